@@ -1,0 +1,104 @@
+package dev.bulwark.identity;
+
+import dev.bulwark.spi.Checks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Revoked token ids ({@code jti}), in a JDBC database (SQLite or PostgreSQL).
+ *
+ * <p>{@link #isRevoked} asks the database on every call and keeps no in-process cache. A cache refreshed on write would
+ * miss revocations written by another replica sharing the PostgreSQL database, and a polled cache would let a revoked
+ * token through until the next poll; revocation must take effect on the next call everywhere. The lookup is one
+ * primary-key read (tens of microseconds on SQLite, one round trip on PostgreSQL).
+ */
+public final class SqlRevocationList {
+    /** How long an entry revoked without a known expiry is kept; longer than any token Bulwark issues. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    /** Longer than any clock skew a verifier allows. */
+    public static final Duration PURGE_MARGIN = Duration.ofMinutes(10);
+    static final int MAX_JTI_LENGTH = 256;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Duration retention;
+
+    public SqlRevocationList(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC(), DEFAULT_RETENTION);
+    }
+
+    /**
+     * @param retention how long to remember a jti revoked with {@link #revoke(String)}; must exceed the longest token
+     *                  lifetime, or a revoked token could become valid again after the entry is purged
+     */
+    public SqlRevocationList(DataSource dataSource, Clock clock, Duration retention) {
+        this.dataSource = Checks.present(dataSource, "dataSource");
+        this.clock = Checks.present(clock, "clock");
+        this.retention = Checks.present(retention, "retention");
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive");
+        }
+        Sql.createTables(dataSource);
+    }
+
+    /** Revokes a token id until the token would have expired anyway. Revoking twice keeps the later expiry. */
+    public void revoke(String jti, Instant expiresAt) {
+        Checks.nonBlank(jti, "jti");
+        Checks.present(expiresAt, "expiresAt");
+        if (jti.length() > MAX_JTI_LENGTH) {
+            throw new IllegalArgumentException("jti longer than " + MAX_JTI_LENGTH + " characters");
+        }
+        String sql = "INSERT INTO " + Sql.REVOKED + " (jti, expires_at, revoked_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (jti) DO UPDATE SET expires_at = CASE WHEN excluded.expires_at > "
+                + Sql.REVOKED + ".expires_at THEN excluded.expires_at ELSE " + Sql.REVOKED + ".expires_at END";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, jti);
+            s.setLong(2, expiresAt.toEpochMilli());
+            s.setLong(3, clock.millis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("could not revoke token", e);
+        }
+    }
+
+    /** Revokes a token id whose expiry is unknown (e.g. given by an admin); kept for the configured retention. */
+    public void revoke(String jti) {
+        revoke(jti, clock.instant().plus(retention));
+    }
+
+    /** Whether the token id was revoked. Fails (throws) rather than answer when the database cannot be read. */
+    public boolean isRevoked(String jti) {
+        if (jti == null || jti.length() > MAX_JTI_LENGTH) {
+            return false;
+        }
+        String sql = "SELECT 1 FROM " + Sql.REVOKED + " WHERE jti = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, jti);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("could not read the revocation list", e);
+        }
+    }
+
+    /**
+     * Forgets entries whose tokens have expired (they are refused as expired anyway), keeping a margin of
+     * {@link #PURGE_MARGIN} so a token still inside the verifier's clock-skew allowance stays revoked. Returns how many.
+     */
+    public int purgeExpired() {
+        String sql = "DELETE FROM " + Sql.REVOKED + " WHERE expires_at < ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, clock.instant().minus(PURGE_MARGIN).toEpochMilli());
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("could not purge the revocation list", e);
+        }
+    }
+}
