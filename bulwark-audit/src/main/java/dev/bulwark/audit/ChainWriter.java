@@ -1,0 +1,229 @@
+package dev.bulwark.audit;
+
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditException;
+import dev.bulwark.spi.audit.AuditRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * The single writer of one log instance (group commit): appenders queue their events; this thread takes all that
+ * are waiting, links them to the chain head read inside one write transaction, commits once, and only then
+ * completes the appenders' futures. A failed batch fails every append in it and nothing of it is kept; the next batch
+ * reads the head afresh, so the chain continues from what the database really holds.
+ */
+final class ChainWriter implements Runnable {
+
+    /** Work for the writer, in queue order. */
+    sealed interface Request permits Append, Seal, Stop {
+    }
+
+    record Append(AuditEvent event, String canonicalEvent, CompletableFuture<AuditRecord> result) implements Request {
+    }
+
+    /** Sign a checkpoint at the current head (close, or on demand) unless one is already there. */
+    record Seal(CompletableFuture<Optional<Checkpoint>> result) implements Request {
+    }
+
+    record Stop() implements Request {
+    }
+
+    private record Head(long sequence, String hash) {
+    }
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final CheckpointSigner signer;
+    private final AuditLogOptions options;
+    private final BlockingQueue<Request> queue;
+    private Connection connection;
+
+    ChainWriter(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.signer = signer;
+        this.options = options;
+        this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+    }
+
+    /** Queues a request, waiting up to the append timeout for room (back-pressure). */
+    boolean offer(Request request) throws InterruptedException {
+        return queue.offer(request, options.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues a request however long it takes; used only when closing, while the writer still drains the queue. */
+    void put(Request request) throws InterruptedException {
+        queue.put(request);
+    }
+
+    @Override
+    public void run() {
+        List<Request> batch = new ArrayList<>(options.maxBatch());
+        boolean stopping = false;
+        while (!stopping) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // interrupted only when the log is abandoned: keep going until Stop, waiters depend on it
+                continue;
+            }
+            queue.drainTo(batch, options.maxBatch() - 1);
+            stopping = batch.getLast() instanceof Stop;
+            try {
+                write(batch);
+            } catch (Throwable failure) { // even an Error must fail the waiters, never leave them hanging
+                fail(batch, failure);
+                discardConnection();
+            }
+        }
+        discardConnection();
+    }
+
+    private void write(List<Request> batch) throws SQLException {
+        Connection c = connection();
+        dialect.beginWrite(c);
+        try {
+            Head head = readHead(c);
+            Optional<Checkpoint> latest = readLatestCheckpoint(c);
+            long lastCheckpoint = latest.map(Checkpoint::sequence).orElse(0L);
+            List<StoredRecord> records = new ArrayList<>();
+            List<Checkpoint> checkpoints = new ArrayList<>();
+            List<Runnable> completions = new ArrayList<>();
+            for (Request request : batch) {
+                switch (request) {
+                    case Append a -> {
+                        long sequence = head.sequence() + 1;
+                        String hash = ChainHash.of(sequence, head.hash(), a.canonicalEvent());
+                        AuditRecord record = new AuditRecord(sequence, a.event(), head.hash(), hash);
+                        records.add(StoredRecord.of(record));
+                        completions.add(() -> a.result().complete(record));
+                        head = new Head(sequence, hash);
+                        if (sequence - lastCheckpoint >= options.checkpointInterval()) {
+                            Checkpoint checkpoint = signer.sign(sequence, hash, Instant.now());
+                            checkpoints.add(checkpoint);
+                            lastCheckpoint = sequence;
+                            latest = Optional.of(checkpoint);
+                        }
+                    }
+                    case Seal s -> {
+                        if (head.sequence() > lastCheckpoint) {
+                            Checkpoint checkpoint = signer.sign(head.sequence(), head.hash(), Instant.now());
+                            checkpoints.add(checkpoint);
+                            lastCheckpoint = head.sequence();
+                            latest = Optional.of(checkpoint);
+                        }
+                        Optional<Checkpoint> sealed = latest;
+                        completions.add(() -> s.result().complete(sealed));
+                    }
+                    case Stop ignored -> {
+                    }
+                }
+            }
+            insert(c, records, checkpoints);
+            dialect.commit(c);
+            completions.forEach(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            dialect.rollbackQuietly(c);
+            throw e;
+        }
+    }
+
+    private static Head readHead(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT sequence, hash FROM audit_record ORDER BY sequence DESC LIMIT 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainHash.GENESIS);
+        }
+    }
+
+    private static Optional<Checkpoint> readLatestCheckpoint(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + StoredCheckpoint.COLUMNS
+                + " FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(StoredCheckpoint.read(rs)) : Optional.empty();
+        }
+    }
+
+    private static void insert(Connection c, List<StoredRecord> records, List<Checkpoint> checkpoints)
+            throws SQLException {
+        if (!records.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(StoredRecord.INSERT)) {
+                for (StoredRecord record : records) {
+                    record.bind(insert);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        if (!checkpoints.isEmpty()) {
+            try (PreparedStatement insert = c.prepareStatement(StoredCheckpoint.INSERT)) {
+                for (Checkpoint checkpoint : checkpoints) {
+                    StoredCheckpoint.bind(insert, checkpoint);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    private static void fail(List<Request> batch, Throwable cause) {
+        AuditException failure = new AuditException(
+                "audit log write failed, the event is not confirmed as recorded: " + cause.getMessage(), cause);
+        for (Request request : batch) {
+            switch (request) {
+                case Append a -> a.result().completeExceptionally(failure);
+                case Seal s -> s.result().completeExceptionally(failure);
+                case Stop ignored -> {
+                }
+            }
+        }
+    }
+
+    /** Fails whatever is still queued; called once the writer has stopped. */
+    void failRemaining(String why) {
+        List<Request> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, new IllegalStateException(why));
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            Connection c = dataSource.getConnection();
+            try {
+                dialect.configure(c, options.sqliteSync());
+            } catch (SQLException e) {
+                closeQuietly(c);
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    private void discardConnection() {
+        if (connection != null) {
+            closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the connection is being thrown away; a failure to close it changes nothing for the chain
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.bulwark.audit;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.bulwark.spi.audit.AuditEvent;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Converts events to and from their stored and hashed forms. Times are kept to the microsecond, written as
+ * {@code yyyy-MM-ddTHH:mm:ss.SSSSSSZ} in UTC, for years 0000 to 9999.
+ */
+final class EventCodec {
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.USE_LONG_FOR_INTS) // normalize() widens; forcing long refuses big values
+            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private EventCodec() {}
+
+    /**
+     * The event as it will be stored: time truncated to microseconds, details in canonical number types.
+     *
+     * @throws IllegalArgumentException when the event cannot be represented (time out of range, non-finite number)
+     */
+    static AuditEvent normalize(AuditEvent event) {
+        Instant time = event.time().truncatedTo(ChronoUnit.MICROS);
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw new IllegalArgumentException("event time out of range 0000..9999: " + event.time());
+        }
+        return new AuditEvent(time, event.type(), event.action(), event.outcome(), event.agentId(), event.userId(),
+                event.sessionId(), event.reason(), CanonicalJson.normalizeObject(event.details()));
+    }
+
+    static String formatTime(Instant time) {
+        return TIME.format(time);
+    }
+
+    static Instant parseTime(String text) {
+        try {
+            return Instant.from(TIME.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not a stored audit time: " + text, e);
+        }
+    }
+
+    /** The canonical JSON of an event: the document its record hash covers, together with sequence and link. */
+    static String canonicalEvent(AuditEvent event) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("time", formatTime(event.time()));
+        doc.put("type", event.type().name());
+        doc.put("action", event.action());
+        doc.put("outcome", event.outcome().name());
+        doc.put("agentId", event.agentId());
+        doc.put("userId", event.userId());
+        doc.put("sessionId", event.sessionId());
+        doc.put("reason", event.reason());
+        doc.put("details", event.details());
+        return CanonicalJson.write(doc);
+    }
+
+    /** Reads JSON text into a tree of the canonical Java types. */
+    static Object parse(String json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            Object value = JSON.readValue(parser, Object.class);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("trailing content after JSON value");
+            }
+            return CanonicalJson.normalize(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads stored details, which must be a JSON object. */
+    static Map<String, Object> parseObject(String json) {
+        if (!(parse(json) instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("details must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        return object;
+    }
+}

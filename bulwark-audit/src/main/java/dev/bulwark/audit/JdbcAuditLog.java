@@ -1,0 +1,287 @@
+package dev.bulwark.audit;
+
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditException;
+import dev.bulwark.spi.audit.AuditLog;
+import dev.bulwark.spi.audit.AuditRecord;
+import dev.bulwark.spi.audit.AuditVerification;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import javax.sql.DataSource;
+
+/**
+ * The audit log on a JDBC database, SQLite (embedded) or PostgreSQL (shared by several gateways). One instance owns
+ * one writer thread that group-commits appends; any number of instances, in any number of processes, may append to
+ * the same PostgreSQL chain.
+ */
+public final class JdbcAuditLog implements AuditLog {
+    /** File names inside an embedded data directory. */
+    public static final String DATABASE_FILE = "audit.db";
+    public static final String KEY_FILE = "audit-signing.key";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final CheckpointSigner signer;
+    private final AuditLogOptions options;
+    private final ChainWriter writer;
+    private final Thread writerThread;
+    private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private JdbcAuditLog(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.signer = signer;
+        this.options = options;
+        this.writer = new ChainWriter(dataSource, dialect, signer, options);
+        this.writerThread = Thread.ofPlatform().name("bulwark-audit-writer").daemon(false).unstarted(writer);
+    }
+
+    /**
+     * Opens the log on a database, creating its tables if needed.
+     *
+     * @throws AuditException when the database cannot be reached or is neither SQLite nor PostgreSQL
+     */
+    public static JdbcAuditLog open(DataSource dataSource, CheckpointSigner signer, AuditLogOptions options) {
+        Checks.present(dataSource, "dataSource");
+        Checks.present(signer, "signer");
+        Checks.present(options, "options");
+        Dialect dialect;
+        try (Connection c = dataSource.getConnection()) {
+            dialect = Dialect.of(c);
+            dialect.prepareDatabase(c);
+            dialect.configure(c, options.sqliteSync());
+            dialect.beginWrite(c);
+            try (Statement s = c.createStatement()) {
+                for (String ddl : dialect.schema()) {
+                    s.execute(ddl);
+                }
+                dialect.commit(c);
+            } catch (SQLException e) {
+                dialect.rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new AuditException("cannot open the audit log: " + e.getMessage(), e);
+        }
+        JdbcAuditLog log = new JdbcAuditLog(dataSource, dialect, signer, options);
+        log.writerThread.start();
+        return log;
+    }
+
+    /** Opens the log at a JDBC URL ({@code jdbc:sqlite:...} or {@code jdbc:postgresql:...}). */
+    public static JdbcAuditLog open(String jdbcUrl, Properties connectionProperties, CheckpointSigner signer,
+                                    AuditLogOptions options) {
+        return open(new UrlDataSource(Checks.nonBlank(jdbcUrl, "jdbcUrl"),
+                Checks.present(connectionProperties, "connectionProperties")), signer, options);
+    }
+
+    /**
+     * Opens the embedded log of a data directory: SQLite file {@value #DATABASE_FILE} and signing key
+     * {@value #KEY_FILE}, both created on first use.
+     */
+    public static JdbcAuditLog openEmbedded(Path dataDirectory, AuditLogOptions options) {
+        Checks.present(dataDirectory, "dataDirectory");
+        CheckpointSigner signer;
+        try {
+            signer = CheckpointSigner.loadOrCreate(dataDirectory.resolve(KEY_FILE));
+        } catch (IllegalStateException e) {
+            throw new AuditException(e.getMessage(), e);
+        }
+        return open(embeddedUrl(dataDirectory), new Properties(), signer, options);
+    }
+
+    static String embeddedUrl(Path dataDirectory) {
+        return "jdbc:sqlite:" + dataDirectory.resolve(DATABASE_FILE).toAbsolutePath();
+    }
+
+    @Override
+    public AuditRecord append(AuditEvent event) {
+        Checks.present(event, "event");
+        AuditEvent normalized;
+        try {
+            normalized = EventCodec.normalize(event);
+        } catch (IllegalArgumentException e) {
+            throw new AuditException("event cannot be recorded: " + e.getMessage(), e);
+        }
+        CompletableFuture<AuditRecord> result = new CompletableFuture<>();
+        enqueue(new ChainWriter.Append(normalized, EventCodec.canonicalEvent(normalized), result));
+        return await(result);
+    }
+
+    /**
+     * Signs a checkpoint at the current head now, unless the head already has one, and returns the latest
+     * checkpoint (empty while the log has no record). Publish it outside the database to anchor the log.
+     */
+    public Optional<Checkpoint> checkpoint() {
+        CompletableFuture<Optional<Checkpoint>> result = new CompletableFuture<>();
+        enqueue(new ChainWriter.Seal(result));
+        return await(result);
+    }
+
+    @Override
+    public List<AuditRecord> tail(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0");
+        }
+        List<AuditRecord> newestFirst = query("SELECT " + StoredRecord.COLUMNS
+                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", count);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** Up to {@code limit} records from {@code fromSequence} on, oldest first: page with the last sequence + 1. */
+    public List<AuditRecord> read(long fromSequence, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0");
+        }
+        return query("SELECT " + StoredRecord.COLUMNS
+                + " FROM audit_record WHERE sequence >= ? ORDER BY sequence LIMIT ?", fromSequence, limit);
+    }
+
+    /** The newest checkpoint in the database, if any. */
+    public Optional<Checkpoint> latestCheckpoint() {
+        try (Connection c = readConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + StoredCheckpoint.COLUMNS
+                     + " FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(StoredCheckpoint.read(rs)) : Optional.empty();
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new AuditException("cannot read the latest audit checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** Verifies with this log's key and the options' trusted keys, expecting its checkpoint interval. */
+    @Override
+    public AuditVerification verify() {
+        return verifier().verify();
+    }
+
+    /** A verifier of this log, e.g. to add an external anchor. */
+    public AuditVerifier verifier() {
+        return new AuditVerifier(dataSource, options.trustedKeys().and(TrustedKeys.of(signer.publicKey())),
+                options.checkpointInterval(), Optional.empty());
+    }
+
+    public CheckpointSigner signer() {
+        return signer;
+    }
+
+    /** Waits for queued appends, signs a checkpoint at the head (a sealed log), and stops the writer. */
+    @Override
+    public void close() {
+        closing.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            closing.writeLock().unlock();
+        }
+        CompletableFuture<Optional<Checkpoint>> sealed = new CompletableFuture<>();
+        boolean interrupted = false;
+        try {
+            writer.put(new ChainWriter.Seal(sealed));
+            writer.put(new ChainWriter.Stop());
+            writerThread.join();
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        writer.failRemaining("audit log is closed");
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while closing the audit log");
+        }
+        try {
+            sealed.join();
+        } catch (RuntimeException e) {
+            throw new AuditException("audit log closed without a final checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private void enqueue(ChainWriter.Request request) {
+        closing.readLock().lock();
+        try {
+            if (closed) {
+                throw new AuditException("audit log is closed");
+            }
+            if (!writer.offer(request)) {
+                throw new AuditException("audit log is overloaded: no room in the write queue after "
+                        + options.appendTimeout().toMillis() + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while queueing an audit event");
+        } finally {
+            closing.readLock().unlock();
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> result) {
+        try {
+            return result.get(options.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuditException audit) {
+                throw new AuditException(audit.getMessage(), audit); // this caller's stack, the writer's cause
+            }
+            throw new AuditException("audit log write failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditException("audit event not confirmed durable within "
+                    + options.appendTimeout().toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("interrupted while waiting for an audit event to be stored");
+        }
+    }
+
+    private List<AuditRecord> query(String sql, long... parameters) {
+        try (Connection c = readConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setLong(i + 1, parameters[i]);
+            }
+            List<AuditRecord> records = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    StoredRecord row = StoredRecord.read(rs);
+                    try {
+                        records.add(row.decode());
+                    } catch (IllegalArgumentException e) {
+                        throw new AuditException("audit record " + row.sequence() + " is corrupt: " + e.getMessage(),
+                                e);
+                    }
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection readConnection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            dialect.configure(c, options.sqliteSync());
+            c.setAutoCommit(true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+}

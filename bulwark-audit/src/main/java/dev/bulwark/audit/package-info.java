@@ -1,0 +1,81 @@
+/**
+ * The hash-chained, checkpoint-signed audit log, on SQLite (embedded) or PostgreSQL (several gateways, one chain).
+ *
+ * <h2>Records and the chain</h2>
+ * Record {@code n} (sequences start at 1, without gaps) stores its event, the hash of record {@code n-1} (64 zeros for
+ * record 1) and its own hash: lower-case hex SHA-256 over the UTF-8 bytes of the canonical JSON of
+ * <pre>{"event":{...},"previousHash":"&lt;hex&gt;","sequence":n}</pre>
+ * where the event object has the keys {@code action, agentId, details, outcome, reason, sessionId, time, type, userId}
+ * (absent ids are {@code null}; {@code type} and {@code outcome} are enum names).
+ *
+ * <h2>Canonical JSON</h2>
+ * RFC 8785 (JCS) as far as it goes with Java values, with three stated deviations:
+ * <ul>
+ *   <li>No whitespace; object keys sorted by UTF-16 code units (Java {@link java.lang.String#compareTo}).</li>
+ *   <li>Strings: {@code "} and {@code \} escaped; {@code \b \f \n \r \t} in short form; other controls below U+0020 as
+ *       {@code \}{@code u00xx} (lower-case hex); everything else literal, UTF-8 encoded. <i>Deviation:</i> a lone
+ *       surrogate (invalid in JCS) is written as a {@code \}{@code uXXXX} escape, so that no input makes an event
+ *       unrecordable and the text still reads back to the same Java string.</li>
+ *   <li>Integers ({@code Byte, Short, Integer, Long, BigInteger}, atomics) are plain decimal digits and read back as
+ *       {@link java.lang.Long} (or {@link java.math.BigInteger} beyond the long range). <i>Deviation:</i> JCS would pass
+ *       them through IEEE doubles and lose digits above 2^53; we keep them exact.</li>
+ *   <li>Fractions ({@code Double}, {@code Float}, {@code BigDecimal}) become {@link java.lang.Double} (a float by its
+ *       shortest decimal, a BigDecimal by its nearest double) and are written in the ECMAScript form JCS uses:
+ *       shortest round-trip digits, plain notation for 1e-6 &le; |x| &lt; 1e21, otherwise {@code d.ddde±x}.
+ *       <i>Deviation:</i> an integral double in plain notation keeps {@code .0} ({@code 1.0}, not {@code 1}) so it
+ *       reads back as a Double. {@code -0.0} is stored as {@code 0.0}; NaN and infinities are refused.</li>
+ *   <li>Other number types and non-JSON values are refused: the append fails.</li>
+ * </ul>
+ * Times are truncated to microseconds on append and written {@code yyyy-MM-ddTHH:mm:ss.SSSSSSZ} (UTC, always six
+ * fraction digits, years 0000 to 9999). {@code append} returns the record holding this normalized event, and reading
+ * the record back yields an equal event, so its hash recomputes.
+ *
+ * <h2>Checkpoints</h2>
+ * A checkpoint states "record {@code n} has hash {@code h}", signed with Ed25519 over the canonical JSON
+ * {@code {"hash","keyId","purpose":"bulwark.audit.checkpoint.v1","sequence","time"}}. The writer signs one, in the
+ * same transaction as the records, whenever {@code checkpointInterval} records have passed since the last one, and
+ * one at the head when the log is closed cleanly or {@link dev.bulwark.audit.JdbcAuditLog#checkpoint()} is called.
+ * The signing key lives in a key file (owner-only permissions), outside the database; verifiers are given the public
+ * key ({@link dev.bulwark.audit.CheckpointSigner#publicKeyPem()}), never read it from the database.
+ *
+ * <h2>What verify detects</h2>
+ * Walking every record in sequence order (a page at a time) and the checkpoints beside it:
+ * <ul>
+ *   <li>a modified field or details of any record (hash mismatch), or a value no append writes;</li>
+ *   <li>a deleted record in the middle (sequence gap, or the next record's previous hash no longer links);</li>
+ *   <li>reordered records (renumbered sequences break the links);</li>
+ *   <li>truncation of records that a checkpoint covers (the checkpoint names a record that is gone);</li>
+ *   <li>a forged or altered checkpoint (signature invalid, or its key not trusted);</li>
+ *   <li>a chain re-hashed after a modification by someone without the key (a signed checkpoint's hash no longer
+ *       matches its record), and deleting checkpoints to hide that (more than {@code checkpointInterval} records
+ *       without a checkpoint, mid-chain or at the tail).</li>
+ * </ul>
+ * <h2>What it cannot detect</h2>
+ * <ul>
+ *   <li>Removal of the un-checkpointed tail (fewer than {@code checkpointInterval} records after the last
+ *       checkpoint): after a crash such a tail is legitimate, so its absence cannot be told from its deletion.</li>
+ *   <li>Removal of the tail together with the checkpoints covering it, back to any earlier checkpoint, or wholesale
+ *       deletion of the log: what remains is a valid shorter chain.</li>
+ *   <li>Anything done by someone holding the signing key: they can re-hash and re-sign everything.</li>
+ * </ul>
+ * The remedy for all three is an external anchor: publish {@link dev.bulwark.audit.JdbcAuditLog#checkpoint()} now
+ * and then to a place the database's attacker cannot rewrite (another system, a transparency log, a ticket) and
+ * verify with {@link dev.bulwark.audit.AuditVerifier#withAnchor}; keep the key file off the database host where
+ * possible.
+ *
+ * <h2>Durability and throughput</h2>
+ * {@code append} returns only after the transaction holding its record committed. One writer thread per log drains
+ * the bounded queue and commits everything waiting in one transaction (group commit), so many appenders share one
+ * commit. A failed batch fails every append in it with {@link dev.bulwark.spi.audit.AuditException} (callers fail
+ * closed), and the next batch reads the chain head afresh. SQLite runs in WAL mode: with
+ * {@link dev.bulwark.audit.SqliteSync#NORMAL} a committed transaction is in the WAL file in the OS page cache and
+ * survives {@code kill -9} of the process (not power loss); with {@link dev.bulwark.audit.SqliteSync#FULL}, the default,
+ * each group commit is also fsynced.
+ *
+ * <h2>Several writers</h2>
+ * Each write transaction first takes the database's writer slot ({@code BEGIN IMMEDIATE} on SQLite,
+ * {@code pg_advisory_xact_lock} on PostgreSQL) and reads the head inside it, so gateways sharing a PostgreSQL database
+ * extend one gapless chain. Each gateway signs with its own key unless they share the key file; verifiers must trust
+ * all keys in use.
+ */
+package dev.bulwark.audit;
