@@ -1,0 +1,306 @@
+package dev.bulwark.connectors.mcp;
+
+import dev.bulwark.spi.tool.Connector;
+import dev.bulwark.spi.tool.ConnectorException;
+import dev.bulwark.spi.tool.ProgressListener;
+import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolCall;
+import dev.bulwark.spi.tool.ToolResult;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A connector proxying one upstream MCP server. Its tools are offered as {@code <connector>.<tool>} only while their
+ * pin allows it; everything they return is labelled {@code untrusted}. The tool list is refreshed on
+ * {@link #refresh()} (also at {@link #open}) and whenever the upstream announces a change.
+ *
+ * <p>Fails closed: an unreachable upstream or a failing pin store offers no tools, and a call to a tool that is not
+ * approved, or whose approval another replica has withdrawn, is refused without reaching the upstream.
+ */
+public final class McpUpstreamConnector implements Connector {
+    public static final String UNTRUSTED = "untrusted";
+    public static final String CHANGED_UPSTREAM = "tool changed upstream; awaiting re-approval";
+    public static final String AWAITING_APPROVAL = "tool awaiting approval by an administrator";
+    private static final System.Logger LOG = System.getLogger(McpUpstreamConnector.class.getName());
+
+    private final UpstreamServer config;
+    private final ToolPins pins;
+    private final Clock clock;
+    private final Set<String> labels;
+    private final Map<String, ProgressRelay> progress = new ConcurrentHashMap<>();
+    private final Object connection = new Object();
+    private final Object catalogLock = new Object();
+    private volatile McpAsyncClient client;
+    private volatile UpstreamCatalog catalog = UpstreamCatalog.EMPTY;
+    private volatile UpstreamStatus status;
+    private volatile boolean closed;
+
+    public McpUpstreamConnector(UpstreamServer config, ToolPins pins, Clock clock) {
+        this.config = config;
+        this.pins = pins;
+        this.clock = clock;
+        Set<String> all = new HashSet<>(config.labels());
+        all.add(UNTRUSTED);
+        this.labels = Set.copyOf(all);
+        this.status = new UpstreamStatus(false, Optional.of("not started"), 0, 0, List.of(), clock.instant());
+    }
+
+    /** Creates the connector and refreshes it once; an unreachable upstream leaves it offering no tools. */
+    public static McpUpstreamConnector open(UpstreamServer config, ToolPins pins) {
+        McpUpstreamConnector connector = new McpUpstreamConnector(config, pins, Clock.systemUTC());
+        connector.refresh();
+        return connector;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    public UpstreamServer config() {
+        return config;
+    }
+
+    @Override
+    public List<Tool> tools() {
+        return catalog.offered();
+    }
+
+    /**
+     * Connects if needed, lists the upstream's tools and applies their pins. Never throws: failures are reported in
+     * the returned status, and the connector then offers no tools.
+     */
+    public UpstreamStatus refresh() {
+        synchronized (connection) {
+            if (closed) {
+                return status;
+            }
+            List<McpSchema.Tool> listed;
+            try {
+                listed = listTools(connected());
+            } catch (RuntimeException first) {
+                disconnect();
+                try {
+                    listed = listTools(connected());
+                } catch (RuntimeException again) {
+                    disconnect();
+                    LOG.log(System.Logger.Level.WARNING, "upstream " + config.name() + " at " + config.location()
+                            + " is unreachable", again);
+                    synchronized (catalogLock) {
+                        catalog = UpstreamCatalog.EMPTY;
+                        status = new UpstreamStatus(false, Optional.of("upstream unreachable at " + config.location()),
+                                0, 0, List.of(), clock.instant());
+                    }
+                    return status;
+                }
+            }
+            return apply(listed);
+        }
+    }
+
+    /** The state as of the last refresh. */
+    public UpstreamStatus status() {
+        return status;
+    }
+
+    /** All pins of this connector's tools, with their status and, for changed tools, what is awaiting review. */
+    public List<ToolPin> pins() {
+        return pins.list(config.name());
+    }
+
+    /**
+     * Approves the definition of {@code toolName} last seen upstream and offers the tool again.
+     *
+     * @throws IllegalArgumentException when no pin exists for the tool
+     */
+    public ToolPin approve(String toolName) {
+        return approve(toolName, Optional.empty());
+    }
+
+    /**
+     * Approves the definition of {@code toolName} only if it is still the one the administrator reviewed, so a change
+     * slipped in between review and approval is not approved unseen.
+     *
+     * @throws IllegalArgumentException when no pin exists, or the seen definition no longer has {@code reviewedHash}
+     */
+    public ToolPin approve(String toolName, String reviewedHash) {
+        return approve(toolName, Optional.of(reviewedHash));
+    }
+
+    private ToolPin approve(String toolName, Optional<String> reviewedHash) {
+        synchronized (catalogLock) {
+            ToolPin pin = pins.find(toolName)
+                    .filter(p -> p.connector().equals(config.name()))
+                    .orElseThrow(() -> new IllegalArgumentException("no pinned tool " + toolName + " in upstream "
+                            + config.name()));
+            if (reviewedHash.isPresent() && !reviewedHash.get().equals(pin.seenHash())) {
+                throw new IllegalArgumentException("tool " + toolName + " changed again since it was reviewed");
+            }
+            ToolPin approved = pin.status() == PinStatus.APPROVED ? pin : pin.approved(clock.instant());
+            pins.save(approved);
+            catalog = catalog.withPin(approved);
+            status = catalog.status(status.connected(), status.problem(), clock.instant());
+            return approved;
+        }
+    }
+
+    @Override
+    public ToolResult call(ToolCall call, ProgressListener listener) throws ConnectorException {
+        String toolName = call.tool().name();
+        if (!call.tool().connector().equals(config.name())) {
+            throw new ConnectorException("tool " + toolName + " does not belong to upstream " + config.name());
+        }
+        UpstreamCatalog.Entry entry = catalog.entry(call.tool().localName())
+                .orElseThrow(() -> new ConnectorException("upstream tool " + toolName + " is not offered"));
+        requireApproved(toolName, entry);
+        McpAsyncClient current = client;
+        if (current == null) {
+            throw new ConnectorException("upstream " + config.name() + " is unreachable; the call was not made");
+        }
+        String token = UUID.randomUUID().toString();
+        progress.put(token, new ProgressRelay(listener));
+        try {
+            McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(entry.definition().upstreamName())
+                    .arguments(new LinkedHashMap<>(call.arguments()))
+                    .progressToken(token)
+                    .build();
+            McpSchema.CallToolResult result = current.callTool(request).timeout(config.timeout()).block();
+            if (result == null) {
+                throw new ConnectorException("upstream " + config.name() + " returned no result for " + toolName);
+            }
+            return SdkContent.toResult(result);
+        } catch (RuntimeException e) {
+            throw failure(toolName, e);
+        } finally {
+            progress.remove(token);
+        }
+    }
+
+    private void requireApproved(String toolName, UpstreamCatalog.Entry entry) throws ConnectorException {
+        Optional<ToolPin> pin;
+        try {
+            // The shared store is the authority: another replica may have blocked the tool since our last refresh.
+            pin = pins.find(toolName);
+        } catch (RuntimeException e) {
+            throw new ConnectorException("cannot check the approval of " + toolName + "; the call was not made", e);
+        }
+        if (pin.isPresent() && pin.get().allows(entry.hash())) {
+            return;
+        }
+        boolean pending = pin.map(p -> p.status() == PinStatus.PENDING).orElse(entry.status() == PinStatus.PENDING);
+        throw new ConnectorException(pending ? AWAITING_APPROVAL : CHANGED_UPSTREAM);
+    }
+
+    private ConnectorException failure(String toolName, RuntimeException e) {
+        if (causedBy(e, TimeoutException.class)) {
+            return new ConnectorException("upstream tool " + toolName + " did not answer within "
+                    + config.timeout().toMillis() + " ms", e);
+        }
+        McpError error = cause(e, McpError.class);
+        if (error != null) {
+            // The upstream's own message is untrusted text; only its code is passed on.
+            String code = error.getJsonRpcError() == null ? "unknown" : String.valueOf(error.getJsonRpcError().code());
+            return new ConnectorException("upstream " + config.name() + " refused the call to " + toolName
+                    + " (JSON-RPC error " + code + ")", e);
+        }
+        return new ConnectorException("upstream " + config.name() + " failed during the call to " + toolName
+                + "; it may or may not have been carried out", e);
+    }
+
+    private McpAsyncClient connected() {
+        McpAsyncClient current = client;
+        if (current == null) {
+            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress);
+            client = current;
+        }
+        return current;
+    }
+
+    private List<McpSchema.Tool> listTools(McpAsyncClient current) {
+        McpSchema.ListToolsResult result = current.listTools().timeout(config.timeout()).block();
+        return result == null || result.tools() == null ? List.of() : result.tools();
+    }
+
+    private void disconnect() {
+        McpAsyncClient current = client;
+        client = null;
+        if (current != null) {
+            SdkClients.close(current);
+        }
+    }
+
+    private UpstreamStatus apply(List<McpSchema.Tool> listed) {
+        synchronized (catalogLock) {
+            try {
+                catalog = UpstreamCatalog.build(config, labels, listed, pins, clock.instant());
+                catalog.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, "upstream " + config.name()
+                        + ": " + w));
+                status = catalog.status(true, Optional.empty(), clock.instant());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "upstream " + config.name() + ": cannot apply tool pins", e);
+                catalog = UpstreamCatalog.EMPTY;
+                status = new UpstreamStatus(true, Optional.of("tool pins unavailable; no tools offered"), 0, 0,
+                        List.of(), clock.instant());
+            }
+            return status;
+        }
+    }
+
+    private Mono<Void> onToolsChanged(List<McpSchema.Tool> listed) {
+        // Pins may live in a database: apply them off the transport's threads.
+        return Mono.fromRunnable(() -> {
+            if (!closed) {
+                apply(listed);
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    private Mono<Void> onProgress(McpSchema.ProgressNotification notification) {
+        return Mono.fromRunnable(() -> {
+            ProgressRelay relay = progress.get(String.valueOf(notification.progressToken()));
+            if (relay != null) {
+                relay.accept(notification.progress(), notification.total(), notification.message());
+            }
+        });
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (type.isInstance(suppressed)) {
+                    return type.cast(suppressed);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        synchronized (connection) {
+            closed = true;
+            disconnect();
+            catalog = UpstreamCatalog.EMPTY;
+        }
+    }
+}

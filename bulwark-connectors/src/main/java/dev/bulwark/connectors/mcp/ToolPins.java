@@ -1,0 +1,20 @@
+package dev.bulwark.connectors.mcp;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where pins of upstream tools are kept, so approvals and blocks survive restarts and are shared by replicas.
+ * Implementations throw {@link PinStoreException} when the store fails; callers then offer nothing (fail closed).
+ */
+public interface ToolPins {
+
+    /** The pin of a namespaced tool, if it was ever seen. */
+    Optional<ToolPin> find(String tool);
+
+    /** All pins of one connector, ordered by tool name. */
+    List<ToolPin> list(String connector);
+
+    /** Inserts or replaces the pin of {@code pin.tool()}. */
+    void save(ToolPin pin);
+}

@@ -1,0 +1,113 @@
+package dev.bulwark.connectors.mcp;
+
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** The tools of the test upstream servers, shared by the HTTP fixture and the stdio main. */
+final class TestUpstreamTools {
+    static final String ECHO_DESCRIPTION = "Echoes the given text.";
+    static final String OBJECT_WITH_TEXT = """
+            {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}""";
+
+    private TestUpstreamTools() {}
+
+    static SyncToolSpecification echo(String description) {
+        return tool("echo", description, OBJECT_WITH_TEXT, null, (exchange, request) ->
+                text("echo: " + request.arguments().get("text")));
+    }
+
+    static SyncToolSpecification add() {
+        return tool("add", "Adds two numbers.", """
+                {"type": "object", "properties": {"a": {"type": "number"}, "b": {"type": "number"}}}""",
+                McpSchema.ToolAnnotations.builder().readOnlyHint(true).build(), (exchange, request) -> {
+                    double a = ((Number) request.arguments().get("a")).doubleValue();
+                    double b = ((Number) request.arguments().get("b")).doubleValue();
+                    return text(String.valueOf(a + b));
+                });
+    }
+
+    /** Reports three steps of progress, then answers. */
+    static SyncToolSpecification slow() {
+        return tool("slow", "Works in three steps.", "{\"type\": \"object\"}", null, (exchange, request) -> {
+            Object token = request.progressToken();
+            if (token != null) {
+                for (int step = 1; step <= 3; step++) {
+                    exchange.progressNotification(new McpSchema.ProgressNotification(token, step, 3.0,
+                            "step " + step));
+                }
+            }
+            return text("done");
+        });
+    }
+
+    /** Waits until {@code release} opens: stands for an upstream that does not answer in time. */
+    static SyncToolSpecification hang(CountDownLatch release) {
+        return tool("hang", "Never answers in time.", "{\"type\": \"object\"}", null, (exchange, request) -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return text("too late");
+        });
+    }
+
+    /** Returns every kind of content and reports an error, to test conversion. */
+    static SyncToolSpecification mixed() {
+        return tool("mixed", "Returns mixed content.", "{\"type\": \"object\"}", null, (exchange, request) ->
+                McpSchema.CallToolResult.builder()
+                        .content(List.of(
+                                new McpSchema.TextContent("plain"),
+                                new McpSchema.ImageContent(null, "aW1hZ2U=", "image/png"),
+                                new McpSchema.AudioContent(null, "YXVkaW8=", "audio/wav"),
+                                new McpSchema.EmbeddedResource(null,
+                                        new McpSchema.TextResourceContents("file:///a.txt", "text/plain", "inside")),
+                                new McpSchema.EmbeddedResource(null,
+                                        new McpSchema.BlobResourceContents("file:///b.bin", null, "YmxvYg=="))))
+                        .isError(true)
+                        .build());
+    }
+
+    /** Returns the value of an environment variable of the server process, or "(unset)". */
+    static SyncToolSpecification env() {
+        return tool("env", "Reads an environment variable.", """
+                {"type": "object", "properties": {"name": {"type": "string"}}}""", null, (exchange, request) -> {
+                    String value = System.getenv(String.valueOf(request.arguments().get("name")));
+                    return text(value == null ? "(unset)" : value);
+                });
+    }
+
+    static SyncToolSpecification named(String name) {
+        return tool(name, "A tool with an unusual name.", "{\"type\": \"object\"}", null,
+                (exchange, request) -> text("named " + name));
+    }
+
+    private static SyncToolSpecification tool(String name, String description, String schema,
+                                              McpSchema.ToolAnnotations annotations,
+                                              java.util.function.BiFunction<io.modelcontextprotocol.server.McpSyncServerExchange,
+                                                      McpSchema.CallToolRequest, McpSchema.CallToolResult> handler) {
+        McpSchema.Tool.Builder tool = McpSchema.Tool.builder().name(name).description(description)
+                .inputSchema(McpJsonDefaults.getMapper(), schema);
+        if (annotations != null) {
+            tool.annotations(annotations);
+        }
+        return SyncToolSpecification.builder().tool(tool.build()).callHandler(handler).build();
+    }
+
+    static McpSchema.CallToolResult text(String text) {
+        return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
+    }
+
+    static Map<String, Object> args(Object... keyValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
