@@ -38,12 +38,18 @@ public record ClientCredentials(String clientId, String clientSecret) {
             throw new IllegalArgumentException("Authorization header is too long");
         }
         String header = authorizationHeader.strip();
-        if (header.length() < 6 || !header.substring(0, 6).toLowerCase(Locale.ROOT).equals("basic ")) {
+        int space = header.indexOf(' ');
+        String scheme = space < 0 ? header : header.substring(0, space);
+        if (!scheme.toLowerCase(Locale.ROOT).equals("basic")) {
             return Optional.empty();
+        }
+        String credentials = space < 0 ? "" : header.substring(space + 1).strip();
+        if (credentials.isEmpty()) {
+            throw new IllegalArgumentException("Basic credentials are empty");
         }
         String decoded;
         try {
-            byte[] raw = Base64.getDecoder().decode(header.substring(6).strip());
+            byte[] raw = Base64.getDecoder().decode(credentials);
             decoded = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
