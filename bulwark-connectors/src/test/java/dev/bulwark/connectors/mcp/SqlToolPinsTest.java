@@ -1,0 +1,88 @@
+package dev.bulwark.connectors.mcp;
+
+import static dev.bulwark.connectors.TestCalls.call;
+import static dev.bulwark.connectors.mcp.TestUpstreamTools.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.spi.tool.ProgressListener;
+import dev.bulwark.spi.tool.Tool;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class SqlToolPinsTest {
+    @TempDir
+    Path dir;
+
+    private SQLiteDataSource dataSource() {
+        SQLiteDataSource dataSource = new SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + dir.resolve("state.db"));
+        return dataSource;
+    }
+
+    private static ToolPin pin(String tool, PinStatus status, Optional<String> approved, String seen) {
+        return new ToolPin(tool, status, approved, seen, "description of " + tool, "{\"type\":\"object\"}",
+                Instant.ofEpochMilli(1_700_000_000_000L));
+    }
+
+    @Test
+    void savesFindsListsAndReplacesPins() {
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        pins.save(pin("up.echo", PinStatus.APPROVED, Optional.of(a), a));
+        pins.save(pin("up.add", PinStatus.PENDING, Optional.empty(), b));
+        pins.save(pin("up_other.echo", PinStatus.APPROVED, Optional.of(b), b));
+
+        assertThat(pins.find("up.echo")).contains(pin("up.echo", PinStatus.APPROVED, Optional.of(a), a));
+        assertThat(pins.find("up.missing")).isEmpty();
+        assertThat(pins.list("up")).extracting(ToolPin::tool).containsExactly("up.add", "up.echo");
+
+        pins.save(pin("up.echo", PinStatus.BLOCKED, Optional.of(a), b));
+        assertThat(pins.find("up.echo").orElseThrow().status()).isEqualTo(PinStatus.BLOCKED);
+        assertThat(new SqlToolPins(dataSource()).list("up")).hasSize(2);
+    }
+
+    @Test
+    void refusesARowThatIsNotAValidPin() throws Exception {
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        String a = "a".repeat(64);
+        pins.save(pin("up.echo", PinStatus.APPROVED, Optional.of(a), a));
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE bulwark_tool_pins SET seen_hash = '" + "c".repeat(64) + "'");
+        }
+        assertThatThrownBy(() -> pins.find("up.echo")).isInstanceOf(PinStoreException.class);
+    }
+
+    @Test
+    void keepsPinsAcrossConnectorRestarts() throws Exception {
+        try (HttpUpstream upstream = HttpUpstream.start()) {
+            UpstreamServer config = UpstreamServer.http("up", upstream.url());
+            try (McpUpstreamConnector first = McpUpstreamConnector.open(config, new SqlToolPins(dataSource()))) {
+                assertThat(first.tools()).extracting(Tool::name).contains("up.echo");
+            }
+
+            upstream.replace(TestUpstreamTools.echo("Changed while the gateway was down."), false);
+
+            try (McpUpstreamConnector second = McpUpstreamConnector.open(config, new SqlToolPins(dataSource()))) {
+                assertThat(second.tools()).extracting(Tool::name).doesNotContain("up.echo").contains("up.add");
+                assertThat(second.pins()).filteredOn(p -> p.tool().equals("up.echo"))
+                        .singleElement().extracting(ToolPin::status).isEqualTo(PinStatus.BLOCKED);
+                second.approve("up.echo");
+            }
+
+            try (McpUpstreamConnector third = McpUpstreamConnector.open(config, new SqlToolPins(dataSource()))) {
+                Tool echo = third.tools().stream().filter(t -> t.name().equals("up.echo")).findFirst().orElseThrow();
+                assertThat(echo.description()).isEqualTo("Changed while the gateway was down.");
+                assertThat(third.call(call(echo, args("text", "x")), ProgressListener.IGNORE).joinedText())
+                        .isEqualTo("echo: x");
+            }
+        }
+    }
+}
