@@ -1,0 +1,219 @@
+package dev.bulwark.policy;
+
+import com.cedarpolicy.AuthorizationEngine;
+import com.cedarpolicy.BasicAuthorizationEngine;
+import com.cedarpolicy.model.AuthorizationRequest;
+import com.cedarpolicy.model.AuthorizationResponse;
+import com.cedarpolicy.model.AuthorizationSuccessResponse;
+import com.cedarpolicy.model.DetailedError;
+import com.cedarpolicy.model.entity.Entity;
+import com.cedarpolicy.model.exception.AuthException;
+import com.cedarpolicy.value.Value;
+import dev.bulwark.spi.identity.Principal;
+import dev.bulwark.spi.policy.Decision;
+import dev.bulwark.spi.policy.DecisionRequest;
+import dev.bulwark.spi.policy.Obligation;
+import dev.bulwark.spi.policy.PolicyEngine;
+import dev.bulwark.spi.tool.Tool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Decides tool calls with Cedar policies read from a directory of {@code *.cedar} files. The entity model is
+ * described in {@link dev.bulwark.policy the package documentation}.
+ *
+ * <p>Deny by default: a call is allowed only when a permit applies and no forbid does, for the agent and, under
+ * delegation, for the user as well. Any evaluation error denies. A reload that fails validation leaves the
+ * policies in force unchanged.
+ */
+public final class CedarPolicyEngine implements PolicyEngine {
+    private final Path directory;
+    private final Optional<Path> schemaFile;
+    private final AtomicReference<PolicySnapshot> current;
+    private final AuthorizationEngine cedar = new BasicAuthorizationEngine();
+
+    private CedarPolicyEngine(Path directory, Optional<Path> schemaFile, PolicySnapshot first) {
+        this.directory = directory;
+        this.schemaFile = schemaFile;
+        this.current = new AtomicReference<>(first);
+    }
+
+    /**
+     * Loads the policies of a directory; a single {@code *.cedarschema} file in it, if present, validates them.
+     *
+     * @throws PolicyLoadException listing every problem, when the directory is invalid
+     */
+    public static CedarPolicyEngine load(Path directory) {
+        return load(directory, Optional.empty());
+    }
+
+    /** Loads the policies of a directory and validates them against {@code schemaFile}. */
+    public static CedarPolicyEngine load(Path directory, Path schemaFile) {
+        return load(directory, Optional.of(Objects.requireNonNull(schemaFile, "schemaFile")));
+    }
+
+    private static CedarPolicyEngine load(Path directory, Optional<Path> schemaFile) {
+        Objects.requireNonNull(directory, "directory");
+        PolicyLoader.Outcome outcome = PolicyLoader.load(directory, schemaFile);
+        if (!outcome.problems().isEmpty()) {
+            throw new PolicyLoadException(outcome.problems());
+        }
+        return new CedarPolicyEngine(directory, schemaFile, new PolicySnapshot(outcome.policies()));
+    }
+
+    /** Checks a policy directory without loading it anywhere, for {@code bulwark policy validate}. */
+    public static PolicyLoad validate(Path directory) {
+        return result(PolicyLoader.load(Objects.requireNonNull(directory, "directory"), Optional.empty()));
+    }
+
+    /** Checks a policy directory against an explicit schema file. */
+    public static PolicyLoad validate(Path directory, Path schemaFile) {
+        return result(PolicyLoader.load(Objects.requireNonNull(directory, "directory"),
+                Optional.of(Objects.requireNonNull(schemaFile, "schemaFile"))));
+    }
+
+    /** Re-reads the directory; on any problem the policies in force stay in force and the problems are returned. */
+    public synchronized PolicyLoad reload() {
+        PolicyLoader.Outcome outcome = PolicyLoader.load(directory, schemaFile);
+        if (outcome.problems().isEmpty()) {
+            current.set(new PolicySnapshot(outcome.policies()));
+        }
+        return result(outcome);
+    }
+
+    /** The number of policies in force. */
+    public int policyCount() {
+        return current.get().size();
+    }
+
+    @Override
+    public Decision decide(DecisionRequest request) {
+        return decide(request, true);
+    }
+
+    /** Decides against the whole policy set instead of the tool's slice; for tests proving slicing changes nothing. */
+    Decision decideUnsliced(DecisionRequest request) {
+        return decide(request, false);
+    }
+
+    @Override
+    public boolean mayList(Principal principal, Tool tool) {
+        try {
+            PolicySnapshot.Slice slice = current.get().sliceFor(tool);
+            if (!listable(slice, PrincipalEntities.of(principal.agent()))) {
+                return false;
+            }
+            return principal.user().map(user -> listable(slice, PrincipalEntities.of(user))).orElse(true);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean listable(PolicySnapshot.Slice slice, PrincipalEntities side) {
+        boolean permitted = false;
+        for (LoadedPolicy policy : slice.policies()) {
+            if (policy.admits(side.ref(), side.ancestors())) {
+                if (!policy.permit() && policy.unconditional()) {
+                    return false;
+                }
+                permitted |= policy.permit();
+            }
+        }
+        return permitted;
+    }
+
+    private Decision decide(DecisionRequest request, boolean sliced) {
+        try {
+            PolicySnapshot snapshot = current.get();
+            PolicySnapshot.Slice slice = sliced ? snapshot.sliceFor(request.tool())
+                    : snapshot.unslicedFor(request.tool());
+            Principal principal = request.principal();
+            PrincipalEntities agent = PrincipalEntities.of(principal.agent());
+            Optional<PrincipalEntities> user = principal.user().map(PrincipalEntities::of);
+            Map<String, Value> context;
+            try {
+                context = RequestContext.of(request, agent.uid());
+            } catch (ArgumentConversion.Refused e) {
+                return new Decision.Deny(List.of(), "arguments cannot be evaluated by policy: " + e.getMessage(),
+                        List.of(e.getMessage()));
+            }
+            Set<Entity> entities = new HashSet<>(slice.tool().entities());
+            entities.add(agent.entity());
+            user.ifPresent(u -> entities.add(u.entity()));
+            List<SideVerdict> verdicts = new ArrayList<>(2);
+            verdicts.add(evaluate(agent, slice, context, entities));
+            if (user.isPresent()) {
+                verdicts.add(evaluate(user.get(), slice, context, entities));
+            }
+            return combine(snapshot, request.tool(), verdicts);
+        } catch (Exception | LinkageError e) {
+            return new Decision.Deny(List.of(), "policy evaluation failed", List.of(String.valueOf(e)));
+        }
+    }
+
+    private SideVerdict evaluate(PrincipalEntities side, PolicySnapshot.Slice slice, Map<String, Value> context,
+                                 Set<Entity> entities) throws AuthException {
+        AuthorizationRequest request = new AuthorizationRequest(side.uid(), slice.tool().actionUid(),
+                slice.tool().resourceUid(), context);
+        AuthorizationResponse response = cedar.isAuthorized(request, slice.cedar(), entities);
+        if (response.type != AuthorizationResponse.SuccessOrFailure.Success || response.success.isEmpty()) {
+            List<String> errors = new ArrayList<>();
+            response.errors.ifPresent(list -> list.forEach(e -> errors.add(side.description() + ": " + e.message)));
+            if (errors.isEmpty()) {
+                errors.add(side.description() + ": Cedar did not evaluate the request");
+            }
+            return new SideVerdict(side, false, List.of(), errors);
+        }
+        AuthorizationSuccessResponse success = response.success.get();
+        List<String> errors = new ArrayList<>();
+        for (AuthorizationSuccessResponse.AuthorizationError error : success.getErrors()) {
+            DetailedError detail = error.getError();
+            errors.add(side.description() + ": policy " + error.getPolicyId() + ": "
+                    + (detail == null ? "evaluation error" : detail.message));
+        }
+        List<String> determining = success.getReason().stream().sorted().toList();
+        if (success.isAllowed()) {
+            return errors.isEmpty() ? new SideVerdict(side, true, determining, List.of())
+                    : new SideVerdict(side, false, List.of(), errors);
+        }
+        return new SideVerdict(side, false, determining, errors);
+    }
+
+    private static Decision combine(PolicySnapshot snapshot, Tool tool, List<SideVerdict> verdicts) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (verdicts.stream().allMatch(SideVerdict::allowed)) {
+            verdicts.forEach(v -> ids.addAll(v.policyIds()));
+            Set<Obligation> obligations = new LinkedHashSet<>();
+            for (String id : ids) {
+                LoadedPolicy policy = snapshot.policy(id);
+                if (policy != null) {
+                    obligations.addAll(policy.obligations());
+                }
+            }
+            return new Decision.Allow(List.copyOf(ids), List.copyOf(obligations));
+        }
+        List<String> reasons = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (SideVerdict verdict : verdicts) {
+            errors.addAll(verdict.errors());
+            if (!verdict.allowed()) {
+                ids.addAll(verdict.policyIds());
+                reasons.add(verdict.denial(tool.name()));
+            }
+        }
+        return new Decision.Deny(List.copyOf(ids), String.join("; ", reasons), errors);
+    }
+
+    private static PolicyLoad result(PolicyLoader.Outcome outcome) {
+        return outcome.problems().isEmpty() ? new PolicyLoad.Loaded(outcome.policies().size())
+                : new PolicyLoad.Rejected(outcome.problems());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.bulwark.policy;
+
+import com.cedarpolicy.model.entity.Entity;
+import com.cedarpolicy.value.CedarList;
+import com.cedarpolicy.value.EntityUID;
+import com.cedarpolicy.value.PrimString;
+import com.cedarpolicy.value.Value;
+import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolKind;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Cedar side of one tool, built once per tool and reused by every decision about it: the resource entity
+ * {@code Bulwark::Tool::"<name>"} in its connector and kind, and the action {@code Bulwark::Action::"<kind>"} in
+ * {@code Bulwark::Action::"call"}.
+ */
+record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncestors, EntityRef action,
+                    EntityUID resourceUid, EntityUID actionUid, Set<Entity> entities) {
+    static final EntityRef CALL = new EntityRef(EntityRef.ACTION, "call");
+    static final Set<EntityRef> ACTION_ANCESTORS = Set.of(CALL);
+    private static final EntityUID CALL_UID = CALL.toUid();
+    private static final Map<ToolKind, Entity> ACTIONS = actions();
+
+    static ToolEntities of(Tool tool) {
+        EntityRef resource = new EntityRef(EntityRef.TOOL, tool.name());
+        EntityRef connector = new EntityRef(EntityRef.CONNECTOR, tool.connector());
+        EntityRef kind = new EntityRef(EntityRef.KIND, tool.kind().label());
+        EntityRef action = new EntityRef(EntityRef.ACTION, tool.kind().label());
+        Map<String, Value> attributes = new HashMap<>();
+        attributes.put("name", new PrimString(tool.name()));
+        attributes.put("connector", new PrimString(tool.connector()));
+        attributes.put("kind", new PrimString(tool.kind().label()));
+        attributes.put("labels", strings(sorted(tool.outputLabels())));
+        EntityUID resourceUid = resource.toUid();
+        Entity toolEntity = new Entity(resourceUid, attributes, Set.of(connector.toUid(), kind.toUid()));
+        Entity actionEntity = ACTIONS.get(tool.kind());
+        return new ToolEntities(tool, resource, Set.of(connector, kind), action, resourceUid, actionEntity.getEUID(),
+                Set.of(toolEntity, actionEntity, new Entity(CALL_UID)));
+    }
+
+    static CedarList strings(Iterable<String> values) {
+        CedarList list = new CedarList();
+        for (String value : values) {
+            list.add(new PrimString(value));
+        }
+        return list;
+    }
+
+    private static Map<ToolKind, Entity> actions() {
+        Map<ToolKind, Entity> out = new EnumMap<>(ToolKind.class);
+        for (ToolKind kind : ToolKind.values()) {
+            EntityUID uid = new EntityRef(EntityRef.ACTION, kind.label()).toUid();
+            out.put(kind, new Entity(uid, new HashMap<>(), Set.of(CALL_UID)));
+        }
+        return out;
+    }
+
+    /** The sorted label list keeps entity JSON identical between equal tools. */
+    static List<String> sorted(Set<String> labels) {
+        return labels.stream().sorted().toList();
+    }
+}
