@@ -1,0 +1,88 @@
+package dev.bulwark.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.spi.audit.AuditVerification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteAuditLogTest extends TamperingContract {
+    @TempDir
+    Path dir;
+    private int databases;
+
+    @Override
+    DataSource freshDatabase() {
+        return new UrlDataSource("jdbc:sqlite:" + dir.resolve("audit-" + (++databases) + ".db"), new Properties());
+    }
+
+    @Override
+    void failInserts(boolean fail) throws SQLException {
+        sql(fail
+                ? "CREATE TRIGGER fail_inserts BEFORE INSERT ON audit_record BEGIN SELECT RAISE(ABORT, 'injected'); END"
+                : "DROP TRIGGER fail_inserts");
+    }
+
+    @Test
+    void runsInWalMode() throws SQLException {
+        open().close();
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void embeddedDataDirectoryHoldsDatabaseAndOwnerOnlyKeyAndVerifiesFromTheCli() throws Exception {
+        Path data = dir.resolve("data");
+        try (JdbcAuditLog log = JdbcAuditLog.openEmbedded(data, AuditLogOptions.defaults().withCheckpointInterval(5))) {
+            appendAll(log, 1, 12);
+        }
+        Path key = data.resolve(JdbcAuditLog.KEY_FILE);
+        assertThat(data.resolve(JdbcAuditLog.DATABASE_FILE)).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+
+        AuditVerification verification = AuditVerifier.ofEmbedded(data, 5).verify();
+
+        assertThat(verification).isEqualTo(new AuditVerification.Intact(12, 3));
+        assertThat(AuditVerifier.describe(verification))
+                .isEqualTo("audit log intact: 12 records, 3 signed checkpoints verified");
+        try (JdbcAuditLog reopened = JdbcAuditLog.openEmbedded(data, AuditLogOptions.defaults())) {
+            assertThat(reopened.signer().keyId()).isEqualTo(TrustedKeys.fromKeyFile(key).key(
+                    reopened.signer().keyId()).map(TrustedKeys::keyIdOf).orElseThrow());
+        }
+    }
+
+    @Test
+    void verifierOfAMissingDirectoryFailsClearly() {
+        assertThatThrownBy(() -> AuditVerifier.ofEmbedded(dir.resolve("nowhere"), 1000))
+                .hasMessageContaining("no audit database at");
+    }
+
+    @Test
+    void brokenVerificationIsDescribedWithItsRecord() throws SQLException {
+        sealedLogOf35();
+        sql("DELETE FROM audit_record WHERE sequence = 3");
+        assertThat(AuditVerifier.describe(verifyNow()))
+                .startsWith("audit log BROKEN at record 3: record 3 is missing");
+    }
+
+    @Test
+    void verifierReportsAMissingSchemaAsNotIntact() {
+        AuditVerification verification = new AuditVerifier(freshDatabase(), TrustedKeys.of(signer.publicKey()), 10,
+                java.util.Optional.empty()).verify();
+        assertThat(verification.intact()).isFalse();
+        assertThat(((AuditVerification.Broken) verification).problem()).contains("could not be read");
+    }
+}
