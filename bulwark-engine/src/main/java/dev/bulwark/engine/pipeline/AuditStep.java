@@ -1,0 +1,78 @@
+package dev.bulwark.engine.pipeline;
+
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.AuditLog;
+import dev.bulwark.spi.guard.Redactor;
+import dev.bulwark.spi.identity.Principal;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The outermost step: records every call as exactly one {@code TOOL_CALL} event, whatever its outcome. Arguments are
+ * redacted before the call proceeds; if they cannot be, the call is refused. If the event cannot be appended, the
+ * outcome becomes an internal error: a result that was not recorded is never returned.
+ */
+public final class AuditStep implements CallStep {
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}(\\.[A-Za-z0-9_-]{1,64}){1,3}");
+
+    private final AuditLog auditLog;
+    private final Redactor redactor;
+
+    public AuditStep(AuditLog auditLog, Redactor redactor) {
+        this.auditLog = Checks.present(auditLog, "auditLog");
+        this.redactor = Checks.present(redactor, "redactor");
+    }
+
+    @Override
+    public Conclusion handle(CallContext call, Chain next) {
+        Map<String, Object> arguments = redactSafely(call.request().arguments());
+        Conclusion conclusion = arguments == null
+                ? call.refuse(Refusal.INTERNAL_ERROR, "internal error", "arguments could not be redacted")
+                : next.proceed(call);
+        AuditEvent event;
+        try {
+            event = new AuditEvents(redactor).toolCall(conclusion, action(conclusion.call()), arguments);
+        } catch (RuntimeException e) {
+            conclusion = conclusion.call().refuse(Refusal.INTERNAL_ERROR, "internal error",
+                    "audit event could not be built: " + e.getClass().getName());
+            event = minimalEvent(conclusion);
+        }
+        try {
+            auditLog.append(event);
+        } catch (Exception e) {
+            return conclusion.call().refuse(Refusal.INTERNAL_ERROR, "audit unavailable",
+                    "audit append failed: " + e.getClass().getName());
+        }
+        return conclusion;
+    }
+
+    private Map<String, Object> redactSafely(Map<String, Object> raw) {
+        try {
+            return redactor.redact(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    /** The tool's name once resolved; else the requested name if it is well-formed; else {@code unknown}. */
+    static String action(CallContext call) {
+        if (call.tool().isPresent()) {
+            return call.tool().get().name();
+        }
+        String requested = call.request().toolName();
+        return TOOL_NAME.matcher(requested).matches() ? requested : "unknown";
+    }
+
+    private static AuditEvent minimalEvent(Conclusion conclusion) {
+        CallContext call = conclusion.call();
+        Refusal code = conclusion.outcome() instanceof CallOutcome.Refused refused ? refused.code()
+                : Refusal.INTERNAL_ERROR;
+        return new AuditEvent(call.receivedAt(), AuditEventType.TOOL_CALL, action(call),
+                code.auditOutcome(),
+                call.principal().map(p -> p.agent().id()).orElse(null),
+                call.principal().map(Principal::userIdOrNull).orElse(null), call.request().sessionId(), code.name(),
+                Map.of("callId", call.callId(), "arguments", "[unrecordable]"));
+    }
+}

@@ -1,0 +1,131 @@
+package dev.bulwark.engine.pipeline;
+
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.policy.Decision;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one ordered pipeline every tool call goes through. {@link #handle} never throws: a step that throws ends the
+ * call with {@link Refusal#INTERNAL_ERROR}, which the audit step (always outermost) still records.
+ */
+public final class CallPipeline {
+    private final List<CallStep> steps;
+    private final InstantSource clock;
+
+    private CallPipeline(List<CallStep> steps, InstantSource clock) {
+        this.steps = List.copyOf(steps);
+        this.clock = clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The steps in order, outermost first. */
+    public List<CallStep> steps() {
+        return steps;
+    }
+
+    public CallOutcome handle(CallRequest request) {
+        CallContext start = null;
+        try {
+            start = CallContext.start(Checks.present(request, "request"), clock.instant(), System.nanoTime());
+            return run(0, start).outcome();
+        } catch (Throwable t) {
+            // Only reached when the audit step itself broke: nothing was returned unrecorded, the call is refused.
+            String callId = start == null ? "unstarted" : start.callId();
+            return new CallOutcome.Refused(callId, Refusal.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    private Conclusion run(int index, CallContext call) {
+        if (index == steps.size()) {
+            return finish(call);
+        }
+        CallStep step = steps.get(index);
+        try {
+            Conclusion conclusion = step.handle(call, next -> run(index + 1, next));
+            if (conclusion == null) {
+                return call.refuse(Refusal.INTERNAL_ERROR, "internal error",
+                        "step " + step.getClass().getSimpleName() + " returned no conclusion");
+            }
+            return conclusion;
+        } catch (Throwable t) {
+            rethrowIfFatal(t);
+            return call.refuse(Refusal.INTERNAL_ERROR, "internal error", describe(step, t));
+        }
+    }
+
+    /** The end of the chain: a call that got this far completed, unless a step forgot to produce its result. */
+    private static Conclusion finish(CallContext call) {
+        if (call.result().isEmpty() || !(call.decision().orElse(null) instanceof Decision.Allow)) {
+            return call.refuse(Refusal.INTERNAL_ERROR, "internal error",
+                    "pipeline ended without an allowed, executed result");
+        }
+        return call.complete();
+    }
+
+    private static void rethrowIfFatal(Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
+        }
+    }
+
+    static String describe(CallStep step, Throwable t) {
+        return "step " + step.getClass().getSimpleName() + " threw " + t.getClass().getName()
+                + Optional.ofNullable(t.getMessage()).map(m -> ": " + m).orElse("");
+    }
+
+    /** Assembles the ordered list of steps. The first step must be the {@link AuditStep}. */
+    public static final class Builder {
+        private final List<CallStep> steps = new ArrayList<>();
+        private InstantSource clock = InstantSource.system();
+
+        private Builder() {}
+
+        public Builder step(CallStep step) {
+            steps.add(Checks.present(step, "step"));
+            return this;
+        }
+
+        /** Inserts {@code step} right after the first step of the given class (e.g. approvals after deciding). */
+        public Builder insertAfter(Class<? extends CallStep> anchor, CallStep step) {
+            steps.add(indexOf(anchor) + 1, Checks.present(step, "step"));
+            return this;
+        }
+
+        /** Inserts {@code step} right before the first step of the given class. */
+        public Builder insertBefore(Class<? extends CallStep> anchor, CallStep step) {
+            steps.add(indexOf(anchor), Checks.present(step, "step"));
+            return this;
+        }
+
+        public Builder clock(InstantSource newClock) {
+            this.clock = Checks.present(newClock, "clock");
+            return this;
+        }
+
+        public CallPipeline build() {
+            if (steps.isEmpty() || !(steps.get(0) instanceof AuditStep)) {
+                throw new IllegalStateException("the first step of a call pipeline must be the AuditStep, so that "
+                        + "every outcome is recorded");
+            }
+            if (steps.stream().skip(1).anyMatch(s -> s instanceof AuditStep)) {
+                throw new IllegalStateException("a call pipeline has exactly one AuditStep");
+            }
+            return new CallPipeline(steps, clock);
+        }
+
+        private int indexOf(Class<? extends CallStep> anchor) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (anchor.isInstance(steps.get(i))) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("no step of type " + anchor.getSimpleName() + " in the pipeline");
+        }
+    }
+}

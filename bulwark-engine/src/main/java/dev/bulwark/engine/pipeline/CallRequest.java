@@ -1,0 +1,47 @@
+package dev.bulwark.engine.pipeline;
+
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.tool.ProgressListener;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@code tools/call} as the front door received it. Nothing in it is trusted yet: the tool name and arguments are
+ * checked by the pipeline (so that even garbage is audited), only the session id's syntax is checked here.
+ *
+ * @param credential the raw bearer credential, or {@code null} when the request carried none; never printed
+ * @param sessionId  the transport session id (visible ASCII, at most 256 characters)
+ * @param toolName   the tool name as sent by the agent, possibly garbage
+ * @param arguments  the arguments as sent (a shallow copy is kept; {@code null} is the empty object)
+ * @param progress   where connector progress goes; {@code null} ignores progress
+ */
+public record CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
+                          ProgressListener progress) {
+    static final int MAX_SESSION_ID_LENGTH = 256;
+
+    public CallRequest {
+        Checks.nonBlank(sessionId, "sessionId");
+        if (sessionId.length() > MAX_SESSION_ID_LENGTH) {
+            throw new IllegalArgumentException("sessionId longer than " + MAX_SESSION_ID_LENGTH + " characters");
+        }
+        for (int i = 0; i < sessionId.length(); i++) {
+            char c = sessionId.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new IllegalArgumentException("sessionId must be visible ASCII");
+            }
+        }
+        Checks.present(toolName, "toolName");
+        // Shallow copy only: a deep copy of a hostile tree belongs to validation, which bounds it first.
+        arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+        progress = progress == null ? ProgressListener.IGNORE : progress;
+    }
+
+    /** Leaves out the credential and the arguments, which may hold secrets. */
+    @Override
+    public String toString() {
+        return "CallRequest[sessionId=" + sessionId + ", toolName=" + Texts.printable(toolName, 80)
+                + ", credential=" + (credential == null ? "none" : "present") + ", arguments=" + arguments.size()
+                + " keys]";
+    }
+}

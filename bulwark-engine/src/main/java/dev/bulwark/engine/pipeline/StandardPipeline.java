@@ -1,0 +1,113 @@
+package dev.bulwark.engine.pipeline;
+
+import dev.bulwark.engine.session.SessionStore;
+import dev.bulwark.engine.tools.ToolRegistry;
+import dev.bulwark.engine.validation.ArgumentLimits;
+import dev.bulwark.engine.validation.ArgumentValidator;
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.audit.AuditLog;
+import dev.bulwark.spi.guard.OutputGuard;
+import dev.bulwark.spi.guard.Redactor;
+import dev.bulwark.spi.identity.Authenticator;
+import dev.bulwark.spi.policy.PolicyEngine;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, decide,
+ * execute, screen output. {@link #steps()} returns the open builder so later features can insert their steps.
+ */
+public final class StandardPipeline {
+    private Authenticator authenticator;
+    private ToolRegistry tools;
+    private PolicyEngine policies;
+    private SessionStore sessions;
+    private List<? extends OutputGuard> guards = List.of();
+    private AuditLog auditLog;
+    private Redactor redactor;
+    private ArgumentLimits limits = ArgumentLimits.DEFAULT;
+    private Set<String> fulfilledObligations = Set.of();
+    private InstantSource clock = InstantSource.system();
+
+    private StandardPipeline() {}
+
+    public static StandardPipeline builder() {
+        return new StandardPipeline();
+    }
+
+    public StandardPipeline authenticator(Authenticator value) {
+        this.authenticator = Checks.present(value, "authenticator");
+        return this;
+    }
+
+    public StandardPipeline tools(ToolRegistry value) {
+        this.tools = Checks.present(value, "tools");
+        return this;
+    }
+
+    public StandardPipeline policies(PolicyEngine value) {
+        this.policies = Checks.present(value, "policies");
+        return this;
+    }
+
+    public StandardPipeline sessions(SessionStore value) {
+        this.sessions = Checks.present(value, "sessions");
+        return this;
+    }
+
+    /** Output guards in the order they screen; none by default. */
+    public StandardPipeline guards(List<? extends OutputGuard> value) {
+        this.guards = List.copyOf(Checks.present(value, "guards"));
+        return this;
+    }
+
+    public StandardPipeline auditLog(AuditLog value) {
+        this.auditLog = Checks.present(value, "auditLog");
+        return this;
+    }
+
+    public StandardPipeline redactor(Redactor value) {
+        this.redactor = Checks.present(value, "redactor");
+        return this;
+    }
+
+    public StandardPipeline argumentLimits(ArgumentLimits value) {
+        this.limits = Checks.present(value, "argumentLimits");
+        return this;
+    }
+
+    /** Obligation names that steps added later carry out; any other obligation refuses the call. */
+    public StandardPipeline fulfilledObligations(Set<String> value) {
+        this.fulfilledObligations = Set.copyOf(Checks.present(value, "fulfilledObligations"));
+        return this;
+    }
+
+    public StandardPipeline clock(InstantSource value) {
+        this.clock = Checks.present(value, "clock");
+        return this;
+    }
+
+    /** The standard steps in a builder still open for insertions. */
+    public CallPipeline.Builder steps() {
+        return CallPipeline.builder()
+                .clock(clock)
+                .step(new AuditStep(required(auditLog, "auditLog"), required(redactor, "redactor")))
+                .step(new AuthenticateStep(required(authenticator, "authenticator")))
+                .step(new ResolveToolStep(required(tools, "tools")))
+                .step(new ValidateArgumentsStep(new ArgumentValidator(limits)))
+                .step(new SessionStep(required(sessions, "sessions")))
+                .step(new DecideStep(required(policies, "policies"), fulfilledObligations))
+                .step(new ExecuteStep(tools))
+                .step(new ScreenOutputStep(guards));
+    }
+
+    public CallPipeline build() {
+        return steps().build();
+    }
+
+    private static <T> T required(T value, String name) {
+        return Objects.requireNonNull(value, "the standard pipeline needs " + name);
+    }
+}
