@@ -98,7 +98,7 @@ public final class McpUpstreamConnector implements Connector {
                 } catch (RuntimeException again) {
                     disconnect();
                     LOG.log(System.Logger.Level.WARNING, "upstream " + config.name() + " at " + config.location()
-                            + " is unreachable", again);
+                            + " is unreachable: " + rootCause(again));
                     synchronized (catalogLock) {
                         catalog = UpstreamCatalog.EMPTY;
                         status = new UpstreamStatus(false, Optional.of("upstream unreachable at " + config.location()),
@@ -275,6 +275,14 @@ public final class McpUpstreamConnector implements Connector {
                 relay.accept(notification.progress(), notification.total(), notification.message());
             }
         });
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
