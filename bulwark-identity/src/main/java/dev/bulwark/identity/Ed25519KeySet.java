@@ -182,7 +182,8 @@ public final class Ed25519KeySet {
                     throw new IllegalStateException("signing key file must hold only private Ed25519 keys with a kid");
                 }
                 KeyFactory factory = KeyFactory.getInstance("Ed25519");
-                PublicKey pub = factory.generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, okp.getX().decode())));
+                PublicKey pub = factory.generatePublic(
+                        new X509EncodedKeySpec(concat(X509_PREFIX, okp.getX().decode())));
                 PrivateKey priv = factory.generatePrivate(
                         new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, okp.getD().decode())));
                 loaded.add(new Key(okp.getKeyID(), pub, priv, okp));

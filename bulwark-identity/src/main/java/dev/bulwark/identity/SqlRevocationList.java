@@ -90,7 +90,8 @@ public final class SqlRevocationList {
 
     /**
      * Forgets entries whose tokens have expired (they are refused as expired anyway), keeping a margin of
-     * {@link #PURGE_MARGIN} so a token still inside the verifier's clock-skew allowance stays revoked. Returns how many.
+     * {@link #PURGE_MARGIN} so a token still inside the verifier's clock-skew allowance stays revoked. Returns how
+     * many were removed.
      */
     public int purgeExpired() {
         String sql = "DELETE FROM " + Sql.REVOKED + " WHERE expires_at < ?";

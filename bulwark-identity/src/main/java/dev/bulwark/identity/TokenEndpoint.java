@@ -35,8 +35,6 @@ public final class TokenEndpoint {
     public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
     public static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
     private static final Set<String> ACCEPTED_TOKEN_TYPES = Set.of(ACCESS_TOKEN_TYPE, JWT_TOKEN_TYPE);
-    /** Parameters that RFC 8707 and RFC 8693 allow to repeat; every other one must appear at most once. */
-    private static final Set<String> REPEATABLE = Set.of("resource", "audience");
     private static final String AUTH_FAILED = "client authentication failed";
 
     private final JwtSigner signer;
@@ -120,7 +118,7 @@ public final class TokenEndpoint {
     }
 
     private TokenResponse dispatch(TokenRequest request, String grantType) throws Refusal {
-        Form form = new Form(request.parameters(), settings.maxTokenLength());
+        TokenForm form = new TokenForm(request.parameters(), settings.maxTokenLength());
         if (grantType.isEmpty()) {
             throw new Refusal(OAuthError.INVALID_REQUEST, "grant_type is required", "missing grant_type");
         }
@@ -129,7 +127,7 @@ public final class TokenEndpoint {
                     + " or " + TOKEN_EXCHANGE, "unsupported grant_type");
         }
         Optional<ClientCredentials> client = clientCredentials(request, form);
-        for (String target : REPEATABLE) {
+        for (String target : TokenForm.REPEATABLE) {
             for (String value : form.all(target)) {
                 if (!value.equals(settings.audience())) {
                     throw new Refusal(OAuthError.INVALID_TARGET, target + " must be " + settings.audience(),
@@ -142,7 +140,7 @@ public final class TokenEndpoint {
                 : tokenExchangeGrant(client, form);
     }
 
-    private TokenResponse clientCredentialsGrant(Optional<ClientCredentials> client, Form form) throws Refusal {
+    private TokenResponse clientCredentialsGrant(Optional<ClientCredentials> client, TokenForm form) throws Refusal {
         Agent agent = authenticate(client);
         Set<String> scopes = scopes(form.one("scope"), settings.allowedScopes(), agent.id());
         Instant now = clock.instant();
@@ -152,7 +150,7 @@ public final class TokenEndpoint {
                 CLIENT_CREDENTIALS, agent.id(), Optional.empty());
     }
 
-    private TokenResponse tokenExchangeGrant(Optional<ClientCredentials> client, Form form) throws Refusal {
+    private TokenResponse tokenExchangeGrant(Optional<ClientCredentials> client, TokenForm form) throws Refusal {
         Optional<String> claimed = client.map(ClientCredentials::clientId);
         String subjectToken = form.required("subject_token", claimed);
         requireTokenType(form.required("subject_token_type", claimed), "subject_token_type", claimed);
@@ -198,7 +196,7 @@ public final class TokenEndpoint {
     }
 
     /** The agent that will act: the authenticated client, or the owner of the actor_token (which must agree). */
-    private Agent actingAgent(Optional<ClientCredentials> client, Form form) throws Refusal {
+    private Agent actingAgent(Optional<ClientCredentials> client, TokenForm form) throws Refusal {
         Optional<Agent> authenticated = client.isPresent() ? Optional.of(authenticate(client)) : Optional.empty();
         Optional<String> claimed = client.map(ClientCredentials::clientId);
         Optional<String> actorToken = form.one("actor_token");
@@ -221,13 +219,15 @@ public final class TokenEndpoint {
         }
         Optional<String> actorId = Optional.of(actor.subject());
         if (authenticated.isPresent() && !authenticated.get().id().equals(actor.subject())) {
-            throw new Refusal(OAuthError.INVALID_REQUEST, "actor_token does not belong to the authenticated client",
+            throw new Refusal(OAuthError.INVALID_REQUEST,
+                    "actor_token does not belong to the authenticated client",
                     "actor_token of another agent", claimed);
         }
         Agent agent = agents.find(actor.subject()).orElseThrow(() -> new Refusal(OAuthError.INVALID_REQUEST,
                 "actor_token names an unknown agent", "unknown agent", actorId));
         if (!agent.active()) {
-            throw new Refusal(OAuthError.INVALID_REQUEST, "the acting agent is suspended", "agent suspended", actorId);
+            throw new Refusal(OAuthError.INVALID_REQUEST, "the acting agent is suspended", "agent suspended",
+                    actorId);
         }
         return agent;
     }
@@ -251,13 +251,14 @@ public final class TokenEndpoint {
         return agent;
     }
 
-    private static Optional<ClientCredentials> clientCredentials(TokenRequest request, Form form) throws Refusal {
+    private static Optional<ClientCredentials> clientCredentials(TokenRequest request, TokenForm form) throws Refusal {
         Optional<String> formId = form.one("client_id");
         Optional<String> formSecret = form.one("client_secret");
         if (request.basicCredentials().isPresent()) {
             if (formSecret.isPresent()) {
                 throw new Refusal(OAuthError.INVALID_REQUEST, "use one client authentication method, not two",
-                        "Basic and form client credentials", request.basicCredentials().map(ClientCredentials::clientId));
+                        "Basic and form client credentials",
+                        request.basicCredentials().map(ClientCredentials::clientId));
             }
             if (formId.isPresent() && !formId.get().equals(request.basicCredentials().get().clientId())) {
                 throw new Refusal(OAuthError.INVALID_REQUEST, "client_id does not match the Basic credentials",
@@ -306,63 +307,6 @@ public final class TokenEndpoint {
             return Optional.of(Agent.requireValidId(id, "client_id"));
         } catch (RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    /** The form, checked once: no repeated parameters (except resource/audience), no oversized values. */
-    private record Form(Map<String, List<String>> parameters) {
-        Form(Map<String, List<String>> parameters, int maxTokenLength) throws Refusal {
-            this(parameters);
-            for (Map.Entry<String, List<String>> e : parameters.entrySet()) {
-                if (e.getValue().size() > 1 && !REPEATABLE.contains(e.getKey())) {
-                    throw new Refusal(OAuthError.INVALID_REQUEST, "parameter " + safeName(e.getKey())
-                            + " must not be repeated", "repeated parameter");
-                }
-                for (String value : e.getValue()) {
-                    if (value == null || value.length() > maxTokenLength) {
-                        throw new Refusal(OAuthError.INVALID_REQUEST, "parameter " + safeName(e.getKey())
-                                + " is missing a value or too long", "oversized parameter");
-                    }
-                }
-            }
-        }
-
-        Optional<String> one(String name) {
-            List<String> values = parameters.getOrDefault(name, List.of());
-            return values.isEmpty() || values.getFirst().isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
-        }
-
-        List<String> all(String name) {
-            return parameters.getOrDefault(name, List.of());
-        }
-
-        String required(String name, Optional<String> agentId) throws Refusal {
-            return one(name).orElseThrow(() -> new Refusal(OAuthError.INVALID_REQUEST, name + " is required",
-                    "missing " + name, agentId));
-        }
-
-        private static String safeName(String name) {
-            return name.length() <= 40 && name.chars().allMatch(c -> c > 32 && c < 127) ? name : "(unprintable)";
-        }
-    }
-
-    /** A refusal on the way to an answer; carries what the client and the audit log are told. */
-    private static final class Refusal extends Exception {
-        final OAuthError error;
-        final String description;
-        final String auditReason;
-        final Optional<String> agentId;
-
-        Refusal(OAuthError error, String description, String auditReason) {
-            this(error, description, auditReason, Optional.empty());
-        }
-
-        Refusal(OAuthError error, String description, String auditReason, Optional<String> agentId) {
-            super(auditReason, null, false, false);
-            this.error = error;
-            this.description = description;
-            this.auditReason = auditReason;
-            this.agentId = agentId;
         }
     }
 }

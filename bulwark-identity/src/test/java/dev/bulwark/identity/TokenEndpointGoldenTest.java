@@ -78,7 +78,8 @@ class TokenEndpointGoldenTest {
         switch (response) {
             case TokenResponse.Failed failed -> {
                 assertThat(failed.error().code()).as("error").isEqualTo(expected.get("error"));
-                assertThat(json).contains("\"error\":\"" + expected.get("error") + "\"").doesNotContain("\"access_token\"");
+                assertThat(json).contains("\"error\":\"" + expected.get("error") + "\"")
+                        .doesNotContain("\"access_token\"");
                 if (expected.containsKey("description")) {
                     assertThat(failed.description()).contains(expected.get("description"));
                 }

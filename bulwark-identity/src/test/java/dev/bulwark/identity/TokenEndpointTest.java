@@ -35,7 +35,8 @@ class TokenEndpointTest {
         return f.endpoint.handle(TokenRequest.of(Map.of(
                 "grant_type", TokenEndpoint.TOKEN_EXCHANGE,
                 "subject_token", subjectToken,
-                "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE), Optional.of(new ClientCredentials("bot", botKey))));
+                "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE),
+                Optional.of(new ClientCredentials("bot", botKey))));
     }
 
     @Test
