@@ -1,0 +1,110 @@
+package dev.bulwark.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointSignerTest {
+    private static final String HASH = "ab".repeat(32);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsAnOwnerOnlyKeyFileOnFirstUseAndLoadsTheSameKeyAfterwards() throws Exception {
+        Path file = dir.resolve("keys").resolve("audit-signing.key");
+
+        CheckpointSigner created = CheckpointSigner.loadOrCreate(file);
+        CheckpointSigner loaded = CheckpointSigner.loadOrCreate(file);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(loaded.keyId()).isEqualTo(created.keyId()).hasSize(16);
+        assertThat(loaded.publicKey()).isEqualTo(created.publicKey());
+        Checkpoint checkpoint = created.sign(7, HASH, Instant.now());
+        assertThat(TrustedKeys.fromKeyFile(file).signed(checkpoint)).isTrue();
+    }
+
+    @Test
+    void refusesAKeyFileOthersCanRead() throws Exception {
+        Path file = dir.resolve("audit-signing.key");
+        CheckpointSigner.loadOrCreate(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> CheckpointSigner.loadOrCreate(file)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chmod 600");
+    }
+
+    @Test
+    void refusesACorruptKeyFile() throws Exception {
+        Path file = dir.resolve("audit-signing.key");
+        Files.writeString(file, "algorithm=Ed25519\nprivate=AAAA\npublic=AAAA\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        assertThatThrownBy(() -> CheckpointSigner.loadOrCreate(file)).hasMessageContaining("corrupt key file");
+    }
+
+    @Test
+    void refusesAKeyFileWhosePublicKeyIsNotItsPrivateKeys() throws Exception {
+        Path a = dir.resolve("a.key");
+        Path b = dir.resolve("b.key");
+        CheckpointSigner.loadOrCreate(a);
+        CheckpointSigner.loadOrCreate(b);
+        String publicOfB = Files.readAllLines(b).stream().filter(l -> l.startsWith("public=")).findFirst().orElseThrow();
+        String mixed = Files.readAllLines(a).stream().map(l -> l.startsWith("public=") ? publicOfB : l)
+                .reduce("", (x, y) -> x + y + "\n");
+        Files.writeString(a, mixed);
+
+        assertThatThrownBy(() -> CheckpointSigner.loadOrCreate(a)).hasMessageContaining("do not belong together");
+    }
+
+    @Test
+    void exportedPemIsTrustedAndOnlyItsKeyVerifies() {
+        CheckpointSigner signer = CheckpointSigner.generate();
+        CheckpointSigner stranger = CheckpointSigner.generate();
+        TrustedKeys trusted = TrustedKeys.fromPem("comment\n" + signer.publicKeyPem() + stranger.publicKeyPem());
+
+        assertThat(trusted.size()).isEqualTo(2);
+        assertThat(trusted.signed(signer.sign(1, HASH, Instant.now()))).isTrue();
+        assertThat(TrustedKeys.fromPem(signer.publicKeyPem()).signed(stranger.sign(1, HASH, Instant.now())))
+                .isFalse();
+    }
+
+    @Test
+    void aSignatureCoversEveryCheckpointField() {
+        CheckpointSigner signer = CheckpointSigner.generate();
+        TrustedKeys trusted = TrustedKeys.of(signer.publicKey());
+        Checkpoint c = signer.sign(5, HASH, Instant.parse("2026-01-01T00:00:00Z"));
+
+        assertThat(trusted.signed(c)).isTrue();
+        assertThat(trusted.signed(new Checkpoint(6, c.hash(), c.time(), c.keyId(), c.signature()))).isFalse();
+        assertThat(trusted.signed(new Checkpoint(5, "cd".repeat(32), c.time(), c.keyId(), c.signature()))).isFalse();
+        assertThat(trusted.signed(new Checkpoint(5, c.hash(), c.time().plusMillis(1), c.keyId(), c.signature())))
+                .isFalse();
+        assertThat(trusted.signed(new Checkpoint(5, c.hash(), c.time(), c.keyId(), "not base64!"))).isFalse();
+    }
+
+    @Test
+    void refusesKeysThatAreNotEd25519OrNotPem() throws Exception {
+        var rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic();
+        assertThatThrownBy(() -> TrustedKeys.of(rsa)).hasMessageContaining("Ed25519");
+        assertThatThrownBy(() -> TrustedKeys.fromPem("nothing here")).hasMessageContaining("no -----BEGIN");
+        assertThatThrownBy(() -> TrustedKeys.fromPem(TrustedKeys.toPem(rsa)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void checkpointRefusesMalformedFields() {
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> new Checkpoint(0, HASH, now, "k", "s")).hasMessageContaining("starts at 1");
+        assertThatThrownBy(() -> new Checkpoint(1, "ABC", now, "k", "s")).hasMessageContaining("64 lower-case hex");
+        assertThatThrownBy(() -> new Checkpoint(1, HASH, now, " ", "s")).hasMessageContaining("keyId");
+    }
+}
