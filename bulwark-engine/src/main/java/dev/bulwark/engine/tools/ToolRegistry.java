@@ -4,6 +4,7 @@ import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.tool.Connector;
 import dev.bulwark.spi.tool.Tool;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class ToolRegistry {
                 }
             }
         }
-        this.byConnector = Map.copyOf(map);
+        this.byConnector = Collections.unmodifiableMap(map);
     }
 
     /**
