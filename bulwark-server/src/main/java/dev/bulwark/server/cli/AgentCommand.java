@@ -1,0 +1,107 @@
+package dev.bulwark.server.cli;
+
+import dev.bulwark.identity.AgentRegistration;
+import dev.bulwark.server.admin.Views;
+import dev.bulwark.spi.identity.Agent;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "agent", description = "Register, list, suspend and re-activate agents.",
+        subcommands = {AgentCommand.Create.class, AgentCommand.ListAgents.class, AgentCommand.Suspend.class,
+                AgentCommand.Activate.class})
+final class AgentCommand {
+
+    @Command(name = "create", description = "Register an agent and print its API key (shown once).")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", description = "agent id")
+        String id;
+        @Option(names = "--owner", required = true, description = "accountable person or team")
+        String owner;
+        @Option(names = "--role", description = "role (repeatable)")
+        List<String> roles = List.of();
+        @Option(names = "--attr", description = "attribute key=value (repeatable)")
+        Map<String, String> attributes = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                if (state.identity.agents().find(id).isPresent()) {
+                    System.err.println("bulwark: agent " + id + " already exists");
+                    return 1;
+                }
+                AgentRegistration reg = state.identity.agents().register(id, owner, new LinkedHashSet<>(roles),
+                        attributes);
+                System.out.println("agent " + reg.agent().id() + " registered");
+                System.out.println("api key (shown once): " + reg.apiKey().value());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "List agents as JSON lines.")
+    static final class ListAgents implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                for (Agent a : state.identity.agents().list()) {
+                    System.out.println(Views.agent(a));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "suspend", description = "Suspend an agent: its tokens are refused from the next call on.")
+    static final class Suspend implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", description = "agent id")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                return state.identity.agents().suspend(id).map(a -> {
+                    System.out.println("agent " + id + " suspended");
+                    return 0;
+                }).orElseGet(() -> {
+                    System.err.println("bulwark: no agent " + id);
+                    return 1;
+                });
+            }
+        }
+    }
+
+    @Command(name = "activate", description = "Re-activate a suspended agent.")
+    static final class Activate implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", description = "agent id")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                return state.identity.agents().activate(id).map(a -> {
+                    System.out.println("agent " + id + " active");
+                    return 0;
+                }).orElseGet(() -> {
+                    System.err.println("bulwark: no agent " + id);
+                    return 1;
+                });
+            }
+        }
+    }
+}

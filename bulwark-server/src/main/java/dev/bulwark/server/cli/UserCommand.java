@@ -1,0 +1,53 @@
+package dev.bulwark.server.cli;
+
+import dev.bulwark.server.admin.Views;
+import dev.bulwark.spi.identity.User;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "user", description = "Register and list users agents may act for.",
+        subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class})
+final class UserCommand {
+
+    @Command(name = "create", description = "Register a user.")
+    static final class Create implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", description = "user id")
+        String id;
+        @Option(names = "--role", description = "role (repeatable)")
+        List<String> roles = List.of();
+        @Option(names = "--attr", description = "attribute key=value (repeatable)")
+        Map<String, String> attributes = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                User u = state.identity.users().register(id, new LinkedHashSet<>(roles), attributes);
+                System.out.println("user " + u.id() + " registered");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "List users as JSON lines.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                state.identity.users().list().forEach(u -> System.out.println(Views.user(u)));
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bulwark.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration. Omitted sections take their embedded defaults: SQLite in {@code dataDir}, example
+ * policies, the demo CRM connector.
+ *
+ * @param dataDir   directory for state: database, keys, policies, demo data
+ * @param server    HTTP listener
+ * @param database  where agents, revocations and audit live
+ * @param identity  token lifetimes
+ * @param policies  Cedar policy directory
+ * @param audit     audit log settings
+ * @param demo      the built-in demo connector and demo identities
+ * @param upstreams upstream MCP servers to proxy
+ */
+public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
+                            IdentitySettings identity, PolicySettings policies, AuditSettings audit,
+                            DemoSettings demo, List<UpstreamSettings> upstreams) {
+    public BulwarkConfig {
+        dataDir = dataDir == null || dataDir.isBlank() ? "bulwark-data" : dataDir;
+        server = server == null ? ServerSettings.defaults() : server;
+        database = database == null ? new DatabaseSettings(null, null, null) : database;
+        identity = identity == null ? new IdentitySettings(null, null, null) : identity;
+        policies = policies == null ? new PolicySettings(null, null) : policies;
+        audit = audit == null ? new AuditSettings(0) : audit;
+        demo = demo == null ? new DemoSettings(null) : demo;
+        upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+        long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
+        if (distinct != upstreams.size()) {
+            throw new IllegalArgumentException("upstreams: names must be unique");
+        }
+        if (demo.on() && upstreams.stream().anyMatch(u -> u.name().equals("crm"))) {
+            throw new IllegalArgumentException("upstreams: the name 'crm' is taken by the demo connector");
+        }
+    }
+
+    public static BulwarkConfig defaults() {
+        return new BulwarkConfig(null, null, null, null, null, null, null, null);
+    }
+
+    public Path dataPath() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** The JDBC URL in force: the configured one, or SQLite in the data directory. */
+    public String jdbcUrl() {
+        return database.url() != null ? database.url() : "jdbc:sqlite:" + dataPath().resolve("bulwark.db");
+    }
+
+    public Path policyDir() {
+        return policies.dir() != null ? Path.of(policies.dir()).toAbsolutePath() : dataPath().resolve("policies");
+    }
+
+    /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
+    public BulwarkConfig withPort(int port) {
+        return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams);
+    }
+
+    public BulwarkConfig withDataDir(String dir) {
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.bulwark.server.config;
+
+import java.time.Duration;
+
+/**
+ * @param tokenTtl     lifetime of access tokens (default 15m, at most 24h)
+ * @param userTokenTtl lifetime of user tokens minted by admins for delegation (default 1h)
+ * @param clockSkew    tolerance when checking expiry (default 30s)
+ */
+public record IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew) {
+    public IdentitySettings {
+        tokenTtl = tokenTtl == null ? "15m" : tokenTtl;
+        userTokenTtl = userTokenTtl == null ? "1h" : userTokenTtl;
+        clockSkew = clockSkew == null ? "30s" : clockSkew;
+        if (Durations.parse(tokenTtl, "identity.tokenTtl").compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("identity.tokenTtl must be at most 24h: tokens are meant to be short-lived");
+        }
+        if (Durations.parse(clockSkew, "identity.clockSkew").compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("identity.clockSkew must be at most 5m");
+        }
+    }
+
+    public Duration tokenLifetime() {
+        return Durations.parse(tokenTtl, "identity.tokenTtl");
+    }
+
+    public Duration userTokenLifetime() {
+        return Durations.parse(userTokenTtl, "identity.userTokenTtl");
+    }
+
+    public Duration skew() {
+        return Durations.parse(clockSkew, "identity.clockSkew");
+    }
+}

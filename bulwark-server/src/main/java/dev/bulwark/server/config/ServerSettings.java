@@ -1,0 +1,46 @@
+package dev.bulwark.server.config;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * @param host            interface to listen on; loopback by default
+ * @param port            TCP port; 0 picks a free one
+ * @param publicUrl       the base URL clients use (token audience and metadata); default {@code http://host:port}
+ * @param maxRequestBytes largest accepted request body
+ * @param allowedOrigins  browser origins allowed to call {@code /mcp}; requests without Origin are always allowed
+ */
+public record ServerSettings(String host, Integer port, String publicUrl, Integer maxRequestBytes,
+                             List<String> allowedOrigins) {
+    public ServerSettings {
+        host = host == null || host.isBlank() ? "127.0.0.1" : host;
+        port = port == null ? 8080 : port;
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("server.port must be between 0 and 65535");
+        }
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : stripSlash(publicUrl);
+        if (publicUrl != null) {
+            URI uri = URI.create(publicUrl);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("server.publicUrl must be an http(s) URL");
+            }
+        }
+        maxRequestBytes = maxRequestBytes == null ? 1024 * 1024 : maxRequestBytes;
+        if (maxRequestBytes < 1024 || maxRequestBytes > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("server.maxRequestBytes must be between 1024 and 67108864");
+        }
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    }
+
+    static ServerSettings defaults() {
+        return new ServerSettings(null, null, null, null, null);
+    }
+
+    ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, publicUrl, maxRequestBytes, allowedOrigins);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.bulwark.server.gateway;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.audit.AuditLogOptions;
+import dev.bulwark.audit.CheckpointSigner;
+import dev.bulwark.audit.JdbcAuditLog;
+import dev.bulwark.engine.pipeline.CallPipeline;
+import dev.bulwark.engine.pipeline.StandardPipeline;
+import dev.bulwark.engine.redaction.KeyPatternRedactor;
+import dev.bulwark.engine.session.InMemorySessionStore;
+import dev.bulwark.engine.tools.ToolRegistry;
+import dev.bulwark.policy.CedarPolicyEngine;
+import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.store.Databases;
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.spi.tool.Connector;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running gateway: every module wired from one configuration and served on one HTTP port. */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    public static final String VERSION = "0.1.0";
+
+    private final BulwarkConfig config;
+    private final Server jetty;
+    private final String baseUrl;
+    private final HikariDataSource database;
+    private final Identity identity;
+    private final CedarPolicyEngine policies;
+    private final JdbcAuditLog auditLog;
+    private final List<Connector> connectors;
+    private final ToolRegistry tools;
+    private final CallPipeline pipeline;
+    private final HttpSurface http;
+    private final Upstreams upstreams;
+    private final DemoSetup.Credentials demoCredentials;
+    private final Clock clock = Clock.systemUTC();
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bulwark-housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private Gateway(BulwarkConfig config) throws Exception {
+        this.config = config;
+        Path dataDir = config.dataPath();
+        Path keysDir = DataDirectory.prepare(dataDir);
+        this.jetty = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(200, 8));
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(config.server().host());
+        connector.setPort(config.server().port());
+        connector.open();
+        jetty.addConnector(connector);
+        this.baseUrl = config.server().publicUrl() != null ? config.server().publicUrl()
+                : "http://" + hostForUrl(config.server().host()) + ":" + connector.getLocalPort();
+        this.database = Databases.open(config.jdbcUrl(), config.database().user(), config.database().password());
+        try {
+            this.identity = Identity.open(database, keysDir, config, baseUrl, baseUrl + "/mcp");
+            this.policies = Policies.load(config);
+            this.auditLog = openAudit(config, dataDir, keysDir);
+            this.connectors = new ArrayList<>();
+            this.upstreams = Upstreams.open(config, database);
+            connectors.addAll(Connectors.builtIn(config));
+            connectors.addAll(upstreams.connectors());
+            upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
+            this.tools = new ToolRegistry(connectors);
+            this.pipeline = StandardPipeline.builder()
+                    .authenticator(identity.authenticator())
+                    .tools(tools)
+                    .policies(policies)
+                    .sessions(new InMemorySessionStore(Duration.ofHours(1), 100_000))
+                    .auditLog(auditLog)
+                    .redactor(new KeyPatternRedactor())
+                    .build();
+            this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
+            this.http = HttpSurface.mount(jetty, this);
+            jetty.start();
+            auditLog.append(new AuditEvent(clock.instant(), AuditEventType.SYSTEM, "gateway.start", Outcome.SUCCEEDED,
+                    null, null, null, "", Map.of("version", VERSION, "url", baseUrl, "tools", tools.all().size(),
+                    "policies", policies.policyCount())));
+        } catch (Exception | Error e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** Starts a gateway; fails with a clear message when configuration, policies or storage are unusable. */
+    public static Gateway start(BulwarkConfig config) throws Exception {
+        return new Gateway(config);
+    }
+
+    private static JdbcAuditLog openAudit(BulwarkConfig config, Path dataDir, Path keysDir) {
+        AuditLogOptions options = AuditLogOptions.defaults();
+        options = new AuditLogOptions(config.audit().checkpointEvery(), options.queueCapacity(), options.maxBatch(),
+                options.appendTimeout(), options.sqliteSync(), options.trustedKeys());
+        if (config.jdbcUrl().startsWith("jdbc:sqlite:")) {
+            // The audit chain has its own SQLite file: its single group-commit writer never waits on state writes.
+            return JdbcAuditLog.openEmbedded(dataDir, options);
+        }
+        return JdbcAuditLog.open(config.jdbcUrl(), postgresProperties(config),
+                CheckpointSigner.loadOrCreate(keysDir.resolve(JdbcAuditLog.KEY_FILE)), options);
+    }
+
+    private static java.util.Properties postgresProperties(BulwarkConfig config) {
+        java.util.Properties p = new java.util.Properties();
+        if (config.database().user() != null) {
+            p.setProperty("user", config.database().user());
+        }
+        if (config.database().password() != null) {
+            p.setProperty("password", config.database().password());
+        }
+        return p;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.equals("0.0.0.0") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String mcpUrl() {
+        return baseUrl + "/mcp";
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    public BulwarkConfig config() {
+        return config;
+    }
+
+    public Identity identity() {
+        return identity;
+    }
+
+    public CedarPolicyEngine policies() {
+        return policies;
+    }
+
+    public JdbcAuditLog auditLog() {
+        return auditLog;
+    }
+
+    public ToolRegistry tools() {
+        return tools;
+    }
+
+    public CallPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Upstreams upstreams() {
+        return upstreams;
+    }
+
+    public HttpSurface http() {
+        return http;
+    }
+
+    /** The demo credentials created on this start, or {@code null} when they existed already or demo is off. */
+    public DemoSetup.Credentials demoCredentials() {
+        return demoCredentials;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (auditLog != null) {
+                auditLog.append(new AuditEvent(clock.instant(), AuditEventType.SYSTEM, "gateway.stop",
+                        Outcome.SUCCEEDED, null, null, null, "", Map.of()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record gateway stop: {}", e.toString());
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        housekeeping.shutdownNow();
+        quietly(() -> jetty.stop());
+        if (http != null) {
+            quietly(http::close);
+        }
+        if (connectors != null) {
+            for (Connector c : connectors) {
+                quietly(c::close);
+            }
+        }
+        if (auditLog != null) {
+            quietly(auditLog::close);
+        }
+        if (database != null) {
+            quietly(database::close);
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Action action) {
+        try {
+            action.run();
+        } catch (Exception e) {
+            LOG.warn("shutdown step failed: {}", e.toString());
+        }
+    }
+
+    static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bulwark.server.gateway;
+
+import dev.bulwark.server.admin.AdminApiServlet;
+import dev.bulwark.server.http.DiscoveryServlet;
+import dev.bulwark.server.http.GateAudit;
+import dev.bulwark.server.http.HealthServlet;
+import dev.bulwark.server.http.McpGate;
+import dev.bulwark.server.http.OriginPolicy;
+import dev.bulwark.server.http.TokenServlet;
+import dev.bulwark.server.mcp.McpFrontDoor;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+
+/** Everything served over HTTP, mounted on one Jetty context. */
+public final class HttpSurface implements AutoCloseable {
+    private final McpFrontDoor frontDoor;
+
+    private HttpSurface(McpFrontDoor frontDoor) {
+        this.frontDoor = frontDoor;
+    }
+
+    static HttpSurface mount(Server jetty, Gateway gateway) throws java.io.IOException {
+        var config = gateway.config();
+        GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
+        McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.tools(), gateway.policies(),
+                config.server().maxRequestBytes(), Gateway.VERSION);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.getServletHandler().setDecodeAmbiguousURIs(false);
+
+        McpGate gate = new McpGate(gateway.identity().authenticator(), audit, config.server().maxRequestBytes(),
+                gateway.baseUrl() + DiscoveryServlet.PROTECTED_RESOURCE + McpFrontDoor.ENDPOINT,
+                new OriginPolicy(gateway.baseUrl(), config.server().allowedOrigins()),
+                name -> gateway.tools().find(name).isPresent());
+        context.addFilter(new FilterHolder(gate), McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder mcp = new ServletHolder(frontDoor.servlet());
+        mcp.setAsyncSupported(true);
+        context.addServlet(mcp, McpFrontDoor.ENDPOINT);
+
+        DiscoveryServlet discovery = new DiscoveryServlet(gateway.baseUrl(), gateway.mcpUrl(),
+                gateway.identity().keys()::publicJwksJson);
+        context.addServlet(new ServletHolder(discovery), "/.well-known/*");
+        context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), audit)),
+                DiscoveryServlet.TOKEN_ENDPOINT);
+        AdminToken adminToken = AdminToken.ensure(config.dataPath(), config.dataPath().resolve("keys"));
+        context.addServlet(new ServletHolder(new AdminApiServlet(gateway, adminToken, audit, frontDoor::syncTools)),
+                "/api/v1/*");
+        context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
+        jetty.setHandler(context);
+        return new HttpSurface(frontDoor);
+    }
+
+    public McpFrontDoor frontDoor() {
+        return frontDoor;
+    }
+
+    @Override
+    public void close() {
+        frontDoor.close();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.bulwark.server.gateway;
+
+import dev.bulwark.identity.Ed25519KeySet;
+import dev.bulwark.identity.JwtAuthenticator;
+import dev.bulwark.identity.SqlAgentStore;
+import dev.bulwark.identity.SqlRevocationList;
+import dev.bulwark.identity.SqlUserStore;
+import dev.bulwark.identity.TokenEndpoint;
+import dev.bulwark.identity.TokenSettings;
+import dev.bulwark.server.config.BulwarkConfig;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+
+/** The identity services over one database and key set. */
+public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationList revocations, Ed25519KeySet keys,
+                       TokenSettings settings, TokenEndpoint tokens, JwtAuthenticator authenticator) {
+
+    public static Identity open(DataSource db, Path keysDir, BulwarkConfig config, String issuer, String audience) {
+        SqlAgentStore agents = new SqlAgentStore(db);
+        SqlUserStore users = new SqlUserStore(db);
+        SqlRevocationList revocations = new SqlRevocationList(db);
+        Ed25519KeySet keys = Ed25519KeySet.openOrCreate(keysDir.resolve("token-signing.jwks.json"));
+        TokenSettings defaults = TokenSettings.of(issuer, audience);
+        TokenSettings settings = new TokenSettings(issuer, audience, config.identity().tokenLifetime(),
+                config.identity().userTokenLifetime().compareTo(defaults.maxUserTokenTtl()) > 0
+                        ? config.identity().userTokenLifetime() : defaults.maxUserTokenTtl(),
+                config.identity().skew(), defaults.maxTokenLength(), defaults.allowedScopes());
+        TokenEndpoint tokens = new TokenEndpoint(keys, settings, agents, users, revocations);
+        JwtAuthenticator authenticator = new JwtAuthenticator(keys, settings, agents, users, revocations);
+        return new Identity(agents, users, revocations, keys, settings, tokens, authenticator);
+    }
+}

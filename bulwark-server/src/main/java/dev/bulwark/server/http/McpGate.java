@@ -1,0 +1,171 @@
+package dev.bulwark.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.AuditException;
+import dev.bulwark.spi.identity.Authentication;
+import dev.bulwark.spi.identity.Authenticator;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Stands in front of the MCP servlet. In order: origin check, authentication (401 with the discovery pointer MCP
+ * clients follow), content type, body size, JSON-RPC shape, known methods. Every refusal is audited before the
+ * answer goes out; if it cannot be audited the request fails with 503 (fail closed).
+ */
+public final class McpGate implements Filter {
+    public static final String PRINCIPAL = "bulwark.principal";
+    public static final String CREDENTIAL = "bulwark.credential";
+
+    /** Methods the gateway serves; anything else is refused and audited (deny by default). */
+    private static final Set<String> KNOWN_METHODS = Set.of(
+            "initialize", "ping", "tools/list", "tools/call", "logging/setLevel",
+            "notifications/initialized", "notifications/cancelled", "notifications/progress",
+            "notifications/roots/list_changed");
+
+    private final Authenticator authenticator;
+    private final GateAudit audit;
+    private final int maxBodyBytes;
+    private final String resourceMetadataUrl;
+    private final OriginPolicy origins;
+    private final Predicate<String> toolExists;
+
+    public McpGate(Authenticator authenticator, GateAudit audit, int maxBodyBytes, String resourceMetadataUrl,
+                   OriginPolicy origins, Predicate<String> toolExists) {
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.maxBodyBytes = maxBodyBytes;
+        this.resourceMetadataUrl = resourceMetadataUrl;
+        this.origins = origins;
+        this.toolExists = toolExists;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        try {
+            gate(request, response, chain);
+        } catch (AuditException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                JsonResponses.jsonRpcError(response, 503, null, -32603, "audit log unavailable; request refused");
+            }
+        }
+    }
+
+    private void gate(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origins.allows(origin)) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.origin", null, "ORIGIN_NOT_ALLOWED", request,
+                    Map.of("origin", GateAudit.truncate(origin, 200)));
+            JsonResponses.jsonRpcError(response, 403, null, -32600, "origin not allowed");
+            return;
+        }
+        String credential = BearerTokens.from(request.getHeader("Authorization"));
+        Authentication auth = authenticator.authenticate(credential);
+        if (auth instanceof Authentication.Rejected rejected) {
+            audit.refused(AuditEventType.AUTHENTICATION, "mcp.authenticate", null, rejected.reason().name(), request,
+                    Map.of("detail", GateAudit.truncate(rejected.detail(), 300)));
+            unauthorized(response, rejected);
+            return;
+        }
+        String agentId = ((Authentication.Authenticated) auth).principal().agent().id();
+        request.setAttribute(PRINCIPAL, ((Authentication.Authenticated) auth).principal());
+        request.setAttribute(CREDENTIAL, credential);
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "UNSUPPORTED_MEDIA_TYPE", request,
+                    Map.of("contentType", contentType == null ? "" : GateAudit.truncate(contentType, 100)));
+            JsonResponses.jsonRpcError(response, 415, null, -32600, "Content-Type must be application/json");
+            return;
+        }
+        byte[] body = readBounded(request);
+        if (body == null) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "BODY_TOO_LARGE", request,
+                    Map.of("limitBytes", maxBodyBytes));
+            JsonResponses.jsonRpcError(response, 413, null, -32600, "request body exceeds " + maxBodyBytes + " bytes");
+            return;
+        }
+        JsonNode message;
+        try {
+            message = JsonResponses.JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "PARSE_ERROR", request, Map.of());
+            JsonResponses.jsonRpcError(response, 400, null, -32700, "Parse error: body is not valid JSON");
+            return;
+        }
+        String problem = JsonRpcShape.problem(message);
+        if (problem != null) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "INVALID_REQUEST", request,
+                    Map.of("problem", problem));
+            JsonResponses.jsonRpcError(response, 400, JsonRpcShape.idOrNull(message), -32600, "Invalid Request: " + problem);
+            return;
+        }
+        JsonNode method = message.get("method");
+        if (method != null && !KNOWN_METHODS.contains(method.asText())) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "METHOD_NOT_FOUND", request,
+                    Map.of("rpcMethod", GateAudit.truncate(method.asText(), 100)));
+            if (message.hasNonNull("id")) {
+                JsonResponses.jsonRpcError(response, 200, JsonRpcShape.idOrNull(message), -32601,
+                        "Method not found: " + GateAudit.truncate(method.asText(), 100));
+            } else {
+                response.setStatus(202);
+            }
+            return;
+        }
+        if (method != null && method.asText().equals("tools/call")) {
+            String tool = message.path("params").path("name").asText("");
+            if (!toolExists.test(tool)) {
+                Map<String, Object> details = new HashMap<>();
+                details.put("tool", GateAudit.truncate(tool, 100));
+                audit.refused(AuditEventType.TOOL_CALL, "unknown", agentId, "UNKNOWN_TOOL", request, details);
+            }
+        }
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
+    }
+
+    private void unauthorized(HttpServletResponse response, Authentication.Rejected rejected) throws IOException {
+        String error = rejected.reason() == Authentication.Reason.MISSING ? "" : ", error=\"invalid_token\"";
+        response.setHeader("WWW-Authenticate", "Bearer resource_metadata=\"" + resourceMetadataUrl + "\"" + error);
+        var body = JsonResponses.object();
+        body.put("error", rejected.reason() == Authentication.Reason.MISSING ? "unauthorized" : "invalid_token");
+        body.put("error_description", rejected.reason().name().toLowerCase() + ": " + rejected.detail());
+        JsonResponses.write(response, 401, body);
+    }
+
+    /** Reads at most the limit; {@code null} when the body is larger. */
+    private byte[] readBounded(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            return bytes.length > maxBodyBytes ? null : bytes;
+        }
+    }
+
+    /** Lists the allowed MCP methods, for documentation and tests. */
+    static List<String> knownMethods() {
+        return KNOWN_METHODS.stream().sorted().toList();
+    }
+}

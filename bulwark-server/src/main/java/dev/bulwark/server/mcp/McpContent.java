@@ -1,0 +1,29 @@
+package dev.bulwark.server.mcp;
+
+import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ToolResult;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Converts the gateway's tool results into MCP results. */
+final class McpContent {
+    private McpContent() {}
+
+    static McpSchema.CallToolResult toMcp(ToolResult result) {
+        List<McpSchema.Content> content = new ArrayList<>(result.content().size());
+        for (Content c : result.content()) {
+            switch (c) {
+                case Content.Text t -> content.add(new McpSchema.TextContent(t.text()));
+                case Content.Blob b -> content.add(b.mimeType().startsWith("audio/")
+                        ? new McpSchema.AudioContent(null, b.base64Data(), b.mimeType())
+                        : new McpSchema.ImageContent(null, b.base64Data(), b.mimeType()));
+            }
+        }
+        return McpSchema.CallToolResult.builder().content(content).isError(result.error()).build();
+    }
+
+    static McpSchema.CallToolResult errorText(String message) {
+        return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.bulwark.server.mcp;
+
+import dev.bulwark.engine.CallOutcome;
+import dev.bulwark.engine.CallPipeline;
+import dev.bulwark.engine.CallRequest;
+import dev.bulwark.engine.ToolRegistry;
+import dev.bulwark.server.http.McpGate;
+import dev.bulwark.spi.identity.Principal;
+import dev.bulwark.spi.policy.PolicyEngine;
+import dev.bulwark.spi.tool.ProgressListener;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the SDK's MCP server on the Streamable HTTP servlet and connects it to the pipeline. The SDK handles the
+ * protocol (initialize, sessions, SSE); Bulwark decides every call.
+ */
+public final class McpFrontDoor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(McpFrontDoor.class);
+    public static final String ENDPOINT = "/mcp";
+
+    private final HttpServletStreamableServerTransportProvider transport;
+    private final McpSyncServer server;
+    private final ToolSync toolSync;
+    private final ScheduledExecutorService refresher;
+
+    public McpFrontDoor(CallPipeline pipeline, ToolRegistry registry, PolicyEngine policies, int maxRequestBytes,
+                        String version) {
+        McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
+        this.transport = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json)
+                .mcpEndpoint(ENDPOINT)
+                .maxRequestSize(maxRequestBytes)
+                .keepAliveInterval(Duration.ofSeconds(30))
+                .contextExtractor(request -> {
+                    Map<String, Object> ctx = new HashMap<>();
+                    Object principal = request.getAttribute(McpGate.PRINCIPAL);
+                    Object credential = request.getAttribute(McpGate.CREDENTIAL);
+                    if (principal != null) {
+                        ctx.put(McpGate.PRINCIPAL, principal);
+                    }
+                    if (credential != null) {
+                        ctx.put(McpGate.CREDENTIAL, credential);
+                    }
+                    return McpTransportContext.create(ctx);
+                })
+                .build();
+        this.server = McpServer.sync(transport)
+                .jsonMapper(json)
+                .serverInfo("bulwark", version)
+                .instructions("Bulwark gateway: every tool call is authenticated, authorized by policy and audited.")
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
+                .validateToolInputs(false)
+                .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, policies))
+                .requestTimeout(Duration.ofMinutes(5))
+                .build();
+        this.toolSync = new ToolSync(server, json, registry::all, (exchange, req) -> call(pipeline, exchange, req));
+        toolSync.sync();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bulwark-tool-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::syncQuietly, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /** The servlet to mount at {@link #ENDPOINT}. */
+    public HttpServletStreamableServerTransportProvider servlet() {
+        return transport;
+    }
+
+    /** Brings the advertised tools up to date now (e.g. after an admin approved a changed upstream tool). */
+    public void syncTools() {
+        toolSync.sync();
+    }
+
+    private void syncQuietly() {
+        try {
+            toolSync.sync();
+        } catch (RuntimeException e) {
+            LOG.warn("tool list sync failed: {}", e.toString());
+        }
+    }
+
+    private static boolean visible(McpTransportContext ctx, McpSchema.Tool tool, ToolRegistry registry,
+                                   PolicyEngine policies) {
+        if (!(ctx.get(McpGate.PRINCIPAL) instanceof Principal principal)) {
+            return false;
+        }
+        return registry.find(tool.name()).map(t -> policies.mayList(principal, t)).orElse(false);
+    }
+
+    private static McpSchema.CallToolResult call(CallPipeline pipeline, McpSyncServerExchange exchange,
+                                                 McpSchema.CallToolRequest request) {
+        McpTransportContext ctx = exchange.transportContext();
+        String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        ProgressListener progress = token == null ? ProgressListener.IGNORE
+                : (value, total, message) -> exchange.progressNotification(
+                        new McpSchema.ProgressNotification(token, value, total, message));
+        CallOutcome outcome = pipeline.handle(new CallRequest(credential, exchange.sessionId(), request.name(),
+                request.arguments() == null ? Map.of() : request.arguments(), progress));
+        return switch (outcome) {
+            case CallOutcome.Completed done -> McpContent.toMcp(done.result());
+            case CallOutcome.Refused refused -> switch (refused.code()) {
+                case UNKNOWN_TOOL, INVALID_ARGUMENTS -> throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                        .message(refused.message()).build();
+                case UNAUTHENTICATED -> throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST)
+                        .message("unauthenticated: " + refused.message()).build();
+                case INTERNAL_ERROR -> throw McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+                        .message(refused.message()).build();
+                case DENIED, APPROVAL_REQUIRED, CONNECTOR_FAILED, OUTPUT_BLOCKED ->
+                        McpContent.errorText(refused.code().name() + ": " + refused.message());
+            };
+        };
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        server.closeGracefully();
+    }
+}
