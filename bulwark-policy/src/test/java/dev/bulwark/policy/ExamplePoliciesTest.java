@@ -1,0 +1,86 @@
+package dev.bulwark.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.spi.identity.Principal;
+import dev.bulwark.spi.policy.Decision;
+import dev.bulwark.spi.policy.DecisionRequest;
+import dev.bulwark.spi.policy.Obligation;
+import dev.bulwark.spi.session.SessionFacts;
+import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolKind;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped example policies for the demo CRM connector, validated against the shipped schema. */
+class ExamplePoliciesTest {
+    static final Tool FIND = Requests.tool("crm.find_customers", ToolKind.READ, "pii");
+    static final Tool GET = Requests.tool("crm.get_customer", ToolKind.READ, "pii");
+    static final Tool NOTE = Requests.tool("crm.update_customer_note", ToolKind.WRITE);
+    static final Tool DELETE = Requests.tool("crm.delete_customer", ToolKind.WRITE);
+    static final Principal SUPPORT = Requests.principal(Requests.agent("helpdesk-bot", "support"));
+    static final Principal ADMIN = Requests.principal(Requests.agent("ops-bot", "admin-agent"));
+    static final Principal NOBODY = Requests.principal(Requests.agent("stranger"));
+
+    static CedarPolicyEngine engine;
+
+    @BeforeAll
+    static void load() throws URISyntaxException {
+        Path examples = Path.of(ExamplePoliciesTest.class.getResource("/examples").toURI());
+        Path schema = Path.of(ExamplePoliciesTest.class.getResource("/bulwark.cedarschema").toURI());
+        assertThat(CedarPolicyEngine.validate(examples, schema)).isEqualTo(new PolicyLoad.Loaded(6));
+        engine = CedarPolicyEngine.load(examples, schema);
+    }
+
+    @Test
+    void supportReadsTheCrmAndUpdatesNotes() {
+        assertThat(engine.decide(Requests.request(SUPPORT, FIND, Map.of())).policyIds())
+                .containsExactly("crm-support-read");
+        assertThat(engine.decide(Requests.request(SUPPORT, GET, Map.of("id", 7))).allowed()).isTrue();
+        Decision note = engine.decide(Requests.request(SUPPORT, NOTE, Map.of("id", 7, "note", "called back")));
+        assertThat(note).isEqualTo(new Decision.Allow(List.of("crm-support-notes"), List.of()));
+    }
+
+    @Test
+    void nobodyDeletesCustomers() {
+        for (Principal principal : List.of(SUPPORT, ADMIN, NOBODY)) {
+            Decision decision = engine.decide(Requests.request(principal, DELETE, Map.of("id", 7)));
+            assertThat(decision.allowed()).isFalse();
+            assertThat(decision.policyIds()).containsExactly("crm-no-delete");
+            assertThat(engine.mayList(principal, DELETE)).isFalse();
+        }
+    }
+
+    @Test
+    void adminWritesNeedAManager() {
+        Decision decision = engine.decide(Requests.request(ADMIN, NOTE, Map.of("id", 7, "note", "x")));
+        assertThat(decision).isEqualTo(new Decision.Allow(List.of("crm-admin-write"),
+                List.of(new Obligation(Obligation.APPROVAL, "manager", "crm-admin-write"))));
+        assertThat(((Decision.Allow) decision).requires(Obligation.APPROVAL)).isTrue();
+    }
+
+    @Test
+    void noWriteAfterTheSessionSawUntrustedContent() {
+        SessionFacts tainted = new SessionFacts("s-2", Requests.MONDAY_NOON, 4, Set.of("untrusted"), List.of(),
+                0);
+        DecisionRequest request = new DecisionRequest(SUPPORT, NOTE, Map.of("id", 7), tainted, Requests.MONDAY_NOON);
+        Decision decision = engine.decide(request);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.policyIds()).containsExactly("no-write-after-untrusted");
+        // A conditional forbid does not hide the tool: the session is unknown when listing.
+        assertThat(engine.mayList(SUPPORT, NOTE)).isTrue();
+    }
+
+    @Test
+    void listsOnlyWhatARoleMayCall() {
+        assertThat(engine.mayList(SUPPORT, FIND)).isTrue();
+        assertThat(engine.mayList(ADMIN, NOTE)).isTrue();
+        assertThat(engine.mayList(NOBODY, FIND)).isFalse();
+        assertThat(engine.mayList(SUPPORT, Requests.tool("crm.merge_customers", ToolKind.WRITE))).isFalse();
+    }
+}
