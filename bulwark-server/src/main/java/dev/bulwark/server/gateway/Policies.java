@@ -11,7 +11,7 @@ import java.util.List;
 /** Loads the policy directory, seeding it with the example policies on first start. */
 final class Policies {
     /** The examples shipped in bulwark-policy, copied into an empty default policy directory. */
-    static final List<String> EXAMPLES = List.of("crm-support.cedar", "crm-guardrails.cedar");
+    static final List<String> EXAMPLES = List.of("crm-support.cedar", "crm-admin.cedar", "guardrails.cedar");
 
     private Policies() {}
 

@@ -1,9 +1,9 @@
 package dev.bulwark.server.mcp;
 
-import dev.bulwark.engine.CallOutcome;
-import dev.bulwark.engine.CallPipeline;
-import dev.bulwark.engine.CallRequest;
-import dev.bulwark.engine.ToolRegistry;
+import dev.bulwark.engine.pipeline.CallOutcome;
+import dev.bulwark.engine.pipeline.CallPipeline;
+import dev.bulwark.engine.pipeline.CallRequest;
+import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.server.http.McpGate;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.PolicyEngine;
