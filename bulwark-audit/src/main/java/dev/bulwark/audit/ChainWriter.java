@@ -103,6 +103,9 @@ final class ChainWriter implements Runnable {
             List<Runnable> completions = new ArrayList<>();
             for (Request request : batch) {
                 switch (request) {
+                    case Append a when a.result().isDone() -> {
+                        // withdrawn by its caller (timed out): not written
+                    }
                     case Append a -> {
                         long sequence = head.sequence() + 1;
                         String hash = ChainHash.of(sequence, head.hash(), a.canonicalEvent());

@@ -8,12 +8,8 @@ import dev.bulwark.spi.audit.AuditRecord;
 import dev.bulwark.spi.audit.AuditVerification;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -35,9 +31,9 @@ public final class JdbcAuditLog implements AuditLog {
     public static final String KEY_FILE = "audit-signing.key";
 
     private final DataSource dataSource;
-    private final Dialect dialect;
     private final CheckpointSigner signer;
     private final AuditLogOptions options;
+    private final AuditRecords records;
     private final ChainWriter writer;
     private final Thread writerThread;
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
@@ -45,9 +41,9 @@ public final class JdbcAuditLog implements AuditLog {
 
     private JdbcAuditLog(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options) {
         this.dataSource = dataSource;
-        this.dialect = dialect;
         this.signer = signer;
         this.options = options;
+        this.records = new AuditRecords(dataSource);
         this.writer = new ChainWriter(dataSource, dialect, signer, options);
         this.writerThread = Thread.ofPlatform().name("bulwark-audit-writer").daemon(false).unstarted(writer);
     }
@@ -136,34 +132,17 @@ public final class JdbcAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> tail(int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0");
-        }
-        List<AuditRecord> newestFirst = query("SELECT " + StoredRecord.COLUMNS
-                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", count);
-        Collections.reverse(newestFirst);
-        return newestFirst;
+        return records.tail(count);
     }
 
-    /** Up to {@code limit} records from {@code fromSequence} on, oldest first: page with the last sequence + 1. */
+    /** Up to {@code limit} records from {@code fromSequence} on, oldest first: page on with the last sequence + 1. */
     public List<AuditRecord> read(long fromSequence, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be >= 0");
-        }
-        return query("SELECT " + StoredRecord.COLUMNS
-                + " FROM audit_record WHERE sequence >= ? ORDER BY sequence LIMIT ?", fromSequence, limit);
+        return records.read(fromSequence, limit);
     }
 
     /** The newest checkpoint in the database, if any. */
     public Optional<Checkpoint> latestCheckpoint() {
-        try (Connection c = readConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + StoredCheckpoint.COLUMNS
-                     + " FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1");
-             ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.of(StoredCheckpoint.read(rs)) : Optional.empty();
-        } catch (SQLException | IllegalArgumentException e) {
-            throw new AuditException("cannot read the latest audit checkpoint: " + e.getMessage(), e);
-        }
+        return records.latestCheckpoint();
     }
 
     /** Verifies with this log's key and the options' trusted keys, expecting its checkpoint interval. */
@@ -242,46 +221,13 @@ public final class JdbcAuditLog implements AuditLog {
             }
             throw new AuditException("audit log write failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
+            // a request still queued is withdrawn, so it is not written after its caller was told it failed
+            result.cancel(false);
             throw new AuditException("audit event not confirmed durable within "
                     + options.appendTimeout().toMillis() + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditException("interrupted while waiting for an audit event to be stored");
-        }
-    }
-
-    private List<AuditRecord> query(String sql, long... parameters) {
-        try (Connection c = readConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setLong(i + 1, parameters[i]);
-            }
-            List<AuditRecord> records = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    StoredRecord row = StoredRecord.read(rs);
-                    try {
-                        records.add(row.decode());
-                    } catch (IllegalArgumentException e) {
-                        throw new AuditException("audit record " + row.sequence() + " is corrupt: " + e.getMessage(),
-                                e);
-                    }
-                }
-            }
-            return records;
-        } catch (SQLException e) {
-            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
-        }
-    }
-
-    private Connection readConnection() throws SQLException {
-        Connection c = dataSource.getConnection();
-        try {
-            dialect.configure(c, options.sqliteSync());
-            c.setAutoCommit(true);
-            return c;
-        } catch (SQLException e) {
-            c.close();
-            throw e;
         }
     }
 }

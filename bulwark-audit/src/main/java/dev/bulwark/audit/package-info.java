@@ -67,7 +67,11 @@
  * {@code append} returns only after the transaction holding its record committed. One writer thread per log drains
  * the bounded queue and commits everything waiting in one transaction (group commit), so many appenders share one
  * commit. A failed batch fails every append in it with {@link dev.bulwark.spi.audit.AuditException} (callers fail
- * closed), and the next batch reads the chain head afresh. SQLite runs in WAL mode: with
+ * closed), and the next batch reads the chain head afresh. The queue is bounded: when it stays full for the append
+ * timeout the append fails ("overloaded"); an append that waits longer than the timeout for its commit fails and is
+ * withdrawn if still queued. Failure is fail-safe but not always exact: an event whose batch was already being
+ * committed when its caller gave up, or whose commit failed only in the acknowledgement (connection lost after the
+ * database committed), can be in the log although its append threw. SQLite runs in WAL mode: with
  * {@link dev.bulwark.audit.SqliteSync#NORMAL} a committed transaction is in the WAL file in the OS page cache and
  * survives {@code kill -9} of the process (not power loss); with {@link dev.bulwark.audit.SqliteSync#FULL}, the default,
  * each group commit is also fsynced.
@@ -77,5 +81,9 @@
  * {@code pg_advisory_xact_lock} on PostgreSQL) and reads the head inside it, so gateways sharing a PostgreSQL database
  * extend one gapless chain. Each gateway signs with its own key unless they share the key file; verifiers must trust
  * all keys in use.
+ *
+ * <h2>Entry points</h2>
+ * {@link dev.bulwark.audit.JdbcAuditLog} appends (and reads); {@link dev.bulwark.audit.AuditRecords} only reads
+ * ({@code audit tail}); {@link dev.bulwark.audit.AuditVerifier} only verifies ({@code audit verify}).
  */
 package dev.bulwark.audit;

@@ -1,0 +1,115 @@
+package dev.bulwark.audit;
+
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.audit.AuditException;
+import dev.bulwark.spi.audit.AuditRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+
+/**
+ * A read-only view of a log's records and checkpoints, e.g. for {@code bulwark audit tail}: it never writes, so it
+ * can be opened beside running gateways. Reads do not verify; a row no append could have written is reported as an
+ * {@link AuditException}.
+ */
+public final class AuditRecords {
+    private final DataSource database;
+
+    public AuditRecords(DataSource database) {
+        this.database = Checks.present(database, "database");
+    }
+
+    public static AuditRecords at(String jdbcUrl, Properties connectionProperties) {
+        return new AuditRecords(new UrlDataSource(Checks.nonBlank(jdbcUrl, "jdbcUrl"),
+                Checks.present(connectionProperties, "connectionProperties")));
+    }
+
+    /**
+     * The records of an embedded data directory.
+     *
+     * @throws IllegalArgumentException when the directory holds no audit database
+     */
+    public static AuditRecords ofEmbedded(Path dataDirectory) {
+        Path file = dataDirectory.resolve(JdbcAuditLog.DATABASE_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no audit database at " + file);
+        }
+        return at(JdbcAuditLog.embeddedUrl(dataDirectory), new Properties());
+    }
+
+    /** The newest {@code count} records, oldest first. */
+    public List<AuditRecord> tail(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0");
+        }
+        List<AuditRecord> newestFirst = query("SELECT " + StoredRecord.COLUMNS
+                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", count);
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    /** Up to {@code limit} records from {@code fromSequence} on, oldest first: page on with the last sequence + 1. */
+    public List<AuditRecord> read(long fromSequence, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0");
+        }
+        return query("SELECT " + StoredRecord.COLUMNS
+                + " FROM audit_record WHERE sequence >= ? ORDER BY sequence LIMIT ?", fromSequence, limit);
+    }
+
+    /** The newest checkpoint, if any. */
+    public Optional<Checkpoint> latestCheckpoint() {
+        try (Connection c = connection();
+             PreparedStatement s = c.prepareStatement("SELECT " + StoredCheckpoint.COLUMNS
+                     + " FROM audit_checkpoint ORDER BY sequence DESC LIMIT 1");
+             ResultSet rs = s.executeQuery()) {
+            return rs.next() ? Optional.of(StoredCheckpoint.read(rs)) : Optional.empty();
+        } catch (SQLException | IllegalArgumentException e) {
+            throw new AuditException("cannot read the latest audit checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private List<AuditRecord> query(String sql, long... parameters) {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setLong(i + 1, parameters[i]);
+            }
+            List<AuditRecord> records = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    StoredRecord row = StoredRecord.read(rs);
+                    try {
+                        records.add(row.decode());
+                    } catch (IllegalArgumentException e) {
+                        throw new AuditException("audit record " + row.sequence() + " is corrupt: " + e.getMessage(),
+                                e);
+                    }
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        Connection c = database.getConnection();
+        try {
+            Dialect.of(c).configure(c, SqliteSync.NORMAL);
+            c.setAutoCommit(true);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+}
