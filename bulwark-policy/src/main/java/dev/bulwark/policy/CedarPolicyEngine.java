@@ -104,6 +104,11 @@ public final class CedarPolicyEngine implements PolicyEngine {
         return decide(request, false);
     }
 
+    /** How many policies decide calls of this tool; for tests showing that slicing cuts the set. */
+    int sliceSize(Tool tool) {
+        return current.get().sliceFor(tool).policies().size();
+    }
+
     @Override
     public boolean mayList(Principal principal, Tool tool) {
         try {
@@ -179,6 +184,8 @@ public final class CedarPolicyEngine implements PolicyEngine {
             errors.add(side.description() + ": policy " + error.getPolicyId() + ": "
                     + (detail == null ? "evaluation error" : detail.message));
         }
+        // Cedar reports errors in no fixed order; sorted, equal requests give equal decisions.
+        errors.sort(null);
         List<String> determining = success.getReason().stream().sorted().toList();
         if (success.isAllowed()) {
             return errors.isEmpty() ? new SideVerdict(side, true, determining, List.of())
