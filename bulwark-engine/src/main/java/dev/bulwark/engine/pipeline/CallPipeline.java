@@ -5,7 +5,6 @@ import dev.bulwark.spi.policy.Decision;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one ordered pipeline every tool call goes through. {@link #handle} never throws: a step that throws ends the
@@ -74,9 +73,9 @@ public final class CallPipeline {
         }
     }
 
+    /** Names the step and the exception type only: an exception's message may quote secrets. */
     static String describe(CallStep step, Throwable t) {
-        return "step " + step.getClass().getSimpleName() + " threw " + t.getClass().getName()
-                + Optional.ofNullable(t.getMessage()).map(m -> ": " + m).orElse("");
+        return "step " + step.getClass().getSimpleName() + " threw " + t.getClass().getName();
     }
 
     /** Assembles the ordered list of steps. The first step must be the {@link AuditStep}. */

@@ -29,7 +29,7 @@ public final class ScreenOutputStep implements CallStep {
                 screening = guard.screen(toolCall, screened.requireResult());
             } catch (Exception e) {
                 return screened.refuse(Refusal.OUTPUT_BLOCKED, blocked(name),
-                        "guard " + name + " failed: " + e.getClass().getName() + ": " + e.getMessage());
+                        "guard " + name + " threw " + e.getClass().getName());
             }
             switch (screening) {
                 case null -> {

@@ -35,7 +35,7 @@ public final class SessionStep implements CallStep {
             sessions.recordCall(sessionId, done.requireTool().name(), done.labels());
         } catch (RuntimeException e) {
             return done.refuse(Refusal.INTERNAL_ERROR, "internal error",
-                    "session record failed: " + e.getClass().getName() + ": " + e.getMessage());
+                    "session record failed: " + e.getClass().getName());
         }
         return conclusion;
     }

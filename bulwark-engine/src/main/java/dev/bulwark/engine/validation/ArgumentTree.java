@@ -15,7 +15,7 @@ import java.util.Map;
  * limits. Paths for messages are built only when something is refused.
  */
 final class ArgumentTree {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** A broken limit or a non-JSON value; the message is safe to show (it never echoes a value). */
     static final class Rejected extends Exception {

@@ -272,6 +272,7 @@ class CallPipelineTest {
         AuditEvent event = h.audit.only();
         assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
         assertThat((String) event.details().get("problem")).contains("ExecuteStep").contains("IllegalStateException");
+        assertThat(event.toString()).doesNotContain("hunter2");
     }
 
     @Test
