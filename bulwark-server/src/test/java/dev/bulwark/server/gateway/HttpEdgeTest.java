@@ -1,0 +1,223 @@
+package dev.bulwark.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.spi.audit.AuditRecord;
+import dev.bulwark.spi.audit.Outcome;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and malformed requests at the HTTP edge: each gets the right answer and an audit record. */
+class HttpEdgeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INIT = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",
+             "capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
+    @TempDir
+    static Path data;
+    static Gateway gateway;
+    static HttpClient http = HttpClient.newHttpClient();
+    static String token;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateways.start(data);
+        token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static HttpResponse<String> post(String path, String contentType, String auth, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static AuditRecord last() {
+        return gateway.auditLog().tail(1).get(0);
+    }
+
+    @Test
+    void missingTokenGets401PointingAtProtectedResourceMetadata() throws Exception {
+        HttpResponse<String> r = post("/mcp", "application/json", null, INIT);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("WWW-Authenticate")).get().asString()
+                .contains("resource_metadata=\"" + gateway.baseUrl() + "/.well-known/oauth-protected-resource/mcp\"");
+        assertThat(last().event().reason()).isEqualTo("MISSING");
+        assertThat(last().event().outcome()).isEqualTo(Outcome.DENIED);
+    }
+
+    @Test
+    void forgedAndUnsignedTokensGet401AndAreAudited() throws Exception {
+        String[] parts = token.split("\\.");
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String unsigned = header + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        for (String bad : new String[] {unsigned, tampered, "garbage", token + "x"}) {
+            HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + bad, INIT);
+            assertThat(r.statusCode()).as(bad).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).get().asString().contains("invalid_token");
+            assertThat(last().event().action()).isEqualTo("mcp.authenticate");
+            assertThat(last().toString()).doesNotContain(bad.length() > 20 ? bad.substring(0, 20) : "\u0000");
+        }
+    }
+
+    @Test
+    void revokedTokenIsRefusedOnTheNextCall() throws Exception {
+        String fresh = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+        assertThat(post("/mcp", "application/json", "Bearer " + fresh, INIT).statusCode()).isEqualTo(200);
+        String jti = JSON.readTree(Base64.getUrlDecoder().decode(fresh.split("\\.")[1])).get("jti").asText();
+        gateway.identity().revocations().revoke(jti);
+        HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + fresh, INIT);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(last().event().reason()).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void suspendingAnAgentRefusesItsTokensOnTheNextCall() throws Exception {
+        var reg = gateway.identity().agents().register("temp-bot", "t@example.com", java.util.Set.of("support"),
+                java.util.Map.of());
+        String t = TestGateways.token(gateway, "temp-bot", reg.apiKey().value());
+        assertThat(post("/mcp", "application/json", "Bearer " + t, INIT).statusCode()).isEqualTo(200);
+        gateway.identity().agents().suspend("temp-bot");
+        assertThat(post("/mcp", "application/json", "Bearer " + t, INIT).statusCode()).isEqualTo(401);
+        assertThat(last().event().reason()).isEqualTo("AGENT_SUSPENDED");
+    }
+
+    @Test
+    void malformedJsonIsAParseError() throws Exception {
+        HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).at("/error/code").asInt()).isEqualTo(-32700);
+        assertThat(last().event().reason()).isEqualTo("PARSE_ERROR");
+    }
+
+    @Test
+    void structurallyInvalidMessagesAreInvalidRequests() throws Exception {
+        String[] bodies = {"[]", "[" + INIT + "]", "42", "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"x\",\"arguments\":[1]}}"};
+        for (String body : bodies) {
+            HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).at("/error/code").asInt()).as(body).isEqualTo(-32600);
+            assertThat(last().event().reason()).isEqualTo("INVALID_REQUEST");
+        }
+    }
+
+    @Test
+    void unknownMethodIsMethodNotFound() throws Exception {
+        HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token,
+                "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"sampling/steal\"}");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.at("/error/code").asInt()).isEqualTo(-32601);
+        assertThat(body.get("id").asInt()).isEqualTo(9);
+        assertThat(last().event().reason()).isEqualTo("METHOD_NOT_FOUND");
+    }
+
+    @Test
+    void wrongContentTypeIs415() throws Exception {
+        HttpResponse<String> r = post("/mcp", "text/plain", "Bearer " + token, INIT);
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(last().event().reason()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void oversizedBodyIs413() throws Exception {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
+                + "a".repeat(gateway.config().server().maxRequestBytes()) + "\"}}";
+        HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, huge);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(last().event().reason()).isEqualTo("BODY_TOO_LARGE");
+    }
+
+    @Test
+    void foreignBrowserOriginIsRefused() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.mcpUrl()))
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(INIT)).build();
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        assertThat(last().event().reason()).isEqualTo("ORIGIN_NOT_ALLOWED");
+    }
+
+    @Test
+    void tokenEndpointIssuesWithBasicAuthAndRefusesWrongKeys() throws Exception {
+        String key = gateway.demoCredentials().supportBotKey();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("support-bot:" + key).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> ok = post("/oauth/token", "application/x-www-form-urlencoded", basic,
+                "grant_type=client_credentials&resource=" + java.net.URLEncoder.encode(gateway.mcpUrl(), StandardCharsets.UTF_8));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).get("token_type").asText()).isEqualToIgnoringCase("bearer");
+        assertThat(JSON.readTree(ok.body()).get("expires_in").asInt()).isEqualTo(900);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("support-bot:bwk_wrong".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> bad = post("/oauth/token", "application/x-www-form-urlencoded", wrong,
+                "grant_type=client_credentials");
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(bad.body()).get("error").asText()).isEqualTo("invalid_client");
+        assertThat(last().event().action()).isEqualTo("token.issue");
+        assertThat(last().event().outcome()).isEqualTo(Outcome.DENIED);
+        assertThat(last().toString()).doesNotContain("bwk_wrong");
+    }
+
+    @Test
+    void discoveryDocumentsDescribeTheTokenEndpoint() throws Exception {
+        JsonNode prm = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/.well-known/oauth-protected-resource/mcp")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(prm.get("resource").asText()).isEqualTo(gateway.mcpUrl());
+        JsonNode as = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/.well-known/oauth-authorization-server")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(as.get("issuer").asText()).isEqualTo(gateway.baseUrl());
+        assertThat(as.get("token_endpoint").asText()).isEqualTo(gateway.baseUrl() + "/oauth/token");
+        JsonNode jwks = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(jwks.get("keys").get(0).get("crv").asText()).isEqualTo("Ed25519");
+        assertThat(jwks.get("keys").get(0).has("d")).isFalse();
+    }
+
+    @Test
+    void adminApiNeedsTheAdminToken() throws Exception {
+        HttpRequest noAuth = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/agents")).build();
+        assertThat(http.send(noAuth, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(last().event().reason()).isEqualTo("BAD_ADMIN_TOKEN");
+        String admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
+        HttpRequest list = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/agents"))
+                .header("Authorization", "Bearer " + admin).build();
+        HttpResponse<String> r = http.send(list, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("support-bot").doesNotContain("bwk_");
+        HttpResponse<String> created = post("/api/v1/agents", "application/json", "Bearer " + admin,
+                "{\"id\":\"api-bot\",\"owner\":\"ops@example.com\",\"roles\":[\"support\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).get("apiKey").asText()).startsWith("bwk_");
+        assertThat(last().event().action()).isEqualTo("agent.create");
+        assertThat(post("/api/v1/agents", "application/json", "Bearer " + admin, "{\"id\":\"\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/agents", "application/json", "Bearer " + admin, "not json").statusCode())
+                .isEqualTo(400);
+    }
+}

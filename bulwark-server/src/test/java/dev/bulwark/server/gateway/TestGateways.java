@@ -1,0 +1,51 @@
+package dev.bulwark.server.gateway;
+
+import dev.bulwark.identity.TokenRequest;
+import dev.bulwark.identity.TokenResponse;
+import dev.bulwark.server.config.BulwarkConfig;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Helpers for tests that run a real gateway on a random loopback port. */
+public final class TestGateways {
+    private TestGateways() {}
+
+    public static Gateway start(Path dataDir) throws Exception {
+        return Gateway.start(BulwarkConfig.defaults().withDataDir(dataDir.toString()).withPort(0));
+    }
+
+    /** A token for a demo agent, obtained through the token endpoint's logic with the agent's key. */
+    public static String token(Gateway gateway, String agentId, String apiKey) {
+        TokenResponse r = gateway.identity().tokens().handle(TokenRequest.of(Map.of("grant_type",
+                "client_credentials", "client_id", agentId, "client_secret", apiKey), Optional.empty()));
+        if (r instanceof TokenResponse.Issued issued) {
+            return issued.accessToken();
+        }
+        throw new AssertionError("no token: " + r.toJson());
+    }
+
+    /** An initialized SDK client that sends the given bearer token. */
+    public static McpSyncClient client(Gateway gateway, String token, List<String> protocolVersions) {
+        HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport
+                .builder(gateway.baseUrl())
+                .endpoint("/mcp")
+                .jsonMapper(new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()))
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token));
+        if (protocolVersions != null) {
+            transport.supportedProtocolVersions(protocolVersions);
+        }
+        McpSyncClient client = McpClient.sync(transport.build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        client.initialize();
+        return client;
+    }
+}
