@@ -122,7 +122,7 @@ public final class CallContext {
         if (decision instanceof Decision.Allow allow) {
             return allow;
         }
-        throw new IllegalStateException("step ordering: call " + callId + " has no Allow decision");
+        throw new StepOrderException("call " + callId + " has no Allow decision");
     }
 
     /** The call as handed to the connector, once executed. */
@@ -227,7 +227,7 @@ public final class CallContext {
 
     private <T> T required(T value, String what) {
         if (value == null) {
-            throw new IllegalStateException("step ordering: call " + callId + " has no " + what + " yet");
+            throw new StepOrderException("call " + callId + " has no " + what + " yet");
         }
         return value;
     }

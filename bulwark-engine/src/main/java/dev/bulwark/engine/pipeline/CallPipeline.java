@@ -73,9 +73,10 @@ public final class CallPipeline {
         }
     }
 
-    /** Names the step and the exception type only: an exception's message may quote secrets. */
+    /** Names the step and the exception type only: an exception's message may quote secrets (ours do not). */
     static String describe(CallStep step, Throwable t) {
-        return "step " + step.getClass().getSimpleName() + " threw " + t.getClass().getName();
+        String what = t instanceof StepOrderException ? t.getMessage() : t.getClass().getName();
+        return "step " + step.getClass().getSimpleName() + " threw " + what;
     }
 
     /** Assembles the ordered list of steps. The first step must be the {@link AuditStep}. */

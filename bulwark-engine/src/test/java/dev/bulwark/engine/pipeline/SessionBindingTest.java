@@ -60,7 +60,7 @@ class SessionBindingTest {
         };
         CallPipeline pipeline = StandardPipeline.builder().authenticator(h.authenticator)
                 .tools(new ToolRegistry(List.of(h.docs))).policies(h.policies).sessions(forgetful)
-                .auditLog(h.audit).redactor(new KeyPatternRedactor()).build();
+                .auditLog(h.audit).redactor(new KeyPatternRedactor()).clock(java.time.InstantSource.fixed(Fakes.NOW)).build();
 
         CallOutcome outcome = pipeline.handle(Harness.searchAs("t-alice"));
 
