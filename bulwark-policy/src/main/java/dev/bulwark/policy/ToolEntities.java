@@ -25,6 +25,7 @@ record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncest
     private static final EntityUID CALL_UID = CALL.toUid();
     private static final Map<ToolKind, Entity> ACTIONS = actions();
 
+    /** The group {@code call} needs no entity of its own: membership is read from the action's parents. */
     static ToolEntities of(Tool tool) {
         EntityRef resource = new EntityRef(EntityRef.TOOL, tool.name());
         EntityRef connector = new EntityRef(EntityRef.CONNECTOR, tool.connector());
@@ -39,7 +40,7 @@ record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncest
         Entity toolEntity = new Entity(resourceUid, attributes, Set.of(connector.toUid(), kind.toUid()));
         Entity actionEntity = ACTIONS.get(tool.kind());
         return new ToolEntities(tool, resource, Set.of(connector, kind), action, resourceUid, actionEntity.getEUID(),
-                Set.of(toolEntity, actionEntity, new Entity(CALL_UID)));
+                Set.of(toolEntity, actionEntity));
     }
 
     static CedarList strings(Iterable<String> values) {
