@@ -96,8 +96,8 @@ final class ChainWriter implements Runnable {
         dialect.beginWrite(c);
         try {
             Head head = readHead(c);
-            Optional<Checkpoint> latest = readLatestCheckpoint(c);
-            long lastCheckpoint = latest.map(Checkpoint::sequence).orElse(0L);
+            long lastCheckpoint = readLastCheckpointSequence(c);
+            Optional<Checkpoint> latest = Optional.empty(); // read only if a seal needs it
             List<StoredRecord> records = new ArrayList<>();
             List<Checkpoint> checkpoints = new ArrayList<>();
             List<Runnable> completions = new ArrayList<>();
@@ -127,6 +127,9 @@ final class ChainWriter implements Runnable {
                             lastCheckpoint = head.sequence();
                             latest = Optional.of(checkpoint);
                         }
+                        if (latest.isEmpty() && lastCheckpoint > 0) {
+                            latest = readLatestCheckpoint(c);
+                        }
                         Optional<Checkpoint> sealed = latest;
                         completions.add(() -> s.result().complete(sealed));
                     }
@@ -148,6 +151,15 @@ final class ChainWriter implements Runnable {
                 "SELECT sequence, hash FROM audit_record ORDER BY sequence DESC LIMIT 1");
              ResultSet rs = s.executeQuery()) {
             return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainHash.GENESIS);
+        }
+    }
+
+    private static long readLastCheckpointSequence(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(sequence) FROM audit_checkpoint");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            long max = rs.getLong(1);
+            return rs.wasNull() ? 0 : max;
         }
     }
 

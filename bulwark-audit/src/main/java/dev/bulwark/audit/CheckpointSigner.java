@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -109,8 +108,13 @@ public final class CheckpointSigner {
             try (var out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 props.store(out, "Bulwark audit checkpoint signing key. Secret: whoever holds it can forge checkpoints.");
             }
-            // a plain move fails if another process created the file first; its key then wins and is loaded
-            Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE);
+            // a hard link appears complete and fails if another process created the file first (rename would
+            // silently replace it, leaving that process signing with a key no longer on disk); its key then wins
+            try {
+                Files.createLink(keyFile, temp);
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(temp, keyFile);
+            }
         } catch (FileAlreadyExistsException e) {
             // lost the race to another process: use its key
         } finally {

@@ -45,7 +45,9 @@ public final class JdbcAuditLog implements AuditLog {
         this.options = options;
         this.records = new AuditRecords(dataSource);
         this.writer = new ChainWriter(dataSource, dialect, signer, options);
-        this.writerThread = Thread.ofPlatform().name("bulwark-audit-writer").daemon(false).unstarted(writer);
+        this.writerThread = Thread.ofPlatform().name("bulwark-audit-writer")
+                // a daemon: nothing is acknowledged before it is committed, so dying with the JVM loses no record
+                .daemon(true).unstarted(writer);
     }
 
     /**

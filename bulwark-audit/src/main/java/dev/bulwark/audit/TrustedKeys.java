@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.EdECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,7 +41,7 @@ public final class TrustedKeys {
     public static TrustedKeys of(List<PublicKey> keys) {
         Map<String, PublicKey> byId = new LinkedHashMap<>();
         for (PublicKey key : Checks.present(keys, "keys")) {
-            if (!CheckpointSigner.ALGORITHM.equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm())) {
+            if (!(key instanceof EdECPublicKey ed) || !CheckpointSigner.ALGORITHM.equals(ed.getParams().getName())) {
                 throw new IllegalArgumentException("checkpoint keys are Ed25519, got " + key.getAlgorithm());
             }
             byId.put(keyIdOf(key), key);

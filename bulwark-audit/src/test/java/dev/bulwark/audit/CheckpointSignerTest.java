@@ -33,6 +33,43 @@ class CheckpointSignerTest {
     }
 
     @Test
+    void keepsTheFirstKeyWhenTheFileAlreadyExists() throws Exception {
+        Path file = dir.resolve("audit-signing.key");
+        CheckpointSigner first = CheckpointSigner.loadOrCreate(file);
+        String before = Files.readString(file);
+
+        CheckpointSigner.loadOrCreate(file);
+
+        assertThat(Files.readString(file)).isEqualTo(before);
+        assertThat(CheckpointSigner.loadOrCreate(file).keyId()).isEqualTo(first.keyId());
+        try (var leftovers = Files.list(dir)) {
+            assertThat(leftovers).containsExactly(file); // no temporary files left behind
+        }
+    }
+
+    @Test
+    void concurrentFirstUsesAllEndUpWithTheKeyOnDisk() throws Exception {
+        Path file = dir.resolve("raced.key");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (int i = 0; i < 8; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return CheckpointSigner.loadOrCreate(file).keyId();
+            }));
+        }
+        start.countDown();
+        var ids = new java.util.HashSet<String>();
+        for (var f : futures) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(ids).containsExactly(CheckpointSigner.loadOrCreate(file).keyId());
+    }
+
+    @Test
     void refusesAKeyFileOthersCanRead() throws Exception {
         Path file = dir.resolve("audit-signing.key");
         CheckpointSigner.loadOrCreate(file);
@@ -95,6 +132,8 @@ class CheckpointSignerTest {
     void refusesKeysThatAreNotEd25519OrNotPem() throws Exception {
         var rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic();
         assertThatThrownBy(() -> TrustedKeys.of(rsa)).hasMessageContaining("Ed25519");
+        var ed448 = KeyPairGenerator.getInstance("Ed448").generateKeyPair().getPublic();
+        assertThatThrownBy(() -> TrustedKeys.of(ed448)).hasMessageContaining("Ed25519");
         assertThatThrownBy(() -> TrustedKeys.fromPem("nothing here")).hasMessageContaining("no -----BEGIN");
         assertThatThrownBy(() -> TrustedKeys.fromPem(TrustedKeys.toPem(rsa)))
                 .isInstanceOf(IllegalArgumentException.class);
