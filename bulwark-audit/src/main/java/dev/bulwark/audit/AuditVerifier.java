@@ -61,11 +61,15 @@ public record AuditVerifier(DataSource database, TrustedKeys trustedKeys, long c
 
     /** Walks the whole chain; memory use does not grow with its length. */
     public AuditVerification verify() {
+        return verify(ChainVerifier.PAGE);
+    }
+
+    AuditVerification verify(int pageSize) {
         try (Connection c = database.getConnection()) {
             Dialect dialect = Dialect.of(c);
             dialect.configure(c, SqliteSync.NORMAL);
             c.setAutoCommit(true);
-            return new ChainVerifier(c, trustedKeys, checkpointInterval, anchor).verify(dialect);
+            return new ChainVerifier(c, trustedKeys, checkpointInterval, anchor, pageSize).verify(dialect);
         } catch (SQLException | RuntimeException e) {
             return new AuditVerification.Broken(0, "the audit log could not be read: " + e.getMessage());
         }

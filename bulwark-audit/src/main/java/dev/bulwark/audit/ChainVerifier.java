@@ -24,12 +24,15 @@ final class ChainVerifier {
     private final TrustedKeys keys;
     private final long maxUncovered;
     private final Optional<Checkpoint> anchor;
+    private final int pageSize;
 
     /**
      * @param maxUncovered the most records that may follow one checkpoint before the next (the checkpoint interval)
      * @param anchor       a checkpoint kept outside the database, which the chain must still contain
      */
-    ChainVerifier(Connection connection, TrustedKeys keys, long maxUncovered, Optional<Checkpoint> anchor) {
+    ChainVerifier(Connection connection, TrustedKeys keys, long maxUncovered, Optional<Checkpoint> anchor,
+                  int pageSize) {
+        this.pageSize = pageSize;
         this.connection = connection;
         this.keys = keys;
         this.maxUncovered = maxUncovered;
@@ -155,11 +158,11 @@ final class ChainVerifier {
 
     private List<StoredRecord> records(long after, long last) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT " + StoredRecord.COLUMNS
-                + " FROM audit_record WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT " + PAGE)) {
+                + " FROM audit_record WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT " + pageSize)) {
             s.setLong(1, after);
             s.setLong(2, last);
             try (ResultSet rs = s.executeQuery()) {
-                List<StoredRecord> page = new ArrayList<>(PAGE);
+                List<StoredRecord> page = new ArrayList<>(pageSize);
                 while (rs.next()) {
                     page.add(StoredRecord.read(rs));
                 }
@@ -193,7 +196,7 @@ final class ChainVerifier {
 
         private void fill() throws SQLException {
             try (PreparedStatement s = connection.prepareStatement("SELECT " + StoredCheckpoint.COLUMNS
-                    + " FROM audit_checkpoint WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT " + PAGE)) {
+                    + " FROM audit_checkpoint WHERE sequence > ? AND sequence <= ? ORDER BY sequence LIMIT " + pageSize)) {
                 s.setLong(1, after);
                 s.setLong(2, last);
                 try (ResultSet rs = s.executeQuery()) {

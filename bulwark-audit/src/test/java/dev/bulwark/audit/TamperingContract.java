@@ -24,8 +24,9 @@ abstract class TamperingContract extends AuditLogContract {
         }
     }
 
+    /** Small pages, so every walk crosses page boundaries of both records and checkpoints. */
     AuditVerification verifyNow() {
-        return verifier().verify();
+        return verifier().verify(3);
     }
 
     AuditVerifier verifier() {
@@ -43,6 +44,8 @@ abstract class TamperingContract extends AuditLogContract {
     void untouchedSealedLogIsIntact() {
         sealedLogOf35();
         assertThat(verifyNow()).isEqualTo(new AuditVerification.Intact(35, 4));
+        assertThat(verifier().verify()).isEqualTo(new AuditVerification.Intact(35, 4));
+        assertThat(verifier().verify(1)).isEqualTo(new AuditVerification.Intact(35, 4));
     }
 
     @Test
@@ -195,7 +198,7 @@ abstract class TamperingContract extends AuditLogContract {
 
         // the documented limit: a valid shorter chain remains
         assertThat(verifyNow()).isEqualTo(new AuditVerification.Intact(30, 3));
-        assertBroken(verifier().withAnchor(anchor).verify(), 31, "external anchor covers record 35");
+        assertBroken(verifier().withAnchor(anchor).verify(4), 31, "external anchor covers record 35");
     }
 
     @Test
