@@ -46,6 +46,8 @@ public final class HttpSurface implements AutoCloseable {
         context.addServlet(new ServletHolder(discovery), "/.well-known/*");
         context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), audit)),
                 DiscoveryServlet.TOKEN_ENDPOINT);
+        context.addServlet(new ServletHolder(new dev.bulwark.server.http.AuthorizeServlet()),
+                DiscoveryServlet.AUTHORIZATION_ENDPOINT);
         AdminToken adminToken = AdminToken.ensure(config.dataPath(), config.dataPath().resolve("keys"));
         context.addServlet(new ServletHolder(new AdminApiServlet(gateway, adminToken, audit, frontDoor::syncTools)),
                 "/api/v1/*");

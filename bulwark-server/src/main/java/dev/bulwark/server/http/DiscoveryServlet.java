@@ -16,6 +16,8 @@ public final class DiscoveryServlet extends HttpServlet {
     public static final String AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
     public static final String JWKS = "/.well-known/jwks.json";
     public static final String TOKEN_ENDPOINT = "/oauth/token";
+    /** Advertised because RFC 8414 clients require the member; agents have no interactive login, so it refuses. */
+    public static final String AUTHORIZATION_ENDPOINT = "/oauth/authorize";
 
     private final String baseUrl;
     private final String resource;
@@ -60,6 +62,7 @@ public final class DiscoveryServlet extends HttpServlet {
     ObjectNode authorizationServer() {
         ObjectNode doc = JsonResponses.object();
         doc.put("issuer", baseUrl);
+        doc.put("authorization_endpoint", baseUrl + AUTHORIZATION_ENDPOINT);
         doc.put("token_endpoint", baseUrl + TOKEN_ENDPOINT);
         doc.put("jwks_uri", baseUrl + JWKS);
         doc.putArray("grant_types_supported")
