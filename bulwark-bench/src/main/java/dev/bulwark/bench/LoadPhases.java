@@ -1,0 +1,89 @@
+package dev.bulwark.bench;
+
+import io.modelcontextprotocol.client.McpSyncClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The two measurements of the load harness: sequential per-call latency and concurrent throughput. */
+final class LoadPhases {
+    /** Calls made, failed calls, and the wall time the calls took. */
+    record Throughput(long calls, long failures, long nanos) {
+        double callsPerSecond() {
+            return calls * 1e9 / nanos;
+        }
+    }
+
+    private LoadPhases() {}
+
+    /**
+     * Alternates blocks of sequential calls between the two clients, so that noise from other processes on the
+     * machine falls on both sides alike; returns the latencies of {@code a} and of {@code b}.
+     */
+    static List<Latencies> interleaved(McpSyncClient a, String toolA, McpSyncClient b, String toolB, int calls,
+                                       int rounds) {
+        long[] latA = new long[calls];
+        long[] latB = new long[calls];
+        int perRound = calls / rounds;
+        int n = 0;
+        for (int round = 0; round < rounds; round++) {
+            int end = round == rounds - 1 ? calls : n + perRound;
+            boolean aFirst = round % 2 == 0;
+            time(aFirst ? a : b, aFirst ? toolA : toolB, aFirst ? latA : latB, n, end);
+            time(aFirst ? b : a, aFirst ? toolB : toolA, aFirst ? latB : latA, n, end);
+            n = end;
+        }
+        return List.of(new Latencies(latA), new Latencies(latB));
+    }
+
+    private static void time(McpSyncClient client, String tool, long[] into, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String text = "seq-" + i;
+            long start = System.nanoTime();
+            McpClients.echo(client, tool, text);
+            into[i] = System.nanoTime() - start;
+        }
+    }
+
+    /** Calls {@code tool} in a loop on every client, one thread each, until {@code seconds} have passed. */
+    static Throughput throughput(Supplier<List<McpSyncClient>> connect, String tool, int seconds)
+            throws InterruptedException {
+        List<McpSyncClient> clients = connect.get();
+        AtomicLong calls = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        long[] deadline = new long[1];
+        for (int c = 0; c < clients.size(); c++) {
+            McpSyncClient client = clients.get(c);
+            String prefix = "c" + c + "-";
+            threads.add(Thread.ofPlatform().name("load-" + c).start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long i = 0;
+                while (System.nanoTime() < deadline[0]) {
+                    try {
+                        McpClients.echo(client, tool, prefix + i++);
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                    calls.incrementAndGet();
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        deadline[0] = start + seconds * 1_000_000_000L;
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        clients.forEach(McpSyncClient::closeGracefully);
+        return new Throughput(calls.get(), failures.get(), elapsed);
+    }
+}
