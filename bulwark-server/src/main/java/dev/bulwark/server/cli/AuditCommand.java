@@ -1,7 +1,7 @@
 package dev.bulwark.server.cli;
 
 import dev.bulwark.audit.AuditVerifier;
-import dev.bulwark.audit.AuditLogOptions;
+import dev.bulwark.audit.AuditRecords;
 import dev.bulwark.audit.JdbcAuditLog;
 import dev.bulwark.audit.CheckpointSigner;
 import dev.bulwark.audit.TrustedKeys;
@@ -70,18 +70,16 @@ final class AuditCommand {
                 System.err.println("bulwark: --lines must be between 1 and 100000");
                 return 2;
             }
-            try (JdbcAuditLog log = open(config)) {
-                for (AuditRecord r : log.tail(lines)) {
-                    System.out.println(Views.record(r));
-                }
+            for (AuditRecord r : records(config).tail(lines)) {
+                System.out.println(Views.record(r));
             }
             return 0;
         }
 
-        private static JdbcAuditLog open(BulwarkConfig config) {
-            AuditLogOptions defaults = AuditLogOptions.defaults();
+        /** A read-only view: tailing never writes to the chain, even while a gateway is running. */
+        private static AuditRecords records(BulwarkConfig config) {
             if (config.jdbcUrl().startsWith("jdbc:sqlite:")) {
-                return JdbcAuditLog.openEmbedded(config.dataPath(), defaults);
+                return AuditRecords.ofEmbedded(config.dataPath());
             }
             Properties p = new Properties();
             if (config.database().user() != null) {
@@ -90,8 +88,7 @@ final class AuditCommand {
             if (config.database().password() != null) {
                 p.setProperty("password", config.database().password());
             }
-            return JdbcAuditLog.open(config.jdbcUrl(), p, CheckpointSigner.loadOrCreate(config.dataPath()
-                    .resolve("keys").resolve(JdbcAuditLog.KEY_FILE)), defaults);
+            return AuditRecords.at(config.jdbcUrl(), p);
         }
     }
 }

@@ -43,12 +43,14 @@ public final class ConfigLoader {
             BulwarkConfig config = yaml.readValue(text, BulwarkConfig.class);
             return config == null ? BulwarkConfig.defaults() : config;
         } catch (UnrecognizedPropertyException e) {
+            JsonLocation at = KeyLocations.index(text).getOrDefault(fullPath(e), e.getLocation());
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(where(source, e.getLocation()) + "unknown key '" + e.getPropertyName()
+            throw new ConfigException(where(source, at) + "unknown key '" + e.getPropertyName()
                     + "' in " + path(e) + " (known: " + known + ")", e);
         } catch (JsonMappingException e) {
-            throw new ConfigException(where(source, e.getLocation()) + rootMessage(e) + pathSuffix(e), e);
+            JsonLocation at = KeyLocations.index(text).getOrDefault(fullPath(e), e.getLocation());
+            throw new ConfigException(where(source, at) + rootMessage(e) + pathSuffix(e), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(where(source, e.getLocation()) + "invalid YAML: " + e.getOriginalMessage(), e);
         }
@@ -81,9 +83,13 @@ public final class ConfigLoader {
     }
 
     private static String pathSuffix(JsonMappingException e) {
-        String p = e.getPath().stream()
+        String p = fullPath(e);
+        return p.isEmpty() ? "" : " (at " + p + ")";
+    }
+
+    private static String fullPath(JsonMappingException e) {
+        return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        return p.isEmpty() ? "" : " (at " + p + ")";
     }
 }

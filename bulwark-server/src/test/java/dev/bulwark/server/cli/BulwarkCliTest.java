@@ -1,0 +1,98 @@
+package dev.bulwark.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI against a real data directory (no server running). */
+class BulwarkCliTest {
+    @TempDir
+    Path data;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = BulwarkCli.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void createsListsSuspendsAgentsAndIssuesTokens() {
+        Run created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
+                "--data", data.toString());
+        assertThat(created.exit()).isZero();
+        String key = created.out().lines().filter(l -> l.startsWith("api key")).findFirst().orElseThrow()
+                .substring("api key (shown once): ".length());
+        assertThat(run("agent", "create", "cli-bot", "--owner", "x", "--data", data.toString()).exit()).isEqualTo(1);
+        assertThat(run("agent", "list", "--data", data.toString()).out()).contains("\"id\":\"cli-bot\"")
+                .doesNotContain(key);
+        Run token = run("token", "--agent", "cli-bot", "--key", key, "--data", data.toString());
+        assertThat(token.exit()).isZero();
+        assertThat(token.out().strip().split("\\.")).hasSize(3);
+        assertThat(run("token", "--agent", "cli-bot", "--key", key + "x", "--data", data.toString()).exit())
+                .isEqualTo(1);
+        assertThat(run("agent", "suspend", "cli-bot", "--data", data.toString()).exit()).isZero();
+        assertThat(run("token", "--agent", "cli-bot", "--key", key, "--data", data.toString()).exit()).isEqualTo(1);
+        assertThat(run("agent", "suspend", "nobody", "--data", data.toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void policyValidatePrintsFileAndLineOfProblems() throws Exception {
+        Path dir = Files.createDirectories(data.resolve("p"));
+        Files.writeString(dir.resolve("ok.cedar"), "@id(\"a\")\npermit(principal, action, resource);\n");
+        assertThat(run("policy", "validate", dir.toString()).exit()).isZero();
+        Files.writeString(dir.resolve("bad.cedar"), "@id(\"b\")\npermit(principal, action, resource)\nwhen { ;\n");
+        Run bad = run("policy", "validate", dir.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("bad.cedar:");
+    }
+
+    @Test
+    void auditVerifyDetectsTamperingAndTailReadsRecords() throws Exception {
+        run("agent", "create", "a1", "--owner", "o", "--data", data.toString());
+        try (var log = dev.bulwark.audit.JdbcAuditLog.openEmbedded(data, dev.bulwark.audit.AuditLogOptions.defaults())) {
+            for (int i = 0; i < 5; i++) {
+                log.append(new dev.bulwark.spi.audit.AuditEvent(java.time.Instant.now(),
+                        dev.bulwark.spi.audit.AuditEventType.SYSTEM, "test." + i,
+                        dev.bulwark.spi.audit.Outcome.SUCCEEDED, null, null, null, "", java.util.Map.of()));
+            }
+        }
+        Run ok = run("audit", "verify", "--data", data.toString());
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        assertThat(ok.out()).contains("intact");
+        assertThat(run("audit", "tail", "-n", "2", "--data", data.toString()).out().lines().count()).isEqualTo(2);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("audit.db"));
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE audit_record SET action = 'forged' WHERE sequence = 3");
+        }
+        Run broken = run("audit", "verify", "--data", data.toString());
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.out()).contains("BROKEN");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+    }
+}

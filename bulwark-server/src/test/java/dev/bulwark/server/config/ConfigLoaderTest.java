@@ -1,0 +1,92 @@
+package dev.bulwark.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    @Test
+    void emptyDocumentMeansEmbeddedDefaults() {
+        BulwarkConfig config = loader.parse("", "bulwark.yaml");
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.jdbcUrl()).startsWith("jdbc:sqlite:").endsWith("bulwark.db");
+        assertThat(config.identity().tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.demo().on()).isTrue();
+    }
+
+    @Test
+    void readsEverySection() {
+        BulwarkConfig config = loader.parse("""
+                dataDir: /tmp/x
+                server: {port: 9090, maxRequestBytes: 4096, allowedOrigins: [http://app.example]}
+                identity: {tokenTtl: 5m, clockSkew: PT10S}
+                audit: {checkpointEvery: 10}
+                demo: {enabled: false}
+                upstreams:
+                  - {name: files, url: http://127.0.0.1:9000/mcp, kinds: {read_file: read}, pinning: manual}
+                """, "b.yaml");
+        assertThat(config.server().port()).isEqualTo(9090);
+        assertThat(config.identity().tokenLifetime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.identity().skew()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.upstreams().get(0).pinning()).isEqualTo("manual");
+        assertThat(config.demo().on()).isFalse();
+    }
+
+    @Test
+    void unknownKeyNamesFileLineAndKnownKeys() {
+        assertThatThrownBy(() -> loader.parse("server:\n  prot: 1\n", "bulwark.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("bulwark.yaml:2:")
+                .hasMessageContaining("unknown key 'prot'")
+                .hasMessageContaining("port");
+    }
+
+    @Test
+    void invalidValueNamesLineAndRule() {
+        assertThatThrownBy(() -> loader.parse("dataDir: x\nserver:\n  port: 70000\n", "b.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("b.yaml:2:")
+                .hasMessageContaining("server.port must be between 0 and 65535");
+        assertThatThrownBy(() -> loader.parse("identity:\n  tokenTtl: 48h\n", "b.yaml"))
+                .hasMessageContaining("at most 24h");
+        assertThatThrownBy(() -> loader.parse("identity:\n  tokenTtl: soon\n", "b.yaml"))
+                .hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void upstreamNeedsExactlyOneOfUrlAndCommand() {
+        assertThatThrownBy(() -> loader.parse("upstreams:\n  - {name: x}\n", "b.yaml"))
+                .hasMessageContaining("exactly one of url or command");
+        assertThatThrownBy(() -> loader.parse(
+                "upstreams:\n  - {name: x, url: 'http://a/mcp', command: [ls]}\n", "b.yaml"))
+                .hasMessageContaining("exactly one of url or command");
+        assertThatThrownBy(() -> loader.parse("upstreams:\n  - {name: x, url: 'file:///etc/passwd'}\n", "b.yaml"))
+                .hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> loader.parse("upstreams:\n  - name: ok\n    url: 'http://a/mcp'\n"
+                + "  - name: b\n    url: 'ftp://b'\n", "b.yaml"))
+                .hasMessageStartingWith("b.yaml:4:").hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> loader.parse(
+                "upstreams:\n  - {name: a, url: 'http://a/mcp'}\n  - {name: a, url: 'http://b/mcp'}\n", "b.yaml"))
+                .hasMessageContaining("unique");
+    }
+
+    @Test
+    void malformedYamlIsAClearError() {
+        assertThatThrownBy(() -> loader.parse("server: [unclosed\n", "b.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("b.yaml:");
+        assertThatThrownBy(() -> loader.parse("database:\n  url: mysql://x\n", "b.yaml"))
+                .hasMessageContaining("jdbc:sqlite: or jdbc:postgresql:");
+    }
+
+    @Test
+    void secretFromMissingEnvironmentVariableIsRefused() {
+        assertThatThrownBy(() -> loader.parse("database:\n  password: ${BULWARK_TEST_SURELY_UNSET_VAR}\n", "b.yaml"))
+                .hasMessageContaining("BULWARK_TEST_SURELY_UNSET_VAR");
+    }
+}
