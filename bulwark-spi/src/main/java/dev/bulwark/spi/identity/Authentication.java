@@ -34,6 +34,12 @@ public sealed interface Authentication permits Authentication.Authenticated, Aut
         WRONG_ISSUER,
         REVOKED,
         UNKNOWN_AGENT,
-        AGENT_SUSPENDED
+        AGENT_SUSPENDED,
+        /** A valid token of the wrong kind, e.g. a user token presented as an access token. */
+        WRONG_TOKEN_TYPE,
+        /** The delegating user is not (or no longer) registered. */
+        UNKNOWN_USER,
+        /** Verification could not complete (e.g. the database is down); the request is refused. */
+        UNAVAILABLE
     }
 }
