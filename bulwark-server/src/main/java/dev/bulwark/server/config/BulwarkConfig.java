@@ -20,7 +20,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams) {
     public BulwarkConfig {
-        dataDir = dataDir == null || dataDir.isBlank() ? "bulwark-data" : dataDir;
+        dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
         database = database == null ? new DatabaseSettings(null, null, null) : database;
         identity = identity == null ? new IdentitySettings(null, null, null) : identity;
