@@ -96,7 +96,9 @@ public final class GatewayLoad {
         McpSyncClient direct = McpClients.connect(upstream.baseUrl(), null);
         McpSyncClient viaBulwark = McpClients.connect(gateway.baseUrl(), token);
         LoadPhases.interleaved(direct, "echo", viaBulwark, "up.echo", warmup, 2);
+        long before = lastSequence(gateway);
         List<Latencies> measured = LoadPhases.interleaved(direct, "echo", viaBulwark, "up.echo", calls, 10);
+        Latencies pipeline = pipelineLatencies(gateway, before, lastSequence(gateway));
         direct.closeGracefully();
         viaBulwark.closeGracefully();
         Latencies d = measured.get(0);
@@ -108,6 +110,9 @@ public final class GatewayLoad {
             System.out.printf("| p%s | %.3f | %.3f | %.3f | %.2f× |%n", label(p), d.millisAt(p), b.millisAt(p),
                     b.millisAt(p) - d.millisAt(p), b.millisAt(p) / d.millisAt(p));
         }
+        System.out.printf("%nInside the gateway, the pipeline (authenticate … execute upstream … screen; audit append"
+                + " excluded) took p50 %.3f / p99 %.3f / p99.9 %.3f ms over %d calls (audit latencyMicros).%n",
+                pipeline.millisAt(0.5), pipeline.millisAt(0.99), pipeline.millisAt(0.999), pipeline.count());
     }
 
     private static void throughput(EchoUpstream upstream, Gateway gateway, String token, int clients, int seconds)
@@ -121,12 +126,13 @@ public final class GatewayLoad {
         long audited = countToolCalls(gateway, before, after);
         System.out.printf("%n### Throughput, %d concurrent clients (own MCP session each), %d s%n%n", clients,
                 seconds);
-        System.out.println("| target | calls | failed | calls/s | ratio |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        System.out.printf("| direct | %d | %d | %.0f | 1.00× |%n", direct.calls(), direct.failures(),
-                direct.callsPerSecond());
-        System.out.printf("| through Bulwark | %d | %d | %.0f | %.2f× |%n", viaBulwark.calls(), viaBulwark.failures(),
-                viaBulwark.callsPerSecond(), viaBulwark.callsPerSecond() / direct.callsPerSecond());
+        System.out.println("| target | calls | failed | calls/s | ratio | process CPU ms per call |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.printf("| direct | %d | %d | %.0f | 1.00× | %.3f |%n", direct.calls(), direct.failures(),
+                direct.callsPerSecond(), direct.cpuMillisPerCall());
+        System.out.printf("| through Bulwark | %d | %d | %.0f | %.2f× | %.3f |%n", viaBulwark.calls(),
+                viaBulwark.failures(), viaBulwark.callsPerSecond(),
+                viaBulwark.callsPerSecond() / direct.callsPerSecond(), viaBulwark.cpuMillisPerCall());
         System.out.printf("%naudit: %d records appended during the Bulwark phase, %d of them tool calls; calls made %d"
                 + " -> %s%n", after - before, audited, viaBulwark.calls(),
                 audited == viaBulwark.calls() ? "every call audited" : "MISMATCH");
@@ -146,7 +152,21 @@ public final class GatewayLoad {
     }
 
     private static long countToolCalls(Gateway gateway, long after, long upTo) {
-        long count = 0;
+        return toolCalls(gateway, after, upTo).size();
+    }
+
+    private static Latencies pipelineLatencies(Gateway gateway, long after, long upTo) {
+        List<AuditRecord> calls = toolCalls(gateway, after, upTo);
+        long[] nanos = new long[calls.size()];
+        for (int i = 0; i < nanos.length; i++) {
+            Object micros = calls.get(i).event().details().get("latencyMicros");
+            nanos[i] = micros instanceof Number n ? n.longValue() * 1000 : 0;
+        }
+        return new Latencies(nanos);
+    }
+
+    private static List<AuditRecord> toolCalls(Gateway gateway, long after, long upTo) {
+        List<AuditRecord> out = new ArrayList<>();
         long next = after + 1;
         while (next <= upTo) {
             List<AuditRecord> page = gateway.auditLog().read(next, 1000);
@@ -156,12 +176,12 @@ public final class GatewayLoad {
             for (AuditRecord r : page) {
                 if (r.sequence() <= upTo && r.event().type() == AuditEventType.TOOL_CALL
                         && r.event().action().equals("up.echo")) {
-                    count++;
+                    out.add(r);
                 }
             }
             next = page.getLast().sequence() + 1;
         }
-        return count;
+        return out;
     }
 
     private static String label(double p) {

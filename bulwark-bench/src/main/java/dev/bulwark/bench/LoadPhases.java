@@ -9,10 +9,14 @@ import java.util.function.Supplier;
 
 /** The two measurements of the load harness: sequential per-call latency and concurrent throughput. */
 final class LoadPhases {
-    /** Calls made, failed calls, and the wall time the calls took. */
-    record Throughput(long calls, long failures, long nanos) {
+    /** Calls made, failed calls, the wall time they took and the CPU time this whole process spent meanwhile. */
+    record Throughput(long calls, long failures, long nanos, long cpuNanos) {
         double callsPerSecond() {
             return calls * 1e9 / nanos;
+        }
+
+        double cpuMillisPerCall() {
+            return cpuNanos / 1e6 / calls;
         }
     }
 
@@ -76,6 +80,7 @@ final class LoadPhases {
                 }
             }));
         }
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         deadline[0] = start + seconds * 1_000_000_000L;
         go.countDown();
@@ -83,7 +88,14 @@ final class LoadPhases {
             t.join();
         }
         long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
         clients.forEach(McpSyncClient::closeGracefully);
-        return new Throughput(calls.get(), failures.get(), elapsed);
+        return new Throughput(calls.get(), failures.get(), elapsed, cpu);
+    }
+
+    /** CPU time of the whole process: clients, upstream and gateway share it, so only differences are meaningful. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }
