@@ -124,8 +124,6 @@ class GatewayEndToEndTest {
     }
 
     static AuditRecord lastToolCall(String action) {
-        return gateway.auditLog().tail(50).reversed().stream()
-                .filter(r -> r.event().type() == AuditEventType.TOOL_CALL && r.event().action().equals(action))
-                .findFirst().orElseThrow(() -> new AssertionError("no audit record for " + action));
+        return GatewayEndToEndTestSupport.lastToolCall(gateway, action);
     }
 }
