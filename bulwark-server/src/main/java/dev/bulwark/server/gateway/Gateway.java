@@ -134,6 +134,11 @@ public final class Gateway implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Where this replica itself listens, which differs from {@link #baseUrl()} behind a load balancer. */
+    public String localUrl() {
+        return "http://" + hostForUrl(config.server().host()) + ":" + port();
+    }
+
     public String mcpUrl() {
         return baseUrl + "/mcp";
     }

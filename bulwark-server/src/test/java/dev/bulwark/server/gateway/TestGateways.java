@@ -35,7 +35,7 @@ public final class TestGateways {
     /** An initialized SDK client that sends the given bearer token. */
     public static McpSyncClient client(Gateway gateway, String token, List<String> protocolVersions) {
         HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport
-                .builder(gateway.baseUrl())
+                .builder(gateway.localUrl())
                 .endpoint("/mcp")
                 .jsonMapper(new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()))
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token));
