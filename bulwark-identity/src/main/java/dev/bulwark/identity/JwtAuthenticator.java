@@ -15,10 +15,6 @@ import java.util.Optional;
  * tokens presented as access tokens, and looks the agent (and, under delegation, the user) up on every call, so a
  * suspension or a revocation takes effect on the very next call. Any failure, including a database error, is a
  * rejection.
- *
- * <p>The SPI has no reason for "wrong token type" or "unknown user": a user token presented here is refused as
- * {@link Reason#WRONG_AUDIENCE} (it is meant for the token endpoint, not the gateway) and an unknown user as
- * {@link Reason#UNKNOWN_AGENT} with a detail naming the user.
  */
 public final class JwtAuthenticator implements Authenticator {
     private final JwtVerifier verifier;
@@ -43,7 +39,7 @@ public final class JwtAuthenticator implements Authenticator {
         try {
             return authenticateOrThrow(bearerToken);
         } catch (RuntimeException e) {
-            return new Authentication.Rejected(Reason.UNKNOWN_AGENT, "the caller's identity could not be checked");
+            return new Authentication.Rejected(Reason.UNAVAILABLE, "the caller's identity could not be checked");
         }
     }
 
@@ -54,7 +50,7 @@ public final class JwtAuthenticator implements Authenticator {
         }
         VerifiedToken token = ((TokenCheck.Valid) check).token();
         if (token.use() != TokenUse.ACCESS) {
-            return new Authentication.Rejected(Reason.WRONG_AUDIENCE,
+            return new Authentication.Rejected(Reason.WRONG_TOKEN_TYPE,
                     "a user token is not an access token; exchange it at the token endpoint");
         }
         String agentId = token.actor().orElse(token.subject());
@@ -69,7 +65,7 @@ public final class JwtAuthenticator implements Authenticator {
         if (token.actor().isPresent()) {
             user = users.find(token.subject());
             if (user.isEmpty()) {
-                return new Authentication.Rejected(Reason.UNKNOWN_AGENT,
+                return new Authentication.Rejected(Reason.UNKNOWN_USER,
                         "user " + token.subject() + " is not registered");
             }
         }

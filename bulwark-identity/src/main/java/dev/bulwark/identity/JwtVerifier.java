@@ -91,7 +91,7 @@ final class JwtVerifier {
         try {
             revoked = revocations.isRevoked(token.tokenId());
         } catch (RuntimeException e) {
-            return new TokenCheck.Invalid(Reason.REVOKED, "revocation status could not be checked");
+            return new TokenCheck.Invalid(Reason.UNAVAILABLE, "revocation status could not be checked");
         }
         if (revoked) {
             return new TokenCheck.Invalid(Reason.REVOKED, "credential has been revoked");

@@ -200,7 +200,7 @@ class JwtAuthenticatorTest {
     void refusesUserTokensPresentedAsAccessTokens() {
         Authentication.Rejected r = rejected(f.userToken("alice"));
 
-        assertThat(r.reason()).isEqualTo(Reason.WRONG_AUDIENCE);
+        assertThat(r.reason()).isEqualTo(Reason.WRONG_TOKEN_TYPE);
         assertThat(r.detail()).contains("user token");
     }
 
@@ -213,7 +213,7 @@ class JwtAuthenticatorTest {
 
         assertThat(rejected(ghost).reason()).isEqualTo(Reason.UNKNOWN_AGENT);
         Authentication.Rejected r = rejected(ghostUser);
-        assertThat(r.reason()).isEqualTo(Reason.UNKNOWN_AGENT);
+        assertThat(r.reason()).isEqualTo(Reason.UNKNOWN_USER);
         assertThat(r.detail()).contains("user nobody");
     }
 
@@ -282,6 +282,7 @@ class JwtAuthenticatorTest {
         Authentication a = f.authenticator.authenticate(token);
 
         assertThat(a).isInstanceOf(Authentication.Rejected.class);
+        assertThat(((Authentication.Rejected) a).reason()).isEqualTo(Reason.UNAVAILABLE);
     }
 
     private JWTClaimsSet claims(String subject) {
