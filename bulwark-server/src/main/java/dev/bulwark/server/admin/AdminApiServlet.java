@@ -29,16 +29,34 @@ public final class AdminApiServlet extends HttpServlet {
     private final transient AdminToken adminToken;
     private final transient GateAudit audit;
     private final transient AdminRoutes routes;
+    private final String openApi;
 
     public AdminApiServlet(Gateway gateway, AdminToken adminToken, GateAudit audit, Runnable toolsChanged) {
         this.adminToken = adminToken;
         this.audit = audit;
         this.routes = new AdminRoutes(gateway, toolsChanged);
+        this.openApi = readOpenApi();
+    }
+
+    /** The API description is public: it names endpoints, never data. */
+    private static String readOpenApi() {
+        try (InputStream in = AdminApiServlet.class.getResourceAsStream("/api/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("api/openapi.json is missing from the build");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read api/openapi.json", e);
+        }
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
+        if (path.equals("/api/v1/openapi.json") && "GET".equals(request.getMethod())) {
+            JsonResponses.write(response, 200, openApi);
+            return;
+        }
         try {
             if (!adminToken.matches(BearerTokens.from(request.getHeader("Authorization")))) {
                 audit.refused(AuditEventType.ADMIN, "admin.authenticate", null, "BAD_ADMIN_TOKEN", request, Map.of());

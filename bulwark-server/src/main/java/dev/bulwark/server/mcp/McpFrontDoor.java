@@ -102,7 +102,13 @@ public final class McpFrontDoor implements AutoCloseable {
         if (!(ctx.get(McpGate.PRINCIPAL) instanceof Principal principal)) {
             return false;
         }
-        return registry.find(tool.name()).map(t -> policies.mayList(principal, t)).orElse(false);
+        try {
+            return registry.find(tool.name()).map(t -> policies.mayList(principal, t)).orElse(false);
+        } catch (RuntimeException e) {
+            // A tool whose visibility cannot be decided is hidden; a call to it is still decided in full.
+            LOG.warn("could not decide visibility of {}: {}", tool.name(), e.toString());
+            return false;
+        }
     }
 
     private static McpSchema.CallToolResult call(CallPipeline pipeline, McpSyncServerExchange exchange,

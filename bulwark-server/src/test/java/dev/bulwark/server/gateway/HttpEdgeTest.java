@@ -200,6 +200,19 @@ class HttpEdgeTest {
     }
 
     @Test
+    void openApiDocumentDescribesEveryAdminRoute() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/api/v1/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(r.body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        doc.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/agents", "/agents/{id}/suspend", "/tokens/revoke", "/policies/reload",
+                "/audit/verify", "/upstreams/{name}/pins/{tool}/approve");
+    }
+
+    @Test
     void adminApiNeedsTheAdminToken() throws Exception {
         HttpRequest noAuth = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/agents")).build();
         assertThat(http.send(noAuth, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
