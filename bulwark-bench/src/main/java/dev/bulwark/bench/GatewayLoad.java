@@ -123,19 +123,33 @@ public final class GatewayLoad {
         LoadPhases.Throughput viaBulwark = LoadPhases.throughput(() -> connectAll(gateway.baseUrl(), token, clients),
                 "up.echo", seconds);
         long after = lastSequence(gateway);
-        long audited = countToolCalls(gateway, before, after);
+        List<AuditRecord> records = toolCalls(gateway, before, after);
+        long audited = records.size();
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
+        for (AuditRecord r : records) {
+            String key = r.event().outcome() + (r.event().reason().isEmpty() ? "" : " (" + r.event().reason() + ")");
+            outcomes.merge(key, 1L, Long::sum);
+        }
         System.out.printf("%n### Throughput, %d concurrent clients (own MCP session each), %d s%n%n", clients,
                 seconds);
-        System.out.println("| target | calls | failed | calls/s | ratio | process CPU ms per call |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
-        System.out.printf("| direct | %d | %d | %.0f | 1.00× | %.3f |%n", direct.calls(), direct.failures(),
-                direct.callsPerSecond(), direct.cpuMillisPerCall());
-        System.out.printf("| through Bulwark | %d | %d | %.0f | %.2f× | %.3f |%n", viaBulwark.calls(),
+        System.out.println("| target | calls ok in window | failed | calls/s | ratio | slowest call ms"
+                + " | process CPU ms per call |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.printf("| direct | %d | %d | %.0f | 1.00× | %.1f | %.3f |%n", direct.calls(), direct.failures(),
+                direct.callsPerSecond(), direct.slowestNanos() / 1e6, direct.cpuMillisPerCall());
+        System.out.printf("| through Bulwark | %d | %d | %.0f | %.2f× | %.1f | %.3f |%n", viaBulwark.calls(),
                 viaBulwark.failures(), viaBulwark.callsPerSecond(),
-                viaBulwark.callsPerSecond() / direct.callsPerSecond(), viaBulwark.cpuMillisPerCall());
-        System.out.printf("%naudit: %d records appended during the Bulwark phase, %d of them tool calls; calls made %d"
-                + " -> %s%n", after - before, audited, viaBulwark.calls(),
-                audited == viaBulwark.calls() ? "every call audited" : "MISMATCH");
+                viaBulwark.callsPerSecond() / direct.callsPerSecond(), viaBulwark.slowestNanos() / 1e6,
+                viaBulwark.cpuMillisPerCall());
+        for (LoadPhases.Throughput t : List.of(direct, viaBulwark)) {
+            if (!t.firstFailure().isEmpty()) {
+                System.out.println("first failure: " + t.firstFailure());
+            }
+        }
+        System.out.printf("%naudit: %d records appended during the Bulwark phase, %d of them tool calls; calls attempted %d"
+                + " -> %s%n", after - before, audited, viaBulwark.attempted(),
+                audited == viaBulwark.attempted() ? "every call audited" : "MISMATCH");
+        System.out.println("audited outcomes: " + outcomes);
     }
 
     private static List<McpSyncClient> connectAll(String baseUrl, String token, int count) {
@@ -149,10 +163,6 @@ public final class GatewayLoad {
     private static long lastSequence(Gateway gateway) {
         List<AuditRecord> tail = gateway.auditLog().tail(1);
         return tail.isEmpty() ? 0 : tail.getFirst().sequence();
-    }
-
-    private static long countToolCalls(Gateway gateway, long after, long upTo) {
-        return toolCalls(gateway, after, upTo).size();
     }
 
     private static Latencies pipelineLatencies(Gateway gateway, long after, long upTo) {

@@ -9,8 +9,12 @@ import java.util.function.Supplier;
 
 /** The two measurements of the load harness: sequential per-call latency and concurrent throughput. */
 final class LoadPhases {
-    /** Calls made, failed calls, the wall time they took and the CPU time this whole process spent meanwhile. */
-    record Throughput(long calls, long failures, long nanos, long cpuNanos) {
+    /**
+     * Calls attempted, calls that succeeded within the window, failed calls, the window, how long the slowest call took, the CPU time
+     * this whole process spent in the window, and the first failure's message (empty when none failed). Calls still
+     * running at the end of the window are waited for but not counted as throughput.
+     */
+    record Throughput(long attempted, long calls, long failures, long nanos, long slowestNanos, long cpuNanos, String firstFailure) {
         double callsPerSecond() {
             return calls * 1e9 / nanos;
         }
@@ -57,6 +61,9 @@ final class LoadPhases {
         List<McpSyncClient> clients = connect.get();
         AtomicLong calls = new AtomicLong();
         AtomicLong failures = new AtomicLong();
+        AtomicLong attempted = new AtomicLong();
+        AtomicLong slowest = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>("");
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         long[] deadline = new long[1];
@@ -70,13 +77,23 @@ final class LoadPhases {
                     return;
                 }
                 long i = 0;
-                while (System.nanoTime() < deadline[0]) {
+                long now = System.nanoTime();
+                while (now < deadline[0]) {
+                    long start = now;
+                    boolean ok = true;
+                    attempted.incrementAndGet();
                     try {
                         McpClients.echo(client, tool, prefix + i++);
                     } catch (RuntimeException e) {
+                        ok = false;
                         failures.incrementAndGet();
+                        firstFailure.compareAndSet("", String.valueOf(e));
                     }
-                    calls.incrementAndGet();
+                    now = System.nanoTime();
+                    slowest.accumulateAndGet(now - start, Math::max);
+                    if (ok && now <= deadline[0]) {
+                        calls.incrementAndGet();
+                    }
                 }
             }));
         }
@@ -87,10 +104,10 @@ final class LoadPhases {
         for (Thread t : threads) {
             t.join();
         }
-        long elapsed = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuStart;
+        long elapsed = seconds * 1_000_000_000L;
         clients.forEach(McpSyncClient::closeGracefully);
-        return new Throughput(calls.get(), failures.get(), elapsed, cpu);
+        return new Throughput(attempted.get(), calls.get(), failures.get(), elapsed, slowest.get(), cpu, firstFailure.get());
     }
 
     /** CPU time of the whole process: clients, upstream and gateway share it, so only differences are meaningful. */
