@@ -44,7 +44,13 @@ public final class LuceneDocumentStore implements AutoCloseable {
         Checks.present(config, "config");
         ChunkKeys keys = ChunkKeys.openOrCreate(config.keysetFile());
         Files.createDirectories(config.indexDirectory());
-        return new LuceneDocumentStore(config, LuceneChunkIndex.open(config.indexDirectory()), keys);
+        LuceneChunkIndex index = LuceneChunkIndex.open(config.indexDirectory());
+        try {
+            return new LuceneDocumentStore(config, index, keys);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
     }
 
     public DocumentsConfig config() {

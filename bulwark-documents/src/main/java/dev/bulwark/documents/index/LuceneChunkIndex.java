@@ -71,8 +71,21 @@ public final class LuceneChunkIndex implements AutoCloseable {
         Analyzer analyzer = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
-        return new LuceneChunkIndex(directory, analyzer, new IndexWriter(directory, config));
+                .setRAMBufferSizeMB(64)
+                .setUseCompoundFile(false);
+        // Separate files keep stored fields (ciphertext only) apart from the term index, so each can be audited.
+        config.getMergePolicy().setNoCFSRatio(0.0);
+        IndexWriter writer = null;
+        try {
+            writer = new IndexWriter(directory, config);
+            return new LuceneChunkIndex(directory, analyzer, writer);
+        } catch (IOException | RuntimeException e) {
+            if (writer != null) {
+                writer.rollback();
+            }
+            directory.close();
+            throw e;
+        }
     }
 
     public Analyzer analyzer() {
