@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.audit.AuditLogOptions;
 import dev.bulwark.audit.CheckpointSigner;
 import dev.bulwark.audit.JdbcAuditLog;
+import dev.bulwark.audit.SqliteSync;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.StandardPipeline;
 import dev.bulwark.engine.redaction.KeyPatternRedactor;
@@ -44,6 +45,7 @@ public final class Gateway implements AutoCloseable {
     private final List<Connector> connectors;
     private final ToolRegistry tools;
     private final CallPipeline pipeline;
+    private final dev.bulwark.server.mcp.GateVerifiedAuthenticator gateVerified;
     private final HttpSurface http;
     private final Upstreams upstreams;
     private final DemoSetup.Credentials demoCredentials;
@@ -78,8 +80,9 @@ public final class Gateway implements AutoCloseable {
             connectors.addAll(upstreams.connectors());
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
+            this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
             this.pipeline = StandardPipeline.builder()
-                    .authenticator(identity.authenticator())
+                    .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(new InMemorySessionStore(Duration.ofHours(1), 100_000))
@@ -106,7 +109,8 @@ public final class Gateway implements AutoCloseable {
     private static JdbcAuditLog openAudit(BulwarkConfig config, Path dataDir, Path keysDir) {
         AuditLogOptions options = AuditLogOptions.defaults();
         options = new AuditLogOptions(config.audit().checkpointEvery(), options.queueCapacity(), options.maxBatch(),
-                options.appendTimeout(), options.sqliteSync(), options.trustedKeys());
+                options.appendTimeout(), config.audit().sync().equals("normal") ? SqliteSync.NORMAL : SqliteSync.FULL,
+                options.trustedKeys());
         if (config.jdbcUrl().startsWith("jdbc:sqlite:")) {
             // The audit chain has its own SQLite file: its single group-commit writer never waits on state writes.
             return JdbcAuditLog.openEmbedded(dataDir, options);
@@ -169,6 +173,10 @@ public final class Gateway implements AutoCloseable {
 
     public CallPipeline pipeline() {
         return pipeline;
+    }
+
+    public dev.bulwark.server.mcp.GateVerifiedAuthenticator gateVerified() {
+        return gateVerified;
     }
 
     public Upstreams upstreams() {

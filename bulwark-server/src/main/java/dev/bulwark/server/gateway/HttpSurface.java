@@ -26,7 +26,7 @@ public final class HttpSurface implements AutoCloseable {
     static HttpSurface mount(Server jetty, Gateway gateway) throws java.io.IOException {
         var config = gateway.config();
         GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
-        McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.tools(), gateway.policies(),
+        McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
                 config.server().maxRequestBytes(), Gateway.VERSION);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");

@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 public final class McpGate implements Filter {
     public static final String PRINCIPAL = "bulwark.principal";
     public static final String CREDENTIAL = "bulwark.credential";
+    public static final String AUTHENTICATION = "bulwark.authentication";
 
     /** Methods the gateway serves; anything else is refused and audited (deny by default). */
     private static final Set<String> KNOWN_METHODS = Set.of(
@@ -87,6 +88,7 @@ public final class McpGate implements Filter {
         String agentId = ((Authentication.Authenticated) auth).principal().agent().id();
         request.setAttribute(PRINCIPAL, ((Authentication.Authenticated) auth).principal());
         request.setAttribute(CREDENTIAL, credential);
+        request.setAttribute(AUTHENTICATION, auth);
         if (!"POST".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;

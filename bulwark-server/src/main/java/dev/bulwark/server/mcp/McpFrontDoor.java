@@ -5,6 +5,7 @@ import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.CallRequest;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.server.http.McpGate;
+import dev.bulwark.spi.identity.Authentication;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.PolicyEngine;
 import dev.bulwark.spi.tool.ProgressListener;
@@ -39,8 +40,8 @@ public final class McpFrontDoor implements AutoCloseable {
     private final ToolSync toolSync;
     private final ScheduledExecutorService refresher;
 
-    public McpFrontDoor(CallPipeline pipeline, ToolRegistry registry, PolicyEngine policies, int maxRequestBytes,
-                        String version) {
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version) {
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
         this.transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json)
@@ -51,6 +52,10 @@ public final class McpFrontDoor implements AutoCloseable {
                     Map<String, Object> ctx = new HashMap<>();
                     Object principal = request.getAttribute(McpGate.PRINCIPAL);
                     Object credential = request.getAttribute(McpGate.CREDENTIAL);
+                    Object verified = request.getAttribute(McpGate.AUTHENTICATION);
+                    if (verified != null) {
+                        ctx.put(McpGate.AUTHENTICATION, verified);
+                    }
                     if (principal != null) {
                         ctx.put(McpGate.PRINCIPAL, principal);
                     }
@@ -69,7 +74,7 @@ public final class McpFrontDoor implements AutoCloseable {
                 .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, policies))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();
-        this.toolSync = new ToolSync(server, json, registry::all, (exchange, req) -> call(pipeline, exchange, req));
+        this.toolSync = new ToolSync(server, json, registry::all, (exchange, req) -> call(pipeline, gateVerified, exchange, req));
         toolSync.sync();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-tool-sync");
@@ -111,16 +116,18 @@ public final class McpFrontDoor implements AutoCloseable {
         }
     }
 
-    private static McpSchema.CallToolResult call(CallPipeline pipeline, McpSyncServerExchange exchange,
-                                                 McpSchema.CallToolRequest request) {
+    private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
+                                                 McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         McpTransportContext ctx = exchange.transportContext();
         String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
         ProgressListener progress = token == null ? ProgressListener.IGNORE
                 : (value, total, message) -> exchange.progressNotification(
                         new McpSchema.ProgressNotification(token, value, total, message));
-        CallOutcome outcome = pipeline.handle(new CallRequest(credential, exchange.sessionId(), request.name(),
-                request.arguments() == null ? Map.of() : request.arguments(), progress));
+        CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
+                request.arguments() == null ? Map.of() : request.arguments(), progress);
+        Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
+        CallOutcome outcome = gateVerified.during(credential, verified, () -> pipeline.handle(callRequest));
         return switch (outcome) {
             case CallOutcome.Completed done -> McpContent.toMcp(done.result());
             case CallOutcome.Refused refused -> switch (refused.code()) {
