@@ -17,6 +17,14 @@ class ConfigLoaderTest {
         assertThat(config.jdbcUrl()).startsWith("jdbc:sqlite:").endsWith("bulwark.db");
         assertThat(config.identity().tokenLifetime()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.demo().on()).isTrue();
+        assertThat(config.audit().sync()).isEqualTo("normal");
+    }
+
+    @Test
+    void auditSyncIsFullOrNormal() {
+        assertThat(loader.parse("audit: {sync: full}", "b.yaml").audit().sync()).isEqualTo("full");
+        assertThatThrownBy(() -> loader.parse("audit: {sync: sometimes}", "b.yaml"))
+                .hasMessageContaining("audit.sync must be full or normal");
     }
 
     @Test
