@@ -1,0 +1,192 @@
+package dev.bulwark.injection;
+
+import static dev.bulwark.injection.PatternRule.phrase;
+
+import java.util.List;
+
+/**
+ * English attack phrasing, matched on normalized text (lower case, single spaces, no accents). The families follow
+ * published injection corpora: overriding prior instructions, addressing the model, urgency, concealment from the
+ * user, leaking the system prompt and steering tool use. Weights: a phrase that is an attack on its own is near 0.9; a
+ * phrase that also occurs in ordinary mail is kept below 0.5 so it only counts together with other evidence.
+ */
+final class EnglishPhrases {
+    private EnglishPhrases() {}
+
+    private static final String IGNORE_VERB =
+            "(?:ignore|ignoring|disregard|forget|overlook|bypass|override|discard|abandon|neglect|skip)";
+    private static final String QUALIFIER = "(?:all|any|every|each|the|your|my|our|these|those|of|previous|prior"
+            + "|preceding|above|earlier|initial|original|old|system|existing|current|other|given|foregoing|mentioned"
+            + "|before|developer|default|safety|and|that|you|were|have|been|received|instructed)";
+    private static final String PRIOR = "(?:previous|previously|prior|preceding|above|earlier|initial|original|old"
+            + "|system|existing|all|any|every|your|foregoing|default|safety)";
+    // stems, with room for a misspelt prefix: attackers misspell ("iunstructions") to slip past exact lists
+    private static final String RULE_NOUN = "[a-z]{0,6}(?:struc|direct|prompt|rule|guideline|command|context|polic"
+            + "|constraint|restriction|guidance|programming|guardrail)[a-z]{0,10}";
+    private static final String AI = "(?:ai|a\\.i\\.|artificial intelligence|llms?|large language models?"
+            + "|(?:ai )?language models?|ai (?:assistant|agent|model|system|bot)s?|chatbots?|gpt[-0-9.o]{0,6}|chatgpt"
+            + "|claude|gemini|copilot)";
+    private static final String AI_OR_ROLE = "(?:" + AI.substring(3, AI.length() - 1)
+            + "|assistant|agent|model|bot|autonomous agent)";
+
+    static List<PatternRule> rules() {
+        return List.of(
+                phrase("en.ignore-prior-instructions", 0.9,
+                        "\\b" + IGNORE_VERB + " (?:" + QUALIFIER + " ){0,4}" + PRIOR + " (?:" + QUALIFIER + " ){0,3}"
+                                + RULE_NOUN,
+                        "ignor", "disregard", "forget", "overlook", "bypass", "overrid", "discard", "abandon",
+                        "neglect", "skip"),
+                phrase("en.ignore-instructions", 0.45,
+                        "\\b(?:ignore|disregard|forget|override|bypass) (?:(?:the|these|those|this|my|of|any|all) ){0,2}"
+                                + "[a-z]{0,6}(?:instruc|prompt|guideline|guardrail)[a-z]{0,10}",
+                        "ignor", "disregard", "forget", "overrid", "bypass"),
+                phrase("en.forget-everything", 0.7,
+                        "\\b(?:ignore|disregard|forget) (?:everything|anything|all)(?: (?:that|which))? (?:you (?:were"
+                                + "|have been|was|are) (?:told|given|instructed|taught)|(?:said |written )?(?:above"
+                                + "|before|previously))",
+                        "ignor", "disregard", "forget"),
+                phrase("en.new-instructions", 0.4,
+                        "\\b(?:new|updated|revised|real|actual|true|secret|hidden) (?:system )?(?:instructions?"
+                                + "|directives?)\\b",
+                        "instruc", "directive"),
+                phrase("en.your-new-task", 0.7,
+                        "\\byour (?:new|real|actual|true|updated|only|primary|current) (?:instructions?|task|goal"
+                                + "|objective|mission|purpose|directives?|role) (?:is|are|will be|:|now)",
+                        "your "),
+                phrase("en.you-must-now", 0.45,
+                        "\\byou (?:must|should|need to|have to|are (?:required|instructed|ordered|expected|supposed) to"
+                                + "|will) (?:now|immediately|instead|first|urgently|from now on)\\b",
+                        "you "),
+                phrase("en.you-must-act", 0.25,
+                        "\\byou (?:must|should|need to|have to|are required to) (?:immediately |now |first |also )?"
+                                + "(?:send|transfer|forward|email|post|upload|share|delete|invite|visit|click|run"
+                                + "|execute|call|pay|reply|respond|stop|disregard|ignore|grant|reveal|print|output)\\b",
+                        "you "),
+                phrase("en.from-now-on", 0.35,
+                        "\\bfrom now on,? (?:you|your|the assistant|the ai|the model|always|never|only|respond"
+                                + "|answer|reply|act)\\b",
+                        "from now on"),
+                phrase("en.you-are-now", 0.6,
+                        "\\byou are now (?:an? |in |the |my )?(?:unrestricted|unfiltered|uncensored|jailbroken|free"
+                                + "|dan\\b|developer mode|evil|no longer|root|admin|god mode|a different)",
+                        "you are now"),
+                phrase("en.special-mode", 0.65,
+                        "\\b(?:enable|enter|activate|switch to|switching to|entering|enabled|activated|now in) (?:the )?"
+                                + "(?:developer|debug|god|admin|jailbreak|dan|unrestricted|sudo) mode\\b",
+                        " mode"),
+                phrase("en.jailbreak", 0.4, "\\b(?:jailbreak|jailbroken|do anything now)\\b", "jailbr",
+                        "do anything now"),
+                phrase("en.important-message", 0.45,
+                        "\\b(?:this is|here is|here's) an? (?:very |extremely |urgent |critical )?(?:important|urgent"
+                                + "|critical|priority|official) (?:message|note|notice|instruction|update|request"
+                                + "|information) (?:from|for|to)\\b",
+                        "important", "urgent", "critical", "priority", "official"),
+                phrase("en.to-you-the-ai", 0.6, "\\bto you,? (?:the |an? |my |our |dear )?" + AI_OR_ROLE + "\\b",
+                        "to you"),
+                phrase("en.greeting-ai", 0.55,
+                        "\\b(?:dear|attention|attn:?|hey|hi|hello|note to|message (?:to|for)|instructions? (?:to|for)"
+                                + "|memo to),? (?:the |an? |all |any |our |my )?" + AI + "\\b",
+                        "dear", "attention", "attn", "hey", "hi", "hello", "note to", "message", "instruction",
+                        "memo to"),
+                phrase("en.if-you-are-ai", 0.7,
+                        "\\bif you(?: are|'re) (?:an? |the )?" + AI_OR_ROLE + "\\b", "if you"),
+                phrase("en.ai-reading-this", 0.7,
+                        "\\b" + AI_OR_ROLE + "s? (?:that is |who is |which is |that's )?(?:reading|processing|parsing"
+                                + "|summari[sz]ing|analy[sz]ing|scanning|browsing|seeing|crawling|reviewing) this\\b",
+                        " this"),
+                phrase("en.before-the-task", 0.5,
+                        "\\b(?:before|prior to|after) (?:you |we )?(?:can |may |are able to )?(?:solv|complet|finish"
+                                + "|continu|do|answer|start|proceed|perform|respond|handl|work on|process|summari[sz])"
+                                + "[a-z]{0,4} (?:with )?(?:the|your|this|my|any|that) (?:original |current |actual "
+                                + "|user'?s? |assigned |main )?(?:task|request|question|job|assignment|query"
+                                + "|instructions?|mission|prompt)\\b",
+                        "before", "prior to", "after"),
+                phrase("en.task-i-gave-you", 0.5,
+                        "\\b(?:task|request|instructions?|question|job) (?:that )?i (?:gave|assigned|asked|sent|told)"
+                                + " you\\b",
+                        " you"),
+                phrase("en.do-the-following-first", 0.45,
+                        "\\bdo the following (?:first|instead|immediately|now|before)\\b", "do the following"),
+                phrase("en.hide-from-user", 0.7,
+                        "\\b(?:do not|don't|dont|never|without) (?:ever )?(?:tell|telling|inform|informing|mention"
+                                + "|mentioning|notify|notifying|alert|alerting|reveal|revealing|disclose|disclosing"
+                                + "|show|showing|let|letting|warn|warning) (?:this |it |them |anything |any of this "
+                                + "|about (?:this|it) )?(?:to )?(?:the user|the human|your user|the operator"
+                                + "|your (?:owner|principal|human))\\b",
+                        "the user", "the human", "your user", "the operator", "your owner", "your principal",
+                        "your human"),
+                phrase("en.user-must-not-know", 0.6,
+                        "\\b(?:the )?user (?:must|should|will|may|can|needs to) (?:not|never) (?:know|see|find out"
+                                + "|learn|be told|be informed|notice|suspect)\\b",
+                        "user "),
+                phrase("en.keep-secret-from-user", 0.6,
+                        "\\b(?:keep|hide) (?:this|it|these instructions|this message|the following) (?:a )?(?:secret )?"
+                                + "from (?:the user|the human|your user|the operator)\\b",
+                        "keep", "hide"),
+                phrase("en.covert-action", 0.5,
+                        "\\b(?:silently|secretly|covertly|discreetly|stealthily) (?:send|forward|transfer|email|post"
+                                + "|upload|exfiltrate|copy|delete|execute|run|call|add|invite|share|change|include"
+                                + "|append)\\b",
+                        "silently", "secretly", "covertly", "discreetly", "stealthily"),
+                phrase("en.do-not-mention-this", 0.4,
+                        "\\bdo not (?:mention|reference|acknowledge|reveal|repeat) (?:this|these) (?:message"
+                                + "|instructions?|note|request|email|text)\\b",
+                        "do not"),
+                phrase("en.without-asking", 0.3,
+                        "\\bwithout (?:asking|confirming|checking|consulting|waiting) (?:for |with )?(?:me|the user"
+                                + "|permission|confirmation|approval)\\b",
+                        "without"),
+                phrase("en.no-confirmation", 0.45,
+                        "\\bdo not (?:ask|wait) (?:the user )?for (?:confirmation|permission|approval)\\b", "do not"),
+                phrase("en.leak-system-prompt", 0.7,
+                        "\\b(?:reveal|print|show|output|repeat|leak|disclose|display|tell me|give me|send|share|dump"
+                                + "|expose|echo)(?: me| us)? (?:your|the|all|its) (?:(?:full|entire|complete|original"
+                                + "|initial|hidden|secret|exact|internal) ){0,3}(?:system prompt|system message"
+                                + "|system instructions|initial instructions|hidden instructions|original instructions"
+                                + "|instructions above|internal instructions)\\b",
+                        "system", "instructions"),
+                phrase("en.system-prompt", 0.25, "\\bsystem ?prompt\\b", "system"),
+                phrase("en.urgent-bang", 0.2,
+                        "\\b(?:important|urgent|attention|warning|alert|critical) ?!{2,}", "!!"),
+                phrase("en.bangs", 0.15, "!{3,}", "!!!"),
+                phrase("en.very-important", 0.2,
+                        "\\b(?:extremely|very|critically|super|vitally) (?:important|urgent)\\b", "important",
+                        "urgent"),
+                phrase("en.stop-what-you-are-doing", 0.45,
+                        "\\bstop (?:what you(?:'re| are) doing|everything|immediately|all (?:other )?(?:tasks"
+                                + "|actions))\\b",
+                        "stop "),
+                phrase("en.strictly-obey", 0.45,
+                        "\\b(?:strictly|blindly|exactly|immediately|must) (?:adhere to|follow|obey|comply with)\\b",
+                        "adhere", "follow", "obey", "comply"),
+                phrase("en.overrides-instructions", 0.75,
+                        "\\b(?:this|these|the following|my) (?:instructions? |message |note |request |command )?"
+                                + "(?:overrides?|supersedes?|takes? (?:precedence|priority) over|replaces?) (?:all "
+                                + "|any )?(?:previous|prior|other|your|earlier|existing|the system)\\b",
+                        "overrid", "supersede", "precedence", "priority", "replace"),
+                phrase("en.use-tool-with-arguments", 0.55,
+                        "\\b(?:use|call|invoke|execute|run) the (?:tool|function) [`'\"]?[a-z_][a-z0-9_.]{0,60}"
+                                + "[`'\"]? with (?:the )?(?:following )?(?:arguments|parameters|args|input)\\b",
+                        "the tool", "the function"),
+                phrase("en.you-should-use-tool", 0.4,
+                        "\\byou should (?:use|call|invoke) (?:the )?(?:tool|function)\\b", "you should"),
+                phrase("en.todo-action", 0.25,
+                        "(?:^|[ >\"'(])todo: (?:send|transfer|forward|email|post|upload|share|visit|open|click"
+                                + "|invite|pay|reply|give|grant|concatenate|tell|reveal|download|install)\\b",
+                        "todo:"),
+                phrase("en.pretend-you-are", 0.35, "\\bpretend (?:that )?you(?: are|'re)\\b", "pretend"),
+                phrase("en.reply-with-instead", 0.45,
+                        "\\b(?:reply|respond|answer|say) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
+                                + "{1,40}['\"] (?:instead|only)\\b",
+                        "reply", "respond", "answer", "say"),
+                phrase("en.vocative-ai", 0.45,
+                        "\\b(?:assistant|ai|llm|chatbot|agent)[,:] (?:you |please )?(?:must|should|need|ignore|send"
+                                + "|forward|stop|now)\\b",
+                        "assistant", "ai", "llm", "chatbot", "agent"),
+                phrase("en.claims-authority", 0.4,
+                        "\\b(?:i am|i'm|this is|message from|instructions? from|note from) (?:the |your )?(?:developer"
+                                + "|creator|system administrator|administrator|operator|openai|anthropic"
+                                + "|google deepmind) (?:of (?:this|the) (?:ai|assistant|model|system)|team)?\\b",
+                        "developer", "creator", "administrator", "operator", "openai", "anthropic", "deepmind"));
+    }
+}

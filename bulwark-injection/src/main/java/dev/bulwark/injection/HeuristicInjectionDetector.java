@@ -1,0 +1,225 @@
+package dev.bulwark.injection;
+
+import dev.bulwark.spi.guard.Detector;
+import dev.bulwark.spi.guard.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+
+/**
+ * Finds instructions hidden in content an agent will read, with hand-written rules: attack phrasing in eleven
+ * languages, role and turn markers, fake tool calls, invisible text, encoded payloads that decode to instructions
+ * (re-scanned up to {@link DetectionSettings#maxDecodeDepth()} layers deep) and exfiltration links.
+ *
+ * <p>Text is scanned in overlapping windows of bounded size, every pattern uses bounded repetition and decoding has a
+ * per-window budget, so the cost is linear in the input and no input can make one step run away. Thread-safe.
+ */
+public final class HeuristicInjectionDetector implements Detector {
+    private static final int MATCHES_PER_RULE_PER_WINDOW = 4;
+    private static final double ENCODED_MIN_SCORE = 0.35;
+    private static final double ENCODING_BONUS = 0.15;
+
+    private final DetectionSettings settings;
+    private final CompiledRules rules;
+    private final CompiledRules rot13Rules;
+
+    public HeuristicInjectionDetector(DetectionSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        List<PatternRule> all = new ArrayList<>();
+        all.addAll(EnglishPhrases.rules());
+        all.addAll(EuropeanPhrases.rules());
+        all.addAll(AsianAndCyrillicPhrases.rules());
+        all.addAll(MarkupRules.rules());
+        this.rules = new CompiledRules(all);
+        this.rot13Rules = new CompiledRules(EnglishPhrases.rules().stream().filter(r -> r.weight() >= 0.45).toList());
+    }
+
+    public static HeuristicInjectionDetector withDefaults() {
+        return new HeuristicInjectionDetector(DetectionSettings.defaults());
+    }
+
+    @Override
+    public String name() {
+        return FindingSink.DETECTOR;
+    }
+
+    @Override
+    public List<Finding> detect(String text) {
+        return assess(text).reasons();
+    }
+
+    /** Scores {@code text}: 0 when nothing was found, towards 1 as independent evidence accumulates. */
+    public InjectionVerdict assess(String text) {
+        Objects.requireNonNull(text, "text must not be null");
+        FindingSink sink = new FindingSink();
+        scan(text, 0, null, sink);
+        return InjectionVerdict.of(sink.findings());
+    }
+
+    private void scan(String text, int depth, Budget inherited, FindingSink sink) {
+        int length = text.length();
+        int from = 0;
+        while (from < length) {
+            int to = Math.min(length, from + settings.windowChars());
+            if (to < length && Character.isHighSurrogate(text.charAt(to - 1))) {
+                to--;
+            }
+            Budget budget = inherited != null ? inherited : new Budget(settings);
+            scanWindow(text, from, to, depth, budget, sink);
+            if (to == length) {
+                break;
+            }
+            int next = to - settings.windowOverlap();
+            if (Character.isLowSurrogate(text.charAt(next))) {
+                next--;
+            }
+            from = next;
+        }
+    }
+
+    private void scanWindow(String text, int from, int to, int depth, Budget budget, FindingSink sink) {
+        NormalizedText window = NormalizedText.of(text, from, to);
+        rules.run(window.text, window, sink, MATCHES_PER_RULE_PER_WINDOW);
+        boolean decode = depth < settings.maxDecodeDepth();
+        HiddenText.scan(text, from, to, sink, (start, end, payload, signal, base, rule) -> {
+            double inner = decode && budget.spend(payload.length()) ? innerScore(payload, depth, budget) : 0;
+            double score = inner >= ENCODED_MIN_SCORE ? Math.max(base, inner + ENCODING_BONUS) : base;
+            sink.add(signal, start, end, score, rule);
+        });
+        ExfiltrationLinks.scan(text, from, to, settings, sink);
+        if (!decode) {
+            return;
+        }
+        rot13(window, sink);
+        EncodedPayloads.scan(text, from, to, (start, end, decoded, kind) -> {
+            if (!budget.spend(decoded.length())) {
+                sink.add(InjectionSignal.ENCODED_INSTRUCTION, start, end, 0.3, "encoded.budget-exhausted");
+                return false;
+            }
+            double inner = innerScore(decoded, depth, budget);
+            if (inner >= ENCODED_MIN_SCORE) {
+                sink.add(InjectionSignal.ENCODED_INSTRUCTION, start, end, inner + ENCODING_BONUS, "encoded." + kind);
+            }
+            return true;
+        });
+    }
+
+    private double innerScore(String decoded, int depth, Budget budget) {
+        FindingSink inner = new FindingSink();
+        scan(decoded, depth + 1, budget, inner);
+        return InjectionVerdict.of(inner.findings()).score();
+    }
+
+    /** Runs the strongest English rules on the rot13 of the window: rot13 maps letters only, so spans line up. */
+    private void rot13(NormalizedText window, FindingSink sink) {
+        String folded = window.text;
+        char[] rotated = new char[folded.length()];
+        for (int i = 0; i < rotated.length; i++) {
+            char c = folded.charAt(i);
+            rotated[i] = c >= 'a' && c <= 'z' ? (char) ('a' + (c - 'a' + 13) % 26) : c;
+        }
+        FindingSink decoded = new FindingSink();
+        rot13Rules.run(new String(rotated), window, decoded, 1);
+        List<Finding> found = decoded.findings();
+        if (found.isEmpty()) {
+            return;
+        }
+        double score = InjectionVerdict.of(found).score();
+        if (score >= ENCODED_MIN_SCORE) {
+            int start = found.stream().mapToInt(Finding::start).min().orElseThrow();
+            int end = found.stream().mapToInt(Finding::end).max().orElseThrow();
+            sink.add(InjectionSignal.ENCODED_INSTRUCTION, start, end, score + ENCODING_BONUS, "encoded.rot13");
+        }
+    }
+
+    /** Decode allowance of one top-level window, shared by every layer decoded inside it. */
+    private static final class Budget {
+        private int decodes;
+        private int chars;
+
+        Budget(DetectionSettings settings) {
+            this.decodes = settings.maxDecodesPerWindow();
+            this.chars = settings.maxDecodedCharsPerWindow();
+        }
+
+        boolean spend(int decodedChars) {
+            if (decodes <= 0 || chars < decodedChars) {
+                decodes = 0;
+                return false;
+            }
+            decodes--;
+            chars -= decodedChars;
+            return true;
+        }
+    }
+
+    /** Rules with their anchors resolved to shared indexes, so each anchor is searched once per window. */
+    private static final class CompiledRules {
+        private final List<PatternRule> rules;
+        private final String[] anchors;
+        private final int[][] anchorIds;
+
+        CompiledRules(List<PatternRule> rules) {
+            this.rules = List.copyOf(rules);
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            this.anchorIds = new int[rules.size()][];
+            for (int r = 0; r < rules.size(); r++) {
+                List<String> a = rules.get(r).anchors();
+                anchorIds[r] = new int[a.size()];
+                for (int k = 0; k < a.size(); k++) {
+                    anchorIds[r][k] = ids.computeIfAbsent(a.get(k), x -> ids.size());
+                }
+            }
+            this.anchors = ids.keySet().toArray(String[]::new);
+        }
+
+        void run(String folded, NormalizedText window, FindingSink sink, int matchesPerRule) {
+            byte[] present = new byte[anchors.length];
+            boolean cyrillic = false;
+            boolean cjk = false;
+            for (int i = 0; i < folded.length() && !(cyrillic && cjk); i++) {
+                char c = folded.charAt(i);
+                if (c >= 0x0400) {
+                    cyrillic |= c <= 0x04FF;
+                    cjk |= (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
+                }
+            }
+            for (int r = 0; r < rules.size(); r++) {
+                PatternRule rule = rules.get(r);
+                boolean applies = switch (rule.script()) {
+                    case LATIN -> anyAnchor(folded, anchorIds[r], present);
+                    case CYRILLIC -> cyrillic;
+                    case CJK -> cjk;
+                };
+                if (!applies) {
+                    continue;
+                }
+                Matcher m = rule.pattern().matcher(folded);
+                int found = 0;
+                while (found < matchesPerRule && m.find()) {
+                    if (m.end() == m.start()) {
+                        continue;
+                    }
+                    found++;
+                    sink.add(rule.signal(), window.originalStart(m.start()), window.originalEnd(m.end()),
+                            rule.weight(), rule.id());
+                }
+            }
+        }
+
+        private boolean anyAnchor(String folded, int[] ids, byte[] present) {
+            for (int id : ids) {
+                if (present[id] == 0) {
+                    present[id] = (byte) (folded.contains(anchors[id]) ? 1 : 2);
+                }
+                if (present[id] == 1) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.bulwark.injection;
+
+import dev.bulwark.spi.guard.Finding;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How likely a text carries injected instructions, and why.
+ *
+ * @param score   0 (no evidence) to 1 (certain), combined from the reasons
+ * @param reasons the findings, ordered by start; each names its rule in {@code detector}
+ */
+public record InjectionVerdict(double score, List<Finding> reasons) {
+    public InjectionVerdict {
+        if (!(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score must be within [0, 1]: " + score);
+        }
+        reasons = List.copyOf(reasons);
+    }
+
+    public static InjectionVerdict clean() {
+        return new InjectionVerdict(0, List.of());
+    }
+
+    /**
+     * Combines findings: each rule counts once, with its strongest finding, and distinct rules add up as independent
+     * evidence ({@code 1 - Π(1 - s)}). Repeating one phrase therefore never raises the score; different kinds of
+     * evidence do.
+     */
+    public static InjectionVerdict of(List<Finding> findings) {
+        Map<String, Double> strongestPerRule = new HashMap<>();
+        for (Finding f : findings) {
+            strongestPerRule.merge(f.detector() + '\u0000' + f.type(), f.score(), Math::max);
+        }
+        double miss = 1;
+        for (double s : strongestPerRule.values()) {
+            miss *= 1 - s;
+        }
+        List<Finding> ordered = findings.stream()
+                .sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))
+                .toList();
+        return new InjectionVerdict(Math.min(1, Math.max(0, 1 - miss)), ordered);
+    }
+
+    /** The distinct signal types among the reasons, for labels and audit. */
+    public List<String> signals() {
+        return reasons.stream().map(Finding::type).distinct().sorted().toList();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.bulwark.injection;
+
+import static dev.bulwark.injection.PatternRule.latin;
+
+import java.util.List;
+
+/**
+ * Structure that tries to change who is speaking: chat-template role and turn tokens, tags that close a tool result
+ * or open a system turn, and imitations of tool-call syntax (OpenAI JSON, Anthropic tool_use, XML function calls,
+ * Llama-style calls). Matched on normalized (lower-case) text.
+ */
+final class MarkupRules {
+    private MarkupRules() {}
+
+    private static final InjectionSignal ROLE = InjectionSignal.ROLE_MARKER;
+    private static final InjectionSignal CALL = InjectionSignal.FAKE_TOOL_CALL;
+
+    static List<PatternRule> rules() {
+        return List.of(
+                latin("role.chat-template-token", ROLE, 0.8,
+                        "<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|eot_id|start_header_id"
+                                + "|end_header_id|begin_of_text|end_of_text|eom_id|tool_call|python_tag|channel"
+                                + "|message|end|start|return|developer)\\|>",
+                        "<|"),
+                latin("role.turn-token", ROLE, 0.8,
+                        "\\[/?inst\\]|<</?sys>>|</?(?:start|end)_of_turn>|<start_of_turn>(?:user|model)", "[inst]",
+                        "[/inst]", "<<sys>>", "<</sys>>", "_of_turn>"),
+                latin("role.markdown-header", ROLE, 0.6,
+                        "(?:^|\\n|\\s)#{2,4} ?(?:system|assistant|human)(?: message| prompt)? ?:", "#"),
+                latin("role.instruction-header", ROLE, 0.3,
+                        "(?:^|\\s)#{2,4} ?(?:instruction|instructions|response|user|input) ?:", "#"),
+                latin("role.closing-tool-frame", ROLE, 0.8,
+                        "</(?:tool_result|tool_results|function_results|function_result|tool_output|tool_response"
+                                + "|tool_call_result|search_results|document|documents|untrusted_data|data|context"
+                                + "|user_input|tool)>\\s{0,3}<(?:system|user|assistant|human|instructions?|im_start"
+                                + "|admin|developer)>|</(?:tool_result|tool_results|function_results|function_result"
+                                + "|tool_output|tool_response)>",
+                        "</"),
+                latin("role.system-tag", ROLE, 0.6,
+                        "</?(?:system|system_prompt|system_message|sys|developer|admin_instructions)>", "<"),
+                latin("role.conversation-tag", ROLE, 0.35, "</?(?:assistant|user|human|user_query|instructions?)>",
+                        "<"),
+                latin("role.directive-tag", ROLE, 0.35,
+                        "</?(?:important|information|urgent|override|secret|hidden|admin|priority|attention"
+                                + "|mandatory|critical)>",
+                        "<"),
+                latin("role.speaker-prefix", ROLE, 0.35,
+                        "(?:^|\\n|\\. |\\s{2})(?:system|assistant|human|ai assistant)(?: message)? ?: ", ":"),
+                latin("call.openai-json", CALL, 0.7,
+                        "\"(?:tool_calls|function_call|tool_call)\" ?: ?[\\[{]|\"type\" ?: ?\"(?:tool_use"
+                                + "|function_call)\"",
+                        "tool_call", "function_call", "tool_use"),
+                latin("call.function-object", CALL, 0.6,
+                        "\"function\" ?: ?\\{ ?\"name\" ?:|\\{ ?\"name\" ?: ?\"[a-z0-9_.-]{1,64}\" ?, ?\"(?:arguments"
+                                + "|parameters|input)\" ?: ?[{\"]",
+                        "\"name\""),
+                latin("call.xml-invoke", CALL, 0.75,
+                        "</?(?:function_calls|antml:function_calls|tool_call|tool_use|function_call)>|<(?:antml:)?invoke"
+                                + " name ?= ?[\"'][a-z0-9_.-]{1,64}|<function=[a-z0-9_.-]{1,64}>",
+                        "<"),
+                latin("call.xml-parameter", CALL, 0.4, "<(?:antml:)?parameter name ?= ?[\"']", "parameter name"));
+    }
+}
