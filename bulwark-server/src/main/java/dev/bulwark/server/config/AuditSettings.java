@@ -8,9 +8,9 @@ package dev.bulwark.server.config;
  *                        cost of an fsync per group commit (about 0.6 ms on the reference machine's disk, paid by
  *                        every sequential call). PostgreSQL follows the server's own {@code synchronous_commit}.
  */
-public record AuditSettings(int checkpointEvery, String sync) {
+public record AuditSettings(Integer checkpointEvery, String sync) {
     public AuditSettings {
-        checkpointEvery = checkpointEvery == 0 ? 1000 : checkpointEvery;
+        checkpointEvery = checkpointEvery == null ? 1000 : checkpointEvery;
         if (checkpointEvery < 1 || checkpointEvery > 1_000_000) {
             throw new IllegalArgumentException("audit.checkpointEvery must be between 1 and 1000000");
         }

@@ -25,7 +25,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         database = database == null ? new DatabaseSettings(null, null, null) : database;
         identity = identity == null ? new IdentitySettings(null, null, null) : identity;
         policies = policies == null ? new PolicySettings(null, null) : policies;
-        audit = audit == null ? new AuditSettings(0, null) : audit;
+        audit = audit == null ? new AuditSettings(null, null) : audit;
         demo = demo == null ? new DemoSettings(null) : demo;
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
         long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
