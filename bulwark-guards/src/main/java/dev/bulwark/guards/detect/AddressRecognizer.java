@@ -1,0 +1,122 @@
+package dev.bulwark.guards.detect;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Street addresses by grammar: a house number and a street name with a street-type word (English suffixes such as
+ * "Street"/"Ave", Romance prefixes such as "Rua"/"Via"/"Calle", Germanic and Nordic compounds such as "-straße",
+ * "-vägen", "-katu"), post-office and military boxes; then unit, locality, region and postcode pieces that follow on
+ * the same or the next lines are absorbed into the same finding.
+ */
+final class AddressRecognizer implements Recognizer {
+    private static final String NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
+    private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
+    private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}+";
+    private static final String EN_TYPES = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|"
+            + "Ct|Place|Pl|Square|Sq|Terrace|Terr?|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Trail|Trl|Crescent|Cres|"
+            + "Close|Grove|Gardens|Gdns|Row|Mews|Hill|Walk|Alley|Plaza|Expressway|Freeway|Pike|Loop|Path|Crossing|"
+            + "Xing|Ridge|Green|View|Heights|Hts|Vale|Rise|Wharf|Quay|Parade|Esplanade|Broadway|Causeway|Bypass)\\.?";
+    private static final String ROMANCE_PREFIX = "(?:Rua|Rue|Via|Viale|Vicolo|Calle|Carrer|Avenida|Avda\\.?|Av\\.|"
+            + "Avenue|Piazza|Piazzale|Plaza|Pra[çc]a|Travessa|Largo|Corso|Strada|Str\\.|Ulica|ul\\.|Aleja|al\\.|"
+            + "Boulevard|Bd\\.?|Chemin|All[ée]e|Impasse|Quai|Place|Camino|Paseo|Carretera|Estrada|Rodovia|Alameda|"
+            + "Ronda|Cesta|Trg|Bulevar|Odos|Leoforos|Sokak|Sok\\.|Caddesi|Cad\\.|Straße|Strasse|Utca|Út)";
+    private static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
+            + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
+    private static final String COMPOUND = "(?i:stra(?:ss|ß)e|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|"
+            + "laan|straat|gracht|plein|dreef|singel|kade|steeg|vej|gade|all[ée]|gatan|v[äa]gen|v[äa]g|gr[äa]nd|gata|"
+            + "veien|vegen|gate|gata|katu|tie|kuja|polku|tori|raitti|utca|u\\.|[úu]t|t[ée]r|ulica|aleja|cesta|ulice|"
+            + "n[áa]m[ěe]st[íi]|t[řr]ída|tee|iela|gatv[ėe]|tn|puiestee)";
+    private static final Pattern ENGLISH = Pattern.compile(
+            "(?<![\\w.-])" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
+                    + EN_TYPES + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
+    private static final Pattern ROMANCE = Pattern.compile(
+            "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
+                    + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
+    private static final Pattern GERMANIC = Pattern.compile(
+            "(?<![\\w.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:" + CAP + "[ \\t-]{1,3}+)?\\p{Lu}[\\p{L}\\p{M}-]{0,40}?" + COMPOUND
+                    + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
+    private static final Pattern NUMBERED = Pattern.compile(
+            "(?<![\\w.,-])\\d{1,6}[ \\t]{1,3}+(?:" + CAP + "[ \\t-]{1,3}+){0,3}?" + CAP + "(?:[ \\t]{1,3}+"
+                    + PARTICLE + "[ \\t]{1,3}+" + CAP + ")?[ \\t]{1,3}+\\d{1,4}[A-Za-z]?(?![\\p{L}\\p{N}]|[.,]\\d)");
+    private static final Pattern BOX = Pattern.compile(
+            "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
+                    + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
+    private static final Pattern SHIP = Pattern.compile(
+            "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");
+    private static final Pattern UNIT = Pattern.compile(
+            "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
+                    + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
+    private static final String ZIP = "(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|\\d{3}[ ]?\\d{2}|\\d{3,6}|"
+            + "[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
+    private static final Pattern LOCALITY = Pattern.compile(
+            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:" + CAP + "(?:[ \\t-]{1,2}(?:"
+                    + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
+                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
+    private static final Pattern SAME_LINE_TAIL = Pattern.compile(
+            "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
+    private static final Pattern CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
+            "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
+            "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
+            "billing", "postal", "drops", "pick", "pickup");
+    private static final int MAX_ADDRESS = 240;
+
+    private record Shape(Pattern pattern, double score) {
+    }
+
+    private static final List<Shape> SHAPES = List.of(new Shape(ENGLISH, 0.75), new Shape(ROMANCE, 0.7),
+            new Shape(GERMANIC, 0.7), new Shape(BOX, 0.8), new Shape(SHIP, 0.8), new Shape(NUMBERED, 0.4));
+
+    @Override
+    public void recognize(String text, Candidates out) {
+        for (Shape shape : SHAPES) {
+            Matcher m = shape.pattern().matcher(text);
+            while (m.find()) {
+                int start = m.start();
+                int end = extend(text, m.end(), start);
+                double score = shape.score();
+                if (end > m.end()) {
+                    score += 0.15;
+                }
+                if (Context.before(text, start, 40, CONTEXT)) {
+                    score += 0.15;
+                }
+                if (shape.pattern() == NUMBERED && score < 0.5) {
+                    continue;
+                }
+                out.add("STREET_ADDRESS", start, end, score, "street-address");
+            }
+        }
+    }
+
+    /** Absorbs unit, locality, region and postcode pieces after the street part. */
+    private static int extend(String text, int end, int start) {
+        Matcher unit = UNIT.matcher(text);
+        if (unit.region(end, Math.min(text.length(), end + 40)).lookingAt()) {
+            end = unit.end();
+        }
+        Matcher tail = SAME_LINE_TAIL.matcher(text);
+        if (tail.region(end, Math.min(text.length(), end + 40)).lookingAt()) {
+            end = tail.end();
+        }
+        Matcher loc = LOCALITY.matcher(text);
+        for (int pieces = 0; pieces < 5 && end - start < MAX_ADDRESS; pieces++) {
+            int limit = Math.min(text.length(), end + 80);
+            if (unit.region(end, limit).lookingAt()) {
+                end = unit.end();
+                continue;
+            }
+            if (!loc.region(end, limit).lookingAt() || looksLikeLabel(text, loc.end())) {
+                break;
+            }
+            end = loc.end();
+        }
+        return end;
+    }
+
+    /** "Mobile: ...", "Fax ...": a contact label is not a locality. */
+    private static boolean looksLikeLabel(String text, int end) {
+        return end < text.length() && text.charAt(end) == ':';
+    }
+}

@@ -1,0 +1,26 @@
+package dev.bulwark.guards.detect;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** E-mail addresses: bounded local part, one to eight dot-separated labels and an alphabetic top-level domain. */
+final class EmailRecognizer implements Recognizer {
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![\\w.%+-])[\\w%+-](?:[\\w.%+-]{0,63}+)@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}+)\\.){1,8}+"
+                    + "\\p{L}{2,24}+(?![\\p{L}\\p{N}-])", Pattern.UNICODE_CHARACTER_CLASS);
+
+    @Override
+    public void recognize(String text, Candidates out) {
+        if (text.indexOf('@') < 0) {
+            return;
+        }
+        Matcher m = EMAIL.matcher(text);
+        while (m.find()) {
+            String local = text.substring(m.start(), text.indexOf('@', m.start()));
+            if (local.endsWith(".") || local.contains("..")) {
+                continue;
+            }
+            out.add("EMAIL_ADDRESS", m.start(), m.end(), 0.9, "email");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.bulwark.guards.detect;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Ages ("a 42 year old", "aged 42", "age: 42") and URLs (Presidio's AGE and URL). */
+final class MiscRecognizer implements Recognizer {
+    private static final Pattern AGE = Pattern.compile(
+            "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
+                    + "|(?:aged|age[: ]|age is|ages)[ ]?(\\d{1,3})(?![\\w.])");
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?<![\\w@.-])(?:https?://|www\\.)[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){0,8}+(?::\\d{1,5})?"
+                    + "(?:/[^\\s<>\"'()\\[\\]{}|\\\\^`]{0,2000}+)?");
+
+    @Override
+    public void recognize(String text, Candidates out) {
+        Matcher m = AGE.matcher(text);
+        while (m.find()) {
+            int g = m.group(1) != null ? 1 : 2;
+            int age = Integer.parseInt(m.group(g));
+            if (age <= 130) {
+                out.add("AGE", m.start(g), m.end(g), 0.6, "age");
+            }
+        }
+        if (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
+                || text.contains("WWW.")) {
+            m = URL.matcher(text);
+            while (m.find()) {
+                int end = m.end();
+                while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+                out.add("URL", m.start(), end, 0.6, "url");
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.bulwark.guards.detect;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** IPv4 and IPv6 addresses; version numbers ("version 1.2.3.4") are not addresses. */
+final class NetworkRecognizer implements Recognizer {
+    private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IPV4 = Pattern.compile(
+            "(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?:/\\d{1,2})?(?![\\w]|\\.\\w)");
+    private static final Pattern IPV6 = Pattern.compile(
+            "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+[0-9A-Fa-f]{0,4}+(?:%\\w{1,16}+)?(?![\\w:])");
+    private static final Pattern VERSION = Context.words("version", "ver", "v", "release", "build", "firmware",
+            "release", "patch", "sdk", "api level", "revision", "rev");
+    private static final Pattern IP_CONTEXT = Context.words("ip", "ipv4", "ipv6", "address", "host", "server",
+            "client", "from", "connect", "connected", "gateway", "dns", "subnet", "router", "login");
+
+    @Override
+    public void recognize(String text, Candidates out) {
+        if (text.indexOf('.') >= 0) {
+            Matcher m = IPV4.matcher(text);
+            while (m.find()) {
+                if (Context.before(text, m.start(), 20, VERSION)) {
+                    continue;
+                }
+                double score = Context.before(text, m.start(), 40, IP_CONTEXT) ? 0.9 : 0.7;
+                out.add("IP_ADDRESS", m.start(), m.end(), score, "ip-address");
+            }
+        }
+        if (text.indexOf(':') >= 0) {
+            Matcher m = IPV6.matcher(text);
+            while (m.find()) {
+                String s = m.group();
+                int pct = s.indexOf('%');
+                if (validIpv6(pct < 0 ? s : s.substring(0, pct))) {
+                    out.add("IP_ADDRESS", m.start(), m.end(), 0.85, "ip-address");
+                }
+            }
+        }
+    }
+
+    /** Eight groups of one to four hex digits, or fewer with exactly one "::"; at least one group must be non-empty. */
+    static boolean validIpv6(String s) {
+        int dc = s.indexOf("::");
+        if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
+            return false;
+        }
+        String[] parts = s.split(":", -1);
+        int groups = 0;
+        int letters = 0;
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (p.isEmpty()) {
+                boolean allowed = dc >= 0 && (i == 0 || i == parts.length - 1 || parts[i - 1].isEmpty()
+                        || (i + 1 < parts.length && parts[i + 1].isEmpty()));
+                if (!allowed) {
+                    return false;
+                }
+                continue;
+            }
+            if (p.length() > 4) {
+                return false;
+            }
+            for (char c : p.toCharArray()) {
+                if (Character.isLetter(c)) {
+                    letters++;
+                }
+            }
+            groups++;
+        }
+        if (groups == 0 || groups > 8) {
+            return false;
+        }
+        if (dc < 0) {
+            return groups == 8;
+        }
+        // "::" with only decimal-looking groups reads like a time or a ratio, not an address.
+        return groups < 8 && (letters > 0 || groups >= 3 || s.equals("::1"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.bulwark.guards.detect;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers: a cheap shape pattern proposes digit groups, libphonenumber decides whether they are possible or
+ * valid numbers for the configured regions, and context words ("phone", "call", "fax", ...) raise the score.
+ */
+final class PhoneRecognizer implements Recognizer {
+    private static final Pattern SHAPE = Pattern.compile(
+            "(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?+|00\\d{1,3}[ .-]?+|\\d{3}-)?(?:\\(\\d{1,5}\\)[ .-]?+)?\\d{1,5}"
+                    + "(?:[ .-]\\d{1,5}){0,5}+(?:\\s?+(?:x|ext\\.?)\\s?+\\d{1,5})?(?![\\w-]|\\.\\d)");
+    private static final Pattern CONTEXT = Context.words("phone", "tel", "telephone", "call", "called", "calling",
+            "mobile", "cell", "cellphone", "fax", "office", "desk", "home", "work", "contact", "reach", "text",
+            "number", "landline", "whatsapp", "dial", "hotline", "ph", "mob", "num", "no");
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final List<String> regions;
+
+    PhoneRecognizer(List<String> regions) {
+        this.regions = List.copyOf(regions);
+    }
+
+    @Override
+    public void recognize(String text, Candidates out) {
+        Matcher m = SHAPE.matcher(text);
+        while (m.find()) {
+            String candidate = m.group();
+            int digits = Checksums.digitsOf(candidate).length();
+            if (digits < 7 || digits > 15 || DATE_LIKE.matcher(candidate).matches()) {
+                continue;
+            }
+            boolean grouped = !candidate.chars().allMatch(Character::isDigit);
+            boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
+            if (!grouped && !context && !candidate.startsWith("+")) {
+                continue;
+            }
+            int verdict = verdict(candidate);
+            if (verdict == 0) {
+                continue;
+            }
+            double score = verdict == 2 ? 0.6 : 0.4;
+            if (context) {
+                score += 0.3;
+            }
+            out.add("PHONE_NUMBER", m.start(), m.end(), score, "phone");
+        }
+    }
+
+    /** 2 when valid in some region, 1 when only possible, 0 when neither. */
+    private int verdict(String candidate) {
+        int best = 0;
+        if (candidate.startsWith("+") || candidate.startsWith("00")) {
+            String intl = candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate;
+            return judge(intl, "ZZ");
+        }
+        for (String region : regions) {
+            best = Math.max(best, judge(candidate, region));
+            if (best == 2) {
+                return 2;
+            }
+        }
+        return best;
+    }
+
+    private int judge(String candidate, String region) {
+        try {
+            Phonenumber.PhoneNumber n = util.parse(candidate, region);
+            if (util.isValidNumber(n)) {
+                return 2;
+            }
+            return util.isPossibleNumber(n) ? 1 : 0;
+        } catch (NumberParseException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.bulwark.guards.detect;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Credentials: tokens with a vendor's known prefix, JWTs, passwords inside URLs, and high-entropy values assigned to
+ * a key-like word ({@code api_key=...}, {@code "token": "..."}). UUIDs and plain hex digests are not keys on their own.
+ */
+final class SecretRecognizer implements Recognizer {
+    private record Known(String type, Pattern pattern, double score) {
+    }
+
+    private static final List<Known> KNOWN = List.of(
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Za-z0-9])"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}+(?![A-Za-z0-9_])"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}+"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}+"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}+"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-api\\d\\d-)?[A-Za-z0-9_-]{20,250}+"), 0.9),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,64}+"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"), 0.9),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), 0.95),
+            new Known("JWT", Pattern.compile(
+                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}+\\.eyJ[A-Za-z0-9_-]{2,16384}+\\.[A-Za-z0-9_-]{0,4096}+"), 0.95));
+
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s@/?#]{1,256}+)@[\\w.-]{1,253}+");
+    private static final Pattern ASSIGNED = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])((?:[a-z0-9]{1,20}+[_.-])?(?:api[_.-]?key|apikey|secret|secret[_.-]?key|token|"
+                    + "access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer|client[_.-]?secret|access[_.-]?key|"
+                    + "private[_.-]?key|credentials?|passw(?:or)?d|pwd|passphrase|pass))[\"']?+\\s{0,3}+"
+                    + "(?:[:=]|=>|\\s)\\s{0,3}+[\"']?+([^\\s\"'`,;<>(){}\\[\\]]{4,512}+)");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)(?:x{4,}|\\*{3,}|<[^>]*>|\\$\\{[^}]*}|%\\w+%|\\{\\{.*}}|changeme|redacted|example|your[_-]?\\w*|"
+                    + "none|null|true|false|undefined|required|optional|string|secret|password|token)");
+
+    @Override
+    public void recognize(String text, Candidates out) {
+        for (Known k : KNOWN) {
+            Matcher m = k.pattern().matcher(text);
+            while (m.find()) {
+                if (k.type().equals("API_KEY") && Checksums.entropy(m.group()) < 3.0) {
+                    continue;
+                }
+                out.add(k.type(), m.start(), m.end(), k.score(), "secret-prefix");
+            }
+        }
+        if (text.indexOf("://") >= 0) {
+            Matcher m = URL_PASSWORD.matcher(text);
+            while (m.find()) {
+                out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
+            }
+        }
+        Matcher m = ASSIGNED.matcher(text);
+        while (m.find()) {
+            assigned(m, out);
+        }
+    }
+
+    private static void assigned(Matcher m, Candidates out) {
+        String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
+        String value = m.group(2);
+        if (PLACEHOLDER.matcher(value).matches() || UUID.matcher(value).matches()) {
+            return;
+        }
+        boolean password = key.contains("pass") || key.contains("pwd");
+        if (password) {
+            // A password needs no entropy, but an English word after "password" in prose is not one.
+            boolean separator = m.group().substring(m.group(1).length()).matches("(?s)[\"']?\\s*(?:[:=]|=>).*");
+            if (!separator && value.chars().allMatch(Character::isLetter)) {
+                return;
+            }
+            out.add("PASSWORD", m.start(2), m.end(2), 0.8, "assigned-secret");
+            return;
+        }
+        if (value.length() < 16 || Checksums.entropy(value) < 3.3 || !mixed(value)) {
+            return;
+        }
+        out.add("API_KEY", m.start(2), m.end(2), 0.75, "assigned-secret");
+    }
+
+    /** Letters and digits both present: keys are random, words and numbers alone are not. */
+    private static boolean mixed(String s) {
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        return letter && digit;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.bulwark.guards.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The general word lists shipped as resources (given names, family names, countries, regions, cities, English stop
+ * words). Lookups are by {@link #fold(String) folded} form, so "Sören", "SOREN" and "soren" are the same word.
+ */
+public final class WordLists {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    final Set<String> firstNames;
+    final Set<String> surnames;
+    final Set<String> places;
+    final Set<String> countries;
+    final Set<String> stopWords;
+    final Set<String> groups;
+
+    private WordLists() {
+        firstNames = words("first-names.txt");
+        surnames = words("surnames.txt");
+        countries = lines("countries.txt");
+        places = new HashSet<>(countries);
+        places.addAll(lines("regions.txt"));
+        places.addAll(lines("cities.txt"));
+        stopWords = lines("stop-words-en.txt");
+        groups = lines("groups.txt");
+    }
+
+    private static final class Holder {
+        static final WordLists INSTANCE = new WordLists();
+    }
+
+    public static WordLists shared() {
+        return Holder.INSTANCE;
+    }
+
+    /** English stop words (spaCy's list), lower case. */
+    public Set<String> englishStopWords() {
+        return Set.copyOf(stopWords);
+    }
+
+    /** Lower case without diacritics; a few letters that do not decompose are spelled out. */
+    public static String fold(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        boolean ascii = true;
+        for (int i = 0; i < lower.length(); i++) {
+            if (lower.charAt(i) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return lower.replace("'", "").replace("’", "");
+        }
+        String s = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        s = s.replace("ø", "o").replace("ł", "l").replace("ß", "ss").replace("æ", "ae").replace("đ", "d")
+                .replace("œ", "oe").replace("ı", "i").replace("þ", "th").replace("ð", "d").replace("'", "")
+                .replace("’", "");
+        return s;
+    }
+
+    private static Set<String> words(String resource) {
+        Set<String> out = new HashSet<>();
+        for (String line : lines(resource)) {
+            for (String w : line.split("\\s+")) {
+                if (!w.isEmpty()) {
+                    out.add(fold(w));
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** Non-comment lines, folded; for multi-word entries the words are joined by single spaces. */
+    private static Set<String> lines(String resource) {
+        Set<String> out = new HashSet<>();
+        try (InputStream in = WordLists.class.getResourceAsStream("/dev/bulwark/guards/words/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("word list missing from the classpath: " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    out.add(resource.startsWith("stop") ? t.toLowerCase(Locale.ROOT) : fold(t.replaceAll("\\s+", " ")));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read word list " + resource, e);
+        }
+        return Set.copyOf(out);
+    }
+}

@@ -1,0 +1,2 @@
+/** Recognizers for PII and secrets, their validators, context scoring and overlap resolution. */
+package dev.bulwark.guards.detect;

@@ -1,0 +1,121 @@
+package dev.bulwark.guards.text;
+
+import java.text.Normalizer;
+
+/**
+ * A text prepared for matching: NFKC-normalised, with invisible format characters (zero-width spaces, joiners, bidi
+ * controls, tag characters) removed and lone surrogates replaced by U+FFFD. Every character of the matching form
+ * remembers which characters of the original produced it, so spans found in {@link #text()} are reported in the
+ * original's indices.
+ */
+public final class ScanText {
+    private final String original;
+    private final String text;
+    /** Original start and end index per matching character; {@code null} when the two texts are identical. */
+    private final int[] from;
+    private final int[] to;
+    private final int offset;
+
+    private ScanText(String original, String text, int[] from, int[] to, int offset) {
+        this.original = original;
+        this.offset = offset;
+        this.text = text;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** Prepares {@code original[start, end)}; indices reported by the result are indices into {@code original}. */
+    public static ScanText of(String original, int start, int end) {
+        if (start < 0 || end > original.length() || start > end) {
+            throw new IllegalArgumentException("bad range " + start + ".." + end + " of " + original.length());
+        }
+        if (isPlain(original, start, end)) {
+            return new ScanText(original, original.substring(start, end), null, null, start);
+        }
+        StringBuilder out = new StringBuilder(end - start);
+        int[] from = new int[end - start + 16];
+        int[] to = new int[end - start + 16];
+        int i = start;
+        while (i < end) {
+            char c = original.charAt(i);
+            int next;
+            String piece;
+            if (c < 0x80) {
+                next = i + 1;
+                piece = null;
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(original.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, original.charAt(i + 1));
+                next = i + 2;
+                piece = invisible(cp) ? "" : Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
+            } else if (Character.isSurrogate(c)) {
+                next = i + 1;
+                piece = "\uFFFD";
+            } else {
+                next = i + 1;
+                piece = invisible(c) ? "" : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+            }
+            int added = piece == null ? 1 : piece.length();
+            if (out.length() + added > from.length) {
+                int size = Math.max(from.length * 2, out.length() + added);
+                from = java.util.Arrays.copyOf(from, size);
+                to = java.util.Arrays.copyOf(to, size);
+            }
+            for (int k = 0; k < added; k++) {
+                from[out.length() + k] = i;
+                to[out.length() + k] = next;
+            }
+            if (piece == null) {
+                out.append(c);
+            } else {
+                out.append(piece);
+            }
+            i = next;
+        }
+        return new ScanText(original, out.toString(), from, to, start);
+    }
+
+    public static ScanText of(String original) {
+        return of(original, 0, original.length());
+    }
+
+    /** The matching form. */
+    public String text() {
+        return text;
+    }
+
+    public String original() {
+        return original;
+    }
+
+    /** Original index of the first character behind matching index {@code i}. */
+    public int originalStart(int i) {
+        if (from == null) {
+            return offset + i;
+        }
+        return i < text.length() ? from[i] : (text.isEmpty() ? offset : to[text.length() - 1]);
+    }
+
+    /** Original index just after the characters behind matching index {@code end - 1}. */
+    public int originalEnd(int end) {
+        if (from == null) {
+            return offset + end;
+        }
+        return end == 0 ? (text.isEmpty() ? offset : from[0]) : to[end - 1];
+    }
+
+    private static boolean isPlain(String s, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Characters that render as nothing and are used to split or hide words from matchers. */
+    static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x115F || cp == 0x1160 || cp == 0x3164;
+    }
+}
