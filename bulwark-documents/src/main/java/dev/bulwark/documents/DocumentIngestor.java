@@ -60,6 +60,17 @@ public final class DocumentIngestor {
         return outcomes;
     }
 
+    /**
+     * Ingests a file, or every supported file under a directory (symbolic links are not followed), with a single
+     * commit. Unsupported and over-large files are reported as refused without being read.
+     *
+     * @throws java.io.IOException when the path cannot be read
+     */
+    public List<IngestOutcome> ingestFiles(java.nio.file.Path fileOrDirectory, DocumentTemplate template)
+            throws java.io.IOException, IngestException {
+        return DocumentFiles.ingest(this, fileOrDirectory, template, store.config().maxDocumentBytes());
+    }
+
     private void commit() throws IngestException {
         try {
             store.commit();

@@ -10,6 +10,7 @@ public final class IngestException extends Exception {
         TOO_LARGE,
         MISSING_ACL,
         EMPTY,
+        UNSUPPORTED_TYPE,
         DETECTOR_FAILED,
         STORAGE_FAILED
     }
