@@ -32,20 +32,20 @@ final class EnglishPhrases {
     static List<PatternRule> rules() {
         return List.of(
                 phrase("en.ignore-prior-instructions", 0.9,
-                        "\\b" + IGNORE_VERB + " (?:" + QUALIFIER + " ){0,4}" + PRIOR + " (?:" + QUALIFIER + " ){0,3}"
+                        IGNORE_VERB + " (?:" + QUALIFIER + " ){0,4}" + PRIOR + " (?:" + QUALIFIER + " ){0,3}"
                                 + RULE_NOUN,
                         "ignor", "disregard", "forget", "overlook", "bypass", "overrid", "discard", "abandon",
                         "neglect", "skip"),
                 phrase("en.ignore-instructions", 0.45,
-                        "\\b(?:ignore|disregard|forget|override|bypass) (?:(?:the|these|those|this|my|of|any|all) ){0,2}"
+                        "(?:ignore|disregard|forget|override|bypass) (?:(?:the|these|those|this|my|of|any|all) ){0,2}"
                                 + "[a-z]{0,6}(?:instruc|prompt|guideline|guardrail)[a-z]{0,10}",
                         "ignor", "disregard", "forget", "overrid", "bypass"),
                 phrase("en.forget-everything", 0.7,
-                        "\\b(?:ignore|disregard|forget) (?:everything|anything|all)(?: (?:that|which))? (?:you (?:were"
+                        "(?:ignore|disregard|forget) (?:everything|anything|all)(?: (?:that|which))? (?:you (?:were"
                                 + "|have been|was|are) (?:told|given|instructed|taught)|(?:said |written )?(?:above"
                                 + "|before|previously))",
                         "ignor", "disregard", "forget"),
-                phrase("en.new-instructions", 0.4,
+                phrase("en.new-instructions", 0.25,
                         "\\b(?:new|updated|revised|real|actual|true|secret|hidden) (?:system )?(?:instructions?"
                                 + "|directives?)\\b",
                         "instruc", "directive"),
@@ -77,11 +77,11 @@ final class EnglishPhrases {
                 phrase("en.jailbreak", 0.4, "\\b(?:jailbreak|jailbroken|do anything now)\\b", "jailbr",
                         "do anything now"),
                 phrase("en.important-message", 0.45,
-                        "\\b(?:this is|here is|here's) an? (?:very |extremely |urgent |critical )?(?:important|urgent"
+                        "(?:this is|here is|here's) an? (?:very |extremely |urgent |critical )?(?:important|urgent"
                                 + "|critical|priority|official) (?:message|note|notice|instruction|update|request"
                                 + "|information) (?:from|for|to)\\b",
                         "important", "urgent", "critical", "priority", "official"),
-                phrase("en.to-you-the-ai", 0.6, "\\bto you,? (?:the |an? |my |our |dear )?" + AI_OR_ROLE + "\\b",
+                phrase("en.to-you-the-ai", 0.6, "to you,? (?:the |an? |my |our |dear )?" + AI_OR_ROLE + "\\b",
                         "to you"),
                 phrase("en.greeting-ai", 0.55,
                         "\\b(?:dear|attention|attn:?|hey|hi|hello|note to|message (?:to|for)|instructions? (?:to|for)"
@@ -171,9 +171,21 @@ final class EnglishPhrases {
                 phrase("en.you-should-use-tool", 0.4,
                         "\\byou should (?:use|call|invoke) (?:the )?(?:tool|function)\\b", "you should"),
                 phrase("en.todo-action", 0.25,
-                        "(?:^|[ >\"'(])todo: (?:send|transfer|forward|email|post|upload|share|visit|open|click"
-                                + "|invite|pay|reply|give|grant|concatenate|tell|reveal|download|install)\\b",
+                        "(?<!// |# |\\* |-- |//|#|\\*)todo: (?:send|transfer|forward|email|post|upload|share|visit|open|click"
+                                + "|invite|pay|reply|give|grant|concatenate|tell|reveal|download|install|change|modify)\\b",
                         "todo:"),
+                phrase("en.imperative-about-the-user", 0.3,
+                        "(?:^|[.:!?'\"] ?)(?:please )?(?:send|transfer|change|modify|update|forward|email|post|share"
+                                + "|delete|invite|visit|give|grant|reset|upload|concatenate|read)\\b[^.!?\\n]{0,120}?"
+                                + "\\bthe user(?:'s)?\\b",
+                        "the user"),
+                phrase("en.sensitive-imperative", 0.2,
+                        "(?:^|[.:!?'\"] ?)(?:please )?(?:send|transfer|wire|change|modify|update|reset|forward|email"
+                                + "|post|share|delete|invite|visit|open|concatenate|upload|give)\\b[^.!?\\n]{0,80}?"
+                                + "\\b(?:password|credentials|transaction|money|funds|payment|recipient|all (?:messages"
+                                + "|emails|files|contacts|data)|website|link|api key|token|secret)s?\\b",
+                        "password", "credential", "transaction", "money", "funds", "payment", "recipient", "all ",
+                        "website", "link", "api key", "token", "secret"),
                 phrase("en.pretend-you-are", 0.35, "\\bpretend (?:that )?you(?: are|'re)\\b", "pretend"),
                 phrase("en.reply-with-instead", 0.45,
                         "\\b(?:reply|respond|answer|say) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"

@@ -20,7 +20,7 @@ final class EuropeanPhrases {
                                 + "|vorangegangenen|alten|bisher|gegebenen|erhaltenen|und|sie|du) ){0,4}(?:anweisung"
                                 + "|instruktion|befehl|vorgabe|regel|richtlinie|systemprompt|anordnung)[a-z]{0,4}\\b",
                         "ignorier", "vergiss", "vergessen", "missacht", "verwirf", "verwerfen"),
-                phrase("de.new-instructions", 0.4, "\\bneue (?:anweisung|instruktion|befehl)[a-z]{0,3}\\b", "neue "),
+                phrase("de.new-instructions", 0.25, "\\bneue (?:anweisung|instruktion|befehl)[a-z]{0,3}\\b", "neue "),
                 phrase("de.you-must-now", 0.45,
                         "\\b(?:du musst|sie mussen|du sollst|sie sollen) (?:jetzt|nun|sofort|ab sofort|stattdessen"
                                 + "|zuerst)\\b",
@@ -54,7 +54,7 @@ final class EuropeanPhrases {
                                 + " (?:(?:de|des|d'|toutes|tous|tout|les|tes|vos|ces|la|le) ){0,3}(?:instructions?"
                                 + "|consignes?|directives?|regles|ordres|indications|prompts?)\\b",
                         "ignor", "oubli", "neglig", "compte"),
-                phrase("fr.new-instructions", 0.4, "\\bnouvelles? (?:instructions?|consignes?|directives?)\\b",
+                phrase("fr.new-instructions", 0.25, "\\bnouvelles? (?:instructions?|consignes?|directives?)\\b",
                         "nouvelle"),
                 phrase("fr.you-must-now", 0.45,
                         "\\b(?:tu dois|vous devez) (?:maintenant|desormais|immediatement|d'abord|plutot)\\b", "dois",
@@ -90,7 +90,7 @@ final class EuropeanPhrases {
                                 + " (?:a|de)) (?:(?:todas|todos|las|los|tus|sus|de|estas|esas) ){0,3}(?:instrucciones"
                                 + "|indicaciones|ordenes|directrices|reglas|prompts?)\\b",
                         "ignor", "olvid", "descarta", "omite", "no hagas caso"),
-                phrase("es.new-instructions", 0.4, "\\bnuevas (?:instrucciones|indicaciones|ordenes)\\b", "nuevas"),
+                phrase("es.new-instructions", 0.25, "\\bnuevas (?:instrucciones|indicaciones|ordenes)\\b", "nuevas"),
                 phrase("es.you-must-now", 0.45,
                         "\\b(?:ahora|a partir de ahora) (?:debes|tienes que|deberas|usted debe)\\b"
                                 + "|\\b(?:debes|tienes que) (?:ahora|inmediatamente|primero)\\b",
@@ -123,7 +123,7 @@ final class EuropeanPhrases {
                                 + " (?:(?:tutte|tutti|le|i|gli|tue|sue|vostre|queste|quelle|di) ){0,3}(?:istruzioni"
                                 + "|indicazioni|direttive|regole|ordini|prompt)\\b",
                         "ignor", "dimentic", "trascura"),
-                phrase("it.new-instructions", 0.4, "\\bnuove (?:istruzioni|indicazioni|direttive)\\b", "nuove"),
+                phrase("it.new-instructions", 0.25, "\\bnuove (?:istruzioni|indicazioni|direttive)\\b", "nuove"),
                 phrase("it.you-must-now", 0.45,
                         "\\b(?:ora|adesso|da ora in poi) (?:devi|deve|dovete)\\b|\\bdevi (?:ora|adesso|subito"
                                 + "|prima)\\b",
@@ -158,7 +158,7 @@ final class EuropeanPhrases {
                                 + "|dos) ){0,3}(?:instrucoes|instrucao|orientacoes|ordens|diretrizes|regras"
                                 + "|prompts?)\\b",
                         "ignor", "esquec", "desconsider", "descarte"),
-                phrase("pt.new-instructions", 0.4, "\\bnovas (?:instrucoes|orientacoes|ordens)\\b", "novas"),
+                phrase("pt.new-instructions", 0.25, "\\bnovas (?:instrucoes|orientacoes|ordens)\\b", "novas"),
                 phrase("pt.you-must-now", 0.45,
                         "\\b(?:agora|a partir de agora),? (?:voce|tu) (?:deve|precisa|tem que)\\b"
                                 + "|\\b(?:voce|tu) (?:deve|precisa) (?:agora|imediatamente|primeiro)\\b",
@@ -193,7 +193,7 @@ final class EuropeanPhrases {
                                 + "|voorgaande|bovenstaande|oude|oorspronkelijke) ){0,3}(?:instructies|instructie"
                                 + "|opdrachten|aanwijzingen|regels|prompts?|richtlijnen)\\b",
                         "negeer", "negeren", "vergeet", "vergeten", "veronachtzaam"),
-                phrase("nl.new-instructions", 0.4, "\\bnieuwe (?:instructies|opdrachten|aanwijzingen)\\b", "nieuwe"),
+                phrase("nl.new-instructions", 0.25, "\\bnieuwe (?:instructies|opdrachten|aanwijzingen)\\b", "nieuwe"),
                 phrase("nl.you-must-now", 0.45,
                         "\\b(?:je|jij|u) (?:moet|moeten) (?:nu|onmiddellijk|eerst|meteen|vanaf nu)\\b", "moet"),
                 phrase("nl.leak-system-prompt", 0.7,
