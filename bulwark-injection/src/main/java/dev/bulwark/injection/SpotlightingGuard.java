@@ -51,7 +51,7 @@ public final class SpotlightingGuard implements OutputGuard {
             marked.add(part instanceof Content.Text t ? new Content.Text(mark(tool, t.text())) : part);
         }
         return new Screening.Rewrite(new ToolResult(marked, result.error()),
-                List.of("untrusted output of " + tool + " spotlighted (" + policy.mode().name().toLowerCase() + ")"),
+                List.of("untrusted output of " + tool + " spotlighted (" + policy.mode().name().toLowerCase(java.util.Locale.ROOT) + ")"),
                 Set.of(InjectionGuard.LABEL_UNTRUSTED));
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param mode          how outputs are marked
  * @param appliesTo     output labels that make a tool's output untrusted (any one suffices), e.g. {@code untrusted}
- * @param dataMarker    the character interleaved in DATAMARK mode; not whitespace, not a letter or digit
+ * @param dataMarker    the character interleaved in DATAMARK mode; visible, not a digit or ordinary letter (modifier letters such as ˆ are fine)
  */
 public record SpotlightingPolicy(SpotlightMode mode, Set<String> appliesTo, char dataMarker) {
     public SpotlightingPolicy {
@@ -17,9 +17,12 @@ public record SpotlightingPolicy(SpotlightMode mode, Set<String> appliesTo, char
         if (appliesTo.isEmpty() || appliesTo.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("appliesTo must name at least one non-blank label");
         }
-        if (Character.isWhitespace(dataMarker) || Character.isLetterOrDigit(dataMarker)
+        boolean ordinaryLetter = Character.isLetter(dataMarker)
+                && Character.getType(dataMarker) != Character.MODIFIER_LETTER;
+        if (Character.isWhitespace(dataMarker) || Character.isDigit(dataMarker) || ordinaryLetter
                 || Character.isISOControl(dataMarker) || Character.isSurrogate(dataMarker)) {
-            throw new IllegalArgumentException("dataMarker must be a visible non-alphanumeric character");
+            throw new IllegalArgumentException(
+                    "dataMarker must be a visible character that is not a digit or an ordinary letter");
         }
     }
 
