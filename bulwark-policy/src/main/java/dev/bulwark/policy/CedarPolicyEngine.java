@@ -17,7 +17,6 @@ import dev.bulwark.spi.policy.PolicyEngine;
 import dev.bulwark.spi.tool.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ public final class CedarPolicyEngine implements PolicyEngine {
     private final Optional<Path> schemaFile;
     private final AtomicReference<PolicySnapshot> current;
     private final AuthorizationEngine cedar = new BasicAuthorizationEngine();
+    private final PrincipalCache principals = new PrincipalCache();
 
     private CedarPolicyEngine(Path directory, Optional<Path> schemaFile, PolicySnapshot first) {
         this.directory = directory;
@@ -109,14 +109,24 @@ public final class CedarPolicyEngine implements PolicyEngine {
         return current.get().sliceFor(tool).policies().size();
     }
 
+    /** How many policies decide calls of this tool by this principal's agent; for tests of principal slicing. */
+    int sliceSize(Tool tool, Principal principal) {
+        return current.get().sliceFor(tool, principals.of(principal.agent())).policies().size();
+    }
+
+    /** How many distinct policy sets the policies in force had Cedar cache; for tests of the cache bound. */
+    int cachedSetCount() {
+        return current.get().sharedSetCount();
+    }
+
     @Override
     public boolean mayList(Principal principal, Tool tool) {
         try {
             PolicySnapshot.Slice slice = current.get().sliceFor(tool);
-            if (!listable(slice, PrincipalEntities.of(principal.agent()))) {
+            if (!listable(slice, principals.of(principal.agent()))) {
                 return false;
             }
-            return principal.user().map(user -> listable(slice, PrincipalEntities.of(user))).orElse(true);
+            return principal.user().map(user -> listable(slice, principals.of(user))).orElse(true);
         } catch (RuntimeException e) {
             return false;
         }
@@ -138,11 +148,13 @@ public final class CedarPolicyEngine implements PolicyEngine {
     private Decision decide(DecisionRequest request, boolean sliced) {
         try {
             PolicySnapshot snapshot = current.get();
-            PolicySnapshot.Slice slice = sliced ? snapshot.sliceFor(request.tool())
-                    : snapshot.unslicedFor(request.tool());
+            Tool tool = request.tool();
             Principal principal = request.principal();
-            PrincipalEntities agent = PrincipalEntities.of(principal.agent());
-            Optional<PrincipalEntities> user = principal.user().map(PrincipalEntities::of);
+            PrincipalEntities agent = principals.of(principal.agent());
+            Optional<PrincipalEntities> user = principal.user().map(principals::of);
+            PolicySnapshot.Slice agentSlice = sliced ? snapshot.sliceFor(tool, agent) : snapshot.unslicedFor(tool);
+            Optional<PolicySnapshot.Slice> userSlice = user.map(u -> sliced ? snapshot.sliceFor(tool, u)
+                    : agentSlice);
             Map<String, Value> context;
             try {
                 context = RequestContext.of(request, agent.uid());
@@ -150,15 +162,18 @@ public final class CedarPolicyEngine implements PolicyEngine {
                 return new Decision.Deny(List.of(), "arguments cannot be evaluated by policy: " + e.getMessage(),
                         List.of(e.getMessage()));
             }
-            Set<Entity> entities = new HashSet<>(slice.tool().entities());
-            entities.add(agent.entity());
-            user.ifPresent(u -> entities.add(u.entity()));
+            // The user's evaluation sees the agent too, through context.agent.
+            ToolEntities toolEntities = agentSlice.tool();
+            Set<Entity> entities = user.isEmpty()
+                    ? Set.of(toolEntities.resourceEntity(), toolEntities.actionEntity(), agent.entity())
+                    : Set.of(toolEntities.resourceEntity(), toolEntities.actionEntity(), agent.entity(),
+                            user.get().entity());
             List<SideVerdict> verdicts = new ArrayList<>(2);
-            verdicts.add(evaluate(agent, slice, context, entities));
+            verdicts.add(evaluate(agent, agentSlice, context, entities));
             if (user.isPresent()) {
-                verdicts.add(evaluate(user.get(), slice, context, entities));
+                verdicts.add(evaluate(user.get(), userSlice.orElseThrow(), context, entities));
             }
-            return combine(snapshot, request.tool(), verdicts);
+            return combine(snapshot, tool, verdicts);
         } catch (Exception | LinkageError e) {
             return new Decision.Deny(List.of(), "policy evaluation failed", List.of(String.valueOf(e)));
         }
@@ -166,6 +181,9 @@ public final class CedarPolicyEngine implements PolicyEngine {
 
     private SideVerdict evaluate(PrincipalEntities side, PolicySnapshot.Slice slice, Map<String, Value> context,
                                  Set<Entity> entities) throws AuthException {
+        if (slice.decidedByScope()) {
+            return decidedByScope(side, slice);
+        }
         AuthorizationRequest request = new AuthorizationRequest(side.uid(), slice.tool().actionUid(),
                 slice.tool().resourceUid(), context);
         AuthorizationResponse response = cedar.isAuthorized(request, slice.cedar(), entities);
@@ -192,6 +210,20 @@ public final class CedarPolicyEngine implements PolicyEngine {
                     : new SideVerdict(side, false, List.of(), errors);
         }
         return new SideVerdict(side, false, determining, errors);
+    }
+
+    /**
+     * Cedar's answer for a slice of unconditional policies that all apply to this principal: denied by every forbid
+     * if there is one, else allowed by every permit, else denied by none. Nothing can fail to evaluate.
+     */
+    private static SideVerdict decidedByScope(PrincipalEntities side, PolicySnapshot.Slice slice) {
+        List<String> forbids = slice.policies().stream().filter(p -> !p.permit()).map(LoadedPolicy::id).sorted()
+                .toList();
+        if (!forbids.isEmpty()) {
+            return new SideVerdict(side, false, forbids, List.of());
+        }
+        List<String> permits = slice.policies().stream().map(LoadedPolicy::id).sorted().toList();
+        return new SideVerdict(side, !permits.isEmpty(), permits, List.of());
     }
 
     private static Decision combine(PolicySnapshot snapshot, Tool tool, List<SideVerdict> verdicts) {

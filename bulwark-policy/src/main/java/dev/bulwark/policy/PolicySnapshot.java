@@ -15,21 +15,48 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An immutable set of loaded policies and the per-tool slices cut from it.
+ * An immutable set of loaded policies and the slices cut from it.
  *
- * <p>cedar-java's cost per decision grows with the number of policies it is handed, so each tool is decided against
- * a slice: the policies whose action and resource scope can match that tool. Cedar evaluates a policy's scope
- * before its conditions and a scope cannot fail, so a policy left out of a slice could neither have applied nor
- * raised an error: the slice decides exactly as the whole set would. Slices with the same members share one
- * natively cached {@link PolicySet}; when cedar-java's cache is full the slice is evaluated uncached (slower, same
- * result).
+ * <p>cedar-java's cost per decision grows with the number of policies it is handed, so each call is decided against
+ * a slice: the policies whose action and resource scope can match the tool and whose principal scope can match the
+ * principal. Cedar evaluates a policy's scope before its conditions and a scope cannot fail, so a policy left out of
+ * a slice could neither have applied nor raised an error: the slice decides exactly as the whole set would.
+ *
+ * <p>Slices are remembered per tool and {@link PrincipalSignature principal signature}. Slices with the same members
+ * share one natively cached {@link PolicySet}. cedar-java's native cache is global, bounded and never evicts on its
+ * own, so one snapshot caches at most {@link #MAX_CACHED_PRINCIPAL_SETS} distinct principal slices; past that a
+ * principal slice is decided with its tool's whole slice, cached while {@link #MAX_CACHED_SETS} allows (still exact:
+ * the tool slice is a superset whose extra policies cannot match the principal), and otherwise uncached (slower, same
+ * result). When cedar-java's own cache is full the set is likewise evaluated uncached.
  */
 final class PolicySnapshot {
     /** Tools beyond this many are sliced on every call instead of remembered, bounding memory. */
     static final int MAX_REMEMBERED_TOOLS = 4096;
+    /** Principal slices of one tool beyond this many are cut on every call instead of remembered. */
+    static final int MAX_REMEMBERED_PRINCIPALS_PER_TOOL = 1024;
+    /**
+     * Distinct natively cached policy sets per snapshot, principal slices and tool slices together; cedar-java's own
+     * default limit is 1,024 for the whole JVM, and the sets of a replaced snapshot stay cached until collected.
+     */
+    static final int MAX_CACHED_SETS = 384;
+    /** Of {@link #MAX_CACHED_SETS}, how many principal slices may take; the rest is kept for tool slice fallbacks. */
+    static final int MAX_CACHED_PRINCIPAL_SETS = 256;
 
-    /** The policies that can apply to one tool, with the tool's entities built once. */
-    record Slice(ToolEntities tool, List<LoadedPolicy> policies, PolicySet cedar) {
+    /**
+     * The policies that can apply to calls of one tool (and, for a principal slice, by one kind of principal).
+     *
+     * @param cedar            the set Cedar evaluates: these policies, or a superset of them with the same outcome
+     * @param decidedByScope   every policy applies to the principal and none has conditions: Cedar's answer is
+     *                         known without asking it
+     */
+    record Slice(ToolEntities tool, List<LoadedPolicy> policies, PolicySet cedar, boolean decidedByScope) {
+        Slice {
+            policies = List.copyOf(policies);
+        }
+
+        Slice withTool(ToolEntities entities) {
+            return new Slice(entities, policies, cedar, decidedByScope);
+        }
     }
 
     private record ToolKey(String name, String connector, String kind) {
@@ -38,15 +65,27 @@ final class PolicySnapshot {
         }
     }
 
+    /**
+     * A tool's slice with the snapshot positions of its members and the principal slices cut from it. Its own
+     * {@code slice.cedar()} is not natively cached: it serves listing only; a decision that falls back to the whole
+     * tool slice gets a cached set from {@code shared}.
+     */
+    private record ToolSlice(Slice slice, BitSet membership, int[] positions,
+                             Map<PrincipalSignature, Slice> byPrincipal) {
+    }
+
     private final List<LoadedPolicy> policies;
     private final Map<String, LoadedPolicy> byId;
-    private final Map<ToolKey, Slice> slices = new ConcurrentHashMap<>();
+    private final PrincipalSignature.Vocabulary vocabulary;
+    private final Map<ToolKey, ToolSlice> slices = new ConcurrentHashMap<>();
     private final Map<BitSet, PolicySet> sharedSets = new ConcurrentHashMap<>();
     private volatile PolicySet whole;
+    private int principalSets;
 
     PolicySnapshot(List<LoadedPolicy> policies) {
         this.policies = List.copyOf(policies);
         this.byId = this.policies.stream().collect(Collectors.toUnmodifiableMap(LoadedPolicy::id, Function.identity()));
+        this.vocabulary = PrincipalSignature.Vocabulary.of(this.policies);
     }
 
     int size() {
@@ -57,51 +96,123 @@ final class PolicySnapshot {
         return byId.get(id);
     }
 
+    /** How many distinct policy sets this snapshot had Cedar cache (or would have, past the native limit). */
+    int sharedSetCount() {
+        return sharedSets.size();
+    }
+
+    /** The policies that can apply to calls of {@code tool}, whoever the principal. */
     Slice sliceFor(Tool tool) {
-        ToolKey key = ToolKey.of(tool);
-        Slice slice = slices.get(key);
-        if (slice != null) {
-            return slice.tool().tool().equals(tool) ? slice : new Slice(ToolEntities.of(tool), slice.policies(),
-                    slice.cedar());
+        return toolSlice(tool).slice();
+    }
+
+    /** The policies that can apply to calls of {@code tool} by {@code principal}. */
+    Slice sliceFor(Tool tool, PrincipalEntities principal) {
+        ToolSlice toolSlice = toolSlice(tool);
+        PrincipalSignature signature = vocabulary.signatureOf(principal.ref(), principal.ancestors());
+        Slice slice = toolSlice.byPrincipal().get(signature);
+        if (slice == null) {
+            slice = cut(toolSlice, principal);
+            if (toolSlice.byPrincipal().size() < MAX_REMEMBERED_PRINCIPALS_PER_TOOL) {
+                Slice raced = toolSlice.byPrincipal().putIfAbsent(signature, slice);
+                slice = raced == null ? slice : raced;
+            }
         }
-        slice = cut(tool);
-        if (slices.size() < MAX_REMEMBERED_TOOLS) {
-            Slice raced = slices.putIfAbsent(key, slice);
-            return raced == null ? slice : raced;
-        }
-        return slice;
+        ToolEntities entities = toolSlice.slice().tool();
+        return slice.tool() == entities ? slice : slice.withTool(entities);
     }
 
     /** The whole set as one slice for {@code tool}; used to check that slicing changes no decision. */
     Slice unslicedFor(Tool tool) {
         PolicySet set = whole;
         if (set == null) {
-            Set<Policy> all = new HashSet<>();
-            policies.forEach(p -> all.add(p.cedar()));
-            set = new PolicySet(all);
+            set = new PolicySet(cedarPolicies(policies));
             whole = set;
         }
-        return new Slice(ToolEntities.of(tool), policies, set);
+        return new Slice(ToolEntities.of(tool), policies, set, false);
     }
 
-    private Slice cut(Tool tool) {
+    private ToolSlice toolSlice(Tool tool) {
+        ToolKey key = ToolKey.of(tool);
+        ToolSlice found = slices.get(key);
+        if (found != null) {
+            if (found.slice().tool().tool().equals(tool)) {
+                return found;
+            }
+            // Same key, other description or labels: same members, fresh entities for this call only.
+            return new ToolSlice(found.slice().withTool(ToolEntities.of(tool)), found.membership(),
+                    found.positions(), found.byPrincipal());
+        }
+        ToolSlice cut = cut(tool);
+        if (slices.size() < MAX_REMEMBERED_TOOLS) {
+            ToolSlice raced = slices.putIfAbsent(key, cut);
+            return raced == null ? cut : raced;
+        }
+        return cut;
+    }
+
+    private ToolSlice cut(Tool tool) {
         ToolEntities entities = ToolEntities.of(tool);
         List<LoadedPolicy> members = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         BitSet membership = new BitSet(policies.size());
         for (int i = 0; i < policies.size(); i++) {
             LoadedPolicy policy = policies.get(i);
             if (policy.concerns(entities)) {
                 members.add(policy);
+                positions.add(i);
                 membership.set(i);
             }
         }
-        PolicySet set = sharedSets.computeIfAbsent(membership, m -> cached(members));
-        return new Slice(entities, List.copyOf(members), set);
+        return new ToolSlice(new Slice(entities, members, new PolicySet(cedarPolicies(members)), false), membership,
+                positions.stream().mapToInt(Integer::intValue).toArray(), new ConcurrentHashMap<>());
+    }
+
+    private Slice cut(ToolSlice toolSlice, PrincipalEntities principal) {
+        List<LoadedPolicy> members = new ArrayList<>();
+        BitSet membership = new BitSet(policies.size());
+        List<LoadedPolicy> candidates = toolSlice.slice().policies();
+        boolean unconditional = true;
+        for (int i = 0; i < candidates.size(); i++) {
+            LoadedPolicy policy = candidates.get(i);
+            if (policy.admits(principal.ref(), principal.ancestors())) {
+                members.add(policy);
+                membership.set(toolSlice.positions()[i]);
+                unconditional &= policy.unconditional();
+            }
+        }
+        return new Slice(toolSlice.slice().tool(), members, shared(membership, members, toolSlice), unconditional);
+    }
+
+    /**
+     * The cached set of these members, shared by every slice with the same members. Past the principal budget: the
+     * tool slice's cached set (a superset, deciding alike) while the total budget allows, else an uncached set.
+     */
+    private synchronized PolicySet shared(BitSet membership, List<LoadedPolicy> members, ToolSlice tool) {
+        PolicySet set = sharedSets.get(membership);
+        if (set != null) {
+            return set;
+        }
+        if (principalSets < MAX_CACHED_PRINCIPAL_SETS) {
+            principalSets++;
+            set = cached(members);
+            sharedSets.put(membership, set);
+            return set;
+        }
+        PolicySet toolSet = sharedSets.get(tool.membership());
+        if (toolSet != null) {
+            return toolSet;
+        }
+        if (sharedSets.size() < MAX_CACHED_SETS) {
+            toolSet = cached(tool.slice().policies());
+            sharedSets.put(tool.membership(), toolSet);
+            return toolSet;
+        }
+        return new PolicySet(cedarPolicies(members));
     }
 
     private static PolicySet cached(List<LoadedPolicy> members) {
-        Set<Policy> cedarPolicies = new HashSet<>();
-        members.forEach(p -> cedarPolicies.add(p.cedar()));
+        Set<Policy> cedarPolicies = cedarPolicies(members);
         PolicySet set = new PolicySet(cedarPolicies);
         try {
             set.cache();
@@ -110,5 +221,11 @@ final class PolicySnapshot {
             return new PolicySet(cedarPolicies);
         }
         return set;
+    }
+
+    private static Set<Policy> cedarPolicies(List<LoadedPolicy> members) {
+        Set<Policy> out = new HashSet<>();
+        members.forEach(p -> out.add(p.cedar()));
+        return out;
     }
 }

@@ -14,11 +14,19 @@ sealed interface ScopeConstraint {
     /** Whether an entity with these ancestors satisfies the constraint. */
     boolean matches(EntityRef entity, Set<EntityRef> ancestors);
 
+    /** The entities the constraint names; an entity it does not name can only match through its type. */
+    Set<EntityRef> references();
+
     /** {@code principal}, no constraint. */
     record Any() implements ScopeConstraint {
         @Override
         public boolean matches(EntityRef entity, Set<EntityRef> ancestors) {
             return true;
+        }
+
+        @Override
+        public Set<EntityRef> references() {
+            return Set.of();
         }
     }
 
@@ -27,6 +35,11 @@ sealed interface ScopeConstraint {
         @Override
         public boolean matches(EntityRef entity, Set<EntityRef> ancestors) {
             return target.equals(entity);
+        }
+
+        @Override
+        public Set<EntityRef> references() {
+            return Set.of(target);
         }
     }
 
@@ -45,6 +58,11 @@ sealed interface ScopeConstraint {
             }
             return false;
         }
+
+        @Override
+        public Set<EntityRef> references() {
+            return targets;
+        }
     }
 
     /** {@code is T} or {@code is T in E}. */
@@ -53,6 +71,11 @@ sealed interface ScopeConstraint {
         public boolean matches(EntityRef entity, Set<EntityRef> ancestors) {
             return entity.type().equals(type)
                     && in.map(t -> t.equals(entity) || ancestors.contains(t)).orElse(true);
+        }
+
+        @Override
+        public Set<EntityRef> references() {
+            return in.map(Set::of).orElse(Set.of());
         }
     }
 

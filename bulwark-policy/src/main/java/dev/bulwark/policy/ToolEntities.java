@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code Bulwark::Action::"call"}.
  */
 record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncestors, EntityRef action,
-                    EntityUID resourceUid, EntityUID actionUid, Set<Entity> entities) {
+                    EntityUID resourceUid, EntityUID actionUid, Entity resourceEntity, Entity actionEntity) {
     static final EntityRef CALL = new EntityRef(EntityRef.ACTION, "call");
     static final Set<EntityRef> ACTION_ANCESTORS = Set.of(CALL);
     private static final EntityUID CALL_UID = CALL.toUid();
@@ -40,7 +40,7 @@ record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncest
         Entity toolEntity = new Entity(resourceUid, attributes, Set.of(connector.toUid(), kind.toUid()));
         Entity actionEntity = ACTIONS.get(tool.kind());
         return new ToolEntities(tool, resource, Set.of(connector, kind), action, resourceUid, actionEntity.getEUID(),
-                Set.of(toolEntity, actionEntity));
+                toolEntity, actionEntity);
     }
 
     static CedarList strings(Iterable<String> values) {

@@ -23,11 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded random policies and requests: deciding against a tool's slice must give exactly what deciding against the
- * whole set gives (allow or deny, determining ids, obligations, errors).
+ * Seeded random policies and requests: deciding against a slice (cut by tool and by principal) must give exactly what
+ * deciding against the whole set gives (allow or deny, determining ids, obligations, errors).
+ *
+ * <p>Policies name roles r0–r3 and agents a0–a3, users u0–u2; requests also carry roles r4, r5 and agents a4, a5
+ * that no policy names, so that principals share slices through their signatures.
  */
 class SlicingDifferentialTest {
     private static final String[] ROLES = {"r0", "r1", "r2", "r3"};
+    private static final String[] REQUEST_ROLES = {"r0", "r1", "r2", "r3", "r4", "r5"};
     private static final String[] CONNECTORS = {"crm", "mail", "web"};
     private static final ToolKind[] KINDS = ToolKind.values();
     private static final List<Tool> TOOLS = List.of(
@@ -60,7 +64,7 @@ class SlicingDifferentialTest {
             for (Tool tool : TOOLS) {
                 assertThat(engine.sliceSize(tool)).isLessThan(engine.policyCount());
             }
-            for (int i = 0; i < 250; i++) {
+            for (int i = 0; i < 400; i++) {
                 DecisionRequest request = request(random);
                 Decision sliced = engine.decide(request);
                 Decision whole = engine.decideUnsliced(request);
@@ -91,13 +95,18 @@ class SlicingDifferentialTest {
         }
         out.append(permit ? "permit(" : "forbid(");
         // Forbids are kept narrow so that the random requests also reach allows and plain denials.
-        int principal = permit ? random.nextInt(7) : new int[] {1, 2, 5}[random.nextInt(3)];
+        int principal = permit ? random.nextInt(12) : new int[] {1, 2, 5, 7, 9, 10}[random.nextInt(6)];
         out.append(switch (principal) {
             case 0 -> "principal";
             case 1 -> "principal == Bulwark::Agent::\"a" + random.nextInt(4) + "\"";
             case 2 -> "principal == Bulwark::User::\"u" + random.nextInt(3) + "\"";
             case 3 -> "principal is Bulwark::Agent";
             case 4 -> "principal is Bulwark::User in Bulwark::Role::\"" + pick(random, ROLES) + "\"";
+            case 7 -> "principal in Bulwark::Agent::\"a" + random.nextInt(4) + "\"";
+            case 8 -> "principal is Bulwark::User";
+            case 9 -> "principal is Bulwark::Agent in Bulwark::Role::\"" + pick(random, ROLES) + "\"";
+            case 10 -> "principal is Bulwark::Agent in Bulwark::Agent::\"a" + random.nextInt(4) + "\"";
+            case 11 -> "principal in Bulwark::User::\"u" + random.nextInt(3) + "\"";
             default -> "principal in Bulwark::Role::\"" + pick(random, ROLES) + "\"";
         }).append(", ");
         out.append(switch (random.nextInt(5)) {
@@ -127,15 +136,9 @@ class SlicingDifferentialTest {
     }
 
     private static DecisionRequest request(Random random) {
-        Set<String> roles = new HashSet<>();
-        for (String role : ROLES) {
-            if (random.nextInt(3) == 0) {
-                roles.add(role);
-            }
-        }
-        Agent agent = Requests.agent("a" + random.nextInt(4), roles.toArray(String[]::new));
+        Agent agent = Requests.agent("a" + random.nextInt(6), roles(random));
         Principal principal = random.nextInt(3) == 0
-                ? Requests.principal(agent, Requests.user("u" + random.nextInt(3), pick(random, ROLES)))
+                ? Requests.principal(agent, Requests.user("u" + random.nextInt(4), roles(random)))
                 : Requests.principal(agent);
         Map<String, Object> arguments = new HashMap<>();
         if (random.nextBoolean()) {
@@ -145,6 +148,16 @@ class SlicingDifferentialTest {
         SessionFacts session = new SessionFacts("s", Requests.MONDAY_NOON, 1, labels, List.of(), 0);
         return new DecisionRequest(principal, TOOLS.get(random.nextInt(TOOLS.size())), arguments, session,
                 Requests.MONDAY_NOON.plusSeconds(3600L * random.nextInt(24)));
+    }
+
+    private static String[] roles(Random random) {
+        Set<String> roles = new HashSet<>();
+        for (String role : REQUEST_ROLES) {
+            if (random.nextInt(3) == 0) {
+                roles.add(role);
+            }
+        }
+        return roles.toArray(String[]::new);
     }
 
     private static <T> T pick(Random random, T[] values) {
