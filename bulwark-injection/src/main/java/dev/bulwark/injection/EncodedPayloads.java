@@ -28,6 +28,8 @@ final class EncodedPayloads {
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{20,}+={0,2}");
     private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){12,}+");
     private static final Pattern ESCAPED_HEX = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2}){6,}+");
+    // a decoded value that is itself one encoded token: another layer to peel
+    private static final Pattern LAYER = Pattern.compile("[A-Za-z0-9+/=_%\\\\-]{16,}+");
     private static final Pattern PERCENT = Pattern.compile("%[0-9a-fA-F]{2}");
 
     /** Returns false when the sink ran out of budget before all candidates were seen. */
@@ -169,8 +171,11 @@ final class EncodedPayloads {
         }
     }
 
-    /** Text a model would read as words: mostly letters, spaces and punctuation, with at least two words. */
+    /** Text a model would read as words (mostly letters, spaces and punctuation), or a further encoded layer. */
     static boolean readable(String s) {
+        if (LAYER.matcher(s).matches()) {
+            return true;
+        }
         if (s.length() < 6) {
             return false;
         }
