@@ -10,6 +10,7 @@ import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.guard.Detector;
 import dev.bulwark.spi.guard.Finding;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,10 +65,10 @@ public final class DocumentIngestor {
      * Ingests a file, or every supported file under a directory (symbolic links are not followed), with a single
      * commit. Unsupported and over-large files are reported as refused without being read.
      *
-     * @throws java.io.IOException when the path cannot be read
+     * @throws IOException when the path cannot be read
      */
-    public List<IngestOutcome> ingestFiles(java.nio.file.Path fileOrDirectory, DocumentTemplate template)
-            throws java.io.IOException, IngestException {
+    public List<IngestOutcome> ingestFiles(Path fileOrDirectory, DocumentTemplate template)
+            throws IOException, IngestException {
         return DocumentFiles.ingest(this, fileOrDirectory, template, store.config().maxDocumentBytes());
     }
 

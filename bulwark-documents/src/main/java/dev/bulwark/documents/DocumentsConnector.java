@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.tool.Connector;
+import dev.bulwark.spi.tool.Content;
 import dev.bulwark.spi.tool.ConnectorException;
 import dev.bulwark.spi.tool.ProgressListener;
 import dev.bulwark.spi.tool.Tool;
@@ -15,7 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Offers agents {@code <name>.search}: BM25 retrieval over the chunks the calling principal may read, the ACL filter
@@ -88,7 +90,7 @@ public final class DocumentsConnector implements Connector {
         } catch (IOException | RuntimeException e) {
             throw new ConnectorException("the document index failed to search", e);
         }
-        return new ToolResult(List.of(new dev.bulwark.spi.tool.Content.Text(render(outcome))),
+        return new ToolResult(List.of(new Content.Text(render(outcome))),
                 outcome.chunks().isEmpty() && !outcome.withheld().isEmpty());
     }
 
@@ -104,7 +106,7 @@ public final class DocumentsConnector implements Connector {
             item.put("integrity", chunk.integrity().label());
             item.put("confidentiality", chunk.confidentiality().label());
             item.put("pii_types", chunk.piiTypes().stream().sorted().toList());
-            item.put("metadata", new java.util.TreeMap<>(chunk.metadata()));
+            item.put("metadata", new TreeMap<>(chunk.metadata()));
             item.put("text", chunk.text());
             results.add(item);
         }
@@ -114,7 +116,7 @@ public final class DocumentsConnector implements Connector {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("results", results);
-        body.put("labels", List.copyOf(new java.util.TreeSet<>(outcome.labels())));
+        body.put("labels", List.copyOf(new TreeSet<>(outcome.labels())));
         body.put("withheld", withheld);
         try {
             return JSON.writeValueAsString(body);
@@ -126,9 +128,5 @@ public final class DocumentsConnector implements Connector {
     /** The connector does not own the store; whoever opened it closes it. */
     @Override
     public void close() {
-    }
-
-    Set<String> declaredLabels() {
-        return store.labelsInIndex();
     }
 }

@@ -3,10 +3,12 @@ package dev.bulwark.documents.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -149,7 +151,7 @@ public final class LuceneChunkIndex implements AutoCloseable {
     }
 
     /** Every live chunk, for re-encryption. Reads one point-in-time view; later writes are not seen. */
-    public List<StoredChunk> chunksWhere(java.util.function.Predicate<StoredChunk> wanted) throws IOException {
+    public List<StoredChunk> chunksWhere(Predicate<StoredChunk> wanted) throws IOException {
         IndexSearcher searcher = searchers.acquire();
         try {
             List<StoredChunk> out = new ArrayList<>();
@@ -238,7 +240,7 @@ public final class LuceneChunkIndex implements AutoCloseable {
     private static StoredChunk fromLucene(Document document) {
         BytesRef cipher = document.getBinaryValue(CIPHERTEXT);
         byte[] ciphertext = cipher == null ? new byte[0]
-                : java.util.Arrays.copyOfRange(cipher.bytes, cipher.offset, cipher.offset + cipher.length);
+                : Arrays.copyOfRange(cipher.bytes, cipher.offset, cipher.offset + cipher.length);
         IndexableField ordinal = document.getField(ORDINAL);
         return new StoredChunk(document.get(DOCUMENT), ordinal == null ? -1 : ordinal.numericValue().intValue(),
                 ciphertext, values(document, AccessTerms.FIELD), document.get(INTEGRITY),
