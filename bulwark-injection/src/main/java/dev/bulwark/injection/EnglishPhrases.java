@@ -56,12 +56,13 @@ final class EnglishPhrases {
                 phrase("en.you-must-now", 0.45,
                         "\\byou (?:must|should|need to|have to|are (?:required|instructed|ordered|expected|supposed) to"
                                 + "|will) (?:now|immediately|instead|first|urgently|from now on)\\b",
-                        "you "),
+                        "you must", "you should", "you need to", "you have to", "you are required", "you are instructed",
+                        "you are ordered", "you are expected", "you are supposed", "you will"),
                 phrase("en.you-must-act", 0.25,
                         "\\byou (?:must|should|need to|have to|are required to) (?:immediately |now |first |also )?"
                                 + "(?:send|transfer|forward|email|post|upload|share|delete|invite|visit|click|run"
                                 + "|execute|call|pay|reply|respond|stop|disregard|ignore|grant|reveal|print|output)\\b",
-                        "you "),
+                        "you must", "you should", "you need to", "you have to", "you are required"),
                 phrase("en.from-now-on", 0.35,
                         "\\bfrom now on,? (?:you|your|the assistant|the ai|the model|always|never|only|respond"
                                 + "|answer|reply|act)\\b",
@@ -86,14 +87,14 @@ final class EnglishPhrases {
                 phrase("en.greeting-ai", 0.55,
                         "\\b(?:dear|attention|attn:?|hey|hi|hello|note to|message (?:to|for)|instructions? (?:to|for)"
                                 + "|memo to),? (?:the |an? |all |any |our |my )?" + AI + "\\b",
-                        "dear", "attention", "attn", "hey", "hi", "hello", "note to", "message", "instruction",
-                        "memo to"),
+                        " ai", "a.i.", "artificial", "llm", "language model", "chatbot", "gpt", "claude", "gemini",
+                        "copilot"),
                 phrase("en.if-you-are-ai", 0.7,
                         "\\bif you(?: are|'re) (?:an? |the )?" + AI_OR_ROLE + "\\b", "if you"),
                 phrase("en.ai-reading-this", 0.7,
                         "\\b" + AI_OR_ROLE + "s? (?:that is |who is |which is |that's )?(?:reading|processing|parsing"
                                 + "|summari[sz]ing|analy[sz]ing|scanning|browsing|seeing|crawling|reviewing) this\\b",
-                        " this"),
+                        "ing this"),
                 phrase("en.before-the-task", 0.5,
                         "\\b(?:before|prior to|after) (?:you |we )?(?:can |may |are able to )?(?:solv|complet|finish"
                                 + "|continu|do|answer|start|proceed|perform|respond|handl|work on|process|summari[sz])"
@@ -104,7 +105,7 @@ final class EnglishPhrases {
                 phrase("en.task-i-gave-you", 0.5,
                         "\\b(?:task|request|instructions?|question|job) (?:that )?i (?:gave|assigned|asked|sent|told)"
                                 + " you\\b",
-                        " you"),
+                        "gave you", "assigned you", "asked you", "sent you", "told you"),
                 phrase("en.do-the-following-first", 0.45,
                         "\\bdo the following (?:first|instead|immediately|now|before)\\b", "do the following"),
                 phrase("en.hide-from-user", 0.7,
@@ -158,7 +159,7 @@ final class EnglishPhrases {
                         "stop "),
                 phrase("en.strictly-obey", 0.45,
                         "\\b(?:strictly|blindly|exactly|immediately|must) (?:adhere to|follow|obey|comply with)\\b",
-                        "adhere", "follow", "obey", "comply"),
+                        "strictly ", "blindly ", "exactly ", "immediately ", "must "),
                 phrase("en.overrides-instructions", 0.75,
                         "\\b(?:this|these|the following|my) (?:instructions? |message |note |request |command )?"
                                 + "(?:overrides?|supersedes?|takes? (?:precedence|priority) over|replaces?) (?:all "
@@ -190,11 +191,12 @@ final class EnglishPhrases {
                 phrase("en.reply-with-instead", 0.45,
                         "\\b(?:reply|respond|answer|say) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
                                 + "{1,40}['\"] (?:instead|only)\\b",
-                        "reply", "respond", "answer", "say"),
+                        " instead", " only"),
                 phrase("en.vocative-ai", 0.45,
                         "\\b(?:assistant|ai|llm|chatbot|agent)[,:] (?:you |please )?(?:must|should|need|ignore|send"
                                 + "|forward|stop|now)\\b",
-                        "assistant", "ai", "llm", "chatbot", "agent"),
+                        "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:", "agent,",
+                        "agent:"),
                 phrase("en.claims-authority", 0.4,
                         "\\b(?:i am|i'm|this is|message from|instructions? from|note from) (?:the |your )?(?:developer"
                                 + "|creator|system administrator|administrator|operator|openai|anthropic"

@@ -47,7 +47,7 @@ final class EuropeanPhrases {
                         "\\ban dich,? (?:die |den |das )?(?:ki|assistent|sprachmodell|modell|ki-[a-z]{2,12})\\b"
                                 + "|\\b(?:liebe|lieber|hallo|achtung),? (?:ki|ki-assistent|sprachmodell)\\b"
                                 + "|\\bwenn du (?:eine|ein) (?:ki|sprachmodell|ki-assistent|ki-agent) bist\\b",
-                        "an dich", "ki", "sprachmodell"),
+                        "an dich", " ki", "sprachmodell"),
                 // French
                 phrase("fr.ignore-instructions", 0.85,
                         "\\b(?:ignore[rz]?|oublie[rz]?|neglige[rz]?|ne tiens? pas compte|ne tenez pas compte)"

@@ -26,26 +26,32 @@ final class MarkupRules {
                         "\\[/?inst\\]|<</?sys>>|</?(?:start|end)_of_turn>|<start_of_turn>(?:user|model)", "[inst]",
                         "[/inst]", "<<sys>>", "<</sys>>", "_of_turn>"),
                 latin("role.markdown-header", ROLE, 0.6,
-                        "(?:^|\\n|\\s)#{2,4} ?(?:system|assistant|human)(?: message| prompt)? ?:", "#"),
+                        "(?:^|\\s)#{2,4} ?(?:system|assistant|human)(?: message| prompt)? ?:", "#system", "# system",
+                        "#assistant", "# assistant", "#human", "# human"),
                 latin("role.instruction-header", ROLE, 0.3,
-                        "(?:^|\\s)#{2,4} ?(?:instruction|instructions|response|user|input) ?:", "#"),
+                        "(?:^|\\s)#{2,4} ?(?:instruction|instructions|response|user|input) ?:", "#instruction",
+                        "# instruction", "#response", "# response", "#user", "# user", "#input", "# input"),
                 latin("role.closing-tool-frame", ROLE, 0.8,
                         "</(?:tool_result|tool_results|function_results|function_result|tool_output|tool_response"
                                 + "|tool_call_result|search_results|document|documents|untrusted_data|data|context"
                                 + "|user_input|tool)>\\s{0,3}<(?:system|user|assistant|human|instructions?|im_start"
                                 + "|admin|developer)>|</(?:tool_result|tool_results|function_results|function_result"
                                 + "|tool_output|tool_response)>",
-                        "</"),
+                        "</tool", "</function", "</search", "</document", "</untrusted", "</data", "</context",
+                        "</user_input"),
                 latin("role.system-tag", ROLE, 0.6,
-                        "</?(?:system|system_prompt|system_message|sys|developer|admin_instructions)>", "<"),
+                        "</?(?:system|system_prompt|system_message|sys|developer|admin_instructions)>", "system>",
+                        "sys>", "system_prompt>", "system_message>", "developer>", "admin_instructions>"),
                 latin("role.conversation-tag", ROLE, 0.35, "</?(?:assistant|user|human|user_query|instructions?)>",
-                        "<"),
+                        "assistant>", "user>", "human>", "user_query>", "instruction>", "instructions>"),
                 latin("role.directive-tag", ROLE, 0.35,
                         "</?(?:important|information|urgent|override|secret|hidden|admin|priority|attention"
                                 + "|mandatory|critical)>",
-                        "<"),
+                        "important>", "information>", "urgent>", "override>", "secret>", "hidden>", "admin>",
+                        "priority>", "attention>", "mandatory>", "critical>"),
                 latin("role.speaker-prefix", ROLE, 0.35,
-                        "(?:^|\\n|\\. |\\s{2})(?:system|assistant|human|ai assistant)(?: message)? ?: ", ":"),
+                        "(?:^|\\. )(?:system|assistant|human|ai assistant)(?: message)? ?: ", "system:", "system :",
+                        "assistant:", "assistant :", "human:", "human :", "message:", "message :"),
                 latin("call.openai-json", CALL, 0.7,
                         "\"(?:tool_calls|function_call|tool_call)\" ?: ?[\\[{]|\"type\" ?: ?\"(?:tool_use"
                                 + "|function_call)\"",
@@ -57,7 +63,7 @@ final class MarkupRules {
                 latin("call.xml-invoke", CALL, 0.75,
                         "</?(?:function_calls|antml:function_calls|tool_call|tool_use|function_call)>|<(?:antml:)?invoke"
                                 + " name ?= ?[\"'][a-z0-9_.-]{1,64}|<function=[a-z0-9_.-]{1,64}>",
-                        "<"),
+                        "function_calls>", "tool_call>", "tool_use>", "function_call>", "invoke", "<function="),
                 latin("call.xml-parameter", CALL, 0.4, "<(?:antml:)?parameter name ?= ?[\"']", "parameter name"));
     }
 }
