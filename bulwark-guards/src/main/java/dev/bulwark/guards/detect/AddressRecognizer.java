@@ -24,10 +24,16 @@ final class AddressRecognizer implements Recognizer {
             + "Ronda|Cesta|Trg|Bulevar|Odos|Leoforos|Sokak|Sok\\.|Caddesi|Cad\\.|Straße|Strasse|Utca|Út)";
     private static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
-    private static final String COMPOUND = "(?i:stra(?:ss|ß)e|str\\.|weg|gasse|platz|allee|ring|damm|ufer|chaussee|"
-            + "laan|straat|gracht|plein|dreef|singel|kade|steeg|vej|gade|all[ée]|gatan|v[äa]gen|v[äa]g|gr[äa]nd|gata|"
-            + "veien|vegen|gate|gata|katu|tie|kuja|polku|tori|raitti|utca|u\\.|[úu]t|t[ée]r|ulica|aleja|cesta|ulice|"
-            + "n[áa]m[ěe]st[íi]|t[řr]ída|tee|iela|gatv[ėe]|tn|puiestee)";
+    /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
+    private static final List<String> STREET_ENDINGS = List.of("strasse", "str.", "weg", "gasse", "platz", "allee",
+            "ring", "damm", "ufer", "chaussee", "laan", "straat", "gracht", "plein", "dreef", "singel", "kade", "steeg",
+            "vej", "gade", "alle", "gatan", "vagen", "vag", "grand", "gata", "veien", "vegen", "gate", "katu", "tie",
+            "kuja", "polku", "tori", "raitti", "utca", "ut", "ter", "ulica", "aleja", "cesta", "ulice", "namesti",
+            "trida", "tee", "iela", "gatve", "puiestee", "krt.", "korut", "setany");
+    /** Street-type words written apart after the name ("Erzsébet tér 19", "Wesselényi u. 94"). */
+    private static final List<String> STREET_WORDS = List.of("u.", "utca", "ut", "ter", "korut", "krt.", "tn",
+            "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",
+            "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\w.-])" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
                     + EN_TYPES + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
@@ -35,7 +41,7 @@ final class AddressRecognizer implements Recognizer {
             "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
                     + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
     private static final Pattern GERMANIC = Pattern.compile(
-            "(?<![\\w.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:" + CAP + "[ \\t-]{1,3}+)?\\p{Lu}[\\p{L}\\p{M}-]{0,40}?" + COMPOUND
+            "(?<![\\p{L}\\p{N}.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:(" + CAP + ")[ \\t-]{1,3}+)?([\\p{L}][\\p{L}\\p{M}.-]{0,40}+)"
                     + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?<![\\w.,-])\\d{1,6}[ \\t]{1,3}+(?:" + CAP + "[ \\t-]{1,3}+){0,3}?" + CAP + "(?:[ \\t]{1,3}+"
@@ -51,7 +57,7 @@ final class AddressRecognizer implements Recognizer {
     private static final String ZIP = "(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|\\d{3}[ ]?\\d{2}|\\d{3,6}|"
             + "[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
     private static final Pattern LOCALITY = Pattern.compile(
-            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:" + CAP + "(?:[ \\t-]{1,2}(?:"
+            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + ZIP + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:"
                     + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
                     + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     private static final Pattern SAME_LINE_TAIL = Pattern.compile(
@@ -68,13 +74,41 @@ final class AddressRecognizer implements Recognizer {
     private static final List<Shape> SHAPES = List.of(new Shape(ENGLISH, 0.75), new Shape(ROMANCE, 0.7),
             new Shape(GERMANIC, 0.7), new Shape(BOX, 0.8), new Shape(SHIP, 0.8), new Shape(NUMBERED, 0.4));
 
+    /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
+    private static boolean streetNamed(Matcher m) {
+        String name = WordLists.fold(m.group(2));
+        boolean capital = Character.isUpperCase(m.group(2).codePointAt(0));
+        if (m.group(1) != null && STREET_WORDS.contains(name)) {
+            return true;
+        }
+        if (!capital) {
+            return false;
+        }
+        for (String ending : STREET_ENDINGS) {
+            if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void recognize(String text, Candidates out) {
+        if (!Digits.any(text)) {
+            return;
+        }
         for (Shape shape : SHAPES) {
             Matcher m = shape.pattern().matcher(text);
             while (m.find()) {
+                if (shape.pattern() == GERMANIC && !streetNamed(m)) {
+                    continue;
+                }
                 int start = m.start();
                 int end = extend(text, m.end(), start);
+                // A sentence's full stop after a locality is not part of the address.
+                if (end > m.end() && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
+                    end--;
+                }
                 double score = shape.score();
                 if (end > m.end()) {
                     score += 0.15;

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 final class DateRecognizer implements Recognizer {
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
             + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final Pattern MONTH_HINT = Pattern.compile(
+            "(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec");
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\w.-])(\\d{4})-(\\d{2})-(\\d{2})(?:[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
                     + "(?![\\w-]|\\.\\d)");
@@ -30,6 +32,9 @@ final class DateRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
+        if (!Digits.any(text)) {
+            return;
+        }
         Matcher m = ISO.matcher(text);
         while (m.find()) {
             if (validDate(m.group(1), m.group(2), m.group(3), true)) {
@@ -50,13 +55,17 @@ final class DateRecognizer implements Recognizer {
                 out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), base), "date");
             }
         }
-        m = WRITTEN.matcher(text);
-        while (m.find()) {
-            out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.75), "date");
+        if (MONTH_HINT.matcher(text).find()) {
+            m = WRITTEN.matcher(text);
+            while (m.find()) {
+                out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.75), "date");
+            }
         }
-        m = WEEKDAY.matcher(text);
-        while (m.find()) {
-            out.add("DATE_TIME", m.start(), m.end(), 0.6, "date");
+        if (text.contains("day")) {
+            m = WEEKDAY.matcher(text);
+            while (m.find()) {
+                out.add("DATE_TIME", m.start(), m.end(), 0.6, "date");
+            }
         }
         m = YEAR.matcher(text);
         while (m.find()) {

@@ -16,6 +16,9 @@ final class FinancialRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
+        if (!Digits.any(text)) {
+            return;
+        }
         cards(text, out);
         ibans(text, out);
         ssns(text, out);
@@ -25,7 +28,7 @@ final class FinancialRecognizer implements Recognizer {
         Matcher m = CARD.matcher(text);
         while (m.find()) {
             String digits = Checksums.digitsOf(m.group());
-            if (!Checksums.luhn(digits) || digits.chars().distinct().count() < 3) {
+            if (!Checksums.luhn(digits) || digits.chars().distinct().count() < 2) {
                 continue;
             }
             boolean context = Context.before(text, m.start(), 40, CARD_CONTEXT);

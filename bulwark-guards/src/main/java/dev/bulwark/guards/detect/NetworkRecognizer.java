@@ -39,42 +39,34 @@ final class NetworkRecognizer implements Recognizer {
         }
     }
 
-    /** Eight groups of one to four hex digits, or fewer with exactly one "::"; at least one group must be non-empty. */
+    /** Eight groups of one to four hex digits, or fewer around exactly one "::"; not all-decimal short forms. */
     static boolean validIpv6(String s) {
         int dc = s.indexOf("::");
         if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
             return false;
         }
-        String[] parts = s.split(":", -1);
-        int groups = 0;
-        int letters = 0;
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            if (p.isEmpty()) {
-                boolean allowed = dc >= 0 && (i == 0 || i == parts.length - 1 || parts[i - 1].isEmpty()
-                        || (i + 1 < parts.length && parts[i + 1].isEmpty()));
-                if (!allowed) {
-                    return false;
-                }
-                continue;
-            }
-            if (p.length() > 4) {
-                return false;
-            }
-            for (char c : p.toCharArray()) {
-                if (Character.isLetter(c)) {
-                    letters++;
-                }
-            }
-            groups++;
+        if (dc < 0) {
+            return groups(s) == 8;
         }
-        if (groups == 0 || groups > 8) {
+        int left = dc == 0 ? 0 : groups(s.substring(0, dc));
+        int right = dc + 2 == s.length() ? 0 : groups(s.substring(dc + 2));
+        if (left < 0 || right < 0) {
             return false;
         }
-        if (dc < 0) {
-            return groups == 8;
-        }
+        int groups = left + right;
+        boolean letters = s.chars().anyMatch(Character::isLetter);
         // "::" with only decimal-looking groups reads like a time or a ratio, not an address.
-        return groups < 8 && (letters > 0 || groups >= 3 || s.equals("::1"));
+        return groups <= 7 && (letters || groups >= 3 || s.equals("::1"));
+    }
+
+    /** Number of colon-separated groups of 1-4 hex digits, or -1 when one is malformed. */
+    private static int groups(String s) {
+        String[] parts = s.split(":", -1);
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 4) {
+                return -1;
+            }
+        }
+        return parts.length;
     }
 }

@@ -28,6 +28,9 @@ final class PhoneRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
+        if (!Digits.any(text)) {
+            return;
+        }
         Matcher m = SHAPE.matcher(text);
         while (m.find()) {
             String candidate = m.group();

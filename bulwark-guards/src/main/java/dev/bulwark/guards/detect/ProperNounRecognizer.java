@@ -3,7 +3,7 @@ package dev.bulwark.guards.detect;
 import dev.bulwark.guards.detect.WordToken.Shape;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+
 
 /**
  * Person names, places (GPE) and organisations from capitalisation, general word lists and context: runs of
@@ -44,13 +44,13 @@ final class ProperNounRecognizer implements Recognizer {
             "committee", "union", "federation", "league", "trust", "ventures", "insurance", "energy", "records",
             "publishing", "analytics", "international", "global", "services", "logistics", "capital",
             "bv", "nv", "oy", "ab", "as", "aps", "srl", "spa", "kg", "sarl", "pty", "limited");
-    private static final Pattern NAME_ENDINGS = Pattern.compile(
-            ".{2,}(?:ov|ova|ev|eva|aev|iev|sky|ski|ska|wicz|vich|ovic|evic|ovski|enko|chuk|yan|dze|shvili|oglu|sson"
-                    + "|dottir|escu|poulos|opoulou|idis|akis|ainen|inen|nen)");
-    private static final Pattern STRONG_BEFORE = Context.words("name is", "name's", "named", "called", "i am",
+    private static final List<String> NAME_ENDINGS = List.of("ov", "ova", "ev", "eva", "aev", "iev", "sky", "ski",
+            "ska", "wicz", "vich", "ovic", "evic", "ovski", "enko", "chuk", "yan", "dze", "shvili", "oglu", "sson",
+            "dottir", "escu", "poulos", "opoulou", "idis", "akis", "ainen", "inen", "nen");
+    private static final ContextWords STRONG_BEFORE = new ContextWords("name is", "name's", "named", "called", "i am",
             "i'm", "im", "this is", "dear", "hi", "hello", "hey", "thanks", "thank you", "signed", "sincerely",
             "regards", "attn", "under", "name", "names", "last name", "first name", "full name", "surname");
-    private static final Pattern PERSON_BEFORE = Context.words("by", "with", "contact",
+    private static final ContextWords PERSON_BEFORE = new ContextWords("by", "with", "contact",
             "ask for", "cc", "wife", "husband", "son", "daughter", "kid", "child", "baby", "founders", "founder",
             "brother", "sister", "mother", "father", "mom", "dad", "friend", "colleague", "boss", "manager",
             "author", "director", "directed by", "written by", "according to", "meet", "met", "tell", "told",
@@ -59,22 +59,22 @@ final class ProperNounRecognizer implements Recognizer {
             "singer", "actor", "actress", "writer", "artist", "novel", "book", "poem", "song", "cousin", "uncle",
             "aunt", "grandma", "grandpa", "partner", "fiance", "fiancee", "neighbor", "neighbour", "employee",
             "producer", "professor", "assistant", "speaker", "mr", "mrs", "ms", "dr");
-    private static final Pattern PERSON_AFTER = Context.words("said", "says", "wrote", "writes", "told", "asked",
+    private static final ContextWords PERSON_AFTER = new ContextWords("said", "says", "wrote", "writes", "told", "asked",
             "replied", "is a", "was a", "who", "has", "had", "lives", "lived", "works", "worked", "and his",
-            "and her", "year old", "years old", "'s", "’s");
-    private static final Pattern PLACE_BEFORE = Pattern.compile(
-            "(?:\\b(?:to|across|around|throughout|outside|inside|towards|toward|into|travel|flew|fly|located|based|"
-                    + "born|live|lives|lived|living|grew up|city|town|village)\\s+(?:the\\s+)?)$");
-    private static final Pattern PLACE_WORD_BEFORE = Pattern.compile(
-            "(?:\\b(?:in|from|near|visit|visiting|visited|throughout|moved to|travel to|travelling to|"
-                    + "traveling to|trip to|flight to|fly to|flew to|based in|located in|born in|grew up in|"
-                    + "lives? in|lived in|living in|city of|town of|village of)\\s+(?:the\\s+)?)$");
-    private static final Pattern ENGLISH_WORD = Pattern.compile(
-            ".{3,}(?:ly|ness|ment|ments|tion|tions|sion|ity|ism|ous|ful|less|able|ible|ive|ies|ings|ers|ures|ed|"
-                    + "ance|ence|ship|hood|ical|ary|ory|ward|wise)");
-    private static final Pattern WORK_BEFORE = Pattern.compile(
-            "(?:\\b(?:work(?:s|ed|ing)? (?:at|for)|employed (?:at|by)|join(?:ed)?|company|firm|employer|"
-                    + "startup|at)\\s+)$");
+            "and her", "year old", "years old", "s");
+    private static final ContextWords PLACE_BEFORE = new ContextWords("to", "across", "around", "throughout",
+            "outside", "inside", "towards", "toward", "into", "travel", "flew", "fly", "located", "based", "born",
+            "live", "lives", "lived", "living", "grew up", "city", "town", "village", "to the", "in the");
+    private static final ContextWords PLACE_WORD_BEFORE = new ContextWords("in", "from", "near", "visit",
+            "visiting", "visited", "throughout", "moved to", "travel to", "travelling to", "traveling to", "trip to",
+            "flight to", "fly to", "flew to", "based in", "located in", "born in", "grew up in", "live in",
+            "lives in", "lived in", "living in", "city of", "town of", "village of");
+    private static final List<String> ENGLISH_ENDINGS = List.of("ly", "ness", "ment", "ments", "tion", "tions",
+            "sion", "ity", "ism", "ous", "ful", "less", "able", "ible", "ive", "ies", "ings", "ers", "ures", "ed",
+            "ance", "ence", "ship", "hood", "ical", "ary", "ory", "ward", "wise");
+    private static final ContextWords WORK_BEFORE = new ContextWords("works at", "work at", "worked at",
+            "working at", "works for", "work for", "worked for", "working for", "employed at", "employed by", "join",
+            "joined", "company", "firm", "employer", "startup", "year at");
 
     private final WordLists words;
 
@@ -159,7 +159,6 @@ final class ProperNounRecognizer implements Recognizer {
             out.add("ORGANIZATION", first.start(), last.end(), 0.7, "organization");
             return;
         }
-        String before = text.substring(Math.max(0, first.start() - 30), first.start());
         if (words.places.contains(phrase)) {
             double score = words.countries.contains(phrase) ? 0.8 : 0.7;
             out.add("GPE", first.start(), last.end(), score, "place");
@@ -177,15 +176,15 @@ final class ProperNounRecognizer implements Recognizer {
             return;
         }
         double person = personScore(tokens, s, e);
-        boolean strong = titled || greeted || Context.before(text, first.start(), 24, STRONG_BEFORE);
+        boolean strong = titled || greeted || STRONG_BEFORE.before(text, first.start(), 3);
         if (titled) {
             person = Math.max(person, 0.45) + 0.35;
         } else if (strong) {
             person += 0.25;
-        } else if (person >= 0.45 && Context.before(text, first.start(), 24, PERSON_BEFORE)) {
+        } else if (person >= 0.45 && PERSON_BEFORE.before(text, first.start(), 3)) {
             person += 0.1;
         }
-        if (person >= 0.3 && Context.after(text, last.end(), 14, PERSON_AFTER)) {
+        if (person >= 0.3 && PERSON_AFTER.after(text, last.end(), 2)) {
             person += 0.1;
         }
         if (aloneOnLine(text, first.start(), last.end()) && n >= 2 && n <= 3 && !shouting) {
@@ -195,12 +194,13 @@ final class ProperNounRecognizer implements Recognizer {
             person = Math.max(person, 0.5);
         }
         double place = 0;
-        if (PLACE_WORD_BEFORE.matcher(before).find()) {
+        if (PLACE_WORD_BEFORE.before(text, first.start(), 1) || PLACE_WORD_BEFORE.before(text, first.start(), 2)
+                && precededByThe(text, first.start())) {
             place = 0.55;
-        } else if (PLACE_BEFORE.matcher(before).find()) {
+        } else if (PLACE_BEFORE.before(text, first.start(), 2)) {
             place = 0.4;
         }
-        double org = WORK_BEFORE.matcher(before).find() ? 0.45 : 0;
+        double org = WORK_BEFORE.before(text, first.start(), 3) ? 0.45 : 0;
         boolean sentenceStart = sentenceStart(text, first.start());
         if (sentenceStart && n == 1 && person < 0.5 && place < 0.5) {
             return;
@@ -226,7 +226,7 @@ final class ProperNounRecognizer implements Recognizer {
         String first = tokens.get(s).folded();
         String last = tokens.get(e - 1).folded();
         boolean firstIsGiven = words.firstNames.contains(first);
-        boolean lastIsFamily = words.surnames.contains(last) || NAME_ENDINGS.matcher(last).matches();
+        boolean lastIsFamily = words.surnames.contains(last) || endsWith(last, NAME_ENDINGS);
         int known = 0;
         for (int k = s; k < e; k++) {
             String f = tokens.get(k).folded();
@@ -237,7 +237,7 @@ final class ProperNounRecognizer implements Recognizer {
         int englishLooking = 0;
         for (int k = s; k < e; k++) {
             String f = tokens.get(k).folded();
-            if (!words.firstNames.contains(f) && !words.surnames.contains(f) && ENGLISH_WORD.matcher(f).matches()) {
+            if (!words.firstNames.contains(f) && !words.surnames.contains(f) && endsWith(f, ENGLISH_ENDINGS)) {
                 englishLooking++;
             }
         }
@@ -251,7 +251,7 @@ final class ProperNounRecognizer implements Recognizer {
             if (words.surnames.contains(first)) {
                 return 0.45;
             }
-            return NAME_ENDINGS.matcher(first).matches() ? 0.35 : 0.15;
+            return endsWith(first, NAME_ENDINGS) ? 0.35 : 0.15;
         }
         if (tokens.get(s).shape() == Shape.UPPER && tokens.get(e - 1).shape() == Shape.UPPER && known == 0) {
             return 0.1;
@@ -324,6 +324,23 @@ final class ProperNounRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    private static boolean endsWith(String word, List<String> endings) {
+        for (String e : endings) {
+            if (word.length() >= e.length() + 2 && word.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean precededByThe(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 2 && text.regionMatches(true, i - 2, "the", 0, 3);
     }
 
     private static String phrase(List<WordToken> tokens, int s, int e) {

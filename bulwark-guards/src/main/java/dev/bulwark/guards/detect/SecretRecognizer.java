@@ -9,22 +9,23 @@ import java.util.regex.Pattern;
  * a key-like word ({@code api_key=...}, {@code "token": "..."}). UUIDs and plain hex digests are not keys on their own.
  */
 final class SecretRecognizer implements Recognizer {
-    private record Known(String type, Pattern pattern, double score) {
+    /** A vendor token shape; {@code hints} are literals one of which every match contains (a cheap pre-check). */
+    private record Known(String type, Pattern pattern, double score, String... hints) {
     }
 
     private static final List<Known> KNOWN = List.of(
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Za-z0-9])"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}+(?![A-Za-z0-9_])"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}+"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}+"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}+"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-api\\d\\d-)?[A-Za-z0-9_-]{20,250}+"), 0.9),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,64}+"), 0.95),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"), 0.9),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), 0.95),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Za-z0-9])"), 0.95, "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}+(?![A-Za-z0-9_])"), 0.95, "gh"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}+"), 0.95, "github_pat_"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}+"), 0.95, "xox"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}+"), 0.95, "_live_", "_test_"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-api\\d\\d-)?[A-Za-z0-9_-]{20,250}+"), 0.9, "sk-"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0.95, "AIza"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,64}+"), 0.95, "glpat-"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"), 0.9, "npm_"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), 0.95, "SG."),
             new Known("JWT", Pattern.compile(
-                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}+\\.eyJ[A-Za-z0-9_-]{2,16384}+\\.[A-Za-z0-9_-]{0,4096}+"), 0.95));
+                    "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}+\\.eyJ[A-Za-z0-9_-]{2,16384}+\\.[A-Za-z0-9_-]{0,4096}+"), 0.95, "eyJ"));
 
     private static final Pattern URL_PASSWORD = Pattern.compile(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s@/?#]{1,256}+)@[\\w.-]{1,253}+");
@@ -33,6 +34,7 @@ final class SecretRecognizer implements Recognizer {
                     + "access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer|client[_.-]?secret|access[_.-]?key|"
                     + "private[_.-]?key|credentials?|passw(?:or)?d|pwd|passphrase|pass))[\"']?+\\s{0,3}+"
                     + "(?:[:=]|=>|\\s)\\s{0,3}+[\"']?+([^\\s\"'`,;<>(){}\\[\\]]{4,512}+)");
+    private static final Pattern KEY_WORD = Pattern.compile("(?i)key|secret|token|pass|pwd|bearer|credential");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -42,6 +44,9 @@ final class SecretRecognizer implements Recognizer {
     @Override
     public void recognize(String text, Candidates out) {
         for (Known k : KNOWN) {
+            if (!containsAny(text, k.hints())) {
+                continue;
+            }
             Matcher m = k.pattern().matcher(text);
             while (m.find()) {
                 if (k.type().equals("API_KEY") && Checksums.entropy(m.group()) < 3.0) {
@@ -56,10 +61,21 @@ final class SecretRecognizer implements Recognizer {
                 out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
             }
         }
-        Matcher m = ASSIGNED.matcher(text);
-        while (m.find()) {
-            assigned(m, out);
+        if (KEY_WORD.matcher(text).find()) {
+            Matcher m = ASSIGNED.matcher(text);
+            while (m.find()) {
+                assigned(m, out);
+            }
         }
+    }
+
+    private static boolean containsAny(String text, String[] hints) {
+        for (String h : hints) {
+            if (text.contains(h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void assigned(Matcher m, Candidates out) {

@@ -1,0 +1,94 @@
+package dev.bulwark.guards.detect;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Context phrases (one to three words) looked up among the few words before or after a candidate. A word-set lookup
+ * rather than a regex, because it runs once per capitalised run on every text.
+ */
+final class ContextWords {
+    private final Set<String> phrases;
+
+    ContextWords(String... phrases) {
+        Set<String> s = new HashSet<>();
+        for (String p : phrases) {
+            s.add(p.toLowerCase(Locale.ROOT));
+        }
+        this.phrases = Set.copyOf(s);
+    }
+
+    /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
+    boolean before(String text, int start, int words) {
+        String[] w = new String[words];
+        int n = 0;
+        int i = start;
+        while (n < words) {
+            while (i > 0 && !wordChar(text.charAt(i - 1))) {
+                if (text.charAt(i - 1) == '\n' && n > 0) {
+                    break;
+                }
+                i--;
+            }
+            if (i == 0 || !wordChar(text.charAt(i - 1))) {
+                break;
+            }
+            int end = i;
+            while (i > 0 && wordChar(text.charAt(i - 1))) {
+                i--;
+            }
+            w[n++] = text.substring(i, end).toLowerCase(Locale.ROOT);
+        }
+        // w[0] is the nearest word.
+        for (int k = 0; k < n; k++) {
+            if (phrases.contains(w[k])) {
+                return true;
+            }
+            if (k + 1 < n && phrases.contains(w[k + 1] + " " + w[k])) {
+                return true;
+            }
+            if (k + 2 < n && phrases.contains(w[k + 2] + " " + w[k + 1] + " " + w[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the phrases starts within the {@code words} words after {@code end}. */
+    boolean after(String text, int end, int words) {
+        String[] w = new String[words];
+        int n = 0;
+        int i = end;
+        int len = text.length();
+        while (n < words) {
+            while (i < len && !wordChar(text.charAt(i))) {
+                i++;
+            }
+            if (i >= len) {
+                break;
+            }
+            int s = i;
+            while (i < len && wordChar(text.charAt(i))) {
+                i++;
+            }
+            w[n++] = text.substring(s, i).toLowerCase(Locale.ROOT);
+        }
+        for (int k = 0; k < n; k++) {
+            if (phrases.contains(w[k])) {
+                return true;
+            }
+            if (k + 1 < n && phrases.contains(w[k] + " " + w[k + 1])) {
+                return true;
+            }
+            if (k + 2 < n && phrases.contains(w[k] + " " + w[k + 1] + " " + w[k + 2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '\'' || c == '’';
+    }
+}
