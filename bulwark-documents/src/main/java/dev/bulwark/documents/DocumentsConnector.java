@@ -39,11 +39,13 @@ public final class DocumentsConnector implements Connector {
 
     private final String name;
     private final LuceneDocumentStore store;
+    /** The last list returned, kept while the stored labels are unchanged so callers can cache by identity. */
+    private volatile List<Tool> listed = List.of();
 
     public DocumentsConnector(String name, LuceneDocumentStore store) {
         this.name = Checks.nonBlank(name, "name");
         this.store = Checks.present(store, "store");
-        searchTool();
+        tools();
     }
 
     @Override
@@ -53,7 +55,13 @@ public final class DocumentsConnector implements Connector {
 
     @Override
     public List<Tool> tools() {
-        return List.of(searchTool());
+        List<Tool> last = listed;
+        if (!last.isEmpty() && last.getFirst().outputLabels().equals(store.labelsInIndex())) {
+            return last;
+        }
+        List<Tool> fresh = List.of(searchTool());
+        listed = fresh;
+        return fresh;
     }
 
     private Tool searchTool() {

@@ -59,6 +59,7 @@ class DocumentsConnectorTest {
             assertThat(tool.outputLabels()).isEmpty();
             assertThat(JSON.readTree(tool.inputSchema()).at("/properties/top_k/maximum").asInt()).isEqualTo(50);
         });
+        assertThat(connector.tools()).isSameAs(connector.tools());
         ingestor.ingest(text("a", "contact bob@example.com", principals("alice")));
 
         assertThat(connector.tools().getFirst().outputLabels())
