@@ -72,15 +72,7 @@ final class AgentCommand {
 
         @Override
         public Integer call() {
-            try (LocalState state = new LocalState(options.load())) {
-                return state.identity.agents().suspend(id).map(a -> {
-                    System.out.println("agent " + id + " suspended");
-                    return 0;
-                }).orElseGet(() -> {
-                    System.err.println("bulwark: no agent " + id);
-                    return 1;
-                });
-            }
+            return changeStatus(options, id, "suspended", (agents, agentId) -> agents.suspend(agentId));
         }
     }
 
@@ -93,15 +85,19 @@ final class AgentCommand {
 
         @Override
         public Integer call() {
-            try (LocalState state = new LocalState(options.load())) {
-                return state.identity.agents().activate(id).map(a -> {
-                    System.out.println("agent " + id + " active");
-                    return 0;
-                }).orElseGet(() -> {
-                    System.err.println("bulwark: no agent " + id);
-                    return 1;
-                });
+            return changeStatus(options, id, "active", (agents, agentId) -> agents.activate(agentId));
+        }
+    }
+
+    private static int changeStatus(ConfigOptions options, String id, String status,
+            java.util.function.BiFunction<dev.bulwark.identity.SqlAgentStore, String, java.util.Optional<Agent>> change) {
+        try (LocalState state = new LocalState(options.load())) {
+            if (change.apply(state.identity.agents(), id).isEmpty()) {
+                System.err.println("bulwark: no agent " + id);
+                return 1;
             }
+            System.out.println("agent " + id + " " + status);
+            return 0;
         }
     }
 }

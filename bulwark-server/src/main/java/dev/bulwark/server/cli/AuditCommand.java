@@ -28,13 +28,7 @@ final class AuditCommand {
                     : new AuditVerifier(embedded.database(), TrustedKeys.fromKeyFile(publicKey), interval,
                     embedded.anchor());
         }
-        Properties p = new Properties();
-        if (config.database().user() != null) {
-            p.setProperty("user", config.database().user());
-        }
-        if (config.database().password() != null) {
-            p.setProperty("password", config.database().password());
-        }
+        Properties p = config.database().connectionProperties();
         TrustedKeys keys = publicKey != null ? TrustedKeys.fromKeyFile(publicKey)
                 : TrustedKeys.of(CheckpointSigner.loadOrCreate(config.dataPath().resolve("keys")
                 .resolve(JdbcAuditLog.KEY_FILE)).publicKey());
@@ -81,14 +75,7 @@ final class AuditCommand {
             if (config.jdbcUrl().startsWith("jdbc:sqlite:")) {
                 return AuditRecords.ofEmbedded(config.dataPath());
             }
-            Properties p = new Properties();
-            if (config.database().user() != null) {
-                p.setProperty("user", config.database().user());
-            }
-            if (config.database().password() != null) {
-                p.setProperty("password", config.database().password());
-            }
-            return AuditRecords.at(config.jdbcUrl(), p);
+            return AuditRecords.at(config.jdbcUrl(), config.database().connectionProperties());
         }
     }
 }

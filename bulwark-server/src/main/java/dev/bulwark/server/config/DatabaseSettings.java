@@ -13,4 +13,16 @@ public record DatabaseSettings(String url, String user, String password) {
         }
         password = Environment.expand(password, "database.password");
     }
+
+    /** JDBC connection properties carrying the user and password, for drivers opened by URL. */
+    public java.util.Properties connectionProperties() {
+        java.util.Properties p = new java.util.Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        return p;
+    }
 }

@@ -115,19 +115,8 @@ public final class Gateway implements AutoCloseable {
             // The audit chain has its own SQLite file: its single group-commit writer never waits on state writes.
             return JdbcAuditLog.openEmbedded(dataDir, options);
         }
-        return JdbcAuditLog.open(config.jdbcUrl(), postgresProperties(config),
+        return JdbcAuditLog.open(config.jdbcUrl(), config.database().connectionProperties(),
                 CheckpointSigner.loadOrCreate(keysDir.resolve(JdbcAuditLog.KEY_FILE)), options);
-    }
-
-    private static java.util.Properties postgresProperties(BulwarkConfig config) {
-        java.util.Properties p = new java.util.Properties();
-        if (config.database().user() != null) {
-            p.setProperty("user", config.database().user());
-        }
-        if (config.database().password() != null) {
-            p.setProperty("password", config.database().password());
-        }
-        return p;
     }
 
     private static String hostForUrl(String host) {
