@@ -1,0 +1,119 @@
+package dev.bulwark.guards.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.bulwark.spi.guard.Finding;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PatternPiiDetectorTest {
+    private static final PatternPiiDetector DETECTOR = new PatternPiiDetector();
+    private static final Duration HANG_GUARD = Duration.ofSeconds(10);
+
+    @Test
+    void findsEveryEmailOnceAcrossChunkBoundaries() {
+        PatternPiiDetector small = new PatternPiiDetector(PiiDetectorSettings.defaults().withChunks(1024, 256));
+        StringBuilder text = new StringBuilder();
+        int emails = 0;
+        while (text.length() < 20_000) {
+            text.append("filler words here ").append("user").append(emails).append("@example.com ");
+            emails++;
+        }
+        List<Finding> found = small.detect(text.toString()).stream()
+                .filter(f -> f.type().equals("EMAIL_ADDRESS")).toList();
+        assertThat(found).hasSize(emails);
+        for (int i = 0; i < found.size(); i++) {
+            assertThat(text.substring(found.get(i).start(), found.get(i).end())).isEqualTo("user" + i + "@example.com");
+        }
+    }
+
+    @Test
+    void findingsAreOrderedAndDoNotOverlap() {
+        List<Finding> found = DETECTOR.detect("Dr. Maria Gonzalez, jane@example.com, 4111 1111 1111 1111, "
+                + "192.168.1.20, AKIAIOSFODNN7EXAMPLE, 1600 Pennsylvania Avenue, Washington, DC 20500");
+        for (int i = 1; i < found.size(); i++) {
+            assertThat(found.get(i).start()).isGreaterThanOrEqualTo(found.get(i - 1).end());
+        }
+        assertThat(found).extracting(Finding::type).contains("PERSON", "EMAIL_ADDRESS", "CREDIT_CARD",
+                "IP_ADDRESS", "API_KEY", "STREET_ADDRESS");
+    }
+
+    @Test
+    void privateKeysLongerThanAChunkOverlapAreCoveredWhole() {
+        String body = "MIIEpAIBAAKCAQEA".repeat(200);
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----";
+        String text = "x".repeat(1500) + pem + " tail";
+        PatternPiiDetector small = new PatternPiiDetector(PiiDetectorSettings.defaults().withChunks(1024, 256));
+        List<Finding> found = small.detect(text);
+        assertThat(found).anySatisfy(f -> {
+            assertThat(f.type()).isEqualTo("PRIVATE_KEY");
+            assertThat(text.substring(f.start(), f.end())).isEqualTo(pem);
+        });
+    }
+
+    @Test
+    void truncatedPrivateKeysAreStillFlagged() {
+        String text = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg";
+        assertThat(DETECTOR.detect(text)).extracting(Finding::type).contains("PRIVATE_KEY");
+    }
+
+    @Test
+    void survivesBinaryGarbageAndBrokenSurrogates() {
+        Random random = new Random(42);
+        char[] chars = new char[200_000];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) random.nextInt(0x10000);
+        }
+        String garbage = new String(chars) + " jane@example.com";
+        List<Finding> found = assertTimeoutPreemptively(HANG_GUARD, () -> DETECTOR.detect(garbage));
+        for (Finding f : found) {
+            assertThat(f.end()).isLessThanOrEqualTo(garbage.length());
+        }
+        assertThat(found).extracting(Finding::type).contains("EMAIL_ADDRESS");
+    }
+
+    @Test
+    void adversarialInputsFinish() {
+        List<String> hostile = List.of(
+                "a".repeat(50_000) + "@",
+                "1 ".repeat(30_000),
+                "1-".repeat(30_000) + "x",
+                "A".repeat(40_000) + " 12",
+                ("Ab ").repeat(20_000) + "Street",
+                ":".repeat(30_000) + "1",
+                "eyJ" + "a".repeat(60_000) + ".eyJ",
+                "password=" + "x".repeat(60_000),
+                "http://" + "a:".repeat(20_000) + "@",
+                ("12345 " + "Word ".repeat(5)).repeat(5_000),
+                "x@" + "a.".repeat(30_000),
+                ("Mr. " + "Jean-".repeat(10)).repeat(3_000));
+        for (String input : hostile) {
+            assertTimeoutPreemptively(HANG_GUARD, () -> DETECTOR.detect(input));
+        }
+    }
+
+    @Test
+    void refusesMoreFindingsThanTheBound() {
+        PatternPiiDetector tight = new PatternPiiDetector(new PiiDetectorSettings(0.35,
+                List.of("US"), java.util.Set.of(), 32_768, 1_024, 10));
+        String many = "a@example.com ".repeat(50);
+        assertThatThrownBy(() -> tight.detect(many)).isInstanceOf(DetectionLimitException.class);
+    }
+
+    @Test
+    void canBeLimitedToSomeTypes() {
+        PatternPiiDetector emailsOnly = new PatternPiiDetector(
+                PiiDetectorSettings.defaults().withTypes(java.util.Set.of("EMAIL_ADDRESS")));
+        assertThat(emailsOnly.detect("jane@example.com 4111 1111 1111 1111")).extracting(Finding::type)
+                .containsExactly("EMAIL_ADDRESS");
+    }
+
+    @Test
+    void emptyTextHasNoFindings() {
+        assertThat(DETECTOR.detect("")).isEmpty();
+    }
+}
