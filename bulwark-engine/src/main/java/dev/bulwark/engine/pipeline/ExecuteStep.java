@@ -7,6 +7,7 @@ import dev.bulwark.spi.tool.ConnectorException;
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
+import java.util.Set;
 
 /**
  * Hands the allowed call to its connector, with the agent's progress listener. The output starts out carrying the
@@ -39,6 +40,13 @@ public final class ExecuteStep implements CallStep {
             return executing.refuse(Refusal.INTERNAL_ERROR, "internal error",
                     "connector " + connector.name() + " returned no result");
         }
-        return next.proceed(executing.withResult(result, tool.outputLabels()));
+        Set<String> labels = result.labels().isEmpty() ? tool.outputLabels() : union(tool.outputLabels(), result.labels());
+        return next.proceed(executing.withResult(result, labels));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 }

@@ -73,6 +73,18 @@ class OutputScreeningTest {
     }
 
     @Test
+    void labelsOfTheReturnedDataReachTheSessionBesidesTheToolsOwn() {
+        h.docs.handler = (call, progress) -> ToolResult.text("row").withLabels(Set.of("pii", "confidential"));
+        CallPipeline pipeline = h.pipeline();
+
+        pipeline.handle(Harness.searchAs("t-alice"));
+        pipeline.handle(Harness.searchAs("t-alice"));
+
+        assertThat(h.policies.requests.get(1).session().labelsSeen())
+                .containsExactlyInAnyOrder("internal", "pii", "confidential");
+    }
+
+    @Test
     void blockWithholdsTheOutputAndStopsLaterGuards() {
         h.guards.add(guard("secrets", (call, result) -> new Screening.Block("found AKIA key AKIAABCDEFGHIJKLMNOP")));
         h.guards.add(guard("never", (call, result) -> new Screening.Pass()));
