@@ -179,14 +179,20 @@ public final class CedarPolicyEngine implements PolicyEngine {
         }
     }
 
+    /**
+     * One side's answer. A principal slice holds scopeless policies, so Cedar is sent only the entities and context
+     * attributes their conditions can read (none at all when no condition reaches entity data).
+     */
     private SideVerdict evaluate(PrincipalEntities side, PolicySnapshot.Slice slice, Map<String, Value> context,
                                  Set<Entity> entities) throws AuthException {
         if (slice.decidedByScope()) {
             return decidedByScope(side, slice);
         }
+        ConditionUse reads = slice.reads();
         AuthorizationRequest request = new AuthorizationRequest(side.uid(), slice.tool().actionUid(),
-                slice.tool().resourceUid(), context);
-        AuthorizationResponse response = cedar.isAuthorized(request, slice.cedar(), entities);
+                slice.tool().resourceUid(), reads.context().project(context));
+        AuthorizationResponse response = cedar.isAuthorized(request, slice.cedar(),
+                reads.entities() ? entities : Set.of());
         if (response.type != AuthorizationResponse.SuccessOrFailure.Success || response.success.isEmpty()) {
             List<String> errors = new ArrayList<>();
             response.errors.ifPresent(list -> list.forEach(e -> errors.add(side.description() + ": " + e.message)));

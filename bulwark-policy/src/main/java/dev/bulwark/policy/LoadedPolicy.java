@@ -11,11 +11,13 @@ import java.util.Set;
  * One parsed policy with what Bulwark needs besides Cedar's own evaluation: its stable id, its scope (to slice and
  * to list), whether it has conditions, its obligations and where it was written.
  *
- * @param cedar the policy as cedar-java evaluates it, carrying {@code id} as its Cedar policy id
+ * @param cedar     the policy as cedar-java evaluates it, carrying {@code id} as its Cedar policy id
+ * @param scopeless the same policy with an open scope, for slices whose members' scopes are known to match
+ * @param reads     what its conditions can read
  */
 record LoadedPolicy(String id, boolean permit, ScopeConstraint principal, ScopeConstraint action,
                     ScopeConstraint resource, boolean unconditional, List<Obligation> obligations, Policy cedar,
-                    Path file, int line, int column) {
+                    Policy scopeless, ConditionUse reads, Path file, int line, int column) {
     LoadedPolicy {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(principal, "principal");
@@ -23,6 +25,8 @@ record LoadedPolicy(String id, boolean permit, ScopeConstraint principal, ScopeC
         Objects.requireNonNull(resource, "resource");
         obligations = List.copyOf(obligations);
         Objects.requireNonNull(cedar, "cedar");
+        Objects.requireNonNull(scopeless, "scopeless");
+        Objects.requireNonNull(reads, "reads");
         Objects.requireNonNull(file, "file");
     }
 

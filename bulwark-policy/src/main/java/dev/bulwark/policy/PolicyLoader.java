@@ -4,6 +4,7 @@ import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.exception.InternalException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.spi.policy.Obligation;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -129,7 +130,21 @@ final class PolicyLoader {
                 ScopeConstraint.fromJson(json.path("action")),
                 ScopeConstraint.fromJson(json.path("resource")),
                 !conditions.isArray() || conditions.isEmpty(),
-                obligations, new Policy(text, id), file, line, column);
+                obligations, new Policy(text, id), scopeless(json, id), ConditionUse.of(conditions), file, line,
+                column);
+    }
+
+    /**
+     * The policy with its scope left open ({@code principal, action, resource}) and no annotations: what a slice
+     * evaluates, its members' scopes being known to match already. Same id, effect and conditions.
+     */
+    private static Policy scopeless(JsonNode json, String id) throws InternalException {
+        ObjectNode open = json.deepCopy();
+        for (String scope : new String[] {"principal", "action", "resource"}) {
+            open.putObject(scope).put("op", "All");
+        }
+        open.remove("annotations");
+        return Policy.fromJson(id, open.toString());
     }
 
     private static void rejectDuplicateIds(List<LoadedPolicy> policies, List<PolicyProblem> problems) {

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
  * <p>cedar-java's cost per decision grows with the number of policies it is handed, so each call is decided against
  * a slice: the policies whose action and resource scope can match the tool and whose principal scope can match the
  * principal. Cedar evaluates a policy's scope before its conditions and a scope cannot fail, so a policy left out of
- * a slice could neither have applied nor raised an error: the slice decides exactly as the whole set would.
+ * a slice could neither have applied nor raised an error: the slice decides exactly as the whole set would. For the
+ * same reason a principal slice is evaluated with its members' scopes left open ({@link LoadedPolicy#scopeless()}):
+ * they are known to match, and Cedar then needs entity data only where a condition reads it.
  *
  * <p>Slices are remembered per tool and {@link PrincipalSignature principal signature}. Slices with the same members
  * share one natively cached {@link PolicySet}. cedar-java's native cache is global, bounded and never evicts on its
@@ -45,18 +47,28 @@ final class PolicySnapshot {
     /**
      * The policies that can apply to calls of one tool (and, for a principal slice, by one kind of principal).
      *
-     * @param cedar            the set Cedar evaluates: these policies, or a superset of them with the same outcome
-     * @param decidedByScope   every policy applies to the principal and none has conditions: Cedar's answer is
-     *                         known without asking it
+     * @param cedar          the set Cedar evaluates: these policies, or a superset of them with the same outcome
+     * @param decidedByScope every policy applies to the principal and none has conditions: Cedar's answer is known
+     *                       without asking it
+     * @param reads          what of the entities and the context {@code cedar} can read; the rest need not be sent
      */
-    record Slice(ToolEntities tool, List<LoadedPolicy> policies, PolicySet cedar, boolean decidedByScope) {
+    record Slice(ToolEntities tool, List<LoadedPolicy> policies, PolicySet cedar, boolean decidedByScope,
+                 ConditionUse reads) {
         Slice {
             policies = List.copyOf(policies);
         }
 
         Slice withTool(ToolEntities entities) {
-            return new Slice(entities, policies, cedar, decidedByScope);
+            return new Slice(entities, policies, cedar, decidedByScope, reads);
         }
+    }
+
+    /** A policy set to cache: scoped members (as written) or scopeless ones (scope already known to match). */
+    private record SetKey(boolean scopeless, BitSet membership) {
+    }
+
+    /** A set Cedar evaluates and what it can read. */
+    private record Evaluated(PolicySet set, ConditionUse reads) {
     }
 
     private record ToolKey(String name, String connector, String kind) {
@@ -78,7 +90,7 @@ final class PolicySnapshot {
     private final Map<String, LoadedPolicy> byId;
     private final PrincipalSignature.Vocabulary vocabulary;
     private final Map<ToolKey, ToolSlice> slices = new ConcurrentHashMap<>();
-    private final Map<BitSet, PolicySet> sharedSets = new ConcurrentHashMap<>();
+    private final Map<SetKey, PolicySet> sharedSets = new ConcurrentHashMap<>();
     private volatile PolicySet whole;
     private int principalSets;
 
@@ -126,10 +138,10 @@ final class PolicySnapshot {
     Slice unslicedFor(Tool tool) {
         PolicySet set = whole;
         if (set == null) {
-            set = new PolicySet(cedarPolicies(policies));
+            set = new PolicySet(cedarPolicies(policies, false));
             whole = set;
         }
-        return new Slice(ToolEntities.of(tool), policies, set, false);
+        return new Slice(ToolEntities.of(tool), policies, set, false, ConditionUse.everything());
     }
 
     private ToolSlice toolSlice(Tool tool) {
@@ -164,7 +176,8 @@ final class PolicySnapshot {
                 membership.set(i);
             }
         }
-        return new ToolSlice(new Slice(entities, members, new PolicySet(cedarPolicies(members)), false), membership,
+        return new ToolSlice(new Slice(entities, members, new PolicySet(cedarPolicies(members, false)), false,
+                ConditionUse.everything()), membership,
                 positions.stream().mapToInt(Integer::intValue).toArray(), new ConcurrentHashMap<>());
     }
 
@@ -181,38 +194,40 @@ final class PolicySnapshot {
                 unconditional &= policy.unconditional();
             }
         }
-        return new Slice(toolSlice.slice().tool(), members, shared(membership, members, toolSlice), unconditional);
+        Evaluated evaluated = shared(membership, members, toolSlice);
+        return new Slice(toolSlice.slice().tool(), members, evaluated.set(), unconditional, evaluated.reads());
     }
 
     /**
-     * The cached set of these members, shared by every slice with the same members. Past the principal budget: the
-     * tool slice's cached set (a superset, deciding alike) while the total budget allows, else an uncached set.
+     * The cached set of these members (scopeless), shared by every slice with the same members. Past the principal
+     * budget: the tool slice's cached set (a superset with scopes, deciding alike) while the total budget allows,
+     * else an uncached set of these members.
      */
-    private synchronized PolicySet shared(BitSet membership, List<LoadedPolicy> members, ToolSlice tool) {
-        PolicySet set = sharedSets.get(membership);
+    private synchronized Evaluated shared(BitSet membership, List<LoadedPolicy> members, ToolSlice tool) {
+        ConditionUse reads = members.stream().map(LoadedPolicy::reads)
+                .reduce(new ConditionUse(false, ContextUse.none()), ConditionUse::union);
+        SetKey key = new SetKey(true, membership);
+        PolicySet set = sharedSets.get(key);
         if (set != null) {
-            return set;
+            return new Evaluated(set, reads);
         }
         if (principalSets < MAX_CACHED_PRINCIPAL_SETS) {
             principalSets++;
-            set = cached(members);
-            sharedSets.put(membership, set);
-            return set;
+            set = cached(cedarPolicies(members, true));
+            sharedSets.put(key, set);
+            return new Evaluated(set, reads);
         }
-        PolicySet toolSet = sharedSets.get(tool.membership());
-        if (toolSet != null) {
-            return toolSet;
+        SetKey toolKey = new SetKey(false, tool.membership());
+        PolicySet toolSet = sharedSets.get(toolKey);
+        if (toolSet == null && sharedSets.size() < MAX_CACHED_SETS) {
+            toolSet = cached(cedarPolicies(tool.slice().policies(), false));
+            sharedSets.put(toolKey, toolSet);
         }
-        if (sharedSets.size() < MAX_CACHED_SETS) {
-            toolSet = cached(tool.slice().policies());
-            sharedSets.put(tool.membership(), toolSet);
-            return toolSet;
-        }
-        return new PolicySet(cedarPolicies(members));
+        return toolSet != null ? new Evaluated(toolSet, ConditionUse.everything())
+                : new Evaluated(new PolicySet(cedarPolicies(members, true)), reads);
     }
 
-    private static PolicySet cached(List<LoadedPolicy> members) {
-        Set<Policy> cedarPolicies = cedarPolicies(members);
+    private static PolicySet cached(Set<Policy> cedarPolicies) {
         PolicySet set = new PolicySet(cedarPolicies);
         try {
             set.cache();
@@ -223,9 +238,9 @@ final class PolicySnapshot {
         return set;
     }
 
-    private static Set<Policy> cedarPolicies(List<LoadedPolicy> members) {
+    private static Set<Policy> cedarPolicies(List<LoadedPolicy> members, boolean scopeless) {
         Set<Policy> out = new HashSet<>();
-        members.forEach(p -> out.add(p.cedar()));
+        members.forEach(p -> out.add(scopeless ? p.scopeless() : p.cedar()));
         return out;
     }
 }

@@ -125,11 +125,18 @@ class SlicingDifferentialTest {
         }).append(")");
         // One policy in forty reads an argument without `has` and so fails when it is absent.
         out.append(random.nextInt(40) == 0 ? " when { context.arguments.n > " + random.nextInt(10) + " }"
-                : switch (random.nextInt(8)) {
+                : switch (random.nextInt(16)) {
                     case 1 -> " when { context.arguments has n && context.arguments.n < " + random.nextInt(10) + " }";
                     case 2 -> " when { context.session.labels.contains(\"untrusted\") }";
                     case 3 -> " unless { context.delegated }";
                     case 4 -> " when { resource.labels.contains(\"pii\") && context.time.hourUtc >= 9 }";
+                    case 5 -> " when { context.agent.owner like \"*@example.com\" && context.arguments has doc }";
+                    case 6 -> " when { principal in Bulwark::Role::\"" + pick(random, ROLES) + "\" }";
+                    case 7 -> " when { context.arguments has doc && context.arguments.doc.size > " + random.nextInt(5)
+                            + " }";
+                    case 8 -> " unless { context.arguments.doc.title == \"t\" }";
+                    case 9 -> " when { context has session && context.session.callCount > 0 }";
+                    case 10 -> " when { context.arguments == {\"n\": " + random.nextInt(10) + "} }";
                     default -> "";
                 });
         return out.append(";").toString();
@@ -143,6 +150,14 @@ class SlicingDifferentialTest {
         Map<String, Object> arguments = new HashMap<>();
         if (random.nextBoolean()) {
             arguments.put("n", random.nextInt(10));
+        }
+        if (random.nextBoolean()) {
+            arguments.put("m", "read by no policy");
+        }
+        switch (random.nextInt(4)) {
+            case 0 -> arguments.put("doc", Map.of("size", random.nextInt(6), "body", "long text"));
+            case 1 -> arguments.put("doc", "not a record");
+            default -> { }
         }
         Set<String> labels = random.nextInt(4) == 0 ? Set.of("untrusted") : Set.of();
         SessionFacts session = new SessionFacts("s", Requests.MONDAY_NOON, 1, labels, List.of(), 0);
