@@ -3,6 +3,7 @@ package dev.bulwark.policy;
 import com.cedarpolicy.value.CedarMap;
 import com.cedarpolicy.value.PrimBool;
 import com.cedarpolicy.value.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,32 @@ final class ContextUse {
             at = at.children.computeIfAbsent(name, n -> new ContextUse());
         }
         return at;
+    }
+
+    /**
+     * The tree as sorted paths: {@code a.b} read whole, {@code a.b?} only tested for presence, {@code *} the whole
+     * context; for tests and diagnostics.
+     */
+    List<String> paths() {
+        List<String> out = new ArrayList<>();
+        if (whole) {
+            out.add("*");
+        }
+        collect("", out);
+        out.sort(null);
+        return out;
+    }
+
+    private void collect(String prefix, List<String> out) {
+        children.forEach((name, child) -> {
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            if (child.whole) {
+                out.add(path);
+            } else if (child.children.isEmpty()) {
+                out.add(path + "?");
+            }
+            child.collect(path, out);
+        });
     }
 
     /** The part of a context record that these reads can observe. */
