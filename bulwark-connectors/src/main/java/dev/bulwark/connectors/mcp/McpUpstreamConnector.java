@@ -6,7 +6,6 @@ import dev.bulwark.spi.tool.ProgressListener;
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
-import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Clock;
@@ -18,9 +17,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A connector proxying one upstream MCP server. Its tools are offered as {@code <connector>.<tool>} only while their
@@ -29,6 +30,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Fails closed: an unreachable upstream or a failing pin store offers no tools, and a call to a tool that is not
  * approved, or whose approval another replica has withdrawn, is refused without reaching the upstream.
+ *
+ * <p>All calls share one upstream session; the SDK matches concurrent responses to requests by id. A call that
+ * times out is cancelled upstream ({@code notifications/cancelled}); output above {@link SdkContent#MAX_OUTPUT_CHARS}
+ * characters is refused; tools whose description or schema exceed the bounds of {@link UpstreamTool} are withheld.
+ * Nothing here waits on Reactor's shared {@code boundedElastic} pool, which callers blocked in {@link #call} may fill.
  */
 public final class McpUpstreamConnector implements Connector {
     public static final String UNTRUSTED = "untrusted";
@@ -43,7 +49,9 @@ public final class McpUpstreamConnector implements Connector {
     private final Map<String, ProgressRelay> progress = new ConcurrentHashMap<>();
     private final Object connection = new Object();
     private final Object catalogLock = new Object();
-    private volatile McpAsyncClient client;
+    /** Applies announced tool lists; the connector's own thread, so it never waits for a pool its callers fill. */
+    private final ExecutorService listChanges;
+    private volatile UpstreamSession session;
     private volatile UpstreamCatalog catalog = UpstreamCatalog.EMPTY;
     private volatile UpstreamStatus status;
     private volatile boolean closed;
@@ -56,6 +64,8 @@ public final class McpUpstreamConnector implements Connector {
         all.add(UNTRUSTED);
         this.labels = Set.copyOf(all);
         this.status = new UpstreamStatus(false, Optional.of("not started"), 0, 0, List.of(), clock.instant());
+        this.listChanges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                .name("bulwark-upstream-" + config.name() + "-tools").factory());
     }
 
     /** Creates the connector and refreshes it once; an unreachable upstream leaves it offering no tools. */
@@ -166,7 +176,7 @@ public final class McpUpstreamConnector implements Connector {
         UpstreamCatalog.Entry entry = catalog.entry(call.tool().localName())
                 .orElseThrow(() -> new ConnectorException("upstream tool " + toolName + " is not offered"));
         requireApproved(toolName, entry);
-        McpAsyncClient current = client;
+        UpstreamSession current = session;
         if (current == null) {
             throw new ConnectorException("upstream " + config.name() + " is unreachable; the call was not made");
         }
@@ -177,16 +187,31 @@ public final class McpUpstreamConnector implements Connector {
                     .arguments(new LinkedHashMap<>(call.arguments()))
                     .progressToken(token)
                     .build();
-            McpSchema.CallToolResult result = current.callTool(request).timeout(config.timeout()).block();
+            McpSchema.CallToolResult result = current.client().callTool(request).timeout(config.timeout()).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + config.name() + " returned no result for " + toolName);
             }
-            return SdkContent.toResult(result);
+            return SdkContent.toResult(result, SdkContent.MAX_OUTPUT_CHARS);
+        } catch (SdkContent.OversizedOutputException e) {
+            throw new ConnectorException("upstream tool " + toolName + " returned more than "
+                    + SdkContent.MAX_OUTPUT_CHARS + " characters; the output was withheld", e);
         } catch (RuntimeException e) {
+            if (causedBy(e, TimeoutException.class)) {
+                cancelUpstream(current, token, toolName);
+            }
             throw failure(toolName, e);
         } finally {
             progress.remove(token);
+            current.transport().forget(token);
         }
+    }
+
+    /** Tells the upstream to stop working on a call nobody waits for any more; best effort, never blocks the caller. */
+    private void cancelUpstream(UpstreamSession current, String token, String toolName) {
+        current.transport().cancel(token, "timed out after " + config.timeout().toMillis() + " ms at the gateway")
+                .timeout(config.timeout())
+                .subscribe(ignored -> { }, e -> LOG.log(System.Logger.Level.DEBUG, "upstream " + config.name()
+                        + ": could not cancel the timed-out call to " + toolName + ": " + rootCause(e)));
     }
 
     private void requireApproved(String toolName, UpstreamCatalog.Entry entry) throws ConnectorException {
@@ -220,25 +245,25 @@ public final class McpUpstreamConnector implements Connector {
                 + "; it may or may not have been carried out", e);
     }
 
-    private McpAsyncClient connected() {
-        McpAsyncClient current = client;
+    private UpstreamSession connected() {
+        UpstreamSession current = session;
         if (current == null) {
             current = SdkClients.connect(config, this::onToolsChanged, this::onProgress);
-            client = current;
+            session = current;
         }
         return current;
     }
 
-    private List<McpSchema.Tool> listTools(McpAsyncClient current) {
-        McpSchema.ListToolsResult result = current.listTools().timeout(config.timeout()).block();
+    private List<McpSchema.Tool> listTools(UpstreamSession current) {
+        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout()).block();
         return result == null || result.tools() == null ? List.of() : result.tools();
     }
 
     private void disconnect() {
-        McpAsyncClient current = client;
-        client = null;
+        UpstreamSession current = session;
+        session = null;
         if (current != null) {
-            SdkClients.close(current);
+            SdkClients.close(current.client());
         }
     }
 
@@ -260,12 +285,19 @@ public final class McpUpstreamConnector implements Connector {
     }
 
     private Mono<Void> onToolsChanged(List<McpSchema.Tool> listed) {
-        // Pins may live in a database: apply them off the transport's threads.
+        // Pins may live in a database: apply them off the transport's threads, and not on Reactor's shared
+        // boundedElastic pool, which callers blocked in call() may have exhausted.
         return Mono.fromRunnable(() -> {
-            if (!closed) {
-                apply(listed);
+            try {
+                listChanges.execute(() -> {
+                    if (!closed) {
+                        apply(listed);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // closed meanwhile: the change no longer matters
             }
-        }).subscribeOn(Schedulers.boundedElastic()).then();
+        });
     }
 
     private Mono<Void> onProgress(McpSchema.ProgressNotification notification) {
@@ -309,6 +341,7 @@ public final class McpUpstreamConnector implements Connector {
             closed = true;
             disconnect();
             catalog = UpstreamCatalog.EMPTY;
+            listChanges.shutdown();
         }
     }
 }

@@ -17,6 +17,11 @@ import reactor.core.publisher.Mono;
 /** Builds and connects MCP SDK clients for an upstream. */
 final class SdkClients {
     static final McpSchema.Implementation CLIENT_INFO = new McpSchema.Implementation("bulwark", "0.1.0");
+    /**
+     * Largest single message read from an HTTP upstream. Above the output bound, so that an oversized result is
+     * refused with a clear message by {@link SdkContent}, yet small enough to bound the memory one call can take.
+     */
+    static final int MAX_MESSAGE_BYTES = 2 * SdkContent.MAX_OUTPUT_CHARS + 64 * 1024;
 
     private SdkClients() {}
 
@@ -27,10 +32,11 @@ final class SdkClients {
      * notifications arrive, before the response that follows them, while the synchronous facade hands each one to a
      * thread pool where they may be reordered or arrive after the call has returned.
      */
-    static McpAsyncClient connect(UpstreamServer config,
-                                  Function<List<McpSchema.Tool>, Mono<Void>> onToolsChanged,
-                                  Function<McpSchema.ProgressNotification, Mono<Void>> onProgress) {
-        McpAsyncClient client = McpClient.async(transport(config))
+    static UpstreamSession connect(UpstreamServer config,
+                                   Function<List<McpSchema.Tool>, Mono<Void>> onToolsChanged,
+                                   Function<McpSchema.ProgressNotification, Mono<Void>> onProgress) {
+        CancellingTransport transport = new CancellingTransport(transport(config));
+        McpAsyncClient client = McpClient.async(transport)
                 .requestTimeout(config.timeout())
                 .initializationTimeout(config.timeout())
                 .clientInfo(CLIENT_INFO)
@@ -39,7 +45,7 @@ final class SdkClients {
                 .build();
         try {
             client.initialize().timeout(config.timeout()).block();
-            return client;
+            return new UpstreamSession(client, transport);
         } catch (RuntimeException e) {
             close(client);
             throw e;
@@ -62,6 +68,7 @@ final class SdkClients {
             return HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getRawAuthority())
                     .endpoint(endpoint)
                     .connectTimeout(config.timeout())
+                    .maxResponseSize(MAX_MESSAGE_BYTES)
                     .build();
         }
         List<String> command = config.command();

@@ -12,21 +12,55 @@ import java.util.Map;
 /** Converts what the MCP SDK returns into SPI results. */
 final class SdkContent {
     static final String OCTET_STREAM = "application/octet-stream";
+    /**
+     * Most characters of text and base64 data one call may return (4 Mi). Upstream output is untrusted and goes on
+     * to guards, the audit log and the agent, so a flood is refused rather than passed on or truncated unseen.
+     */
+    static final int MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
 
     private SdkContent() {}
 
-    static ToolResult toResult(McpSchema.CallToolResult result) {
+    /**
+     * Converts a call result.
+     *
+     * @throws OversizedOutputException when the content together holds more than {@code maxChars} characters
+     */
+    static ToolResult toResult(McpSchema.CallToolResult result, int maxChars) {
         List<Content> content = new ArrayList<>();
+        long size = 0;
         if (result.content() != null) {
             for (McpSchema.Content item : result.content()) {
-                content.add(convert(item));
+                Content converted = convert(item);
+                size += size(converted);
+                if (size > maxChars) {
+                    throw new OversizedOutputException(maxChars);
+                }
+                content.add(converted);
             }
         }
         // Structured output is only passed on when there is no content block carrying it already.
         if (content.isEmpty() && result.structuredContent() != null) {
-            content.add(new Content.Text(Json.write(result.structuredContent())));
+            Content structured = new Content.Text(Json.write(result.structuredContent()));
+            if (size(structured) > maxChars) {
+                throw new OversizedOutputException(maxChars);
+            }
+            content.add(structured);
         }
         return new ToolResult(content, Boolean.TRUE.equals(result.isError()));
+    }
+
+    /** Thrown when a result is larger than allowed. */
+    static final class OversizedOutputException extends RuntimeException {
+        OversizedOutputException(int maxChars) {
+            super("output exceeds " + maxChars + " characters", null, false, false);
+        }
+    }
+
+    private static long size(Content content) {
+        return switch (content) {
+            case Content.Text text -> text.text().length();
+            case Content.Blob blob -> blob.base64Data().length() + blob.mimeType().length();
+        };
     }
 
     static Content convert(McpSchema.Content item) {

@@ -18,12 +18,31 @@ import java.util.Set;
 record UpstreamTool(String upstreamName, String localName, String description, String inputSchema,
                     Boolean readOnlyHint) {
     static final String EMPTY_OBJECT_SCHEMA = "{\"type\":\"object\"}";
+    /** Largest description accepted, in UTF-8 bytes: it goes into every agent's context, so it is an attack surface. */
+    static final int MAX_DESCRIPTION_BYTES = 16 * 1024;
+    /** Largest input schema accepted, as canonical JSON in UTF-8 bytes. */
+    static final int MAX_SCHEMA_BYTES = 64 * 1024;
 
+    /**
+     * Reads a tool definition.
+     *
+     * @throws IllegalArgumentException when the description or the schema is larger than allowed
+     */
     static UpstreamTool of(String upstreamName, String localName, String description, Map<String, Object> schema,
                            Boolean readOnlyHint) {
+        String text = description == null ? "" : description;
+        if (utf8Length(text) > MAX_DESCRIPTION_BYTES) {
+            throw new IllegalArgumentException("description larger than " + MAX_DESCRIPTION_BYTES + " bytes");
+        }
         String schemaJson = schema == null || schema.isEmpty() ? EMPTY_OBJECT_SCHEMA : Json.canonical(schema);
-        return new UpstreamTool(upstreamName, localName, description == null ? "" : description, schemaJson,
-                readOnlyHint);
+        if (utf8Length(schemaJson) > MAX_SCHEMA_BYTES) {
+            throw new IllegalArgumentException("input schema larger than " + MAX_SCHEMA_BYTES + " bytes");
+        }
+        return new UpstreamTool(upstreamName, localName, text, schemaJson, readOnlyHint);
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Hex SHA-256 of the canonical JSON of the pinned fields. */

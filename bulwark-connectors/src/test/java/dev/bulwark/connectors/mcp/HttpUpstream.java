@@ -7,15 +7,24 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** A real upstream MCP server: the SDK's Streamable HTTP servlet on embedded Jetty 12. */
+/**
+ * A real upstream MCP server: the SDK's Streamable HTTP servlet on embedded Jetty 12. It records every JSON-RPC
+ * message posted to it.
+ *
+ * <p>Its tools run on the request's Jetty thread ({@code immediateExecution}), as a server in another process would,
+ * and not on Reactor's JVM-wide {@code boundedElastic} pool: the tests call the connector from that pool, as the
+ * gateway's front door does, and an upstream queued behind its own blocked callers would only time out.
+ */
 final class HttpUpstream implements AutoCloseable {
     final CountDownLatch release = new CountDownLatch(1);
+    private final List<String> received = new CopyOnWriteArrayList<>();
     private final Server jetty;
     private final McpSyncServer mcp;
     private final int port;
@@ -29,6 +38,7 @@ final class HttpUpstream implements AutoCloseable {
                 .serverInfo("test-upstream", "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .strictToolNameValidation(false)
+                .immediateExecution(true)
                 .tools(all)
                 .build();
         jetty = new Server();
@@ -38,7 +48,7 @@ final class HttpUpstream implements AutoCloseable {
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        ServletHolder holder = new ServletHolder(transport);
+        ServletHolder holder = new ServletHolder(new RecordingServlet(transport, received));
         holder.setAsyncSupported(true);
         context.addServlet(holder, "/*");
         jetty.setHandler(context);
@@ -66,6 +76,11 @@ final class HttpUpstream implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The JSON-RPC messages posted so far, as sent. */
+    List<String> received() {
+        return List.copyOf(received);
     }
 
     /** Replaces a tool's definition, as a malicious or careless upstream would; optionally announces it. */

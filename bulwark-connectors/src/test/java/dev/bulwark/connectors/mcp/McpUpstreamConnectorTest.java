@@ -5,6 +5,8 @@ import static dev.bulwark.connectors.mcp.TestUpstreamTools.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.spi.tool.Content;
 import dev.bulwark.spi.tool.ConnectorException;
 import dev.bulwark.spi.tool.ProgressListener;
@@ -229,11 +231,82 @@ class McpUpstreamConnectorTest {
     }
 
     @Test
-    void failsACallThatExceedsTheTimeout() {
+    void failsACallThatExceedsTheTimeoutAndCancelsItUpstream() throws Exception {
         McpUpstreamConnector connector = open(UpstreamServer.http("up", upstream.url())
                 .withTimeout(Duration.ofMillis(700)));
         assertThatThrownBy(() -> run(connector, tool(connector, "up.hang"), Map.of()))
                 .isInstanceOf(ConnectorException.class).hasMessage("upstream tool up.hang did not answer within 700 ms");
+
+        JsonNode hangCall = received().stream()
+                .filter(m -> m.path("method").asText().equals("tools/call")
+                        && m.path("params").path("name").asText().equals("hang"))
+                .findFirst().orElseThrow();
+        await(() -> received().stream().anyMatch(m -> m.path("method").asText().equals("notifications/cancelled")));
+        JsonNode cancelled = received().stream()
+                .filter(m -> m.path("method").asText().equals("notifications/cancelled")).findFirst().orElseThrow();
+        assertThat(cancelled.path("params").path("requestId")).isEqualTo(hangCall.path("id"));
+        assertThat(cancelled.path("params").path("reason").asText()).contains("timed out");
+        assertThat(cancelled.has("id")).as("a notification has no id").isFalse();
+    }
+
+    @Test
+    void cancelsNothingUpstreamWhenACallSucceedsOrIsRefused() throws Exception {
+        McpUpstreamConnector connector = openDefault();
+        run(connector, tool(connector, "up.echo"), args("text", "hi"));
+        Tool add = tool(connector, "up.add");
+        upstream.remove("add");
+        assertThatThrownBy(() -> run(connector, add, args("a", 1, "b", 1))).isInstanceOf(ConnectorException.class);
+        assertThat(received()).noneMatch(m -> m.path("method").asText().equals("notifications/cancelled"));
+    }
+
+    @Test
+    void refusesOutputLargerThanTheBoundAndPassesOutputAtTheBound() throws Exception {
+        try (HttpUpstream flood = HttpUpstream.start(0, List.of(TestUpstreamTools.big(SdkContent.MAX_OUTPUT_CHARS + 1)));
+             HttpUpstream full = HttpUpstream.start(0, List.of(TestUpstreamTools.big(SdkContent.MAX_OUTPUT_CHARS)))) {
+            McpUpstreamConnector flooding = open(UpstreamServer.http("flood", flood.url()));
+            assertThatThrownBy(() -> run(flooding, tool(flooding, "flood.big"), Map.of()))
+                    .isInstanceOf(ConnectorException.class)
+                    .hasMessage("upstream tool flood.big returned more than 4194304 characters; the output was withheld");
+
+            McpUpstreamConnector filling = open(UpstreamServer.http("full", full.url()));
+            assertThat(run(filling, tool(filling, "full.big"), Map.of()).joinedText())
+                    .hasSize(SdkContent.MAX_OUTPUT_CHARS);
+        }
+    }
+
+    @Test
+    void withholdsToolsWhoseDescriptionOrSchemaIsTooLarge() throws Exception {
+        String objectSchema = "{\"type\": \"object\"}";
+        String hugeSchema = "{\"type\": \"object\", \"properties\": {\"p\": {\"type\": \"string\", \"description\": \""
+                + "s".repeat(UpstreamTool.MAX_SCHEMA_BYTES) + "\"}}}";
+        try (HttpUpstream bloated = HttpUpstream.start(0, List.of(
+                TestUpstreamTools.defined("long_text", "d".repeat(UpstreamTool.MAX_DESCRIPTION_BYTES + 1), objectSchema),
+                TestUpstreamTools.defined("wide_text", "é".repeat(UpstreamTool.MAX_DESCRIPTION_BYTES / 2 + 1),
+                        objectSchema),
+                TestUpstreamTools.defined("full_text", "d".repeat(UpstreamTool.MAX_DESCRIPTION_BYTES), objectSchema),
+                TestUpstreamTools.defined("huge_schema", "Has a huge schema.", hugeSchema)))) {
+            McpUpstreamConnector connector = open(UpstreamServer.http("bloat", bloated.url()));
+            assertThat(connector.tools()).extracting(Tool::name).containsExactly("bloat.full_text", "bloat.hang");
+            assertThat(connector.status().warnings()).containsExactlyInAnyOrder(
+                    "dropped tool 'long_text': description larger than 16384 bytes",
+                    "dropped tool 'wide_text': description larger than 16384 bytes",
+                    "dropped tool 'huge_schema': input schema larger than 65536 bytes");
+            assertThat(connector.pins()).extracting(ToolPin::tool).containsExactly("bloat.full_text", "bloat.hang");
+            assertThatThrownBy(() -> run(connector, new Tool("bloat.long_text", "", objectSchema, ToolKind.WRITE,
+                    "bloat", Set.of()), Map.of()))
+                    .isInstanceOf(ConnectorException.class).hasMessage("upstream tool bloat.long_text is not offered");
+        }
+    }
+
+    private List<JsonNode> received() {
+        ObjectMapper json = new ObjectMapper();
+        return upstream.received().stream().map(body -> {
+            try {
+                return json.readTree(body);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("upstream received invalid JSON: " + body, e);
+            }
+        }).toList();
     }
 
     @Test

@@ -82,6 +82,17 @@ final class TestUpstreamTools {
                 });
     }
 
+    /** Returns {@code chars} characters of text. */
+    static SyncToolSpecification big(int chars) {
+        return tool("big", "Returns a lot of text.", "{\"type\": \"object\"}", null,
+                (exchange, request) -> text("x".repeat(chars)));
+    }
+
+    /** A tool with the given description and input schema, to test the size bounds of definitions. */
+    static SyncToolSpecification defined(String name, String description, String schema) {
+        return tool(name, description, schema, null, (exchange, request) -> text("defined " + name));
+    }
+
     static SyncToolSpecification named(String name) {
         return tool(name, "A tool with an unusual name.", "{\"type\": \"object\"}", null,
                 (exchange, request) -> text("named " + name));
