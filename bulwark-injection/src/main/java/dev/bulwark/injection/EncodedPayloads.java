@@ -30,7 +30,6 @@ final class EncodedPayloads {
     private static final Pattern ESCAPED_HEX = Pattern.compile("(?:\\\\x[0-9a-fA-F]{2}){6,}+");
     // a decoded value that is itself one encoded token: another layer to peel
     private static final Pattern LAYER = Pattern.compile("[A-Za-z0-9+/=_%\\\\-]{16,}+");
-    private static final Pattern PERCENT = Pattern.compile("%[0-9a-fA-F]{2}");
 
     /** Returns false when the sink ran out of budget before all candidates were seen. */
     static boolean scan(String text, int from, int to, Sink sink) {
@@ -38,54 +37,86 @@ final class EncodedPayloads {
         while (token.find()) {
             int ts = token.start();
             int te = token.end();
-            if (percentCount(text, ts, te) >= 3) {
+            Shape shape = Shape.of(text, ts, te);
+            if (shape.percentEscapes >= 3) {
                 String decoded = percentDecode(text, ts, Math.min(te, ts + MAX_CANDIDATE_CHARS));
                 if (decoded != null && readable(decoded) && !sink.candidate(ts, te, decoded, "url-encoding")) {
                     return false;
                 }
                 continue;
             }
-            Matcher escaped = ESCAPED_HEX.matcher(text).region(ts, te);
-            while (escaped.find()) {
-                String decoded = utf8(hexBytes(text.substring(escaped.start(), limit(escaped)).replace("\\x", "")));
-                if (decoded != null && readable(decoded)
-                        && !sink.candidate(escaped.start(), escaped.end(), decoded, "hex")) {
-                    return false;
+            if (shape.hexEscapes >= 6) {
+                Matcher escaped = ESCAPED_HEX.matcher(text).region(ts, te);
+                while (escaped.find()) {
+                    String decoded = utf8(hexBytes(text.substring(escaped.start(), limit(escaped)).replace("\\x", "")));
+                    if (decoded != null && readable(decoded)
+                            && !sink.candidate(escaped.start(), escaped.end(), decoded, "hex")) {
+                        return false;
+                    }
                 }
             }
-            Matcher hex = HEX.matcher(text).region(ts, te);
-            while (hex.find()) {
-                String decoded = utf8(hexBytes(text.substring(hex.start(), limit(hex))));
-                if (decoded != null && readable(decoded) && !sink.candidate(hex.start(), hex.end(), decoded, "hex")) {
-                    return false;
+            if (shape.longestHexRun >= 24) {
+                Matcher hex = HEX.matcher(text).region(ts, te);
+                while (hex.find()) {
+                    String decoded = utf8(hexBytes(text.substring(hex.start(), limit(hex))));
+                    if (decoded != null && readable(decoded)
+                            && !sink.candidate(hex.start(), hex.end(), decoded, "hex")) {
+                        return false;
+                    }
                 }
             }
-            Matcher b64 = BASE64.matcher(text).region(ts, te);
-            while (b64.find()) {
-                if (!mixedCase(text, b64.start(), b64.end())) {
-                    continue;
-                }
-                String decoded = base64(text.substring(b64.start(), limit(b64)));
-                if (decoded != null && readable(decoded)
-                        && !sink.candidate(b64.start(), b64.end(), decoded, "base64")) {
-                    return false;
+            if (shape.upper && shape.lower && shape.longestBase64Run >= 20) {
+                Matcher b64 = BASE64.matcher(text).region(ts, te);
+                while (b64.find()) {
+                    if (!mixedCase(text, b64.start(), b64.end())) {
+                        continue;
+                    }
+                    String decoded = base64(text.substring(b64.start(), limit(b64)));
+                    if (decoded != null && readable(decoded)
+                            && !sink.candidate(b64.start(), b64.end(), decoded, "base64")) {
+                        return false;
+                    }
                 }
             }
         }
         return true;
     }
 
-    private static int limit(Matcher m) {
-        return Math.min(m.end(), m.start() + MAX_CANDIDATE_CHARS);
+    /** One pass over a token tells which decoders could apply, so most tokens cost no further matching. */
+    private record Shape(int percentEscapes, int hexEscapes, int longestHexRun, int longestBase64Run, boolean upper,
+                         boolean lower) {
+        static Shape of(String text, int from, int to) {
+            int percent = 0;
+            int escapes = 0;
+            int hexRun = 0;
+            int longestHex = 0;
+            int b64Run = 0;
+            int longestB64 = 0;
+            boolean upper = false;
+            boolean lower = false;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                boolean hex = hexDigit(c);
+                hexRun = hex ? hexRun + 1 : 0;
+                longestHex = Math.max(longestHex, hexRun);
+                boolean b64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+                        || c == '/' || c == '_' || c == '-';
+                b64Run = b64 ? b64Run + 1 : 0;
+                longestB64 = Math.max(longestB64, b64Run);
+                upper |= c >= 'A' && c <= 'Z';
+                lower |= c >= 'a' && c <= 'z';
+                if (c == '%' && i + 2 < to && hexDigit(text.charAt(i + 1)) && hexDigit(text.charAt(i + 2))) {
+                    percent++;
+                } else if (c == '\\' && i + 1 < to && text.charAt(i + 1) == 'x') {
+                    escapes++;
+                }
+            }
+            return new Shape(percent, escapes, longestHex, longestB64, upper, lower);
+        }
     }
 
-    private static int percentCount(String text, int from, int to) {
-        int n = 0;
-        Matcher m = PERCENT.matcher(text).region(from, to);
-        while (m.find() && n < 3) {
-            n++;
-        }
-        return n;
+    private static int limit(Matcher m) {
+        return Math.min(m.end(), m.start() + MAX_CANDIDATE_CHARS);
     }
 
     private static boolean mixedCase(String text, int from, int to) {

@@ -25,18 +25,21 @@ final class ExfiltrationLinks {
                     + "|your_|_here\\b|\\b(?:data|secret|password|token|key|conversation|history|summary|email)=");
 
     static void scan(String text, int from, int to, DetectionSettings settings, FindingSink sink) {
+        if (!Texts.contains(text, from, to, "//")) {
+            return;
+        }
         Matcher md = MARKDOWN.matcher(text).region(from, to);
-        while (md.find()) {
+        while (Texts.contains(text, from, to, "](") && md.find()) {
             judge(md.group(2), !md.group(1).isEmpty(), md.start(), md.end(), settings, sink);
         }
         Matcher html = HTML.matcher(text).region(from, to);
-        while (html.find()) {
+        while (Texts.contains(text, from, to, "<") && html.find()) {
             String tag = html.group(1).toLowerCase(java.util.Locale.ROOT);
             boolean autoLoads = !tag.equals("a") && !tag.equals("form");
             judge(html.group(2), autoLoads, html.start(), html.end(), settings, sink);
         }
         Matcher reference = REFERENCE_IMAGE.matcher(text).region(from, to);
-        while (reference.find()) {
+        while (Texts.contains(text, from, to, "]:") && reference.find()) {
             judge(reference.group(1), false, reference.start(), reference.end(), settings, sink);
         }
     }

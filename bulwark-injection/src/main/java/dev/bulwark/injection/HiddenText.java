@@ -26,6 +26,11 @@ final class HiddenText {
         int firstZeroWidth = -1;
         int i = from;
         while (i < to) {
+            char c = text.charAt(i);
+            if (c < 0xAD) {
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             int next = Math.min(to, i + Character.charCount(cp));
             if (cp >= 0xE0000 && cp <= 0xE007F) {
@@ -54,6 +59,9 @@ final class HiddenText {
                     "hidden.zero-width");
         } else if (zeroWidth > 0) {
             sink.add(InjectionSignal.HIDDEN_TEXT, firstZeroWidth, firstZeroWidth + 1, 0.1, "hidden.zero-width");
+        }
+        if (!Texts.containsIgnoreCase(text, from, to, "style")) {
+            return;
         }
         Matcher style = HIDDEN_STYLE.matcher(text).region(from, to);
         if (style.find()) {

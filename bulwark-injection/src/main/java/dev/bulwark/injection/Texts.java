@@ -1,0 +1,24 @@
+package dev.bulwark.injection;
+
+/** Cheap substring tests used to skip a regular expression when its match is impossible in a window. */
+final class Texts {
+    private Texts() {}
+
+    /** Whether {@code text[from, to)} contains {@code needle} (ASCII, lower case) ignoring ASCII case. */
+    static boolean containsIgnoreCase(String text, int from, int to, String needle) {
+        int last = to - needle.length();
+        char first = needle.charAt(0);
+        for (int i = from; i <= last; i++) {
+            char c = text.charAt(i);
+            if ((c | 0x20) == first && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean contains(String text, int from, int to, String needle) {
+        int at = text.indexOf(needle, from);
+        return at >= 0 && at + needle.length() <= to;
+    }
+}
