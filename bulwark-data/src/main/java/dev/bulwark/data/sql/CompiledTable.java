@@ -1,0 +1,141 @@
+package dev.bulwark.data.sql;
+
+import dev.bulwark.spi.identity.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+
+/**
+ * One configured table turned into SQL once, at start-up: per rule, the filtered, masked derived table that replaces
+ * every reference to the table in agent SQL.
+ */
+final class CompiledTable {
+    /** SQLite has no hash function; the connector registers this one on each connection. */
+    static final String SQLITE_HASH_FUNCTION = "bulwark_sha256";
+
+    private record Item(String column, PolicyTemplate mask) {
+    }
+
+    private record Rule(AccessRule rule, PolicyTemplate filter, List<Item> items, Set<String> labels) {
+    }
+
+    /** The SQL and parameters of one reference, and the labels of what it exposes. */
+    record Rendered(String sql, List<Object> parameters, Set<String> labels) {
+    }
+
+    private final TablePolicy policy;
+    private final String source;
+    private final String fence;
+    private final List<Rule> rules = new ArrayList<>();
+    private final String denied;
+
+    CompiledTable(TablePolicy policy, SqlDialect dialect) {
+        this.policy = policy;
+        this.source = Names.quote(policy.schema().orElse(dialect.defaultSchema())) + "." + Names.quote(policy.name());
+        this.fence = dialect.fence();
+        for (AccessRule rule : policy.rules()) {
+            PolicyTemplate filter = PolicyTemplate.parse(rule.rowFilter());
+            validate(filter, true, "row filter of rule " + rule.name());
+            List<Item> items = new ArrayList<>();
+            Set<String> labels = new LinkedHashSet<>();
+            for (ColumnSpec column : policy.columns()) {
+                Mask mask = rule.masks().get(column.name());
+                PolicyTemplate template = mask == null ? null : PolicyTemplate.parse(maskSql(mask, column, dialect));
+                if (template != null) {
+                    validate(template, false, "mask of " + column.name() + " in rule " + rule.name());
+                }
+                items.add(new Item(column.name(), template));
+                if (mask == null || !mask.erasesValue()) {
+                    labels.addAll(column.labels());
+                }
+            }
+            rules.add(new Rule(rule, filter, List.copyOf(items), Set.copyOf(labels)));
+        }
+        // No matching rule: the table's own columns (so the query still type-checks) and never a row.
+        StringBuilder deny = new StringBuilder("(SELECT ");
+        for (int i = 0; i < policy.columns().size(); i++) {
+            deny.append(i == 0 ? "" : ", ").append(Names.quote(policy.columns().get(i).name()));
+        }
+        this.denied = deny.append(" FROM ").append(source).append(" WHERE 1 = 0").append(fence).append(")").toString();
+    }
+
+    TablePolicy policy() {
+        return policy;
+    }
+
+    String schema(SqlDialect dialect) {
+        return policy.schema().orElse(dialect.defaultSchema());
+    }
+
+    /** The derived table for {@code principal}: the first matching rule, or no rows when none matches. */
+    Rendered render(Principal principal) {
+        for (Rule rule : rules) {
+            if (rule.rule().when().matches(principal)) {
+                return render(rule, principal);
+            }
+        }
+        return new Rendered(denied, List.of(), Set.of());
+    }
+
+    private Rendered render(Rule rule, Principal principal) {
+        StringBuilder sql = new StringBuilder(256).append("(SELECT ");
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < rule.items().size(); i++) {
+            Item item = rule.items().get(i);
+            if (i > 0) {
+                sql.append(", ");
+            }
+            if (item.mask() == null) {
+                sql.append(Names.quote(item.column()));
+                continue;
+            }
+            sql.append('(');
+            if (!item.mask().render(principal, sql, parameters)) {
+                sql.append("NULL");
+            }
+            sql.append(") AS ").append(Names.quote(item.column()));
+        }
+        sql.append(" FROM ").append(source).append(" WHERE (");
+        if (!rule.filter().render(principal, sql, parameters)) {
+            sql.append("1 = 0");
+        }
+        sql.append(')').append(fence).append(')');
+        return new Rendered(sql.toString(), parameters, rule.labels());
+    }
+
+    private static String maskSql(Mask mask, ColumnSpec column, SqlDialect dialect) {
+        String text = "CAST(" + Names.quote(column.name()) + " AS TEXT)";
+        return switch (mask) {
+            case Mask.Redact r -> "'[REDACTED]'";
+            case Mask.Null n -> "NULL";
+            case Mask.Hash h -> dialect == SqlDialect.SQLITE
+                    ? SQLITE_HASH_FUNCTION + "(" + text + ")"
+                    : "encode(sha256(convert_to(" + text + ", 'UTF8')), 'hex')";
+            case Mask.Last4 l -> dialect == SqlDialect.SQLITE
+                    ? "'****' || substr(" + text + ", -4)"
+                    : "'****' || right(" + text + ", 4)";
+            case Mask.Expression e -> e.sql();
+        };
+    }
+
+    private void validate(PolicyTemplate template, boolean condition, String what) {
+        String text = template.withPlaceholders();
+        try {
+            if (condition) {
+                CCJSqlParserUtil.parseCondExpression(text, false);
+            } else {
+                CCJSqlParserUtil.parseExpression(text, false);
+            }
+        } catch (JSQLParserException | RuntimeException e) {
+            throw new IllegalArgumentException("table " + policy.name() + ": the " + what
+                    + " is not a valid SQL expression: " + text);
+        }
+        if (text.contains(";") || text.contains("--") || text.contains("/*")) {
+            throw new IllegalArgumentException("table " + policy.name() + ": the " + what
+                    + " must be one expression without comments");
+        }
+    }
+}

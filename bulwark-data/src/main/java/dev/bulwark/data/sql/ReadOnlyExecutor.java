@@ -1,0 +1,151 @@
+package dev.bulwark.data.sql;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Runs a {@link QueryPlan} on a read-only connection or transaction with a time limit. SQLite: {@code PRAGMA
+ * query_only}, a progress handler that aborts past the deadline, and the hash function masks use. PostgreSQL: a
+ * {@code READ ONLY} transaction with a local {@code statement_timeout}, always rolled back.
+ */
+final class ReadOnlyExecutor {
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final Duration timeout;
+
+    ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.timeout = timeout;
+    }
+
+    QueryResult run(QueryPlan plan) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return dialect == SqlDialect.SQLITE ? onSqlite(connection, plan) : onPostgres(connection, plan);
+        }
+    }
+
+    private QueryResult onSqlite(Connection connection, QueryPlan plan) throws SQLException {
+        try (Statement pragma = connection.createStatement()) {
+            pragma.execute("PRAGMA query_only = ON");
+        }
+        org.sqlite.Function.create(connection, CompiledTable.SQLITE_HASH_FUNCTION, new Sha256(), 1,
+                org.sqlite.Function.FLAG_DETERMINISTIC);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        org.sqlite.ProgressHandler.setHandler(connection, 1000, new org.sqlite.ProgressHandler() {
+            @Override
+            protected int progress() {
+                return System.nanoTime() - deadline > 0 ? 1 : 0;
+            }
+        });
+        try {
+            return execute(connection, plan);
+        } finally {
+            org.sqlite.ProgressHandler.clearHandler(connection);
+        }
+    }
+
+    private QueryResult onPostgres(Connection connection, QueryPlan plan) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement setup = connection.createStatement()) {
+                setup.execute("SET TRANSACTION READ ONLY");
+                setup.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+            }
+            return execute(connection, plan);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private QueryResult execute(Connection connection, QueryPlan plan) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(plan.sql())) {
+            statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+            statement.setMaxRows(plan.maxRows() + 1);
+            for (int i = 0; i < plan.parameters().size(); i++) {
+                Object value = plan.parameters().get(i);
+                if (dialect == SqlDialect.POSTGRESQL && value instanceof String) {
+                    // Untyped, so the server infers the type from the column it is compared with.
+                    statement.setObject(i + 1, value, Types.OTHER);
+                } else {
+                    statement.setObject(i + 1, value);
+                }
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int c = 1; c <= meta.getColumnCount(); c++) {
+                    columns.add(meta.getColumnLabel(c));
+                }
+                List<List<Object>> out = new ArrayList<>();
+                boolean truncated = false;
+                while (rows.next()) {
+                    if (out.size() == plan.maxRows()) {
+                        truncated = true;
+                        break;
+                    }
+                    List<Object> row = new ArrayList<>(columns.size());
+                    for (int c = 1; c <= columns.size(); c++) {
+                        row.add(scalar(rows.getObject(c)));
+                    }
+                    out.add(row);
+                }
+                return new QueryResult(columns, out, truncated);
+            }
+        }
+    }
+
+    private static Object scalar(Object value) {
+        return switch (value) {
+            case null -> null;
+            case String s -> s;
+            case Boolean b -> b;
+            case Integer i -> i;
+            case Long l -> l;
+            case Short s -> s.intValue();
+            case Double d -> d;
+            case Float f -> f.doubleValue();
+            case java.math.BigDecimal d -> d;
+            case java.math.BigInteger i -> i;
+            case byte[] bytes -> "<" + bytes.length + " bytes>";
+            default -> value.toString();
+        };
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 text of its argument; NULL stays NULL. */
+    static final class Sha256 extends org.sqlite.Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            String text = value_text(0);
+            if (text == null) {
+                result();
+            } else {
+                result(sha256Hex(text));
+            }
+        }
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.bulwark.data.sql;
+
+import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.identity.Principal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Row filters and column masks by query rewriting, like Trino's: every reference to a configured table becomes
+ * {@code (SELECT <masked columns> FROM schema.table WHERE <row filter>) AS alias}, so predicates, joins, grouping,
+ * ordering, aggregates and window functions only ever see permitted rows and masked values. Thread-safe.
+ */
+public final class RowSecurity {
+    private static final Pattern MARKER = Pattern.compile(TableRewriter.MARKER + "(\\d+)");
+    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
+    /**
+     * JSqlParser parses on an executor to enforce its time-out; its default pool's threads are not daemons, so
+     * Bulwark brings its own (with room on the stack for the parser's recursion).
+     */
+    private static final ExecutorService PARSER = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(null, task, "bulwark-sql-parser", 8L << 20);
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SqlDialect dialect;
+    private final SqlLimits limits;
+    private final Map<String, CompiledTable> tables = new HashMap<>();
+
+    /**
+     * Compiles the policy.
+     *
+     * @throws IllegalArgumentException when a row filter or mask is not valid SQL
+     */
+    public RowSecurity(SqlDataPolicy policy, SqlDialect dialect, SqlLimits limits) {
+        Checks.present(policy, "policy");
+        this.dialect = Checks.present(dialect, "dialect");
+        this.limits = Checks.present(limits, "limits");
+        for (TablePolicy table : policy.tables()) {
+            tables.put(table.name(), new CompiledTable(table, dialect));
+        }
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Plans agent SQL for a principal.
+     *
+     * @throws QueryRejectedException when the SQL is not a single SELECT made only of allowed constructs over
+     *                                configured tables
+     */
+    public QueryPlan plan(String sql, Principal principal, int maxRows) throws QueryRejectedException {
+        Checks.present(principal, "principal");
+        SqlScreen.screen(sql, limits);
+        Select select = parse(sql);
+        TableRewriter rewriter = new TableRewriter(tables, dialect, limits);
+        rewriter.rewrite(select);
+        String body = select.toString();
+        boolean[] outside = SqlScreen.outsideQuotes(body);
+        StringBuilder out = new StringBuilder(body.length() + 256 * rewriter.uses().size())
+                .append("SELECT * FROM (");
+        List<Object> parameters = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>();
+        boolean[] substituted = new boolean[rewriter.uses().size()];
+        Matcher m = MARKER.matcher(body);
+        int last = 0;
+        while (m.find()) {
+            int use = Integer.parseInt(m.group(1));
+            if (!outside[m.start()] || use >= substituted.length || substituted[use]) {
+                throw new QueryRejectedException("the query could not be rewritten safely");
+            }
+            substituted[use] = true;
+            CompiledTable.Rendered rendered = rewriter.uses().get(use).render(principal);
+            out.append(body, last, m.start()).append(rendered.sql());
+            parameters.addAll(rendered.parameters());
+            labels.addAll(rendered.labels());
+            last = m.end();
+        }
+        for (boolean done : substituted) {
+            if (!done) {
+                throw new QueryRejectedException("the query could not be rewritten safely");
+            }
+        }
+        out.append(body, last, body.length()).append(") AS bulwark_result LIMIT ").append(maxRows + 1);
+        return new QueryPlan(out.toString(), parameters, List.copyOf(rewriter.touched()), labels, maxRows);
+    }
+
+    /**
+     * Plans the typed read of one table with equality filters on filterable columns; values are bound as
+     * parameters and compared with the (masked) values the principal sees.
+     */
+    public QueryPlan planRead(String table, Map<String, String> equalities, Principal principal, int maxRows)
+            throws QueryRejectedException {
+        CompiledTable compiled = tables.get(table);
+        if (compiled == null) {
+            throw new QueryRejectedException("unknown table: " + table);
+        }
+        CompiledTable.Rendered rendered = compiled.render(principal);
+        StringBuilder sql = new StringBuilder("SELECT * FROM ").append(rendered.sql()).append(" AS ")
+                .append(Names.quote(table));
+        List<Object> parameters = new ArrayList<>(rendered.parameters());
+        String joiner = " WHERE ";
+        for (Map.Entry<String, String> equality : equalities.entrySet()) {
+            boolean filterable = compiled.policy().columns().stream()
+                    .anyMatch(c -> c.filterable() && c.name().equals(equality.getKey()));
+            if (!filterable) {
+                throw new QueryRejectedException("column " + equality.getKey() + " of " + table
+                        + " cannot be filtered on");
+            }
+            sql.append(joiner).append(Names.quote(equality.getKey())).append(" = ?");
+            parameters.add(equality.getValue());
+            joiner = " AND ";
+        }
+        sql.append(" LIMIT ").append(maxRows + 1);
+        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows);
+    }
+
+    private static Select parse(String sql) throws QueryRejectedException {
+        Statements statements;
+        try {
+            statements = CCJSqlParserUtil.parseStatements(sql, PARSER,
+                    parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
+        } catch (Exception | StackOverflowError e) {
+            throw new QueryRejectedException("the SQL could not be parsed: " + firstLine(e.getMessage()));
+        }
+        if (statements == null || statements.size() != 1) {
+            throw new QueryRejectedException("exactly one statement is required");
+        }
+        Statement statement = statements.get(0);
+        if (!(statement instanceof Select select)) {
+            throw new QueryRejectedException("only SELECT statements are allowed");
+        }
+        return select;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String line = message.strip().lines().findFirst().orElse("syntax error")
+                .replaceFirst("^[a-zA-Z.]*(ParseException|JSQLParserException|TokenMgrException): ", "");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.bulwark.data.sql;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What agent SQL may contain: syntax-tree node types, functions and cast types. Everything else is rejected, so a
+ * construct JSqlParser learns in a later version, or a function that reads files or the catalog, fails closed.
+ */
+final class SqlAllowList {
+    private static final String P = "net.sf.jsqlparser.";
+
+    private static final Set<Class<?>> NODES = classes(
+            "expression.Alias", "expression.Alias$AliasColumn", "expression.AnalyticExpression",
+            "expression.AnyComparisonExpression", "expression.CaseExpression", "expression.CastExpression",
+            "expression.DateValue", "expression.DoubleValue", "expression.ExtractExpression", "expression.Function",
+            "expression.IntervalExpression", "expression.LongValue", "expression.NotExpression",
+            "expression.NullValue", "expression.Parenthesis", "expression.PartitionByClause",
+            "expression.SignedExpression", "expression.OrderByClause", "expression.StringValue", "expression.TimeKeyExpression",
+            "expression.TimeValue", "expression.TimestampValue", "expression.WhenClause",
+            "expression.WindowDefinition", "expression.WindowElement", "expression.WindowOffset",
+            "expression.WindowRange", "expression.BooleanValue", "expression.DateTimeLiteralExpression",
+            "expression.operators.arithmetic.Addition", "expression.operators.arithmetic.Subtraction",
+            "expression.operators.arithmetic.Multiplication", "expression.operators.arithmetic.Division",
+            "expression.operators.arithmetic.IntegerDivision", "expression.operators.arithmetic.Modulo",
+            "expression.operators.arithmetic.Concat",
+            "expression.operators.conditional.AndExpression", "expression.operators.conditional.OrExpression",
+            "expression.operators.relational.Between", "expression.operators.relational.EqualsTo",
+            "expression.operators.relational.NotEqualsTo", "expression.operators.relational.ExistsExpression",
+            "expression.operators.relational.ExpressionList",
+            "expression.operators.relational.ParenthesedExpressionList",
+            "expression.operators.relational.GreaterThan", "expression.operators.relational.GreaterThanEquals",
+            "expression.operators.relational.MinorThan", "expression.operators.relational.MinorThanEquals",
+            "expression.operators.relational.InExpression", "expression.operators.relational.IsBooleanExpression",
+            "expression.operators.relational.IsDistinctExpression",
+            "expression.operators.relational.IsNullExpression", "expression.operators.relational.LikeExpression",
+            "schema.Column", "schema.Table", "statement.create.table.ColDataType",
+            "statement.select.AllColumns", "statement.select.AllTableColumns", "statement.select.Distinct",
+            "statement.select.ExceptOp", "statement.select.IntersectOp", "statement.select.UnionOp",
+            "statement.select.GroupByElement", "statement.select.Join", "statement.select.LateralSubSelect",
+            "statement.select.Limit", "statement.select.Offset", "statement.select.OrderByElement",
+            "statement.select.ParenthesedFromItem", "statement.select.ParenthesedSelect",
+            "statement.select.PlainSelect", "statement.select.SelectItem", "statement.select.SetOperationList",
+            "statement.select.WithItem", "statement.select.Values");
+
+    /** Scalar, aggregate and window functions common to SQLite and PostgreSQL that read nothing but arguments. */
+    private static final Set<String> FUNCTIONS = Set.of(
+            "count", "sum", "avg", "min", "max", "total", "group_concat", "string_agg", "bool_and", "bool_or",
+            "abs", "round", "ceil", "ceiling", "floor", "sign", "mod", "power", "sqrt", "exp", "ln", "log",
+            "coalesce", "ifnull", "nullif", "iif", "greatest", "least",
+            "lower", "upper", "length", "char_length", "substr", "substring", "trim", "ltrim", "rtrim", "replace",
+            "instr", "position", "concat", "concat_ws", "left", "right", "lpad", "rpad",
+            "date", "time", "datetime", "julianday", "strftime", "unixepoch", "date_trunc", "date_part", "now",
+            "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
+            "first_value", "last_value", "nth_value");
+
+    private static final Set<String> CAST_TYPES = Set.of(
+            "integer", "int", "int4", "int8", "bigint", "smallint", "text", "varchar", "char", "character",
+            "numeric", "decimal", "real", "double", "float", "boolean", "bool", "date", "timestamp", "time");
+
+    private SqlAllowList() {}
+
+    static boolean node(Class<?> type) {
+        return NODES.contains(type);
+    }
+
+    static boolean function(String name) {
+        return FUNCTIONS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean castType(String dataType) {
+        String first = dataType.strip().toLowerCase(Locale.ROOT).split("[\\s(]", 2)[0];
+        return CAST_TYPES.contains(first);
+    }
+
+    private static Set<Class<?>> classes(String... names) {
+        Set<Class<?>> set = new HashSet<>();
+        for (String name : names) {
+            try {
+                set.add(Class.forName(P + name));
+            } catch (ClassNotFoundException e) {
+                throw new ExceptionInInitializerError("JSqlParser lacks " + name + ": the allow-list needs review");
+            }
+        }
+        return Set.copyOf(set);
+    }
+}

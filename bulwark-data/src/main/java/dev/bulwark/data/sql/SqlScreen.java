@@ -1,0 +1,136 @@
+package dev.bulwark.data.sql;
+
+/**
+ * The lexical screen every agent statement passes before parsing. It rejects whatever could make the parser and the
+ * database read the text differently: comments, extra statements, parameters, dollar quoting, backslash and prefixed
+ * string forms ({@code E'..'}, {@code U&".."}), non-ASCII outside literals, control characters, and quoting other
+ * than {@code '..'} literals and {@code ".."} identifiers of plain characters.
+ */
+final class SqlScreen {
+    private SqlScreen() {}
+
+    static void screen(String sql, SqlLimits limits) throws QueryRejectedException {
+        if (sql == null || sql.isBlank()) {
+            throw new QueryRejectedException("the SQL text is empty");
+        }
+        if (sql.length() > limits.maxLength()) {
+            throw new QueryRejectedException("the SQL text is longer than " + limits.maxLength() + " characters");
+        }
+        if (sql.toLowerCase(java.util.Locale.ROOT).contains("__bulwark")) {
+            throw new QueryRejectedException("names starting with __bulwark are reserved");
+        }
+        int depth = 0;
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new QueryRejectedException("the SQL text contains a control character (code " + (int) c + ")");
+            }
+            if (c == '\'' || c == '"') {
+                if (i > 0 && isPrefixCharacter(sql.charAt(i - 1))) {
+                    throw new QueryRejectedException("prefixed string or identifier forms (E'..', X'..', U&\"..\") "
+                            + "are not supported");
+                }
+                i = c == '\'' ? endOfLiteral(sql, i) : endOfIdentifier(sql, i);
+                continue;
+            }
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '/' && i + 1 < n && sql.charAt(i + 1) == '*'
+                    || c == '#') {
+                throw new QueryRejectedException("comments are not allowed in SQL");
+            }
+            if (c == ';') {
+                if (!sql.substring(i + 1).isBlank()) {
+                    throw new QueryRejectedException("only one statement is allowed");
+                }
+                return;
+            }
+            if (c == '(') {
+                if (++depth > limits.maxNesting()) {
+                    throw new QueryRejectedException("the SQL nests deeper than " + limits.maxNesting() + " levels");
+                }
+            } else if (c == ')') {
+                depth--;
+            } else if (c > 0x7e) {
+                throw new QueryRejectedException("non-ASCII characters are only allowed inside string literals");
+            } else if ("\\$?`[]{}@".indexOf(c) >= 0) {
+                throw new QueryRejectedException("the character '" + c + "' is not allowed outside string literals");
+            }
+            i++;
+        }
+    }
+
+    private static boolean isPrefixCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '&';
+    }
+
+    /** Index just past a single-quoted literal starting at {@code start}; {@code ''} is an escaped quote. */
+    private static int endOfLiteral(String sql, int start) throws QueryRejectedException {
+        int i = start + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\\') {
+                throw new QueryRejectedException("backslashes are not allowed in SQL (their meaning differs between "
+                        + "databases)");
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new QueryRejectedException("the SQL text contains a control character (code " + (int) c + ")");
+            }
+            if (c == '\'') {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        throw new QueryRejectedException("unterminated string literal");
+    }
+
+    /** Index just past a double-quoted identifier, which may hold letters, digits, underscore and space only. */
+    private static int endOfIdentifier(String sql, int start) throws QueryRejectedException {
+        int i = start + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '"') {
+                if (i == start + 1) {
+                    throw new QueryRejectedException("empty quoted identifier");
+                }
+                return i + 1;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == ' ')) {
+                throw new QueryRejectedException("quoted identifiers may only contain letters, digits, '_' and space");
+            }
+            i++;
+        }
+        throw new QueryRejectedException("unterminated quoted identifier");
+    }
+
+    /**
+     * Positions of the characters of {@code text} that lie outside single-quoted literals and double-quoted
+     * identifiers, as a predicate over indexes. Used on trusted text (policy SQL, deparsed SQL) which has no
+     * backslash escapes.
+     */
+    static boolean[] outsideQuotes(String text) {
+        boolean[] outside = new boolean[text.length()];
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote == 0) {
+                if (c == '\'' || c == '"') {
+                    quote = c;
+                } else {
+                    outside[i] = true;
+                }
+            } else if (c == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i++;
+                } else {
+                    quote = 0;
+                }
+            }
+        }
+        return outside;
+    }
+}

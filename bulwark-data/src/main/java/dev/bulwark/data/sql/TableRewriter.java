@@ -1,0 +1,340 @@
+package dev.bulwark.data.sql;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.LateralSubSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * Walks the whole syntax tree of one agent statement, reflectively, so no child can be missed: every node type must
+ * be on the {@link SqlAllowList}, and every {@link Table} that is not a column qualifier is either a CTE in lexical
+ * scope or a configured table, which is renamed to a marker that {@link RowSecurity} replaces with the policy's
+ * derived table. Not thread-safe: one instance per statement.
+ */
+final class TableRewriter {
+    static final String MARKER = "__bulwark_t";
+
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers())
+                            || f.getType().getName().startsWith("net.sf.jsqlparser.parser.")) {
+                        continue;
+                    }
+                    f.setAccessible(true);
+                    fields.add(f);
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
+
+    private static final Set<String> CATALOG_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast",
+            "temp", "sqlite_temp", "sqlite_master", "sqlite_schema");
+    /** Keywords that read like columns but return session facts in PostgreSQL. */
+    private static final Set<String> SESSION_KEYWORDS = Set.of("current_user", "session_user", "user",
+            "current_role", "current_schema", "current_catalog", "system_user");
+
+    private final Map<String, CompiledTable> tables;
+    private final SqlDialect dialect;
+    private final SqlLimits limits;
+    private final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>();
+    private final List<CompiledTable> uses = new ArrayList<>();
+    private final Set<String> touched = new LinkedHashSet<>();
+    private int nodes;
+    private int depth;
+
+    TableRewriter(Map<String, CompiledTable> tables, SqlDialect dialect, SqlLimits limits) {
+        this.tables = tables;
+        this.dialect = dialect;
+        this.limits = limits;
+    }
+
+    /** The configured table behind each marker, by marker number. */
+    List<CompiledTable> uses() {
+        return uses;
+    }
+
+    /** Names of the configured tables the statement reads, in order of first reference. */
+    Set<String> touched() {
+        return touched;
+    }
+
+    void rewrite(Select statement) throws QueryRejectedException {
+        walk(statement, Set.of());
+    }
+
+    private void walk(Object node, Set<String> ctes) throws QueryRejectedException {
+        if (node == null || visited.put(node, Boolean.TRUE) != null) {
+            return;
+        }
+        if (++nodes > limits.maxNodes()) {
+            throw new QueryRejectedException("the query is too large (more than " + limits.maxNodes()
+                    + " syntax nodes)");
+        }
+        if (!SqlAllowList.node(node.getClass())) {
+            throw new QueryRejectedException("unsupported SQL construct: " + describe(node.getClass()));
+        }
+        if (++depth > limits.maxDepth()) {
+            throw new QueryRejectedException("the query is nested too deeply (more than " + limits.maxDepth()
+                    + " levels of expressions)");
+        }
+        try {
+            visit(node, ctes);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void visit(Object node, Set<String> ctes) throws QueryRejectedException {
+        switch (node) {
+            case Table table -> reference(table, ctes);
+            case Column column -> column(column);
+            case AllTableColumns all -> {
+                allColumns(all);
+                qualifier(all.getTable());
+            }
+            case AllColumns all -> allColumns(all);
+            case Function function -> {
+                function(function.getMultipartName(), function.getName());
+                if (function.getAttribute() != null || function.getKeep() != null
+                        || function.getHavingClause() != null) {
+                    throw new QueryRejectedException("unsupported function syntax: " + function.getName());
+                }
+                walkFields(node, ctes);
+            }
+            case AnalyticExpression analytic -> {
+                function(List.of(analytic.getName()), analytic.getName());
+                walkFields(node, ctes);
+            }
+            case StringValue string -> {
+                if (string.getPrefix() != null) {
+                    throw new QueryRejectedException("prefixed string literals are not supported");
+                }
+            }
+            case CastExpression cast -> {
+                if (cast.getColDataType() == null || !SqlAllowList.castType(cast.getColDataType().getDataType())
+                        || cast.getColDataType().getArrayData() != null && !cast.getColDataType().getArrayData().isEmpty()) {
+                    throw new QueryRejectedException("casts are limited to plain number, text, boolean and date types");
+                }
+                walk(cast.getLeftExpression(), ctes);
+            }
+            case Select select -> select(select, ctes);
+            case WithItem<?> item -> throw new QueryRejectedException("WITH in an unexpected position");
+            default -> walkFields(node, ctes);
+        }
+    }
+
+    private void select(Select select, Set<String> ctes) throws QueryRejectedException {
+        if (select.getForUpdateTable() != null || select.getForMode() != null || select.getIsolation() != null
+                || select.getForClause() != null || select.getWait() != null || select.isSkipLocked()
+                || select.isNoWait() || select.getLimitBy() != null || select.getPivot() != null
+                || select.getUnPivot() != null) {
+            throw new QueryRejectedException("locking, isolation and pivot clauses are not allowed");
+        }
+        if (select instanceof LateralSubSelect lateral && !"LATERAL".equalsIgnoreCase(lateral.getPrefix())) {
+            throw new QueryRejectedException("unsupported lateral form: " + lateral.getPrefix());
+        }
+        if (select instanceof PlainSelect plain) {
+            plainSelect(plain);
+        }
+        Set<String> scope = ctes;
+        List<WithItem<?>> with = select.getWithItemsList();
+        if (with != null) {
+            boolean recursive = with.stream().anyMatch(WithItem::isRecursive);
+            for (WithItem<?> item : with) {
+                if (++nodes > limits.maxNodes()) {
+                    throw new QueryRejectedException("the query is too large");
+                }
+                if (item.getAlias() == null || item.getSelect() == null) {
+                    throw new QueryRejectedException("unsupported WITH item");
+                }
+                String name = dialect.normalize(item.getAlias().getName());
+                // A CTE sees only earlier siblings, and itself under RECURSIVE: any other name is a real table and is
+                // rewritten, which is safe whichever way the database would have resolved it.
+                walk(item.getSelect(), recursive ? plus(scope, name) : scope);
+                walkValue(item.getWithItemList(), scope);
+                scope = plus(scope, name);
+            }
+        }
+        for (Field field : FIELDS.get(select.getClass())) {
+            if (!field.getName().equals("withItemsList")) {
+                walkValue(read(field, select), scope);
+            }
+        }
+    }
+
+    private static void plainSelect(PlainSelect plain) throws QueryRejectedException {
+        if (plain.getIntoTables() != null || plain.getIntoTempTable() != null) {
+            throw new QueryRejectedException("SELECT INTO is not allowed");
+        }
+        if (plain.getLateralViews() != null || plain.getOracleHierarchical() != null || plain.getOracleHint() != null
+                || plain.getTop() != null || plain.getFirst() != null || plain.getSkip() != null
+                || plain.getKsqlWindow() != null || plain.getForXmlPath() != null
+                || plain.getPreferringClause() != null || plain.getOptimizeFor() != null
+                || plain.getQualify() != null || plain.getBigQuerySelectQualifier() != null
+                || plain.getMySqlSqlCacheFlag() != null || plain.isUsingFinal() || plain.isUsingOnly()
+                || plain.isEmitChanges() || plain.getMySqlHintStraightJoin() || plain.getMySqlSqlCalcFoundRows()) {
+            throw new QueryRejectedException("unsupported dialect-specific SELECT clause");
+        }
+    }
+
+    private void reference(Table table, Set<String> ctes) throws QueryRejectedException {
+        if (table.getPivot() != null || table.getUnPivot() != null || table.getSampleClause() != null
+                || table.getIndexHint() != null || table.getSqlServerHints() != null) {
+            throw new QueryRejectedException("table hints, samples and pivots are not allowed");
+        }
+        List<String> parts = table.getNameParts();
+        if (parts.size() > 2 || table.getName() == null) {
+            throw new QueryRejectedException("table names may have at most a schema qualifier: "
+                    + table.getFullyQualifiedName());
+        }
+        String written = table.getName();
+        String name = dialect.normalize(written);
+        String schema = table.getSchemaName() == null ? null : dialect.normalize(table.getSchemaName());
+        if (schema == null && ctes.contains(name)) {
+            return;
+        }
+        if (name.startsWith("sqlite_") || name.startsWith("pg_") || schema != null
+                && (CATALOG_SCHEMAS.contains(schema) || schema.startsWith("pg_"))) {
+            throw new QueryRejectedException("catalog tables cannot be queried: " + table.getFullyQualifiedName());
+        }
+        CompiledTable compiled = tables.get(name);
+        if (compiled == null) {
+            throw new QueryRejectedException("unknown table: " + table.getFullyQualifiedName());
+        }
+        if (schema != null && !schema.equals(compiled.schema(dialect))) {
+            throw new QueryRejectedException("table " + name + " is not configured in schema " + schema);
+        }
+        if (uses.size() >= limits.maxTableUses()) {
+            throw new QueryRejectedException("the query references more than " + limits.maxTableUses() + " tables");
+        }
+        Alias alias = table.getAlias();
+        if (alias == null) {
+            table.setAlias(new Alias(written, true));
+        } else {
+            walkValue(alias.getAliasColumns(), ctes);
+        }
+        table.setSchemaName(null);
+        table.setName(MARKER + uses.size());
+        uses.add(compiled);
+        touched.add(compiled.policy().name());
+    }
+
+    private void column(Column column) throws QueryRejectedException {
+        if (column.getArrayConstructor() != null) {
+            throw new QueryRejectedException("array subscripts are not supported");
+        }
+        if (column.getTable() == null
+                && SESSION_KEYWORDS.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
+            throw new QueryRejectedException("session functions are not allowed: " + column.getColumnName());
+        }
+        qualifier(column.getTable());
+    }
+
+    /** A table name used to qualify a column: a single name, resolved by the database against the FROM list. */
+    private static void qualifier(Table table) throws QueryRejectedException {
+        if (table != null && (table.getNameParts().size() > 1 || table.getAlias() != null)) {
+            throw new QueryRejectedException("column references may be qualified by a table alias only: "
+                    + table.getFullyQualifiedName());
+        }
+    }
+
+    private static void allColumns(AllColumns all) throws QueryRejectedException {
+        if (all.getExceptColumns() != null || all.getReplaceExpressions() != null) {
+            throw new QueryRejectedException("SELECT * EXCEPT/REPLACE is not supported");
+        }
+    }
+
+    private static void function(List<String> nameParts, String name) throws QueryRejectedException {
+        if (nameParts == null || nameParts.size() != 1 || name == null || !SqlAllowList.function(name)) {
+            throw new QueryRejectedException("function not allowed: " + name);
+        }
+    }
+
+    private void walkFields(Object node, Set<String> ctes) throws QueryRejectedException {
+        for (Field field : FIELDS.get(node.getClass())) {
+            walkValue(read(field, node), ctes);
+        }
+    }
+
+    private void walkValue(Object value, Set<String> ctes) throws QueryRejectedException {
+        switch (value) {
+            case null -> { }
+            case String s -> { }
+            case Number n -> { }
+            case Boolean b -> { }
+            case Character c -> { }
+            case Enum<?> e -> { }
+            case Collection<?> collection -> {
+                if (isParserType(collection.getClass()) && !SqlAllowList.node(collection.getClass())) {
+                    throw new QueryRejectedException("unsupported SQL construct: " + describe(collection.getClass()));
+                }
+                for (Object element : collection) {
+                    walkValue(element, ctes);
+                }
+            }
+            case Map<?, ?> map -> {
+                for (Object element : map.values()) {
+                    walkValue(element, ctes);
+                }
+            }
+            case Object[] array -> {
+                for (Object element : array) {
+                    walkValue(element, ctes);
+                }
+            }
+            default -> {
+                if (!isParserType(value.getClass())) {
+                    throw new QueryRejectedException("unsupported SQL construct: " + value.getClass().getSimpleName());
+                }
+                walk(value, ctes);
+            }
+        }
+    }
+
+    private static boolean isParserType(Class<?> type) {
+        return type.getName().startsWith("net.sf.jsqlparser.");
+    }
+
+    private static Object read(Field field, Object node) {
+        try {
+            return field.get(node);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
+    }
+
+    private static Set<String> plus(Set<String> scope, String name) {
+        Set<String> extended = new HashSet<>(scope);
+        extended.add(name);
+        return extended;
+    }
+
+    private static String describe(Class<?> type) {
+        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+}

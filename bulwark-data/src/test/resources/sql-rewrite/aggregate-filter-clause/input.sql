@@ -1,0 +1,1 @@
+SELECT count(*) FILTER (WHERE region = 'SECRET') FROM customers

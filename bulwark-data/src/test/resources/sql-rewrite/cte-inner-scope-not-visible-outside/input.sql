@@ -1,0 +1,1 @@
+SELECT * FROM (WITH orders AS (SELECT 1 AS id) SELECT * FROM orders) x, orders

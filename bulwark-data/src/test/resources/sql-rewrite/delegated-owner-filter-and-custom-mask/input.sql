@@ -1,0 +1,1 @@
+SELECT name, notes, ssn FROM customers

@@ -1,0 +1,1 @@
+SELECT E'\x41' FROM products

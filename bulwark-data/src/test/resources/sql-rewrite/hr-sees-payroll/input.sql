@@ -1,0 +1,1 @@
+SELECT employee, salary FROM payroll

@@ -1,0 +1,1 @@
+SELECT region FROM customers INTERSECT SELECT region FROM orders EXCEPT SELECT name FROM products

@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT name FROM (SELECT "id", "name", (bulwark_sha256(CAST("email" AS TEXT))) AS "email", "region", ('****' || substr(CAST("ssn" AS TEXT), -4)) AS "ssn", "owner_id", ('[REDACTED]') AS "notes" FROM "main"."customers" WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS customers ORDER BY name LIMIT 5 OFFSET 1) AS bulwark_result LIMIT 101

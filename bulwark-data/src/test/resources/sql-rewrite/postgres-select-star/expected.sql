@@ -1,0 +1,1 @@
+SELECT * FROM (SELECT * FROM (SELECT "id", "name", (encode(sha256(convert_to(CAST("email" AS TEXT), 'UTF8')), 'hex')) AS "email", "region", ('****' || right(CAST("ssn" AS TEXT), 4)) AS "ssn", "owner_id", ('[REDACTED]') AS "notes" FROM "public"."customers" WHERE (region IN (?, ?)) OFFSET 0) AS customers) AS bulwark_result LIMIT 101

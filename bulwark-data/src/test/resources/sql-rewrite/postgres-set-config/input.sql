@@ -1,0 +1,1 @@
+SELECT set_config('row_security', 'off', false)

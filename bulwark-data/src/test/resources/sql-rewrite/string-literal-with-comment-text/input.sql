@@ -1,0 +1,1 @@
+SELECT 'it''s -- not a comment /* nor this */' AS s FROM products

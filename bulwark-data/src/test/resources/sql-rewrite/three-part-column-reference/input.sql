@@ -1,0 +1,1 @@
+SELECT main.customers.ssn FROM customers

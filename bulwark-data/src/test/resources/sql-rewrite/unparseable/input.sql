@@ -1,0 +1,1 @@
+SELEKT name FROM customers

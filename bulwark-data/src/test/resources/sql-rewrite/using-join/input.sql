@@ -1,0 +1,1 @@
+SELECT * FROM customers JOIN orders USING (region)
