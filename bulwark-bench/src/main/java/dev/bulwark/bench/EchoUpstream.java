@@ -34,6 +34,7 @@ final class EchoUpstream implements AutoCloseable {
                 .serverInfo("bench-upstream", "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .tools(List.of(echo))
+                .immediateExecution(true)
                 .build();
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);

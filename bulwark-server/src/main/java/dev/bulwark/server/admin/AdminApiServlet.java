@@ -30,12 +30,14 @@ public final class AdminApiServlet extends HttpServlet {
     private final transient GateAudit audit;
     private final transient AdminRoutes routes;
     private final String openApi;
+    private final transient DocumentsApi documents;
 
     public AdminApiServlet(Gateway gateway, AdminToken adminToken, GateAudit audit, Runnable toolsChanged) {
         this.adminToken = adminToken;
         this.audit = audit;
         this.routes = new AdminRoutes(gateway, toolsChanged);
         this.openApi = readOpenApi();
+        this.documents = new DocumentsApi(gateway, audit);
     }
 
     /** The API description is public: it names endpoints, never data. */
@@ -62,6 +64,10 @@ public final class AdminApiServlet extends HttpServlet {
                 audit.refused(AuditEventType.ADMIN, "admin.authenticate", null, "BAD_ADMIN_TOKEN", request, Map.of());
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"bulwark-admin\"");
                 JsonResponses.write(response, 401, error("unauthorized", "admin token required"));
+                return;
+            }
+            if (path.equals("/api/v1/documents") && "POST".equals(request.getMethod())) {
+                JsonResponses.write(response, 200, documents.ingest(request));
                 return;
             }
             AdminRoutes.Route route = routes.match(request.getMethod(), path);

@@ -89,6 +89,7 @@ final class AdminRoutes {
             }
             return Reply.ok(n);
         });
+        add("POST", "/api/v1/documents/rotate-key", this::rotateDocumentKey);
         add("GET", "/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
                 .stream().map(Views::pin).toList())));
         add("POST", "/api/v1/upstreams/" + ID + "/pins/([A-Za-z0-9_.-]{1,200})/approve", (m, b, r) -> {
@@ -143,6 +144,22 @@ final class AdminRoutes {
         }
         return Reply.changed(200, JsonResponses.object().put("loaded", true)
                 .put("count", ((PolicyLoad.Loaded) load).policyCount()), "policy.reload");
+    }
+
+    private Reply rotateDocumentKey(Matcher m, JsonNode b, HttpServletRequest r) {
+        if (gateway.documents() == null) {
+            throw new AdminError(404, "not_found", "documents are disabled in the configuration");
+        }
+        try {
+            int keyId = gateway.documents().store().rotateKey();
+            var report = gateway.documents().store().reencrypt();
+            ObjectNode out = JsonResponses.object().put("primaryKeyId", keyId)
+                    .put("rewritten", report.rewritten()).put("unchanged", report.unchanged());
+            report.failed().forEach(out.putArray("failed")::add);
+            return Reply.changed(200, out, "document.rotate-key");
+        } catch (java.io.IOException e) {
+            throw new AdminError(503, "storage_failed", "key rotation failed: " + e.getMessage());
+        }
     }
 
     private McpUpstreamConnector upstream(String name) {

@@ -15,10 +15,11 @@ import java.util.List;
  * @param audit     audit log settings
  * @param demo      the built-in demo connector and demo identities
  * @param upstreams upstream MCP servers to proxy
+ * @param documents the document store and its search connector
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
-                            DemoSettings demo, List<UpstreamSettings> upstreams) {
+                            DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents) {
     public BulwarkConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
@@ -28,6 +29,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         audit = audit == null ? new AuditSettings(null, null) : audit;
         demo = demo == null ? new DemoSettings(null) : demo;
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
+        documents = documents == null ? new DocumentsSettings(null, null, null, null) : documents;
         long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
         if (distinct != upstreams.size()) {
             throw new IllegalArgumentException("upstreams: names must be unique");
@@ -35,10 +37,22 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         if (demo.on() && upstreams.stream().anyMatch(u -> u.name().equals("crm"))) {
             throw new IllegalArgumentException("upstreams: the name 'crm' is taken by the demo connector");
         }
+        String docs = documents.name();
+        if (documents.on() && (upstreams.stream().anyMatch(u -> u.name().equals(docs)) || docs.equals("crm"))) {
+            throw new IllegalArgumentException("documents.name '" + docs + "' is taken by another connector");
+        }
     }
 
+    /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The pre-documents constructor, kept for callers that configure no document store settings. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null);
     }
 
     public Path dataPath() {
@@ -56,10 +70,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
-        return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams);
+        return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
+                documents);
     }
 
     public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams);
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents);
     }
 }

@@ -48,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     private final dev.bulwark.server.mcp.GateVerifiedAuthenticator gateVerified;
     private final HttpSurface http;
     private final Upstreams upstreams;
+    private final Documents documents;
     private final DemoSetup.Credentials demoCredentials;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
@@ -77,6 +78,10 @@ public final class Gateway implements AutoCloseable {
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
+            this.documents = config.documents().on() ? Documents.open(config, List.of()) : null;
+            if (documents != null) {
+                connectors.add(documents.connector());
+            }
             connectors.addAll(upstreams.connectors());
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
@@ -90,6 +95,9 @@ public final class Gateway implements AutoCloseable {
                     .redactor(new KeyPatternRedactor())
                     .build();
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
+            if (config.demo().on() && documents != null) {
+                DemoSetup.ensureDocuments(documents);
+            }
             this.http = HttpSurface.mount(jetty, this);
             jetty.start();
             auditLog.append(new AuditEvent(clock.instant(), AuditEventType.SYSTEM, "gateway.start", Outcome.SUCCEEDED,
@@ -168,6 +176,11 @@ public final class Gateway implements AutoCloseable {
         return gateVerified;
     }
 
+    /** The document store, or {@code null} when documents are disabled. */
+    public Documents documents() {
+        return documents;
+    }
+
     public Upstreams upstreams() {
         return upstreams;
     }
@@ -213,6 +226,9 @@ public final class Gateway implements AutoCloseable {
             for (Connector c : connectors) {
                 quietly(c::close);
             }
+        }
+        if (documents != null) {
+            quietly(documents.store()::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);

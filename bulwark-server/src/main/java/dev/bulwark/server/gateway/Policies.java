@@ -12,6 +12,8 @@ import java.util.List;
 final class Policies {
     /** The examples shipped in bulwark-policy, copied into an empty default policy directory. */
     static final List<String> EXAMPLES = List.of("crm-support.cedar", "crm-admin.cedar", "guardrails.cedar");
+    /** The server's own examples for its demo document store. */
+    static final List<String> SERVER_EXAMPLES = List.of("documents.cedar");
 
     private Policies() {}
 
@@ -29,8 +31,8 @@ final class Policies {
 
     static void seed(Path dir) throws IOException {
         Files.createDirectories(dir);
-        for (String name : EXAMPLES) {
-            try (InputStream in = CedarPolicyEngine.class.getResourceAsStream("/examples/" + name)) {
+        for (String name : java.util.stream.Stream.concat(EXAMPLES.stream(), SERVER_EXAMPLES.stream()).toList()) {
+            try (InputStream in = Policies.class.getResourceAsStream("/examples/" + name)) {
                 if (in == null) {
                     throw new IOException("example policy " + name + " is missing from the build");
                 }

@@ -71,6 +71,9 @@ public final class McpFrontDoor implements AutoCloseable {
                 .instructions("Bulwark gateway: every tool call is authenticated, authorized by policy and audited.")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
                 .validateToolInputs(false)
+                // Run calls on the request's Jetty thread (the servlet blocks it for the call anyway) rather than on
+                // Reactor's small shared pool, where blocked calls would queue behind each other.
+                .immediateExecution(true)
                 .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, policies))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();

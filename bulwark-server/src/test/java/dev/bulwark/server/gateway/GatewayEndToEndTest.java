@@ -39,7 +39,8 @@ class GatewayEndToEndTest {
     void supportAgentSeesOnlyTheToolsPolicyLetsItCall() {
         try (McpSyncClient client = TestGateways.client(gateway, supportToken, null)) {
             List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-            assertThat(names).containsExactly("crm.find_customers", "crm.get_customer", "crm.update_customer_note");
+            assertThat(names).containsExactly("crm.find_customers", "crm.get_customer", "crm.update_customer_note",
+                    "docs.search");
         }
     }
 
