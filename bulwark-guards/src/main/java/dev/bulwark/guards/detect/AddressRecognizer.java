@@ -14,10 +14,16 @@ final class AddressRecognizer implements Recognizer {
     private static final String NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
     private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
     private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}+";
-    private static final String EN_TYPES = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|"
-            + "Ct|Place|Pl|Square|Sq|Terrace|Terr?|Way|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Trail|Trl|Crescent|Cres|"
-            + "Close|Grove|Gardens|Gdns|Row|Mews|Hill|Walk|Alley|Plaza|Expressway|Freeway|Pike|Loop|Path|Crossing|"
-            + "Xing|Ridge|Green|View|Heights|Hts|Vale|Rise|Wharf|Quay|Parade|Esplanade|Broadway|Causeway|Bypass)\\.?";
+    /** English street types (USPS suffixes and common British ones), optionally plural, optionally abbreviated. */
+    private static final String EN_TYPES = "(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|"
+            + "Way|Parkway|Circle|Highway|Trail|Crescent|Close|Grove|Garden|Row|Mews|Hill|Walk|Alley|Plaza|Expressway|"
+            + "Freeway|Pike|Loop|Path|Crossing|Ridge|Green|View|Height|Vale|Rise|Wharf|Quay|Parade|Esplanade|Causeway|"
+            + "Bypass|Union|Port|Lake|Mill|Station|Spring|Junction|Island|Harbor|Harbour|Haven|Fort|Ford|Fall|Field|"
+            + "Ferry|Meadow|Manor|Landing|Knoll|Estate|Creek|Crest|Cove|Corner|Center|Centre|Canyon|Brook|Bridge|"
+            + "Bluff|Bend|Beach|Valley|Village|Vista|Well|Shore|Summit|Track|Trace|Turnpike|Orchard|Pass|Pine|Plain|"
+            + "Point|Prairie|Ranch|Rapid|Route|Stream|Glen|Gateway|Hollow|Mount|Mountain|Motorway|Lodge|Mall|Flat|"
+            + "Extension|Dale|Common|Cliff|Curve|Park|Broadway)s?|(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Terr?|Pkwy|Cir|Hwy|"
+            + "Trl|Cres|Gdns|Xing|Hts|Ste)\\.?)";
     private static final String ROMANCE_PREFIX = "(?:Rua|Rue|Via|Viale|Vicolo|Calle|Carrer|Avenida|Avda\\.?|Av\\.|"
             + "Avenue|Piazza|Piazzale|Plaza|Pra[çc]a|Travessa|Largo|Corso|Strada|Str\\.|Ulica|ul\\.|Aleja|al\\.|"
             + "Boulevard|Bd\\.?|Chemin|All[ée]e|Impasse|Quai|Place|Camino|Paseo|Carretera|Estrada|Rodovia|Alameda|"
@@ -35,7 +41,7 @@ final class AddressRecognizer implements Recognizer {
             "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
     private static final Pattern ENGLISH = Pattern.compile(
-            "(?<![\\w.-])" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
+            "(?<![\\w.-])(?:\\d{1,6}[ \\t]{1,3}+)?" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
                     + EN_TYPES + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
     private static final Pattern ROMANCE = Pattern.compile(
             "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
@@ -44,7 +50,7 @@ final class AddressRecognizer implements Recognizer {
             "(?<![\\p{L}\\p{N}.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:(" + CAP + ")[ \\t-]{1,3}+)?([\\p{L}][\\p{L}\\p{M}.-]{0,40}+)"
                     + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
     private static final Pattern NUMBERED = Pattern.compile(
-            "(?<![\\w.,-])\\d{1,6}[ \\t]{1,3}+(?:" + CAP + "[ \\t-]{1,3}+){0,3}?" + CAP + "(?:[ \\t]{1,3}+"
+            "(?<![\\w.,-])\\d{1,6}[ \\t]{1,3}+(?:" + WORD + "[ \\t-]{1,3}+){0,3}?" + WORD + "(?:[ \\t]{1,3}+"
                     + PARTICLE + "[ \\t]{1,3}+" + CAP + ")?[ \\t]{1,3}+\\d{1,4}[A-Za-z]?(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final Pattern BOX = Pattern.compile(
             "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
@@ -116,12 +122,23 @@ final class AddressRecognizer implements Recognizer {
                 if (Context.before(text, start, 40, CONTEXT)) {
                     score += 0.15;
                 }
-                if (shape.pattern() == NUMBERED && score < 0.5) {
+                if (shape.pattern() == NUMBERED && (score < 0.5 || !numberedLooksLikeAStreet(m.group()))) {
                     continue;
                 }
                 out.add("STREET_ADDRESS", start, end, score, "street-address");
             }
         }
+    }
+
+    /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
+    private static boolean numberedLooksLikeAStreet(String match) {
+        for (String w : match.split("[ \\t-]+")) {
+            if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && WordLists.shared().stopWords.contains(
+                    w.toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Absorbs unit, locality, region and postcode pieces after the street part. */

@@ -25,10 +25,8 @@ final class ContextWords {
         int n = 0;
         int i = start;
         while (n < words) {
-            while (i > 0 && !wordChar(text.charAt(i - 1))) {
-                if (text.charAt(i - 1) == '\n' && n > 0) {
-                    break;
-                }
+            // Context belongs to the same line: a label on the line above says nothing about this word.
+            while (i > 0 && !wordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') {
                 i--;
             }
             if (i == 0 || !wordChar(text.charAt(i - 1))) {

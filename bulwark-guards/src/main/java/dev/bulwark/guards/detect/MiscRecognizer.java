@@ -8,14 +8,16 @@ final class MiscRecognizer implements Recognizer {
     private static final Pattern AGE = Pattern.compile(
             "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
                     + "|(?:aged|age[: ]|age is|ages)[ ]?(\\d{1,3})(?![\\w.])");
+    private static final Pattern AGE_HINT = Pattern.compile("(?i)age|old|y/o");
     private static final Pattern URL = Pattern.compile(
             "(?i)(?<![\\w@.-])(?:https?://|www\\.)[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){0,8}+(?::\\d{1,5})?"
                     + "(?:/[^\\s<>\"'()\\[\\]{}|\\\\^`]{0,2000}+)?");
 
     @Override
     public void recognize(String text, Candidates out) {
+        boolean ages = Digits.any(text) && AGE_HINT.matcher(text).find();
         Matcher m = AGE.matcher(text);
-        while (m.find()) {
+        while (ages && m.find()) {
             int g = m.group(1) != null ? 1 : 2;
             int age = Integer.parseInt(m.group(g));
             if (age <= 130) {

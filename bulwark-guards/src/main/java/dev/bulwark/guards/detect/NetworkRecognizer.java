@@ -17,7 +17,7 @@ final class NetworkRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        if (text.indexOf('.') >= 0) {
+        if (dottedDigits(text)) {
             Matcher m = IPV4.matcher(text);
             while (m.find()) {
                 if (Context.before(text, m.start(), 20, VERSION)) {
@@ -37,6 +37,16 @@ final class NetworkRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /** A digit, a dot and a digit somewhere: the least an IPv4 address needs. */
+    private static boolean dottedDigits(String text) {
+        for (int i = text.indexOf('.'); i > 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+            if (Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Eight groups of one to four hex digits, or fewer around exactly one "::"; not all-decimal short forms. */

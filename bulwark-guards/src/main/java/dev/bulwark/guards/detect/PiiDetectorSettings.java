@@ -37,7 +37,7 @@ public record PiiDetectorSettings(double minScore, List<String> phoneRegions, Se
 
     public static PiiDetectorSettings defaults() {
         return new PiiDetectorSettings(0.35,
-                List.of("US", "GB", "DE", "FR", "IT", "ES", "NL", "BE", "PL", "BR", "IN", "AU", "SE", "FI", "DK", "NO"),
+                List.of("US", "GB", "DE", "FR", "IN", "BR"),
                 Set.of(), 32_768, 1_024, 1_000_000);
     }
 

@@ -76,6 +76,9 @@ final class ProperNounRecognizer implements Recognizer {
             "working at", "works for", "work for", "worked for", "working for", "employed at", "employed by", "join",
             "joined", "company", "firm", "employer", "startup", "year at");
 
+    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile(
+            "(?=[IVXLCDM]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})");
+
     private final WordLists words;
 
     /** A set from a word list that may repeat words. */
@@ -114,13 +117,14 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private boolean startsRun(WordToken t) {
-        return t.capital() && !NOT_NAMES.contains(t.folded());
+        return t.capital() && !NOT_NAMES.contains(t.folded()) && !ROMAN.matcher(t.text()).matches();
     }
 
     private boolean continuesRun(List<WordToken> tokens, int j) {
         WordToken t = tokens.get(j);
         if (t.capital()) {
-            return !NOT_NAMES.contains(t.folded()) || ORG_SUFFIXES.contains(t.folded());
+            return !NOT_NAMES.contains(t.folded()) && !ROMAN.matcher(t.text()).matches()
+                    || ORG_SUFFIXES.contains(t.folded());
         }
         return PARTICLES.contains(t.text()) && j + 1 < tokens.size() && tokens.get(j + 1).capital()
                 && tokens.get(j + 1).joinedToPrevious();
@@ -149,6 +153,9 @@ final class ProperNounRecognizer implements Recognizer {
             e--;
         }
         if (s >= e) {
+            return;
+        }
+        if (e - s == 1 && label(text, tokens.get(s))) {
             return;
         }
         WordToken first = tokens.get(s);
@@ -212,6 +219,11 @@ final class ProperNounRecognizer implements Recognizer {
         } else {
             out.add("ORGANIZATION", first.start(), last.end(), org, "organization");
         }
+    }
+
+    /** "Phone:" at the start of a line: a form label, not a name. */
+    private static boolean label(String text, WordToken t) {
+        return t.end() < text.length() && text.charAt(t.end()) == ':' && LABELS.contains(t.folded());
     }
 
     /** "Anna: see you soon" at the start of a line: a chat or script speaker. */

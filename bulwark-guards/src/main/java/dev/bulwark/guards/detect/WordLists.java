@@ -61,7 +61,7 @@ public final class WordLists {
             }
         }
         if (ascii) {
-            return lower.replace("'", "").replace("’", "");
+            return lower.indexOf('\'') < 0 ? lower : lower.replace("'", "");
         }
         String s = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         s = s.replace("ø", "o").replace("ł", "l").replace("ß", "ss").replace("æ", "ae").replace("đ", "d")

@@ -2,8 +2,6 @@ package dev.bulwark.guards.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A word of the matching text with its shape. A trailing period belongs to the word only for initials and known
@@ -19,33 +17,73 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
             "st", "jr", "sr", "mt", "ft", "ave", "rd", "blvd", "inc", "ltd", "co", "corp", "apt", "no", "rev", "gen",
             "col", "capt", "lt", "sgt", "mme", "mlle", "messrs", "mx", "fr", "u", "ul", "al", "av", "str");
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}]|['’-](?=[\\p{L}]))*+\\.?");
 
     static List<WordToken> of(String text) {
         List<WordToken> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
         int previousEnd = -1;
-        while (m.find()) {
-            int s = m.start();
-            String w = m.group();
-            boolean dot = w.endsWith(".");
-            String core = dot ? w.substring(0, w.length() - 1) : w;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!letter(c)) {
+                i++;
+                continue;
+            }
+            int s = i;
+            i++;
+            // Letters and marks, with ' ’ - inside a word when a letter follows.
+            while (i < n) {
+                char d = text.charAt(i);
+                if (letter(d)) {
+                    i++;
+                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(text.charAt(i + 1))) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            boolean dot = i < n && text.charAt(i) == '.';
+            String core = text.substring(s, i);
             boolean possessive = core.endsWith("'s") || core.endsWith("’s");
             if (possessive) {
                 core = core.substring(0, core.length() - 2);
+            }
+            if (core.isEmpty()) {
+                continue;
             }
             Shape shape = shape(core);
             boolean keepDot = dot && !possessive && (shape == Shape.INITIAL
                     || ABBREVIATIONS.contains(core.toLowerCase(java.util.Locale.ROOT)));
             int end = s + core.length() + (keepDot ? 1 : 0);
-            String gap = previousEnd < 0 ? "" : text.substring(previousEnd, s);
-            boolean lineBreak = previousEnd < 0 || gap.indexOf('\n') >= 0 || gap.indexOf('\r') >= 0;
-            boolean joined = previousEnd >= 0 && !lineBreak && gap.chars().allMatch(c -> c == ' ' || c == '\t')
-                    && gap.length() <= 3;
+            boolean lineBreak = previousEnd < 0;
+            boolean joined = false;
+            if (previousEnd >= 0) {
+                int gapLength = s - previousEnd;
+                boolean spaces = true;
+                for (int k = previousEnd; k < s; k++) {
+                    char g = text.charAt(k);
+                    if (g == '\n' || g == '\r') {
+                        lineBreak = true;
+                    }
+                    spaces &= g == ' ' || g == '\t';
+                }
+                joined = !lineBreak && spaces && gapLength <= 3;
+            }
             out.add(new WordToken(s, end, core, WordLists.fold(core), shape, lineBreak, joined, possessive));
             previousEnd = end;
+            if (keepDot) {
+                i++;
+            }
         }
         return out;
+    }
+
+    private static boolean letter(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        int t = Character.getType(c);
+        return Character.isLetter(c) || t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
     }
 
     private static Shape shape(String w) {

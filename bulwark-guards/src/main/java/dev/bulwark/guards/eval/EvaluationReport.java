@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param matched            gold spans matched by a prediction (each prediction matches at most one gold span)
  * @param recallByType       recall per gold type, most frequent type first
  * @param utf8Bytes          size of all texts in UTF-8
- * @param detectionNanos     time spent in the detector alone, one thread
+ * @param detectionNanos     CPU time the evaluating thread spent in the detector (cold: includes JIT warm-up)
  */
 public record EvaluationReport(int samples, int goldSpans, int predictions, int matched,
                                List<TypeRecall> recallByType, long utf8Bytes, long detectionNanos) {
@@ -56,7 +56,7 @@ public record EvaluationReport(int samples, int goldSpans, int predictions, int 
         b.append(String.format(Locale.ROOT, "samples %d, gold spans %d, predicted spans %d, matched %d%n", samples,
                 goldSpans, predictions, matched));
         b.append(String.format(Locale.ROOT, "precision %.3f  recall %.3f  F2 %.3f%n", precision(), recall(), f2()));
-        b.append(String.format(Locale.ROOT, "throughput %.2f MB/s on one core (%d bytes)%n", megabytesPerSecond(),
+        b.append(String.format(Locale.ROOT, "throughput %.2f MB/s per core, single cold pass (%d bytes)%n", megabytesPerSecond(),
                 utf8Bytes));
         b.append("recall by gold type:\n");
         for (TypeRecall t : recallByType) {
