@@ -28,15 +28,21 @@ final class EnglishPhrases {
             + "|claude|gemini|copilot)";
     private static final String AI_OR_ROLE = "(?:" + AI.substring(3, AI.length() - 1)
             + "|assistant|agent|model|bot|autonomous agent)";
+    // names that are also people's names (Claude, Gemini) are left out where a greeting could address a person
+    private static final String AI_GREETED = "(?:ai|a\\.i\\.|artificial intelligence|llms?|large language models?"
+            + "|(?:ai )?language models?|ai (?:assistant|agent|model|system|bot)s?|chatbots?|gpt[-0-9.o]{0,6}|chatgpt)";
+    private static final String AI_ONLY = "(?:" + AI.substring(3, AI.length() - 1) + "|autonomous agent)";
 
     static List<PatternRule> rules() {
         return List.of(
                 phrase("en.ignore-prior-instructions", 0.9,
                         IGNORE_VERB + " (?:" + QUALIFIER + " ){0,4}" + PRIOR + " (?:" + QUALIFIER + " ){0,3}"
-                                + RULE_NOUN,
+                                + RULE_NOUN + "|" + IGNORE_VERB + " (?:(?:all|any|the|your|these|those|of) ){0,2}"
+                                + RULE_NOUN + " (?:above|before|given (?:to you )?(?:above|before|earlier|previously)"
+                                + "|you (?:were|have been) given|you received)",
                         "ignor", "disregard", "forget", "overlook", "bypass", "overrid", "discard", "abandon",
                         "neglect", "skip"),
-                phrase("en.ignore-instructions", 0.45,
+                phrase("en.ignore-instructions", 0.25,
                         "(?:ignore|disregard|forget|override|bypass) (?:(?:the|these|those|this|my|of|any|all) ){0,2}"
                                 + "[a-z]{0,6}(?:instruc|prompt|guideline|guardrail)[a-z]{0,10}",
                         "ignor", "disregard", "forget", "overrid", "bypass"),
@@ -68,14 +74,15 @@ final class EnglishPhrases {
                                 + "|answer|reply|act)\\b",
                         "from now on"),
                 phrase("en.you-are-now", 0.6,
-                        "\\byou are now (?:an? |in |the |my )?(?:unrestricted|unfiltered|uncensored|jailbroken|free"
-                                + "|dan\\b|developer mode|evil|no longer|root|admin|god mode|a different)",
+                        "\\byou are now (?:an? |in |the |my )?(?:unrestricted|unfiltered|uncensored|jailbroken"
+                                + "|dan\\b|developer mode|evil|root|god mode)",
                         "you are now"),
                 phrase("en.special-mode", 0.65,
                         "\\b(?:enable|enter|activate|switch to|switching to|entering|enabled|activated|now in) (?:the )?"
-                                + "(?:developer|debug|god|admin|jailbreak|dan|unrestricted|sudo) mode\\b",
+                                + "(?:god|jailbreak|jailbroken|dan|unrestricted|unfiltered|evil) mode\\b"
+                                + "|\\byou are (?:now )?in developer mode\\b",
                         " mode"),
-                phrase("en.jailbreak", 0.4, "\\b(?:jailbreak|jailbroken|do anything now)\\b", "jailbr",
+                phrase("en.jailbreak", 0.25, "\\b(?:jailbreak|jailbroken|do anything now)\\b", "jailbr",
                         "do anything now"),
                 phrase("en.important-message", 0.45,
                         "(?:this is|here is|here's) an? (?:very |extremely |urgent |critical )?(?:important|urgent"
@@ -86,33 +93,52 @@ final class EnglishPhrases {
                         "to you"),
                 phrase("en.greeting-ai", 0.55,
                         "\\b(?:dear|attention|attn:?|hey|hi|hello|note to|message (?:to|for)|instructions? (?:to|for)"
-                                + "|memo to),? (?:the |an? |all |any |our |my )?" + AI + "\\b",
+                                + "|memo to),? (?:the |an? |all |any |our |my )?" + AI_GREETED + "\\b",
                         " ai", "a.i.", "artificial", "llm", "language model", "chatbot", "gpt", "claude", "gemini",
                         "copilot"),
                 phrase("en.if-you-are-ai", 0.7,
-                        "\\bif you(?: are|'re) (?:an? |the )?" + AI_OR_ROLE + "\\b", "if you"),
+                        "\\bif you(?: are|'re) (?:an? |the )?" + AI_ONLY + "\\b", "if you"),
                 phrase("en.ai-reading-this", 0.7,
-                        "\\b" + AI_OR_ROLE + "s? (?:that is |who is |which is |that's )?(?:reading|processing|parsing"
+                        "\\b" + AI_ONLY + "s? (?:that is |who is |which is |that's )?(?:reading|processing|parsing"
                                 + "|summari[sz]ing|analy[sz]ing|scanning|browsing|seeing|crawling|reviewing) this\\b",
                         "ing this"),
-                phrase("en.before-the-task", 0.5,
+                phrase("en.before-you-can-do-the-task", 0.5,
+                        "\\b(?:before|prior to) you (?:can|may|are able to|are allowed to) (?:solv|complet|finish"
+                                + "|continu|answer|proceed|perform|respond|summari[sz]|do|start)[a-z]{0,4} (?:with )?"
+                                + "(?:the|your|this|my|any|that) (?:original |current |actual |user'?s? |assigned |main )?"
+                                + "(?:task|request|question|job|assignment|query|instructions?|mission|prompt)\\b"
+                                + "|\\bafter you (?:do|complete|have done|finish|are done with) (?:that|this|these)"
+                                + "(?: steps?)?,? you (?:can|may) (?:solv|complet|continu|answer|proceed|return|go back)",
+                        "before", "prior to", "after you"),
+                phrase("en.before-the-task", 0.2,
                         "\\b(?:before|prior to|after) (?:you |we )?(?:can |may |are able to )?(?:solv|complet|finish"
                                 + "|continu|do|answer|start|proceed|perform|respond|handl|work on|process|summari[sz])"
                                 + "[a-z]{0,4} (?:with )?(?:the|your|this|my|any|that) (?:original |current |actual "
                                 + "|user'?s? |assigned |main )?(?:task|request|question|job|assignment|query"
                                 + "|instructions?|mission|prompt)\\b",
                         "before", "prior to", "after"),
-                phrase("en.task-i-gave-you", 0.5,
+                phrase("en.task-i-gave-you", 0.25,
                         "\\b(?:task|request|instructions?|question|job) (?:that )?i (?:gave|assigned|asked|sent|told)"
                                 + " you\\b",
                         "gave you", "assigned you", "asked you", "sent you", "told you"),
+                phrase("en.task-i-gave-you-first", 0.45,
+                        "\\b(?:task|request|instructions?|question|job) (?:that )?i (?:gave|assigned|asked|sent|told)"
+                                + " you (?:in the beginning|at the beginning|at the start|originally|first|earlier)\\b",
+                        "gave you", "assigned you", "asked you", "sent you", "told you"),
                 phrase("en.do-the-following-first", 0.45,
                         "\\bdo the following (?:first|instead|immediately|now|before)\\b", "do the following"),
-                phrase("en.hide-from-user", 0.7,
+                phrase("en.hide-this-from-user", 0.65,
+                        "\\b(?:do not|don't|dont|never|without) (?:ever )?(?:tell|telling|mention|mentioning|reveal"
+                                + "|revealing|disclose|disclosing|report|reporting) (?:this|it|anything|any of this"
+                                + "|about (?:this|it)|these instructions) (?:to )?(?:the user|the human|your user"
+                                + "|the operator|your (?:owner|principal|human))\\b|\\b(?:do not|don't|dont|never) let"
+                                + " (?:the user|the human|your user) (?:know|find out|notice)\\b",
+                        "the user", "the human", "your user", "the operator", "your owner", "your principal",
+                        "your human"),
+                phrase("en.hide-from-user", 0.25,
                         "\\b(?:do not|don't|dont|never|without) (?:ever )?(?:tell|telling|inform|informing|mention"
                                 + "|mentioning|notify|notifying|alert|alerting|reveal|revealing|disclose|disclosing"
-                                + "|show|showing|let|letting|warn|warning) (?:this |it |them |anything |any of this "
-                                + "|about (?:this|it) )?(?:to )?(?:the user|the human|your user|the operator"
+                                + "|warn|warning) (?:to )?(?:the user|the human|your user|the operator"
                                 + "|your (?:owner|principal|human))\\b",
                         "the user", "the human", "your user", "the operator", "your owner", "your principal",
                         "your human"),
@@ -165,7 +191,7 @@ final class EnglishPhrases {
                                 + "(?:overrides?|supersedes?|takes? (?:precedence|priority) over|replaces?) (?:all "
                                 + "|any )?(?:previous|prior|other|your|earlier|existing|the system)\\b",
                         "overrid", "supersede", "precedence", "priority", "replace"),
-                phrase("en.use-tool-with-arguments", 0.55,
+                phrase("en.use-tool-with-arguments", 0.4,
                         "\\b(?:use|call|invoke|execute|run) the (?:tool|function) [`'\"]?[a-z_][a-z0-9_.]{0,60}"
                                 + "[`'\"]? with (?:the )?(?:following )?(?:arguments|parameters|args|input)\\b",
                         "the tool", "the function"),
@@ -193,10 +219,9 @@ final class EnglishPhrases {
                                 + "{1,40}['\"] (?:instead|only)\\b",
                         " instead", " only"),
                 phrase("en.vocative-ai", 0.45,
-                        "\\b(?:assistant|ai|llm|chatbot|agent)[,:] (?:you |please )?(?:must|should|need|ignore|send"
+                        "\\b(?:assistant|ai|llm|chatbot)[,:] (?:you |please )?(?:must|should|need|ignore|send"
                                 + "|forward|stop|now)\\b",
-                        "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:", "agent,",
-                        "agent:"),
+                        "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:"),
                 phrase("en.claims-authority", 0.4,
                         "\\b(?:i am|i'm|this is|message from|instructions? from|note from) (?:the |your )?(?:developer"
                                 + "|creator|system administrator|administrator|operator|openai|anthropic"

@@ -30,7 +30,7 @@ final class EuropeanPhrases {
                                 + " (?:system-?prompt|systemanweisungen|ursprunglichen anweisungen)\\b",
                         "system", "ursprunglich"),
                 phrase("de.system-prompt", 0.25, "\\bsystem-?prompt|systemanweisung", "system"),
-                phrase("de.hide-from-user", 0.7,
+                phrase("de.hide-from-user", 0.6,
                         "\\b(?:sag|sage|erzahl|erzahle|verrate|teile?|sagen sie) (?:es |das |dies |davon |nichts )?"
                                 + "(?:dem|der) (?:benutzer|nutzer|anwender|user)(?:in)? (?:nicht|nichts)\\b"
                                 + "|\\bohne (?:den|die) (?:benutzer|nutzer|anwender)(?:in)? zu (?:informieren|fragen"
@@ -51,7 +51,7 @@ final class EuropeanPhrases {
                 // French
                 phrase("fr.ignore-instructions", 0.85,
                         "\\b(?:ignore[rz]?|oublie[rz]?|neglige[rz]?|ne tiens? pas compte|ne tenez pas compte)"
-                                + " (?:(?:de|des|d'|toutes|tous|tout|les|tes|vos|ces|la|le) ){0,3}(?:instructions?"
+                                + " (?:(?:de|des|d'|toutes|tous|tout|les|tes|vos|ces|la|le) ){1,3}(?:instructions?"
                                 + "|consignes?|directives?|regles|ordres|indications|prompts?)\\b",
                         "ignor", "oubli", "neglig", "compte"),
                 phrase("fr.new-instructions", 0.25, "\\bnouvelles? (?:instructions?|consignes?|directives?)\\b",
@@ -65,7 +65,7 @@ final class EuropeanPhrases {
                                 + "|systeme|d'origine|originales))\\b",
                         "systeme", "instructions"),
                 phrase("fr.system-prompt", 0.25, "\\b(?:prompt|invite|message) systeme\\b", "systeme"),
-                phrase("fr.hide-from-user", 0.7,
+                phrase("fr.hide-from-user", 0.6,
                         "\\bne? ?(?:le |lui |l')?(?:dis|dites|mentionne[sz]?|revele[sz]?|informe[sz]?|previens"
                                 + "|prevenez|signale[sz]?) (?:rien |pas |jamais )(?:de (?:ceci|cela|ca) )?(?:a )?"
                                 + "l'utilisat(?:eur|rice)|\\bn'(?:informe[sz]?|avertis|avertissez) pas l'utilisat",
@@ -87,8 +87,8 @@ final class EuropeanPhrases {
                 // Spanish
                 phrase("es.ignore-instructions", 0.85,
                         "\\b(?:ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|descarta|omite|no hagas caso"
-                                + " (?:a|de)) (?:(?:todas|todos|las|los|tus|sus|de|estas|esas) ){0,3}(?:instrucciones"
-                                + "|indicaciones|ordenes|directrices|reglas|prompts?)\\b",
+                                + " (?:a|de)) (?:(?:todas|todos|las|los|tus|sus|de|estas|esas) ){1,3}(?:instrucciones"
+                                + "|indicaciones|ordenes|directrices|reglas)\\b",
                         "ignor", "olvid", "descarta", "omite", "no hagas caso"),
                 phrase("es.new-instructions", 0.25, "\\bnuevas (?:instrucciones|indicaciones|ordenes)\\b", "nuevas"),
                 phrase("es.you-must-now", 0.45,
@@ -101,7 +101,7 @@ final class EuropeanPhrases {
                                 + "|originales))\\b",
                         "sistema", "instrucciones"),
                 phrase("es.system-prompt", 0.25, "\\b(?:prompt|mensaje|indicaciones) del sistema\\b", "del sistema"),
-                phrase("es.hide-from-user", 0.7,
+                phrase("es.hide-from-user", 0.6,
                         "\\bno (?:se lo |le |les )?(?:digas|diga|informes|informe|menciones|mencione|cuentes|cuente"
                                 + "|reveles|revele) (?:nada |esto |eso )?(?:al|a los?) usuarios?\\b",
                         "usuario"),
@@ -134,7 +134,7 @@ final class EuropeanPhrases {
                                 + "|originali))\\b",
                         "sistema", "istruzioni"),
                 phrase("it.system-prompt", 0.25, "\\b(?:prompt|messaggio) di sistema\\b", "di sistema"),
-                phrase("it.hide-from-user", 0.7,
+                phrase("it.hide-from-user", 0.6,
                         "\\bnon (?:dirlo|dire|dirgli|informare|avvisare|menzionare|rivelare|riferire)(?: nulla"
                                 + "| niente| questo| cio)? (?:all'|l'|a l')utente\\b",
                         "utente"),
@@ -155,8 +155,7 @@ final class EuropeanPhrases {
                 phrase("pt.ignore-instructions", 0.85,
                         "\\b(?:ignore|ignora|ignorem|ignorar|esqueca|esquecam|esquece|esquecer|desconsidere"
                                 + "|desconsiderar|descarte) (?:(?:todas|todos|as|os|suas|tuas|estas|essas|de|das"
-                                + "|dos) ){0,3}(?:instrucoes|instrucao|orientacoes|ordens|diretrizes|regras"
-                                + "|prompts?)\\b",
+                                + "|dos) ){1,3}(?:instrucoes|instrucao|orientacoes|ordens|diretrizes|regras)\\b",
                         "ignor", "esquec", "desconsider", "descarte"),
                 phrase("pt.new-instructions", 0.25, "\\bnovas (?:instrucoes|orientacoes|ordens)\\b", "novas"),
                 phrase("pt.you-must-now", 0.45,
@@ -169,7 +168,7 @@ final class EuropeanPhrases {
                                 + "|iniciais|originais))\\b",
                         "sistema", "instrucoes"),
                 phrase("pt.system-prompt", 0.25, "\\b(?:prompt|mensagem) do sistema\\b", "do sistema"),
-                phrase("pt.hide-from-user", 0.7,
+                phrase("pt.hide-from-user", 0.6,
                         "\\bnao (?:conte|diga|informe|mencione|revele|avise|fale)(?: nada| isso| isto)? (?:ao|para o"
                                 + "|a) (?:usuario|utilizador)\\b",
                         "usuario", "utilizador"),
@@ -202,7 +201,7 @@ final class EuropeanPhrases {
                                 + "|oorspronkelijke instructies)\\b",
                         "systeem", "oorspronkelijke"),
                 phrase("nl.system-prompt", 0.25, "\\bsysteem-?prompt\\b", "systeem"),
-                phrase("nl.hide-from-user", 0.7,
+                phrase("nl.hide-from-user", 0.6,
                         "\\b(?:vertel|zeg|meld)(?: het| dit| dat)? (?:niet|niets) (?:aan |tegen )?de gebruiker\\b"
                                 + "|\\b(?:vertel|zeg|meld)(?: het| dit| dat)? (?:aan |tegen )?de gebruiker (?:niet"
                                 + "|niets)\\b|\\bzonder de gebruiker te (?:informeren|waarschuwen|vragen)\\b",

@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Markdown and HTML links and images that could carry data out: a rendered image is fetched with no click, so an
- * image whose URL has a query string (or a data-shaped path) on a host outside the allow-list is the classic
- * zero-click exfiltration channel. Links need a click and count less, unless their query holds a placeholder the
- * model is meant to fill in.
+ * image on a host outside the allow-list whose URL carries data (a placeholder for the model to fill in, a long or
+ * encoded parameter value, a data-named parameter, a data-shaped path) is the classic zero-click exfiltration
+ * channel. Short ordinary parameters ({@code ?w=800}, {@code ?style=flat}) are common on real pages and count little;
+ * links need a click and count less still, unless they hold a placeholder.
  */
 final class ExfiltrationLinks {
     private ExfiltrationLinks() {}
@@ -20,6 +21,10 @@ final class ExfiltrationLinks {
                     + "[^\\s\"'>]{1,2048}+)");
     private static final Pattern REFERENCE_IMAGE = Pattern.compile(
             "(?m)^\\s{0,3}\\[[^\\]\\n]{1,100}+\\]:\\s{0,3}((?:https?:)?//[^\\s]{1,2048}+)");
+    private static final Pattern DATA_PARAMETER = Pattern.compile(
+            "(?i)(?:^|&)(?:q|d|data|content|msg|message|text|prompt|chat|conversation|history|summary|secret|token"
+                    + "|key|apikey|api_key|password|pass|pwd|email|mail|info|payload|exfil|leak|memory|context|notes?)"
+                    + "=([^&#]{8,})");
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)\\{[^}]{0,80}\\}|\\$\\{?[a-z_]|<[a-z_ ]{1,40}>|\\[[a-z_ ]{1,40}\\]|%7b|%3c|insert|placeholder"
                     + "|your_|_here\\b|\\b(?:data|secret|password|token|key|conversation|history|summary|email)=");
@@ -54,12 +59,12 @@ final class ExfiltrationLinks {
         String query = q >= 0 ? url.substring(q + 1) : "";
         String path = q >= 0 ? url.substring(0, q) : url;
         boolean placeholder = PLACEHOLDER.matcher(url.substring(Math.min(url.length(), 2 + host.length()))).find();
-        boolean carriesData = query.length() >= 3 || longSegment(path);
+        boolean carriesData = dataLike(query) || longSegment(path);
         double score;
         String rule;
         if (autoLoads) {
             rule = "exfil.image";
-            score = placeholder ? 0.9 : carriesData ? 0.75 : 0.1;
+            score = placeholder ? 0.9 : carriesData ? 0.75 : query.isEmpty() ? 0.05 : 0.15;
         } else {
             rule = "exfil.link";
             score = placeholder ? 0.6 : carriesData ? 0.1 : 0;
@@ -67,6 +72,24 @@ final class ExfiltrationLinks {
         if (score > 0) {
             sink.add(InjectionSignal.EXFILTRATION_LINK, start, end, score, rule);
         }
+    }
+
+    /** A query that could hold data: a data-named parameter with a real value, or any long parameter value. */
+    private static boolean dataLike(String query) {
+        if (query.isEmpty()) {
+            return false;
+        }
+        if (DATA_PARAMETER.matcher(query).find()) {
+            return true;
+        }
+        for (String pair : query.split("&", 64)) {
+            int eq = pair.indexOf('=');
+            String value = eq >= 0 ? pair.substring(eq + 1) : pair;
+            if (value.length() >= 32) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A path segment long enough to hold data (an encoded blob rather than a page name). */

@@ -13,6 +13,10 @@ import java.util.Map;
  * @param reasons the findings, ordered by start; each names its rule in {@code detector}
  */
 public record InjectionVerdict(double score, List<Finding> reasons) {
+    /** Findings below this score are weak evidence. */
+    public static final double WEAK = 0.3;
+    private static final double WEAK_CEILING = 0.29;
+
     public InjectionVerdict {
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be within [0, 1]: " + score);
@@ -27,7 +31,8 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
     /**
      * Combines findings: each rule counts once, with its strongest finding, and distinct rules add up as independent
      * evidence ({@code 1 - Π(1 - s)}). Repeating one phrase therefore never raises the score; different kinds of
-     * evidence do.
+     * evidence do. Weak findings (each below {@value #WEAK}) are context: on their own they stay below {@value #WEAK},
+     * so ordinary text with a few common phrases is never labelled.
      */
     public static InjectionVerdict of(List<Finding> findings) {
         Map<String, Double> strongestPerRule = new HashMap<>();
@@ -35,13 +40,19 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
             strongestPerRule.merge(f.detector() + '\u0000' + f.type(), f.score(), Math::max);
         }
         double miss = 1;
+        double strongest = 0;
         for (double s : strongestPerRule.values()) {
             miss *= 1 - s;
+            strongest = Math.max(strongest, s);
+        }
+        double combined = 1 - miss;
+        if (strongest < WEAK) {
+            combined = Math.min(combined, WEAK_CEILING);
         }
         List<Finding> ordered = findings.stream()
                 .sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))
                 .toList();
-        return new InjectionVerdict(Math.min(1, Math.max(0, 1 - miss)), ordered);
+        return new InjectionVerdict(Math.min(1, Math.max(0, combined)), ordered);
     }
 
     /** The distinct signal types among the reasons, for labels and audit. */

@@ -39,10 +39,10 @@ final class MarkupRules {
                                 + "|tool_output|tool_response)>",
                         "</tool", "</function", "</search", "</document", "</untrusted", "</data", "</context",
                         "</user_input"),
-                latin("role.system-tag", ROLE, 0.6,
-                        "</?(?:system|system_prompt|system_message|sys|developer|admin_instructions)>", "system>",
-                        "sys>", "system_prompt>", "system_message>", "developer>", "admin_instructions>"),
-                latin("role.conversation-tag", ROLE, 0.35, "</?(?:assistant|user|human|user_query|instructions?)>",
+                latin("role.system-tag", ROLE, 0.25,
+                        "</?(?:system|system_prompt|system_message|sys|admin_instructions)>", "system>", "sys>",
+                        "system_prompt>", "system_message>", "admin_instructions>"),
+                latin("role.conversation-tag", ROLE, 0.25, "</?(?:assistant|user|human|user_query|instructions?)>",
                         "assistant>", "user>", "human>", "user_query>", "instruction>", "instructions>"),
                 latin("role.directive-tag", ROLE, 0.35,
                         "</?(?:important|information|urgent|override|secret|hidden|admin|priority|attention"
@@ -52,11 +52,11 @@ final class MarkupRules {
                 latin("role.speaker-prefix", ROLE, 0.35,
                         "(?:^|\\. )(?:system|assistant|human|ai assistant)(?: message)? ?: ", "system:", "system :",
                         "assistant:", "assistant :", "human:", "human :", "message:", "message :"),
-                latin("call.openai-json", CALL, 0.7,
+                latin("call.openai-json", CALL, 0.55,
                         "\"(?:tool_calls|function_call|tool_call)\" ?: ?[\\[{]|\"type\" ?: ?\"(?:tool_use"
                                 + "|function_call)\"",
                         "tool_call", "function_call", "tool_use"),
-                latin("call.function-object", CALL, 0.6,
+                latin("call.function-object", CALL, 0.25,
                         "\"function\" ?: ?\\{ ?\"name\" ?:|\\{ ?\"name\" ?: ?\"[a-z0-9_.-]{1,64}\" ?, ?\"(?:arguments"
                                 + "|parameters|input)\" ?: ?[{\"]",
                         "\"name\""),
