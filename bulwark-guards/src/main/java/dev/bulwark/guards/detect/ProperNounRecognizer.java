@@ -21,7 +21,8 @@ final class ProperNounRecognizer implements Recognizer {
             "judge", "senator", "minister", "chairman", "coach", "uncle", "aunt", "maybe", "why", "when", "where",
             "what", "how", "who", "is", "are", "was", "did", "does", "can", "could", "would", "should", "will");
     private static final Set<String> PARTICLES = setOf("van", "von", "de", "da", "del", "della", "di", "du", "le",
-            "la", "bin", "ibn", "al", "el", "ter", "den", "der", "dos", "das", "do", "y", "e");
+            "la", "bin", "ibn", "al", "el", "ter", "ten", "den", "der", "dos", "das", "do", "y", "e", "op", "zu", "af",
+            "binti", "bint", "ben", "mac", "st");
     private static final Set<String> NOT_NAMES = setOf("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "god", "lord", "jesus", "christmas", "easter", "internet",
@@ -49,7 +50,9 @@ final class ProperNounRecognizer implements Recognizer {
             "dottir", "escu", "poulos", "opoulou", "idis", "akis", "ainen", "inen", "nen");
     private static final ContextWords STRONG_BEFORE = new ContextWords("name is", "name's", "named", "called", "i am",
             "i'm", "im", "this is", "dear", "hi", "hello", "hey", "thanks", "thank you", "signed", "sincerely",
-            "regards", "attn", "under", "name", "names", "last name", "first name", "full name", "surname");
+            "regards", "attn", "under", "name", "names", "last name", "first name", "full name", "surname", "said",
+            "asked", "shouted at", "yelled at", "told", "speak to", "talk to", "talking to", "spoke to", "spoke with",
+            "married", "met", "thank", "calls me", "call me", "mr", "mrs", "ms", "dr", "miss", "prof");
     private static final ContextWords PERSON_BEFORE = new ContextWords("by", "with", "contact",
             "ask for", "cc", "wife", "husband", "son", "daughter", "kid", "child", "baby", "founders", "founder",
             "brother", "sister", "mother", "father", "mom", "dad", "friend", "colleague", "boss", "manager",
@@ -61,14 +64,17 @@ final class ProperNounRecognizer implements Recognizer {
             "producer", "professor", "assistant", "speaker", "mr", "mrs", "ms", "dr");
     private static final ContextWords PERSON_AFTER = new ContextWords("said", "says", "wrote", "writes", "told", "asked",
             "replied", "is a", "was a", "who", "has", "had", "lives", "lived", "works", "worked", "and his",
-            "and her", "year old", "years old", "s");
+            "and her", "year old", "years old", "'s", "’s", "shouted", "says", "spent", "will", "is from");
     private static final ContextWords PLACE_BEFORE = new ContextWords("to", "across", "around", "throughout",
             "outside", "inside", "towards", "toward", "into", "travel", "flew", "fly", "located", "based", "born",
             "live", "lives", "lived", "living", "grew up", "city", "town", "village", "to the", "in the");
     private static final ContextWords PLACE_WORD_BEFORE = new ContextWords("in", "from", "near", "visit",
             "visiting", "visited", "throughout", "moved to", "travel to", "travelling to", "traveling to", "trip to",
             "flight to", "fly to", "flew to", "based in", "located in", "born in", "grew up in", "live in",
-            "lives in", "lived in", "living in", "city of", "town of", "village of");
+            "lives in", "lived in", "living in", "city of", "town of", "village of", "arrived at", "arrive at",
+            "arrived in", "returned to", "return to", "went to", "go to", "going to", "moved from", "came from",
+            "come from", "headed to", "drive to", "drove to", "home city", "home town", "hometown", "city",
+            "town", "village", "where");
     private static final List<String> ENGLISH_ENDINGS = List.of("ly", "ness", "ment", "ments", "tion", "tions",
             "sion", "ity", "ism", "ous", "ful", "less", "able", "ible", "ive", "ies", "ings", "ers", "ures", "ed",
             "ance", "ence", "ship", "hood", "ical", "ary", "ory", "ward", "wise");
@@ -114,6 +120,48 @@ final class ProperNounRecognizer implements Recognizer {
             i = j;
         }
         firms(text, tokens, out);
+        nameLists(text, tokens, out);
+    }
+
+    /**
+     * "Efimiya, Mary, Ariana and Jodi": in a list of single capitalised words where at least two are listed names,
+     * the other members are names too.
+     */
+    private void nameLists(String text, List<WordToken> tokens, Candidates out) {
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            List<WordToken> members = new java.util.ArrayList<>();
+            while (j < tokens.size() && tokens.get(j).shape() == Shape.CAPITALISED) {
+                members.add(tokens.get(j));
+                int end = tokens.get(j).end();
+                if (j + 1 < tokens.size() && text.startsWith(", ", end) && tokens.get(j + 1).start() == end + 2) {
+                    j++;
+                } else if (j + 2 < tokens.size() && tokens.get(j + 1).text().equals("and")
+                        && tokens.get(j + 1).joinedToPrevious() && tokens.get(j + 2).joinedToPrevious()
+                        && (text.startsWith(" and ", end) || text.startsWith(", and ", end))) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            if (members.size() >= 3) {
+                int named = 0;
+                for (WordToken m : members) {
+                    if (words.firstNames.contains(m.folded()) || words.surnames.contains(m.folded())) {
+                        named++;
+                    }
+                }
+                if (named >= 2) {
+                    for (WordToken m : members) {
+                        if (!words.places.contains(m.folded()) && !words.groups.contains(m.folded())) {
+                            out.add("PERSON", m.start(), m.end(), 0.5, "person");
+                        }
+                    }
+                }
+            }
+            i = Math.max(j, i) + 1;
+        }
     }
 
     private boolean startsRun(WordToken t) {
@@ -148,6 +196,10 @@ final class ProperNounRecognizer implements Recognizer {
             }
             s++;
         }
+        if (s < to && s == from && from > 0 && tokens.get(from).joinedToPrevious()
+                && TITLES.contains(tokens.get(from - 1).folded().replace(".", ""))) {
+            titled = true;
+        }
         int e = to;
         while (e > s && words.stopWords.contains(tokens.get(e - 1).folded())) {
             e--;
@@ -170,6 +222,15 @@ final class ProperNounRecognizer implements Recognizer {
             double score = words.countries.contains(phrase) ? 0.8 : 0.7;
             out.add("GPE", first.start(), last.end(), score, "place");
             return;
+        }
+        // "Southern Tunisia", "Back To Canada": a known place closing a run of other words.
+        for (int k = Math.min(3, n - 1); k >= 1; k--) {
+            String tail = phrase(tokens, e - k, e);
+            if (words.places.contains(tail) && !words.firstNames.contains(first.folded())) {
+                out.add("GPE", tokens.get(e - k).start(), last.end(), words.countries.contains(tail) ? 0.75 : 0.65,
+                        "place");
+                return;
+            }
         }
         if (n == 1 && words.groups.contains(phrase)) {
             out.add("NRP", first.start(), last.end(), 0.6, "group");
@@ -209,7 +270,10 @@ final class ProperNounRecognizer implements Recognizer {
         }
         double org = WORK_BEFORE.before(text, first.start(), 3) ? 0.45 : 0;
         boolean sentenceStart = sentenceStart(text, first.start());
-        if (sentenceStart && n == 1 && person < 0.5 && place < 0.5) {
+        if (n == 1 && last.possessive() && person >= 0.15) {
+            person += 0.2;
+        }
+        if (sentenceStart && n == 1 && person < 0.5 && place < 0.5 && !strong) {
             return;
         }
         if (person >= place && person >= org) {
@@ -287,20 +351,22 @@ final class ProperNounRecognizer implements Recognizer {
             return;
         }
         String before = text.substring(Math.max(0, t.start() - 14), t.start()).toLowerCase(java.util.Locale.ROOT);
-        if (!before.matches("(?s).*\\b(?:name is|i am|i'm|named|called|this is)\\s+$") && !t.lineBreakBefore()) {
+        boolean introduced = before.matches("(?s).*\\b(?:name is|i am|i'm|named|called|this is)\\s+$");
+        boolean fullName = i + 1 < tokens.size() && tokens.get(i + 1).joinedToPrevious()
+                && tokens.get(i + 1).shape() == Shape.LOWER && familyName(tokens.get(i + 1).folded());
+        if (!introduced && !t.lineBreakBefore() && !fullName) {
             return;
         }
         int end = t.end();
         if (i + 1 < tokens.size() && tokens.get(i + 1).joinedToPrevious()
-                && (words.surnames.contains(tokens.get(i + 1).folded())
-                || tokens.get(i + 1).shape() == Shape.INITIAL)) {
+                && (familyName(tokens.get(i + 1).folded()) || tokens.get(i + 1).shape() == Shape.INITIAL)) {
             end = tokens.get(i + 1).end();
             if (i + 2 < tokens.size() && tokens.get(i + 2).joinedToPrevious()
                     && tokens.get(i + 1).text().length() == 1) {
                 end = tokens.get(i + 2).end();
             }
         }
-        out.add("PERSON", t.start(), end, t.lineBreakBefore() ? 0.45 : 0.6, "person");
+        out.add("PERSON", t.start(), end, introduced || fullName ? 0.6 : 0.45, "person");
     }
 
     /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
@@ -336,6 +402,10 @@ final class ProperNounRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    private boolean familyName(String folded) {
+        return words.surnames.contains(folded) || endsWith(folded, NAME_ENDINGS) && !words.stopWords.contains(folded);
     }
 
     private static boolean endsWith(String word, List<String> endings) {
