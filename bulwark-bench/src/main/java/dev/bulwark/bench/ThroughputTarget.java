@@ -32,6 +32,9 @@ public final class ThroughputTarget {
     private static final String POLICY = """
             @id("bench-support-echo")
             permit (principal in Bulwark::Role::"support", action, resource == Bulwark::Tool::"up.echo");
+
+            @id("bench-support-crm")
+            permit (principal in Bulwark::Role::"support", action, resource == Bulwark::Tool::"crm.get_customer");
             """;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
