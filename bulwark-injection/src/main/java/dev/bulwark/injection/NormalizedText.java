@@ -58,8 +58,47 @@ final class NormalizedText {
             }
             i = next;
         }
+        foldMixedScriptWords(b.out);
         return new NormalizedText(b.out.toString(), b.starts, b.ends);
     }
+
+    /**
+     * In a word that mixes Latin letters with Cyrillic or Greek look-alikes ("ignоre" with a Cyrillic о), the
+     * look-alikes become Latin: homoglyph spelling is an evasion, and words of one script are left alone.
+     */
+    private static void foldMixedScriptWords(StringBuilder s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetter(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean latin = false;
+            boolean lookalike = false;
+            while (i < n && Character.isLetter(s.charAt(i))) {
+                char c = s.charAt(i);
+                latin |= c >= 'a' && c <= 'z';
+                lookalike |= LOOKALIKES.indexOf(c) >= 0;
+                i++;
+            }
+            if (latin && lookalike) {
+                for (int k = start; k < i; k++) {
+                    int at = LOOKALIKES.indexOf(s.charAt(k));
+                    if (at >= 0) {
+                        s.setCharAt(k, LATIN_TWINS.charAt(at));
+                    }
+                }
+            }
+        }
+    }
+
+    // Cyrillic а е о р с у х і ј ѕ һ к ԁ ԛ ԝ and Greek α ο ρ ι κ ν υ χ ε τ, each above its Latin twin
+    private static final String LOOKALIKES =
+            "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04BB\u043A\u0501\u051B\u051D"
+                    + "\u03B1\u03BF\u03C1\u03B9\u03BA\u03BD\u03C5\u03C7\u03B5\u03C4";
+    private static final String LATIN_TWINS = "aeopcyxijshkdqwaopikvuxet";
 
     private static final class Builder {
         final StringBuilder out;
