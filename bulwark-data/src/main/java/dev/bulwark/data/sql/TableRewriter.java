@@ -84,10 +84,10 @@ final class TableRewriter {
     }
 
     void rewrite(Select statement) throws QueryRejectedException {
-        walk(statement, Set.of());
+        walk(statement, Scope.EMPTY);
     }
 
-    private void walk(Object node, Set<String> ctes) throws QueryRejectedException {
+    private void walk(Object node, Scope ctes) throws QueryRejectedException {
         if (node == null || visited.put(node, Boolean.TRUE) != null) {
             return;
         }
@@ -109,7 +109,7 @@ final class TableRewriter {
         }
     }
 
-    private void visit(Object node, Set<String> ctes) throws QueryRejectedException {
+    private void visit(Object node, Scope ctes) throws QueryRejectedException {
         switch (node) {
             case Table table -> reference(table, ctes);
             case Column column -> column(column);
@@ -148,7 +148,7 @@ final class TableRewriter {
         }
     }
 
-    private void select(Select select, Set<String> ctes) throws QueryRejectedException {
+    private void select(Select select, Scope ctes) throws QueryRejectedException {
         if (select.getForUpdateTable() != null || select.getForMode() != null || select.getIsolation() != null
                 || select.getForClause() != null || select.getWait() != null || select.isSkipLocked()
                 || select.isNoWait() || select.getLimitBy() != null || select.getPivot() != null
@@ -161,23 +161,31 @@ final class TableRewriter {
         if (select instanceof PlainSelect plain) {
             plainSelect(plain);
         }
-        Set<String> scope = ctes;
+        Scope scope = ctes;
         List<WithItem<?>> with = select.getWithItemsList();
         if (with != null) {
             boolean recursive = with.stream().anyMatch(WithItem::isRecursive);
+            List<String> names = new ArrayList<>();
             for (WithItem<?> item : with) {
-                if (++nodes > limits.maxNodes()) {
-                    throw new QueryRejectedException("the query is too large");
-                }
                 if (item.getAlias() == null || item.getSelect() == null) {
                     throw new QueryRejectedException("unsupported WITH item");
                 }
-                String name = dialect.normalize(item.getAlias().getName());
-                // A CTE sees only earlier siblings, and itself under RECURSIVE: any other name is a real table and is
-                // rewritten, which is safe whichever way the database would have resolved it.
-                walk(item.getSelect(), recursive ? plus(scope, name) : scope);
-                walkValue(item.getWithItemList(), scope);
-                scope = plus(scope, name);
+                names.add(dialect.normalize(item.getAlias().getName()));
+            }
+            for (int i = 0; i < with.size(); i++) {
+                if (++nodes > limits.maxNodes()) {
+                    throw new QueryRejectedException("the query is too large");
+                }
+                String name = names.get(i);
+                // Inside a CTE, the names of later siblings (and, without RECURSIVE, its own name) mean the CTE to
+                // SQLite but the table to PostgreSQL: such references are rejected rather than guessed.
+                Scope inner = recursive ? scope.define(name) : scope.ambiguous(name);
+                for (String later : names.subList(i + 1, names.size())) {
+                    inner = inner.ambiguous(later);
+                }
+                walk(with.get(i).getSelect(), inner);
+                walkValue(with.get(i).getWithItemList(), scope);
+                scope = scope.define(name);
             }
         }
         for (Field field : FIELDS.get(select.getClass())) {
@@ -202,7 +210,7 @@ final class TableRewriter {
         }
     }
 
-    private void reference(Table table, Set<String> ctes) throws QueryRejectedException {
+    private void reference(Table table, Scope ctes) throws QueryRejectedException {
         if (table.getPivot() != null || table.getUnPivot() != null || table.getSampleClause() != null
                 || table.getIndexHint() != null || table.getSqlServerHints() != null) {
             throw new QueryRejectedException("table hints, samples and pivots are not allowed");
@@ -215,7 +223,11 @@ final class TableRewriter {
         String written = table.getName();
         String name = dialect.normalize(written);
         String schema = table.getSchemaName() == null ? null : dialect.normalize(table.getSchemaName());
-        if (schema == null && ctes.contains(name)) {
+        if (schema == null && ctes.ambiguous().contains(name)) {
+            throw new QueryRejectedException("ambiguous reference to " + written + ": inside a WITH clause it names "
+                    + "a CTE of that clause that is not yet defined (or the CTE itself without RECURSIVE); rename the CTE");
+        }
+        if (schema == null && ctes.defined().contains(name)) {
             return;
         }
         if (name.startsWith("sqlite_") || name.startsWith("pg_") || schema != null
@@ -275,13 +287,13 @@ final class TableRewriter {
         }
     }
 
-    private void walkFields(Object node, Set<String> ctes) throws QueryRejectedException {
+    private void walkFields(Object node, Scope ctes) throws QueryRejectedException {
         for (Field field : FIELDS.get(node.getClass())) {
             walkValue(read(field, node), ctes);
         }
     }
 
-    private void walkValue(Object value, Set<String> ctes) throws QueryRejectedException {
+    private void walkValue(Object value, Scope ctes) throws QueryRejectedException {
         switch (value) {
             case null -> { }
             case String s -> { }
@@ -328,10 +340,25 @@ final class TableRewriter {
         }
     }
 
-    private static Set<String> plus(Set<String> scope, String name) {
-        Set<String> extended = new HashSet<>(scope);
-        extended.add(name);
-        return extended;
+    /** CTE names visible at a point of the statement, and names whose meaning the databases disagree on there. */
+    private record Scope(Set<String> defined, Set<String> ambiguous) {
+        static final Scope EMPTY = new Scope(Set.of(), Set.of());
+
+        Scope define(String name) {
+            Set<String> d = new HashSet<>(defined);
+            d.add(name);
+            Set<String> a = new HashSet<>(ambiguous);
+            a.remove(name);
+            return new Scope(d, a);
+        }
+
+        Scope ambiguous(String name) {
+            Set<String> a = new HashSet<>(ambiguous);
+            a.add(name);
+            Set<String> d = new HashSet<>(defined);
+            d.remove(name);
+            return new Scope(d, a);
+        }
     }
 
     private static String describe(Class<?> type) {

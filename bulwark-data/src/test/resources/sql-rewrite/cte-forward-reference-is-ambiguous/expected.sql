@@ -1,1 +1,0 @@
-SELECT * FROM (WITH a AS (SELECT * FROM (SELECT "id", "name", (bulwark_sha256(CAST("email" AS TEXT))) AS "email", "region", ('****' || substr(CAST("ssn" AS TEXT), -4)) AS "ssn", "owner_id", ('[REDACTED]') AS "notes" FROM "main"."customers" WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS customers), customers AS (SELECT 1 AS id) SELECT * FROM a) AS bulwark_result LIMIT 101

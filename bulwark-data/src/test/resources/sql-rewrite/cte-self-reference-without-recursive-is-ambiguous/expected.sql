@@ -1,1 +1,0 @@
-SELECT * FROM (WITH customers AS (SELECT * FROM (SELECT "id", "name", (bulwark_sha256(CAST("email" AS TEXT))) AS "email", "region", ('****' || substr(CAST("ssn" AS TEXT), -4)) AS "ssn", "owner_id", ('[REDACTED]') AS "notes" FROM "main"."customers" WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS customers WHERE id > 1) SELECT * FROM customers) AS bulwark_result LIMIT 101

@@ -1,0 +1,1 @@
+WITH customers AS (SELECT id, name FROM orders) SELECT * FROM customers
