@@ -1,8 +1,9 @@
 package dev.bulwark.guards.detect;
 
 import dev.bulwark.guards.detect.WordToken.Shape;
+import static dev.bulwark.guards.detect.ProperNounCues.*;
+
 import java.util.List;
-import java.util.Set;
 
 
 /**
@@ -12,88 +13,13 @@ import java.util.Set;
  * institutional suffixes, "A, B and C" firm names).
  */
 final class ProperNounRecognizer implements Recognizer {
-    private static final Set<String> TITLES = setOf("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
-            "mister", "lady", "lord", "rev", "fr", "sr", "jr", "mme", "mlle", "herr", "frau", "sra", "sr", "dott");
-    private static final Set<String> LEADS = setOf("hi", "hello", "hey", "dear", "thanks", "thank", "yes", "no",
-            "ok", "okay", "sorry", "welcome", "congratulations", "bye", "goodbye", "cheers", "regards", "sincerely",
-            "best", "attn", "cc", "from", "to", "user", "bot", "agent", "customer", "client", "patient", "im", "ive",
-            "id", "ill", "producer", "director", "author", "professor", "doctor", "president", "captain", "officer",
-            "judge", "senator", "minister", "chairman", "coach", "uncle", "aunt", "maybe", "why", "when", "where",
-            "what", "how", "who", "is", "are", "was", "did", "does", "can", "could", "would", "should", "will");
-    private static final Set<String> PARTICLES = setOf("van", "von", "de", "da", "del", "della", "di", "du", "le",
-            "la", "bin", "ibn", "al", "el", "ter", "ten", "den", "der", "dos", "das", "do", "y", "e", "op", "zu", "af",
-            "binti", "bint", "ben", "mac", "st");
-    private static final Set<String> NOT_NAMES = setOf("january", "february", "march", "april", "may", "june",
-            "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-            "thursday", "friday", "saturday", "sunday", "god", "lord", "jesus", "christmas", "easter", "internet",
-            "street", "road", "avenue", "suite",
-            "apt", "unit", "box", "ok", "okay", "ps", "pm", "am", "ceo", "cto", "id", "tv", "dj", "mvp", "faq", "usa",
-            "eu", "un", "ai", "api", "url", "pdf", "ip", "ssn", "iban", "pin", "atm", "vip", "hr", "it", "pc", "i");
-    /** Line labels in forms and letters; "Name: text" with one of these is not a speaker. */
-    private static final Set<String> LABELS = setOf("phone", "email", "e-mail", "website", "web", "note", "notes",
-            "address", "subject", "from", "to", "date", "re", "fax", "mobile", "desk", "office", "answer",
-            "question", "user", "bot", "agent", "customer", "title", "name", "when", "where", "what", "who", "why",
-            "how", "time", "location", "summary", "warning", "error", "info", "update", "edit",
-            "tel", "cell", "home", "work", "company", "role", "status", "total", "price", "example", "step", "tip",
-            "source", "link", "url", "reply", "comment", "comments", "result", "results");
-    private static final Set<String> ORG_SUFFIXES = setOf("inc", "inc.", "ltd", "ltd.", "llc", "llp", "corp",
-            "corp.", "corporation", "company", "co.", "group", "gmbh", "ag", "sa", "s.a.", "plc", "holdings",
-            "partners", "associates", "systems", "technologies", "technology", "solutions", "labs", "bank",
-            "university", "college", "institute", "foundation", "agency", "association", "society", "council",
-            "industries", "enterprises", "consulting", "media", "studios", "networks", "software", "airlines",
-            "motors", "pharmaceuticals", "orchestra", "club", "hospital", "school", "academy", "museum", "ministry",
-            "committee", "union", "federation", "league", "trust", "ventures", "insurance", "energy", "records",
-            "publishing", "analytics", "international", "global", "services", "logistics", "capital",
-            "bv", "nv", "oy", "ab", "as", "aps", "srl", "spa", "kg", "sarl", "pty", "limited");
-    private static final List<String> NAME_ENDINGS = List.of("ov", "ova", "ev", "eva", "aev", "iev", "sky", "ski",
-            "ska", "wicz", "vich", "ovic", "evic", "ovski", "enko", "chuk", "yan", "dze", "shvili", "oglu", "sson",
-            "dottir", "escu", "poulos", "opoulou", "idis", "akis", "ainen", "inen", "nen");
-    private static final ContextWords STRONG_BEFORE = new ContextWords("name is", "name's", "named", "called", "i am",
-            "i'm", "im", "this is", "dear", "hi", "hello", "hey", "thanks", "thank you", "signed", "sincerely",
-            "regards", "attn", "under", "name", "names", "last name", "first name", "full name", "surname", "said",
-            "asked", "shouted at", "yelled at", "told", "speak to", "talk to", "talking to", "spoke to", "spoke with",
-            "married", "met", "thank", "calls me", "call me", "mr", "mrs", "ms", "dr", "miss", "prof");
-    private static final ContextWords PERSON_BEFORE = new ContextWords("by", "with", "contact",
-            "ask for", "cc", "wife", "husband", "son", "daughter", "kid", "child", "baby", "founders", "founder",
-            "brother", "sister", "mother", "father", "mom", "dad", "friend", "colleague", "boss", "manager",
-            "author", "director", "directed by", "written by", "according to", "meet", "met", "tell", "told",
-            "ask", "asked", "call", "email", "from", "to", "for", "and", "user", "customer", "patient", "mr", "mrs",
-            "ms", "dr", "name", "names", "student", "teacher", "doctor", "nurse", "lawyer", "agent", "player",
-            "singer", "actor", "actress", "writer", "artist", "novel", "book", "poem", "song", "cousin", "uncle",
-            "aunt", "grandma", "grandpa", "partner", "fiance", "fiancee", "neighbor", "neighbour", "employee",
-            "producer", "professor", "assistant", "speaker", "mr", "mrs", "ms", "dr");
-    private static final ContextWords PERSON_AFTER = new ContextWords("said", "says", "wrote", "writes", "told", "asked",
-            "replied", "is a", "was a", "who", "has", "had", "lives", "lived", "works", "worked", "and his",
-            "and her", "year old", "years old", "'s", "’s", "shouted", "says", "spent", "will", "is from");
-    private static final ContextWords PLACE_BEFORE = new ContextWords("to", "across", "around", "throughout",
-            "outside", "inside", "towards", "toward", "into", "travel", "flew", "fly", "located", "based", "born",
-            "live", "lives", "lived", "living", "grew up", "city", "town", "village", "to the", "in the");
-    private static final ContextWords PLACE_WORD_BEFORE = new ContextWords("in", "from", "near", "visit",
-            "visiting", "visited", "throughout", "moved to", "travel to", "travelling to", "traveling to", "trip to",
-            "flight to", "fly to", "flew to", "based in", "located in", "born in", "grew up in", "live in",
-            "lives in", "lived in", "living in", "city of", "town of", "village of", "arrived at", "arrive at",
-            "arrived in", "returned to", "return to", "went to", "go to", "going to", "moved from", "came from",
-            "come from", "headed to", "drive to", "drove to", "home city", "home town", "hometown", "city",
-            "town", "village", "where");
-    private static final List<String> ENGLISH_ENDINGS = List.of("ly", "ness", "ment", "ments", "tion", "tions",
-            "sion", "ity", "ism", "ous", "ful", "less", "able", "ible", "ive", "ies", "ings", "ers", "ures", "ed",
-            "ance", "ence", "ship", "hood", "ical", "ary", "ory", "ward", "wise");
-    private static final ContextWords WORK_BEFORE = new ContextWords("works at", "work at", "worked at",
-            "working at", "works for", "work for", "worked for", "working for", "employed at", "employed by", "join",
-            "joined", "company", "firm", "employer", "startup", "year at");
-
-    private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile(
-            "(?=[IVXLCDM]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})");
-
     private final WordLists words;
+    private final NameGroupRecognizer groups;
 
-    /** A set from a word list that may repeat words. */
-    private static Set<String> setOf(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
-    }
 
     ProperNounRecognizer(WordLists words) {
         this.words = words;
+        this.groups = new NameGroupRecognizer(words);
     }
 
     @Override
@@ -119,49 +45,7 @@ final class ProperNounRecognizer implements Recognizer {
             classify(text, tokens, i, j, out);
             i = j;
         }
-        firms(text, tokens, out);
-        nameLists(text, tokens, out);
-    }
-
-    /**
-     * "Efimiya, Mary, Ariana and Jodi": in a list of single capitalised words where at least two are listed names,
-     * the other members are names too.
-     */
-    private void nameLists(String text, List<WordToken> tokens, Candidates out) {
-        int i = 0;
-        while (i < tokens.size()) {
-            int j = i;
-            List<WordToken> members = new java.util.ArrayList<>();
-            while (j < tokens.size() && tokens.get(j).shape() == Shape.CAPITALISED) {
-                members.add(tokens.get(j));
-                int end = tokens.get(j).end();
-                if (j + 1 < tokens.size() && text.startsWith(", ", end) && tokens.get(j + 1).start() == end + 2) {
-                    j++;
-                } else if (j + 2 < tokens.size() && tokens.get(j + 1).text().equals("and")
-                        && tokens.get(j + 1).joinedToPrevious() && tokens.get(j + 2).joinedToPrevious()
-                        && (text.startsWith(" and ", end) || text.startsWith(", and ", end))) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            if (members.size() >= 3) {
-                int named = 0;
-                for (WordToken m : members) {
-                    if (words.firstNames.contains(m.folded()) || words.surnames.contains(m.folded())) {
-                        named++;
-                    }
-                }
-                if (named >= 2) {
-                    for (WordToken m : members) {
-                        if (!words.places.contains(m.folded()) && !words.groups.contains(m.folded())) {
-                            out.add("PERSON", m.start(), m.end(), 0.5, "person");
-                        }
-                    }
-                }
-            }
-            i = Math.max(j, i) + 1;
-        }
+        groups.recognize(text, tokens, out);
     }
 
     private boolean startsRun(WordToken t) {
@@ -179,6 +63,14 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private void classify(String text, List<WordToken> tokens, int from, int to, Candidates out) {
+        // A title inside a run starts a new name: "Ask Mrs. Jennifer Lopez".
+        for (int k = from + 1; k < to - 1; k++) {
+            if (TITLES.contains(tokens.get(k).folded().replace(".", ""))) {
+                classify(text, tokens, from, k, out);
+                classify(text, tokens, k, to, out);
+                return;
+            }
+        }
         int s = from;
         // Titles, greetings and stop words at the front are context, not part of the name.
         boolean titled = false;
@@ -367,41 +259,6 @@ final class ProperNounRecognizer implements Recognizer {
             }
         }
         out.add("PERSON", t.start(), end, introduced || fullName ? 0.6 : 0.45, "person");
-    }
-
-    /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
-    private void firms(String text, List<WordToken> tokens, Candidates out) {
-        for (int i = 0; i + 3 < tokens.size(); i++) {
-            WordToken a = tokens.get(i);
-            WordToken b = tokens.get(i + 1);
-            WordToken and = tokens.get(i + 2);
-            WordToken c = tokens.get(i + 3);
-            if (a.shape() == Shape.CAPITALISED && b.shape() == Shape.CAPITALISED && c.shape() == Shape.CAPITALISED
-                    && (and.text().equals("and") || and.text().equals("&"))
-                    && text.startsWith(", ", a.end()) && b.start() == a.end() + 2
-                    && !words.firstNames.contains(a.folded()) && !words.firstNames.contains(b.folded())
-                    && !words.firstNames.contains(c.folded()) && !(i > 0 && text.startsWith(", ", tokens.get(i - 1).end()))) {
-                out.add("ORGANIZATION", a.start(), c.end(), 0.5, "organization");
-            }
-        }
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            WordToken a = tokens.get(i);
-            if (a.shape() == Shape.CAPITALISED && tokens.get(i + 1).text().equals("and")
-                    && tokens.get(i + 2).text().equals("Sons")) {
-                out.add("ORGANIZATION", a.start(), tokens.get(i + 2).end(), 0.8, "organization");
-            }
-        }
-        for (WordToken t : tokens) {
-            int dash = t.text().indexOf('-');
-            if (t.shape() == Shape.CAPITALISED && dash > 0 && dash < t.text().length() - 1) {
-                String l = WordLists.fold(t.text().substring(0, dash));
-                String r = WordLists.fold(t.text().substring(dash + 1));
-                if (words.surnames.contains(l) && words.surnames.contains(r)
-                        && !words.firstNames.contains(l)) {
-                    out.add("ORGANIZATION", t.start(), t.end(), 0.45, "organization");
-                }
-            }
-        }
     }
 
     private boolean familyName(String folded) {

@@ -1,0 +1,88 @@
+package dev.bulwark.guards.detect;
+
+import java.util.List;
+import java.util.Set;
+
+/** Word sets and context phrases that person, place and organisation recognition relies on; general English. */
+final class ProperNounCues {
+    private ProperNounCues() {}
+
+    /** A set from a word list that may repeat words. */
+    static Set<String> setOf(String... words) {
+        return Set.copyOf(java.util.Arrays.asList(words));
+    }
+
+    static final Set<String> TITLES = setOf("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",
+            "mister", "lady", "lord", "rev", "fr", "sr", "jr", "mme", "mlle", "herr", "frau", "sra", "sr", "dott");
+    static final Set<String> LEADS = setOf("hi", "hello", "hey", "dear", "thanks", "thank", "yes", "no",
+            "ok", "okay", "sorry", "welcome", "congratulations", "bye", "goodbye", "cheers", "regards", "sincerely",
+            "best", "attn", "cc", "from", "to", "user", "bot", "agent", "customer", "client", "patient", "im", "ive",
+            "id", "ill", "producer", "director", "author", "professor", "doctor", "president", "captain", "officer",
+            "judge", "senator", "minister", "chairman", "coach", "uncle", "aunt", "maybe", "why", "when", "where",
+            "what", "how", "who", "is", "are", "was", "did", "does", "can", "could", "would", "should", "will");
+    static final Set<String> PARTICLES = setOf("van", "von", "de", "da", "del", "della", "di", "du", "le",
+            "la", "bin", "ibn", "al", "el", "ter", "ten", "den", "der", "dos", "das", "do", "y", "e", "op", "zu", "af",
+            "binti", "bint", "ben", "mac", "st");
+    static final Set<String> NOT_NAMES = setOf("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "god", "lord", "jesus", "christmas", "easter", "internet",
+            "street", "road", "avenue", "suite",
+            "apt", "unit", "box", "ok", "okay", "ps", "pm", "am", "ceo", "cto", "id", "tv", "dj", "mvp", "faq", "usa",
+            "eu", "un", "ai", "api", "url", "pdf", "ip", "ssn", "iban", "pin", "atm", "vip", "hr", "it", "pc", "i");
+    /** Line labels in forms and letters; "Name: text" with one of these is not a speaker. */
+    static final Set<String> LABELS = setOf("phone", "email", "e-mail", "website", "web", "note", "notes",
+            "address", "subject", "from", "to", "date", "re", "fax", "mobile", "desk", "office", "answer",
+            "question", "user", "bot", "agent", "customer", "title", "name", "when", "where", "what", "who", "why",
+            "how", "time", "location", "summary", "warning", "error", "info", "update", "edit",
+            "tel", "cell", "home", "work", "company", "role", "status", "total", "price", "example", "step", "tip",
+            "source", "link", "url", "reply", "comment", "comments", "result", "results");
+    static final Set<String> ORG_SUFFIXES = setOf("inc", "inc.", "ltd", "ltd.", "llc", "llp", "corp",
+            "corp.", "corporation", "company", "co.", "group", "gmbh", "ag", "sa", "s.a.", "plc", "holdings",
+            "partners", "associates", "systems", "technologies", "technology", "solutions", "labs", "bank",
+            "university", "college", "institute", "foundation", "agency", "association", "society", "council",
+            "industries", "enterprises", "consulting", "media", "studios", "networks", "software", "airlines",
+            "motors", "pharmaceuticals", "orchestra", "club", "hospital", "school", "academy", "museum", "ministry",
+            "committee", "union", "federation", "league", "trust", "ventures", "insurance", "energy", "records",
+            "publishing", "analytics", "international", "global", "services", "logistics", "capital",
+            "bv", "nv", "oy", "ab", "as", "aps", "srl", "spa", "kg", "sarl", "pty", "limited");
+    static final List<String> NAME_ENDINGS = List.of("ov", "ova", "ev", "eva", "aev", "iev", "sky", "ski",
+            "ska", "wicz", "vich", "ovic", "evic", "ovski", "enko", "chuk", "yan", "dze", "shvili", "oglu", "sson",
+            "dottir", "escu", "poulos", "opoulou", "idis", "akis", "ainen", "inen", "nen");
+    static final ContextWords STRONG_BEFORE = new ContextWords("name is", "name's", "named", "called", "i am",
+            "i'm", "im", "this is", "dear", "hi", "hello", "hey", "thanks", "thank you", "signed", "sincerely",
+            "regards", "attn", "under", "name", "names", "last name", "first name", "full name", "surname", "said",
+            "asked", "shouted at", "yelled at", "told", "speak to", "talk to", "talking to", "spoke to", "spoke with",
+            "married", "met", "thank", "calls me", "call me", "mr", "mrs", "ms", "dr", "miss", "prof");
+    static final ContextWords PERSON_BEFORE = new ContextWords("by", "with", "contact",
+            "ask for", "cc", "wife", "husband", "son", "daughter", "kid", "child", "baby", "founders", "founder",
+            "brother", "sister", "mother", "father", "mom", "dad", "friend", "colleague", "boss", "manager",
+            "author", "director", "directed by", "written by", "according to", "meet", "met", "tell", "told",
+            "ask", "asked", "call", "email", "from", "to", "for", "and", "user", "customer", "patient", "mr", "mrs",
+            "ms", "dr", "name", "names", "student", "teacher", "doctor", "nurse", "lawyer", "agent", "player",
+            "singer", "actor", "actress", "writer", "artist", "novel", "book", "poem", "song", "cousin", "uncle",
+            "aunt", "grandma", "grandpa", "partner", "fiance", "fiancee", "neighbor", "neighbour", "employee",
+            "producer", "professor", "assistant", "speaker", "mr", "mrs", "ms", "dr");
+    static final ContextWords PERSON_AFTER = new ContextWords("said", "says", "wrote", "writes", "told", "asked",
+            "replied", "is a", "was a", "who", "has", "had", "lives", "lived", "works", "worked", "and his",
+            "and her", "year old", "years old", "'s", "’s", "shouted", "says", "spent", "will", "is from");
+    static final ContextWords PLACE_BEFORE = new ContextWords("to", "across", "around", "throughout",
+            "outside", "inside", "towards", "toward", "into", "travel", "flew", "fly", "located", "based", "born",
+            "live", "lives", "lived", "living", "grew up", "city", "town", "village", "to the", "in the");
+    static final ContextWords PLACE_WORD_BEFORE = new ContextWords("in", "from", "near", "visit",
+            "visiting", "visited", "throughout", "moved to", "travel to", "travelling to", "traveling to", "trip to",
+            "flight to", "fly to", "flew to", "based in", "located in", "born in", "grew up in", "live in",
+            "lives in", "lived in", "living in", "city of", "town of", "village of", "arrived at", "arrive at",
+            "arrived in", "returned to", "return to", "went to", "go to", "going to", "moved from", "came from",
+            "come from", "headed to", "drive to", "drove to", "home city", "home town", "hometown", "city",
+            "town", "village", "where");
+    static final List<String> ENGLISH_ENDINGS = List.of("ly", "ness", "ment", "ments", "tion", "tions",
+            "sion", "ity", "ism", "ous", "ful", "less", "able", "ible", "ive", "ies", "ings", "ers", "ures", "ed",
+            "ance", "ence", "ship", "hood", "ical", "ary", "ory", "ward", "wise");
+    static final ContextWords WORK_BEFORE = new ContextWords("works at", "work at", "worked at",
+            "working at", "works for", "work for", "worked for", "working for", "employed at", "employed by", "join",
+            "joined", "company", "firm", "employer", "startup", "year at");
+
+    static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile(
+            "(?=[IVXLCDM]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})");
+
+}
