@@ -201,7 +201,7 @@ final class EnglishPhrases {
                         "(?<!// |# |\\* |-- |//|#|\\*)todo: (?:send|transfer|forward|email|post|upload|share|visit|open|click"
                                 + "|invite|pay|reply|give|grant|concatenate|tell|reveal|download|install|change|modify)\\b",
                         "todo:"),
-                phrase("en.imperative-about-the-user", 0.3,
+                phrase("en.imperative-about-the-user", 0.25,
                         "(?:^|[.:!?'\"] ?)(?:please )?(?:send|transfer|change|modify|update|forward|email|post|share"
                                 + "|delete|invite|visit|give|grant|reset|upload|concatenate|read)\\b[^.!?\\n]{0,120}?"
                                 + "\\bthe user(?:'s)?\\b",

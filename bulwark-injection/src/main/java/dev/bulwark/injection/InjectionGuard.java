@@ -117,13 +117,18 @@ public final class InjectionGuard implements OutputGuard {
     }
 
     /** The text a model would read from this part, or null for binary content. */
-    private static String textOf(Content part) {
+    private String textOf(Content part) {
         return switch (part) {
             case Content.Text t -> t.text();
-            case Content.Blob b -> textual(b.mimeType())
-                    ? new String(Base64.getMimeDecoder().decode(b.base64Data()), StandardCharsets.UTF_8)
-                    : null;
+            case Content.Blob b -> textual(b.mimeType()) ? decodedText(b) : null;
         };
+    }
+
+    private String decodedText(Content.Blob blob) {
+        if (blob.base64Data().length() / 4L * 3 > policy.maxScreenedChars() * 4L) {
+            throw new IllegalArgumentException("textual blob too large to screen");
+        }
+        return new String(Base64.getMimeDecoder().decode(blob.base64Data()), StandardCharsets.UTF_8);
     }
 
     private static Content withText(Content original, String text) {

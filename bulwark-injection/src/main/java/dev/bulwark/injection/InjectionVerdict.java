@@ -15,7 +15,11 @@ import java.util.Map;
 public record InjectionVerdict(double score, List<Finding> reasons) {
     /** Findings below this score are weak evidence. */
     public static final double WEAK = 0.3;
+    /** Weak evidence alone never reaches this score. */
+    public static final double MEDIUM = 0.5;
     private static final double WEAK_CEILING = 0.29;
+    private static final double MEDIUM_CEILING = 0.49;
+    private static final int WEAK_RULES_THAT_COUNT = 3;
 
     public InjectionVerdict {
         if (!(score >= 0 && score <= 1)) {
@@ -31,8 +35,9 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
     /**
      * Combines findings: each rule counts once, with its strongest finding, and distinct rules add up as independent
      * evidence ({@code 1 - Π(1 - s)}). Repeating one phrase therefore never raises the score; different kinds of
-     * evidence do. Weak findings (each below {@value #WEAK}) are context: on their own they stay below {@value #WEAK},
-     * so ordinary text with a few common phrases is never labelled.
+     * evidence do. Weak findings (each below {@value #WEAK}) are context: one or two of them alone stay below
+     * {@value #WEAK}, so ordinary text with a common phrase or two is never labelled; three or more distinct weak rules
+     * add up, but weak evidence alone stays below {@value #MEDIUM}, so it can label text and never remove it.
      */
     public static InjectionVerdict of(List<Finding> findings) {
         Map<String, Double> strongestPerRule = new HashMap<>();
@@ -47,7 +52,8 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
         }
         double combined = 1 - miss;
         if (strongest < WEAK) {
-            combined = Math.min(combined, WEAK_CEILING);
+            combined = Math.min(combined,
+                    strongestPerRule.size() < WEAK_RULES_THAT_COUNT ? WEAK_CEILING : MEDIUM_CEILING);
         }
         List<Finding> ordered = findings.stream()
                 .sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden cases in {@code src/test/resources/injection/<case>/}: {@code input.txt} and {@code expected.json} with
- * {@code verdict} ({@code injection}: score at least the default quarantine threshold; {@code clean}: below the label
- * threshold) and optionally {@code signals} that must be among the findings.
+ * {@code verdict} ({@code injection}: score at least the default quarantine threshold; {@code suspicious}: labelled but
+ * below the quarantine threshold; {@code clean}: below the label threshold) and optionally {@code signals} that must be
+ * among the findings.
  */
 class InjectionGoldenCasesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +46,9 @@ class InjectionGoldenCasesTest {
         if (verdictName.equals("injection")) {
             assertThat(verdict.score()).as("score of %s, reasons %s", dir.getFileName(), verdict.reasons())
                     .isGreaterThanOrEqualTo(POLICY.quarantineAt());
+        } else if (verdictName.equals("suspicious")) {
+            assertThat(verdict.score()).as("score of %s, reasons %s", dir.getFileName(), verdict.reasons())
+                    .isGreaterThanOrEqualTo(POLICY.labelAt()).isLessThan(POLICY.quarantineAt());
         } else {
             assertThat(verdictName).isEqualTo("clean");
             assertThat(verdict.score()).as("score of %s, reasons %s", dir.getFileName(), verdict.reasons())
