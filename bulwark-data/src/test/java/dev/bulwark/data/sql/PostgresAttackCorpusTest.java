@@ -1,12 +1,23 @@
 package dev.bulwark.data.sql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.spi.tool.ProgressListener;
+import dev.bulwark.spi.tool.ToolCall;
+import dev.bulwark.spi.tool.ToolResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +29,7 @@ class PostgresAttackCorpusTest {
     private static EmbeddedPostgres postgres;
     private static SqlConnector connector;
     private static DataSource oracle;
+    private static DataSource real;
 
     @BeforeAll
     static void plant() throws Exception {
@@ -27,7 +39,7 @@ class PostgresAttackCorpusTest {
             statement.execute("CREATE DATABASE real_data");
             statement.execute("CREATE DATABASE oracle_data");
         }
-        DataSource real = postgres.getDatabase("postgres", "real_data");
+        real = postgres.getDatabase("postgres", "real_data");
         oracle = postgres.getDatabase("postgres", "oracle_data");
         try (Connection connection = real.getConnection()) {
             PlantedData.create(connection, false);
@@ -47,6 +59,24 @@ class PostgresAttackCorpusTest {
 
     static List<String> attacks() throws Exception {
         return AttackCorpus.attacks();
+    }
+
+    @Test
+    void executorRefusesWritesEvenAsSuperuser() {
+        ReadOnlyExecutor executor = new ReadOnlyExecutor(real, SqlDialect.POSTGRESQL, Duration.ofSeconds(2));
+        assertThatThrownBy(() -> executor.run(new QueryPlan("INSERT INTO products VALUES (9, 'x', 1)", List.of(),
+                List.of(), Set.of(), 10))).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
+    void stopsQueriesThatRunPastTheTimeout() throws Exception {
+        SqlConnector quick = new SqlConnector(new SqlConnectorConfig("db", SqlDialect.POSTGRESQL, Fixtures.policy(),
+                10, Duration.ofMillis(500), false, SqlLimits.DEFAULT), real, (p, t) -> true);
+        ToolResult result = quick.call(new ToolCall("c1", quick.tools().getFirst(), Map.of("sql",
+                "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"),
+                Fixtures.support(), "s1"), ProgressListener.IGNORE);
+        assertThat(result.error()).isTrue();
+        assertThat(result.joinedText()).contains("statement timeout");
     }
 
     @ParameterizedTest(name = "{0}")

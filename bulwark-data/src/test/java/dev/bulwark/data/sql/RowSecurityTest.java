@@ -1,0 +1,90 @@
+package dev.bulwark.data.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RowSecurityTest {
+    private final RowSecurity sqlite = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
+
+    @Test
+    void labelsAreThoseOfColumnsTheRuleDoesNotErase() throws Exception {
+        assertThat(sqlite.plan("SELECT id FROM customers", Fixtures.support(), 10).labels())
+                .containsExactlyInAnyOrder("pii", "confidential");
+        assertThat(sqlite.plan("SELECT * FROM products", Fixtures.support(), 10).labels()).isEmpty();
+        assertThat(sqlite.plan("SELECT * FROM payroll", Fixtures.support(), 10).labels()).isEmpty();
+        assertThat(sqlite.plan("SELECT * FROM payroll", Fixtures.agent("hr", Set.of("hr"), Map.of()), 10).labels())
+                .containsExactlyInAnyOrder("pii", "confidential");
+    }
+
+    @Test
+    void tablesAreListedOnceInOrderOfFirstReference() throws Exception {
+        QueryPlan plan = sqlite.plan("SELECT * FROM orders o JOIN customers c ON c.id = o.customer_id "
+                + "WHERE o.id IN (SELECT customer_id FROM orders)", Fixtures.support(), 10);
+        assertThat(plan.tables()).containsExactly("orders", "customers");
+    }
+
+    @Test
+    void principalValuesAreBoundNeverSpliced() throws Exception {
+        var principal = Fixtures.agent("support-bot", Set.of("support"), Map.of("regions", "EU') OR 1=1 OR ('x"));
+        QueryPlan plan = sqlite.plan("SELECT * FROM customers", principal, 10);
+        assertThat(plan.sql()).doesNotContain("OR 1=1");
+        assertThat(plan.parameters()).containsExactly("EU') OR 1=1 OR ('x");
+    }
+
+    @Test
+    void rejectsPolicySqlThatDoesNotParseAtStartUp() {
+        TablePolicy broken = TablePolicy.of("t", List.of(ColumnSpec.of("a")),
+                AccessRule.of("r", RuleCondition.ALWAYS, "a = = 1", Map.of()));
+        assertThatThrownBy(() -> new RowSecurity(new SqlDataPolicy(List.of(broken)), SqlDialect.SQLITE,
+                SqlLimits.DEFAULT)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row filter");
+    }
+
+    @Test
+    void rejectsInvalidConfiguration() {
+        assertThatThrownBy(() -> TablePolicy.of("t", List.of(ColumnSpec.of("a")),
+                AccessRule.of("r", RuleCondition.ALWAYS, "TRUE", Map.of("b", "hash"))))
+                .hasMessageContaining("masks unknown column b");
+        assertThatThrownBy(() -> ColumnSpec.of("Bad Name")).hasMessageContaining("column name");
+        assertThatThrownBy(() -> new TablePolicy("t", Optional.of("x;y"), List.of(ColumnSpec.of("a")), List.of()))
+                .hasMessageContaining("schema name");
+        TablePolicy t = TablePolicy.of("t", List.of(ColumnSpec.of("a")));
+        assertThatThrownBy(() -> new SqlDataPolicy(List.of(t, t))).hasMessageContaining("configured twice");
+        assertThatThrownBy(() -> new RuleCondition(Set.of(), Set.of(), Map.of("agent", "x")))
+                .hasMessageContaining("principal reference");
+    }
+
+    @Test
+    void schemaOfAConfiguredTableIsHonoured() throws Exception {
+        TablePolicy t = new TablePolicy("events", Optional.of("audit"), List.of(ColumnSpec.of("a")),
+                List.of(AccessRule.of("r", RuleCondition.ALWAYS, "TRUE", Map.of())));
+        RowSecurity pg = new RowSecurity(new SqlDataPolicy(List.of(t)), SqlDialect.POSTGRESQL, SqlLimits.DEFAULT);
+        assertThat(pg.plan("SELECT a FROM audit.events", Fixtures.support(), 5).sql())
+                .contains("FROM \"audit\".\"events\"");
+        assertThatThrownBy(() -> pg.plan("SELECT a FROM public.events", Fixtures.support(), 5))
+                .hasMessageContaining("not configured in schema public");
+    }
+
+    @Test
+    void readPlanBindsFilterValuesAfterPolicyValues() throws Exception {
+        QueryPlan plan = sqlite.planRead("customers", Map.of("region", "EU"), Fixtures.support(), 7);
+        assertThat(plan.parameters()).containsExactly("EU", "NA", "EU");
+        assertThat(plan.sql()).endsWith("AS \"customers\" WHERE \"region\" = ? LIMIT 8");
+        assertThatThrownBy(() -> sqlite.planRead("secrets", Map.of(), Fixtures.support(), 7))
+                .hasMessageContaining("unknown table");
+    }
+
+    @Test
+    void rejectsUnterminatedLiteralsAndIdentifiers() {
+        assertThatThrownBy(() -> sqlite.plan("SELECT 'abc FROM products", Fixtures.support(), 5))
+                .hasMessageContaining("unterminated string literal");
+        assertThatThrownBy(() -> sqlite.plan("SELECT \"abc FROM products", Fixtures.support(), 5))
+                .hasMessageContaining("unterminated quoted identifier");
+        assertThatThrownBy(() -> sqlite.plan("   ", Fixtures.support(), 5)).hasMessageContaining("empty");
+    }
+}

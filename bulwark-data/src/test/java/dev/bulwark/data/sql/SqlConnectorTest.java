@@ -1,0 +1,171 @@
+package dev.bulwark.data.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.spi.identity.Principal;
+import dev.bulwark.spi.tool.ConnectorException;
+import dev.bulwark.spi.tool.ProgressListener;
+import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolCall;
+import dev.bulwark.spi.tool.ToolKind;
+import dev.bulwark.spi.tool.ToolResult;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+class SqlConnectorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path directory;
+    private static DataSource readOnly;
+
+    @BeforeAll
+    static void plant() throws Exception {
+        readOnly = SqliteAttackCorpusTest.database(directory.resolve("data.db"), false);
+    }
+
+    private static SqlConnector connector(int maxRows, TableAccess access) {
+        return new SqlConnector(new SqlConnectorConfig("db", SqlDialect.SQLITE, Fixtures.policy(), maxRows,
+                Duration.ofSeconds(1), true, SqlLimits.DEFAULT), readOnly, access);
+    }
+
+    private static ToolResult call(SqlConnector connector, String tool, Map<String, Object> args, Principal principal)
+            throws ConnectorException {
+        Tool t = connector.tools().stream().filter(x -> x.name().equals(tool)).findFirst().orElseThrow();
+        return connector.call(new ToolCall("c1", t, args, principal, "s1"), ProgressListener.IGNORE);
+    }
+
+    private static ToolResult query(SqlConnector connector, String sql) throws ConnectorException {
+        return call(connector, "db.query", Map.of("sql", sql), Fixtures.support());
+    }
+
+    @Test
+    void offersAQueryToolAndOneReadToolPerTableLabelledWithTheirColumns() {
+        List<Tool> tools = connector(10, TableAccess.DENY_ALL).tools();
+        assertThat(tools).extracting(Tool::name).containsExactly("db.query", "db.read_customers", "db.read_orders",
+                "db.read_payroll", "db.read_products");
+        assertThat(tools).allMatch(t -> t.kind() == ToolKind.READ);
+        assertThat(tools.getFirst().outputLabels()).containsExactlyInAnyOrder("pii", "confidential");
+        assertThat(tools.get(4).outputLabels()).isEmpty();
+        assertThat(tools.get(1).inputSchema()).contains("\"id\"", "\"region\"", "\"limit\"").doesNotContain("\"ssn\"");
+    }
+
+    @Test
+    void returnsOnlyPermittedRowsWithMaskedColumns() throws Exception {
+        ToolResult result = query(connector(10, (p, t) -> true), "SELECT id, ssn, notes FROM customers ORDER BY id");
+        JsonNode json = JSON.readTree(result.joinedText());
+        assertThat(result.error()).isFalse();
+        assertThat(json.get("columns").toString()).isEqualTo("[\"id\",\"ssn\",\"notes\"]");
+        assertThat(json.get("rows").toString()).isEqualTo(
+                "[[1,\"****1111\",\"[REDACTED]\"],[2,\"****2222\",\"[REDACTED]\"],[3,\"****3333\",\"[REDACTED]\"],"
+                        + "[4,\"****4444\",\"[REDACTED]\"]]");
+        assertThat(json.get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void deniesEveryTableUnlessTableAccessAllows() throws Exception {
+        ToolResult denied = query(connector(10, TableAccess.DENY_ALL), "SELECT name FROM products");
+        assertThat(denied.error()).isTrue();
+        assertThat(denied.joinedText()).isEqualTo("access to table products is denied");
+        ToolResult partly = query(connector(10, (p, table) -> !table.equals("orders")),
+                "SELECT c.name FROM customers c JOIN orders o ON o.customer_id = c.id");
+        assertThat(partly.joinedText()).isEqualTo("access to table orders is denied");
+    }
+
+    @Test
+    void failsClosedWhenTableAccessThrows() throws Exception {
+        ToolResult result = query(connector(10, (p, t) -> {
+            throw new IllegalStateException("policy store down");
+        }), "SELECT name FROM products");
+        assertThat(result.error()).isTrue();
+        assertThat(result.joinedText()).contains("denied");
+    }
+
+    @Test
+    void cutsResultsAtTheRowLimitAndSaysSo() throws Exception {
+        JsonNode json = JSON.readTree(query(connector(2, (p, t) -> true), "SELECT id FROM products").joinedText());
+        assertThat(json.get("rows")).hasSize(2);
+        assertThat(json.get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reportsRejectionsAndDatabaseErrorsAsToolErrors() throws Exception {
+        SqlConnector connector = connector(10, (p, t) -> true);
+        assertThat(query(connector, "SELEKT 1").joinedText()).startsWith("query rejected: the SQL could not be parsed");
+        assertThat(query(connector, "SELECT id FROM customers, orders").joinedText())
+                .startsWith("the database refused the query").contains("ambiguous column name: id");
+        assertThat(query(connector, "DELETE FROM products").joinedText())
+                .isEqualTo("query rejected: only SELECT statements are allowed");
+    }
+
+    @Test
+    void stopsQueriesThatRunPastTheTimeout() throws Exception {
+        ToolResult result = query(connector(10, (p, t) -> true),
+                "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
+        assertThat(result.error()).isTrue();
+        assertThat(result.joinedText()).contains("interrupt");
+    }
+
+    @Test
+    void queryToolTakesExactlyOneSqlString() throws Exception {
+        SqlConnector connector = connector(10, (p, t) -> true);
+        assertThat(call(connector, "db.query", Map.of(), Fixtures.support()).joinedText()).contains("exactly one");
+        assertThat(call(connector, "db.query", Map.of("sql", 1), Fixtures.support()).joinedText())
+                .contains("exactly one");
+        assertThat(call(connector, "db.query", Map.of("sql", "SELECT 1", "x", 1), Fixtures.support()).joinedText())
+                .contains("exactly one");
+    }
+
+    @Test
+    void readToolFiltersByEqualityOnFilterableColumnsWithinPolicy() throws Exception {
+        SqlConnector connector = connector(10, (p, t) -> true);
+        JsonNode eu = JSON.readTree(call(connector, "db.read_customers", Map.of("region", "EU"), Fixtures.support())
+                .joinedText());
+        assertThat(eu.get("rows")).hasSize(2);
+        JsonNode secret = JSON.readTree(call(connector, "db.read_customers", Map.of("region", "SECRET"),
+                Fixtures.support()).joinedText());
+        assertThat(secret.get("rows")).isEmpty();
+        JsonNode limited = JSON.readTree(call(connector, "db.read_customers", Map.of("limit", 1), Fixtures.support())
+                .joinedText());
+        assertThat(limited.get("rows")).hasSize(1);
+        assertThat(limited.get("truncated").asBoolean()).isTrue();
+        assertThat(call(connector, "db.read_customers", Map.of("ssn", "x"), Fixtures.support()).joinedText())
+                .isEqualTo("query rejected: column ssn of customers cannot be filtered on");
+        assertThat(call(connector, "db.read_customers", Map.of("limit", 0), Fixtures.support()).joinedText())
+                .contains("limit must be an integer");
+        assertThat(call(connector, "db.read_customers", Map.of("id", List.of(1)), Fixtures.support()).joinedText())
+                .contains("must be a string, number or boolean");
+    }
+
+    @Test
+    void refusesToolsItDoesNotOffer() {
+        SqlConnector connector = connector(10, (p, t) -> true);
+        Tool foreign = new Tool("db.drop_everything", "", "{\"type\":\"object\"}", ToolKind.WRITE, "db", Set.of());
+        assertThatThrownBy(() -> connector.call(new ToolCall("c1", foreign, Map.of(), Fixtures.support(), "s1"),
+                ProgressListener.IGNORE)).isInstanceOf(ConnectorException.class).hasMessageContaining("no tool");
+    }
+
+    @Test
+    void executorRefusesWritesEvenOnAWritableDataSource() throws Exception {
+        SQLiteDataSource writable = new SQLiteDataSource();
+        writable.setUrl("jdbc:sqlite:" + directory.resolve("writable.db"));
+        try (var c = writable.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE t (x INTEGER)");
+        }
+        ReadOnlyExecutor executor = new ReadOnlyExecutor(writable, SqlDialect.SQLITE, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> executor.run(new QueryPlan("INSERT INTO t VALUES (1)", List.of(), List.of(), Set.of(),
+                10))).isInstanceOf(SQLException.class);
+    }
+}
