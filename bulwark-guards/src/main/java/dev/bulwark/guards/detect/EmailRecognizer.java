@@ -3,10 +3,13 @@ package dev.bulwark.guards.detect;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** E-mail addresses: bounded local part, one to eight dot-separated labels and an alphabetic top-level domain. */
+/**
+ * E-mail addresses: bounded local part, one to eight dot-separated labels and an alphabetic top-level domain. The
+ * label group may give back its last label, so a sentence's full stop after the address does not hide it.
+ */
 final class EmailRecognizer implements Recognizer {
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.%+-])[\\w%+-](?:[\\w.%+-]{0,63}+)@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}+)\\.){1,8}+"
+            "(?<![\\w.%+-])[\\w%+-](?:[\\w.%+-]{0,63}+)@(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,62}+)\\.){1,8}"
                     + "\\p{L}{2,24}+(?![\\p{L}\\p{N}-])", Pattern.UNICODE_CHARACTER_CLASS);
 
     @Override

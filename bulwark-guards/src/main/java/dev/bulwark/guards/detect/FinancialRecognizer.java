@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** Payment cards (Luhn), IBANs (mod-97 and registered length) and US social security numbers (allocation rules). */
 final class FinancialRecognizer implements Recognizer {
-    private static final Pattern CARD = Pattern.compile("(?<![\\d.,-])\\d(?:[ -]?+\\d){11,18}+(?![\\d]|[.,-]\\d)");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d.,+-])\\d(?:[ -]?+\\d){11,18}+(?![\\d]|[.,-]\\d)");
     private static final Pattern CARD_CONTEXT = Context.words("card", "credit", "debit", "visa", "mastercard",
             "amex", "american express", "discover", "maestro", "jcb", "diners", "cc", "pan", "payment", "charge");
     private static final Pattern IBAN = Pattern.compile(

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 final class MiscRecognizer implements Recognizer {
     private static final Pattern AGE = Pattern.compile(
             "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
-                    + "|(?:aged|age[: ]|age is|ages)[ ]?(\\d{1,3})(?![\\w.])");
-    private static final Pattern AGE_HINT = Pattern.compile("(?i)age|old|y/o");
+                    + "|(?:aged|age[: ]|age is|ages|age of|turn|turns|turned|turning)[ ]?(\\d{1,3})(?![\\w]|[.,]\\d)");
+    private static final Pattern AGE_HINT = Pattern.compile("(?i)age|old|y/o|turn");
     private static final Pattern URL = Pattern.compile(
             "(?i)(?<![\\w@.-])(?:https?://|www\\.)[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){0,8}+(?::\\d{1,5})?"
                     + "(?:/[^\\s<>\"'()\\[\\]{}|\\\\^`]{0,2000}+)?");

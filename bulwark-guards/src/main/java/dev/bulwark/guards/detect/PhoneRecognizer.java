@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class PhoneRecognizer implements Recognizer {
     private static final Pattern SHAPE = Pattern.compile(
             "(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?+|00\\d{1,3}[ .-]?+|\\d{3}-)?(?:\\(\\d{1,5}\\)[ .-]?+)?\\d{1,5}"
-                    + "(?:[ .-]\\d{1,5}){0,5}+(?:\\s?+(?:x|ext\\.?)\\s?+\\d{1,5})?(?![\\w-]|\\.\\d)");
+                    + "(?:[ .-]\\d{1,5}){0,5}+(?:\\s?+(?:x|ext\\.?)\\s?+\\d{1,5})?(?![\\w]|[.-]\\d)");
     private static final Pattern CONTEXT = Context.words("phone", "tel", "telephone", "call", "called", "calling",
             "mobile", "cell", "cellphone", "fax", "office", "desk", "home", "work", "contact", "reach", "text",
             "number", "landline", "whatsapp", "dial", "hotline", "ph", "mob", "num", "no");
@@ -44,10 +44,11 @@ final class PhoneRecognizer implements Recognizer {
                 continue;
             }
             int verdict = verdict(candidate);
-            if (verdict == 0) {
+            if (verdict == 0 && !(context && grouped)) {
                 continue;
             }
-            double score = verdict == 2 ? 0.6 : 0.4;
+            // Unknown numbering plans still read as phone numbers when grouped like one and named as one.
+            double score = verdict == 2 ? 0.6 : verdict == 1 ? 0.4 : 0.15;
             if (context) {
                 score += 0.3;
             }
