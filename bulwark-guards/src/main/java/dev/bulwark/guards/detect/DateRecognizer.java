@@ -22,7 +22,7 @@ final class DateRecognizer implements Recognizer {
                     + "\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?)|(?:" + MONTH + ",?\\s\\d{4}))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKDAY = Pattern.compile(
-            "(?<![\\w])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\\w])");
+            "(?<![\\w])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\\w])", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(?<![\\w.,/:-])(?:1[89]\\d\\d|20\\d\\d)(?:s)?(?![\\w]|[.,:/-]\\d)");
     private static final Pattern YEAR_CONTEXT = Context.words("in", "since", "year", "born", "from", "until",
             "till", "by", "of", "during", "before", "after", "around", "circa", "early", "late", "mid", "founded",
@@ -32,17 +32,15 @@ final class DateRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        if (!Digits.any(text)) {
-            return;
-        }
+        boolean digits = Digits.any(text);
         Matcher m = ISO.matcher(text);
-        while (m.find()) {
+        while (digits && m.find()) {
             if (validDate(m.group(1), m.group(2), m.group(3), true)) {
                 out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.85), "date");
             }
         }
         m = NUMERIC.matcher(text);
-        while (m.find()) {
+        while (digits && m.find()) {
             if (Context.before(text, m.start(), 16, VERSION)) {
                 continue;
             }
@@ -61,14 +59,14 @@ final class DateRecognizer implements Recognizer {
                 out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.75), "date");
             }
         }
-        if (text.contains("day")) {
+        if (text.contains("day") || text.contains("DAY")) {
             m = WEEKDAY.matcher(text);
             while (m.find()) {
                 out.add("DATE_TIME", m.start(), m.end(), 0.6, "date");
             }
         }
         m = YEAR.matcher(text);
-        while (m.find()) {
+        while (digits && m.find()) {
             boolean context = Context.before(text, m.start(), 14, YEAR_CONTEXT);
             out.add("DATE_TIME", m.start(), m.end(), context ? 0.55 : 0.35, "date");
         }

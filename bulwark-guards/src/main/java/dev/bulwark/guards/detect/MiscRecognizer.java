@@ -3,12 +3,15 @@ package dev.bulwark.guards.detect;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Ages ("a 42 year old", "aged 42", "age: 42") and URLs (Presidio's AGE and URL). */
+/** Ages ("a 42 year old", "aged 42", "turned 42"), postcodes named as such, and URLs. */
 final class MiscRecognizer implements Recognizer {
     private static final Pattern AGE = Pattern.compile(
             "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
                     + "|(?:aged|age[: ]|age is|ages|age of|turn|turns|turned|turning)[ ]?(\\d{1,3})(?![\\w]|[.,]\\d)");
     private static final Pattern AGE_HINT = Pattern.compile("(?i)age|old|y/o|turn");
+    private static final Pattern ZIP = Pattern.compile(
+            "(?i)(?:zip|postal|post)[ ]?code[ ]?(?:is|:|#)?[ ]?([0-9]{3,6}(?:-[0-9]{3,4})?|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9]|"
+                    + "[A-Z]{1,2}[0-9][A-Z0-9]?[ ][0-9][A-Z]{2})(?![\\w])");
     private static final Pattern URL = Pattern.compile(
             "(?i)(?<![\\w@.-])(?:https?://|www\\.)[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){0,8}+(?::\\d{1,5})?"
                     + "(?:/[^\\s<>\"'()\\[\\]{}|\\\\^`]{0,2000}+)?");
@@ -22,6 +25,12 @@ final class MiscRecognizer implements Recognizer {
             int age = Integer.parseInt(m.group(g));
             if (age <= 130) {
                 out.add("AGE", m.start(g), m.end(g), 0.6, "age");
+            }
+        }
+        if (Digits.any(text) && (text.contains("ode") || text.contains("ODE"))) {
+            m = ZIP.matcher(text);
+            while (m.find()) {
+                out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code");
             }
         }
         if (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
