@@ -100,6 +100,36 @@ class PrincipalSlicingTest {
     }
 
     @Test
+    void slicesOfUnconditionalPoliciesDecideAsCedarDoes() throws IOException {
+        CedarPolicyEngine engine = engine("""
+                @id("p1") @approval("manager") permit(principal in Bulwark::Role::"support", action, resource);
+                @id("p2") permit(principal is Bulwark::Agent, action == Bulwark::Action::"read", resource);
+                @id("f1") forbid(principal == Bulwark::Agent::"banned", action, resource);
+                @id("f2") forbid(principal in Bulwark::Role::"banned", action, resource);
+                @id("u1") permit(principal is Bulwark::User, action, resource);
+                """);
+        Principal[] principals = {
+            Requests.principal(Requests.agent("a1", "support")),
+            Requests.principal(Requests.agent("banned", "support")),
+            Requests.principal(Requests.agent("a2", "banned", "support")),
+            Requests.principal(Requests.agent("a3")),
+            Requests.principal(Requests.agent("a1", "support"), Requests.user("alice")),
+            Requests.principal(Requests.agent("a1", "support"), Requests.user("bob", "banned")),
+        };
+        for (Principal principal : principals) {
+            for (Tool tool : new Tool[] {READ, Requests.tool("crm.update", ToolKind.WRITE)}) {
+                DecisionRequest request = Requests.request(principal, tool, Map.of());
+                assertThat(engine.decide(request)).as("%s calling %s", principal, tool.name())
+                        .isEqualTo(engine.decideUnsliced(request));
+            }
+        }
+        Decision allowed = engine.decide(call(principals[0]));
+        assertThat(allowed.policyIds()).containsExactly("p1", "p2");
+        assertThat(((Decision.Allow) allowed).obligations()).hasSize(1);
+        assertThat(engine.decide(call(principals[2])).policyIds()).containsExactly("f2");
+    }
+
+    @Test
     void reloadReplacesEveryPrincipalSlice() throws IOException {
         CedarPolicyEngine engine = engine("""
                 @id("old") permit(principal in Bulwark::Role::"support", action, resource);
