@@ -18,11 +18,14 @@ final class EnglishPhrases {
     private static final String QUALIFIER = "(?:all|any|every|each|the|your|my|our|these|those|of|previous|prior"
             + "|preceding|above|earlier|initial|original|old|system|existing|current|other|given|foregoing|mentioned"
             + "|before|developer|default|safety|and|that|you|were|have|been|received|instructed)";
-    private static final String PRIOR = "(?:previous|previously|prior|preceding|above|earlier|initial|original|old"
-            + "|system|existing|all|any|every|your|foregoing|default|safety)";
-    // stems, with room for a misspelt prefix: attackers misspell ("iunstructions") to slip past exact lists
-    private static final String RULE_NOUN = "[a-z]{0,6}(?:struc|direct|prompt|rule|guideline|command|context|polic"
-            + "|constraint|restriction|guidance|programming|guardrail)[a-z]{0,10}";
+    private static final String PRIOR = "(?:previous|previously|prior|preceding|above|earlier|initial|original"
+            + "|foregoing|all|any|every|your)";
+    // stems, with room for a misspelt prefix: attackers misspell ("iunstructions") to slip past exact lists. Words
+    // such as command, rule, policy or prompt are left out: "ignore any commands", "ignore all rules" (linters) and
+    // "ignore all prompts" (installers) are everyday technical text.
+    private static final String RULE_NOUN = "[a-z]{0,6}(?:struc|direction|directive|guideline|guardrail)[a-z]{0,10}";
+    private static final String PROMPT_PRIOR = "(?:previous|previously|prior|preceding|above|earlier|initial|original"
+            + "|your|system)";
     private static final String AI = "(?:ai|a\\.i\\.|artificial intelligence|llms?|large language models?"
             + "|(?:ai )?language models?|ai (?:assistant|agent|model|system|bot)s?|chatbots?|gpt[-0-9.o]{0,6}|chatgpt"
             + "|claude|gemini|copilot)";
@@ -39,7 +42,8 @@ final class EnglishPhrases {
                         IGNORE_VERB + " (?:" + QUALIFIER + " ){0,4}" + PRIOR + " (?:" + QUALIFIER + " ){0,3}"
                                 + RULE_NOUN + "|" + IGNORE_VERB + " (?:(?:all|any|the|your|these|those|of) ){0,2}"
                                 + RULE_NOUN + " (?:above|before|given (?:to you )?(?:above|before|earlier|previously)"
-                                + "|you (?:were|have been) given|you received)",
+                                + "|you (?:were|have been) given|you received)|" + IGNORE_VERB + " (?:" + QUALIFIER
+                                + " ){0,3}" + PROMPT_PRIOR + " (?:system )?prompts?\\b",
                         "ignor", "disregard", "forget", "overlook", "bypass", "overrid", "discard", "abandon",
                         "neglect", "skip"),
                 phrase("en.ignore-instructions", 0.25,
@@ -60,10 +64,13 @@ final class EnglishPhrases {
                                 + "|objective|mission|purpose|directives?|role) (?:is|are|will be|:|now)",
                         "your "),
                 phrase("en.you-must-now", 0.45,
-                        "\\byou (?:must|should|need to|have to|are (?:required|instructed|ordered|expected|supposed) to"
-                                + "|will) (?:now|immediately|instead|first|urgently|from now on)\\b",
-                        "you must", "you should", "you need to", "you have to", "you are required", "you are instructed",
-                        "you are ordered", "you are expected", "you are supposed", "you will"),
+                        "\\byou (?:must|are (?:required|instructed|ordered) to) (?:now|immediately|instead|urgently"
+                                + "|from now on)\\b",
+                        "you must", "you are required", "you are instructed", "you are ordered"),
+                phrase("en.you-should-now", 0.2,
+                        "\\byou (?:should|need to|have to|are (?:expected|supposed) to|will) (?:now|immediately|instead"
+                                + "|first|urgently|from now on)\\b",
+                        "you should", "you need to", "you have to", "you are expected", "you are supposed", "you will"),
                 phrase("en.you-must-act", 0.25,
                         "\\byou (?:must|should|need to|have to|are required to) (?:immediately |now |first |also )?"
                                 + "(?:send|transfer|forward|email|post|upload|share|delete|invite|visit|click|run"
@@ -159,7 +166,7 @@ final class EnglishPhrases {
                         "\\bdo not (?:mention|reference|acknowledge|reveal|repeat) (?:this|these) (?:message"
                                 + "|instructions?|note|request|email|text)\\b",
                         "do not"),
-                phrase("en.without-asking", 0.3,
+                phrase("en.without-asking", 0.2,
                         "\\bwithout (?:asking|confirming|checking|consulting|waiting) (?:for |with )?(?:me|the user"
                                 + "|permission|confirmation|approval)\\b",
                         "without"),
@@ -180,10 +187,11 @@ final class EnglishPhrases {
                         "\\b(?:extremely|very|critically|super|vitally) (?:important|urgent)\\b", "important",
                         "urgent"),
                 phrase("en.stop-what-you-are-doing", 0.45,
-                        "\\bstop (?:what you(?:'re| are) doing|everything|immediately|all (?:other )?(?:tasks"
+                        "\\bstop (?:what you(?:'re| are) doing|everything (?:you|and)|all (?:other )?(?:tasks"
                                 + "|actions))\\b",
                         "stop "),
-                phrase("en.strictly-obey", 0.45,
+                phrase("en.stop-immediately", 0.2, "\\bstop immediately\\b", "stop immediately"),
+                phrase("en.strictly-obey", 0.2,
                         "\\b(?:strictly|blindly|exactly|immediately|must) (?:adhere to|follow|obey|comply with)\\b",
                         "strictly ", "blindly ", "exactly ", "immediately ", "must "),
                 phrase("en.overrides-instructions", 0.75,
@@ -195,7 +203,7 @@ final class EnglishPhrases {
                         "\\b(?:use|call|invoke|execute|run) the (?:tool|function) [`'\"]?[a-z_][a-z0-9_.]{0,60}"
                                 + "[`'\"]? with (?:the )?(?:following )?(?:arguments|parameters|args|input)\\b",
                         "the tool", "the function"),
-                phrase("en.you-should-use-tool", 0.4,
+                phrase("en.you-should-use-tool", 0.25,
                         "\\byou should (?:use|call|invoke) (?:the )?(?:tool|function)\\b", "you should"),
                 phrase("en.todo-action", 0.25,
                         "(?<!// |# |\\* |-- |//|#|\\*)todo: (?:send|transfer|forward|email|post|upload|share|visit|open|click"
@@ -215,7 +223,7 @@ final class EnglishPhrases {
                         "website", "link", "api key", "token", "secret"),
                 phrase("en.pretend-you-are", 0.35, "\\bpretend (?:that )?you(?: are|'re)\\b", "pretend"),
                 phrase("en.reply-with-instead", 0.45,
-                        "\\b(?:reply|respond|answer|say) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
+                        "\\b(?:reply|respond) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
                                 + "{1,40}['\"] (?:instead|only)\\b",
                         " instead", " only"),
                 phrase("en.vocative-ai", 0.45,

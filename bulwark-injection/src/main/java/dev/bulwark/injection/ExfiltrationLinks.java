@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * Markdown and HTML links and images that could carry data out: a rendered image is fetched with no click, so an
- * image on a host outside the allow-list whose URL carries data (a placeholder for the model to fill in, a long or
- * encoded parameter value, a data-named parameter, a data-shaped path) is the classic zero-click exfiltration
- * channel. Short ordinary parameters ({@code ?w=800}, {@code ?style=flat}) are common on real pages and count little;
- * links need a click and count less still, unless they hold a placeholder.
+ * image on a host outside the allow-list whose URL carries data (a placeholder for the model to fill in, a parameter
+ * value that decodes to words, a data-named parameter) is the classic zero-click exfiltration channel. Ordinary
+ * parameters ({@code ?w=800}, signed CDN tokens) are common on real pages and count for next to nothing; links need a
+ * click and count only when they hold a placeholder.
  */
 final class ExfiltrationLinks {
     private ExfiltrationLinks() {}
@@ -22,12 +22,11 @@ final class ExfiltrationLinks {
     private static final Pattern REFERENCE_IMAGE = Pattern.compile(
             "(?m)^\\s{0,3}\\[[^\\]\\n]{1,100}+\\]:\\s{0,3}((?:https?:)?//[^\\s]{1,2048}+)");
     private static final Pattern DATA_PARAMETER = Pattern.compile(
-            "(?i)(?:^|&)(?:q|d|data|content|msg|message|text|prompt|chat|conversation|history|summary|secret|token"
-                    + "|key|apikey|api_key|password|pass|pwd|email|mail|info|payload|exfil|leak|memory|context|notes?)"
-                    + "=([^&#]{8,})");
+            "(?i)(?:^|&)(?:q|d|data|content|msg|message|text|prompt|chat|conversation|history|summary|secret"
+                    + "|password|payload|exfil|leak|memory|context|notes?)=([^&#]{8,})");
     private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?i)\\{[^}]{0,80}\\}|\\$\\{?[a-z_]|<[a-z_ ]{1,40}>|\\[[a-z_ ]{1,40}\\]|%7b|%3c|insert|placeholder"
-                    + "|your_|_here\\b|\\b(?:data|secret|password|token|key|conversation|history|summary|email)=");
+            "(?i)\\{[^}]{0,80}\\}|\\$\\{?[a-z_]|<[a-z_ ]{1,40}>|\\[[a-z_ ]{1,40}\\]|%7b|%3c|insert[ _-]?here"
+                    + "|placeholder|your_[a-z]|_here\\b");
 
     static void scan(String text, int from, int to, DetectionSettings settings, FindingSink sink) {
         if (!Texts.contains(text, from, to, "//")) {
@@ -55,53 +54,68 @@ final class ExfiltrationLinks {
         if (host.isEmpty() || settings.trusts(host)) {
             return;
         }
-        int q = url.indexOf('?');
-        String query = q >= 0 ? url.substring(q + 1) : "";
-        String path = q >= 0 ? url.substring(0, q) : url;
-        boolean placeholder = PLACEHOLDER.matcher(url.substring(Math.min(url.length(), 2 + host.length()))).find();
-        boolean carriesData = dataLike(query) || longSegment(path);
-        double score;
-        String rule;
+        int fragment = url.indexOf('#');
+        String target = fragment >= 0 ? url.substring(0, fragment) : url;
+        int q = target.indexOf('?');
+        String query = q >= 0 ? target.substring(q + 1) : "";
+        boolean placeholder = PLACEHOLDER.matcher(target.substring(Math.min(target.length(), 2 + host.length())))
+                .find();
         if (autoLoads) {
-            rule = "exfil.image";
-            score = placeholder ? 0.9 : carriesData ? 0.75 : query.isEmpty() ? 0.05 : 0.15;
-        } else {
-            rule = "exfil.link";
-            score = placeholder ? 0.6 : carriesData ? 0.1 : 0;
-        }
-        if (score > 0) {
-            sink.add(InjectionSignal.EXFILTRATION_LINK, start, end, score, rule);
+            double score = placeholder ? 0.9 : carriesText(query) ? 0.75 : dataNamed(query) ? 0.5 : 0.05;
+            if (!query.isEmpty() || placeholder) {
+                sink.add(InjectionSignal.EXFILTRATION_LINK, start, end, score, "exfil.image");
+            }
+        } else if (placeholder) {
+            sink.add(InjectionSignal.EXFILTRATION_LINK, start, end, 0.6, "exfil.link");
         }
     }
 
-    /** A query that could hold data: a data-named parameter with a real value, or any long parameter value. */
-    private static boolean dataLike(String query) {
-        if (query.isEmpty()) {
-            return false;
-        }
-        if (DATA_PARAMETER.matcher(query).find()) {
-            return true;
-        }
+    /**
+     * A parameter value that reads as text once decoded (words after percent-decoding, or base64 of text): what
+     * exfiltrated conversation data looks like, unlike the random tokens of signed CDN URLs.
+     */
+    private static boolean carriesText(String query) {
         for (String pair : query.split("&", 64)) {
-            int eq = pair.indexOf('=');
-            String value = eq >= 0 ? pair.substring(eq + 1) : pair;
-            if (value.length() >= 32) {
+            String value = pair.substring(pair.indexOf('=') + 1);
+            if (value.length() < 12) {
+                continue;
+            }
+            String spaced = value.replace('+', ' ');
+            String decoded = spaced.indexOf('%') >= 0 ? percentDecoded(spaced) : spaced;
+            if (decoded != null && words(decoded) >= 3) {
+                return true;
+            }
+            String base64 = EncodedPayloads.base64(value);
+            if (base64 != null && EncodedPayloads.readable(base64) && words(base64) >= 2) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A path segment long enough to hold data (an encoded blob rather than a page name). */
-    private static boolean longSegment(String path) {
-        int run = 0;
-        for (int i = 0; i < path.length(); i++) {
-            run = path.charAt(i) == '/' ? 0 : run + 1;
-            if (run >= 48) {
-                return true;
-            }
+    private static boolean dataNamed(String query) {
+        return DATA_PARAMETER.matcher(query).find();
+    }
+
+    private static String percentDecoded(String value) {
+        try {
+            return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null;
         }
-        return false;
+    }
+
+    private static int words(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = Character.isLetter(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
     }
 
     static String host(String url) {

@@ -90,6 +90,7 @@ public final class HeuristicInjectionDetector implements Detector {
             sink.add(signal, start, end, score, rule);
         });
         ExfiltrationLinks.scan(text, from, to, settings, sink);
+        MarkupRules.scanCaseSensitive(text, from, to, sink);
         if (!decode) {
             return;
         }

@@ -20,6 +20,8 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
     private static final double WEAK_CEILING = 0.29;
     private static final double MEDIUM_CEILING = 0.49;
     private static final int WEAK_RULES_THAT_COUNT = 3;
+    /** Below this a finding is mere context (an ordinary link, one zero-width space) and never counts as a weak rule. */
+    private static final double WEAK_FLOOR = 0.15;
 
     public InjectionVerdict {
         if (!(score >= 0 && score <= 1)) {
@@ -37,7 +39,8 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
      * evidence ({@code 1 - Π(1 - s)}). Repeating one phrase therefore never raises the score; different kinds of
      * evidence do. Weak findings (each below {@value #WEAK}) are context: one or two of them alone stay below
      * {@value #WEAK}, so ordinary text with a common phrase or two is never labelled; three or more distinct weak rules
-     * add up, but weak evidence alone stays below {@value #MEDIUM}, so it can label text and never remove it.
+     * (each at least 0.15) add up, but weak evidence alone stays below {@value #MEDIUM}, so it can label text and never
+     * remove it.
      */
     public static InjectionVerdict of(List<Finding> findings) {
         Map<String, Double> strongestPerRule = new HashMap<>();
@@ -46,14 +49,16 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
         }
         double miss = 1;
         double strongest = 0;
+        int weakRules = 0;
         for (double s : strongestPerRule.values()) {
             miss *= 1 - s;
             strongest = Math.max(strongest, s);
+            weakRules += s >= WEAK_FLOOR ? 1 : 0;
         }
         double combined = 1 - miss;
         if (strongest < WEAK) {
             combined = Math.min(combined,
-                    strongestPerRule.size() < WEAK_RULES_THAT_COUNT ? WEAK_CEILING : MEDIUM_CEILING);
+                    weakRules < WEAK_RULES_THAT_COUNT ? WEAK_CEILING : MEDIUM_CEILING);
         }
         List<Finding> ordered = findings.stream()
                 .sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))

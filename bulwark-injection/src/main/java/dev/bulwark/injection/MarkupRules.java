@@ -3,6 +3,8 @@ package dev.bulwark.injection;
 import static dev.bulwark.injection.PatternRule.latin;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Structure that tries to change who is speaking: chat-template role and turn tokens, tags that close a tool result
@@ -15,6 +17,22 @@ final class MarkupRules {
     private static final InjectionSignal ROLE = InjectionSignal.ROLE_MARKER;
     private static final InjectionSignal CALL = InjectionSignal.FAKE_TOOL_CALL;
 
+    /**
+     * Llama-2 turn tokens, matched case-sensitively on the original text: lower-case {@code [inst]} is an ordinary
+     * index expression in code.
+     */
+    static final Pattern LLAMA_TURN = Pattern.compile("\\[/?INST\\]|<</?SYS>>");
+
+    static void scanCaseSensitive(String text, int from, int to, FindingSink sink) {
+        if (!Texts.contains(text, from, to, "INST]") && !Texts.contains(text, from, to, "SYS>>")) {
+            return;
+        }
+        Matcher m = LLAMA_TURN.matcher(text).region(from, to);
+        for (int found = 0; found < 4 && m.find(); found++) {
+            sink.add(ROLE, m.start(), m.end(), 0.8, "role.llama-turn-token");
+        }
+    }
+
     static List<PatternRule> rules() {
         return List.of(
                 latin("role.chat-template-token", ROLE, 0.8,
@@ -23,8 +41,7 @@ final class MarkupRules {
                                 + "|message|end|start|return|developer)\\|>",
                         "<|"),
                 latin("role.turn-token", ROLE, 0.8,
-                        "\\[/?inst\\]|<</?sys>>|</?(?:start|end)_of_turn>|<start_of_turn>(?:user|model)", "[inst]",
-                        "[/inst]", "<<sys>>", "<</sys>>", "_of_turn>"),
+                        "</?(?:start|end)_of_turn>|<start_of_turn>(?:user|model)", "_of_turn>"),
                 latin("role.markdown-header", ROLE, 0.6,
                         "(?:^|\\s)#{2,4} ?(?:system|assistant|human)(?: message| prompt)? ?:", "#system", "# system",
                         "#assistant", "# assistant", "#human", "# human"),
@@ -45,9 +62,9 @@ final class MarkupRules {
                 latin("role.conversation-tag", ROLE, 0.25, "</?(?:assistant|user|human|user_query|instructions?)>",
                         "assistant>", "user>", "human>", "user_query>", "instruction>", "instructions>"),
                 latin("role.directive-tag", ROLE, 0.35,
-                        "</?(?:important|information|urgent|override|secret|hidden|admin|priority|attention"
+                        "</?(?:important|information|urgent|override|admin|priority|attention"
                                 + "|mandatory|critical)>",
-                        "important>", "information>", "urgent>", "override>", "secret>", "hidden>", "admin>",
+                        "important>", "information>", "urgent>", "override>", "admin>",
                         "priority>", "attention>", "mandatory>", "critical>"),
                 latin("role.speaker-prefix", ROLE, 0.35,
                         "(?:^|\\. )(?:system|assistant|human|ai assistant)(?: message)? ?: ", "system:", "system :",
