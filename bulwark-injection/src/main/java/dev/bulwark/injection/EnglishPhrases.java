@@ -28,7 +28,7 @@ final class EnglishPhrases {
             + "|your|system)";
     private static final String AI = "(?:ai|a\\.i\\.|artificial intelligence|llms?|large language models?"
             + "|(?:ai )?language models?|ai (?:assistant|agent|model|system|bot)s?|chatbots?|gpt[-0-9.o]{0,6}|chatgpt"
-            + "|claude|gemini|copilot)";
+            + "|claude|gemini|copilot|llama|mistral|mixtral|qwen|deepseek|grok|command-r|bard)";
     private static final String AI_OR_ROLE = "(?:" + AI.substring(3, AI.length() - 1)
             + "|assistant|agent|model|bot|autonomous agent)";
     // names that are also people's names (Claude, Gemini) are left out where a greeting could address a person
