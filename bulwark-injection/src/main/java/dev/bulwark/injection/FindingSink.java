@@ -19,14 +19,13 @@ final class FindingSink {
     private final Set<String> rules = new HashSet<>();
 
     void add(InjectionSignal signal, int start, int end, double score, String rule) {
-        String key = rule + ':' + start + ':' + end;
-        if (!seen.add(key)) {
+        if (findings.size() >= CAP && rules.contains(rule)) {
             return;
         }
-        boolean newRule = rules.add(rule);
-        if (findings.size() >= CAP && !newRule) {
+        if (!seen.add(rule + ':' + start + ':' + end)) {
             return;
         }
+        rules.add(rule);
         findings.add(new Finding(signal.name(), start, end, Math.min(1, score), DETECTOR + "/" + rule));
     }
 
