@@ -50,7 +50,7 @@ final class DocumentsCommand {
                     new SourceAcl(new LinkedHashSet<>(users), new LinkedHashSet<>(groups)), Optional.ofNullable(owner),
                     trusted ? Integrity.TRUSTED : Integrity.UNTRUSTED, Confidentiality.fromLabel(confidentiality));
             int refused = 0;
-            try (Documents documents = Documents.open(config, List.of())) {
+            try (Documents documents = Documents.open(config, detectors(config))) {
                 for (IngestOutcome outcome : documents.ingestor().ingestFiles(path, template)) {
                     switch (outcome) {
                         case IngestOutcome.Ingested ok -> System.out.println("ingested " + ok.sourceId() + " ("
@@ -64,6 +64,12 @@ final class DocumentsCommand {
             }
             return refused == 0 ? 0 : 1;
         }
+    }
+
+    /** The same PII detection as the gateway's ingestion endpoint, unless PII guards are configured off. */
+    static List<dev.bulwark.spi.guard.Detector> detectors(BulwarkConfig config) throws java.io.IOException {
+        var guards = dev.bulwark.server.gateway.Guards.open(config.guards().pii(), config.dataPath().resolve("keys"));
+        return guards.piiDetector() == null ? List.of() : List.of(guards.piiDetector());
     }
 
     @Command(name = "rotate-key", description = "Make a new primary key and re-encrypt every chunk with it.")

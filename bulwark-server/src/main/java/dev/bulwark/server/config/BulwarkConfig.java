@@ -16,10 +16,12 @@ import java.util.List;
  * @param demo      the built-in demo connector and demo identities
  * @param upstreams upstream MCP servers to proxy
  * @param documents the document store and its search connector
+ * @param guards    content guards (PII and secrets, prompt injection)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
-                            DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents) {
+                            DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
+                            GuardSettings guards) {
     public BulwarkConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
@@ -30,6 +32,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         demo = demo == null ? new DemoSettings(null) : demo;
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
         documents = documents == null ? new DocumentsSettings(null, null, null, null) : documents;
+        guards = guards == null ? new GuardSettings(null) : guards;
         long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
         if (distinct != upstreams.size()) {
             throw new IllegalArgumentException("upstreams: names must be unique");
@@ -45,14 +48,14 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null);
     }
 
     public Path dataPath() {
@@ -71,10 +74,10 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents);
+                documents, guards);
     }
 
     public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents);
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards);
     }
 }

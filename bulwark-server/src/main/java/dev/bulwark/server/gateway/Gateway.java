@@ -49,6 +49,7 @@ public final class Gateway implements AutoCloseable {
     private final HttpSurface http;
     private final Upstreams upstreams;
     private final Documents documents;
+    private final Guards guards;
     private final DemoSetup.Credentials demoCredentials;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
@@ -78,7 +79,9 @@ public final class Gateway implements AutoCloseable {
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
-            this.documents = config.documents().on() ? Documents.open(config, List.of()) : null;
+            this.guards = Guards.open(config.guards().pii(), keysDir);
+            this.documents = config.documents().on() ? Documents.open(config,
+                    guards.piiDetector() == null ? List.of() : List.of(guards.piiDetector())) : null;
             if (documents != null) {
                 connectors.add(documents.connector());
             }
@@ -86,14 +89,20 @@ public final class Gateway implements AutoCloseable {
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
-            this.pipeline = StandardPipeline.builder()
+            var steps = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(new InMemorySessionStore(Duration.ofHours(1), 100_000))
                     .auditLog(auditLog)
-                    .redactor(new KeyPatternRedactor())
-                    .build();
+                    .redactor(auditRedactor(guards))
+                    .guards(guards.outputGuards())
+                    .steps();
+            if (guards.egressRedactor() != null) {
+                steps.insertBefore(dev.bulwark.engine.pipeline.ExecuteStep.class,
+                        new EgressScreeningStep(guards.egressRedactor()));
+            }
+            this.pipeline = steps.build();
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);
@@ -125,6 +134,18 @@ public final class Gateway implements AutoCloseable {
         }
         return JdbcAuditLog.open(config.jdbcUrl(), config.database().connectionProperties(),
                 CheckpointSigner.loadOrCreate(keysDir.resolve(JdbcAuditLog.KEY_FILE)), options);
+    }
+
+    /**
+     * Audit records hold arguments with credentials removed (by key and by shape) and, when PII guards are on,
+     * personal data redacted as well.
+     */
+    private static dev.bulwark.spi.guard.Redactor auditRedactor(Guards guards) {
+        KeyPatternRedactor credentials = new KeyPatternRedactor();
+        if (guards.egressRedactor() == null) {
+            return credentials;
+        }
+        return arguments -> guards.egressRedactor().redact(credentials.redact(arguments));
     }
 
     private static String hostForUrl(String host) {

@@ -92,6 +92,20 @@ class BulwarkCliTest {
     }
 
     @Test
+    void piiEvaluateScoresALabelledFile() throws Exception {
+        Path file = data.resolve("labelled.json");
+        Files.writeString(file, """
+                [{"full_text": "Write to maria.lopez@example.com today.", "template_id": 1,
+                  "spans": [{"entity_type": "EMAIL_ADDRESS", "entity_value": "maria.lopez@example.com",
+                             "start_position": 9, "end_position": 32}]},
+                 {"full_text": "Nothing personal here.", "template_id": 2, "spans": []}]""");
+        Run r = run("pii", "evaluate", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsIgnoringCase("recall").contains("F2");
+        assertThat(run("pii", "evaluate", data.resolve("missing.json").toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate").exit()).isEqualTo(2);
     }

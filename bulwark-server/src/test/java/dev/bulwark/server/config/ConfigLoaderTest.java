@@ -21,6 +21,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void guardsAndDocumentsSectionsAreValidated() {
+        BulwarkConfig config = loader.parse("""
+                guards:
+                  pii: {toolOutput: {EMAIL_ADDRESS: allow, default: redact}, egress: {API_KEY: block}}
+                documents: {name: kb, missingAcl: reject}
+                """, "b.yaml");
+        assertThat(config.guards().pii().toolOutput()).containsEntry("EMAIL_ADDRESS", "allow");
+        assertThat(config.documents().name()).isEqualTo("kb");
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {toolOutput: {EMAIL_ADDRESS: shred}}}", "b.yaml"))
+                .hasMessageContaining("must be one of");
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {toolOutput: {email: redact}}}", "b.yaml"))
+                .hasMessageContaining("finding type");
+        assertThatThrownBy(() -> loader.parse("documents: {missingAcl: everyone}", "b.yaml"))
+                .hasMessageContaining("owner-only or reject");
+    }
+
+    @Test
     void auditSyncIsFullOrNormal() {
         assertThat(loader.parse("audit: {sync: full}", "b.yaml").audit().sync()).isEqualTo("full");
         assertThatThrownBy(() -> loader.parse("audit: {sync: sometimes}", "b.yaml"))

@@ -53,7 +53,12 @@ class UpstreamProxyEndToEndTest {
                             Map.of("progressToken", "p-1")));
                     assertThat(slow.isError()).isFalse();
                     // The SDK's sync client hands notifications to a thread pool, so they may reach the consumer
-                    // in any order; what the gateway must do is pass each one through, with the caller's token.
+                    // in any order and after the result; what the gateway must do is pass each one through, with the
+                    // caller's token.
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (progress.size() < 3 && System.nanoTime() < deadline) {
+                        Thread.sleep(10);
+                    }
                     assertThat(progress).extracting(McpSchema.ProgressNotification::progress)
                             .containsExactlyInAnyOrder(1.0, 2.0, 3.0);
                     assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("p-1"));

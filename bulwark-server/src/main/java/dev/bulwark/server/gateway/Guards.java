@@ -1,0 +1,90 @@
+package dev.bulwark.server.gateway;
+
+import dev.bulwark.guards.action.AesGcmTokenVault;
+import dev.bulwark.guards.action.Destination;
+import dev.bulwark.guards.action.PiiAction;
+import dev.bulwark.guards.action.PiiArgumentRedactor;
+import dev.bulwark.guards.action.PiiGuard;
+import dev.bulwark.guards.action.PiiRedactor;
+import dev.bulwark.guards.action.PiiRules;
+import dev.bulwark.guards.action.RestorePolicy;
+import dev.bulwark.guards.detect.PatternPiiDetector;
+import dev.bulwark.guards.detect.PiiDetectorSettings;
+import dev.bulwark.server.config.PiiSettings;
+import dev.bulwark.spi.guard.Detector;
+import dev.bulwark.spi.guard.OutputGuard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The content guards built from configuration: the PII detector (also used at ingestion), the redactor with its
+ * keyed hashing and token vault, the output guard and the egress argument screening.
+ */
+public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiArgumentRedactor egressRedactor) {
+    private static final int VAULT_ENTRIES = 100_000;
+
+    /** Guards with nothing enabled: no output guard, no egress screening (only when configured off). */
+    static Guards none() {
+        return new Guards(null, List.of(), null);
+    }
+
+    public static Guards open(PiiSettings settings, Path keysDir) throws IOException {
+        if (!settings.on()) {
+            return none();
+        }
+        byte[] keys = keyMaterial(keysDir.resolve("pii.key"));
+        Detector detector = new PatternPiiDetector(PiiDetectorSettings.defaults().withMinScore(settings.minScore()));
+        PiiRules.ByDestination standard = PiiRules.ByDestination.standard();
+        Map<Destination, PiiRules> rules = new EnumMap<>(Destination.class);
+        rules.put(Destination.TOOL_OUTPUT, rules(settings.toolOutput(), standard.at(Destination.TOOL_OUTPUT)));
+        rules.put(Destination.EGRESS_ARGUMENTS, rules(settings.egress(), standard.at(Destination.EGRESS_ARGUMENTS)));
+        rules.put(Destination.AUDIT, standard.at(Destination.AUDIT));
+        PiiRedactor redactor = new PiiRedactor(detector, new PiiRules.ByDestination(rules),
+                Arrays.copyOfRange(keys, 0, 32),
+                new AesGcmTokenVault(Arrays.copyOfRange(keys, 32, 64), RestorePolicy.roleInSession(settings.restoreRole()),
+                        VAULT_ENTRIES));
+        return new Guards(detector, List.of(new PiiGuard(redactor)), new PiiArgumentRedactor(redactor));
+    }
+
+    /** Configured rules replace the standard ones type by type; {@code default} replaces the fallback action. */
+    private static PiiRules rules(Map<String, String> configured, PiiRules standard) {
+        if (configured.isEmpty()) {
+            return standard;
+        }
+        Map<String, PiiAction> byType = new HashMap<>(standard.byType());
+        PiiAction otherwise = standard.otherwise();
+        for (Map.Entry<String, String> e : configured.entrySet()) {
+            PiiAction action = PiiAction.valueOf(e.getValue().toUpperCase(Locale.ROOT));
+            if (e.getKey().equals("default")) {
+                otherwise = action;
+            } else {
+                byType.put(e.getKey(), action);
+            }
+        }
+        return new PiiRules(byType, otherwise, standard.minScore());
+    }
+
+    /** 64 random bytes (hashing key, vault key), created on first start, readable by the owner only. */
+    private static byte[] keyMaterial(Path file) throws IOException {
+        if (Files.exists(file)) {
+            byte[] keys = Files.readAllBytes(file);
+            if (keys.length != 64) {
+                throw new IOException(file + " must hold 64 bytes of key material; it holds " + keys.length);
+            }
+            return keys;
+        }
+        byte[] keys = new byte[64];
+        new SecureRandom().nextBytes(keys);
+        DataDirectory.writePrivate(file, "");
+        Files.write(file, keys);
+        return keys;
+    }
+}
