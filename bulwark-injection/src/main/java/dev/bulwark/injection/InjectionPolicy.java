@@ -35,9 +35,12 @@ public record InjectionPolicy(double labelAt, double quarantineAt, double blockA
         }
     }
 
-    /** Label from 0.3, quarantine from 0.5, block from 0.9; screens up to 16 Mi characters. */
+    /**
+     * Label from 0.3, quarantine from 0.5, block from 0.9; screens up to 4 Mi characters (far more than a model's
+     * context holds, and a bound on the CPU one hostile output can cost).
+     */
     public static InjectionPolicy defaults() {
-        return new InjectionPolicy(0.3, 0.5, 0.9, 16 << 20, DEFAULT_MARKER);
+        return new InjectionPolicy(0.3, 0.5, 0.9, 4 << 20, DEFAULT_MARKER);
     }
 
     private static void threshold(double value, String field) {
