@@ -74,11 +74,39 @@ final class AddressRecognizer implements Recognizer {
             "billing", "postal", "drops", "pick", "pickup");
     private static final int MAX_ADDRESS = 240;
 
-    private record Shape(Pattern pattern, double score) {
+    /** A cheap necessary condition for a shape's match at a start of the text (see {@link Anchored}). */
+    @FunctionalInterface
+    private interface StartCheck {
+        boolean possible(TextShape shape, int i);
     }
 
-    private static final List<Shape> SHAPES = List.of(new Shape(ENGLISH, 0.75), new Shape(ROMANCE, 0.7),
-            new Shape(GERMANIC, 0.7), new Shape(BOX, 0.8), new Shape(SHIP, 0.8), new Shape(NUMBERED, 0.4));
+    /** A shape with the kinds of start its matches can have and a check run before its pattern. */
+    private record Shape(Pattern pattern, double score, int kinds, StartCheck start) {
+    }
+
+    /** Each match ends in a house number, a digit at most this far after its first word's start. */
+    private static final int NUMBER_WITHIN = 140;
+    /** First letters of {@link #ROMANCE_PREFIX}. */
+    private static final String ROMANCE_INITIALS = "RVCAPTLSUuaBIQEOÚ";
+
+    private static boolean digitStart(TextShape shape, int i) {
+        char c = shape.text().charAt(i);
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean initialIn(TextShape shape, int i, String initials) {
+        return initials.indexOf(shape.text().charAt(i)) >= 0;
+    }
+
+    private static final List<Shape> SHAPES = List.of(
+            new Shape(ENGLISH, 0.75, TextShape.DIGITS, (t, i) -> true),
+            new Shape(ROMANCE, 0.7, TextShape.DIGITS | TextShape.WORD,
+                    (t, i) -> digitStart(t, i) || initialIn(t, i, ROMANCE_INITIALS) && t.digitAfter(i, NUMBER_WITHIN * 2)),
+            new Shape(GERMANIC, 0.7, TextShape.DIGITS | TextShape.WORD,
+                    (t, i) -> digitStart(t, i) || t.digitAfter(i, NUMBER_WITHIN)),
+            new Shape(BOX, 0.8, TextShape.WORD, (t, i) -> initialIn(t, i, "PpUuCc")),
+            new Shape(SHIP, 0.8, TextShape.WORD, (t, i) -> t.text().charAt(i) == 'U'),
+            new Shape(NUMBERED, 0.4, TextShape.DIGITS, (t, i) -> true));
 
     /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
     private static boolean streetNamed(Matcher m) {
@@ -100,34 +128,36 @@ final class AddressRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        if (!Digits.any(text)) {
+        TextShape shape = out.shape();
+        if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        for (Shape shape : SHAPES) {
-            Matcher m = shape.pattern().matcher(text);
-            while (m.find()) {
-                if (shape.pattern() == GERMANIC && !streetNamed(m)) {
-                    continue;
-                }
-                int start = m.start();
-                int end = extend(text, m.end(), start);
-                // A sentence's full stop after a locality is not part of the address.
-                if (end > m.end() && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
-                    end--;
-                }
-                double score = shape.score();
-                if (end > m.end()) {
-                    score += 0.15;
-                }
-                if (Context.before(text, start, 40, CONTEXT)) {
-                    score += 0.15;
-                }
-                if (shape.pattern() == NUMBERED && (score < 0.5 || !numberedLooksLikeAStreet(m.group()))) {
-                    continue;
-                }
-                out.add("STREET_ADDRESS", start, end, score, "street-address");
-            }
+        for (Shape s : SHAPES) {
+            Anchored.scan(s.pattern(), shape, s.kinds(), i -> s.start().possible(shape, i), m -> found(text, s, m, out));
         }
+    }
+
+    private static void found(String text, Shape shape, Matcher m, Candidates out) {
+        if (shape.pattern() == GERMANIC && !streetNamed(m)) {
+            return;
+        }
+        int start = m.start();
+        int end = extend(text, m.end(), start);
+        // A sentence's full stop after a locality is not part of the address.
+        if (end > m.end() && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
+            end--;
+        }
+        double score = shape.score();
+        if (end > m.end()) {
+            score += 0.15;
+        }
+        if (Context.before(text, start, 40, CONTEXT)) {
+            score += 0.15;
+        }
+        if (shape.pattern() == NUMBERED && (score < 0.5 || !numberedLooksLikeAStreet(m.group()))) {
+            return;
+        }
+        out.add("STREET_ADDRESS", start, end, score, "street-address");
     }
 
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */

@@ -10,6 +10,7 @@ final class Candidates {
     private final ScanText scan;
     private final List<Finding> found = new ArrayList<>();
     private final int limit;
+    private TextShape shape;
 
     Candidates(ScanText scan, int limit) {
         this.scan = scan;
@@ -31,6 +32,14 @@ final class Candidates {
 
     String scanText() {
         return scan.text();
+    }
+
+    /** Where matches can begin in {@link #scanText()}; computed once, on first use. */
+    TextShape shape() {
+        if (shape == null) {
+            shape = TextShape.of(scan.text());
+        }
+        return shape;
     }
 
     List<Finding> all() {

@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
 final class DateRecognizer implements Recognizer {
     private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
             + "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    private static final Pattern MONTH_HINT = Pattern.compile(
-            "(?i)jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec");
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\w.-])(\\d{4})-(\\d{2})-(\\d{2})(?:[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
                     + "(?![\\w-]|\\.\\d)");
@@ -32,44 +30,59 @@ final class DateRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        boolean digits = Digits.any(text);
-        Matcher m = ISO.matcher(text);
-        while (digits && m.find()) {
+        TextShape shape = out.shape();
+        Anchored.scan(ISO, shape, TextShape.DIGITS, i -> shape.digitRun(i) == 4 && charAt(text, i + 4) == '-', m -> {
             if (validDate(m.group(1), m.group(2), m.group(3), true)) {
                 out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.85), "date");
             }
-        }
-        m = NUMERIC.matcher(text);
-        while (digits && m.find()) {
-            if (Context.before(text, m.start(), 16, VERSION)) {
-                continue;
-            }
-            String a = m.group(1);
-            String b = m.group(3);
-            boolean dayFirst = validDate(m.group(4), b, a, false);
-            boolean monthFirst = validDate(m.group(4), a, b, false);
-            if (dayFirst || monthFirst) {
-                double base = m.group(4).length() == 4 ? 0.75 : 0.5;
-                out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), base), "date");
-            }
-        }
-        if (MONTH_HINT.matcher(text).find()) {
-            m = WRITTEN.matcher(text);
-            while (m.find()) {
-                out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.75), "date");
-            }
-        }
-        if (text.contains("day") || text.contains("DAY")) {
-            m = WEEKDAY.matcher(text);
-            while (m.find()) {
-                out.add("DATE_TIME", m.start(), m.end(), 0.6, "date");
-            }
-        }
-        m = YEAR.matcher(text);
-        while (digits && m.find()) {
+        });
+        Anchored.scan(NUMERIC, shape, TextShape.DIGITS, i -> shape.digitRun(i) <= 2, m -> numeric(text, m, out));
+        Anchored.scan(WRITTEN, shape, TextShape.DIGITS | TextShape.WORD,
+                i -> isDigit(text.charAt(i)) ? shape.digitRun(i) <= 2 : startsWithMonth(text, i),
+                m -> out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.75), "date"));
+        Anchored.scan(WEEKDAY, shape, TextShape.WORD, i -> WEEKDAY_INITIALS.indexOf(text.charAt(i)) >= 0,
+                m -> out.add("DATE_TIME", m.start(), m.end(), 0.6, "date"));
+        Anchored.scan(YEAR, shape, TextShape.DIGITS, i -> shape.digitRun(i) == 4, m -> {
             boolean context = Context.before(text, m.start(), 14, YEAR_CONTEXT);
             out.add("DATE_TIME", m.start(), m.end(), context ? 0.55 : 0.35, "date");
+        });
+    }
+
+    private static void numeric(String text, Matcher m, Candidates out) {
+        if (Context.before(text, m.start(), 16, VERSION)) {
+            return;
         }
+        String a = m.group(1);
+        String b = m.group(3);
+        boolean dayFirst = validDate(m.group(4), b, a, false);
+        boolean monthFirst = validDate(m.group(4), a, b, false);
+        if (dayFirst || monthFirst) {
+            double base = m.group(4).length() == 4 ? 0.75 : 0.5;
+            out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), base), "date");
+        }
+    }
+
+    private static final String WEEKDAY_INITIALS = "MTWFSmtwfs";
+    private static final java.util.Set<String> MONTH_PREFIXES = java.util.Set.of("jan", "feb", "mar", "apr", "may",
+            "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+    /** Every written month starts with one of twelve three-letter prefixes (the pattern is ASCII case-insensitive). */
+    private static boolean startsWithMonth(String text, int i) {
+        if (i + 3 > text.length()) {
+            return false;
+        }
+        char a = Character.toLowerCase(text.charAt(i));
+        char b = Character.toLowerCase(text.charAt(i + 1));
+        char c = Character.toLowerCase(text.charAt(i + 2));
+        return a < 0x80 && b < 0x80 && c < 0x80 && MONTH_PREFIXES.contains(new String(new char[] {a, b, c}));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static char charAt(String text, int i) {
+        return i < text.length() ? text.charAt(i) : 0;
     }
 
     private static double score(String text, int start, double base) {

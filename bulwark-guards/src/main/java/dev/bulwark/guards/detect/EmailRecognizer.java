@@ -14,16 +14,33 @@ final class EmailRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        if (text.indexOf('@') < 0) {
+        TextShape shape = out.shape();
+        if (!shape.has(TextShape.AT)) {
             return;
         }
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
-            String local = text.substring(m.start(), text.indexOf('@', m.start()));
-            if (local.endsWith(".") || local.contains("..")) {
+        Matcher m = EMAIL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int resume = 0;
+        for (int k = 0; k < shape.count(); k++) {
+            if (shape.kind(k) != TextShape.AT) {
                 continue;
             }
-            out.add("EMAIL_ADDRESS", m.start(), m.end(), 0.9, "email");
+            // A local part is at most 64 characters, so an address around this '@' starts at most 64 before it.
+            int at = shape.start(k);
+            for (int i = Math.max(resume, at - 64); i < at; i++) {
+                if (m.region(i, text.length()).lookingAt()) {
+                    resume = m.end();
+                    report(text, m, out);
+                    break;
+                }
+            }
         }
+    }
+
+    private static void report(String text, Matcher m, Candidates out) {
+        String local = text.substring(m.start(), text.indexOf('@', m.start()));
+        if (local.endsWith(".") || local.contains("..")) {
+            return;
+        }
+        out.add("EMAIL_ADDRESS", m.start(), m.end(), 0.9, "email");
     }
 }

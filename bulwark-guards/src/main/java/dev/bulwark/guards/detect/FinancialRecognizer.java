@@ -16,60 +16,86 @@ final class FinancialRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        if (!Digits.any(text)) {
+        TextShape shape = out.shape();
+        if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        cards(text, out);
-        ibans(text, out);
-        ssns(text, out);
+        cards(shape, out);
+        ibans(shape, out);
+        ssns(shape, out);
     }
 
-    private static void cards(String text, Candidates out) {
-        Matcher m = CARD.matcher(text);
-        while (m.find()) {
-            String digits = Checksums.digitsOf(m.group());
-            if (!Checksums.luhn(digits) || digits.chars().distinct().count() < 2) {
+    private static void cards(TextShape shape, Candidates out) {
+        String text = shape.text();
+        Anchored.scan(CARD, shape, TextShape.DIGITS, i -> digitsAhead(text, i, 12), m -> card(text, m, out));
+    }
+
+    /** Whether the run of digits, spaces and hyphens at {@code i} holds at least {@code needed} digits. */
+    private static boolean digitsAhead(String text, int i, int needed) {
+        int digits = 0;
+        for (int j = i; j < text.length() && digits < needed; j++) {
+            char c = text.charAt(j);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c != ' ' && c != '-') {
+                break;
+            }
+        }
+        return digits >= needed;
+    }
+
+    private static void card(String text, Matcher m, Candidates out) {
+        String digits = Checksums.digitsOf(m.group());
+        if (!Checksums.luhn(digits) || digits.chars().distinct().count() < 2) {
+            return;
+        }
+        boolean context = Context.before(text, m.start(), 40, CARD_CONTEXT);
+        double score = digits.length() >= 13 ? 0.8 : 0.5;
+        if (context) {
+            score += 0.15;
+        }
+        out.add("CREDIT_CARD", m.start(), m.end(), score, "credit-card");
+    }
+
+    private static void ibans(TextShape shape, Candidates out) {
+        String text = shape.text();
+        Anchored.scan(IBAN, shape, TextShape.WORD, i -> i + 3 < text.length() && isDigit(text.charAt(i + 2))
+                && isDigit(text.charAt(i + 3)), m -> iban(m, out));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static void iban(Matcher m, Candidates out) {
+        String raw = m.group();
+        // The pattern may run into the next word; retry shorter prefixes ending at a character boundary.
+        for (int end = raw.length(); end >= 15; end--) {
+            if (raw.charAt(end - 1) == ' ') {
                 continue;
             }
-            boolean context = Context.before(text, m.start(), 40, CARD_CONTEXT);
-            double score = digits.length() >= 13 ? 0.8 : 0.5;
-            if (context) {
-                score += 0.15;
-            }
-            out.add("CREDIT_CARD", m.start(), m.end(), score, "credit-card");
-        }
-    }
-
-    private static void ibans(String text, Candidates out) {
-        Matcher m = IBAN.matcher(text);
-        while (m.find()) {
-            String raw = m.group();
-            // The pattern may run into the next word; retry shorter prefixes ending at a character boundary.
-            for (int end = raw.length(); end >= 15; end--) {
-                if (raw.charAt(end - 1) == ' ') {
-                    continue;
-                }
-                if (Checksums.iban(raw.substring(0, end).replace(" ", ""))) {
-                    out.add("IBAN_CODE", m.start(), m.start() + end, 0.95, "iban");
-                    break;
-                }
+            if (Checksums.iban(raw.substring(0, end).replace(" ", ""))) {
+                out.add("IBAN_CODE", m.start(), m.start() + end, 0.95, "iban");
+                break;
             }
         }
     }
 
-    private static void ssns(String text, Candidates out) {
-        Matcher m = SSN.matcher(text);
-        while (m.find()) {
-            if (!Checksums.ssn(m.group(1), m.group(3), m.group(4))) {
-                continue;
-            }
-            boolean context = Context.before(text, m.start(), 50, SSN_CONTEXT);
-            String sep = m.group(2);
-            double score = sep.equals("-") ? 0.6 : sep.isEmpty() ? 0.2 : 0.35;
-            if (context) {
-                score += 0.35;
-            }
-            out.add("US_SSN", m.start(), m.end(), score, "us-ssn");
+    private static void ssns(TextShape shape, Candidates out) {
+        String text = shape.text();
+        Anchored.scan(SSN, shape, TextShape.DIGITS, i -> shape.digitRun(i) >= 3, m -> ssn(text, m, out));
+    }
+
+    private static void ssn(String text, Matcher m, Candidates out) {
+        if (!Checksums.ssn(m.group(1), m.group(3), m.group(4))) {
+            return;
         }
+        boolean context = Context.before(text, m.start(), 50, SSN_CONTEXT);
+        String sep = m.group(2);
+        double score = sep.equals("-") ? 0.6 : sep.isEmpty() ? 0.2 : 0.35;
+        if (context) {
+            score += 0.35;
+        }
+        out.add("US_SSN", m.start(), m.end(), score, "us-ssn");
     }
 }

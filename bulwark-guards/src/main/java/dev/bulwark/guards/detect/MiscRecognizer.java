@@ -8,7 +8,6 @@ final class MiscRecognizer implements Recognizer {
     private static final Pattern AGE = Pattern.compile(
             "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
                     + "|(?:aged|age[: ]|age is|ages|age of|turn|turns|turned|turning)[ ]?(\\d{1,3})(?![\\w]|[.,]\\d)");
-    private static final Pattern AGE_HINT = Pattern.compile("(?i)age|old|y/o|turn");
     private static final Pattern ZIP = Pattern.compile(
             "(?i)(?:zip|postal|post)[ ]?code[ ]?(?:is|:|#)?[ ]?([0-9]{3,6}(?:-[0-9]{3,4})?|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9]|"
                     + "[A-Z]{1,2}[0-9][A-Z0-9]?[ ][0-9][A-Z]{2})(?![\\w])");
@@ -18,16 +17,18 @@ final class MiscRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        boolean ages = Digits.any(text) && AGE_HINT.matcher(text).find();
-        Matcher m = AGE.matcher(text);
-        while (ages && m.find()) {
-            int g = m.group(1) != null ? 1 : 2;
-            int age = Integer.parseInt(m.group(g));
-            if (age <= 130) {
-                out.add("AGE", m.start(g), m.end(g), 0.6, "age");
-            }
+        TextShape shape = out.shape();
+        if (shape.has(TextShape.DIGITS)) {
+            Anchored.scan(AGE, shape, TextShape.DIGITS, ageWords(text), i -> shape.digitRun(i) <= 3, m -> {
+                int g = m.group(1) != null ? 1 : 2;
+                int age = Integer.parseInt(m.group(g));
+                if (age <= 130) {
+                    out.add("AGE", m.start(g), m.end(g), 0.6, "age");
+                }
+            });
         }
-        if (Digits.any(text) && (text.contains("ode") || text.contains("ODE"))) {
+        Matcher m;
+        if (shape.has(TextShape.DIGITS) && (text.contains("ode") || text.contains("ODE"))) {
             m = ZIP.matcher(text);
             while (m.find()) {
                 out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code");
@@ -44,5 +45,26 @@ final class MiscRecognizer implements Recognizer {
                 out.add("URL", m.start(), end, 0.6, "url");
             }
         }
+    }
+
+    /**
+     * Where the keyword form of {@link #AGE} can begin: each "age" and "turn" in any ASCII case, also inside a word
+     * (the keyword alternative has no word boundary before it).
+     */
+    private static int[] ageWords(String text) {
+        int[] found = new int[4];
+        int n = 0;
+        for (int i = 0; i + 3 <= text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            boolean age = c == 'a' && text.regionMatches(true, i + 1, "ge", 0, 2);
+            boolean turn = c == 't' && text.regionMatches(true, i + 1, "urn", 0, 3);
+            if (age || turn) {
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(found, n);
     }
 }

@@ -17,26 +17,42 @@ final class NetworkRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
+        TextShape shape = out.shape();
         if (dottedDigits(text)) {
-            Matcher m = IPV4.matcher(text);
-            while (m.find()) {
+            Anchored.scan(IPV4, shape, TextShape.DIGITS, i -> shape.digitRun(i) <= 3, m -> {
                 if (Context.before(text, m.start(), 20, VERSION)) {
-                    continue;
+                    return;
                 }
                 double score = Context.before(text, m.start(), 40, IP_CONTEXT) ? 0.9 : 0.7;
                 out.add("IP_ADDRESS", m.start(), m.end(), score, "ip-address");
-            }
+            });
         }
-        if (text.indexOf(':') >= 0) {
-            Matcher m = IPV6.matcher(text);
-            while (m.find()) {
-                String s = m.group();
-                int pct = s.indexOf('%');
-                if (validIpv6(pct < 0 ? s : s.substring(0, pct))) {
-                    out.add("IP_ADDRESS", m.start(), m.end(), 0.85, "ip-address");
+        if (shape.has(TextShape.COLON)) {
+            Anchored.scan(IPV6, shape, TextShape.DIGITS | TextShape.WORD | TextShape.COLON,
+                    i -> twoColonsAhead(text, i), m -> {
+                        String s = m.group();
+                        int pct = s.indexOf('%');
+                        if (validIpv6(pct < 0 ? s : s.substring(0, pct))) {
+                            out.add("IP_ADDRESS", m.start(), m.end(), 0.85, "ip-address");
+                        }
+                    });
+        }
+    }
+
+    /** Whether the run of hex digits and colons at {@code i} has two colons: the least an IPv6 address needs. */
+    private static boolean twoColonsAhead(String text, int i) {
+        int colons = 0;
+        for (int j = i; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c == ':') {
+                if (++colons == 2) {
+                    return true;
                 }
+            } else if (Character.digit(c, 16) < 0 || c >= 0x80) {
+                return false;
             }
         }
+        return false;
     }
 
     /** A digit, a dot and a digit somewhere: the least an IPv4 address needs. */

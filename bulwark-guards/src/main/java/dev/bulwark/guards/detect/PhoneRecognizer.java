@@ -28,32 +28,34 @@ final class PhoneRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        if (!Digits.any(text)) {
+        TextShape shape = out.shape();
+        if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        Matcher m = SHAPE.matcher(text);
-        while (m.find()) {
-            String candidate = m.group();
-            int digits = Checksums.digitsOf(candidate).length();
-            if (digits < 7 || digits > 15 || DATE_LIKE.matcher(candidate).matches()) {
-                continue;
-            }
-            boolean grouped = !candidate.chars().allMatch(Character::isDigit);
-            boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
-            if (!grouped && !context && !candidate.startsWith("+")) {
-                continue;
-            }
-            int verdict = verdict(candidate);
-            if (verdict == 0 && !(context && grouped)) {
-                continue;
-            }
-            // Unknown numbering plans still read as phone numbers when grouped like one and named as one.
-            double score = verdict == 2 ? 0.6 : verdict == 1 ? 0.4 : 0.15;
-            if (context) {
-                score += 0.3;
-            }
-            out.add("PHONE_NUMBER", m.start(), m.end(), score, "phone");
+        Anchored.scan(SHAPE, shape, TextShape.DIGITS | TextShape.SIGN, Anchored.ANYWHERE, m -> phone(text, m, out));
+    }
+
+    private void phone(String text, Matcher m, Candidates out) {
+        String candidate = m.group();
+        int digits = Checksums.digitsOf(candidate).length();
+        if (digits < 7 || digits > 15 || DATE_LIKE.matcher(candidate).matches()) {
+            return;
         }
+        boolean grouped = !candidate.chars().allMatch(Character::isDigit);
+        boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
+        if (!grouped && !context && !candidate.startsWith("+")) {
+            return;
+        }
+        int verdict = verdict(candidate);
+        if (verdict == 0 && !(context && grouped)) {
+            return;
+        }
+        // Unknown numbering plans still read as phone numbers when grouped like one and named as one.
+        double score = verdict == 2 ? 0.6 : verdict == 1 ? 0.4 : 0.15;
+        if (context) {
+            score += 0.3;
+        }
+        out.add("PHONE_NUMBER", m.start(), m.end(), score, "phone");
     }
 
     /** 2 when valid in some region, 1 when only possible, 0 when neither. */

@@ -15,7 +15,7 @@ final class SecretRecognizer implements Recognizer {
 
     private static final List<Known> KNOWN = List.of(
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}(?![A-Za-z0-9])"), 0.95, "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AROA", "ANPA"),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}+(?![A-Za-z0-9_])"), 0.95, "gh"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}+(?![A-Za-z0-9_])"), 0.95, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}+"), 0.95, "github_pat_"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}+"), 0.95, "xox"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}+"), 0.95, "_live_", "_test_"),
@@ -34,7 +34,9 @@ final class SecretRecognizer implements Recognizer {
                     + "access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer|client[_.-]?secret|access[_.-]?key|"
                     + "private[_.-]?key|credentials?|passw(?:or)?d|pwd|passphrase|pass))[\"']?+\\s{0,3}+"
                     + "(?:[:=]|=>|\\s)\\s{0,3}+[\"']?+([^\\s\"'`,;<>(){}\\[\\]]{4,512}+)");
-    private static final Pattern KEY_WORD = Pattern.compile("(?i)key|secret|token|pass|pwd|bearer|credential");
+    /** Every key word of {@link #ASSIGNED} contains one of these (lower case; matched in any ASCII case). */
+    private static final List<String> KEY_WORDS = List.of("key", "secret", "token", "pass", "pwd", "bearer",
+            "credential");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -61,12 +63,24 @@ final class SecretRecognizer implements Recognizer {
                 out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
             }
         }
-        if (KEY_WORD.matcher(text).find()) {
-            Matcher m = ASSIGNED.matcher(text);
-            while (m.find()) {
-                assigned(m, out);
+        if (containsKeyWord(text)) {
+            Anchored.scan(ASSIGNED, out.shape(), TextShape.WORD | TextShape.DIGITS, Anchored.ANYWHERE,
+                    m -> assigned(m, out));
+        }
+    }
+
+    private static boolean containsKeyWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c == 'k' || c == 's' || c == 't' || c == 'p' || c == 'b' || c == 'c') {
+                for (String w : KEY_WORDS) {
+                    if (w.charAt(0) == c && text.regionMatches(true, i, w, 0, w.length())) {
+                        return true;
+                    }
+                }
             }
         }
+        return false;
     }
 
     private static boolean containsAny(String text, String[] hints) {

@@ -1,0 +1,74 @@
+package dev.bulwark.guards.detect;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a pattern only at the starts a {@link TextShape} offers, with {@code region} and {@code lookingAt}. Gives the
+ * same matches as a {@code find()} loop over the whole text as long as every index where a match can begin is
+ * offered: starts are tried in text order, a start inside the previous match is skipped (as {@code find()} resumes
+ * at the previous end), and bounds are transparent so lookbehinds and lookaheads see the text around the region.
+ */
+final class Anchored {
+    private Anchored() {}
+
+    /** A cheap necessary condition for a match at {@code i}, checked before the regex runs. */
+    @FunctionalInterface
+    interface Start {
+        boolean possibleAt(int i);
+    }
+
+    @FunctionalInterface
+    interface Hit {
+        void found(Matcher m);
+    }
+
+    static final Start ANYWHERE = i -> true;
+    private static final int[] NONE = new int[0];
+
+    static void scan(Pattern pattern, TextShape shape, int kinds, Start start, Hit hit) {
+        scan(pattern, shape, kinds, NONE, start, hit);
+    }
+
+    /**
+     * As {@link #scan(Pattern, TextShape, int, Start, Hit)}, also trying the ascending indices {@code extra} (starts
+     * that no kind describes, such as a keyword inside a word); {@code start} is not applied to them.
+     */
+    static void scan(Pattern pattern, TextShape shape, int kinds, int[] extra, Start start, Hit hit) {
+        if (!shape.has(kinds) && extra.length == 0) {
+            return;
+        }
+        String text = shape.text();
+        Matcher m = null;
+        int resume = 0;
+        int k = 0;
+        int x = 0;
+        int n = shape.count();
+        while (k < n || x < extra.length) {
+            int i;
+            boolean checked;
+            if (x < extra.length && (k >= n || extra[x] <= shape.start(k))) {
+                i = extra[x++];
+                checked = true;
+                if (k < n && shape.start(k) == i) {
+                    k++;
+                }
+            } else {
+                i = shape.start(k);
+                checked = (shape.kind(k) & kinds) != 0 && start.possibleAt(i);
+                k++;
+            }
+            if (!checked || i < resume) {
+                continue;
+            }
+            if (m == null) {
+                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                resume = m.end() > m.start() ? m.end() : m.end() + 1;
+                hit.found(m);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.bulwark.guards.detect;
+
+import java.util.Arrays;
+
+/**
+ * One pass over a matching text that records, in text order, where a match of some recognizer can begin: the first
+ * digit of each run of ASCII digits, letters that start a word, {@code +} and {@code (} (phone prefixes), colons
+ * (IPv6) and {@code @} (e-mail). Recognizers try their patterns anchored at the starts of the kinds that can begin
+ * one of their matches (see {@link Anchored}) instead of letting {@code find()} try every index of the text.
+ */
+final class TextShape {
+    /** The first of a run of ASCII digits. */
+    static final int DIGITS = 1;
+    /**
+     * A letter not preceded by an ASCII letter or digit. Looser than any word-boundary lookbehind the patterns use
+     * ({@code \w}, {@code [\p{L}\p{N}]}, {@code [A-Za-z0-9]}), so every start those allow is here.
+     */
+    static final int WORD = 2;
+    /** {@code +} or {@code (}. */
+    static final int SIGN = 4;
+    /** A colon not preceded by a colon. */
+    static final int COLON = 8;
+    /** {@code @}. */
+    static final int AT = 16;
+
+    private final String text;
+    private int[] starts;
+    private byte[] kinds;
+    private int count;
+    private int seen;
+
+    private TextShape(String text) {
+        this.text = text;
+        int guess = Math.min(64, text.length() / 4 + 4);
+        this.starts = new int[guess];
+        this.kinds = new byte[guess];
+    }
+
+    static TextShape of(String text) {
+        TextShape s = new TextShape(text);
+        s.classify();
+        return s;
+    }
+
+    private void classify() {
+        String t = text;
+        int n = t.length();
+        char prev = 0;
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (!(prev >= '0' && prev <= '9')) {
+                    add(i, DIGITS);
+                }
+            } else if (c < 0x80) {
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                    if (!asciiLetterOrDigit(prev)) {
+                        add(i, WORD);
+                    }
+                } else if (c == '+' || c == '(') {
+                    add(i, SIGN);
+                } else if (c == ':') {
+                    if (prev != ':') {
+                        add(i, COLON);
+                    }
+                } else if (c == '@') {
+                    add(i, AT);
+                }
+            } else if (!asciiLetterOrDigit(prev) && letterAt(t, i)) {
+                add(i, WORD);
+            }
+            prev = c;
+        }
+    }
+
+    private static boolean letterAt(String t, int i) {
+        char c = t.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < t.length()) {
+            return Character.isLetter(t.codePointAt(i));
+        }
+        return Character.isLetter(c);
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private void add(int i, int kind) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            kinds = Arrays.copyOf(kinds, count * 2);
+        }
+        starts[count] = i;
+        kinds[count] = (byte) kind;
+        count++;
+        seen |= kind;
+    }
+
+    String text() {
+        return text;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int start(int k) {
+        return starts[k];
+    }
+
+    int kind(int k) {
+        return kinds[k];
+    }
+
+    /** Whether some start of one of {@code kinds} exists. */
+    boolean has(int kinds) {
+        return (seen & kinds) != 0;
+    }
+
+    /** Whether an ASCII digit occurs after index {@code i} and no further than {@code i + within}. */
+    boolean digitAfter(int i, int within) {
+        for (int k = firstAfter(i); k < count && starts[k] <= i + within; k++) {
+            if (kinds[k] == DIGITS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of the first start after text index {@code i}. */
+    private int firstAfter(int i) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= i) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Length of the run of ASCII digits at {@code i}. */
+    int digitRun(int i) {
+        int j = i;
+        while (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+            j++;
+        }
+        return j - i;
+    }
+}
