@@ -8,11 +8,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.select.Select;
@@ -24,13 +28,14 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 public final class RowSecurity {
     private static final Pattern MARKER = Pattern.compile(TableRewriter.MARKER + "(\\d+)");
-    private static final long PARSE_TIMEOUT_MILLIS = 2_000;
+    /** JSqlParser's backtracking grammar is exponential in nesting; its costly mode is only tried on shallow SQL. */
+    private static final int COMPLEX_PARSING_MAX_NESTING = 6;
     /**
-     * JSqlParser parses on an executor to enforce its time-out; its default pool's threads are not daemons, so
-     * Bulwark brings its own (with room on the stack for the parser's recursion).
+     * Interrupts parses that run too long. Parsing itself runs on the caller's thread: handing it to an executor (as
+     * JSqlParser's own time-out does) costs a thread hop that dominates the rewrite's tail latency.
      */
-    private static final ExecutorService PARSER = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(null, task, "bulwark-sql-parser", 8L << 20);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "bulwark-sql-parse-watchdog");
         thread.setDaemon(true);
         return thread;
     });
@@ -129,13 +134,19 @@ public final class RowSecurity {
         return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows);
     }
 
-    private static Select parse(String sql) throws QueryRejectedException {
+    private Select parse(String sql) throws QueryRejectedException {
         Statements statements;
         try {
-            statements = CCJSqlParserUtil.parseStatements(sql, PARSER,
-                    parser -> parser.withTimeOut(PARSE_TIMEOUT_MILLIS));
-        } catch (Exception | StackOverflowError e) {
-            throw new QueryRejectedException("the SQL could not be parsed: " + firstLine(e.getMessage()));
+            statements = parse(sql, false, limits);
+        } catch (ParseException simpleFailure) {
+            if (SqlScreen.nesting(sql) > COMPLEX_PARSING_MAX_NESTING) {
+                throw new QueryRejectedException("the SQL could not be parsed: " + firstLine(simpleFailure.getMessage()));
+            }
+            try {
+                statements = parse(sql, true, limits);
+            } catch (ParseException e) {
+                throw new QueryRejectedException("the SQL could not be parsed: " + firstLine(e.getMessage()));
+            }
         }
         if (statements == null || statements.size() != 1) {
             throw new QueryRejectedException("exactly one statement is required");
@@ -145,6 +156,26 @@ public final class RowSecurity {
             throw new QueryRejectedException("only SELECT statements are allowed");
         }
         return select;
+    }
+
+    private static Statements parse(String sql, boolean complex, SqlLimits limits) throws ParseException, QueryRejectedException {
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            parser.interrupted = true;
+        }, limits.parseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return parser.Statements();
+        } catch (ParseException e) {
+            if (parser.interrupted) {
+                throw new QueryRejectedException("the SQL took too long to parse");
+            }
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new QueryRejectedException(parser.interrupted ? "the SQL took too long to parse"
+                    : "the SQL could not be parsed: " + firstLine(e.getMessage()));
+        } finally {
+            alarm.cancel(false);
+        }
     }
 
     private static String firstLine(String message) {

@@ -107,6 +107,21 @@ final class SqlScreen {
         throw new QueryRejectedException("unterminated quoted identifier");
     }
 
+    /** The deepest parenthesis nesting outside literals, for text that passed {@link #screen}. */
+    static int nesting(String sql) {
+        boolean[] outside = outsideQuotes(sql);
+        int depth = 0;
+        int deepest = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (outside[i] && sql.charAt(i) == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (outside[i] && sql.charAt(i) == ')') {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
     /**
      * Positions of the characters of {@code text} that lie outside single-quoted literals and double-quoted
      * identifiers, as a predicate over indexes. Used on trusted text (policy SQL, deparsed SQL) which has no

@@ -87,4 +87,23 @@ class RowSecurityTest {
                 .hasMessageContaining("unterminated quoted identifier");
         assertThatThrownBy(() -> sqlite.plan("   ", Fixtures.support(), 5)).hasMessageContaining("empty");
     }
+
+    @Test
+    void stopsParsingThatRunsPastTheParseTimeout() {
+        SqlLimits impatient = new SqlLimits(20_000, 10, 5_000, 200, 32, java.time.Duration.ofNanos(1));
+        RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, impatient);
+        String nested = "SELECT * FROM products WHERE id IN "
+                + "(SELECT id FROM products WHERE id IN ".repeat(9) + "(1" + ")".repeat(10);
+        assertThatThrownBy(() -> rowSecurity.plan(nested, Fixtures.support(), 5))
+                .hasMessage("the SQL took too long to parse");
+    }
+
+    @Test
+    void parsesNestedSubqueriesUpToTheNestingLimit() throws Exception {
+        String nested = "SELECT * FROM products WHERE id IN "
+                + "(SELECT id FROM products WHERE id IN ".repeat(9) + "(1" + ")".repeat(10);
+        assertThat(sqlite.plan(nested, Fixtures.support(), 5).tables()).containsExactly("products");
+        assertThatThrownBy(() -> sqlite.plan("SELECT " + "(".repeat(11) + "1" + ")".repeat(11), Fixtures.support(), 5))
+                .hasMessageContaining("nests deeper than 10");
+    }
 }
