@@ -1,5 +1,6 @@
 package dev.bulwark.injection;
 
+import static dev.bulwark.injection.PatternRule.leading;
 import static dev.bulwark.injection.PatternRule.phrase;
 
 import java.util.List;
@@ -38,7 +39,7 @@ final class EnglishPhrases {
 
     static List<PatternRule> rules() {
         return List.of(
-                phrase("en.ignore-prior-instructions", 0.9,
+                leading("en.ignore-prior-instructions", 0.9,
                         IGNORE_VERB + " (?:" + QUALIFIER + " ){0,4}" + PRIOR + " (?:" + QUALIFIER + " ){0,3}"
                                 + RULE_NOUN + "|" + IGNORE_VERB + " (?:(?:all|any|the|your|these|those|of) ){0,2}"
                                 + RULE_NOUN + " (?:above|before|given (?:to you )?(?:above|before|earlier|previously)"
@@ -46,11 +47,11 @@ final class EnglishPhrases {
                                 + " ){0,3}" + PROMPT_PRIOR + " (?:system )?prompts?\\b",
                         "ignor", "disregard", "forget", "overlook", "bypass", "overrid", "discard", "abandon",
                         "neglect", "skip"),
-                phrase("en.ignore-instructions", 0.25,
+                leading("en.ignore-instructions", 0.25,
                         "(?:ignore|disregard|forget|override|bypass) (?:(?:the|these|those|this|my|of|any|all) ){0,2}"
                                 + "[a-z]{0,6}(?:instruc|prompt|guideline|guardrail)[a-z]{0,10}",
                         "ignor", "disregard", "forget", "overrid", "bypass"),
-                phrase("en.forget-everything", 0.7,
+                leading("en.forget-everything", 0.7,
                         "(?:ignore|disregard|forget) (?:everything|anything|all)(?: (?:that|which))? (?:you (?:were"
                                 + "|have been|was|are) (?:told|given|instructed|taught)|(?:said |written )?(?:above"
                                 + "|before|previously))",
@@ -205,8 +206,8 @@ final class EnglishPhrases {
                         "the tool", "the function"),
                 phrase("en.you-should-use-tool", 0.25,
                         "\\byou should (?:use|call|invoke) (?:the )?(?:tool|function)\\b", "you should"),
-                phrase("en.todo-action", 0.25,
-                        "(?<!// |# |\\* |-- |//|#|\\*)todo: (?:send|transfer|forward|email|post|upload|share|visit|open|click"
+                leading("en.todo-action", 0.25,
+                        "todo:(?<!(?:// |# |\\* |-- |//|#|\\*)todo:) (?:send|transfer|forward|email|post|upload|share|visit|open|click"
                                 + "|invite|pay|reply|give|grant|concatenate|tell|reveal|download|install|change|modify)\\b",
                         "todo:"),
                 phrase("en.imperative-about-the-user", 0.25,

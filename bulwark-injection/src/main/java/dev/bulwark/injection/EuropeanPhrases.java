@@ -1,5 +1,6 @@
 package dev.bulwark.injection;
 
+import static dev.bulwark.injection.PatternRule.leading;
 import static dev.bulwark.injection.PatternRule.phrase;
 
 import java.util.List;
@@ -14,7 +15,7 @@ final class EuropeanPhrases {
     static List<PatternRule> rules() {
         return List.of(
                 // German
-                phrase("de.ignore-instructions", 0.85,
+                leading("de.ignore-instructions", 0.85,
                         "\\b(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte(?:n)?|verwirf|verwerfen sie)"
                                 + " (?:(?:alle|samtliche|die|deine|ihre|bisherigen|vorherigen|vorigen|obigen|fruheren"
                                 + "|vorangegangenen|alten|bisher|gegebenen|erhaltenen|und|sie|du) ){0,4}(?:anweisung"
@@ -49,11 +50,11 @@ final class EuropeanPhrases {
                                 + "|\\bwenn du (?:eine|ein) (?:ki|sprachmodell|ki-assistent|ki-agent) bist\\b",
                         "an dich", " ki", "sprachmodell"),
                 // French
-                phrase("fr.ignore-instructions", 0.85,
+                leading("fr.ignore-instructions", 0.85,
                         "\\b(?:ignore[rz]?|oublie[rz]?|neglige[rz]?|ne tiens? pas compte|ne tenez pas compte)"
                                 + " (?:(?:de|des|d'|toutes|tous|tout|les|tes|vos|ces|la|le) ){1,3}(?:instructions?"
                                 + "|consignes?|directives?|regles|ordres|indications|prompts?)\\b",
-                        "ignor", "oubli", "neglig", "compte"),
+                        "ignor", "oubli", "neglig", "ne tien", "ne tenez"),
                 phrase("fr.new-instructions", 0.25, "\\bnouvelles? (?:instructions?|consignes?|directives?)\\b",
                         "nouvelle"),
                 phrase("fr.you-must-now", 0.45,
@@ -85,7 +86,7 @@ final class EuropeanPhrases {
                                 + "|assistant|modele de langage|agent)\\b",
                         "a toi", "a vous", "si tu", "si vous"),
                 // Spanish
-                phrase("es.ignore-instructions", 0.85,
+                leading("es.ignore-instructions", 0.85,
                         "\\b(?:ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|descarta|omite|no hagas caso"
                                 + " (?:a|de)) (?:(?:todas|todos|las|los|tus|sus|de|estas|esas) ){1,3}(?:instrucciones"
                                 + "|indicaciones|ordenes|directrices|reglas)\\b",
@@ -118,7 +119,7 @@ final class EuropeanPhrases {
                                 + "|agente)\\b|\\ba ti,? (?:la |el )?(?:ia|asistente|modelo de lenguaje)\\b",
                         "si eres", "si usted", "a ti"),
                 // Italian
-                phrase("it.ignore-instructions", 0.85,
+                leading("it.ignore-instructions", 0.85,
                         "\\b(?:ignora|ignorate|ignori|ignorare|dimentica|dimenticate|dimentichi|trascura)"
                                 + " (?:(?:tutte|tutti|le|i|gli|tue|sue|vostre|queste|quelle|di) ){0,3}(?:istruzioni"
                                 + "|indicazioni|direttive|regole|ordini|prompt)\\b",
@@ -152,7 +153,7 @@ final class EuropeanPhrases {
                         "\\bse sei una? (?:ia|intelligenza artificiale|assistente|modello linguistico|agente)\\b",
                         "se sei"),
                 // Portuguese
-                phrase("pt.ignore-instructions", 0.85,
+                leading("pt.ignore-instructions", 0.85,
                         "\\b(?:ignore|ignora|ignorem|ignorar|esqueca|esquecam|esquece|esquecer|desconsidere"
                                 + "|desconsiderar|descarte) (?:(?:todas|todos|as|os|suas|tuas|estas|essas|de|das"
                                 + "|dos) ){1,3}(?:instrucoes|instrucao|orientacoes|ordens|diretrizes|regras)\\b",
@@ -187,7 +188,7 @@ final class EuropeanPhrases {
                                 + "|agente)\\b",
                         "se voce"),
                 // Dutch
-                phrase("nl.ignore-instructions", 0.85,
+                leading("nl.ignore-instructions", 0.85,
                         "\\b(?:negeer|negeren|vergeet|vergeten|veronachtzaam) (?:(?:alle|de|je|jouw|uw|eerdere|vorige"
                                 + "|voorgaande|bovenstaande|oude|oorspronkelijke) ){0,3}(?:instructies|instructie"
                                 + "|opdrachten|aanwijzingen|regels|prompts?|richtlijnen)\\b",

@@ -199,6 +199,10 @@ public final class HeuristicInjectionDetector implements Detector {
                     continue;
                 }
                 Matcher m = rule.pattern().matcher(folded);
+                if (rule.matchStartsAtAnchor()) {
+                    matchAtAnchors(rule, r, m, folded, window, sink, matchesPerRule);
+                    continue;
+                }
                 int found = 0;
                 while (found < matchesPerRule && m.find()) {
                     if (m.end() == m.start()) {
@@ -207,6 +211,25 @@ public final class HeuristicInjectionDetector implements Detector {
                     found++;
                     sink.add(rule.signal(), window.originalStart(m.start()), window.originalEnd(m.end()),
                             rule.weight(), rule.id());
+                }
+            }
+        }
+
+        /** Tries the rule only where one of its anchors occurs: the regex runs a handful of times, not per char. */
+        private void matchAtAnchors(PatternRule rule, int r, Matcher m, String folded, NormalizedText window,
+                                    FindingSink sink, int matchesPerRule) {
+            m.useTransparentBounds(true).useAnchoringBounds(false);
+            int found = 0;
+            for (int id : anchorIds[r]) {
+                String anchor = anchors[id];
+                for (int at = folded.indexOf(anchor); at >= 0 && found < matchesPerRule;
+                        at = folded.indexOf(anchor, at + 1)) {
+                    m.region(at, folded.length());
+                    if (m.lookingAt() && m.end() > m.start()) {
+                        found++;
+                        sink.add(rule.signal(), window.originalStart(m.start()), window.originalEnd(m.end()),
+                                rule.weight(), rule.id());
+                    }
                 }
             }
         }
