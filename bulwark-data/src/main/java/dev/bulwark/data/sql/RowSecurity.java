@@ -4,6 +4,7 @@ import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.identity.Principal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import net.sf.jsqlparser.statement.select.Select;
  * ordering, aggregates and window functions only ever see permitted rows and masked values. Thread-safe.
  */
 public final class RowSecurity {
+    private static final int MAX_CACHED_ANALYSES = 1024;
+    private static final int MAX_CACHED_SQL_LENGTH = 4096;
     private static final Pattern MARKER = Pattern.compile(TableRewriter.MARKER + "(\\d+)");
     /** JSqlParser's backtracking grammar is exponential in nesting; its costly mode is only tried on shallow SQL. */
     private static final int COMPLEX_PARSING_MAX_NESTING = 6;
@@ -43,6 +46,13 @@ public final class RowSecurity {
     private final SqlDialect dialect;
     private final SqlLimits limits;
     private final Map<String, CompiledTable> tables = new HashMap<>();
+    /** Least recently used analyses, by SQL text; guarded by itself. */
+    private final Map<String, Analysis> analyses = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+            return size() > MAX_CACHED_ANALYSES;
+        }
+    };
 
     /**
      * Compiles the policy.
@@ -70,16 +80,49 @@ public final class RowSecurity {
      */
     public QueryPlan plan(String sql, Principal principal, int maxRows) throws QueryRejectedException {
         Checks.present(principal, "principal");
+        Analysis analysis = analyze(sql);
+        StringBuilder out = new StringBuilder(sql.length() + 320 * analysis.uses().size()).append("SELECT * FROM (");
+        List<Object> parameters = new ArrayList<>();
+        Set<String> labels = new LinkedHashSet<>();
+        for (int i = 0; i < analysis.uses().size(); i++) {
+            CompiledTable.Rendered rendered = analysis.uses().get(i).render(principal);
+            out.append(analysis.pieces().get(i)).append(rendered.sql());
+            parameters.addAll(rendered.parameters());
+            labels.addAll(rendered.labels());
+        }
+        out.append(analysis.pieces().getLast()).append(") AS bulwark_result LIMIT ").append(maxRows + 1);
+        return new QueryPlan(out.toString(), parameters, analysis.tables(), labels, maxRows);
+    }
+
+    /**
+     * The configured tables a statement reads, for asking policy about each before running it.
+     *
+     * @throws QueryRejectedException when the statement would be rejected by {@link #plan}
+     */
+    public List<String> tablesOf(String sql) throws QueryRejectedException {
+        return analyze(sql).tables();
+    }
+
+    /**
+     * The principal-independent part of planning: screening, parsing and the table walk. Its result is cached by
+     * SQL text (agents repeat queries), so a repeated statement costs only the rendering of its policies.
+     */
+    private Analysis analyze(String sql) throws QueryRejectedException {
         SqlScreen.screen(sql, limits);
+        Analysis cached;
+        synchronized (analyses) {
+            cached = analyses.get(sql);
+        }
+        if (cached != null) {
+            return cached;
+        }
         Select select = parse(sql);
         TableRewriter rewriter = new TableRewriter(tables, dialect, limits);
         rewriter.rewrite(select);
         String body = select.toString();
         boolean[] outside = SqlScreen.outsideQuotes(body);
-        StringBuilder out = new StringBuilder(body.length() + 256 * rewriter.uses().size())
-                .append("SELECT * FROM (");
-        List<Object> parameters = new ArrayList<>();
-        Set<String> labels = new LinkedHashSet<>();
+        List<String> pieces = new ArrayList<>();
+        List<CompiledTable> uses = new ArrayList<>();
         boolean[] substituted = new boolean[rewriter.uses().size()];
         Matcher m = MARKER.matcher(body);
         int last = 0;
@@ -89,10 +132,8 @@ public final class RowSecurity {
                 throw new QueryRejectedException("the query could not be rewritten safely");
             }
             substituted[use] = true;
-            CompiledTable.Rendered rendered = rewriter.uses().get(use).render(principal);
-            out.append(body, last, m.start()).append(rendered.sql());
-            parameters.addAll(rendered.parameters());
-            labels.addAll(rendered.labels());
+            pieces.add(body.substring(last, m.start()));
+            uses.add(rewriter.uses().get(use));
             last = m.end();
         }
         for (boolean done : substituted) {
@@ -100,8 +141,18 @@ public final class RowSecurity {
                 throw new QueryRejectedException("the query could not be rewritten safely");
             }
         }
-        out.append(body, last, body.length()).append(") AS bulwark_result LIMIT ").append(maxRows + 1);
-        return new QueryPlan(out.toString(), parameters, List.copyOf(rewriter.touched()), labels, maxRows);
+        pieces.add(body.substring(last));
+        Analysis analysis = new Analysis(List.copyOf(pieces), List.copyOf(uses), List.copyOf(rewriter.touched()));
+        if (sql.length() <= MAX_CACHED_SQL_LENGTH) {
+            synchronized (analyses) {
+                analyses.put(sql, analysis);
+            }
+        }
+        return analysis;
+    }
+
+    /** The rewritten statement as text around the configured table at each marker, in order of appearance. */
+    private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables) {
     }
 
     /**

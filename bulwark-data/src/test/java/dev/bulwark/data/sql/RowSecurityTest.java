@@ -106,4 +106,17 @@ class RowSecurityTest {
         assertThatThrownBy(() -> sqlite.plan("SELECT " + "(".repeat(11) + "1" + ")".repeat(11), Fixtures.support(), 5))
                 .hasMessageContaining("nests deeper than 10");
     }
+
+    @Test
+    void repeatedStatementsAreRenderedForEachPrincipal() throws Exception {
+        String sql = "SELECT name FROM customers";
+        QueryPlan support = sqlite.plan(sql, Fixtures.support(), 5);
+        QueryPlan admin = sqlite.plan(sql, Fixtures.agent("admin-bot", Set.of("admin"), Map.of()), 5);
+        QueryPlan supportAgain = sqlite.plan(sql, Fixtures.support(), 5);
+        assertThat(support.parameters()).containsExactly("EU", "NA");
+        assertThat(admin.parameters()).isEmpty();
+        assertThat(admin.sql()).contains("WHERE (TRUE)").doesNotContain("[REDACTED]");
+        assertThat(supportAgain).isEqualTo(support);
+        assertThat(sqlite.tablesOf(sql)).containsExactly("customers");
+    }
 }
