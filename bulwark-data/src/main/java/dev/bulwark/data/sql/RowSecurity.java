@@ -118,8 +118,14 @@ public final class RowSecurity {
         }
         Select select = parse(sql);
         TableRewriter rewriter = new TableRewriter(tables, dialect, limits);
-        rewriter.rewrite(select);
-        String body = select.toString();
+        String body;
+        try {
+            rewriter.rewrite(select);
+            body = select.toString();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A syntax tree the walk or the deparser does not handle is refused, never passed on.
+            throw new QueryRejectedException("unsupported SQL (" + e.getClass().getSimpleName() + ")");
+        }
         boolean[] outside = SqlScreen.outsideQuotes(body);
         List<String> pieces = new ArrayList<>();
         List<CompiledTable> uses = new ArrayList<>();

@@ -16,11 +16,13 @@ import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
@@ -54,6 +56,8 @@ final class TableRewriter {
 
     private static final Set<String> CATALOG_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast",
             "temp", "sqlite_temp", "sqlite_master", "sqlite_schema");
+    private static final java.util.regex.Pattern TIME_KEYS = java.util.regex.Pattern.compile(
+            "(?i)(CURRENT_DATE|CURRENT_TIME|CURRENT_TIMESTAMP|LOCALTIME|LOCALTIMESTAMP)(\\s*\\(\\s*\\d\\s*\\))?");
     /** Keywords that read like columns but return session facts in PostgreSQL. */
     private static final Set<String> SESSION_KEYWORDS = Set.of("current_user", "session_user", "user",
             "current_role", "current_schema", "current_catalog", "system_user");
@@ -130,6 +134,11 @@ final class TableRewriter {
                 function(List.of(analytic.getName()), analytic.getName());
                 walkFields(node, ctes);
             }
+            case TimeKeyExpression key -> {
+                if (!TIME_KEYS.matcher(key.getStringValue()).matches()) {
+                    throw new QueryRejectedException("unsupported keyword: " + key.getStringValue());
+                }
+            }
             case StringValue string -> {
                 if (string.getPrefix() != null) {
                     throw new QueryRejectedException("prefixed string literals are not supported");
@@ -167,8 +176,8 @@ final class TableRewriter {
             boolean recursive = with.stream().anyMatch(WithItem::isRecursive);
             List<String> names = new ArrayList<>();
             for (WithItem<?> item : with) {
-                if (item.getAlias() == null || item.getSelect() == null) {
-                    throw new QueryRejectedException("unsupported WITH item");
+                if (item.getAlias() == null || !(item.getParenthesedStatement() instanceof ParenthesedSelect)) {
+                    throw new QueryRejectedException("WITH may only define SELECT queries");
                 }
                 names.add(dialect.normalize(item.getAlias().getName()));
             }

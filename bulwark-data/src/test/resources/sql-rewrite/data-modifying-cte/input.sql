@@ -1,0 +1,1 @@
+WITH gone AS (DELETE FROM customers RETURNING *) SELECT * FROM gone
