@@ -32,7 +32,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         demo = demo == null ? new DemoSettings(null) : demo;
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
         documents = documents == null ? new DocumentsSettings(null, null, null, null) : documents;
-        guards = guards == null ? new GuardSettings(null) : guards;
+        guards = guards == null ? new GuardSettings(null, null) : guards;
         long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
         if (distinct != upstreams.size()) {
             throw new IllegalArgumentException("upstreams: names must be unique");

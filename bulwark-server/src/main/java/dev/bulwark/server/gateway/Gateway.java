@@ -79,7 +79,7 @@ public final class Gateway implements AutoCloseable {
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
-            this.guards = Guards.open(config.guards().pii(), keysDir);
+            this.guards = Guards.open(config.guards(), keysDir);
             this.documents = config.documents().on() ? Documents.open(config,
                     guards.piiDetector() == null ? List.of() : List.of(guards.piiDetector())) : null;
             if (documents != null) {

@@ -36,6 +36,31 @@ public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiAr
         return new Guards(null, List.of(), null);
     }
 
+    /**
+     * All configured guards, in the order they screen: injection screening on the raw output, then PII redaction,
+     * then spotlighting of untrusted output last, so that its delimiters wrap the final text.
+     */
+    public static Guards open(dev.bulwark.server.config.GuardSettings settings, Path keysDir) throws IOException {
+        Guards pii = open(settings.pii(), keysDir);
+        List<OutputGuard> chain = new java.util.ArrayList<>();
+        var injection = settings.injection();
+        if (injection.on()) {
+            chain.add(new dev.bulwark.injection.InjectionGuard(
+                    new dev.bulwark.injection.HeuristicInjectionDetector(dev.bulwark.injection.DetectionSettings
+                            .defaults().withTrustedLinkHosts(injection.trustedLinkHosts())),
+                    new dev.bulwark.injection.InjectionPolicy(injection.labelAt(), injection.quarantineAt(),
+                            injection.blockAt(), 4 << 20, dev.bulwark.injection.InjectionPolicy.DEFAULT_MARKER)));
+        }
+        chain.addAll(pii.outputGuards());
+        if (injection.on() && !injection.spotlighting().equals("off")) {
+            chain.add(new dev.bulwark.injection.SpotlightingGuard(dev.bulwark.injection.SpotlightingPolicy.defaults()
+                    .withMode(dev.bulwark.injection.SpotlightMode.valueOf(
+                            injection.spotlighting().toUpperCase(Locale.ROOT)))));
+        }
+        return new Guards(pii.piiDetector(), List.copyOf(chain), pii.egressRedactor());
+    }
+
+    /** The PII part alone: detector, output guard and egress redactor. */
     public static Guards open(PiiSettings settings, Path keysDir) throws IOException {
         if (!settings.on()) {
             return none();

@@ -33,6 +33,12 @@ class ConfigLoaderTest {
                 .hasMessageContaining("must be one of");
         assertThatThrownBy(() -> loader.parse("guards: {pii: {toolOutput: {email: redact}}}", "b.yaml"))
                 .hasMessageContaining("finding type");
+        assertThat(loader.parse("guards: {injection: {spotlighting: datamark, blockAt: 0.95}}", "b.yaml")
+                .guards().injection().spotlighting()).isEqualTo("datamark");
+        assertThatThrownBy(() -> loader.parse("guards: {injection: {labelAt: 0.8, quarantineAt: 0.5}}", "b.yaml"))
+                .hasMessageContaining("labelAt <= quarantineAt");
+        assertThatThrownBy(() -> loader.parse("guards: {injection: {spotlighting: neon}}", "b.yaml"))
+                .hasMessageContaining("delimit, datamark, encode or off");
         assertThatThrownBy(() -> loader.parse("documents: {missingAcl: everyone}", "b.yaml"))
                 .hasMessageContaining("owner-only or reject");
     }

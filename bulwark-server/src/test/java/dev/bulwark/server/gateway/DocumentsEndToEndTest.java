@@ -50,7 +50,7 @@ class DocumentsEndToEndTest {
             McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("docs.search",
                     Map.of("query", query)));
             assertThat(r.isError()).as(r.toString()).isFalse();
-            return JSON.readTree(((McpSchema.TextContent) r.content().get(0)).text());
+            return JSON.readTree(GatewayEndToEndTestSupport.unspotlighted(r));
         }
     }
 

@@ -35,6 +35,54 @@ class GuardsEndToEndTest {
     }
 
     @Test
+    void outputCarryingInjectedInstructionsIsWithheld(@TempDir Path data) throws Exception {
+        try (Gateway gateway = TestGateways.start(data)) {
+            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
+                McpSchema.CallToolResult hostile = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
+                        Map.of("id", 17)));
+                String text = ((McpSchema.TextContent) hostile.content().get(0)).text();
+                assertThat(hostile.isError()).isTrue();
+                assertThat(text).contains("OUTPUT_BLOCKED").doesNotContain("ignore all previous instructions")
+                        .doesNotContain("Quartz");
+            }
+            var record = GatewayEndToEndTestSupport.lastToolCall(gateway, "crm.get_customer");
+            assertThat(record.event().reason()).contains("OUTPUT_BLOCKED");
+        }
+    }
+
+    @Test
+    void afterReadingUntrustedOutputTheSessionMayNoLongerWrite(@TempDir Path data) throws Exception {
+        try (UpstreamFixture upstream = new UpstreamFixture()) {
+            Path policies = data.resolve("policies");
+            Policies.seed(policies);
+            Files.writeString(policies.resolve("web.cedar"), """
+                    @id("support-reads-web")
+                    permit (principal in Bulwark::Role::"support", action == Bulwark::Action::"read",
+                            resource in Bulwark::Connector::"web");
+                    """);
+            BulwarkConfig config = new BulwarkConfig(data.toString(), null, null, null, null, null, null,
+                    List.of(new UpstreamSettings("web", upstream.url(), null, null, Map.of("echo", "read"),
+                            null, "10s", "tofu"))).withPort(0);
+            try (Gateway gateway = Gateway.start(config)) {
+                String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+                try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
+                    Map<String, Object> note = Map.of("id", 2, "note", "Called back, all fine.");
+                    assertThat(client.callTool(new McpSchema.CallToolRequest("crm.update_customer_note", note))
+                            .isError()).as("writing is allowed before untrusted data was seen").isFalse();
+                    assertThat(client.callTool(new McpSchema.CallToolRequest("web.echo", Map.of("text", "a page")))
+                            .isError()).isFalse();
+                    McpSchema.CallToolResult after = client.callTool(new McpSchema.CallToolRequest(
+                            "crm.update_customer_note", note));
+                    assertThat(after.isError()).isTrue();
+                    assertThat(((McpSchema.TextContent) after.content().get(0)).text())
+                            .contains("no-write-after-untrusted");
+                }
+            }
+        }
+    }
+
+    @Test
     void secretsInEgressArgumentsBlockTheCallAndPiiIsRedactedBeforeItLeaves(@TempDir Path data) throws Exception {
         try (UpstreamFixture upstream = new UpstreamFixture()) {
             Path policies = Files.createDirectories(data.resolve("policies"));
@@ -59,8 +107,10 @@ class GuardsEndToEndTest {
                     McpSchema.CallToolResult sent = client.callTool(new McpSchema.CallToolRequest("mail.echo",
                             Map.of("text", "please mail jane.doe@example.org about it")));
                     assertThat(sent.isError()).isFalse();
-                    assertThat(((McpSchema.TextContent) sent.content().get(0)).text())
-                            .doesNotContain("jane.doe@example.org").contains("<EMAIL");
+                    String echoed = ((McpSchema.TextContent) sent.content().get(0)).text();
+                    assertThat(echoed).doesNotContain("jane.doe@example.org").contains("<EMAIL");
+                    // Upstream output is untrusted: it reaches the agent spotlighted between delimiters.
+                    assertThat(echoed).containsIgnoringCase("untrusted");
                 }
                 assertThat(gateway.auditLog().tail(20).toString()).doesNotContain("AKIAIOSFODNN7EXAMPLE")
                         .doesNotContain("jane.doe@example.org");
