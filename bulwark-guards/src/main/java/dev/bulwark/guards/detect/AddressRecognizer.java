@@ -85,8 +85,15 @@ final class AddressRecognizer implements Recognizer {
     }
 
     /** Each match ends in a house number, a digit at most this far after its first word's start. */
-    private static final int NUMBER_WITHIN = 140;
-    /** First letters of {@link #ROMANCE_PREFIX}. */
+    private static final int NUMBER_WITHIN = 100;
+    /** The words {@link #ROMANCE_PREFIX} matches; a ROMANCE match starting at a letter starts with one of them. */
+    private static final java.util.Set<String> ROMANCE_WORDS = java.util.Set.of("Rua", "Rue", "Via", "Viale",
+            "Vicolo", "Calle", "Carrer", "Avenida", "Avda", "Avda.", "Av.", "Avenue", "Piazza", "Piazzale", "Plaza",
+            "Praça", "Praca", "Travessa", "Largo", "Corso", "Strada", "Str.", "Ulica", "ul.", "Aleja", "al.",
+            "Boulevard", "Bd", "Bd.", "Chemin", "Allée", "Allee", "Impasse", "Quai", "Place", "Camino", "Paseo",
+            "Carretera", "Estrada", "Rodovia", "Alameda", "Ronda", "Cesta", "Trg", "Bulevar", "Odos", "Leoforos",
+            "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
+    private static final int LONGEST_ROMANCE_WORD = 9;
     private static final String ROMANCE_INITIALS = "RVCAPTLSUuaBIQEOÚ";
 
     private static boolean digitStart(TextShape shape, int i) {
@@ -94,19 +101,136 @@ final class AddressRecognizer implements Recognizer {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean initialIn(TextShape shape, int i, String initials) {
-        return initials.indexOf(shape.text().charAt(i)) >= 0;
+    /** Whether the text at {@code i} up to the next space or tab is one of {@link #ROMANCE_WORDS}. */
+    private static boolean romanceWord(TextShape shape, int i) {
+        String text = shape.text();
+        if (i >= text.length() || ROMANCE_INITIALS.indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
+        int limit = Math.min(text.length(), i + LONGEST_ROMANCE_WORD + 1);
+        for (int j = i + 1; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == ' ' || c == '\t') {
+                return ROMANCE_WORDS.contains(text.substring(i, j));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A GERMANIC match starting at a letter is one or two words (letters, marks, {@code '’.-}) apart by spaces,
+     * tabs or hyphens, then spaces or tabs and a house number: at most two runs of spaces (hyphens aside) before
+     * the first digit.
+     */
+    private static boolean germanicWords(TextShape shape, int i) {
+        String text = shape.text();
+        int gaps = 0;
+        boolean space = false;
+        int limit = Math.min(text.length(), i + NUMBER_WITHIN);
+        for (int j = i; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == ' ' || c == '\t') {
+                if (!space && ++gaps > 2) {
+                    return false;
+                }
+                space = true;
+            } else if (c >= '0' && c <= '9') {
+                return space;
+            } else if (c == '-') {
+                // Part of a word or of a separator ("Karl - Marx"): it neither opens nor closes a gap.
+                continue;
+            } else if (Character.isLetter(c) || c == '.' || c == '\'' || c == '’'
+                    || Character.getType(c) == Character.NON_SPACING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK
+                    || Character.getType(c) == Character.ENCLOSING_MARK || Character.isSurrogate(c)) {
+                space = false;
+            } else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A number, then spaces or tabs: how NUMBERED starts. */
+    private static boolean numberThenSpace(TextShape shape, int i) {
+        int run = shape.digitRun(i);
+        String text = shape.text();
+        return run <= 6 && i + run < text.length() && (text.charAt(i + run) == ' ' || text.charAt(i + run) == '\t');
+    }
+
+    /**
+     * Where a house number ({@link #NUM}) at {@code i} ends when it takes every optional piece it can: the only end
+     * after which a separator can follow, since any shorter end is followed by a letter, digit, hyphen or slash.
+     */
+    private static int numberEnd(TextShape shape, int i) {
+        int j = i + shape.digitRun(i);
+        if (asciiLetter(shape.at(j))) {
+            j++;
+        }
+        char c = shape.at(j);
+        if ((c == '-' || c == '/') && digit(shape.at(j + 1))) {
+            j += 1 + shape.digitRun(j + 1);
+            if (asciiLetter(shape.at(j))) {
+                j++;
+            }
+        }
+        return j;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int skipBlanks(TextShape shape, int j, String blanks) {
+        while (j < shape.text().length() && blanks.indexOf(shape.at(j)) >= 0) {
+            j++;
+        }
+        return j;
+    }
+
+    /**
+     * ENGLISH at a number: the number, blanks, then a capital, a digit or a compass letter: what can come before the
+     * street-type word.
+     */
+    private static boolean englishAfterNumber(TextShape shape, int i) {
+        int end = numberEnd(shape, i);
+        int j = skipBlanks(shape, end, " \t");
+        char c = shape.at(j);
+        return shape.digitRun(i) <= 6 && j > end && (Character.isUpperCase(c) || digit(c)
+                || Character.isHighSurrogate(c));
+    }
+
+    /** ROMANCE at a number: the number, blanks or commas, then one of {@link #ROMANCE_WORDS}. */
+    private static boolean romanceAfterNumber(TextShape shape, int i) {
+        int end = numberEnd(shape, i);
+        int j = skipBlanks(shape, end, " \t,");
+        return shape.digitRun(i) <= 6 && j > end && romanceWord(shape, j);
+    }
+
+    /** The first letters of a post-office, military or unit box ({@link #BOX}, ASCII case-insensitive). */
+    private static boolean boxStart(TextShape shape, int i) {
+        String text = shape.text();
+        char c = (char) (text.charAt(i) | 0x20);
+        char d = (char) (shape.at(i + 1) | 0x20);
+        return c == 'p' && (d == 'o' || d == 's' || shape.at(i + 1) == '.' || shape.at(i + 1) == ' ')
+                || c == 'u' && text.regionMatches(true, i, "unit", 0, 4)
+                || c == 'c' && text.regionMatches(true, i, "cmr", 0, 3);
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape(ENGLISH, 0.75, TextShape.DIGITS, (t, i) -> true),
+            new Shape(ENGLISH, 0.75, TextShape.DIGITS, AddressRecognizer::englishAfterNumber),
             new Shape(ROMANCE, 0.7, TextShape.DIGITS | TextShape.WORD,
-                    (t, i) -> digitStart(t, i) || initialIn(t, i, ROMANCE_INITIALS) && t.digitAfter(i, NUMBER_WITHIN * 2)),
+                    (t, i) -> digitStart(t, i) ? romanceAfterNumber(t, i) : romanceWord(t, i)),
             new Shape(GERMANIC, 0.7, TextShape.DIGITS | TextShape.WORD,
-                    (t, i) -> digitStart(t, i) || t.digitAfter(i, NUMBER_WITHIN)),
-            new Shape(BOX, 0.8, TextShape.WORD, (t, i) -> initialIn(t, i, "PpUuCc")),
+                    (t, i) -> digitStart(t, i) ? t.digitRun(i) <= 6 && t.digitAfter(i, NUMBER_WITHIN + 20)
+                            : germanicWords(t, i)),
+            new Shape(BOX, 0.8, TextShape.WORD, AddressRecognizer::boxStart),
             new Shape(SHIP, 0.8, TextShape.WORD, (t, i) -> t.text().charAt(i) == 'U'),
-            new Shape(NUMBERED, 0.4, TextShape.DIGITS, (t, i) -> true));
+            new Shape(NUMBERED, 0.4, TextShape.DIGITS, (t, i) -> numberThenSpace(t, i) && t.digitAfter(i, 200)));
 
     /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
     private static boolean streetNamed(Matcher m) {

@@ -10,13 +10,26 @@ import java.util.Set;
  */
 final class ContextWords {
     private final Set<String> phrases;
+    /** First and last words of the phrases of more than one word: a longer phrase is built only around these. */
+    private final Set<String> firstWords;
+    private final Set<String> lastWords;
 
     ContextWords(String... phrases) {
         Set<String> s = new HashSet<>();
+        Set<String> first = new HashSet<>();
+        Set<String> last = new HashSet<>();
         for (String p : phrases) {
-            s.add(p.toLowerCase(Locale.ROOT));
+            String lower = p.toLowerCase(Locale.ROOT);
+            s.add(lower);
+            String[] words = lower.split(" ");
+            if (words.length > 1) {
+                first.add(words[0]);
+                last.add(words[words.length - 1]);
+            }
         }
         this.phrases = Set.copyOf(s);
+        this.firstWords = Set.copyOf(first);
+        this.lastWords = Set.copyOf(last);
     }
 
     /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
@@ -42,6 +55,9 @@ final class ContextWords {
         for (int k = 0; k < n; k++) {
             if (phrases.contains(w[k])) {
                 return true;
+            }
+            if (!lastWords.contains(w[k])) {
+                continue;
             }
             if (k + 1 < n && phrases.contains(w[k + 1] + " " + w[k])) {
                 return true;
@@ -75,6 +91,9 @@ final class ContextWords {
         for (int k = 0; k < n; k++) {
             if (phrases.contains(w[k])) {
                 return true;
+            }
+            if (!firstWords.contains(w[k])) {
+                continue;
             }
             if (k + 1 < n && phrases.contains(w[k] + " " + w[k + 1])) {
                 return true;

@@ -38,9 +38,9 @@ final class DateRecognizer implements Recognizer {
         });
         Anchored.scan(NUMERIC, shape, TextShape.DIGITS, i -> shape.digitRun(i) <= 2, m -> numeric(text, m, out));
         Anchored.scan(WRITTEN, shape, TextShape.DIGITS | TextShape.WORD,
-                i -> isDigit(text.charAt(i)) ? shape.digitRun(i) <= 2 : startsWithMonth(text, i),
+                i -> isDigit(text.charAt(i)) ? dayOfMonth(shape, i) : startsWithMonth(text, i),
                 m -> out.add("DATE_TIME", m.start(), m.end(), score(text, m.start(), 0.75), "date"));
-        Anchored.scan(WEEKDAY, shape, TextShape.WORD, i -> WEEKDAY_INITIALS.indexOf(text.charAt(i)) >= 0,
+        Anchored.scan(WEEKDAY, shape, TextShape.WORD, i -> endsInDay(text, i),
                 m -> out.add("DATE_TIME", m.start(), m.end(), 0.6, "date"));
         Anchored.scan(YEAR, shape, TextShape.DIGITS, i -> shape.digitRun(i) == 4, m -> {
             boolean context = Context.before(text, m.start(), 14, YEAR_CONTEXT);
@@ -62,9 +62,29 @@ final class DateRecognizer implements Recognizer {
         }
     }
 
-    private static final String WEEKDAY_INITIALS = "MTWFSmtwfs";
-    private static final java.util.Set<String> MONTH_PREFIXES = java.util.Set.of("jan", "feb", "mar", "apr", "may",
-            "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    /** One or two digits, then "st"/"nd"/"rd"/"th" or white space: how a written date can start with a number. */
+    private static boolean dayOfMonth(TextShape shape, int i) {
+        int run = shape.digitRun(i);
+        char next = shape.at(i + run);
+        return run <= 2 && (Character.isWhitespace(next) || Character.isLetter(next));
+    }
+
+    /** Whether the ASCII letters at {@code i} are six to nine long and end in "day", as every weekday name. */
+    private static boolean endsInDay(String text, int i) {
+        int j = i;
+        while (j < text.length() && j - i < 10 && isAsciiLetter(text.charAt(j))) {
+            j++;
+        }
+        return j - i >= 6 && j - i <= 9 && text.regionMatches(true, j - 3, "day", 0, 3);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+    /** The twelve three-letter month prefixes, each packed into an int of its three ASCII letters. */
+    private static final int[] MONTHS = java.util.stream.Stream.of("jan", "feb", "mar", "apr", "may", "jun", "jul",
+            "aug", "sep", "oct", "nov", "dec").mapToInt(m -> m.charAt(0) << 16 | m.charAt(1) << 8 | m.charAt(2))
+            .toArray();
 
     /** Every written month starts with one of twelve three-letter prefixes (the pattern is ASCII case-insensitive). */
     private static boolean startsWithMonth(String text, int i) {
@@ -74,7 +94,16 @@ final class DateRecognizer implements Recognizer {
         char a = Character.toLowerCase(text.charAt(i));
         char b = Character.toLowerCase(text.charAt(i + 1));
         char c = Character.toLowerCase(text.charAt(i + 2));
-        return a < 0x80 && b < 0x80 && c < 0x80 && MONTH_PREFIXES.contains(new String(new char[] {a, b, c}));
+        if (a >= 0x80 || b >= 0x80 || c >= 0x80) {
+            return false;
+        }
+        int packed = a << 16 | b << 8 | c;
+        for (int month : MONTHS) {
+            if (month == packed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

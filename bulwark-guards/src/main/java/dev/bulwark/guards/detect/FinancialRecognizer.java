@@ -83,7 +83,18 @@ final class FinancialRecognizer implements Recognizer {
 
     private static void ssns(TextShape shape, Candidates out) {
         String text = shape.text();
-        Anchored.scan(SSN, shape, TextShape.DIGITS, i -> shape.digitRun(i) >= 3, m -> ssn(text, m, out));
+        Anchored.scan(SSN, shape, TextShape.DIGITS, i -> ssnShaped(shape, i), m -> ssn(text, m, out));
+    }
+
+    /** Nine digits, or 3-2-4 digits with the same space, hyphen or dot twice: the shape {@link #SSN} needs. */
+    private static boolean ssnShaped(TextShape shape, int i) {
+        int run = shape.digitRun(i);
+        if (run >= 9) {
+            return true;
+        }
+        char sep = shape.at(i + 3);
+        return run == 3 && (sep == '-' || sep == ' ' || sep == '.') && shape.digitRun(i + 4) == 2
+                && shape.at(i + 6) == sep && shape.digitRun(i + 7) >= 4;
     }
 
     private static void ssn(String text, Matcher m, Candidates out) {

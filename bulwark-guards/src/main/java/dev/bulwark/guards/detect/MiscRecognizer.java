@@ -19,7 +19,7 @@ final class MiscRecognizer implements Recognizer {
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
         if (shape.has(TextShape.DIGITS)) {
-            Anchored.scan(AGE, shape, TextShape.DIGITS, ageWords(text), i -> shape.digitRun(i) <= 3, m -> {
+            Anchored.scan(AGE, shape, TextShape.DIGITS, ageWords(text), i -> yearsAfter(shape, i), m -> {
                 int g = m.group(1) != null ? 1 : 2;
                 int age = Integer.parseInt(m.group(g));
                 if (age <= 130) {
@@ -45,6 +45,16 @@ final class MiscRecognizer implements Recognizer {
                 out.add("URL", m.start(), end, 0.6, "url");
             }
         }
+    }
+
+    /** Up to three digits, then "y" or "Y", perhaps after a space or hyphen: how the number form of an age starts. */
+    private static boolean yearsAfter(TextShape shape, int i) {
+        int run = shape.digitRun(i);
+        int j = i + run;
+        if (shape.at(j) == ' ' || shape.at(j) == '-') {
+            j++;
+        }
+        return run <= 3 && (shape.at(j) == 'y' || shape.at(j) == 'Y');
     }
 
     /**

@@ -32,7 +32,27 @@ final class PhoneRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        Anchored.scan(SHAPE, shape, TextShape.DIGITS | TextShape.SIGN, Anchored.ANYWHERE, m -> phone(text, m, out));
+        Anchored.scan(SHAPE, shape, TextShape.DIGITS | TextShape.SIGN, i -> sevenDigitsAhead(text, i),
+                m -> phone(text, m, out));
+    }
+
+    /**
+     * Whether seven digits follow among characters a phone number can hold (digits, white space, {@code .-()+}, and
+     * the letters of "x" and "ext"): fewer digits are never reported.
+     */
+    private static boolean sevenDigitsAhead(String text, int i) {
+        int digits = 0;
+        for (int j = i; j < text.length(); j++) {
+            char c = text.charAt(j);
+            if (c >= '0' && c <= '9') {
+                if (++digits == 7) {
+                    return true;
+                }
+            } else if (!Character.isWhitespace(c) && ".-()+xet".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private void phone(String text, Matcher m, Candidates out) {

@@ -142,6 +142,11 @@ final class TextShape {
         return lo;
     }
 
+    /** The character at {@code i}, or 0 past the end. */
+    char at(int i) {
+        return i >= 0 && i < text.length() ? text.charAt(i) : 0;
+    }
+
     /** Length of the run of ASCII digits at {@code i}. */
     int digitRun(int i) {
         int j = i;
