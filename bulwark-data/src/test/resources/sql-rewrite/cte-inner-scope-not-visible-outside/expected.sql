@@ -1,1 +1,1 @@
-SELECT * FROM (SELECT * FROM (WITH orders AS (SELECT 1 AS id) SELECT * FROM orders) x, (SELECT "id", "customer_id", "amount", "region", "status" FROM "main"."orders" WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS orders) AS bulwark_result LIMIT 101
+SELECT * FROM (SELECT * FROM (WITH orders AS (SELECT 1 AS id) SELECT * FROM orders) x, (SELECT `id`, `customer_id`, `amount`, `region`, `status` FROM `main`.`orders` WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS orders) AS bulwark_result LIMIT 101

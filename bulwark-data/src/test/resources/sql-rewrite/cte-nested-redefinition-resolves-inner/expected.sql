@@ -1,1 +1,1 @@
-SELECT * FROM (WITH orders AS (SELECT 1 AS id) SELECT * FROM orders o WHERE o.id IN (WITH orders AS (SELECT id FROM (SELECT "id", "name", "price" FROM "main"."products" WHERE (TRUE) LIMIT -1 OFFSET 0) AS products) SELECT id FROM orders)) AS bulwark_result LIMIT 101
+SELECT * FROM (WITH orders AS (SELECT 1 AS id) SELECT * FROM orders o WHERE o.id IN (WITH orders AS (SELECT id FROM (SELECT `id`, `name`, `price` FROM `main`.`products` WHERE (TRUE) LIMIT -1 OFFSET 0) AS products) SELECT id FROM orders)) AS bulwark_result LIMIT 101

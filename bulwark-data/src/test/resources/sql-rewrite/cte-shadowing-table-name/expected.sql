@@ -1,1 +1,1 @@
-SELECT * FROM (WITH customers AS (SELECT id, name FROM (SELECT "id", "customer_id", "amount", "region", "status" FROM "main"."orders" WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS orders) SELECT * FROM customers) AS bulwark_result LIMIT 101
+SELECT * FROM (WITH customers AS (SELECT id, name FROM (SELECT `id`, `customer_id`, `amount`, `region`, `status` FROM `main`.`orders` WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS orders) SELECT * FROM customers) AS bulwark_result LIMIT 101

@@ -1,1 +1,1 @@
-SELECT * FROM (SELECT name, notes, ssn FROM (SELECT "id", "name", "email", "region", (NULL) AS "ssn", "owner_id", (CASE WHEN region = ? THEN notes ELSE 'n/a' END) AS "notes" FROM "main"."customers" WHERE (owner_id = ?) LIMIT -1 OFFSET 0) AS customers) AS bulwark_result LIMIT 101
+SELECT * FROM (SELECT name, notes, ssn FROM (SELECT `id`, `name`, `email`, `region`, (NULL) AS `ssn`, `owner_id`, (CASE WHEN region = ? THEN notes ELSE 'n/a' END) AS `notes` FROM `main`.`customers` WHERE (owner_id = ?) LIMIT -1 OFFSET 0) AS customers) AS bulwark_result LIMIT 101

@@ -1,1 +1,1 @@
-SELECT * FROM (SELECT t.region, t.total FROM (SELECT region, sum(amount) AS total FROM (SELECT "id", "customer_id", "amount", "region", "status" FROM "main"."orders" WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS orders GROUP BY region) t) AS bulwark_result LIMIT 101
+SELECT * FROM (SELECT t.region, t.total FROM (SELECT region, sum(amount) AS total FROM (SELECT `id`, `customer_id`, `amount`, `region`, `status` FROM `main`.`orders` WHERE (region IN (?, ?)) LIMIT -1 OFFSET 0) AS orders GROUP BY region) t) AS bulwark_result LIMIT 101

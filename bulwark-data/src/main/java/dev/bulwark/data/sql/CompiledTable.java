@@ -29,13 +29,16 @@ final class CompiledTable {
     private final TablePolicy policy;
     private final String source;
     private final String fence;
+    private final SqlDialect dialect;
     private final List<Rule> rules = new ArrayList<>();
     private final String denied;
 
     CompiledTable(TablePolicy policy, SqlDialect dialect) {
         this.policy = policy;
-        this.source = Names.quote(policy.schema().orElse(dialect.defaultSchema())) + "." + Names.quote(policy.name());
+        this.source = dialect.quote(policy.schema().orElse(dialect.defaultSchema())) + "."
+                + dialect.quote(policy.name());
         this.fence = dialect.fence();
+        this.dialect = dialect;
         for (AccessRule rule : policy.rules()) {
             PolicyTemplate filter = PolicyTemplate.parse(rule.rowFilter());
             validate(filter, true, "row filter of rule " + rule.name());
@@ -57,7 +60,7 @@ final class CompiledTable {
         // No matching rule: the table's own columns (so the query still type-checks) and never a row.
         StringBuilder deny = new StringBuilder("(SELECT ");
         for (int i = 0; i < policy.columns().size(); i++) {
-            deny.append(i == 0 ? "" : ", ").append(Names.quote(policy.columns().get(i).name()));
+            deny.append(i == 0 ? "" : ", ").append(dialect.quote(policy.columns().get(i).name()));
         }
         this.denied = deny.append(" FROM ").append(source).append(" WHERE 1 = 0").append(fence).append(")").toString();
     }
@@ -89,14 +92,14 @@ final class CompiledTable {
                 sql.append(", ");
             }
             if (item.mask() == null) {
-                sql.append(Names.quote(item.column()));
+                sql.append(dialect.quote(item.column()));
                 continue;
             }
             sql.append('(');
             if (!item.mask().render(principal, sql, parameters)) {
                 sql.append("NULL");
             }
-            sql.append(") AS ").append(Names.quote(item.column()));
+            sql.append(") AS ").append(dialect.quote(item.column()));
         }
         sql.append(" FROM ").append(source).append(" WHERE (");
         if (!rule.filter().render(principal, sql, parameters)) {
@@ -107,7 +110,7 @@ final class CompiledTable {
     }
 
     private static String maskSql(Mask mask, ColumnSpec column, SqlDialect dialect) {
-        String text = "CAST(" + Names.quote(column.name()) + " AS TEXT)";
+        String text = "CAST(" + dialect.quote(column.name()) + " AS TEXT)";
         return switch (mask) {
             case Mask.Redact r -> "'[REDACTED]'";
             case Mask.Null n -> "NULL";
@@ -119,6 +122,29 @@ final class CompiledTable {
                     : "'****' || right(" + text + ", 4)";
             case Mask.Expression e -> e.sql();
         };
+    }
+
+    /**
+     * One standalone statement per rule, principal references as NULL, that fails when the policy names a column the
+     * table lacks. Run once against the database: inside an agent's query such a name could instead resolve to a
+     * column of the agent's own outer query.
+     */
+    List<String> verificationStatements() {
+        List<String> statements = new ArrayList<>();
+        for (Rule rule : rules) {
+            StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT ");
+            for (int i = 0; i < rule.items().size(); i++) {
+                Item item = rule.items().get(i);
+                sql.append(i == 0 ? "" : ", ");
+                sql.append(item.mask() == null ? dialect.quote(item.column())
+                        : "(" + item.mask().withNulls() + ") AS " + dialect.quote(item.column()));
+            }
+            sql.append(" FROM ").append(source).append(" WHERE (").append(rule.filter().withNulls()).append(")")
+                    .append(fence).append(") AS ").append(dialect.quote(policy.name())).append(" WHERE 1 = 0");
+            statements.add(sql.toString());
+        }
+        statements.add("SELECT * FROM " + denied + " AS " + dialect.quote(policy.name()));
+        return statements;
     }
 
     private void validate(PolicyTemplate template, boolean condition, String what) {

@@ -16,8 +16,4 @@ final class Names {
         }
         return name;
     }
-
-    static String quote(String simpleName) {
-        return "\"" + simpleName + "\"";
-    }
 }

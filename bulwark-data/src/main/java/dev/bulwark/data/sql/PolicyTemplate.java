@@ -58,6 +58,15 @@ final class PolicyTemplate {
         return out.toString();
     }
 
+    /** The text with each reference replaced by {@code NULL}, for checking the SQL against the database. */
+    String withNulls() {
+        StringBuilder out = new StringBuilder();
+        for (Object segment : segments) {
+            out.append(segment instanceof String text ? text : "NULL");
+        }
+        return out.toString();
+    }
+
     /**
      * Appends the SQL for {@code principal} and its parameters; returns false, appending nothing, when a reference
      * resolves to nothing.

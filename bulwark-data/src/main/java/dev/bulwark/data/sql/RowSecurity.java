@@ -103,6 +103,13 @@ public final class RowSecurity {
         return analyze(sql).tables();
     }
 
+    /** Statements that compile only if every configured table, column, filter and mask matches the database. */
+    List<String> verificationStatements() {
+        List<String> statements = new ArrayList<>();
+        tables.values().forEach(t -> statements.addAll(t.verificationStatements()));
+        return statements;
+    }
+
     /**
      * The principal-independent part of planning: screening, parsing and the table walk. Its result is cached by
      * SQL text (agents repeat queries), so a repeated statement costs only the rendering of its policies.
@@ -173,7 +180,7 @@ public final class RowSecurity {
         }
         CompiledTable.Rendered rendered = compiled.render(principal);
         StringBuilder sql = new StringBuilder("SELECT * FROM ").append(rendered.sql()).append(" AS ")
-                .append(Names.quote(table));
+                .append(dialect.quote(table));
         List<Object> parameters = new ArrayList<>(rendered.parameters());
         String joiner = " WHERE ";
         for (Map.Entry<String, String> equality : equalities.entrySet()) {
@@ -183,7 +190,7 @@ public final class RowSecurity {
                 throw new QueryRejectedException("column " + equality.getKey() + " of " + table
                         + " cannot be filtered on");
             }
-            sql.append(joiner).append(Names.quote(equality.getKey())).append(" = ?");
+            sql.append(joiner).append(dialect.quote(equality.getKey())).append(" = ?");
             parameters.add(equality.getValue());
             joiner = " AND ";
         }

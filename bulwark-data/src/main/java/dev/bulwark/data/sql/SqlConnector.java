@@ -127,6 +127,23 @@ public final class SqlConnector implements Connector {
         return rowSecurity.planRead(table, equalities, call.principal(), limit);
     }
 
+    /**
+     * Checks the configuration against the database: every configured table and column exists and every row filter
+     * and mask compiles on its own table. Call once at start-up; a connector that fails it must not be offered.
+     *
+     * @throws ConnectorException naming the first statement the database refused
+     */
+    public void verifySchema() throws ConnectorException {
+        for (String statement : rowSecurity.verificationStatements()) {
+            try {
+                executor.run(new QueryPlan(statement, List.of(), List.of(), Set.of(), 1));
+            } catch (SQLException e) {
+                throw new ConnectorException("the data policy of connector " + config.name()
+                        + " does not match the database (" + safeMessage(e) + "): " + statement);
+            }
+        }
+    }
+
     /** The database's first line, which names the problem (unknown column, type mismatch, timeout). */
     private static String safeMessage(SQLException e) {
         String message = e.getMessage() == null ? "error" : e.getMessage().strip().lines().findFirst().orElse("error");

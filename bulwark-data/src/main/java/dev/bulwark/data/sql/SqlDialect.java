@@ -32,6 +32,14 @@ public enum SqlDialect {
     }
 
     /**
+     * Quotes a configured (simple, lower-case) name. SQLite gets grave accents: a double-quoted name that matches no
+     * column silently becomes a string literal there, which would hide a misconfigured column.
+     */
+    String quote(String simpleName) {
+        return this == SQLITE ? "`" + simpleName + "`" : "\"" + simpleName + "\"";
+    }
+
+    /**
      * Ends a policy subquery so the optimizer cannot push the agent's predicates below the row filter (where an
      * erroring predicate could probe hidden rows): neither database flattens or pushes quals into a subquery with
      * LIMIT/OFFSET.

@@ -62,6 +62,11 @@ class PostgresAttackCorpusTest {
     }
 
     @Test
+    void thePolicyMatchesTheDatabase() throws Exception {
+        connector.verifySchema();
+    }
+
+    @Test
     void executorRefusesWritesEvenAsSuperuser() {
         ReadOnlyExecutor executor = new ReadOnlyExecutor(real, SqlDialect.POSTGRESQL, Duration.ofSeconds(2));
         assertThatThrownBy(() -> executor.run(new QueryPlan("INSERT INTO products VALUES (9, 'x', 1)", List.of(),

@@ -74,7 +74,7 @@ class RowSecurityTest {
     void readPlanBindsFilterValuesAfterPolicyValues() throws Exception {
         QueryPlan plan = sqlite.planRead("customers", Map.of("region", "EU"), Fixtures.support(), 7);
         assertThat(plan.parameters()).containsExactly("EU", "NA", "EU");
-        assertThat(plan.sql()).endsWith("AS \"customers\" WHERE \"region\" = ? LIMIT 8");
+        assertThat(plan.sql()).endsWith("AS `customers` WHERE `region` = ? LIMIT 8");
         assertThatThrownBy(() -> sqlite.planRead("secrets", Map.of(), Fixtures.support(), 7))
                 .hasMessageContaining("unknown table");
     }

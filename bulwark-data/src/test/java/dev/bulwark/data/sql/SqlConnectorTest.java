@@ -168,4 +168,20 @@ class SqlConnectorTest {
         assertThatThrownBy(() -> executor.run(new QueryPlan("INSERT INTO t VALUES (1)", List.of(), List.of(), Set.of(),
                 10))).isInstanceOf(SQLException.class);
     }
+
+    @Test
+    void verifiesThePolicyAgainstTheDatabase() throws Exception {
+        connector(10, TableAccess.DENY_ALL).verifySchema();
+        TablePolicy wrong = TablePolicy.of("orders", List.of(ColumnSpec.of("id")),
+                AccessRule.of("r", RuleCondition.ALWAYS, "owner_id = :user.id", Map.of()));
+        SqlConnector misconfigured = new SqlConnector(SqlConnectorConfig.of("db", SqlDialect.SQLITE,
+                new SqlDataPolicy(List.of(wrong))), readOnly, TableAccess.DENY_ALL);
+        assertThatThrownBy(misconfigured::verifySchema).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("no such column: owner_id");
+        TablePolicy missingColumn = TablePolicy.of("orders", List.of(ColumnSpec.of("id"), ColumnSpec.of("colour")),
+                AccessRule.of("r", RuleCondition.ALWAYS, "TRUE", Map.of()));
+        SqlConnector noColumn = new SqlConnector(SqlConnectorConfig.of("db", SqlDialect.SQLITE,
+                new SqlDataPolicy(List.of(missingColumn))), readOnly, TableAccess.DENY_ALL);
+        assertThatThrownBy(noColumn::verifySchema).hasMessageContaining("colour");
+    }
 }
