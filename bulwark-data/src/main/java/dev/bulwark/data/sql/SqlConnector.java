@@ -144,6 +144,11 @@ public final class SqlConnector implements Connector {
         }
     }
 
+    /** Nothing to release: the data source belongs to whoever created it. */
+    @Override
+    public void close() {
+    }
+
     /** The database's first line, which names the problem (unknown column, type mismatch, timeout). */
     private static String safeMessage(SQLException e) {
         String message = e.getMessage() == null ? "error" : e.getMessage().strip().lines().findFirst().orElse("error");

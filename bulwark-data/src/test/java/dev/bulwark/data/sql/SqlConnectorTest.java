@@ -184,4 +184,14 @@ class SqlConnectorTest {
                 new SqlDataPolicy(List.of(missingColumn))), readOnly, TableAccess.DENY_ALL);
         assertThatThrownBy(noColumn::verifySchema).hasMessageContaining("colour");
     }
+
+    @Test
+    void delegatedCallsSeeTheUsersRowsWithRuleMasks() throws Exception {
+        Principal sales = Fixtures.principal(Path.of(SqlConnectorTest.class.getResource(
+                "/sql-rewrite/delegated-owner-filter-and-custom-mask/principal.json").toURI()));
+        JsonNode json = JSON.readTree(call(connector(10, (p, t) -> true), "db.query",
+                Map.of("sql", "SELECT id, notes, ssn FROM customers ORDER BY id"), sales).joinedText());
+        assertThat(json.get("rows").toString()).isEqualTo(
+                "[[1,\"CANARY_NOTE_1\",null],[3,\"CANARY_NOTE_3\",null],[6,\"n/a\",null]]");
+    }
 }
