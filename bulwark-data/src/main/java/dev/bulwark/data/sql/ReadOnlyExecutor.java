@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * Runs a {@link QueryPlan} on a read-only connection or transaction with a time limit. SQLite: {@code PRAGMA
  * query_only}, a progress handler that aborts past the deadline, and the hash function masks use. PostgreSQL: a
- * {@code READ ONLY} transaction with a local {@code statement_timeout}, always rolled back.
+ * {@code READ ONLY} transaction with a local {@code statement_timeout} and {@code search_path = pg_catalog}, always
+ * rolled back.
  */
 final class ReadOnlyExecutor {
     private final DataSource dataSource;
@@ -65,6 +66,9 @@ final class ReadOnlyExecutor {
             try (Statement setup = connection.createStatement()) {
                 setup.execute("SET TRANSACTION READ ONLY");
                 setup.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
+                // Tables are always schema-qualified by the rewrite; unqualified functions must be the built-ins,
+                // never a look-alike someone created in a schema on the search path.
+                setup.execute("SET LOCAL search_path = pg_catalog");
             }
             return execute(connection, plan);
         } finally {

@@ -69,8 +69,10 @@ class PostgresAttackCorpusTest {
     @Test
     void executorRefusesWritesEvenAsSuperuser() {
         ReadOnlyExecutor executor = new ReadOnlyExecutor(real, SqlDialect.POSTGRESQL, Duration.ofSeconds(2));
-        assertThatThrownBy(() -> executor.run(new QueryPlan("INSERT INTO products VALUES (9, 'x', 1)", List.of(),
-                List.of(), Set.of(), 10))).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+        QueryPlan write = new QueryPlan("INSERT INTO public.products VALUES (9, 'x', 1)", List.of(), List.of(),
+                Set.of(), 10);
+        assertThatThrownBy(() -> executor.run(write)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("read-only");
     }
 
     @Test
