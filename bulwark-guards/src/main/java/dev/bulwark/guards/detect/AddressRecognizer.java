@@ -201,7 +201,53 @@ final class AddressRecognizer implements Recognizer {
         int j = skipBlanks(shape, end, " \t");
         char c = shape.at(j);
         return shape.digitRun(i) <= 6 && j > end && (Character.isUpperCase(c) || digit(c)
-                || Character.isHighSurrogate(c));
+                || Character.isHighSurrogate(c)) && streetTypeAhead(shape.text(), j);
+    }
+
+    /** The words {@link #EN_TYPES} matches, without a trailing full stop. */
+    private static final java.util.Set<String> EN_TYPE_WORDS = englishTypeWords();
+    /** Longest stretch an ENGLISH match can run from the first word after its number to its street type. */
+    private static final int STREET_TYPE_WITHIN = 200;
+
+    private static java.util.Set<String> englishTypeWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("[A-Za-z]+").matcher(EN_TYPES);
+        while (m.find()) {
+            words.add(m.group());
+            words.add(m.group() + "s");
+        }
+        // "Terr?" stands for "Ter" and "Terr".
+        words.add("Ter");
+        return java.util.Set.copyOf(words);
+    }
+
+    /**
+     * Whether a word of {@link #EN_TYPE_WORDS} starts a blank-separated token within {@link #STREET_TYPE_WITHIN}
+     * characters of {@code j} on the same line: every ENGLISH match ends in one.
+     */
+    private static boolean streetTypeAhead(String text, int j) {
+        int limit = Math.min(text.length(), j + STREET_TYPE_WITHIN);
+        int k = j;
+        while (k < limit) {
+            int e = k;
+            while (e < text.length() && asciiLetter(text.charAt(e))) {
+                e++;
+            }
+            if (e > k && EN_TYPE_WORDS.contains(text.substring(k, e))) {
+                return true;
+            }
+            while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
+                if (text.charAt(e) == '\n' || text.charAt(e) == '\r') {
+                    return false;
+                }
+                e++;
+            }
+            while (e < limit && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
+                e++;
+            }
+            k = e;
+        }
+        return false;
     }
 
     /** ROMANCE at a number: the number, blanks or commas, then one of {@link #ROMANCE_WORDS}. */

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 final class Anchored {
     private Anchored() {}
-    static final java.util.IdentityHashMap<Pattern, long[]> STATS = new java.util.IdentityHashMap<>();
-    static void print() { STATS.forEach((p, st) -> System.out.printf("%8d tries %8d ok %8d us  %s%n", st[0], st[2], st[1] / 1000, p.pattern().substring(0, Math.min(60, p.pattern().length())))); STATS.clear(); }
 
     /** A cheap necessary condition for a match at {@code i}, checked before the regex runs. */
     @FunctionalInterface
@@ -67,11 +65,7 @@ final class Anchored {
                 m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
             m.region(i, text.length());
-            long t0 = System.nanoTime();
-            boolean ok = m.lookingAt();
-            long[] st = STATS.computeIfAbsent(pattern, p -> new long[3]);
-            st[0]++; st[1] += System.nanoTime() - t0; if (ok) st[2]++;
-            if (ok) {
+            if (m.lookingAt()) {
                 resume = m.end() > m.start() ? m.end() : m.end() + 1;
                 hit.found(m);
             }

@@ -49,13 +49,26 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private boolean startsRun(WordToken t) {
-        return t.capital() && !NOT_NAMES.contains(t.folded()) && !ROMAN.matcher(t.text()).matches();
+        return t.capital() && !NOT_NAMES.contains(t.folded()) && !roman(t.text());
+    }
+
+    /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words are given to {@link ProperNounCues#ROMAN}. */
+    private static boolean roman(String word) {
+        if (word.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if ("IVXLCDM".indexOf(word.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return ROMAN.matcher(word).matches();
     }
 
     private boolean continuesRun(List<WordToken> tokens, int j) {
         WordToken t = tokens.get(j);
         if (t.capital()) {
-            return !NOT_NAMES.contains(t.folded()) && !ROMAN.matcher(t.text()).matches()
+            return !NOT_NAMES.contains(t.folded()) && !roman(t.text())
                     || ORG_SUFFIXES.contains(t.folded());
         }
         return PARTICLES.contains(t.text()) && j + 1 < tokens.size() && tokens.get(j + 1).capital()
