@@ -204,7 +204,8 @@ public final class RowSecurity {
             statements = parse(sql, false, limits);
         } catch (ParseException simpleFailure) {
             if (SqlScreen.nesting(sql) > COMPLEX_PARSING_MAX_NESTING) {
-                throw new QueryRejectedException("the SQL could not be parsed: " + firstLine(simpleFailure.getMessage()));
+                throw new QueryRejectedException("the SQL could not be parsed: "
+                        + firstLine(simpleFailure.getMessage()));
             }
             try {
                 statements = parse(sql, true, limits);
@@ -222,7 +223,8 @@ public final class RowSecurity {
         return select;
     }
 
-    private static Statements parse(String sql, boolean complex, SqlLimits limits) throws ParseException, QueryRejectedException {
+    private static Statements parse(String sql, boolean complex, SqlLimits limits)
+            throws ParseException, QueryRejectedException {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
         ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
             parser.interrupted = true;

@@ -146,7 +146,8 @@ final class TableRewriter {
             }
             case CastExpression cast -> {
                 if (cast.getColDataType() == null || !SqlAllowList.castType(cast.getColDataType().getDataType())
-                        || cast.getColDataType().getArrayData() != null && !cast.getColDataType().getArrayData().isEmpty()) {
+                        || cast.getColDataType().getArrayData() != null
+                        && !cast.getColDataType().getArrayData().isEmpty()) {
                     throw new QueryRejectedException("casts are limited to plain number, text, boolean and date types");
                 }
                 walk(cast.getLeftExpression(), ctes);
@@ -234,7 +235,8 @@ final class TableRewriter {
         String schema = table.getSchemaName() == null ? null : dialect.normalize(table.getSchemaName());
         if (schema == null && ctes.ambiguous().contains(name)) {
             throw new QueryRejectedException("ambiguous reference to " + written + ": inside a WITH clause it names "
-                    + "a CTE of that clause that is not yet defined (or the CTE itself without RECURSIVE); rename the CTE");
+                    + "a CTE of that clause that is not yet defined (or the CTE itself without RECURSIVE); "
+                    + "rename the CTE");
         }
         if (schema == null && ctes.defined().contains(name)) {
             return;
