@@ -84,7 +84,8 @@ public final class SqlConnector implements Connector {
             }
         }
         try {
-            return ToolResult.text(executor.run(plan).toJson());
+            // The labels of the columns actually read travel with the rows, so the session learns what it has seen.
+            return ToolResult.text(executor.run(plan).toJson()).withLabels(plan.labels());
         } catch (SQLException e) {
             return ToolResult.errorText("the database refused the query: " + safeMessage(e));
         }

@@ -75,6 +75,13 @@ class SqlConnectorTest {
     }
 
     @Test
+    void resultsCarryTheLabelsOfTheColumnsReadOnlyFromTablesRead() throws Exception {
+        assertThat(query(connector(10, (p, t) -> true), "SELECT id, ssn FROM customers").labels())
+                .isNotEmpty().isSubsetOf(connector(10, TableAccess.DENY_ALL).tools().getFirst().outputLabels());
+        assertThat(query(connector(10, (p, t) -> true), "SELECT * FROM products").labels()).isEmpty();
+    }
+
+    @Test
     void deniesEveryTableUnlessTableAccessAllows() throws Exception {
         ToolResult denied = query(connector(10, TableAccess.DENY_ALL), "SELECT name FROM products");
         assertThat(denied.error()).isTrue();
