@@ -34,23 +34,13 @@ final class ContextWords {
 
     /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
     boolean before(String text, int start, int words) {
-        String[] w = new String[words];
-        int n = 0;
-        int i = start;
-        while (n < words) {
-            // Context belongs to the same line: a label on the line above says nothing about this word.
-            while (i > 0 && !wordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') {
-                i--;
-            }
-            if (i == 0 || !wordChar(text.charAt(i - 1))) {
-                break;
-            }
-            int end = i;
-            while (i > 0 && wordChar(text.charAt(i - 1))) {
-                i--;
-            }
-            w[n++] = text.substring(i, end).toLowerCase(Locale.ROOT);
-        }
+        return before(Preceding.of(text, start, words), words);
+    }
+
+    /** As {@link #before(String, int, int)} on words collected once for several phrase lists. */
+    boolean before(Preceding preceding, int words) {
+        String[] w = preceding.words;
+        int n = Math.min(words, preceding.count);
         // w[0] is the nearest word.
         for (int k = 0; k < n; k++) {
             if (phrases.contains(w[k])) {
@@ -67,6 +57,39 @@ final class ContextWords {
             }
         }
         return false;
+    }
+
+    /** The lower-case words before an index on its line, nearest first; collected once, read by several lists. */
+    static final class Preceding {
+        private final String[] words;
+        private final int count;
+
+        private Preceding(String[] words, int count) {
+            this.words = words;
+            this.count = count;
+        }
+
+        /** Up to {@code max} words before {@code start}. */
+        static Preceding of(String text, int start, int max) {
+            String[] w = new String[max];
+            int n = 0;
+            int i = start;
+            while (n < max) {
+                // Context belongs to the same line: a label on the line above says nothing about this word.
+                while (i > 0 && !wordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') {
+                    i--;
+                }
+                if (i == 0 || !wordChar(text.charAt(i - 1))) {
+                    break;
+                }
+                int end = i;
+                while (i > 0 && wordChar(text.charAt(i - 1))) {
+                    i--;
+                }
+                w[n++] = text.substring(i, end).toLowerCase(Locale.ROOT);
+            }
+            return new Preceding(w, n);
+        }
     }
 
     /** Whether one of the phrases starts within the {@code words} words after {@code end}. */

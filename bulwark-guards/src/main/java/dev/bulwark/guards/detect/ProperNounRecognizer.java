@@ -149,12 +149,13 @@ final class ProperNounRecognizer implements Recognizer {
             return;
         }
         double person = personScore(tokens, s, e);
-        boolean strong = titled || greeted || STRONG_BEFORE.before(text, first.start(), 3);
+        ContextWords.Preceding before = ContextWords.Preceding.of(text, first.start(), 3);
+        boolean strong = titled || greeted || STRONG_BEFORE.before(before, 3);
         if (titled) {
             person = Math.max(person, 0.45) + 0.35;
         } else if (strong) {
             person += 0.25;
-        } else if (person >= 0.45 && PERSON_BEFORE.before(text, first.start(), 3)) {
+        } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
         if (person >= 0.3 && PERSON_AFTER.after(text, last.end(), 2)) {
@@ -167,13 +168,13 @@ final class ProperNounRecognizer implements Recognizer {
             person = Math.max(person, 0.5);
         }
         double place = 0;
-        if (PLACE_WORD_BEFORE.before(text, first.start(), 1) || PLACE_WORD_BEFORE.before(text, first.start(), 2)
+        if (PLACE_WORD_BEFORE.before(before, 1) || PLACE_WORD_BEFORE.before(before, 2)
                 && precededByThe(text, first.start())) {
             place = 0.55;
-        } else if (PLACE_BEFORE.before(text, first.start(), 2)) {
+        } else if (PLACE_BEFORE.before(before, 2)) {
             place = 0.4;
         }
-        double org = WORK_BEFORE.before(text, first.start(), 3) ? 0.45 : 0;
+        double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
         boolean sentenceStart = sentenceStart(text, first.start());
         if (n == 1 && last.possessive() && person >= 0.15) {
             person += 0.2;

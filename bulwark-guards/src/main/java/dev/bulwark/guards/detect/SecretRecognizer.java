@@ -9,8 +9,28 @@ import java.util.regex.Pattern;
  * a key-like word ({@code api_key=...}, {@code "token": "..."}). UUIDs and plain hex digests are not keys on their own.
  */
 final class SecretRecognizer implements Recognizer {
-    /** A vendor token shape; {@code hints} are literals one of which every match contains (a cheap pre-check). */
-    private record Known(String type, Pattern pattern, double score, String... hints) {
+    /**
+     * A vendor token shape; {@code starts} are literals one of which every match starts with (a cheap pre-check).
+     * Every match begins at a letter not preceded by an ASCII letter or digit, so it is tried at word starts only.
+     */
+    private record Known(String type, Pattern pattern, double score, String... starts) {
+        /** First characters of {@link #starts}, to reject most words before comparing any literal. */
+        String initials() {
+            StringBuilder b = new StringBuilder();
+            for (String s : starts) {
+                b.append(s.charAt(0));
+            }
+            return b.toString();
+        }
+
+        boolean possibleAt(String text, int i) {
+            for (String s : starts) {
+                if (text.startsWith(s, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static final List<Known> KNOWN = List.of(
@@ -18,7 +38,7 @@ final class SecretRecognizer implements Recognizer {
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}+(?![A-Za-z0-9_])"), 0.95, "ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,251}+"), 0.95, "github_pat_"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])xox[abposr]-[A-Za-z0-9-]{10,250}+"), 0.95, "xox"),
-            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}+"), 0.95, "_live_", "_test_"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,247}+"), 0.95, "sk_", "rk_", "pk_"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|ant-api\\d\\d-)?[A-Za-z0-9_-]{20,250}+"), 0.9, "sk-"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"), 0.95, "AIza"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,64}+"), 0.95, "glpat-"),
@@ -26,6 +46,10 @@ final class SecretRecognizer implements Recognizer {
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), 0.95, "SG."),
             new Known("JWT", Pattern.compile(
                     "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}+\\.eyJ[A-Za-z0-9_-]{2,16384}+\\.[A-Za-z0-9_-]{0,4096}+"), 0.95, "eyJ"));
+
+    private static final String[] INITIALS = KNOWN.stream().map(Known::initials).toArray(String[]::new);
+    /** Every character that starts a vendor token. */
+    private static final String ALL_INITIALS = String.join("", INITIALS);
 
     private static final Pattern URL_PASSWORD = Pattern.compile(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s@/?#]{1,256}+)@[\\w.-]{1,253}+");
@@ -45,17 +69,19 @@ final class SecretRecognizer implements Recognizer {
 
     @Override
     public void recognize(String text, Candidates out) {
-        for (Known k : KNOWN) {
-            if (!containsAny(text, k.hints())) {
+        TextShape shape = out.shape();
+        long possible = possibleKnown(shape);
+        for (int p = 0; p < KNOWN.size(); p++) {
+            if ((possible & 1L << p) == 0) {
                 continue;
             }
-            Matcher m = k.pattern().matcher(text);
-            while (m.find()) {
+            Known k = KNOWN.get(p);
+            Anchored.scan(k.pattern(), shape, TextShape.WORD, i -> k.possibleAt(text, i), m -> {
                 if (k.type().equals("API_KEY") && Checksums.entropy(m.group()) < 3.0) {
-                    continue;
+                    return;
                 }
                 out.add(k.type(), m.start(), m.end(), k.score(), "secret-prefix");
-            }
+            });
         }
         if (text.indexOf("://") >= 0) {
             Matcher m = URL_PASSWORD.matcher(text);
@@ -69,6 +95,28 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
+    /** Bit p set when some word of the text starts as {@code KNOWN.get(p)} requires: one pass for all vendors. */
+    private static long possibleKnown(TextShape shape) {
+        String text = shape.text();
+        long possible = 0;
+        for (int e = 0; e < shape.count(); e++) {
+            if (shape.kind(e) != TextShape.WORD) {
+                continue;
+            }
+            int i = shape.start(e);
+            char c = text.charAt(i);
+            if (ALL_INITIALS.indexOf(c) < 0) {
+                continue;
+            }
+            for (int p = 0; p < KNOWN.size(); p++) {
+                if ((possible & 1L << p) == 0 && INITIALS[p].indexOf(c) >= 0 && KNOWN.get(p).possibleAt(text, i)) {
+                    possible |= 1L << p;
+                }
+            }
+        }
+        return possible;
+    }
+
     private static boolean containsKeyWord(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = (char) (text.charAt(i) | 0x20);
@@ -78,15 +126,6 @@ final class SecretRecognizer implements Recognizer {
                         return true;
                     }
                 }
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsAny(String text, String[] hints) {
-        for (String h : hints) {
-            if (text.contains(h)) {
-                return true;
             }
         }
         return false;
