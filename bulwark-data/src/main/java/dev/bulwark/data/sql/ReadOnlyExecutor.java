@@ -43,10 +43,12 @@ final class ReadOnlyExecutor {
         try (Statement pragma = connection.createStatement()) {
             pragma.execute("PRAGMA query_only = ON");
         }
-        org.sqlite.Function.create(connection, CompiledTable.SQLITE_HASH_FUNCTION, new Sha256(), 1,
+        // Pools hand out proxies; the SQLite hooks need the driver's own connection underneath.
+        org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
+        org.sqlite.Function.create(sqlite, CompiledTable.SQLITE_HASH_FUNCTION, new Sha256(), 1,
                 org.sqlite.Function.FLAG_DETERMINISTIC);
         long deadline = System.nanoTime() + timeout.toNanos();
-        org.sqlite.ProgressHandler.setHandler(connection, 1000, new org.sqlite.ProgressHandler() {
+        org.sqlite.ProgressHandler.setHandler(sqlite, 1000, new org.sqlite.ProgressHandler() {
             @Override
             protected int progress() {
                 return System.nanoTime() - deadline > 0 ? 1 : 0;
@@ -55,7 +57,7 @@ final class ReadOnlyExecutor {
         try {
             return execute(connection, plan);
         } finally {
-            org.sqlite.ProgressHandler.clearHandler(connection);
+            org.sqlite.ProgressHandler.clearHandler(sqlite);
         }
     }
 

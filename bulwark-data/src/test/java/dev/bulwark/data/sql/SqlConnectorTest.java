@@ -82,6 +82,26 @@ class SqlConnectorTest {
     }
 
     @Test
+    void worksThroughAConnectionPoolThatHandsOutProxies() throws Exception {
+        DataSource pooled = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(readOnly, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection real = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> m.getName().equals("unwrap")
+                                    ? real.unwrap((Class<?>) a[0]) : m.invoke(real, a));
+                });
+        SqlConnector connector = new SqlConnector(new SqlConnectorConfig("db", SqlDialect.SQLITE, Fixtures.policy(),
+                10, Duration.ofSeconds(1), true, SqlLimits.DEFAULT), pooled, (p, t) -> true);
+        ToolResult result = query(connector, "SELECT id, ssn FROM customers ORDER BY id");
+        assertThat(result.error()).as(result.joinedText()).isFalse();
+        assertThat(result.joinedText()).contains("****1111");
+    }
+
+    @Test
     void deniesEveryTableUnlessTableAccessAllows() throws Exception {
         ToolResult denied = query(connector(10, TableAccess.DENY_ALL), "SELECT name FROM products");
         assertThat(denied.error()).isTrue();
