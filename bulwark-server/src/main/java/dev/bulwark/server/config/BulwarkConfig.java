@@ -17,11 +17,12 @@ import java.util.List;
  * @param upstreams upstream MCP servers to proxy
  * @param documents the document store and its search connector
  * @param guards    content guards (PII and secrets, prompt injection)
+ * @param sql       governed SQL databases with row filters and column masks
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
-                            GuardSettings guards) {
+                            GuardSettings guards, List<SqlSettings> sql) {
     public BulwarkConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
@@ -33,6 +34,21 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
         documents = documents == null ? new DocumentsSettings(null, null, null, null) : documents;
         guards = guards == null ? new GuardSettings(null, null) : guards;
+        sql = sql == null ? List.of() : List.copyOf(sql);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        upstreams.forEach(u -> names.add(u.name()));
+        if (demo.on()) {
+            names.add("crm");
+            names.add("sales");
+        }
+        if (documents.on()) {
+            names.add(documents.name());
+        }
+        for (SqlSettings s : sql) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("sql name '" + s.name() + "' is taken by another connector");
+            }
+        }
         long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
         if (distinct != upstreams.size()) {
             throw new IllegalArgumentException("upstreams: names must be unique");
@@ -48,14 +64,14 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null);
     }
 
     public Path dataPath() {
@@ -74,10 +90,10 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards);
+                documents, guards, sql);
     }
 
     public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards);
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql);
     }
 }

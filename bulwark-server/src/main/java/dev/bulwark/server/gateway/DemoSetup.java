@@ -30,7 +30,7 @@ public final class DemoSetup {
             return null;
         }
         AgentRegistration support = identity.agents().register("support-bot", "demo@bulwark.local",
-                Set.of("support"), Map.of("department", "customer-care"));
+                Set.of("support"), Map.of("department", "customer-care", "regions", "EMEA,NA"));
         AgentRegistration intern = identity.agents().register("intern-bot", "demo@bulwark.local",
                 Set.of(), Map.of("department", "customer-care"));
         if (identity.users().find("alice").isEmpty()) {

@@ -50,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final Upstreams upstreams;
     private final Documents documents;
     private final Guards guards;
+    private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
@@ -86,6 +87,8 @@ public final class Gateway implements AutoCloseable {
                 connectors.add(documents.connector());
             }
             connectors.addAll(upstreams.connectors());
+            this.sqlConnectors = SqlConnectors.open(config, policies, clock);
+            connectors.addAll(sqlConnectors.connectors());
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
@@ -250,6 +253,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (documents != null) {
             quietly(documents.store()::close);
+        }
+        if (sqlConnectors != null) {
+            quietly(sqlConnectors::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);

@@ -13,7 +13,7 @@ final class Policies {
     /** The examples shipped in bulwark-policy, copied into an empty default policy directory. */
     static final List<String> EXAMPLES = List.of("crm-support.cedar", "crm-admin.cedar", "guardrails.cedar");
     /** The server's own examples for its demo document store. */
-    static final List<String> SERVER_EXAMPLES = List.of("documents.cedar");
+    static final List<String> SERVER_EXAMPLES = List.of("documents.cedar", "sales.cedar");
 
     private Policies() {}
 

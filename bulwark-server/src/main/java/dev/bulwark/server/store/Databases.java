@@ -14,7 +14,21 @@ public final class Databases {
      * concurrent writers queue instead of failing.
      */
     public static HikariDataSource open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, false);
+    }
+
+    /**
+     * A pool for connectors that must never write (governed SQL). PostgreSQL connections are read-only at the driver;
+     * SQLite cannot switch a connection to read-only after opening it, so there the connector's own
+     * {@code PRAGMA query_only} on every query is the guard.
+     */
+    public static HikariDataSource openReadOnly(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, true);
+    }
+
+    private static HikariDataSource open(String jdbcUrl, String user, String password, boolean readOnly) {
         HikariConfig config = new HikariConfig();
+        config.setReadOnly(readOnly && !jdbcUrl.startsWith("jdbc:sqlite:"));
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("bulwark");
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {

@@ -40,7 +40,7 @@ class GatewayEndToEndTest {
         try (McpSyncClient client = TestGateways.client(gateway, supportToken, null)) {
             List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
             assertThat(names).containsExactly("crm.find_customers", "crm.get_customer", "crm.update_customer_note",
-                    "docs.search");
+                    "docs.search", "sales.query", "sales.read_customers");
         }
     }
 

@@ -44,7 +44,8 @@ class TypeScriptSdkInteropTest {
             assertThat(report.get("ok").asBoolean()).isTrue();
             assertThat(report.get("serverVersion").get("name").asText()).isEqualTo("bulwark");
             assertThat(report.get("tools")).extracting(JsonNode::asText)
-                    .containsExactly("crm.find_customers", "crm.get_customer", "crm.update_customer_note", "docs.search");
+                    .containsExactly("crm.find_customers", "crm.get_customer", "crm.update_customer_note", "docs.search",
+                            "sales.query", "sales.read_customers");
             assertThat(report.at("/allowed/isError").asBoolean()).isFalse();
             assertThat(report.at("/allowed/content/0/text").asText()).contains("\"id\":3");
             assertThat(report.at("/denied/isError").asBoolean()).isTrue();

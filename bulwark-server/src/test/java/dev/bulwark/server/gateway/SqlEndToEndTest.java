@@ -1,0 +1,91 @@
+package dev.bulwark.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's governed SQL connector over MCP: rows filtered and columns masked by rewrite, tables decided by Cedar. */
+class SqlEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path data;
+    static Gateway gateway;
+    static String support;
+
+    @BeforeAll
+    static void start() throws Exception {
+        gateway = TestGateways.start(data);
+        support = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static McpSchema.CallToolResult query(String token, String sql) {
+        try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
+            return client.callTool(new McpSchema.CallToolRequest("sales.query", Map.of("sql", sql)));
+        }
+    }
+
+    static JsonNode rows(McpSchema.CallToolResult r) throws Exception {
+        assertThat(r.isError()).as(r.toString()).isFalse();
+        return JSON.readTree(GatewayEndToEndTestSupport.unspotlighted(r)).get("rows");
+    }
+
+    @Test
+    void supportAgentSeesOnlyItsRegionsWithMaskedColumns() throws Exception {
+        JsonNode rows = rows(query(support, "SELECT region, email, notes FROM customers ORDER BY id"));
+        assertThat(rows).isNotEmpty();
+        for (JsonNode row : rows) {
+            assertThat(row.get(0).asText()).isIn("EMEA", "NA");
+            assertThat(row.get(1).asText()).doesNotContain("@");
+            assertThat(row.get(2).asText()).isEqualTo("[REDACTED]");
+        }
+    }
+
+    @Test
+    void aggregatesAndSubqueriesOnlySeePermittedRows() throws Exception {
+        JsonNode all = rows(query(support, "SELECT count(*) FROM customers WHERE region NOT IN ('EMEA', 'NA')"));
+        assertThat(all.get(0).get(0).asInt()).isZero();
+        JsonNode union = rows(query(support, "SELECT region FROM customers UNION SELECT region FROM "
+                + "(SELECT * FROM customers) AS c"));
+        for (JsonNode row : union) {
+            assertThat(row.get(0).asText()).isIn("EMEA", "NA");
+        }
+    }
+
+    @Test
+    void unsafeStatementsAreRejected() {
+        for (String sql : new String[] {"DELETE FROM customers", "SELECT * FROM sqlite_master",
+                "SELECT 1; DROP TABLE customers", "SELECT load_extension('x')", "SELECT * FROM customers -- x"}) {
+            McpSchema.CallToolResult r = query(support, sql);
+            assertThat(r.isError()).as(sql).isTrue();
+        }
+    }
+
+    @Test
+    void agentWithoutTheRoleMayNotQuery() {
+        String intern = TestGateways.token(gateway, "intern-bot", gateway.demoCredentials().internBotKey());
+        McpSchema.CallToolResult r = query(intern, "SELECT id FROM customers");
+        assertThat(r.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) r.content().get(0)).text()).contains("DENIED");
+    }
+
+    @Test
+    void resultsLabelTheSessionWithTheColumnsRead() {
+        query(support, "SELECT name FROM customers");
+        var record = GatewayEndToEndTestSupport.lastToolCall(gateway, "sales.query");
+        assertThat(record.event().details().get("labels").toString()).contains("pii");
+    }
+}
