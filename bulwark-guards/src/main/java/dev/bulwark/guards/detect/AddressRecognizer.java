@@ -87,12 +87,12 @@ final class AddressRecognizer implements Recognizer {
     /** Each match ends in a house number, a digit at most this far after its first word's start. */
     private static final int NUMBER_WITHIN = 100;
     /** The words {@link #ROMANCE_PREFIX} matches; a ROMANCE match starting at a letter starts with one of them. */
-    private static final java.util.Set<String> ROMANCE_WORDS = java.util.Set.of("Rua", "Rue", "Via", "Viale",
+    private static final List<String> ROMANCE_WORDS = (List.of("Rua", "Rue", "Via", "Viale",
             "Vicolo", "Calle", "Carrer", "Avenida", "Avda", "Avda.", "Av.", "Avenue", "Piazza", "Piazzale", "Plaza",
             "Praça", "Praca", "Travessa", "Largo", "Corso", "Strada", "Str.", "Ulica", "ul.", "Aleja", "al.",
             "Boulevard", "Bd", "Bd.", "Chemin", "Allée", "Allee", "Impasse", "Quai", "Place", "Camino", "Paseo",
             "Carretera", "Estrada", "Rodovia", "Alameda", "Ronda", "Cesta", "Trg", "Bulevar", "Odos", "Leoforos",
-            "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
+            "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út"));
     private static final int LONGEST_ROMANCE_WORD = 9;
     private static final String ROMANCE_INITIALS = "RVCAPTLSUuaBIQEOÚ";
 
@@ -111,7 +111,12 @@ final class AddressRecognizer implements Recognizer {
         for (int j = i + 1; j < limit; j++) {
             char c = text.charAt(j);
             if (c == ' ' || c == '\t') {
-                return ROMANCE_WORDS.contains(text.substring(i, j));
+                for (String word : ROMANCE_WORDS) {
+                    if (word.length() == j - i && text.startsWith(word, i)) {
+                        return true;
+                    }
+                }
+                return false;
             }
         }
         return false;
@@ -218,7 +223,7 @@ final class AddressRecognizer implements Recognizer {
         }
         // "Terr?" stands for "Ter" and "Terr".
         words.add("Ter");
-        return java.util.Set.copyOf(words);
+        return WordLists.lookup(words);
     }
 
     /**
@@ -302,13 +307,19 @@ final class AddressRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
+        boolean streetNames = streetNameInText(text);
         for (Shape s : SHAPES) {
+            if (s.pattern() == GERMANIC && !streetNames) {
+                // No word could pass streetNamed, so no GERMANIC match would be reported.
+                continue;
+            }
             Anchored.scan(s.pattern(), shape, s.kinds(), i -> s.start().possible(shape, i), m -> found(text, s, m, out));
         }
     }
 
     private static void found(String text, Shape shape, Matcher m, Candidates out) {
-        if (shape.pattern() == GERMANIC && !streetNamed(m)) {
+        if (shape.pattern() == GERMANIC && !streetNamed(m)
+                || shape.pattern() == NUMBERED && !numberedLooksLikeAStreet(m.group())) {
             return;
         }
         int start = m.start();
@@ -324,21 +335,129 @@ final class AddressRecognizer implements Recognizer {
         if (Context.before(text, start, 40, CONTEXT)) {
             score += 0.15;
         }
-        if (shape.pattern() == NUMBERED && (score < 0.5 || !numberedLooksLikeAStreet(m.group()))) {
+        if (shape.pattern() == NUMBERED && score < 0.5) {
             return;
         }
         out.add("STREET_ADDRESS", start, end, score, "street-address");
     }
 
+    /** Every street ending and street word, lower case, grouped by last character. */
+    private static final java.util.Map<Character, List<String>> ENDINGS_BY_LAST = endingsByLast();
+
+    private static java.util.Map<Character, List<String>> endingsByLast() {
+        java.util.Map<Character, List<String>> byLast = new java.util.HashMap<>();
+        for (List<String> list : List.of(STREET_ENDINGS, STREET_WORDS)) {
+            for (String e : list) {
+                byLast.computeIfAbsent(e.charAt(e.length() - 1), c -> new java.util.ArrayList<>()).add(e);
+            }
+        }
+        return java.util.Map.copyOf(byLast);
+    }
+
+    /**
+     * Whether some word of the text could be the street name {@link #streetNamed} accepts. That name (group 2 of
+     * GERMANIC) runs to the end of a run of letters, marks, dots and hyphens and starts at the run's start, after a
+     * hyphen or after a mark; it is accepted as a street word (when a word precedes it) or, capitalised, by its
+     * ending. Without such a word no GERMANIC match is reported, so the pattern need not run.
+     */
+    private static boolean streetNameInText(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!nameChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean ascii = true;
+            while (i < n && nameChar(text.charAt(i))) {
+                ascii &= text.charAt(i) < 0x80;
+                i++;
+            }
+            if (ascii && !ENDINGS_BY_LAST.containsKey(Character.toLowerCase(text.charAt(i - 1)))) {
+                continue;
+            }
+            for (int c = start; c < i; c++) {
+                boolean nameStart = c == start || text.charAt(c - 1) == '-'
+                        || !Character.isLetter(text.charAt(c - 1)) && !Character.isSurrogate(text.charAt(c - 1));
+                if (nameStart && Character.isLetter(text.codePointAt(c))
+                        && (ascii ? asciiStreetName(text, c, i) : streetName(text.substring(c, i)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it. */
+    private static boolean asciiStreetName(String text, int start, int end) {
+        int length = end - start;
+        for (String word : STREET_WORDS) {
+            if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
+                return true;
+            }
+        }
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        for (String ending : STREET_ENDINGS) {
+            int e = ending.length();
+            if ((length >= e + 3 || length == e) && text.regionMatches(true, end - e, ending, 0, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #streetNamed} on a name alone, supposing a word before it. */
+    private static boolean streetName(String group) {
+        String name = WordLists.fold(group);
+        if (STREET_WORDS.contains(name)) {
+            return true;
+        }
+        if (!Character.isUpperCase(group.codePointAt(0))) {
+            return false;
+        }
+        for (String ending : STREET_ENDINGS) {
+            if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nameChar(char c) {
+        if (c < 0x80) {
+            return asciiLetter(c) || c == '.' || c == '-';
+        }
+        int type = Character.getType(c);
+        return Character.isLetter(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
     private static boolean numberedLooksLikeAStreet(String match) {
-        for (String w : match.split("[ \\t-]+")) {
-            if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && WordLists.shared().stopWords.contains(
-                    w.toLowerCase(java.util.Locale.ROOT))) {
+        int n = match.length();
+        int i = 0;
+        while (i < n) {
+            if (separator(match.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && !separator(match.charAt(i))) {
+                i++;
+            }
+            if (Character.isLetter(match.charAt(start)) && WordLists.shared().stopWords.contains(
+                    match.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean separator(char c) {
+        return c == ' ' || c == '\t' || c == '-';
     }
 
     /** Absorbs unit, locality, region and postcode pieces after the street part. */

@@ -27,9 +27,9 @@ final class ContextWords {
                 last.add(words[words.length - 1]);
             }
         }
-        this.phrases = Set.copyOf(s);
-        this.firstWords = Set.copyOf(first);
-        this.lastWords = Set.copyOf(last);
+        this.phrases = WordLists.lookup(s);
+        this.firstWords = WordLists.lookup(first);
+        this.lastWords = WordLists.lookup(last);
     }
 
     /** Whether one of the phrases ends within the {@code words} words before {@code start}. */

@@ -71,6 +71,9 @@ final class DateRecognizer implements Recognizer {
 
     /** Whether the ASCII letters at {@code i} are six to nine long and end in "day", as every weekday name. */
     private static boolean endsInDay(String text, int i) {
+        if ("MTWFSmtwfs".indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
         int j = i;
         while (j < text.length() && j - i < 10 && isAsciiLetter(text.charAt(j))) {
             j++;
@@ -88,7 +91,7 @@ final class DateRecognizer implements Recognizer {
 
     /** Every written month starts with one of twelve three-letter prefixes (the pattern is ASCII case-insensitive). */
     private static boolean startsWithMonth(String text, int i) {
-        if (i + 3 > text.length()) {
+        if (i + 3 > text.length() || "JFMASONDjfmasond".indexOf(text.charAt(i)) < 0) {
             return false;
         }
         char a = Character.toLowerCase(text.charAt(i));

@@ -9,7 +9,7 @@ final class ProperNounCues {
 
     /** A set from a word list that may repeat words. */
     static Set<String> setOf(String... words) {
-        return Set.copyOf(java.util.Arrays.asList(words));
+        return WordLists.lookup(java.util.Arrays.asList(words));
     }
 
     static final Set<String> TITLES = setOf("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "madam",

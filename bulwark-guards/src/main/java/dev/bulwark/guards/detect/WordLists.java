@@ -50,6 +50,14 @@ public final class WordLists {
         return Set.copyOf(stopWords);
     }
 
+    /**
+     * An unmodifiable hash set for hot lookups: it compares cached hash codes before calling {@code equals}, where
+     * {@code Set.of}/{@code Set.copyOf} call {@code equals} on every probed slot (most lookups here are misses).
+     */
+    static Set<String> lookup(java.util.Collection<String> words) {
+        return java.util.Collections.unmodifiableSet(new HashSet<>(words));
+    }
+
     /** Lower case without diacritics; a few letters that do not decompose are spelled out. */
     public static String fold(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
@@ -79,7 +87,7 @@ public final class WordLists {
                 }
             }
         }
-        return Set.copyOf(out);
+        return lookup(out);
     }
 
     /** Non-comment lines, folded; for multi-word entries the words are joined by single spaces. */
@@ -100,6 +108,6 @@ public final class WordLists {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read word list " + resource, e);
         }
-        return Set.copyOf(out);
+        return lookup(out);
     }
 }

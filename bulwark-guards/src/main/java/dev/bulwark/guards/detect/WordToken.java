@@ -13,9 +13,9 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
     enum Shape { CAPITALISED, UPPER, INITIAL, LOWER, OTHER }
 
     /** Abbreviations whose period is part of the word. */
-    private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of("mr", "mrs", "ms", "dr", "prof",
+    private static final java.util.Set<String> ABBREVIATIONS = WordLists.lookup(java.util.List.of("mr", "mrs", "ms", "dr", "prof",
             "st", "jr", "sr", "mt", "ft", "ave", "rd", "blvd", "inc", "ltd", "co", "corp", "apt", "no", "rev", "gen",
-            "col", "capt", "lt", "sgt", "mme", "mlle", "messrs", "mx", "fr", "u", "ul", "al", "av", "str");
+            "col", "capt", "lt", "sgt", "mme", "mlle", "messrs", "mx", "fr", "u", "ul", "al", "av", "str"));
 
 
     static List<WordToken> of(String text) {
