@@ -341,17 +341,19 @@ final class AddressRecognizer implements Recognizer {
         out.add("STREET_ADDRESS", start, end, score, "street-address");
     }
 
-    /** Every street ending and street word, lower case, grouped by last character. */
-    private static final java.util.Map<Character, List<String>> ENDINGS_BY_LAST = endingsByLast();
+    /** Street endings, lower case, grouped by last character. */
+    private static final java.util.Map<Character, List<String>> ENDINGS_BY_LAST = byLast(STREET_ENDINGS);
+    /** Street words, lower case, grouped by last character. */
+    private static final java.util.Map<Character, List<String>> WORDS_BY_LAST = byLast(STREET_WORDS);
 
-    private static java.util.Map<Character, List<String>> endingsByLast() {
+    private static java.util.Map<Character, List<String>> byLast(List<String> list) {
         java.util.Map<Character, List<String>> byLast = new java.util.HashMap<>();
-        for (List<String> list : List.of(STREET_ENDINGS, STREET_WORDS)) {
-            for (String e : list) {
-                byLast.computeIfAbsent(e.charAt(e.length() - 1), c -> new java.util.ArrayList<>()).add(e);
-            }
+        for (String e : list) {
+            byLast.computeIfAbsent(e.charAt(e.length() - 1), c -> new java.util.ArrayList<>()).add(e);
         }
-        return java.util.Map.copyOf(byLast);
+        java.util.Map<Character, List<String>> copy = new java.util.HashMap<>();
+        byLast.forEach((c, l) -> copy.put(c, List.copyOf(l)));
+        return java.util.Map.copyOf(copy);
     }
 
     /**
@@ -374,7 +376,8 @@ final class AddressRecognizer implements Recognizer {
                 ascii &= text.charAt(i) < 0x80;
                 i++;
             }
-            if (ascii && !ENDINGS_BY_LAST.containsKey(Character.toLowerCase(text.charAt(i - 1)))) {
+            char last = Character.toLowerCase(text.charAt(i - 1));
+            if (ascii && !ENDINGS_BY_LAST.containsKey(last) && !WORDS_BY_LAST.containsKey(last)) {
                 continue;
             }
             for (int c = start; c < i; c++) {
@@ -392,7 +395,8 @@ final class AddressRecognizer implements Recognizer {
     /** {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it. */
     private static boolean asciiStreetName(String text, int start, int end) {
         int length = end - start;
-        for (String word : STREET_WORDS) {
+        char last = Character.toLowerCase(text.charAt(end - 1));
+        for (String word : WORDS_BY_LAST.getOrDefault(last, List.of())) {
             if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
                 return true;
             }
@@ -400,7 +404,7 @@ final class AddressRecognizer implements Recognizer {
         if (!Character.isUpperCase(text.charAt(start))) {
             return false;
         }
-        for (String ending : STREET_ENDINGS) {
+        for (String ending : ENDINGS_BY_LAST.getOrDefault(last, List.of())) {
             int e = ending.length();
             if ((length >= e + 3 || length == e) && text.regionMatches(true, end - e, ending, 0, e)) {
                 return true;

@@ -19,6 +19,10 @@ import java.util.TreeMap;
 public final class PatternPiiDetector implements Detector {
     /** Characters before a chunk that recognizers may read for context and boundaries but not report in. */
     private static final int LOOKBACK = 256;
+    /** Higher score first, then the longer span, then the earlier start. */
+    private static final Comparator<Finding> PRECEDENCE = Comparator.comparingDouble(Finding::score).reversed()
+            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
+            .thenComparingInt(Finding::start);
     private final PiiDetectorSettings settings;
     private final List<Recognizer> recognizers;
 
@@ -87,9 +91,7 @@ public final class PatternPiiDetector implements Detector {
                 eligible.add(f);
             }
         }
-        eligible.sort(Comparator.comparingDouble(Finding::score).reversed()
-                .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-                .thenComparingInt(Finding::start));
+        eligible.sort(PRECEDENCE);
         TreeMap<Integer, Finding> accepted = new TreeMap<>();
         for (Finding f : eligible) {
             Map.Entry<Integer, Finding> before = accepted.floorEntry(f.start());

@@ -279,7 +279,26 @@ final class ProperNounRecognizer implements Recognizer {
         return words.surnames.contains(folded) || endsWith(folded, NAME_ENDINGS) && !words.stopWords.contains(folded);
     }
 
+    /** Last letters of the name endings and of the English word endings: a word ending otherwise has neither. */
+    private static final String NAME_LAST = lastLetters(NAME_ENDINGS);
+    private static final String ENGLISH_LAST = lastLetters(ENGLISH_ENDINGS);
+
+    private static String lastLetters(List<String> endings) {
+        StringBuilder b = new StringBuilder();
+        for (String e : endings) {
+            b.append(e.charAt(e.length() - 1));
+        }
+        return b.toString();
+    }
+
     private static boolean endsWith(String word, List<String> endings) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        String lastLetters = endings == NAME_ENDINGS ? NAME_LAST : endings == ENGLISH_ENDINGS ? ENGLISH_LAST : null;
+        if (lastLetters != null && lastLetters.indexOf(word.charAt(word.length() - 1)) < 0) {
+            return false;
+        }
         for (String e : endings) {
             if (word.length() >= e.length() + 2 && word.endsWith(e)) {
                 return true;
