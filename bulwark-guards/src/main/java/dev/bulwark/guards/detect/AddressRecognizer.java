@@ -307,7 +307,7 @@ final class AddressRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        boolean streetNames = streetNameInText(text);
+        boolean streetNames = streetNameBeforeNumber(shape);
         for (Shape s : SHAPES) {
             if (s.pattern() == GERMANIC && !streetNames) {
                 // No word could pass streetNamed, so no GERMANIC match would be reported.
@@ -358,33 +358,40 @@ final class AddressRecognizer implements Recognizer {
 
     /**
      * Whether some word of the text could be the street name {@link #streetNamed} accepts. That name (group 2 of
-     * GERMANIC) runs to the end of a run of letters, marks, dots and hyphens and starts at the run's start, after a
-     * hyphen or after a mark; it is accepted as a street word (when a word precedes it) or, capitalised, by its
-     * ending. Without such a word no GERMANIC match is reported, so the pattern need not run.
+     * GERMANIC) is followed by one to three spaces or tabs and a house number, runs back from there over letters,
+     * marks, dots and hyphens, and starts at that run's start, after a hyphen or after a mark; it is accepted as a
+     * street word (when a word precedes it) or, capitalised, by its ending. Without such a word no GERMANIC match
+     * is reported, so the pattern need not run.
      */
-    private static boolean streetNameInText(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!nameChar(text.charAt(i))) {
-                i++;
+    private static boolean streetNameBeforeNumber(TextShape shape) {
+        String text = shape.text();
+        for (int k = 0; k < shape.count(); k++) {
+            if (shape.kind(k) != TextShape.DIGITS) {
                 continue;
             }
-            int start = i;
-            boolean ascii = true;
-            while (i < n && nameChar(text.charAt(i))) {
-                ascii &= text.charAt(i) < 0x80;
-                i++;
+            int number = shape.start(k);
+            int end = number;
+            while (end > 0 && number - end < 3 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                end--;
             }
-            char last = Character.toLowerCase(text.charAt(i - 1));
+            int start = end;
+            boolean ascii = true;
+            while (start > 0 && nameChar(text.charAt(start - 1))) {
+                start--;
+                ascii &= text.charAt(start) < 0x80;
+            }
+            if (end == number || start == end) {
+                continue;
+            }
+            char last = Character.toLowerCase(text.charAt(end - 1));
             if (ascii && !ENDINGS_BY_LAST.containsKey(last) && !WORDS_BY_LAST.containsKey(last)) {
                 continue;
             }
-            for (int c = start; c < i; c++) {
+            for (int c = start; c < end; c++) {
                 boolean nameStart = c == start || text.charAt(c - 1) == '-'
                         || !Character.isLetter(text.charAt(c - 1)) && !Character.isSurrogate(text.charAt(c - 1));
                 if (nameStart && Character.isLetter(text.codePointAt(c))
-                        && (ascii ? asciiStreetName(text, c, i) : streetName(text.substring(c, i)))) {
+                        && (ascii ? asciiStreetName(text, c, end) : streetName(text.substring(c, end)))) {
                     return true;
                 }
             }
