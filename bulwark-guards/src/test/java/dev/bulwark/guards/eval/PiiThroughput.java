@@ -13,13 +13,15 @@ import java.util.Locale;
 /**
  * Throughput of the default detector on the evaluation corpus, one thread (so MB/s per core): a warm-up, then timed
  * rounds over every text. A plain main, not a test: timing belongs in benchmarks, not in assertions.
- * Usage: {@code PiiThroughput [rounds]}.
+ * Usage: {@code PiiThroughput [rounds] [warm-up rounds]}; the warm-up must be long enough for the JIT on a loaded
+ * machine (20 rounds by default).
  */
 public final class PiiThroughput {
     private PiiThroughput() {}
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<LabelledText> samples;
         try (InputStream in = PiiThroughput.class.getResourceAsStream("/pii-eval/synth_dataset_v2.json")) {
             samples = PiiEvaluation.read(in);
@@ -30,7 +32,7 @@ public final class PiiThroughput {
         }
         Detector detector = new PatternPiiDetector();
         long sink = 0;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < warmUp; i++) {
             for (LabelledText s : samples) {
                 sink += detector.detect(s.text()).size();
             }
