@@ -22,8 +22,23 @@ final class PhoneRecognizer implements Recognizer {
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> regions;
 
+    /** {@link #regions} with regions whose national numbers never start with 0 (NANP) last. */
+    private final List<String> zeroFirst;
+
     PhoneRecognizer(List<String> regions) {
         this.regions = List.copyOf(regions);
+        List<String> nanpLast = new java.util.ArrayList<>();
+        for (String r : this.regions) {
+            if (util.getCountryCodeForRegion(r) != 1) {
+                nanpLast.add(r);
+            }
+        }
+        for (String r : this.regions) {
+            if (util.getCountryCodeForRegion(r) == 1) {
+                nanpLast.add(r);
+            }
+        }
+        this.zeroFirst = List.copyOf(nanpLast);
     }
 
     @Override
@@ -85,7 +100,8 @@ final class PhoneRecognizer implements Recognizer {
             String intl = candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate;
             return judge(intl, "ZZ");
         }
-        for (String region : regions) {
+        // The verdict is the best over all regions, so the order only decides how soon a valid one ends the search.
+        for (String region : candidate.startsWith("0") ? zeroFirst : regions) {
             best = Math.max(best, judge(candidate, region));
             if (best == 2) {
                 return 2;

@@ -316,6 +316,9 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private static String phrase(List<WordToken> tokens, int s, int e) {
+        if (e - s == 1) {
+            return tokens.get(s).folded();
+        }
         StringBuilder b = new StringBuilder();
         for (int k = s; k < e; k++) {
             if (k > s) {
