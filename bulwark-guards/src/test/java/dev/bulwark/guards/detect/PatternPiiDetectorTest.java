@@ -90,7 +90,13 @@ class PatternPiiDetectorTest {
                 "http://" + "a:".repeat(20_000) + "@",
                 ("12345 " + "Word ".repeat(5)).repeat(5_000),
                 "x@" + "a.".repeat(30_000),
-                ("Mr. " + "Jean-".repeat(10)).repeat(3_000));
+                ("Mr. " + "Jean-".repeat(10)).repeat(3_000),
+                "@".repeat(50_000),
+                "a@".repeat(25_000),
+                "1 Main ".repeat(10_000),
+                "12 Rua a b c ".repeat(5_000),
+                "Karl - Marx 5 ".repeat(5_000),
+                "1 1 1 1 1 1 Street ".repeat(3_000));
         for (String input : hostile) {
             assertTimeoutPreemptively(HANG_GUARD, () -> DETECTOR.detect(input));
         }
