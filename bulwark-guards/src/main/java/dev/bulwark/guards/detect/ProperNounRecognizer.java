@@ -52,7 +52,7 @@ final class ProperNounRecognizer implements Recognizer {
         return t.capital() && !NOT_NAMES.contains(t.folded()) && !roman(t.text());
     }
 
-    /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words are given to {@link ProperNounCues#ROMAN}. */
+    /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words go to {@link ProperNounCues#ROMAN}. */
     private static boolean roman(String word) {
         if (word.length() < 2) {
             return false;
