@@ -28,12 +28,16 @@ final class McpClients {
         return client;
     }
 
-    /** Calls {@code tool} with {@code text}; fails unless the answer is the echo of that text. */
+    /**
+     * Calls {@code tool} with {@code text}; fails unless the answer is the echo of that text, alone (direct) or as
+     * the one line between the gateway's spotlighting delimiters (upstream output is untrusted).
+     */
     static void echo(McpSyncClient client, String tool, String text) {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(tool, Map.of("text", text)));
+        String expected = "echo: " + text;
         if (Boolean.TRUE.equals(result.isError()) || result.content().isEmpty()
                 || !(result.content().getFirst() instanceof McpSchema.TextContent t)
-                || !t.text().equals("echo: " + text)) {
+                || !(t.text().equals(expected) || t.text().contains(">>\n" + expected + "\n<</untrusted-"))) {
             throw new IllegalStateException(tool + " answered unexpectedly: " + result);
         }
     }
