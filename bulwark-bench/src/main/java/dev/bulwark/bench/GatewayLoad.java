@@ -1,8 +1,5 @@
 package dev.bulwark.bench;
 
-import dev.bulwark.identity.AgentRegistration;
-import dev.bulwark.identity.TokenRequest;
-import dev.bulwark.identity.TokenResponse;
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.DemoSettings;
 import dev.bulwark.server.config.PolicySettings;
@@ -19,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -64,7 +59,7 @@ public final class GatewayLoad {
                     new PolicySettings(policies.toString(), null), null, new DemoSettings(true),
                     List.of(new UpstreamSettings("up", upstream.mcpUrl(), null, null, null, null, null, null)));
             try (Gateway gateway = Gateway.start(config)) {
-                String token = token(gateway);
+                String token = BenchIdentity.supportToken(gateway);
                 System.out.printf("upstream %s, gateway %s, %d policies, %d cores, %s%n", upstream.mcpUrl(),
                         gateway.mcpUrl(), gateway.policies().policyCount(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -78,18 +73,6 @@ public final class GatewayLoad {
                 }
             }
         }
-    }
-
-    private static String token(Gateway gateway) {
-        AgentRegistration agent = gateway.identity().agents().register("load-bot", "bench@bulwark.local",
-                Set.of("support"), Map.of());
-        TokenResponse response = gateway.identity().tokens().handle(TokenRequest.of(Map.of(
-                "grant_type", "client_credentials", "client_id", "load-bot",
-                "client_secret", agent.apiKey().value()), Optional.empty()));
-        if (!(response instanceof TokenResponse.Issued issued)) {
-            throw new IllegalStateException("no token: " + response.toJson());
-        }
-        return issued.accessToken();
     }
 
     private static void latency(EchoUpstream upstream, Gateway gateway, String token, int calls, int warmup) {

@@ -1,8 +1,5 @@
 package dev.bulwark.bench;
 
-import dev.bulwark.identity.AgentRegistration;
-import dev.bulwark.identity.TokenRequest;
-import dev.bulwark.identity.TokenResponse;
 import dev.bulwark.server.config.AuditSettings;
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.DemoSettings;
@@ -18,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The server side of the throughput benchmark: a real upstream MCP server and a real gateway proxying it, each with
@@ -53,7 +47,7 @@ public final class ThroughputTarget {
                     new PolicySettings(policies.toString(), null), new AuditSettings(null, sync), new DemoSettings(true),
                     List.of(new UpstreamSettings("up", upstream.mcpUrl(), null, null, null, null, null, null)));
             try (Gateway gateway = Gateway.start(config)) {
-                String token = token(gateway);
+                String token = BenchIdentity.supportToken(gateway);
                 List<String> gatewaySessions = new ArrayList<>();
                 List<String> upstreamSessions = new ArrayList<>();
                 for (int i = 0; i < sessions; i++) {
@@ -72,18 +66,6 @@ public final class ThroughputTarget {
             }
         }
         System.exit(0);
-    }
-
-    private static String token(Gateway gateway) {
-        AgentRegistration agent = gateway.identity().agents().register("load-bot", "bench@bulwark.local",
-                Set.of("support"), Map.of());
-        TokenResponse response = gateway.identity().tokens().handle(TokenRequest.of(Map.of(
-                "grant_type", "client_credentials", "client_id", "load-bot",
-                "client_secret", agent.apiKey().value()), Optional.empty()));
-        if (!(response instanceof TokenResponse.Issued issued)) {
-            throw new IllegalStateException("no token: " + response.toJson());
-        }
-        return issued.accessToken();
     }
 
     private static String initialize(String mcpUrl, String token) throws Exception {
