@@ -12,16 +12,25 @@ final class LocalState implements AutoCloseable {
     final Identity identity;
 
     LocalState(BulwarkConfig config) {
+        this(config, null);
+    }
+
+    /** @param baseUrl the gateway's URL tokens are issued for, when it differs from the configured one */
+    LocalState(BulwarkConfig config, String baseUrl) {
         this.config = config;
         this.database = Databases.open(config.jdbcUrl(), config.database().user(), config.database().password());
         try {
-            String base = config.server().publicUrl() != null ? config.server().publicUrl()
-                    : "http://" + config.server().host() + ":" + config.server().port();
+            String base = baseUrl != null ? stripSlash(baseUrl) : config.server().publicUrl() != null
+                    ? config.server().publicUrl() : "http://" + config.server().host() + ":" + config.server().port();
             this.identity = Identity.open(database, config.dataPath().resolve("keys"), config, base, base + "/mcp");
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override

@@ -19,10 +19,13 @@ final class TokenCommand implements Callable<Integer> {
     String agent;
     @Option(names = "--key", required = true, description = "the agent's API key", interactive = false)
     String key;
+    @Option(names = "--url", description = "the gateway's URL the token is for (default: the configured one, "
+            + "http://127.0.0.1:8080); tokens name it as issuer and audience")
+    String url;
 
     @Override
     public Integer call() {
-        try (LocalState state = new LocalState(options.load())) {
+        try (LocalState state = new LocalState(options.load(), url)) {
             TokenResponse response = state.identity.tokens().handle(TokenRequest.of(
                     Map.of("grant_type", "client_credentials", "client_id", agent, "client_secret", key),
                     Optional.empty()));

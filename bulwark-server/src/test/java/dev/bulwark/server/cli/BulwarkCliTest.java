@@ -106,6 +106,22 @@ class BulwarkCliTest {
     }
 
     @Test
+    void tokenFromTheCliIsAcceptedByARunningGatewayOnAnotherPort() throws Exception {
+        try (var gateway = dev.bulwark.server.gateway.Gateway.start(dev.bulwark.server.config.BulwarkConfig.defaults()
+                .withDataDir(data.toString()).withPort(0))) {
+            Run token = run("token", "--agent", "support-bot", "--key", gateway.demoCredentials().supportBotKey(),
+                    "--url", gateway.baseUrl(), "--data", data.toString());
+            assertThat(token.exit()).as(token.err()).isZero();
+            assertThat(gateway.identity().authenticator().authenticate(token.out().strip()))
+                    .isInstanceOf(dev.bulwark.spi.identity.Authentication.Authenticated.class);
+            Run wrongUrl = run("token", "--agent", "support-bot", "--key", gateway.demoCredentials().supportBotKey(),
+                    "--url", "http://127.0.0.1:1", "--data", data.toString());
+            assertThat(gateway.identity().authenticator().authenticate(wrongUrl.out().strip()))
+                    .isInstanceOf(dev.bulwark.spi.identity.Authentication.Rejected.class);
+        }
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate").exit()).isEqualTo(2);
     }
