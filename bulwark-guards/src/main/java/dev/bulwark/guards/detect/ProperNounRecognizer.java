@@ -115,6 +115,10 @@ final class ProperNounRecognizer implements Recognizer {
         if (e - s == 1 && label(text, tokens.get(s))) {
             return;
         }
+        if (e - s == 1 && tokens.get(s).shape() == Shape.UPPER && afterNumber(text, tokens.get(s).start())) {
+            // "200 EUR", "5 GB", "10 PM": a capitalised word right after a number is a unit or currency.
+            return;
+        }
         WordToken first = tokens.get(s);
         WordToken last = tokens.get(e - 1);
         int n = e - s;
@@ -189,6 +193,14 @@ final class ProperNounRecognizer implements Recognizer {
         } else {
             out.add("ORGANIZATION", first.start(), last.end(), org, "organization");
         }
+    }
+
+    private static boolean afterNumber(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && i < start - 1 && Character.isDigit(text.charAt(i));
     }
 
     /** "Phone:" at the start of a line: a form label, not a name. */
