@@ -9,10 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.parser.CCJSqlParser;
@@ -33,15 +29,6 @@ public final class RowSecurity {
     private static final Pattern MARKER = Pattern.compile(TableRewriter.MARKER + "(\\d+)");
     /** JSqlParser's backtracking grammar is exponential in nesting; its costly mode is only tried on shallow SQL. */
     private static final int COMPLEX_PARSING_MAX_NESTING = 6;
-    /**
-     * Interrupts parses that run too long. Parsing itself runs on the caller's thread: handing it to an executor (as
-     * JSqlParser's own time-out does) costs a thread hop that dominates the rewrite's tail latency.
-     */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "bulwark-sql-parse-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final SqlDialect dialect;
     private final SqlLimits limits;
@@ -226,10 +213,9 @@ public final class RowSecurity {
     private static Statements parse(String sql, boolean complex, SqlLimits limits)
             throws ParseException, QueryRejectedException {
         CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
-        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
-            parser.interrupted = true;
-        }, limits.parseTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        try {
+        // Parsing runs on the caller's thread: handing it to an executor (as JSqlParser's own time-out does) costs a
+        // thread hop that dominates the rewrite's tail latency.
+        try (ParseWatchdog.Watch watch = ParseWatchdog.SHARED.watch(parser, limits.parseTimeout())) {
             return parser.Statements();
         } catch (ParseException e) {
             if (parser.interrupted) {
@@ -239,8 +225,6 @@ public final class RowSecurity {
         } catch (RuntimeException | StackOverflowError e) {
             throw new QueryRejectedException(parser.interrupted ? "the SQL took too long to parse"
                     : "the SQL could not be parsed: " + firstLine(e.getMessage()));
-        } finally {
-            alarm.cancel(false);
         }
     }
 

@@ -65,7 +65,8 @@ final class TableRewriter {
     private final Map<String, CompiledTable> tables;
     private final SqlDialect dialect;
     private final SqlLimits limits;
-    private final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>();
+    /** Sized for a few joins with conditions, so a typical walk does not rehash. */
+    private final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>(256);
     private final List<CompiledTable> uses = new ArrayList<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private int nodes;

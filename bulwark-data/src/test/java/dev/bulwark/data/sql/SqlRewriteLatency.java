@@ -1,5 +1,9 @@
 package dev.bulwark.data.sql;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.bulwark.spi.identity.Principal;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -7,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,37 +20,39 @@ import java.util.List;
  * executing the same query unrewritten on SQLite in the same run, and the rewritten query's execution. A plain main
  * (not a unit test: no timed assertions); a JMH version belongs in bulwark-bench.
  *
- * <p>Run: {@code java -cp <test classpath> dev.bulwark.data.sql.SqlRewriteLatency [iterations]}
+ * <p>JSqlParser's tokenizer ({@code CCJSqlParserTokenManager.jjMoveNfa_0}) is larger than HotSpot's limit for
+ * compiling a method, so by default it stays interpreted. Unless this JVM already compiles huge methods, the main
+ * then measures the rewrite again in a child JVM started with {@code -XX:-DontCompileHugeMethods}, so one command
+ * shows both.
+ *
+ * <p>Run: {@code scripts/run-test-main.sh bulwark-data dev.bulwark.data.sql.SqlRewriteLatency [iterations]}
  */
 public final class SqlRewriteLatency {
     static final String QUERY = "SELECT c.name, o.amount, p.name AS product FROM customers c "
             + "JOIN orders o ON o.customer_id = c.id JOIN products p ON p.id = o.id % 100 + 1 "
             + "WHERE o.status = 'open' AND c.region = 'EU' ORDER BY o.amount DESC";
 
+    private static final String REWRITE_ONLY = "--rewrite-only";
+
     private SqlRewriteLatency() {}
 
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        boolean rewriteOnly = args.length > 1 && args[1].equals(REWRITE_ONLY);
         RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
         var principal = Fixtures.support();
+        String jit = compilesHugeMethods() ? "huge methods compiled (-XX:-DontCompileHugeMethods)"
+                : "JVM defaults: huge methods interpreted";
+        if (rewriteOnly) {
+            System.out.println("  (" + jit + ", in a child JVM)");
+            rewrites(rowSecurity, principal, iterations).report();
+            System.exit(0);
+        }
         Path file = Files.createTempFile("bulwark-latency", ".db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             seed(connection);
             org.sqlite.Function.create(connection, CompiledTable.SQLITE_HASH_FUNCTION, new ReadOnlyExecutor.Sha256());
-            // Distinct texts defeat the analysis cache: every iteration screens, parses, walks and deparses.
-            String[] distinct = new String[iterations + iterations / 2];
-            for (int i = 0; i < distinct.length; i++) {
-                distinct[i] = QUERY.replace("o.status = 'open'", "o.status = 'open' AND o.id > " + (i - 1_000_000));
-            }
-            for (int i = 0; i < iterations / 2; i++) {
-                rowSecurity.plan(distinct[iterations + i], principal, 500);
-            }
-            long[] rewrite = new long[iterations];
-            for (int i = 0; i < iterations; i++) {
-                long start = System.nanoTime();
-                rowSecurity.plan(distinct[i], principal, 500);
-                rewrite[i] = System.nanoTime() - start;
-            }
+            Timings rewrite = rewrites(rowSecurity, principal, iterations);
             long[] cached = new long[iterations];
             QueryPlan plan = rowSecurity.plan(QUERY, principal, 500);
             for (int i = 0; i < iterations; i++) {
@@ -58,14 +65,68 @@ public final class SqlRewriteLatency {
             long[] rewritten = execute(connection, plan.sql(), plan.parameters(), runs);
             System.out.printf("3-join query, %d rewrites, %d executions each, on %s%n", iterations, runs,
                     System.getProperty("java.vm.name") + " " + Runtime.version());
-            report("rewrite, new text (screen+parse+walk+deparse)", rewrite);
+            System.out.println("  (" + jit + ")");
+            rewrite.report();
             report("rewrite, repeated text (cached analysis)", cached);
             report("execute unrewritten on SQLite", raw);
             report("execute rewritten on SQLite", rewritten);
         } finally {
             Files.deleteIfExists(file);
         }
+        if (!compilesHugeMethods()) {
+            inChildCompilingHugeMethods(iterations);
+        }
         System.exit(0);
+    }
+
+    /** Plans distinct texts, which defeat the analysis cache: every one is screened, parsed, walked and deparsed. */
+    private static Timings rewrites(RowSecurity rowSecurity, Principal principal,
+                                   int iterations) throws QueryRejectedException {
+        String[] distinct = new String[iterations + iterations / 2];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = QUERY.replace("o.status = 'open'", "o.status = 'open' AND o.id > " + (i - 1_000_000));
+        }
+        for (int i = 0; i < iterations / 2; i++) {
+            rowSecurity.plan(distinct[iterations + i], principal, 500);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] rewrite = new long[iterations];
+        long[] cpu = new long[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            rowSecurity.plan(distinct[i], principal, 500);
+            rewrite[i] = System.nanoTime() - start;
+            cpu[i] = threads.getCurrentThreadCpuTime() - cpuStart;
+        }
+        return new Timings(rewrite, cpu);
+    }
+
+    /**
+     * Wall-clock and thread CPU time per rewrite, in nanoseconds. CPU time leaves out time the thread waited for a
+     * core, which other processes on a shared machine add to the wall-clock tail.
+     */
+    private record Timings(long[] wall, long[] cpu) {
+        void report() {
+            SqlRewriteLatency.report("rewrite, new text (screen+parse+walk+deparse)", wall);
+            SqlRewriteLatency.report("  the same rewrites, thread CPU time", cpu);
+        }
+    }
+
+    private static boolean compilesHugeMethods() {
+        return "false".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("DontCompileHugeMethods").getValue());
+    }
+
+    private static void inChildCompilingHugeMethods(int iterations) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-XX:-DontCompileHugeMethods", "-cp",
+                System.getProperty("java.class.path"), SqlRewriteLatency.class.getName(),
+                Integer.toString(iterations), REWRITE_ONLY));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("the child JVM failed with exit code " + exit);
+        }
     }
 
     private static long[] execute(Connection connection, String sql, List<Object> parameters, int runs)
