@@ -43,6 +43,7 @@ public final class McpGate implements Filter {
     private final String resourceMetadataUrl;
     private final OriginPolicy origins;
     private final Predicate<String> toolExists;
+    private final SessionBindings sessions = new SessionBindings(100_000);
 
     public McpGate(Authenticator authenticator, GateAudit audit, int maxBodyBytes, String resourceMetadataUrl,
                    OriginPolicy origins, Predicate<String> toolExists) {
@@ -85,12 +86,22 @@ public final class McpGate implements Filter {
             unauthorized(response, rejected);
             return;
         }
-        String agentId = ((Authentication.Authenticated) auth).principal().agent().id();
-        request.setAttribute(PRINCIPAL, ((Authentication.Authenticated) auth).principal());
+        var principal = ((Authentication.Authenticated) auth).principal();
+        String agentId = principal.agent().id();
+        request.setAttribute(PRINCIPAL, principal);
         request.setAttribute(CREDENTIAL, credential);
         request.setAttribute(AUTHENTICATION, auth);
+        String sessionId = request.getHeader("Mcp-Session-Id");
+        if (sessionId != null && !sessions.ownedBy(sessionId, principal)) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.session", agentId, "SESSION_NOT_OWNED", request, Map.of());
+            JsonResponses.jsonRpcError(response, 404, null, -32600, "session not found");
+            return;
+        }
         if (!"POST".equals(request.getMethod())) {
             chain.doFilter(request, response);
+            if ("DELETE".equals(request.getMethod()) && sessionId != null && response.getStatus() < 300) {
+                sessions.unbind(sessionId);
+            }
             return;
         }
         String contentType = request.getContentType();
@@ -104,6 +115,8 @@ public final class McpGate implements Filter {
         if (body == null) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "BODY_TOO_LARGE", request,
                     Map.of("limitBytes", maxBodyBytes));
+            // The rest of the body is never read, so this connection cannot carry another request.
+            response.setHeader("Connection", "close");
             JsonResponses.jsonRpcError(response, 413, null, -32600, "request body exceeds " + maxBodyBytes + " bytes");
             return;
         }
@@ -142,7 +155,11 @@ public final class McpGate implements Filter {
                 audit.refused(AuditEventType.TOOL_CALL, "unknown", agentId, "UNKNOWN_TOOL", request, details);
             }
         }
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        boolean initialize = method != null && method.asText().equals("initialize");
+        // Bind a new session the moment the SDK names it, before the answer leaves: the client may send its next
+        // request on that session as soon as it has read the header.
+        chain.doFilter(new BufferedBodyRequest(request, body),
+                initialize ? new SessionNamingResponse(response, id -> sessions.bind(id, principal)) : response);
     }
 
     private void unauthorized(HttpServletResponse response, Authentication.Rejected rejected) throws IOException {

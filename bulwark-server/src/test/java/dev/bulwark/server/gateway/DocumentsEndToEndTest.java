@@ -58,7 +58,7 @@ class DocumentsEndToEndTest {
     void demoDocumentsAreFilteredByAclAndSanitized() throws Exception {
         JsonNode found = search(support, "refund policy manager");
         assertThat(found.get("results")).isNotEmpty();
-        assertThat(found.toString()).contains("Refunds up to 200")
+        assertThat(found.toString()).contains("Refunds up to 200 EUR")
                 .doesNotContain("Ignore previous instructions").doesNotContain("Acme Logistics about the Q3");
         assertThat(search(support, "escalate outages on-call").get("results")).isEmpty();
     }

@@ -108,6 +108,33 @@ class HttpEdgeTest {
     }
 
     @Test
+    void anotherAgentCannotUseOrListenOnASessionItDidNotOpen() throws Exception {
+        HttpResponse<String> init = post("/mcp", "application/json", "Bearer " + token, INIT);
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        var other = gateway.identity().agents().register("nosy-bot", "n@example.com", java.util.Set.of("support"),
+                java.util.Map.of());
+        String otherToken = TestGateways.token(gateway, "nosy-bot", other.apiKey().value());
+        HttpRequest hijack = HttpRequest.newBuilder(URI.create(gateway.mcpUrl()))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + otherToken).header("Mcp-Session-Id", session)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))
+                .build();
+        assertThat(http.send(hijack, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(last().event().reason()).isEqualTo("SESSION_NOT_OWNED");
+        assertThat(last().event().agentId()).isEqualTo("nosy-bot");
+        HttpRequest listen = HttpRequest.newBuilder(URI.create(gateway.mcpUrl()))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + otherToken)
+                .header("Mcp-Session-Id", session).GET().build();
+        assertThat(http.send(listen, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        HttpRequest own = HttpRequest.newBuilder(URI.create(gateway.mcpUrl()))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}"))
+                .build();
+        assertThat(http.send(own, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void malformedJsonIsAParseError() throws Exception {
         HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":");
         assertThat(r.statusCode()).isEqualTo(400);
@@ -152,6 +179,7 @@ class HttpEdgeTest {
                 + "a".repeat(gateway.config().server().maxRequestBytes()) + "\"}}";
         HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, huge);
         assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Connection")).hasValue("close");
         assertThat(last().event().reason()).isEqualTo("BODY_TOO_LARGE");
     }
 
