@@ -98,7 +98,9 @@ public final class McpGate implements Filter {
             return;
         }
         if (!"POST".equals(request.getMethod())) {
-            chain.doFilter(request, response);
+            ErrorSanitizingResponse sanitized = new ErrorSanitizingResponse(response);
+            chain.doFilter(request, sanitized);
+            sanitized.finish();
             if ("DELETE".equals(request.getMethod()) && sessionId != null && response.getStatus() < 300) {
                 sessions.unbind(sessionId);
             }
@@ -158,8 +160,10 @@ public final class McpGate implements Filter {
         boolean initialize = method != null && method.asText().equals("initialize");
         // Bind a new session the moment the SDK names it, before the answer leaves: the client may send its next
         // request on that session as soon as it has read the header.
-        chain.doFilter(new BufferedBodyRequest(request, body),
+        ErrorSanitizingResponse sanitized = new ErrorSanitizingResponse(
                 initialize ? new SessionNamingResponse(response, id -> sessions.bind(id, principal)) : response);
+        chain.doFilter(new BufferedBodyRequest(request, body), sanitized);
+        sanitized.finish();
     }
 
     private void unauthorized(HttpServletResponse response, Authentication.Rejected rejected) throws IOException {

@@ -135,6 +135,17 @@ class HttpEdgeTest {
     }
 
     @Test
+    void protocolErrorsFromTheSdkCarryNoStackTrace() throws Exception {
+        HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token,
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain("stackTrace").doesNotContain("className").doesNotContain(".java");
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("jsonrpc").asText()).isEqualTo("2.0");
+        assertThat(body.at("/error/message").asText()).containsIgnoringCase("session");
+    }
+
+    @Test
     void malformedJsonIsAParseError() throws Exception {
         HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":");
         assertThat(r.statusCode()).isEqualTo(400);
