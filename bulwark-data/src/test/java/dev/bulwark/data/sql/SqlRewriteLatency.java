@@ -21,9 +21,10 @@ import java.util.List;
  * (not a unit test: no timed assertions); a JMH version belongs in bulwark-bench.
  *
  * <p>JSqlParser's tokenizer ({@code CCJSqlParserTokenManager.jjMoveNfa_0}) is larger than HotSpot's limit for
- * compiling a method, so by default it stays interpreted. Unless this JVM already compiles huge methods, the main
- * then measures the rewrite again in a child JVM started with {@code -XX:-DontCompileHugeMethods}, so one command
- * shows both.
+ * compiling a method, so by default it stays interpreted; and the allocation-heavy parse runs about a quarter slower
+ * under G1 than under the serial collector. Unless this JVM already compiles huge methods, the main then measures the rewrite again in
+ * child JVMs started with {@code -XX:-DontCompileHugeMethods}, without and with {@code -XX:+UseSerialGC}, so one
+ * command shows what the gateway's JVM flags are worth.
  *
  * <p>Run: {@code scripts/run-test-main.sh bulwark-data dev.bulwark.data.sql.SqlRewriteLatency [iterations]}
  */
@@ -41,10 +42,12 @@ public final class SqlRewriteLatency {
         boolean rewriteOnly = args.length > 1 && args[1].equals(REWRITE_ONLY);
         RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
         var principal = Fixtures.support();
-        String jit = compilesHugeMethods() ? "huge methods compiled (-XX:-DontCompileHugeMethods)"
-                : "JVM defaults: huge methods interpreted";
+        List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:")).toList();
+        String jit = (flags.isEmpty() ? "JVM defaults" : String.join(" ", flags)) + "; huge methods "
+                + (compilesHugeMethods() ? "compiled" : "interpreted");
         if (rewriteOnly) {
-            System.out.println("  (" + jit + ", in a child JVM)");
+            System.out.println("  (child JVM, " + jit + ")");
             rewrites(rowSecurity, principal, iterations).report();
             System.exit(0);
         }
@@ -74,7 +77,8 @@ public final class SqlRewriteLatency {
             Files.deleteIfExists(file);
         }
         if (!compilesHugeMethods()) {
-            inChildCompilingHugeMethods(iterations);
+            inChild(iterations, "-XX:-DontCompileHugeMethods");
+            inChild(iterations, "-XX:-DontCompileHugeMethods", "-XX:+UseSerialGC");
         }
         System.exit(0);
     }
@@ -118,10 +122,12 @@ public final class SqlRewriteLatency {
                 .getVMOption("DontCompileHugeMethods").getValue());
     }
 
-    private static void inChildCompilingHugeMethods(int iterations) throws Exception {
+    /** Measures the rewrite again in a child JVM started with other flags. */
+    private static void inChild(int iterations, String... flags) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", "-XX:-DontCompileHugeMethods", "-cp",
-                System.getProperty("java.class.path"), SqlRewriteLatency.class.getName(),
+                .toString(), "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SqlRewriteLatency.class.getName(),
                 Integer.toString(iterations), REWRITE_ONLY));
         int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
         if (exit != 0) {
