@@ -82,8 +82,10 @@ public final class AdminApiServlet extends HttpServlet {
             }
             AdminRoutes.Reply reply = route.handler().handle(m, body, request);
             if (reply.audited() != null) {
+                Map<String, Object> details = new java.util.LinkedHashMap<>(reply.auditDetails());
+                details.put("path", path);
                 audit.append(new AuditEvent(audit.clock().instant(), AuditEventType.ADMIN, reply.audited(),
-                        Outcome.SUCCEEDED, null, null, null, "", Map.of("path", path)));
+                        Outcome.SUCCEEDED, null, null, null, "", details));
             }
             JsonResponses.write(response, reply.status(), reply.body());
         } catch (AdminError e) {

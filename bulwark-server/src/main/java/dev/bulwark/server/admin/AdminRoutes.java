@@ -25,7 +25,15 @@ import java.util.regex.Pattern;
 final class AdminRoutes {
     private static final String ID = "([A-Za-z0-9][A-Za-z0-9._-]{0,127})";
 
-    record Reply(int status, Object body, String audited) {
+    /**
+     * @param audited      the audit action of a change, or {@code null} for reads
+     * @param auditDetails facts recorded with it besides the path (never secrets or restored values)
+     */
+    record Reply(int status, Object body, String audited, Map<String, Object> auditDetails) {
+        Reply(int status, Object body, String audited) {
+            this(status, body, audited, Map.of());
+        }
+
         static Reply ok(Object body) {
             return new Reply(200, body, null);
         }
@@ -90,6 +98,7 @@ final class AdminRoutes {
             return Reply.ok(n);
         });
         add("POST", "/api/v1/documents/rotate-key", this::rotateDocumentKey);
+        add("POST", "/api/v1/pii/restore", this::restorePii);
         add("GET", "/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
                 .stream().map(Views::pin).toList())));
         add("POST", "/api/v1/upstreams/" + ID + "/pins/([A-Za-z0-9_.-]{1,200})/approve", (m, b, r) -> {
@@ -159,6 +168,27 @@ final class AdminRoutes {
             return Reply.changed(200, out, "document.rotate-key");
         } catch (java.io.IOException e) {
             throw new AdminError(503, "storage_failed", "key rotation failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Restores a tokenized value for an administrator: the vault checks the grant (the configured restore role, any
+     * session), and the audit records who asked, for which token and why, never the value.
+     */
+    private Reply restorePii(Matcher m, JsonNode b, HttpServletRequest r) {
+        var guards = gateway.guards();
+        if (guards.vault() == null) {
+            throw new AdminError(404, "not_found", "PII guards are disabled in the configuration");
+        }
+        String token = text(b, "token");
+        String reason = text(b, "reason");
+        try {
+            String value = guards.vault().restore(token, new dev.bulwark.guards.action.RestoreAuthorisation(
+                    "admin", java.util.Set.of(guards.restoreRole()), "*", reason));
+            return new Reply(200, JsonResponses.object().put("token", token).put("value", value), "pii.restore",
+                    Map.of("token", token, "reason", reason));
+        } catch (dev.bulwark.guards.action.RestoreDeniedException e) {
+            throw new AdminError(404, "not_found", "no such token, or it may not be restored");
         }
     }
 

@@ -200,6 +200,11 @@ public final class Gateway implements AutoCloseable {
         return gateVerified;
     }
 
+    /** The content guards in force (PII vault included). */
+    public Guards guards() {
+        return guards;
+    }
+
     /** The document store, or {@code null} when documents are disabled. */
     public Documents documents() {
         return documents;

@@ -28,12 +28,13 @@ import java.util.Map;
  * The content guards built from configuration: the PII detector (also used at ingestion), the redactor with its
  * keyed hashing and token vault, the output guard and the egress argument screening.
  */
-public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiArgumentRedactor egressRedactor) {
+public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiArgumentRedactor egressRedactor,
+                     dev.bulwark.guards.action.TokenVault vault, String restoreRole) {
     private static final int VAULT_ENTRIES = 100_000;
 
     /** Guards with nothing enabled: no output guard, no egress screening (only when configured off). */
     static Guards none() {
-        return new Guards(null, List.of(), null);
+        return new Guards(null, List.of(), null, null, null);
     }
 
     /**
@@ -57,7 +58,7 @@ public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiAr
                     .withMode(dev.bulwark.injection.SpotlightMode.valueOf(
                             injection.spotlighting().toUpperCase(Locale.ROOT)))));
         }
-        return new Guards(pii.piiDetector(), List.copyOf(chain), pii.egressRedactor());
+        return new Guards(pii.piiDetector(), List.copyOf(chain), pii.egressRedactor(), pii.vault(), pii.restoreRole());
     }
 
     /** The PII part alone: detector, output guard and egress redactor. */
@@ -72,11 +73,12 @@ public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiAr
         rules.put(Destination.TOOL_OUTPUT, rules(settings.toolOutput(), standard.at(Destination.TOOL_OUTPUT)));
         rules.put(Destination.EGRESS_ARGUMENTS, rules(settings.egress(), standard.at(Destination.EGRESS_ARGUMENTS)));
         rules.put(Destination.AUDIT, standard.at(Destination.AUDIT));
+        AesGcmTokenVault vault = new AesGcmTokenVault(Arrays.copyOfRange(keys, 32, 64),
+                RestorePolicy.roleInSession(settings.restoreRole()), VAULT_ENTRIES);
         PiiRedactor redactor = new PiiRedactor(detector, new PiiRules.ByDestination(rules),
-                Arrays.copyOfRange(keys, 0, 32),
-                new AesGcmTokenVault(Arrays.copyOfRange(keys, 32, 64), RestorePolicy.roleInSession(settings.restoreRole()),
-                        VAULT_ENTRIES));
-        return new Guards(detector, List.of(new PiiGuard(redactor)), new PiiArgumentRedactor(redactor));
+                Arrays.copyOfRange(keys, 0, 32), vault);
+        return new Guards(detector, List.of(new PiiGuard(redactor)), new PiiArgumentRedactor(redactor), vault,
+                settings.restoreRole());
     }
 
     /** Configured rules replace the standard ones type by type; {@code default} replaces the fallback action. */

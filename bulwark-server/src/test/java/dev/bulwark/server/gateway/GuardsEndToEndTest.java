@@ -35,6 +35,51 @@ class GuardsEndToEndTest {
     }
 
     @Test
+    void tokenizedValuesAreRestorableOnlyByTheAdminWithAReasonAndTheRestoreIsAudited(@TempDir Path data)
+            throws Exception {
+        BulwarkConfig config = new dev.bulwark.server.config.ConfigLoader().parse(
+                "guards: {pii: {toolOutput: {EMAIL_ADDRESS: tokenize}}}", "test.yaml")
+                .withDataDir(data.toString()).withPort(0);
+        try (Gateway gateway = Gateway.start(config)) {
+            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String text;
+            try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
+                text = ((McpSchema.TextContent) client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
+                        Map.of("id", 1))).content().get(0)).text();
+            }
+            var m = java.util.regex.Pattern.compile("<EMAIL[A-Z_]*_TK_[A-Za-z0-9_-]+>").matcher(text);
+            assertThat(m.find()).as(text).isTrue();
+            String vaultToken = m.group();
+            assertThat(text).doesNotContain("ops@acme-logistics.example");
+
+            String admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> restore = body -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.baseUrl()
+                                    + "/api/v1/pii/restore")).header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            var restored = restore.apply("{\"token\":\"" + vaultToken + "\",\"reason\":\"customer asked\"}");
+            assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+            assertThat(restored.body()).contains("ops@acme-logistics.example");
+            assertThat(restore.apply("{\"token\":\"" + vaultToken + "\"}").statusCode()).isEqualTo(400);
+            assertThat(restore.apply("{\"token\":\"<EMAIL_TK_nope>\",\"reason\":\"x\"}").statusCode())
+                    .isEqualTo(404);
+            var audited = gateway.auditLog().tail(10).stream()
+                    .filter(r -> r.event().action().equals("pii.restore")).findFirst().orElseThrow();
+            assertThat(audited.event().details()).containsEntry("reason", "customer asked")
+                    .containsEntry("token", vaultToken);
+            assertThat(gateway.auditLog().tail(50).toString()).doesNotContain("ops@acme-logistics.example");
+        }
+    }
+
+    @Test
     void outputCarryingInjectedInstructionsIsWithheld(@TempDir Path data) throws Exception {
         try (Gateway gateway = TestGateways.start(data)) {
             String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
