@@ -37,6 +37,12 @@ final class PolicyCorpus {
 
     /** Writes {@code count} policies into {@code dir}, 50 to a file, always including the one the request needs. */
     static void write(Path dir, int count, long seed) throws IOException {
+        write(dir, count, seed, PolicyCorpus::policy);
+    }
+
+    /** The same layout for any mix: the request's permit first, then {@code count - 1} generated policies. */
+    static void write(Path dir, int count, long seed, java.util.function.BiFunction<Random, Integer, String> generator)
+            throws IOException {
         Random random = new Random(seed);
         List<String> policies = new ArrayList<>(count);
         policies.add("""
@@ -45,7 +51,7 @@ final class PolicyCorpus {
                         resource in Bulwark::Connector::"c7");
                 """);
         for (int i = 1; i < count; i++) {
-            policies.add(policy(random, i));
+            policies.add(generator.apply(random, i));
         }
         Files.createDirectories(dir);
         for (int file = 0; file * 50 < policies.size(); file++) {

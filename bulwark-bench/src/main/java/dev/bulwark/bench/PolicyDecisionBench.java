@@ -121,20 +121,7 @@ public class PolicyDecisionBench {
         private Fleet() {}
 
         static void write(Path dir, int count, long seed) throws IOException {
-            Random random = new Random(seed);
-            List<String> out = new ArrayList<>(count);
-            out.add("""
-                    @id("bench-allow")
-                    permit (principal in Bulwark::Role::"support", action == Bulwark::Action::"write",
-                            resource in Bulwark::Connector::"c7");
-                    """);
-            for (int i = 1; i < count; i++) {
-                out.add(policy(random, i));
-            }
-            for (int file = 0; file * 50 < out.size(); file++) {
-                List<String> chunk = out.subList(file * 50, Math.min(out.size(), (file + 1) * 50));
-                Files.writeString(dir.resolve("p" + file + ".cedar"), String.join("\n", chunk));
-            }
+            PolicyCorpus.write(dir, count, seed, Fleet::policy);
         }
 
         private static String policy(Random random, int i) {
