@@ -27,8 +27,8 @@ final class NameGroupRecognizer {
             if (a.shape() == Shape.CAPITALISED && b.shape() == Shape.CAPITALISED && c.shape() == Shape.CAPITALISED
                     && (and.text().equals("and") || and.text().equals("&"))
                     && text.startsWith(", ", a.end()) && b.start() == a.end() + 2
-                    && !words.firstNames.contains(a.folded()) && !words.firstNames.contains(b.folded())
-                    && !words.firstNames.contains(c.folded()) && !(i > 0 && text.startsWith(", ", tokens.get(i - 1).end()))) {
+                    && !a.in(WordLists.FIRST_NAME) && !b.in(WordLists.FIRST_NAME)
+                    && !c.in(WordLists.FIRST_NAME) && !(i > 0 && text.startsWith(", ", tokens.get(i - 1).end()))) {
                 out.add("ORGANIZATION", a.start(), c.end(), 0.5, "organization");
             }
         }
@@ -44,8 +44,9 @@ final class NameGroupRecognizer {
             if (t.shape() == Shape.CAPITALISED && dash > 0 && dash < t.text().length() - 1) {
                 String l = WordLists.fold(t.text().substring(0, dash));
                 String r = WordLists.fold(t.text().substring(dash + 1));
-                if (words.surnames.contains(l) && words.surnames.contains(r)
-                        && !words.firstNames.contains(l)) {
+                int left = words.kindsOf(l);
+                if ((left & WordLists.SURNAME) != 0 && (words.kindsOf(r) & WordLists.SURNAME) != 0
+                        && (left & WordLists.FIRST_NAME) == 0) {
                     out.add("ORGANIZATION", t.start(), t.end(), 0.45, "organization");
                 }
             }
@@ -77,13 +78,13 @@ final class NameGroupRecognizer {
             if (members.size() >= 3) {
                 int named = 0;
                 for (WordToken m : members) {
-                    if (words.firstNames.contains(m.folded()) || words.surnames.contains(m.folded())) {
+                    if (m.in(WordLists.FIRST_NAME) || m.in(WordLists.SURNAME)) {
                         named++;
                     }
                 }
                 if (named >= 2) {
                     for (WordToken m : members) {
-                        if (!words.places.contains(m.folded()) && !words.groups.contains(m.folded())) {
+                        if (!m.in(WordLists.PLACE) && !m.in(WordLists.GROUP)) {
                             out.add("PERSON", m.start(), m.end(), 0.5, "person");
                         }
                     }

@@ -72,11 +72,17 @@ final class PhoneRecognizer implements Recognizer {
 
     private void phone(String text, Matcher m, Candidates out) {
         String candidate = m.group();
-        int digits = Checksums.digitsOf(candidate).length();
+        int digits = 0;
+        for (int k = 0; k < candidate.length(); k++) {
+            char c = candidate.charAt(k);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
         if (digits < 7 || digits > 15 || DATE_LIKE.matcher(candidate).matches()) {
             return;
         }
-        boolean grouped = !candidate.chars().allMatch(Character::isDigit);
+        boolean grouped = digits != candidate.length();
         boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
         if (!grouped && !context && !candidate.startsWith("+")) {
             return;
@@ -113,10 +119,12 @@ final class PhoneRecognizer implements Recognizer {
     private int judge(String candidate, String region) {
         try {
             Phonenumber.PhoneNumber n = util.parse(candidate, region);
-            if (util.isValidNumber(n)) {
-                return 2;
+            // A valid number always has a possible length (its type's lengths are among the general ones), so the
+            // cheap length test first spares the pattern matching of validation for the impossible ones.
+            if (!util.isPossibleNumber(n)) {
+                return 0;
             }
-            return util.isPossibleNumber(n) ? 1 : 0;
+            return util.isValidNumber(n) ? 2 : 1;
         } catch (NumberParseException e) {
             return 0;
         }

@@ -13,6 +13,9 @@ import java.util.List;
  * institutional suffixes, "A, B and C" firm names).
  */
 final class ProperNounRecognizer implements Recognizer {
+    /** An introduction ending right before a lower-case given name; compiled once ({@code String.matches} would not). */
+    private static final java.util.regex.Pattern INTRODUCED =
+            java.util.regex.Pattern.compile("(?s).*\\b(?:name is|i am|i'm|named|called|this is)\\s+$");
     private final WordLists words;
     private final NameGroupRecognizer groups;
 
@@ -96,7 +99,7 @@ final class ProperNounRecognizer implements Recognizer {
                 out.add("TITLE", t.start(), t.end(), 0.6, "title");
             } else if (LEADS.contains(f)) {
                 greeted = true;
-            } else if (!words.stopWords.contains(f)) {
+            } else if (!(f == t.folded() ? t.in(WordLists.STOP_WORD) : words.stopWords.contains(f))) {
                 break;
             }
             s++;
@@ -106,7 +109,7 @@ final class ProperNounRecognizer implements Recognizer {
             titled = true;
         }
         int e = to;
-        while (e > s && words.stopWords.contains(tokens.get(e - 1).folded())) {
+        while (e > s && tokens.get(e - 1).in(WordLists.STOP_WORD)) {
             e--;
         }
         if (s >= e) {
@@ -127,21 +130,22 @@ final class ProperNounRecognizer implements Recognizer {
             out.add("ORGANIZATION", first.start(), last.end(), 0.7, "organization");
             return;
         }
-        if (words.places.contains(phrase)) {
-            double score = words.countries.contains(phrase) ? 0.8 : 0.7;
+        int phraseKinds = n == 1 ? first.kinds() : words.kindsOf(phrase);
+        if ((phraseKinds & WordLists.PLACE) != 0) {
+            double score = (phraseKinds & WordLists.COUNTRY) != 0 ? 0.8 : 0.7;
             out.add("GPE", first.start(), last.end(), score, "place");
             return;
         }
         // "Southern Tunisia", "Back To Canada": a known place closing a run of other words.
         for (int k = Math.min(3, n - 1); k >= 1; k--) {
-            String tail = phrase(tokens, e - k, e);
-            if (words.places.contains(tail) && !words.firstNames.contains(first.folded())) {
-                out.add("GPE", tokens.get(e - k).start(), last.end(), words.countries.contains(tail) ? 0.75 : 0.65,
+            int tailKinds = k == 1 ? last.kinds() : words.kindsOf(phrase(tokens, e - k, e));
+            if ((tailKinds & WordLists.PLACE) != 0 && !first.in(WordLists.FIRST_NAME)) {
+                out.add("GPE", tokens.get(e - k).start(), last.end(), (tailKinds & WordLists.COUNTRY) != 0 ? 0.75 : 0.65,
                         "place");
                 return;
             }
         }
-        if (n == 1 && words.groups.contains(phrase)) {
+        if (n == 1 && first.in(WordLists.GROUP)) {
             out.add("NRP", first.start(), last.end(), 0.6, "group");
             return;
         }
@@ -218,20 +222,18 @@ final class ProperNounRecognizer implements Recognizer {
     private double personScore(List<WordToken> tokens, int s, int e) {
         int n = e - s;
         String first = tokens.get(s).folded();
-        String last = tokens.get(e - 1).folded();
-        boolean firstIsGiven = words.firstNames.contains(first);
-        boolean lastIsFamily = words.surnames.contains(last) || endsWith(last, NAME_ENDINGS);
+        boolean firstIsGiven = tokens.get(s).in(WordLists.FIRST_NAME);
+        boolean lastIsFamily = tokens.get(e - 1).in(WordLists.SURNAME) || endsWith(tokens.get(e - 1).folded(), NAME_ENDINGS);
         int known = 0;
         for (int k = s; k < e; k++) {
-            String f = tokens.get(k).folded();
-            if (words.firstNames.contains(f) || words.surnames.contains(f)) {
+            if (tokens.get(k).in(WordLists.FIRST_NAME | WordLists.SURNAME)) {
                 known++;
             }
         }
         int englishLooking = 0;
         for (int k = s; k < e; k++) {
-            String f = tokens.get(k).folded();
-            if (!words.firstNames.contains(f) && !words.surnames.contains(f) && endsWith(f, ENGLISH_ENDINGS)) {
+            WordToken t = tokens.get(k);
+            if (!t.in(WordLists.FIRST_NAME | WordLists.SURNAME) && endsWith(t.folded(), ENGLISH_ENDINGS)) {
                 englishLooking++;
             }
         }
@@ -242,7 +244,7 @@ final class ProperNounRecognizer implements Recognizer {
             if (firstIsGiven) {
                 return 0.55;
             }
-            if (words.surnames.contains(first)) {
+            if (tokens.get(s).in(WordLists.SURNAME)) {
                 return 0.45;
             }
             return endsWith(first, NAME_ENDINGS) ? 0.35 : 0.15;
@@ -265,19 +267,19 @@ final class ProperNounRecognizer implements Recognizer {
     /** "my name is andrea": a listed given name in lower case after a strong introduction. */
     private void lowerCaseName(String text, List<WordToken> tokens, int i, Candidates out) {
         WordToken t = tokens.get(i);
-        if (!words.firstNames.contains(t.folded()) || words.stopWords.contains(t.folded())) {
+        if (!t.in(WordLists.FIRST_NAME) || t.in(WordLists.STOP_WORD)) {
             return;
         }
         String before = text.substring(Math.max(0, t.start() - 14), t.start()).toLowerCase(java.util.Locale.ROOT);
-        boolean introduced = before.matches("(?s).*\\b(?:name is|i am|i'm|named|called|this is)\\s+$");
+        boolean introduced = INTRODUCED.matcher(before).matches();
         boolean fullName = i + 1 < tokens.size() && tokens.get(i + 1).joinedToPrevious()
-                && tokens.get(i + 1).shape() == Shape.LOWER && familyName(tokens.get(i + 1).folded());
+                && tokens.get(i + 1).shape() == Shape.LOWER && familyName(tokens.get(i + 1));
         if (!introduced && !t.lineBreakBefore() && !fullName) {
             return;
         }
         int end = t.end();
         if (i + 1 < tokens.size() && tokens.get(i + 1).joinedToPrevious()
-                && (familyName(tokens.get(i + 1).folded()) || tokens.get(i + 1).shape() == Shape.INITIAL)) {
+                && (familyName(tokens.get(i + 1)) || tokens.get(i + 1).shape() == Shape.INITIAL)) {
             end = tokens.get(i + 1).end();
             if (i + 2 < tokens.size() && tokens.get(i + 2).joinedToPrevious()
                     && tokens.get(i + 1).text().length() == 1) {
@@ -287,8 +289,8 @@ final class ProperNounRecognizer implements Recognizer {
         out.add("PERSON", t.start(), end, introduced || fullName ? 0.6 : 0.45, "person");
     }
 
-    private boolean familyName(String folded) {
-        return words.surnames.contains(folded) || endsWith(folded, NAME_ENDINGS) && !words.stopWords.contains(folded);
+    private boolean familyName(WordToken t) {
+        return t.in(WordLists.SURNAME) || endsWith(t.folded(), NAME_ENDINGS) && !t.in(WordLists.STOP_WORD);
     }
 
     /** Last letters of the name endings and of the English word endings: a word ending otherwise has neither. */

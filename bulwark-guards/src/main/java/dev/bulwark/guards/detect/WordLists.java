@@ -26,6 +26,20 @@ public final class WordLists {
     final Set<String> stopWords;
     final Set<String> groups;
 
+    /** Bits of {@link #kindsOf}: which of the sets above hold a word. */
+    static final int FIRST_NAME = 1;
+    static final int SURNAME = 2;
+    static final int STOP_WORD = 4;
+    static final int PLACE = 8;
+    static final int COUNTRY = 16;
+    static final int GROUP = 32;
+
+    /**
+     * Every entry of the sets above with the sets holding it, so a word costs one probe of one table instead of a
+     * probe of each (large) set, most of which miss the processor's caches.
+     */
+    private final java.util.Map<String, Integer> kinds;
+
     private WordLists() {
         firstNames = words("first-names.txt");
         surnames = words("surnames.txt");
@@ -35,6 +49,26 @@ public final class WordLists {
         places.addAll(lines("cities.txt"));
         stopWords = lines("stop-words-en.txt");
         groups = lines("groups.txt");
+        java.util.Map<String, Integer> k = new java.util.HashMap<>();
+        mark(k, firstNames, FIRST_NAME);
+        mark(k, surnames, SURNAME);
+        mark(k, stopWords, STOP_WORD);
+        mark(k, places, PLACE);
+        mark(k, countries, COUNTRY);
+        mark(k, groups, GROUP);
+        kinds = java.util.Collections.unmodifiableMap(k);
+    }
+
+    private static void mark(java.util.Map<String, Integer> kinds, Set<String> words, int kind) {
+        for (String w : words) {
+            kinds.merge(w, kind, (a, b) -> a | b);
+        }
+    }
+
+    /** The {@link #FIRST_NAME}, {@link #SURNAME}, ... bits of the sets holding exactly this string; 0 for none. */
+    int kindsOf(String word) {
+        Integer k = kinds.get(word);
+        return k == null ? 0 : k;
     }
 
     private static final class Holder {

@@ -8,7 +8,7 @@ import java.util.List;
  * abbreviations (titles), never for an ordinary word ending a sentence.
  */
 record WordToken(int start, int end, String text, String folded, Shape shape, boolean lineBreakBefore,
-                 boolean joinedToPrevious, boolean possessive) {
+                 boolean joinedToPrevious, boolean possessive, int kinds) {
 
     enum Shape { CAPITALISED, UPPER, INITIAL, LOWER, OTHER }
 
@@ -20,6 +20,7 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
 
     static List<WordToken> of(String text) {
         List<WordToken> out = new ArrayList<>();
+        WordLists lists = WordLists.shared();
         int previousEnd = -1;
         int n = text.length();
         int i = 0;
@@ -69,7 +70,8 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
                 }
                 joined = !lineBreak && spaces && gapLength <= 3;
             }
-            out.add(new WordToken(s, end, core, WordLists.fold(core), shape, lineBreak, joined, possessive));
+            String folded = WordLists.fold(core);
+            out.add(new WordToken(s, end, core, folded, shape, lineBreak, joined, possessive, lists.kindsOf(folded)));
             previousEnd = end;
             if (keepDot) {
                 i++;
@@ -105,6 +107,11 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
             }
         }
         return lower ? Shape.CAPITALISED : Shape.UPPER;
+    }
+
+    /** Whether the folded word is in one of the {@link WordLists} sets named by the bits of {@code kind}. */
+    boolean in(int kind) {
+        return (kinds & kind) != 0;
     }
 
     boolean capital() {
