@@ -122,7 +122,10 @@ final class SecretRecognizer implements Recognizer {
             char c = (char) (text.charAt(i) | 0x20);
             if (c == 'k' || c == 's' || c == 't' || c == 'p' || c == 'b' || c == 'c') {
                 for (String w : KEY_WORDS) {
-                    if (w.charAt(0) == c && text.regionMatches(true, i, w, 0, w.length())) {
+                    // No character outside ASCII has an ASCII letter of these words' second letters as its case
+                    // pair, so the second letter can be compared by its ASCII lower case before the full match.
+                    if (w.charAt(0) == c && i + 1 < text.length() && (text.charAt(i + 1) | 0x20) == w.charAt(1)
+                            && text.regionMatches(true, i, w, 0, w.length())) {
                         return true;
                     }
                 }
