@@ -223,7 +223,8 @@ final class ProperNounRecognizer implements Recognizer {
         int n = e - s;
         String first = tokens.get(s).folded();
         boolean firstIsGiven = tokens.get(s).in(WordLists.FIRST_NAME);
-        boolean lastIsFamily = tokens.get(e - 1).in(WordLists.SURNAME) || endsWith(tokens.get(e - 1).folded(), NAME_ENDINGS);
+        WordToken lastToken = tokens.get(e - 1);
+        boolean lastIsFamily = lastToken.in(WordLists.SURNAME) || NAME_ENDS.endsOne(lastToken.folded());
         int known = 0;
         for (int k = s; k < e; k++) {
             if (tokens.get(k).in(WordLists.FIRST_NAME | WordLists.SURNAME)) {
@@ -233,7 +234,7 @@ final class ProperNounRecognizer implements Recognizer {
         int englishLooking = 0;
         for (int k = s; k < e; k++) {
             WordToken t = tokens.get(k);
-            if (!t.in(WordLists.FIRST_NAME | WordLists.SURNAME) && endsWith(t.folded(), ENGLISH_ENDINGS)) {
+            if (!t.in(WordLists.FIRST_NAME | WordLists.SURNAME) && ENGLISH_ENDS.endsOne(t.folded())) {
                 englishLooking++;
             }
         }
@@ -247,7 +248,7 @@ final class ProperNounRecognizer implements Recognizer {
             if (tokens.get(s).in(WordLists.SURNAME)) {
                 return 0.45;
             }
-            return endsWith(first, NAME_ENDINGS) ? 0.35 : 0.15;
+            return NAME_ENDS.endsOne(first) ? 0.35 : 0.15;
         }
         if (tokens.get(s).shape() == Shape.UPPER && tokens.get(e - 1).shape() == Shape.UPPER && known == 0) {
             return 0.1;
@@ -290,36 +291,11 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private boolean familyName(WordToken t) {
-        return t.in(WordLists.SURNAME) || endsWith(t.folded(), NAME_ENDINGS) && !t.in(WordLists.STOP_WORD);
+        return t.in(WordLists.SURNAME) || NAME_ENDS.endsOne(t.folded()) && !t.in(WordLists.STOP_WORD);
     }
 
-    /** Last letters of the name endings and of the English word endings: a word ending otherwise has neither. */
-    private static final String NAME_LAST = lastLetters(NAME_ENDINGS);
-    private static final String ENGLISH_LAST = lastLetters(ENGLISH_ENDINGS);
-
-    private static String lastLetters(List<String> endings) {
-        StringBuilder b = new StringBuilder();
-        for (String e : endings) {
-            b.append(e.charAt(e.length() - 1));
-        }
-        return b.toString();
-    }
-
-    private static boolean endsWith(String word, List<String> endings) {
-        if (word.isEmpty()) {
-            return false;
-        }
-        String lastLetters = endings == NAME_ENDINGS ? NAME_LAST : endings == ENGLISH_ENDINGS ? ENGLISH_LAST : null;
-        if (lastLetters != null && lastLetters.indexOf(word.charAt(word.length() - 1)) < 0) {
-            return false;
-        }
-        for (String e : endings) {
-            if (word.length() >= e.length() + 2 && word.endsWith(e)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static final WordEndings NAME_ENDS = new WordEndings(NAME_ENDINGS);
+    private static final WordEndings ENGLISH_ENDS = new WordEndings(ENGLISH_ENDINGS);
 
     private static boolean precededByThe(String text, int start) {
         int i = start - 1;

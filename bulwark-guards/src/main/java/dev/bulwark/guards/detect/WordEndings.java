@@ -1,0 +1,47 @@
+package dev.bulwark.guards.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A list of word endings ("-ov", "-ness") grouped by their last letter, so a word is compared only with the endings
+ * that close with its own last letter. An ending counts only when at least two letters of the word precede it.
+ */
+final class WordEndings {
+    /** Endings by last character for ASCII last characters; {@link #other} holds the rest. */
+    private final String[][] byLast = new String[128][];
+    private final String[] other;
+
+    WordEndings(List<String> endings) {
+        List<List<String>> groups = new ArrayList<>();
+        for (int c = 0; c < 128; c++) {
+            groups.add(new ArrayList<>());
+        }
+        List<String> rest = new ArrayList<>();
+        for (String e : endings) {
+            if (e.isEmpty()) {
+                throw new IllegalArgumentException("an ending must not be empty");
+            }
+            char last = e.charAt(e.length() - 1);
+            (last < 128 ? groups.get(last) : rest).add(e);
+        }
+        for (int c = 0; c < 128; c++) {
+            byLast[c] = groups.get(c).toArray(String[]::new);
+        }
+        other = rest.toArray(String[]::new);
+    }
+
+    /** Whether the word ends with one of the endings and has at least two more characters before it. */
+    boolean endsOne(String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        char last = word.charAt(word.length() - 1);
+        for (String e : last < 128 ? byLast[last] : other) {
+            if (word.length() >= e.length() + 2 && word.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

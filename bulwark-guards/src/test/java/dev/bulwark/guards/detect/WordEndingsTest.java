@@ -1,0 +1,51 @@
+package dev.bulwark.guards.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WordEndingsTest {
+    private final WordEndings endings = new WordEndings(List.of("ov", "ova", "sky", "ness", "ø"));
+
+    @Test
+    void findsAnEndingAfterAtLeastTwoLetters() {
+        assertThat(endings.endsOne("ivanov")).isTrue();
+        assertThat(endings.endsOne("petrova")).isTrue();
+        assertThat(endings.endsOne("kindness")).isTrue();
+        assertThat(endings.endsOne("brøø")).isTrue();
+    }
+
+    @Test
+    void needsTwoLettersBeforeTheEnding() {
+        assertThat(endings.endsOne("nov")).isFalse();
+        assertThat(endings.endsOne("ov")).isFalse();
+        assertThat(endings.endsOne("ness")).isFalse();
+    }
+
+    @Test
+    void rejectsOtherEndingsAndEmptyOrUnusualWords() {
+        assertThat(endings.endsOne("smith")).isFalse();
+        assertThat(endings.endsOne("ivanovs")).isFalse();
+        assertThat(endings.endsOne("")).isFalse();
+        assertThat(endings.endsOne("日本語")).isFalse();
+        assertThat(endings.endsOne("abc\uFFFF")).isFalse();
+    }
+
+    @Test
+    void agreesWithAPlainScanOfEveryListedEnding() {
+        List<String> list = ProperNounCues.ENGLISH_ENDINGS;
+        WordEndings english = new WordEndings(list);
+        for (String w : List.of("quickly", "ly", "fly", "happiness", "statement", "nation", "ed", "bed", "walked",
+                "wise", "otherwise", "paris", "ivanov", "carefully", "ies", "cookies")) {
+            boolean plain = list.stream().anyMatch(e -> w.length() >= e.length() + 2 && w.endsWith(e));
+            assertThat(english.endsOne(w)).as(w).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void refusesAnEmptyEnding() {
+        assertThatThrownBy(() -> new WordEndings(List.of("ov", ""))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
