@@ -58,9 +58,6 @@ final class SecretRecognizer implements Recognizer {
                     + "access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer|client[_.-]?secret|access[_.-]?key|"
                     + "private[_.-]?key|credentials?|passw(?:or)?d|pwd|passphrase|pass))[\"']?+\\s{0,3}+"
                     + "(?:[:=]|=>|\\s)\\s{0,3}+[\"']?+([^\\s\"'`,;<>(){}\\[\\]]{4,512}+)");
-    /** Every key word of {@link #ASSIGNED} contains one of these (lower case; matched in any ASCII case). */
-    private static final List<String> KEY_WORDS = List.of("key", "secret", "token", "pass", "pwd", "bearer",
-            "credential");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -117,18 +114,27 @@ final class SecretRecognizer implements Recognizer {
         return possible;
     }
 
+    /**
+     * Whether the text holds "key", "secret", "token", "pass", "pwd", "bearer" or "credential" in any ASCII case:
+     * every key word of {@link #ASSIGNED} contains one of them.
+     */
     private static boolean containsKeyWord(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = (char) (text.charAt(i) | 0x20);
-            if (c == 'k' || c == 's' || c == 't' || c == 'p' || c == 'b' || c == 'c') {
-                for (String w : KEY_WORDS) {
-                    // No character outside ASCII has an ASCII letter of these words' second letters as its case
-                    // pair, so the second letter can be compared by its ASCII lower case before the full match.
-                    if (w.charAt(0) == c && i + 1 < text.length() && (text.charAt(i + 1) | 0x20) == w.charAt(1)
-                            && text.regionMatches(true, i, w, 0, w.length())) {
-                        return true;
-                    }
-                }
+        int n = text.length();
+        for (int i = 0; i + 1 < n; i++) {
+            // No character outside ASCII has an ASCII letter of these words as its case pair, so the first two
+            // letters can be compared by their ASCII lower case before the full case-insensitive match.
+            String w = switch ((char) (text.charAt(i) | 0x20)) {
+                case 'k' -> "key";
+                case 's' -> "secret";
+                case 't' -> "token";
+                case 'p' -> (text.charAt(i + 1) | 0x20) == 'w' ? "pwd" : "pass";
+                case 'b' -> "bearer";
+                case 'c' -> "credential";
+                default -> null;
+            };
+            if (w != null && (text.charAt(i + 1) | 0x20) == w.charAt(1)
+                    && text.regionMatches(true, i, w, 0, w.length())) {
+                return true;
             }
         }
         return false;

@@ -32,6 +32,34 @@ class PatternPiiDetectorTest {
     }
 
     @Test
+    void findsAssignedPasswordsWhateverTheCaseOfTheKeyWord() {
+        for (String key : List.of("pwd", "PWD", "Pass", "PASSWORD", "db_Passwd", "pAsSpHrAsE")) {
+            String text = "config " + key + ": Zq8!kT2#mW";
+            assertThat(DETECTOR.detect(text)).as(key).anySatisfy(f -> {
+                assertThat(f.type()).isEqualTo("PASSWORD");
+                assertThat(text.substring(f.start(), f.end())).isEqualTo("Zq8!kT2#mW");
+            });
+        }
+    }
+
+    @Test
+    void findsAssignedKeysAfterEveryKeyWord() {
+        for (String key : List.of("api_key", "SECRET", "Token", "bearer", "Credentials", "x-Api-Key")) {
+            String text = "set " + key + "=k9Xr2Lq7Vb3Nw8Zt5Hm1";
+            assertThat(DETECTOR.detect(text)).as(key).anySatisfy(f -> {
+                assertThat(f.type()).isEqualTo("API_KEY");
+                assertThat(text.substring(f.start(), f.end())).isEqualTo("k9Xr2Lq7Vb3Nw8Zt5Hm1");
+            });
+        }
+    }
+
+    @Test
+    void keyWordsSplitAcrossOtherLettersAssignNothing() {
+        String text = "set p_w_d=k9Xr2Lq7Vb3Nw8Zt5Hm1 and t0ken=k9Xr2Lq7Vb3Nw8Zt5Hm1";
+        assertThat(DETECTOR.detect(text)).noneSatisfy(f -> assertThat(f.type()).isIn("API_KEY", "PASSWORD"));
+    }
+
+    @Test
     void findingsAreOrderedAndDoNotOverlap() {
         List<Finding> found = DETECTOR.detect("Dr. Maria Gonzalez, jane@example.com, 4111 1111 1111 1111, "
                 + "192.168.1.20, AKIAIOSFODNN7EXAMPLE, 1600 Pennsylvania Avenue, Washington, DC 20500");
