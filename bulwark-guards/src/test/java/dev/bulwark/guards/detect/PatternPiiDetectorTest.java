@@ -60,6 +60,27 @@ class PatternPiiDetectorTest {
     }
 
     @Test
+    void phoneFindingsDoNotDependOnTheOrderOfTheConfiguredRegions() {
+        PiiDetectorSettings d = PiiDetectorSettings.defaults().withMinScore(0);
+        List<String> texts = List.of("call 030 1234567 or (555) 201-3344", "fax 07700 900123, tel 01 42 68 53 00",
+                "number 98765 43210 and 011 3456-7890", "call 123 4567", "ph 212-555-0187 x 12");
+        List<List<String>> orders = List.of(List.of("US", "GB", "DE", "FR", "IN", "BR"),
+                List.of("BR", "IN", "FR", "DE", "GB", "US"), List.of("GB", "US", "BR", "DE", "IN", "FR"));
+        List<List<Finding>> first = null;
+        for (List<String> regions : orders) {
+            PatternPiiDetector detector = new PatternPiiDetector(new PiiDetectorSettings(d.minScore(), regions,
+                    d.types(), d.chunkSize(), d.chunkOverlap(), d.maxFindings()));
+            List<List<Finding>> found = texts.stream().map(detector::detect).toList();
+            assertThat(found.stream().flatMap(List::stream).filter(f -> f.type().equals("PHONE_NUMBER"))).isNotEmpty();
+            if (first == null) {
+                first = found;
+            } else {
+                assertThat(found).as(regions.toString()).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
     void findingsAreOrderedAndDoNotOverlap() {
         List<Finding> found = DETECTOR.detect("Dr. Maria Gonzalez, jane@example.com, 4111 1111 1111 1111, "
                 + "192.168.1.20, AKIAIOSFODNN7EXAMPLE, 1600 Pennsylvania Avenue, Washington, DC 20500");
