@@ -27,16 +27,27 @@ public final class ToolCatalog {
         Checks.present(principal, "principal");
         List<Tool> visible = new ArrayList<>();
         for (Tool tool : registry.all()) {
-            boolean listed;
-            try {
-                listed = policies.mayList(principal, tool);
-            } catch (RuntimeException e) {
-                listed = false;
-            }
-            if (listed) {
+            if (mayList(principal, tool)) {
                 visible.add(tool);
             }
         }
         return List.copyOf(visible);
+    }
+
+    /**
+     * Whether one tool, by name, is shown to the principal (the MCP SDK filters tool by tool). Unknown tools and tools
+     * whose visibility cannot be decided are hidden.
+     */
+    public boolean visible(Principal principal, String toolName) {
+        Checks.present(principal, "principal");
+        return registry.find(toolName).map(tool -> mayList(principal, tool)).orElse(false);
+    }
+
+    private boolean mayList(Principal principal, Tool tool) {
+        try {
+            return policies.mayList(principal, tool);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -56,4 +56,14 @@ class ToolCatalogTest {
 
         assertThat(catalog.listTools(alice)).extracting(Tool::name).containsExactly("docs.search", "docs.delete");
     }
+
+    @Test
+    void decidesOneToolByNameWithTheSameRules() {
+        ToolCatalog catalog = new ToolCatalog(registry, listing(t -> t.name().equals("docs.search")));
+
+        assertThat(catalog.visible(alice, "docs.search")).isTrue();
+        assertThat(catalog.visible(alice, "docs.delete")).isFalse();
+        assertThat(catalog.visible(alice, "docs.odd")).as("undecidable is hidden").isFalse();
+        assertThat(catalog.visible(alice, "docs.unknown")).as("unknown is hidden").isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.server.mcp;
 import dev.bulwark.engine.pipeline.CallOutcome;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.CallRequest;
+import dev.bulwark.engine.tools.ToolCatalog;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.server.http.McpGate;
 import dev.bulwark.spi.identity.Authentication;
@@ -42,6 +43,7 @@ public final class McpFrontDoor implements AutoCloseable {
 
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version) {
+        ToolCatalog catalog = new ToolCatalog(registry, policies);
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
         this.transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(json)
@@ -74,7 +76,7 @@ public final class McpFrontDoor implements AutoCloseable {
                 // Run calls on the request's Jetty thread (the servlet blocks it for the call anyway) rather than on
                 // Reactor's small shared pool, where blocked calls would queue behind each other.
                 .immediateExecution(true)
-                .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, policies))
+                .addToolFilter((ctx, tool) -> visible(ctx, tool, catalog))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();
         this.toolSync = new ToolSync(server, json, registry::all, (exchange, req) -> call(pipeline, gateVerified, exchange, req));
@@ -105,18 +107,8 @@ public final class McpFrontDoor implements AutoCloseable {
         }
     }
 
-    private static boolean visible(McpTransportContext ctx, McpSchema.Tool tool, ToolRegistry registry,
-                                   PolicyEngine policies) {
-        if (!(ctx.get(McpGate.PRINCIPAL) instanceof Principal principal)) {
-            return false;
-        }
-        try {
-            return registry.find(tool.name()).map(t -> policies.mayList(principal, t)).orElse(false);
-        } catch (RuntimeException e) {
-            // A tool whose visibility cannot be decided is hidden; a call to it is still decided in full.
-            LOG.warn("could not decide visibility of {}: {}", tool.name(), e.toString());
-            return false;
-        }
+    private static boolean visible(McpTransportContext ctx, McpSchema.Tool tool, ToolCatalog catalog) {
+        return ctx.get(McpGate.PRINCIPAL) instanceof Principal principal && catalog.visible(principal, tool.name());
     }
 
     private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
