@@ -2,7 +2,6 @@ package dev.bulwark.server.gateway;
 
 import dev.bulwark.identity.AgentRegistration;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -84,9 +83,5 @@ public final class DemoSetup {
         return new dev.bulwark.documents.IngestRequest(id, title, html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 dev.bulwark.documents.MediaType.TEXT_HTML, Map.of("source", "demo"), acl, java.util.Optional.ofNullable(owner),
                 dev.bulwark.documents.Integrity.TRUSTED, confidentiality);
-    }
-
-    static boolean exists(Path dataDir) {
-        return Files.exists(dataDir.resolve(FILE));
     }
 }

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -185,10 +184,5 @@ public final class McpGate implements Filter {
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             return bytes.length > maxBodyBytes ? null : bytes;
         }
-    }
-
-    /** Lists the allowed MCP methods, for documentation and tests. */
-    static List<String> knownMethods() {
-        return KNOWN_METHODS.stream().sorted().toList();
     }
 }
