@@ -3,10 +3,6 @@ package dev.bulwark.server.cli;
 import dev.bulwark.identity.AgentRegistration;
 import dev.bulwark.server.admin.Views;
 import dev.bulwark.spi.identity.Agent;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +22,8 @@ final class AgentCommand {
         String id;
         @Option(names = "--owner", required = true, description = "accountable person or team")
         String owner;
-        @Option(names = "--role", description = "role (repeatable)")
-        List<String> roles = List.of();
-        @Option(names = "--attr", description = "attribute key=value (repeatable)")
-        Map<String, String> attributes = new LinkedHashMap<>();
+        @Mixin
+        RoleOptions granted;
 
         @Override
         public Integer call() {
@@ -38,8 +32,8 @@ final class AgentCommand {
                     System.err.println("bulwark: agent " + id + " already exists");
                     return 1;
                 }
-                AgentRegistration reg = state.identity.agents().register(id, owner, new LinkedHashSet<>(roles),
-                        attributes);
+                AgentRegistration reg = state.identity.agents().register(id, owner, granted.roleSet(),
+                        granted.attributes);
                 System.out.println("agent " + reg.agent().id() + " registered");
                 System.out.println("api key (shown once): " + reg.apiKey().value());
                 return 0;

@@ -2,14 +2,9 @@ package dev.bulwark.server.cli;
 
 import dev.bulwark.server.admin.Views;
 import dev.bulwark.spi.identity.User;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "user", description = "Register and list users agents may act for.",
@@ -22,15 +17,13 @@ final class UserCommand {
         ConfigOptions options;
         @Parameters(index = "0", description = "user id")
         String id;
-        @Option(names = "--role", description = "role (repeatable)")
-        List<String> roles = List.of();
-        @Option(names = "--attr", description = "attribute key=value (repeatable)")
-        Map<String, String> attributes = new LinkedHashMap<>();
+        @Mixin
+        RoleOptions granted;
 
         @Override
         public Integer call() {
             try (LocalState state = new LocalState(options.load())) {
-                User u = state.identity.users().register(id, new LinkedHashSet<>(roles), attributes);
+                User u = state.identity.users().register(id, granted.roleSet(), granted.attributes);
                 System.out.println("user " + u.id() + " registered");
                 return 0;
             }
