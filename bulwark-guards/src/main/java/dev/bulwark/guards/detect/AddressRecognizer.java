@@ -68,7 +68,7 @@ final class AddressRecognizer implements Recognizer {
                     + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     private static final Pattern SAME_LINE_TAIL = Pattern.compile(
             "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
+    private static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
             "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");

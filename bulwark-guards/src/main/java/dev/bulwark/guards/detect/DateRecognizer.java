@@ -22,11 +22,11 @@ final class DateRecognizer implements Recognizer {
     private static final Pattern WEEKDAY = Pattern.compile(
             "(?<![\\w])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\\w])", Pattern.CASE_INSENSITIVE);
     private static final Pattern YEAR = Pattern.compile("(?<![\\w.,/:-])(?:1[89]\\d\\d|20\\d\\d)(?:s)?(?![\\w]|[.,:/-]\\d)");
-    private static final Pattern YEAR_CONTEXT = Context.words("in", "since", "year", "born", "from", "until",
+    private static final Context.Words YEAR_CONTEXT = Context.words("in", "since", "year", "born", "from", "until",
             "till", "by", "of", "during", "before", "after", "around", "circa", "early", "late", "mid", "founded",
             "established", "dob", "date");
-    private static final Pattern BIRTH = Context.words("born", "birth", "birthday", "dob", "d\\.o\\.b", "date of birth");
-    private static final Pattern VERSION = Context.words("version", "ver", "v", "release", "build", "firmware");
+    private static final Context.Words BIRTH = Context.words("born", "birth", "birthday", "dob", "d.o.b", "date of birth");
+    private static final Context.Words VERSION = Context.words("version", "ver", "v", "release", "build", "firmware");
 
     @Override
     public void recognize(String text, Candidates out) {

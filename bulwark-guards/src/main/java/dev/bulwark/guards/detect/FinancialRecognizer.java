@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 /** Payment cards (Luhn), IBANs (mod-97 and registered length) and US social security numbers (allocation rules). */
 final class FinancialRecognizer implements Recognizer {
     private static final Pattern CARD = Pattern.compile("(?<![\\d.,+-])\\d(?:[ -]?+\\d){11,18}+(?![\\d]|[.,-]\\d)");
-    private static final Pattern CARD_CONTEXT = Context.words("card", "credit", "debit", "visa", "mastercard",
+    private static final Context.Words CARD_CONTEXT = Context.words("card", "credit", "debit", "visa", "mastercard",
             "amex", "american express", "discover", "maestro", "jcb", "diners", "cc", "pan", "payment", "charge");
     private static final Pattern IBAN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}(?![\\p{L}\\p{N}])");
     private static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})([- .]?)(\\d{2})\\2(\\d{4})(?![\\d]|-\\d)");
-    private static final Pattern SSN_CONTEXT = Context.words("ssn", "ssns", "social security", "social",
+    private static final Context.Words SSN_CONTEXT = Context.words("ssn", "ssns", "social security", "social",
             "security number", "ss#", "ssid", "taxpayer", "tin");
 
     @Override

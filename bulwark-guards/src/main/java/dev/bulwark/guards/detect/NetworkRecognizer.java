@@ -10,9 +10,9 @@ final class NetworkRecognizer implements Recognizer {
             "(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?:/\\d{1,2})?(?![\\w]|\\.\\w)");
     private static final Pattern IPV6 = Pattern.compile(
             "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+[0-9A-Fa-f]{0,4}+(?:%\\w{1,16}+)?(?![\\w:])");
-    private static final Pattern VERSION = Context.words("version", "ver", "v", "release", "build", "firmware",
+    private static final Context.Words VERSION = Context.words("version", "ver", "v", "release", "build", "firmware",
             "release", "patch", "sdk", "api level", "revision", "rev");
-    private static final Pattern IP_CONTEXT = Context.words("ip", "ipv4", "ipv6", "address", "host", "server",
+    private static final Context.Words IP_CONTEXT = Context.words("ip", "ipv4", "ipv6", "address", "host", "server",
             "client", "from", "connect", "connected", "gateway", "dns", "subnet", "router", "login");
 
     @Override

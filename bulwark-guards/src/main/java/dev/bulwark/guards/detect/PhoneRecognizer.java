@@ -15,7 +15,7 @@ final class PhoneRecognizer implements Recognizer {
     private static final Pattern SHAPE = Pattern.compile(
             "(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?+|00\\d{1,3}[ .-]?+|\\d{3}-)?(?:\\(\\d{1,5}\\)[ .-]?+)?\\d{1,5}"
                     + "(?:[ .-]\\d{1,5}){0,5}+(?:\\s?+(?:x|ext\\.?)\\s?+\\d{1,5})?(?![\\w]|[.-]\\d)");
-    private static final Pattern CONTEXT = Context.words("phone", "tel", "telephone", "call", "called", "calling",
+    private static final Context.Words CONTEXT = Context.words("phone", "tel", "telephone", "call", "called", "calling",
             "mobile", "cell", "cellphone", "fax", "office", "desk", "home", "work", "contact", "reach", "text",
             "number", "landline", "whatsapp", "dial", "hotline", "ph", "mob", "num", "no");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");

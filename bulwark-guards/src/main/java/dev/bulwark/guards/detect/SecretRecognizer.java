@@ -48,8 +48,16 @@ final class SecretRecognizer implements Recognizer {
                     "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}+\\.eyJ[A-Za-z0-9_-]{2,16384}+\\.[A-Za-z0-9_-]{0,4096}+"), 0.95, "eyJ"));
 
     private static final String[] INITIALS = KNOWN.stream().map(Known::initials).toArray(String[]::new);
-    /** Every character that starts a vendor token. */
-    private static final String ALL_INITIALS = String.join("", INITIALS);
+    /** Per ASCII character, the vendors (bit p for {@code KNOWN.get(p)}) whose tokens can start with it. */
+    private static final long[] BY_INITIAL = new long[128];
+
+    static {
+        for (int p = 0; p < INITIALS.length; p++) {
+            for (char c : INITIALS[p].toCharArray()) {
+                BY_INITIAL[c] |= 1L << p;
+            }
+        }
+    }
 
     private static final Pattern URL_PASSWORD = Pattern.compile(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s@/?#]{1,256}+)@[\\w.-]{1,253}+");
@@ -86,10 +94,9 @@ final class SecretRecognizer implements Recognizer {
                 out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
             }
         }
-        if (containsKeyWord(text)) {
-            Anchored.scan(ASSIGNED, out.shape(), TextShape.WORD | TextShape.DIGITS, Anchored.ANYWHERE,
-                    m -> assigned(m, out));
-        }
+        // A match begins at its prefix or its key word; both are WORD or DIGITS starts.
+        Anchored.scan(ASSIGNED, shape, TextShape.WORD | TextShape.DIGITS, i -> keyWordFrom(text, i),
+                m -> assigned(m, out));
     }
 
     /** Bit p set when some word of the text starts as {@code KNOWN.get(p)} requires: one pass for all vendors. */
@@ -102,11 +109,12 @@ final class SecretRecognizer implements Recognizer {
             }
             int i = shape.start(e);
             char c = text.charAt(i);
-            if (ALL_INITIALS.indexOf(c) < 0) {
+            long vendors = c < 128 ? BY_INITIAL[c] & ~possible : 0;
+            if (vendors == 0) {
                 continue;
             }
             for (int p = 0; p < KNOWN.size(); p++) {
-                if ((possible & 1L << p) == 0 && INITIALS[p].indexOf(c) >= 0 && KNOWN.get(p).possibleAt(text, i)) {
+                if ((vendors & 1L << p) != 0 && KNOWN.get(p).possibleAt(text, i)) {
                     possible |= 1L << p;
                 }
             }
@@ -115,29 +123,46 @@ final class SecretRecognizer implements Recognizer {
     }
 
     /**
-     * Whether the text holds "key", "secret", "token", "pass", "pwd", "bearer" or "credential" in any ASCII case:
-     * every key word of {@link #ASSIGNED} contains one of them.
+     * Whether a key word of {@link #ASSIGNED} can begin at word start {@code i}: right there, or after a prefix of 1 to
+     * 20 ASCII letters or digits and one of {@code _ . -} (the pattern's optional prefix, taken possessively). Every key
+     * word begins with one of the stems below, and a letter after {@code _ . -} or a non-alphanumeric character is a
+     * {@link TextShape#WORD} start, so starts failing this cannot match.
      */
-    private static boolean containsKeyWord(String text) {
-        int n = text.length();
-        for (int i = 0; i + 1 < n; i++) {
-            // No character outside ASCII has an ASCII letter of these words as its case pair, so the first two
-            // letters can be compared by their ASCII lower case before the full case-insensitive match.
-            String w = switch ((char) (text.charAt(i) | 0x20)) {
-                case 'k' -> "key";
-                case 's' -> "secret";
-                case 't' -> "token";
-                case 'p' -> (text.charAt(i + 1) | 0x20) == 'w' ? "pwd" : "pass";
-                case 'b' -> "bearer";
-                case 'c' -> "credential";
-                default -> null;
-            };
-            if (w != null && (text.charAt(i + 1) | 0x20) == w.charAt(1)
-                    && text.regionMatches(true, i, w, 0, w.length())) {
-                return true;
-            }
+    private static boolean keyWordFrom(String text, int i) {
+        if (stemAt(text, i)) {
+            return true;
         }
-        return false;
+        int run = 0;
+        while (run <= 20 && i + run < text.length() && asciiLetterOrDigit(text.charAt(i + run))) {
+            run++;
+        }
+        if (run == 0 || run > 20 || i + run + 1 >= text.length()) {
+            return false;
+        }
+        char separator = text.charAt(i + run);
+        return (separator == '_' || separator == '.' || separator == '-') && stemAt(text, i + run + 1);
+    }
+
+    /** A stem of a key word at {@code i}, compared case-insensitively (looser than the pattern's ASCII-only case). */
+    private static boolean stemAt(String text, int i) {
+        return switch ((char) (text.charAt(i) | 0x20)) {
+            case 'a' -> starts(text, i, "api") || starts(text, i, "access") || starts(text, i, "auth");
+            case 's' -> starts(text, i, "secret");
+            case 't' -> starts(text, i, "token");
+            case 'r' -> starts(text, i, "refresh");
+            case 'b' -> starts(text, i, "bearer");
+            case 'c' -> starts(text, i, "client") || starts(text, i, "credential");
+            case 'p' -> starts(text, i, "pass") || starts(text, i, "pwd") || starts(text, i, "private");
+            default -> false;
+        };
+    }
+
+    private static boolean starts(String text, int i, String stem) {
+        return text.regionMatches(true, i, stem, 0, stem.length());
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static void assigned(Matcher m, Candidates out) {
