@@ -59,9 +59,9 @@ final class SecretRecognizer implements Recognizer {
         }
     }
 
-    private static final Pattern URL_PASSWORD = Pattern.compile(
+    static final Pattern URL_PASSWORD = Pattern.compile(
             "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s@/?#]{1,256}+)@[\\w.-]{1,253}+");
-    private static final Pattern ASSIGNED = Pattern.compile(
+    static final Pattern ASSIGNED = Pattern.compile(
             "(?i)(?<![A-Za-z0-9])((?:[a-z0-9]{1,20}+[_.-])?(?:api[_.-]?key|apikey|secret|secret[_.-]?key|token|"
                     + "access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer|client[_.-]?secret|access[_.-]?key|"
                     + "private[_.-]?key|credentials?|passw(?:or)?d|pwd|passphrase|pass))[\"']?+\\s{0,3}+"
@@ -88,15 +88,12 @@ final class SecretRecognizer implements Recognizer {
                 out.add(k.type(), m.start(), m.end(), k.score(), "secret-prefix");
             });
         }
-        if (text.indexOf("://") >= 0) {
-            Matcher m = URL_PASSWORD.matcher(text);
-            while (m.find()) {
-                out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
-            }
-        }
+        urlPasswords(text, out);
         // A match begins at its prefix or its key word; both are WORD or DIGITS starts.
-        Anchored.scan(ASSIGNED, shape, TextShape.WORD | TextShape.DIGITS, i -> keyWordFrom(text, i),
-                m -> assigned(m, out));
+        if (someWordStartsWithStem(shape)) {
+            Anchored.scan(ASSIGNED, shape, TextShape.WORD | TextShape.DIGITS, i -> keyWordFrom(text, i),
+                    m -> assigned(m, out));
+        }
     }
 
     /** Bit p set when some word of the text starts as {@code KNOWN.get(p)} requires: one pass for all vendors. */
@@ -120,6 +117,51 @@ final class SecretRecognizer implements Recognizer {
             }
         }
         return possible;
+    }
+
+    /**
+     * A match of {@link #URL_PASSWORD} starts where the run of scheme characters before some "://" starts (no scheme
+     * character may precede it, and none of them is ':' or '/'), and that run is 2 to 21 characters long; so the
+     * pattern runs only there, in text order, skipping starts inside the previous match as {@code find()} would.
+     */
+    private static void urlPasswords(String text, Candidates out) {
+        Matcher m = null;
+        int resume = 0;
+        for (int q = text.indexOf("://"); q >= 0; q = text.indexOf("://", q + 1)) {
+            int p = q;
+            while (p > 0 && schemeChar(text.charAt(p - 1))) {
+                p--;
+            }
+            if (p < resume || q - p < 2 || q - p > 21 || !asciiLetter(text.charAt(p))) {
+                continue;
+            }
+            if (m == null) {
+                m = URL_PASSWORD.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (m.region(p, text.length()).lookingAt()) {
+                out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
+                resume = m.end();
+            }
+        }
+    }
+
+    private static boolean schemeChar(char c) {
+        return asciiLetterOrDigit(c) || c == '+' || c == '.' || c == '-';
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Every key word begins at a WORD start (see {@link #keyWordFrom}), so a text without a stem there has none. */
+    private static boolean someWordStartsWithStem(TextShape shape) {
+        String text = shape.text();
+        for (int e = 0; e < shape.count(); e++) {
+            if (shape.kind(e) == TextShape.WORD && stemAt(text, shape.start(e))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -165,7 +207,7 @@ final class SecretRecognizer implements Recognizer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    private static void assigned(Matcher m, Candidates out) {
+    static void assigned(Matcher m, Candidates out) {
         String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
         String value = m.group(2);
         if (PLACEHOLDER.matcher(value).matches() || UUID.matcher(value).matches()) {

@@ -1,0 +1,86 @@
+package dev.bulwark.guards.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.guards.text.ScanText;
+import dev.bulwark.spi.guard.Finding;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recognizer runs its URL-password and assigned-secret patterns only where a match can start; these tests compare
+ * it with a plain {@code find()} loop over the whole text, which is what it replaced.
+ */
+class SecretRecognizerTest {
+    private static final String[] PIECES = {"api_key", "apikey", "API-KEY", "token", "Token", "my", "x1", "pass",
+            "passwd", "pwd", "secret", "client_secret", "bearer", "auth.token", "credentials", "Passphrase", "=",
+            "=>", ":", ": ", " ", " ", "  ", "\"", "'", "abc123XYZ789def", "Zq8vN3kP0sLw7RtY2", "hunter2", "https://",
+            "ftp://", "://", "a", "ab", "svn+ssh", "user", "@", "host.com", "/", "_", ".", "-", "1", "é", "\n",
+            "xxxxxx", "<redacted>", "https://bob:", "svn+ssh://u:", "s3cr3t", "@db.example.com", ":pw@h", "https://bob:s3cr3t@db.example.com", "abcdefghijklmnopqrstu", "0123456789abcdefghij"};
+
+    @Test
+    void findsWhatAFindLoopFindsOnGeneratedTexts() {
+        Random random = new Random(7);
+        int urlPasswords = 0;
+        int assigned = 0;
+        for (int n = 0; n < 40_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int pieces = 1 + random.nextInt(16);
+            for (int k = 0; k < pieces; k++) {
+                b.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            String text = b.toString();
+            List<Finding> found = recognize(text);
+            List<Finding> expectedUrl = referenceUrlPasswords(text);
+            List<Finding> expectedAssigned = referenceAssigned(text);
+            assertThat(found.stream().filter(f -> f.detector().equals("url-password")).toList()).as(text)
+                    .isEqualTo(expectedUrl);
+            assertThat(found.stream().filter(f -> f.detector().equals("assigned-secret")).toList()).as(text)
+                    .isEqualTo(expectedAssigned);
+            urlPasswords += expectedUrl.size();
+            assigned += expectedAssigned.size();
+        }
+        // Both kinds must be common in the generated texts, or the comparison proves little.
+        assertThat(urlPasswords).isGreaterThan(500);
+        assertThat(assigned).isGreaterThan(500);
+    }
+
+    @Test
+    void findsAPasswordInAUrlAndAnAssignedKey() {
+        List<Finding> found = recognize("db: postgres://admin:S3cr3tPa55@db.internal/app and api_key=Zq8vN3kP0sLw7RtY2x");
+        assertThat(found).extracting(Finding::type).containsExactly("PASSWORD", "API_KEY");
+    }
+
+    @Test
+    void ignoresSchemesTooLongOrStartingWithADigit() {
+        assertThat(recognize("abcdefghijklmnopqrstuv://u:secretpw@h.com")).isEmpty();
+        assertThat(recognize("9ftp://u:secretpw@h.com")).isEmpty();
+        assertThat(recognize("://u:secretpw@h.com")).isEmpty();
+    }
+
+    private static List<Finding> recognize(String text) {
+        Candidates out = new Candidates(ScanText.of(text), 100_000);
+        new SecretRecognizer().recognize(text, out);
+        return out.all();
+    }
+
+    private static List<Finding> referenceUrlPasswords(String text) {
+        Candidates out = new Candidates(ScanText.of(text), 100_000);
+        Matcher m = SecretRecognizer.URL_PASSWORD.matcher(text);
+        while (m.find()) {
+            out.add("PASSWORD", m.start(1), m.end(1), 0.95, "url-password");
+        }
+        return out.all();
+    }
+
+    private static List<Finding> referenceAssigned(String text) {
+        Candidates out = new Candidates(ScanText.of(text), 100_000);
+        Matcher m = SecretRecognizer.ASSIGNED.matcher(text);
+        while (m.find()) {
+            SecretRecognizer.assigned(m, out);
+        }
+        return out.all();
+    }
+}
