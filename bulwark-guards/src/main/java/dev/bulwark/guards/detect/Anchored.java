@@ -38,6 +38,10 @@ final class Anchored {
         if (!shape.has(kinds) && extra.length == 0) {
             return;
         }
+        if (extra.length == 0 && Integer.bitCount(kinds) == 1) {
+            scanOne(pattern, shape, shape.startsOf(kinds), start, hit);
+            return;
+        }
         String text = shape.text();
         Matcher m = null;
         int resume = 0;
@@ -59,6 +63,26 @@ final class Anchored {
                 k++;
             }
             if (!checked || i < resume) {
+                continue;
+            }
+            if (m == null) {
+                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            m.region(i, text.length());
+            if (m.lookingAt()) {
+                resume = m.end() > m.start() ? m.end() : m.end() + 1;
+                hit.found(m);
+            }
+        }
+    }
+
+    /** The loop above for the starts of a single kind, which most patterns ask for: no kind test per start. */
+    private static void scanOne(Pattern pattern, TextShape shape, int[] starts, Start start, Hit hit) {
+        String text = shape.text();
+        Matcher m = null;
+        int resume = 0;
+        for (int i : starts) {
+            if (i < resume || !start.possibleAt(i)) {
                 continue;
             }
             if (m == null) {

@@ -20,12 +20,8 @@ final class EmailRecognizer implements Recognizer {
         }
         Matcher m = EMAIL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
-            if (shape.kind(k) != TextShape.AT) {
-                continue;
-            }
+        for (int at : shape.startsOf(TextShape.AT)) {
             // A local part is at most 64 characters, so an address around this '@' starts at most 64 before it.
-            int at = shape.start(k);
             for (int i = Math.max(resume, at - 64); i < at; i++) {
                 if (m.region(i, text.length()).lookingAt()) {
                     resume = m.end();

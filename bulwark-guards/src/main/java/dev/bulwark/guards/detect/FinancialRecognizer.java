@@ -46,7 +46,7 @@ final class FinancialRecognizer implements Recognizer {
 
     private static void card(String text, Matcher m, Candidates out) {
         String digits = Checksums.digitsOf(m.group());
-        if (!Checksums.luhn(digits) || digits.chars().distinct().count() < 2) {
+        if (!Checksums.luhn(digits) || !twoDifferent(digits)) {
             return;
         }
         boolean context = Context.before(text, m.start(), 40, CARD_CONTEXT);
@@ -55,6 +55,15 @@ final class FinancialRecognizer implements Recognizer {
             score += 0.15;
         }
         out.add("CREDIT_CARD", m.start(), m.end(), score, "credit-card");
+    }
+
+    private static boolean twoDifferent(String digits) {
+        for (int i = 1; i < digits.length(); i++) {
+            if (digits.charAt(i) != digits.charAt(0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void ibans(TextShape shape, Candidates out) {

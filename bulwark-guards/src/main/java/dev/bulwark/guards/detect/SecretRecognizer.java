@@ -100,11 +100,7 @@ final class SecretRecognizer implements Recognizer {
     private static long possibleKnown(TextShape shape) {
         String text = shape.text();
         long possible = 0;
-        for (int e = 0; e < shape.count(); e++) {
-            if (shape.kind(e) != TextShape.WORD) {
-                continue;
-            }
-            int i = shape.start(e);
+        for (int i : shape.startsOf(TextShape.WORD)) {
             char c = text.charAt(i);
             long vendors = c < 128 ? BY_INITIAL[c] & ~possible : 0;
             if (vendors == 0) {
@@ -156,8 +152,8 @@ final class SecretRecognizer implements Recognizer {
     /** Every key word begins at a WORD start (see {@link #keyWordFrom}), so a text without a stem there has none. */
     private static boolean someWordStartsWithStem(TextShape shape) {
         String text = shape.text();
-        for (int e = 0; e < shape.count(); e++) {
-            if (shape.kind(e) == TextShape.WORD && stemAt(text, shape.start(e))) {
+        for (int i : shape.startsOf(TextShape.WORD)) {
+            if (stemAt(text, i)) {
                 return true;
             }
         }

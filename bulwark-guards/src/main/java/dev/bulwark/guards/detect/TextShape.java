@@ -28,6 +28,7 @@ final class TextShape {
     private byte[] kinds;
     private int count;
     private int seen;
+    private final int[][] byKind = new int[5][];
 
     private TextShape(String text) {
         this.text = text;
@@ -42,34 +43,43 @@ final class TextShape {
         return s;
     }
 
+    /** Per ASCII character: DIGITS for a digit, WORD for a letter, else its own kind or 0. */
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII[c] = DIGITS;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII[c] = WORD;
+            ASCII[c - 32] = WORD;
+        }
+        ASCII['+'] = SIGN;
+        ASCII['('] = SIGN;
+        ASCII[':'] = COLON;
+        ASCII['@'] = AT;
+    }
+
     private void classify() {
         String t = text;
         int n = t.length();
-        char prev = 0;
+        // The kind of the previous character when it is an ASCII digit, letter or colon; 0 otherwise.
+        int prev = 0;
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (!(prev >= '0' && prev <= '9')) {
-                    add(i, DIGITS);
+            if (c < 0x80) {
+                int kind = ASCII[c];
+                // A digit or letter continues a run of its kind; a letter also continues after a digit.
+                if (kind != 0 && kind != prev && !(kind == WORD && prev == DIGITS)) {
+                    add(i, kind);
                 }
-            } else if (c < 0x80) {
-                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                    if (!asciiLetterOrDigit(prev)) {
-                        add(i, WORD);
-                    }
-                } else if (c == '+' || c == '(') {
-                    add(i, SIGN);
-                } else if (c == ':') {
-                    if (prev != ':') {
-                        add(i, COLON);
-                    }
-                } else if (c == '@') {
-                    add(i, AT);
+                prev = kind == SIGN || kind == AT ? 0 : kind;
+            } else {
+                if (prev != DIGITS && prev != WORD && letterAt(t, i)) {
+                    add(i, WORD);
                 }
-            } else if (!asciiLetterOrDigit(prev) && letterAt(t, i)) {
-                add(i, WORD);
+                prev = 0;
             }
-            prev = c;
         }
     }
 
@@ -79,10 +89,6 @@ final class TextShape {
             return Character.isLetter(t.codePointAt(i));
         }
         return Character.isLetter(c);
-    }
-
-    private static boolean asciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private void add(int i, int kind) {
@@ -110,6 +116,30 @@ final class TextShape {
 
     int kind(int k) {
         return kinds[k];
+    }
+
+    /** Text indices of the starts of exactly one kind, in text order; computed once per kind. */
+    int[] startsOf(int kind) {
+        int slot = Integer.numberOfTrailingZeros(kind);
+        if (Integer.bitCount(kind) != 1 || slot >= byKind.length) {
+            throw new IllegalArgumentException("not a single kind: " + kind);
+        }
+        int[] found = byKind[slot];
+        if (found == null) {
+            int n = 0;
+            for (int k = 0; k < count; k++) {
+                n += kinds[k] == kind ? 1 : 0;
+            }
+            found = new int[n];
+            n = 0;
+            for (int k = 0; k < count; k++) {
+                if (kinds[k] == kind) {
+                    found[n++] = starts[k];
+                }
+            }
+            byKind[slot] = found;
+        }
+        return found;
     }
 
     /** Whether some start of one of {@code kinds} exists. */

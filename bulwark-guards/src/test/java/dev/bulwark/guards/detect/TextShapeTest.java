@@ -1,6 +1,7 @@
 package dev.bulwark.guards.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,5 +74,70 @@ class TextShapeTest {
     void growsBeyondItsFirstGuess() {
         String text = "a1 ".repeat(10_000);
         assertThat(TextShape.of(text).count()).isEqualTo(20_000);
+    }
+
+    @Test
+    void listsTheStartsOfOneKindInTextOrder() {
+        TextShape shape = TextShape.of("a1 b22 @x 3");
+        assertThat(shape.startsOf(TextShape.DIGITS)).containsExactly(1, 4, 10);
+        assertThat(shape.startsOf(TextShape.WORD)).containsExactly(0, 3, 8);
+        assertThat(shape.startsOf(TextShape.AT)).containsExactly(7);
+        assertThat(shape.startsOf(TextShape.COLON)).isEmpty();
+        assertThatThrownBy(() -> shape.startsOf(TextShape.WORD | TextShape.DIGITS))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The classification before it was table-driven, as the reference for generated texts. */
+    private static List<String> reference(String t) {
+        List<String> out = new ArrayList<>();
+        char prev = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean prevAlnum = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z')
+                    || (prev >= '0' && prev <= '9');
+            if (c >= '0' && c <= '9') {
+                if (!(prev >= '0' && prev <= '9')) {
+                    out.add(i + "/" + TextShape.DIGITS);
+                }
+            } else if (c < 0x80) {
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                    if (!prevAlnum) {
+                        out.add(i + "/" + TextShape.WORD);
+                    }
+                } else if (c == '+' || c == '(') {
+                    out.add(i + "/" + TextShape.SIGN);
+                } else if (c == ':') {
+                    if (prev != ':') {
+                        out.add(i + "/" + TextShape.COLON);
+                    }
+                } else if (c == '@') {
+                    out.add(i + "/" + TextShape.AT);
+                }
+            } else if (!prevAlnum && Character.isLetter(t.codePointAt(i))) {
+                out.add(i + "/" + TextShape.WORD);
+            }
+            prev = c;
+        }
+        return out;
+    }
+
+    @Test
+    void classifiesGeneratedTextsAsTheCharacterByCharacterRulesSay() {
+        String[] pieces = {"a", "Z", "7", "0", "+", "(", ":", "::", "@", " ", "_", "-", ".", "é", "\uD801\uDC00",
+                "\uD83D\uDE00", "\uDC00", "٣", "\n", "ab12", "x:y"};
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            TextShape shape = TextShape.of(text);
+            List<String> found = new ArrayList<>();
+            for (int k = 0; k < shape.count(); k++) {
+                found.add(shape.start(k) + "/" + shape.kind(k));
+            }
+            assertThat(found).as(text).isEqualTo(reference(text));
+        }
     }
 }
