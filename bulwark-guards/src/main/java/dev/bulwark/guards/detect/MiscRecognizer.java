@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** Ages ("a 42 year old", "aged 42", "turned 42"), postcodes named as such, and URLs. */
 final class MiscRecognizer implements Recognizer {
-    private static final Pattern AGE = Pattern.compile(
+    static final Pattern AGE = Pattern.compile(
             "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
                     + "|(?:aged|age[: ]|age is|ages|age of|turn|turns|turned|turning)[ ]?(\\d{1,3})(?![\\w]|[.,]\\d)");
     private static final Pattern ZIP = Pattern.compile(
@@ -19,7 +19,7 @@ final class MiscRecognizer implements Recognizer {
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
         if (shape.has(TextShape.DIGITS)) {
-            Anchored.scan(AGE, shape, TextShape.DIGITS, ageWords(text), i -> yearsAfter(shape, i), m -> {
+            Anchored.scan(AGE, shape, TextShape.DIGITS, ageWords(shape), i -> yearsAfter(shape, i), m -> {
                 int g = m.group(1) != null ? 1 : 2;
                 int age = Integer.parseInt(m.group(g));
                 if (age <= 130) {
@@ -59,21 +59,28 @@ final class MiscRecognizer implements Recognizer {
 
     /**
      * Where the keyword form of {@link #AGE} can begin: each "age" and "turn" in any ASCII case, also inside a word
-     * (the keyword alternative has no word boundary before it).
+     * (the keyword alternative has no word boundary before it), 4 to 8 characters before the start of a digit run:
+     * the keywords are 4 to 7 characters long and at most one space separates them from the number, which therefore
+     * starts a run of digits.
      */
-    private static int[] ageWords(String text) {
+    private static int[] ageWords(TextShape shape) {
+        String text = shape.text();
         int[] found = new int[4];
         int n = 0;
-        for (int i = 0; i + 3 <= text.length(); i++) {
-            char c = (char) (text.charAt(i) | 0x20);
-            boolean age = c == 'a' && text.regionMatches(true, i + 1, "ge", 0, 2);
-            boolean turn = c == 't' && text.regionMatches(true, i + 1, "urn", 0, 3);
-            if (age || turn) {
-                if (n == found.length) {
-                    found = java.util.Arrays.copyOf(found, n * 2);
+        int next = 0;
+        for (int d : shape.startsOf(TextShape.DIGITS)) {
+            for (int i = Math.max(next, d - 8); i <= d - 4; i++) {
+                char c = (char) (text.charAt(i) | 0x20);
+                boolean age = c == 'a' && text.regionMatches(true, i + 1, "ge", 0, 2);
+                boolean turn = c == 't' && text.regionMatches(true, i + 1, "urn", 0, 3);
+                if (age || turn) {
+                    if (n == found.length) {
+                        found = java.util.Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = i;
                 }
-                found[n++] = i;
             }
+            next = Math.max(next, d - 3);
         }
         return java.util.Arrays.copyOf(found, n);
     }
