@@ -6,9 +6,7 @@ import dev.bulwark.spi.guard.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * PII and secret detector built on patterns, validators (Luhn, mod-97, SSN allocation, libphonenumber), general word
@@ -20,9 +18,13 @@ public final class PatternPiiDetector implements Detector {
     /** Characters before a chunk that recognizers may read for context and boundaries but not report in. */
     private static final int LOOKBACK = 256;
     /** Higher score first, then the longer span, then the earlier start. */
-    private static final Comparator<Finding> PRECEDENCE = Comparator.comparingDouble(Finding::score).reversed()
-            .thenComparing(Comparator.comparingInt(Finding::length).reversed())
-            .thenComparingInt(Finding::start);
+    private static final Comparator<Finding> PRECEDENCE = (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        if (c == 0) {
+            c = Integer.compare(b.length(), a.length());
+        }
+        return c != 0 ? c : Integer.compare(a.start(), b.start());
+    };
     private final PiiDetectorSettings settings;
     private final List<Recognizer> recognizers;
 
@@ -84,26 +86,42 @@ public final class PatternPiiDetector implements Detector {
     }
 
     private List<Finding> resolve(List<Finding> candidates) {
-        List<Finding> eligible = new ArrayList<>();
+        List<Finding> eligible = new ArrayList<>(candidates.size());
         for (Finding f : candidates) {
             if (f.score() >= settings.minScore() && f.length() > 0
                     && (settings.types().isEmpty() || settings.types().contains(f.type()))) {
                 eligible.add(f);
             }
         }
-        eligible.sort(PRECEDENCE);
-        TreeMap<Integer, Finding> accepted = new TreeMap<>();
-        for (Finding f : eligible) {
-            Map.Entry<Integer, Finding> before = accepted.floorEntry(f.start());
-            if (before != null && before.getValue().end() > f.start()) {
-                continue;
-            }
-            Map.Entry<Integer, Finding> after = accepted.ceilingEntry(f.start());
-            if (after != null && after.getKey() < f.end()) {
-                continue;
-            }
-            accepted.put(f.start(), f);
+        if (eligible.size() <= 1) {
+            return List.copyOf(eligible);
         }
-        return List.copyOf(accepted.values());
+        eligible.sort(PRECEDENCE);
+        // Accepted findings never overlap, so ordered by start they are also ordered by end.
+        List<Finding> accepted = new ArrayList<>(eligible.size());
+        for (Finding f : eligible) {
+            int at = firstStartingAfter(accepted, f.start());
+            boolean clearBefore = at == 0 || accepted.get(at - 1).end() <= f.start();
+            boolean clearAfter = at == accepted.size() || accepted.get(at).start() >= f.end();
+            if (clearBefore && clearAfter) {
+                accepted.add(at, f);
+            }
+        }
+        return List.copyOf(accepted);
+    }
+
+    /** Index of the first finding of {@code sorted} (by start) that starts after {@code start}. */
+    private static int firstStartingAfter(List<Finding> sorted, int start) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).start() <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
