@@ -40,7 +40,7 @@ public final class ScanText {
             char c = original.charAt(i);
             int next;
             String piece;
-            if (c < 0x80) {
+            if (c < 0x80 || unchanged(c)) {
                 next = i + 1;
                 piece = null;
             } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(original.charAt(i + 1))) {
@@ -103,13 +103,33 @@ public final class ScanText {
         return end == 0 ? (text.isEmpty() ? offset : from[0]) : to[end - 1];
     }
 
+    /** Whether every character of the range is its own matching form, so the range can be used as it is. */
     private static boolean isPlain(String s, int start, int end) {
         for (int i = start; i < end; i++) {
-            if (s.charAt(i) >= 0x80) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && !unchanged(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Per BMP character: 0 not yet known, 1 its own NFKC form and visible, 2 otherwise. Filled on first sight of each
+     * character; racing threads write the same value, so no lock is needed.
+     */
+    private static final byte[] UNCHANGED = new byte[0x10000];
+
+    /** Whether a character outside ASCII passes through normalisation unchanged (never true for a surrogate). */
+    private static boolean unchanged(char c) {
+        byte known = UNCHANGED[c];
+        if (known == 0) {
+            boolean same = !Character.isSurrogate(c) && !invisible(c)
+                    && Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).equals(String.valueOf(c));
+            known = same ? (byte) 1 : (byte) 2;
+            UNCHANGED[c] = known;
+        }
+        return known == 1;
     }
 
     /** Characters that render as nothing and are used to split or hide words from matchers. */

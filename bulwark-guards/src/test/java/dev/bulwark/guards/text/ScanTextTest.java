@@ -45,4 +45,42 @@ class ScanTextTest {
         String hidden = "ok" + new String(Character.toChars(0xE0041)) + new String(Character.toChars(0xE0042)) + "!";
         assertThat(ScanText.of(hidden).text()).isEqualTo("ok!");
     }
+
+    /** Each character's own NFKC form (invisible ones removed, lone surrogates replaced), as the reference. */
+    private static String referenceText(String original) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < original.length()) {
+            int cp = original.codePointAt(i);
+            int n = Character.charCount(cp);
+            if (n == 1 && Character.isSurrogate((char) cp)) {
+                out.append('\uFFFD');
+            } else if (!ScanText.invisible(cp)) {
+                out.append(java.text.Normalizer.normalize(Character.toString(cp), java.text.Normalizer.Form.NFKC));
+            }
+            i += n;
+        }
+        return out.toString();
+    }
+
+    @Test
+    void matchesTheCharacterByCharacterNormalFormOnGeneratedTexts() {
+        String[] pieces = {"a", " ", "7", "é", "e\u0301", "’", "“", "\u00A0", "\uFF14", "\uFB01", "\u200B", "\u2060",
+                "\uD83D\uDE00", "\uD800", "\uDC00", "ß", "İ", "Å", "\u212B", "\u2126", "中", "ﾊ", "\u0301", "²",
+                "\u00AD", "\uFEFF", "\uE000"};
+        java.util.Random random = new java.util.Random(5);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String original = b.toString();
+            ScanText s = ScanText.of(original);
+            assertThat(s.text()).as(original).isEqualTo(referenceText(original));
+            for (int i = 0; i < s.text().length(); i++) {
+                assertThat(s.originalStart(i)).isBetween(0, original.length() - 1);
+                assertThat(s.originalEnd(i + 1)).isGreaterThan(s.originalStart(i)).isLessThanOrEqualTo(original.length());
+            }
+        }
+    }
 }
