@@ -37,7 +37,7 @@ public final class PiiRedactor {
         if (hashKey.length != 32) {
             throw new IllegalArgumentException("hash key must be 32 bytes, got " + hashKey.length);
         }
-        this.hashKey = new SecretKeySpec(AesGcmTokenVault.derive(hashKey, "bulwark-pii-hash-v1"), "HmacSHA256");
+        this.hashKey = new SecretKeySpec(VaultCipher.derive(hashKey, "bulwark-pii-hash-v1"), "HmacSHA256");
         this.vault = vault;
         this.numbers = new PlaceholderNumbers(10_000, 10_000);
     }
@@ -110,7 +110,7 @@ public final class PiiRedactor {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashKey);
-            byte[] h = mac.doFinal(AesGcmTokenVault.join(type, value));
+            byte[] h = mac.doFinal(VaultCipher.join(type, value));
             return HexFormat.of().formatHex(h, 0, 6);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 /** The admin endpoints, each a method, a path pattern and a handler. */
 final class AdminRoutes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminRoutes.class);
     private static final String ID = "([A-Za-z0-9][A-Za-z0-9._-]{0,127})";
 
     /**
@@ -189,6 +190,10 @@ final class AdminRoutes {
                     Map.of("token", token, "reason", reason));
         } catch (dev.bulwark.guards.action.RestoreDeniedException e) {
             throw new AdminError(404, "not_found", "no such token, or it may not be restored");
+        } catch (IllegalStateException e) {
+            // Database down or a vault row that does not decrypt: nothing is restored, and the cause stays in the log.
+            LOG.warn("PII restore failed: {}", e.toString());
+            throw new AdminError(503, "vault_unavailable", "the token vault could not restore this token");
         }
     }
 

@@ -67,9 +67,8 @@ final class DocumentsCommand {
     }
 
     /** The same PII detection as the gateway's ingestion endpoint, unless PII guards are configured off. */
-    static List<dev.bulwark.spi.guard.Detector> detectors(BulwarkConfig config) throws java.io.IOException {
-        var guards = dev.bulwark.server.gateway.Guards.open(config.guards().pii(), config.dataPath().resolve("keys"));
-        return guards.piiDetector() == null ? List.of() : List.of(guards.piiDetector());
+    static List<dev.bulwark.spi.guard.Detector> detectors(BulwarkConfig config) {
+        return dev.bulwark.server.gateway.Guards.piiDetector(config.guards().pii()).map(List::of).orElse(List.of());
     }
 
     @Command(name = "rotate-key", description = "Make a new primary key and re-encrypt every chunk with it.")

@@ -14,9 +14,10 @@ import java.util.Set;
  *                    redacted
  * @param egress      the same for arguments of egress tools; omitted: secrets block the call, other PII redacted
  * @param restoreRole agents or users with this role may restore tokenized values of their own session
+ * @param vault       where tokenized originals are kept (default: the gateway's database)
  */
 public record PiiSettings(Boolean enabled, Double minScore, Map<String, String> toolOutput, Map<String, String> egress,
-                          String restoreRole) {
+                          String restoreRole, VaultSettings vault) {
     static final Set<String> ACTIONS = Set.of("allow", "redact", "mask", "hash", "tokenize", "block");
 
     public PiiSettings {
@@ -28,6 +29,13 @@ public record PiiSettings(Boolean enabled, Double minScore, Map<String, String> 
         toolOutput = checked(toolOutput, "guards.pii.toolOutput");
         egress = checked(egress, "guards.pii.egress");
         restoreRole = restoreRole == null || restoreRole.isBlank() ? "pii-restorer" : restoreRole;
+        vault = vault == null ? VaultSettings.defaults() : vault;
+    }
+
+    /** The settings before the vault was configurable: the vault takes its defaults. */
+    public PiiSettings(Boolean enabled, Double minScore, Map<String, String> toolOutput, Map<String, String> egress,
+                       String restoreRole) {
+        this(enabled, minScore, toolOutput, egress, restoreRole, null);
     }
 
     public boolean on() {

@@ -25,7 +25,14 @@ final class EgressScreeningStep implements CallStep {
         if (call.requireTool().kind() != ToolKind.EGRESS) {
             return next.proceed(call);
         }
-        EgressScreening screening = redactor.screenEgress(call.requireArguments(), call.request().sessionId());
+        EgressScreening screening;
+        try {
+            screening = redactor.screenEgress(call.requireArguments(), call.request().sessionId());
+        } catch (RuntimeException e) {
+            // Arguments that could not be screened (token vault unavailable, hostile nesting) are not sent.
+            return call.refuse(Refusal.INTERNAL_ERROR, "egress blocked: the arguments could not be screened",
+                    "egress screening failed: " + e.getClass().getName());
+        }
         return switch (screening) {
             case EgressScreening.Allowed allowed -> next.proceed(call.withArguments(allowed.arguments()));
             case EgressScreening.Blocked blocked -> call.refuse(Refusal.DENIED,

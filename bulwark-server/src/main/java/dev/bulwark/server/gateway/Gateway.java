@@ -80,7 +80,11 @@ public final class Gateway implements AutoCloseable {
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
-            this.guards = Guards.open(config.guards(), keysDir);
+            this.guards = Guards.open(config.guards(), keysDir, database);
+            if (guards.vault() instanceof dev.bulwark.guards.action.JdbcTokenVault vault) {
+                housekeeping.scheduleWithFixedDelay(() -> purgeExpired(vault), 10, 10,
+                        java.util.concurrent.TimeUnit.MINUTES);
+            }
             this.documents = config.documents().on() ? Documents.open(config,
                     guards.piiDetector() == null ? List.of() : List.of(guards.piiDetector())) : null;
             if (documents != null) {
@@ -149,6 +153,15 @@ public final class Gateway implements AutoCloseable {
             return credentials;
         }
         return arguments -> guards.egressRedactor().redact(credentials.redact(arguments));
+    }
+
+    /** Expired originals are deleted even when nothing is tokenized; a failure is retried on the next round. */
+    private static void purgeExpired(dev.bulwark.guards.action.JdbcTokenVault vault) {
+        try {
+            vault.purgeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("could not purge expired PII vault rows: {}", e.toString());
+        }
     }
 
     private static String hostForUrl(String host) {

@@ -2,35 +2,40 @@ package dev.bulwark.server.gateway;
 
 import dev.bulwark.guards.action.AesGcmTokenVault;
 import dev.bulwark.guards.action.Destination;
+import dev.bulwark.guards.action.JdbcTokenVault;
 import dev.bulwark.guards.action.PiiAction;
 import dev.bulwark.guards.action.PiiArgumentRedactor;
 import dev.bulwark.guards.action.PiiGuard;
 import dev.bulwark.guards.action.PiiRedactor;
 import dev.bulwark.guards.action.PiiRules;
 import dev.bulwark.guards.action.RestorePolicy;
+import dev.bulwark.guards.action.TokenVault;
 import dev.bulwark.guards.detect.PatternPiiDetector;
 import dev.bulwark.guards.detect.PiiDetectorSettings;
 import dev.bulwark.server.config.PiiSettings;
+import dev.bulwark.server.config.VaultSettings;
 import dev.bulwark.spi.guard.Detector;
 import dev.bulwark.spi.guard.OutputGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The content guards built from configuration: the PII detector (also used at ingestion), the redactor with its
  * keyed hashing and token vault, the output guard and the egress argument screening.
  */
 public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiArgumentRedactor egressRedactor,
-                     dev.bulwark.guards.action.TokenVault vault, String restoreRole) {
-    private static final int VAULT_ENTRIES = 100_000;
+                     TokenVault vault, String restoreRole) {
 
     /** Guards with nothing enabled: no output guard, no egress screening (only when configured off). */
     static Guards none() {
@@ -41,8 +46,9 @@ public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiAr
      * All configured guards, in the order they screen: injection screening on the raw output, then PII redaction,
      * then spotlighting of untrusted output last, so that its delimiters wrap the final text.
      */
-    public static Guards open(dev.bulwark.server.config.GuardSettings settings, Path keysDir) throws IOException {
-        Guards pii = open(settings.pii(), keysDir);
+    public static Guards open(dev.bulwark.server.config.GuardSettings settings, Path keysDir, DataSource database)
+            throws IOException {
+        Guards pii = open(settings.pii(), keysDir, database);
         List<OutputGuard> chain = new java.util.ArrayList<>();
         var injection = settings.injection();
         if (injection.on()) {
@@ -61,24 +67,52 @@ public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiAr
         return new Guards(pii.piiDetector(), List.copyOf(chain), pii.egressRedactor(), pii.vault(), pii.restoreRole());
     }
 
-    /** The PII part alone: detector, output guard and egress redactor. */
-    public static Guards open(PiiSettings settings, Path keysDir) throws IOException {
+    /** The PII detector alone, as ingestion uses it; empty when PII guards are configured off. */
+    public static Optional<Detector> piiDetector(PiiSettings settings) {
+        return settings.on() ? Optional.of(detector(settings)) : Optional.empty();
+    }
+
+    /**
+     * The PII part alone: detector, output guard, egress redactor and token vault.
+     *
+     * @param database the gateway's database, where a {@code database} vault keeps its rows
+     */
+    public static Guards open(PiiSettings settings, Path keysDir, DataSource database) throws IOException {
         if (!settings.on()) {
             return none();
         }
-        byte[] keys = keyMaterial(keysDir.resolve("pii.key"));
-        Detector detector = new PatternPiiDetector(PiiDetectorSettings.defaults().withMinScore(settings.minScore()));
+        Path keyFile = keysDir.resolve("pii.key");
+        byte[] keys = keyMaterial(keyFile);
+        Detector detector = detector(settings);
         PiiRules.ByDestination standard = PiiRules.ByDestination.standard();
         Map<Destination, PiiRules> rules = new EnumMap<>(Destination.class);
         rules.put(Destination.TOOL_OUTPUT, rules(settings.toolOutput(), standard.at(Destination.TOOL_OUTPUT)));
         rules.put(Destination.EGRESS_ARGUMENTS, rules(settings.egress(), standard.at(Destination.EGRESS_ARGUMENTS)));
         rules.put(Destination.AUDIT, standard.at(Destination.AUDIT));
-        AesGcmTokenVault vault = new AesGcmTokenVault(Arrays.copyOfRange(keys, 32, 64),
-                RestorePolicy.roleInSession(settings.restoreRole()), VAULT_ENTRIES);
+        TokenVault vault = vault(settings, Arrays.copyOfRange(keys, 32, 64), keyFile, database);
         PiiRedactor redactor = new PiiRedactor(detector, new PiiRules.ByDestination(rules),
                 Arrays.copyOfRange(keys, 0, 32), vault);
         return new Guards(detector, List.of(new PiiGuard(redactor)), new PiiArgumentRedactor(redactor), vault,
                 settings.restoreRole());
+    }
+
+    private static Detector detector(PiiSettings settings) {
+        return new PatternPiiDetector(PiiDetectorSettings.defaults().withMinScore(settings.minScore()));
+    }
+
+    private static TokenVault vault(PiiSettings settings, byte[] key, Path keyFile, DataSource database) {
+        RestorePolicy policy = RestorePolicy.roleInSession(settings.restoreRole());
+        VaultSettings v = settings.vault();
+        if (!v.inDatabase()) {
+            return new AesGcmTokenVault(key, policy, Math.toIntExact(v.maxEntries()));
+        }
+        try {
+            return JdbcTokenVault.open(database, key, policy,
+                    new JdbcTokenVault.Limits(v.maxEntries(), v.retentionPeriod()), Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("cannot open the PII token vault (guards.pii.vault.store: database, key "
+                    + keyFile + "; replicas sharing a database need the same file): " + e.getMessage(), e);
+        }
     }
 
     /** Configured rules replace the standard ones type by type; {@code default} replaces the fallback action. */

@@ -38,6 +38,15 @@ class BulwarkCliTest {
     }
 
     @Test
+    void ingestsDocumentsWithPiiDetectionAndNoGatewayRunning() throws Exception {
+        Path doc = Files.writeString(data.resolve("note.txt"),
+                "Call Jane Doe at jane.doe@example.org about the renewal.");
+        Run ingested = run("documents", "ingest", doc.toString(), "--user", "alice", "--data", data.toString());
+        assertThat(ingested.exit()).as(ingested.err()).isZero();
+        assertThat(ingested.out()).contains("ingested file:").contains("note.txt");
+    }
+
+    @Test
     void createsListsSuspendsAgentsAndIssuesTokens() {
         Run created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
                 "--data", data.toString());

@@ -44,6 +44,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theTokenVaultIsInTheDatabaseUnlessConfiguredInMemory() {
+        VaultSettings standard = loader.parse("", "b.yaml").guards().pii().vault();
+        assertThat(standard.inDatabase()).isTrue();
+        assertThat(standard.retentionPeriod()).isEqualTo(Duration.ofDays(30));
+        assertThat(standard.maxEntries()).isEqualTo(1_000_000L);
+        VaultSettings memory = loader.parse("guards: {pii: {vault: {store: memory, retention: 12h}}}", "b.yaml")
+                .guards().pii().vault();
+        assertThat(memory.inDatabase()).isFalse();
+        assertThat(memory.maxEntries()).isEqualTo(100_000L);
+        assertThat(memory.retentionPeriod()).isEqualTo(Duration.ofHours(12));
+        assertThat(loader.parse("guards: {pii: {vault: {maxEntries: 5}}}", "b.yaml").guards().pii().vault()
+                .maxEntries()).isEqualTo(5L);
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {vault: {store: redis}}}", "b.yaml"))
+                .hasMessageContaining("guards.pii.vault.store must be one of");
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {vault: {retention: forever}}}", "b.yaml"))
+                .hasMessageContaining("guards.pii.vault.retention");
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {vault: {maxEntries: 0}}}", "b.yaml"))
+                .hasMessageContaining("maxEntries must be positive");
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {vault: {store: memory, maxEntries: 99999999}}}",
+                "b.yaml")).hasMessageContaining("at most");
+        assertThatThrownBy(() -> loader.parse("guards: {pii: {vault: {stor: memory}}}", "b.yaml"))
+                .hasMessageContaining("stor");
+    }
+
+    @Test
     void auditSyncIsFullOrNormal() {
         assertThat(loader.parse("audit: {sync: full}", "b.yaml").audit().sync()).isEqualTo("full");
         assertThatThrownBy(() -> loader.parse("audit: {sync: sometimes}", "b.yaml"))

@@ -30,11 +30,7 @@ class PostgresGatewayTest {
             BulwarkConfig a = withDatabase(base.withDataDir(dataA.toString()), url);
             BulwarkConfig b = withDatabase(base.withDataDir(dataB.toString()), url);
             try (Gateway first = Gateway.start(a)) {
-                // The second replica shares the signing keys, as a deployment must.
-                java.nio.file.Files.createDirectories(dataB.resolve("keys"));
-                java.nio.file.Files.copy(dataA.resolve("keys/token-signing.jwks.json"),
-                        dataB.resolve("keys/token-signing.jwks.json"));
-                java.nio.file.Files.copy(dataA.resolve("keys/audit-signing.key"), dataB.resolve("keys/audit-signing.key"));
+                shareKeys(dataA, dataB);
                 try (Gateway second = Gateway.start(b)) {
                     assertThat(second.demoCredentials()).as("demo agents already exist in the shared database").isNull();
                     var reg = first.identity().agents().register("shared-bot", "ops@example.com",
@@ -54,6 +50,14 @@ class PostgresGatewayTest {
                     assertThat(first.auditLog().verify().intact()).isTrue();
                 }
             }
+        }
+    }
+
+    /** The second replica shares the signing keys and the PII key, as a deployment must. */
+    static void shareKeys(Path from, Path to) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(to.resolve("keys"));
+        for (String file : new String[] {"token-signing.jwks.json", "audit-signing.key", "pii.key"}) {
+            java.nio.file.Files.copy(from.resolve("keys").resolve(file), to.resolve("keys").resolve(file));
         }
     }
 
