@@ -1,8 +1,5 @@
 package dev.bulwark.guards.detect;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,33 +16,10 @@ final class PhoneRecognizer implements Recognizer {
             "mobile", "cell", "cellphone", "fax", "office", "desk", "home", "work", "contact", "reach", "text",
             "number", "landline", "whatsapp", "dial", "hotline", "ph", "mob", "num", "no");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
-    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    /** The configured regions, those whose calling code no other region shares first. */
-    private final List<String> regions;
-
-    /** {@link #regions} with regions whose national numbers never start with 0 (NANP) last. */
-    private final List<String> zeroFirst;
+    private final PhoneVerdicts verdicts;
 
     PhoneRecognizer(List<String> regions) {
-        // A number not valid in a region whose calling code is shared (+1: 25 regions, +44: 4) costs a validity test
-        // in each sharing region, so regions with a calling code of their own are tried first. The verdict is the
-        // best over all regions whatever the order; the order only decides how soon a valid one ends the search.
-        List<String> cheapFirst = new java.util.ArrayList<>(regions);
-        cheapFirst.sort(java.util.Comparator.comparingInt(
-                r -> util.getRegionCodesForCountryCode(util.getCountryCodeForRegion(r)).size()));
-        this.regions = List.copyOf(cheapFirst);
-        List<String> nanpLast = new java.util.ArrayList<>();
-        for (String r : this.regions) {
-            if (util.getCountryCodeForRegion(r) != 1) {
-                nanpLast.add(r);
-            }
-        }
-        for (String r : this.regions) {
-            if (util.getCountryCodeForRegion(r) == 1) {
-                nanpLast.add(r);
-            }
-        }
-        this.zeroFirst = List.copyOf(nanpLast);
+        this.verdicts = new PhoneVerdicts(regions);
     }
 
     @Override
@@ -94,7 +68,7 @@ final class PhoneRecognizer implements Recognizer {
         if (!grouped && !context && !candidate.startsWith("+")) {
             return;
         }
-        int verdict = verdict(candidate);
+        int verdict = verdicts.verdict(candidate);
         if (verdict == 0 && !(context && grouped)) {
             return;
         }
@@ -104,36 +78,5 @@ final class PhoneRecognizer implements Recognizer {
             score += 0.3;
         }
         out.add("PHONE_NUMBER", m.start(), m.end(), score, "phone");
-    }
-
-    /** 2 when valid in some region, 1 when only possible, 0 when neither. */
-    private int verdict(String candidate) {
-        int best = 0;
-        if (candidate.startsWith("+") || candidate.startsWith("00")) {
-            String intl = candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate;
-            return judge(intl, "ZZ");
-        }
-        // The verdict is the best over all regions, so the order only decides how soon a valid one ends the search.
-        for (String region : candidate.startsWith("0") ? zeroFirst : regions) {
-            best = Math.max(best, judge(candidate, region));
-            if (best == 2) {
-                return 2;
-            }
-        }
-        return best;
-    }
-
-    private int judge(String candidate, String region) {
-        try {
-            Phonenumber.PhoneNumber n = util.parse(candidate, region);
-            // A valid number always has a possible length (its type's lengths are among the general ones), so the
-            // cheap length test first spares the pattern matching of validation for the impossible ones.
-            if (!util.isPossibleNumber(n)) {
-                return 0;
-            }
-            return util.isValidNumber(n) ? 2 : 1;
-        } catch (NumberParseException e) {
-            return 0;
-        }
     }
 }

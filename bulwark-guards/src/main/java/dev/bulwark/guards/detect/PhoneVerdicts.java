@@ -1,0 +1,240 @@
+package dev.bulwark.guards.detect;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The verdict on a phone candidate: 2 when libphonenumber's {@code parse} then {@code isValidNumber} accept it for
+ * some configured region, 1 when only {@code isPossibleNumber} does, 0 otherwise. Candidates of digits and the
+ * separators {@code +-.()} and space (all but the rare ones with an extension) skip the library's generic parsing,
+ * whose cost is in the many patterns it runs for letters, extensions and RFC 3966 forms: the digits are gathered
+ * once and the region-dependent steps of {@code parse} are restated with {@link PhonePlan}, in the library's order.
+ * Other candidates are parsed by the library itself.
+ */
+final class PhoneVerdicts {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final MetadataSource METADATA =
+            DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+    private static final String NON_GEOGRAPHICAL = "001";
+    private static final int MIN_NATIONAL = 2;
+    private static final int MAX_NATIONAL = 17;
+    private static final int MAX_INPUT = 250;
+    private static final boolean[] KNOWN_CODES = new boolean[1000];
+    /** The plans of each calling code, main region first as the library orders them, compiled when first needed. */
+    private static final AtomicReferenceArray<PhonePlan[]> PLANS = new AtomicReferenceArray<>(1000);
+
+    static {
+        for (int code : UTIL.getSupportedCallingCodes()) {
+            KNOWN_CODES[code] = true;
+        }
+    }
+
+    private final List<String> regions;
+    /** The plans of the configured regions the library knows; the others accept no number without "+". */
+    private final PhonePlan[] regionPlans;
+
+    PhoneVerdicts(List<String> regions) {
+        this.regions = List.copyOf(regions);
+        List<PhonePlan> known = new ArrayList<>();
+        for (String r : this.regions) {
+            if (UTIL.getSupportedRegions().contains(r)) {
+                known.add(new PhonePlan(METADATA.getMetadataForRegion(r)));
+            }
+        }
+        this.regionPlans = known.toArray(PhonePlan[]::new);
+    }
+
+    /** 2 when valid in some region, 1 when only possible, 0 when neither. */
+    int verdict(String candidate) {
+        if (!plain(candidate)) {
+            return libraryVerdict(candidate);
+        }
+        // International forms are read without a region, as the library reads "+" with the unknown region "ZZ".
+        if (candidate.startsWith("+")) {
+            return international(digits(candidate, 1));
+        }
+        if (candidate.startsWith("00")) {
+            return international(digits(candidate, 2));
+        }
+        String digits = digits(candidate, 0);
+        int best = 0;
+        for (PhonePlan plan : regionPlans) {
+            best = Math.max(best, national(digits, plan));
+            if (best == 2) {
+                return 2;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the library would read the candidate as its digits alone: at most 250 characters (longer input is
+     * refused), at least three digits (fewer is "not a number"), nothing but digits and the separators {@code -.()}
+     * and space (no letters of an extension, no other white space), and "+" only first.
+     */
+    private static boolean plain(String candidate) {
+        if (candidate.length() > MAX_INPUT) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if ("-.() ".indexOf(c) < 0 && (c != '+' || i > 0)) {
+                return false;
+            }
+        }
+        return digits >= 3;
+    }
+
+    private static String digits(String candidate, int from) {
+        StringBuilder b = new StringBuilder(candidate.length() - from);
+        for (int i = from; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Digits after "+": a known calling code must start them. */
+    private static int international(String digits) {
+        if (digits.length() <= MIN_NATIONAL) {
+            return 0;
+        }
+        int code = callingCode(digits);
+        if (code == 0) {
+            return 0;
+        }
+        PhonePlan main = plans(code)[0];
+        return judge(code, main, digits.substring(main.countryCodeDigits.length()));
+    }
+
+    /** {@code parse(digits, region)}: the region's international prefix, then its own calling code, may lead. */
+    private static int national(String digits, PhonePlan region) {
+        int prefix = region.internationalPrefixLength(digits);
+        if (prefix >= 0) {
+            return international(digits.substring(prefix));
+        }
+        String code = region.countryCodeDigits;
+        if (digits.startsWith(code)) {
+            // The calling code is taken as such when the number only fits the plan without it, or is too long.
+            String rest = region.stripNationalPrefix(digits.substring(code.length()));
+            if (!region.generalPatternMatches(digits) && region.generalPatternMatches(rest)
+                    || region.testLength(digits.length()) == ValidationResult.TOO_LONG) {
+                return judge(region.countryCode, plans(region.countryCode)[0], rest);
+            }
+        }
+        return judge(region.countryCode, region, digits);
+    }
+
+    /**
+     * The end of {@code parse} (the national prefix is dropped when what remains still has a possible length), then
+     * {@code isPossibleNumber} and {@code isValidNumber} on the result.
+     */
+    private static int judge(int code, PhonePlan parsing, String national) {
+        if (national.length() < MIN_NATIONAL) {
+            return 0;
+        }
+        String stripped = parsing.stripNationalPrefix(national);
+        ValidationResult length = parsing.testLength(stripped.length());
+        String number = length == ValidationResult.TOO_SHORT || length == ValidationResult.IS_POSSIBLE_LOCAL_ONLY
+                || length == ValidationResult.INVALID_LENGTH ? national : stripped;
+        if (number.length() < MIN_NATIONAL || number.length() > MAX_NATIONAL) {
+            return 0;
+        }
+        PhonePlan[] plans = plans(code);
+        ValidationResult possible = plans[0].testLength(number.length());
+        if (possible != ValidationResult.IS_POSSIBLE && possible != ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+            return 0;
+        }
+        return valid(plans, number) ? 2 : 1;
+    }
+
+    /**
+     * {@code isValidNumber}: among regions sharing the calling code, the first whose leading digits start the number
+     * (or, for a region without leading digits, for which it has a known type) decides.
+     */
+    private static boolean valid(PhonePlan[] plans, String number) {
+        if (plans.length == 1) {
+            return plans[0].hasKnownType(number);
+        }
+        for (PhonePlan p : plans) {
+            if (p.hasLeadingDigits()) {
+                if (p.leadingDigitsMatch(number)) {
+                    return p.hasKnownType(number);
+                }
+            } else if (p.hasKnownType(number)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code extractCountryCode}: the shortest known calling code of up to three digits, 0 when none. */
+    private static int callingCode(String digits) {
+        if (digits.charAt(0) == '0') {
+            return 0;
+        }
+        int code = 0;
+        for (int i = 0; i < 3 && i < digits.length(); i++) {
+            code = code * 10 + digits.charAt(i) - '0';
+            if (KNOWN_CODES[code]) {
+                return code;
+            }
+        }
+        return 0;
+    }
+
+    private static PhonePlan[] plans(int code) {
+        PhonePlan[] plans = PLANS.get(code);
+        if (plans == null) {
+            List<String> regionCodes = UTIL.getRegionCodesForCountryCode(code);
+            plans = new PhonePlan[regionCodes.size()];
+            for (int i = 0; i < plans.length; i++) {
+                String r = regionCodes.get(i);
+                plans[i] = new PhonePlan(NON_GEOGRAPHICAL.equals(r)
+                        ? METADATA.getMetadataForNonGeographicalRegion(code) : METADATA.getMetadataForRegion(r));
+            }
+            // Two threads may both compile a calling code's plans; either copy serves.
+            PLANS.set(code, plans);
+        }
+        return plans;
+    }
+
+    /** The library's own parsing, for candidates with an extension or unusual white space. */
+    private int libraryVerdict(String candidate) {
+        if (candidate.startsWith("+") || candidate.startsWith("00")) {
+            return libraryJudge(candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate, "ZZ");
+        }
+        int best = 0;
+        for (String region : regions) {
+            best = Math.max(best, libraryJudge(candidate, region));
+            if (best == 2) {
+                return 2;
+            }
+        }
+        return best;
+    }
+
+    private static int libraryJudge(String candidate, String region) {
+        try {
+            Phonenumber.PhoneNumber n = UTIL.parse(candidate, region);
+            if (!UTIL.isPossibleNumber(n)) {
+                return 0;
+            }
+            return UTIL.isValidNumber(n) ? 2 : 1;
+        } catch (NumberParseException e) {
+            return 0;
+        }
+    }
+}
