@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -48,22 +49,31 @@ final class PhoneVerdicts {
                 known.add(new PhonePlan(METADATA.getMetadataForRegion(r)));
             }
         }
+        // The verdict is the best over all regions, so the order only decides how soon a valid one ends the search:
+        // regions with a calling code of their own go first, as validity under a shared code (+1: 25 regions) may
+        // test each sharing region.
+        known.sort(Comparator.comparingInt(p -> UTIL.getRegionCodesForCountryCode(p.countryCode).size()));
         this.regionPlans = known.toArray(PhonePlan[]::new);
     }
 
     /** 2 when valid in some region, 1 when only possible, 0 when neither. */
     int verdict(String candidate) {
-        if (!plain(candidate)) {
+        // The library refuses input longer than 250 characters; "00" is read as the one character "+".
+        if (candidate.length() > (candidate.startsWith("00") ? MAX_INPUT + 1 : MAX_INPUT)) {
+            return 0;
+        }
+        String number = plain(candidate) ? candidate : withoutExtension(candidate);
+        if (number == null) {
             return libraryVerdict(candidate);
         }
         // International forms are read without a region, as the library reads "+" with the unknown region "ZZ".
-        if (candidate.startsWith("+")) {
-            return international(digits(candidate, 1));
+        if (number.startsWith("+")) {
+            return international(digits(number, 1));
         }
-        if (candidate.startsWith("00")) {
-            return international(digits(candidate, 2));
+        if (number.startsWith("00")) {
+            return international(digits(number, 2));
         }
-        String digits = digits(candidate, 0);
+        String digits = digits(number, 0);
         int best = 0;
         for (PhonePlan plan : regionPlans) {
             best = Math.max(best, national(digits, plan));
@@ -75,14 +85,11 @@ final class PhoneVerdicts {
     }
 
     /**
-     * Whether the library would read the candidate as its digits alone: at most 250 characters (longer input is
-     * refused), at least three digits (fewer is "not a number"), nothing but digits and the separators {@code -.()}
-     * and space (no letters of an extension, no other white space), and "+" only first.
+     * Whether the library would read the candidate as its digits alone: at least three digits (fewer is "not a
+     * number"), nothing but digits and the separators {@code -.()} and space (no letters, no other white space), and
+     * "+" only first.
      */
     private static boolean plain(String candidate) {
-        if (candidate.length() > MAX_INPUT) {
-            return false;
-        }
         int digits = 0;
         for (int i = 0; i < candidate.length(); i++) {
             char c = candidate.charAt(i);
@@ -93,6 +100,38 @@ final class PhoneVerdicts {
             }
         }
         return digits >= 3;
+    }
+
+    /**
+     * The number before an extension the library strips (one space or tab, "x", "ext" or "ext.", one space or tab,
+     * up to nine digits) when that number is plain, else null. A plain number before it is viable, so the library's
+     * extension pattern takes the extension from its first separator on, and the number's digits alone remain.
+     */
+    private static String withoutExtension(String candidate) {
+        int end = candidate.length();
+        int digitsFrom = end;
+        while (digitsFrom > 0 && candidate.charAt(digitsFrom - 1) >= '0' && candidate.charAt(digitsFrom - 1) <= '9') {
+            digitsFrom--;
+        }
+        if (digitsFrom == end || end - digitsFrom > 9) {
+            return null;
+        }
+        int at = spaceOrTabBefore(candidate, digitsFrom);
+        if (candidate.startsWith("ext.", at - 4)) {
+            at -= 4;
+        } else if (candidate.startsWith("ext", at - 3)) {
+            at -= 3;
+        } else if (candidate.startsWith("x", at - 1)) {
+            at -= 1;
+        } else {
+            return null;
+        }
+        String number = candidate.substring(0, spaceOrTabBefore(candidate, at));
+        return plain(number) ? number : null;
+    }
+
+    private static int spaceOrTabBefore(String s, int at) {
+        return at > 0 && (s.charAt(at - 1) == ' ' || s.charAt(at - 1) == '\t') ? at - 1 : at;
     }
 
     private static String digits(String candidate, int from) {

@@ -17,7 +17,8 @@ import java.util.TreeSet;
 final class PhoneCandidateGenerator {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final String[] SEPARATORS = {" ", "-", ".", " ", "-", "", " - ", "  "};
-    private static final String[] EXTENSIONS = {" x", "x", " ext", "ext.", " ext. ", "\tx", "\nx", " x ", "\rext"};
+    private static final String[] EXTENSIONS = {" x", "x", " ext", "ext.", " ext. ", "\tx", "\nx", " x ", "\rext",
+        " X", "Ext ", "\t ext.\t", "x.", " extn ", " ext,", "  x", "x\t", " ext\n", "-x", " xt", " ext\u000B"};
     private static final String[] PREFIXES = {"", "0", "1", "8", "00", "011", "+", "0 ", "1-", "(0)", "810", "0800"};
     /** Example numbers of every region and entity as {calling code, national significant number, formatted}. */
     private static final List<String[]> EXAMPLES = examples();
@@ -38,8 +39,8 @@ final class PhoneCandidateGenerator {
             case 6 -> group(digits(2 + random.nextInt(19)));
             default -> prefixed(new String[] {example()[0], perturb(example()[1]), ""});
         };
-        return random.nextInt(12) == 0 ? candidate + EXTENSIONS[random.nextInt(EXTENSIONS.length)]
-                + digits(1 + random.nextInt(5)) : candidate;
+        return random.nextInt(8) == 0 ? candidate + EXTENSIONS[random.nextInt(EXTENSIONS.length)]
+                + digits(1 + random.nextInt(random.nextInt(4) == 0 ? 12 : 5)) : candidate;
     }
 
     private String[] example() {
