@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
  */
 final class PhonePlan {
     /** A number description: its possible lengths (when listed) and its national number pattern (when any). */
-    private record Desc(int[] lengths, Pattern pattern) {
+    private record Desc(int[] lengths, Digits pattern) {
         static Desc of(PhoneNumberDesc desc) {
             String regex = desc.getNationalNumberPattern();
-            return new Desc(ints(desc.getPossibleLengthList()), regex.isEmpty() ? null : Pattern.compile(regex));
+            return new Desc(ints(desc.getPossibleLengthList()), regex.isEmpty() ? null : Digits.of(regex));
         }
 
         /** {@code RegexBasedMatcher.matchNationalNumber} without prefix matches: an empty pattern matches nothing. */
         boolean patternMatches(CharSequence number) {
-            return pattern != null && pattern.matcher(number).matches();
+            return pattern != null && pattern.matches(number);
         }
 
         /** {@code PhoneNumberUtil.isNumberMatchingDesc}: listed lengths are checked before the pattern. */
@@ -31,12 +31,28 @@ final class PhonePlan {
         }
     }
 
+    /** A metadata pattern as an automaton, or as the regex itself when it goes beyond the digit subset. */
+    private record Digits(DigitPattern automaton, Pattern regex) {
+        static Digits of(String regex) {
+            DigitPattern automaton = DigitPattern.compileOrNull(regex);
+            return new Digits(automaton, automaton == null ? Pattern.compile(regex) : null);
+        }
+
+        boolean matches(CharSequence s) {
+            return automaton != null ? automaton.matches(s) : regex.matcher(s).matches();
+        }
+
+        boolean lookingAt(CharSequence s) {
+            return automaton != null ? automaton.matchesPrefix(s) : regex.matcher(s).lookingAt();
+        }
+    }
+
     final int countryCode;
     final String countryCodeDigits;
     private final Pattern internationalPrefix;
     private final Pattern nationalPrefix;
     private final String transformRule;
-    private final Pattern leadingDigits;
+    private final Digits leadingDigits;
     private final Desc general;
     /** Premium rate, toll free, shared cost, VoIP, personal, pager, UAN and voicemail: the order of the library. */
     private final Desc[] special;
@@ -53,7 +69,7 @@ final class PhonePlan {
         internationalPrefix = Pattern.compile(m.getInternationalPrefix());
         nationalPrefix = compileOrNull(m.getNationalPrefixForParsing());
         transformRule = m.getNationalPrefixTransformRule();
-        leadingDigits = m.hasLeadingDigits() ? Pattern.compile(m.getLeadingDigits()) : null;
+        leadingDigits = m.hasLeadingDigits() ? Digits.of(m.getLeadingDigits()) : null;
         general = Desc.of(m.getGeneralDesc());
         special = new Desc[] {Desc.of(m.getPremiumRate()), Desc.of(m.getTollFree()), Desc.of(m.getSharedCost()),
                 Desc.of(m.getVoip()), Desc.of(m.getPersonalNumber()), Desc.of(m.getPager()), Desc.of(m.getUan()),
@@ -127,7 +143,7 @@ final class PhonePlan {
     }
 
     boolean leadingDigitsMatch(String number) {
-        return leadingDigits.matcher(number).lookingAt();
+        return leadingDigits.lookingAt(number);
     }
 
     /** {@code getNumberTypeHelper(...) != UNKNOWN}: the number has the pattern of some type of this plan. */
