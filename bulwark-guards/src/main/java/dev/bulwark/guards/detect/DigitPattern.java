@@ -63,6 +63,40 @@ final class DigitPattern {
         return accepting[state];
     }
 
+    /**
+     * The length of the shortest prefix of the text in the language, -1 when none. For a {@linkplain #prefixFree()
+     * prefix-free} language it is the only such prefix, hence where {@code Matcher.lookingAt()} ends.
+     */
+    int prefixEnd(CharSequence text) {
+        int state = 0;
+        for (int i = 0; ; i++) {
+            if (accepting[state]) {
+                return i;
+            }
+            if (i == text.length()) {
+                return -1;
+            }
+            state = step(state, text.charAt(i));
+            if (state == DEAD) {
+                return -1;
+            }
+        }
+    }
+
+    /** Whether no text of the language is a proper prefix of another (every state can still reach acceptance). */
+    boolean prefixFree() {
+        for (int s = 0; s < accepting.length; s++) {
+            if (accepting[s]) {
+                for (int d = 0; d < 10; d++) {
+                    if (next[s * 10 + d] != DEAD) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     private int step(int state, char c) {
         return c >= '0' && c <= '9' ? next[state * 10 + c - '0'] : DEAD;
     }

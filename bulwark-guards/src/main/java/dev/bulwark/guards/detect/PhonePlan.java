@@ -50,7 +50,13 @@ final class PhonePlan {
     final int countryCode;
     final String countryCodeDigits;
     private final Pattern internationalPrefix;
+    /** The international prefix as an automaton when its language is prefix-free (one possible end), else null. */
+    private final DigitPattern internationalPrefixEnd;
     private final Pattern nationalPrefix;
+    /** The national prefix as an automaton (null beyond the digit subset), to rule out most numbers cheaply. */
+    private final DigitPattern nationalPrefixStart;
+    /** Whether {@link #nationalPrefixStart} alone tells where the prefix ends: no groups, no transform, one end. */
+    private final boolean nationalPrefixPlain;
     private final String transformRule;
     private final Digits leadingDigits;
     private final Desc general;
@@ -67,8 +73,13 @@ final class PhonePlan {
         countryCodeDigits = String.valueOf(countryCode);
         // An empty international prefix is compiled too: the library's empty pattern matches every number.
         internationalPrefix = Pattern.compile(m.getInternationalPrefix());
+        DigitPattern idd = DigitPattern.compileOrNull(m.getInternationalPrefix());
+        internationalPrefixEnd = idd != null && idd.prefixFree() ? idd : null;
         nationalPrefix = compileOrNull(m.getNationalPrefixForParsing());
         transformRule = m.getNationalPrefixTransformRule();
+        nationalPrefixStart = nationalPrefix == null ? null : DigitPattern.compileOrNull(nationalPrefix.pattern());
+        nationalPrefixPlain = nationalPrefixStart != null && nationalPrefixStart.prefixFree()
+                && nationalPrefix.matcher("").groupCount() == 0 && (transformRule == null || transformRule.isEmpty());
         leadingDigits = m.hasLeadingDigits() ? Digits.of(m.getLeadingDigits()) : null;
         general = Desc.of(m.getGeneralDesc());
         special = new Desc[] {Desc.of(m.getPremiumRate()), Desc.of(m.getTollFree()), Desc.of(m.getSharedCost()),
@@ -86,18 +97,31 @@ final class PhonePlan {
      * does or a 0 follows it (calling codes never start with 0).
      */
     int internationalPrefixLength(String digits) {
-        Matcher m = internationalPrefix.matcher(digits);
-        if (!m.lookingAt()) {
-            return -1;
+        int end;
+        if (internationalPrefixEnd != null) {
+            end = internationalPrefixEnd.prefixEnd(digits);
+            if (end < 0) {
+                return -1;
+            }
+        } else {
+            Matcher m = internationalPrefix.matcher(digits);
+            if (!m.lookingAt()) {
+                return -1;
+            }
+            end = m.end();
         }
-        int end = m.end();
         return end < digits.length() && digits.charAt(end) == '0' ? -1 : end;
     }
 
     /** {@code maybeStripNationalPrefixAndCarrierCode}: the number without its national prefix, or itself. */
     String stripNationalPrefix(String number) {
-        if (number.isEmpty() || nationalPrefix == null) {
+        if (number.isEmpty() || nationalPrefix == null
+                || nationalPrefixStart != null && !nationalPrefixStart.matchesPrefix(number)) {
             return number;
+        }
+        if (nationalPrefixPlain) {
+            String rest = number.substring(nationalPrefixStart.prefixEnd(number));
+            return general.patternMatches(number) && !general.patternMatches(rest) ? number : rest;
         }
         Matcher m = nationalPrefix.matcher(number);
         if (!m.lookingAt()) {

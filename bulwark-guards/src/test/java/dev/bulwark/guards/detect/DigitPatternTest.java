@@ -39,6 +39,18 @@ class DigitPatternTest {
     }
 
     @Test
+    void prefixEndIsTheOnlyEndOfAPrefixFreeLanguage() {
+        DigitPattern idd = DigitPattern.compileOrNull("00(?:1[245]|2[1-35]|31)");
+        assertThat(idd.prefixFree()).isTrue();
+        assertThat(idd.prefixEnd("0014123")).isEqualTo(4);
+        assertThat(idd.prefixEnd("0016123")).isEqualTo(-1);
+        assertThat(idd.prefixEnd("00")).isEqualTo(-1);
+        assertThat(DigitPattern.compileOrNull("").prefixEnd("123")).isZero();
+        assertThat(DigitPattern.compileOrNull("0|00").prefixFree()).isFalse();
+        assertThat(DigitPattern.compileOrNull("1?").prefixFree()).isFalse();
+    }
+
+    @Test
     void optionalPartsAndBoundedRepeatsKeepTheirMeaning() {
         DigitPattern p = DigitPattern.compileOrNull("1(?:2[34])?5{2,3}");
         assertThat(List.of("155", "1555", "12355", "124555")).allMatch(p::matches);
@@ -81,6 +93,7 @@ class DigitPatternTest {
             addNumber(util, numbers, util.getExampleNumberForNonGeoEntity(code));
         }
         Random random = new Random(11);
+        String[] prefixes = {"", "0", "00", "011", "1", "8", "810", "15", "0015", "90", "0021", "01", "9"};
         List<String> differences = new ArrayList<>();
         int compiled = 0;
         int matched = 0;
@@ -94,20 +107,29 @@ class DigitPatternTest {
             if (m.hasLeadingDigits()) {
                 regexes.add(m.getLeadingDigits());
             }
-            for (String regex : regexes) {
-                if (regex.isEmpty()) {
+            int numberPatterns = regexes.size();
+            // Prefixes may use syntax beyond digits (such as "~"), and are then left to the regex.
+            regexes.add(m.getInternationalPrefix());
+            regexes.add(m.getNationalPrefixForParsing());
+            for (int k = 0; k < regexes.size(); k++) {
+                String regex = regexes.get(k);
+                DigitPattern automaton = regex.isEmpty() && k < numberPatterns ? null
+                        : DigitPattern.compileOrNull(regex);
+                if (automaton == null) {
+                    assertThat(k >= numberPatterns || regex.isEmpty()).as(regex).isTrue();
                     continue;
                 }
-                DigitPattern automaton = DigitPattern.compileOrNull(regex);
-                assertThat(automaton).as(regex).isNotNull();
                 compiled++;
                 Pattern pattern = Pattern.compile(regex);
                 for (int i = 0; i < 40; i++) {
-                    String s = candidate(random, numbers);
-                    boolean expected = pattern.matcher(s).matches();
+                    String s = (k >= numberPatterns ? prefixes[random.nextInt(prefixes.length)] : "")
+                            + candidate(random, numbers);
+                    var matcher = pattern.matcher(s);
+                    boolean expected = matcher.matches();
                     matched += expected ? 1 : 0;
-                    if (automaton.matches(s) != expected
-                            || automaton.matchesPrefix(s) != pattern.matcher(s).lookingAt()) {
+                    boolean prefix = matcher.reset().lookingAt();
+                    if (automaton.matches(s) != expected || automaton.matchesPrefix(s) != prefix
+                            || automaton.prefixFree() && automaton.prefixEnd(s) != (prefix ? matcher.end() : -1)) {
                         differences.add(regex + " on " + s);
                     }
                 }
