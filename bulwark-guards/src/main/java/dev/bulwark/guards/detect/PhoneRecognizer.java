@@ -1,17 +1,14 @@
 package dev.bulwark.guards.detect;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Phone numbers: a cheap shape pattern proposes digit groups, libphonenumber decides whether they are possible or
- * valid numbers for the configured regions, and context words ("phone", "call", "fax", ...) raise the score.
+ * Phone numbers: a cheap shape ({@link PhoneShape}) proposes digit groups, libphonenumber's rules
+ * ({@link PhoneVerdicts}) decide whether they are possible or valid numbers for the configured regions, and context
+ * words ("phone", "call", "fax", ...) raise the score.
  */
 final class PhoneRecognizer implements Recognizer {
-    private static final Pattern SHAPE = Pattern.compile(
-            "(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?+|00\\d{1,3}[ .-]?+|\\d{3}-)?(?:\\(\\d{1,5}\\)[ .-]?+)?\\d{1,5}"
-                    + "(?:[ .-]\\d{1,5}){0,5}+(?:\\s?+(?:x|ext\\.?)\\s?+\\d{1,5})?(?![\\w]|[.-]\\d)");
     private static final Pattern CONTEXT = Context.words("phone", "tel", "telephone", "call", "called", "calling",
             "mobile", "cell", "cellphone", "fax", "office", "desk", "home", "work", "contact", "reach", "text",
             "number", "landline", "whatsapp", "dial", "hotline", "ph", "mob", "num", "no");
@@ -28,8 +25,21 @@ final class PhoneRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        Anchored.scan(SHAPE, shape, TextShape.DIGITS | TextShape.SIGN, i -> sevenDigitsAhead(text, i),
-                m -> phone(text, m, out));
+        // As Anchored.scan would run the shape: at each start of a digit run, "+" or "(", in text order, skipping
+        // starts inside the previous match.
+        int resume = 0;
+        for (int k = 0; k < shape.count(); k++) {
+            int i = shape.start(k);
+            if ((shape.kind(k) & (TextShape.DIGITS | TextShape.SIGN)) == 0 || i < resume
+                    || !sevenDigitsAhead(text, i)) {
+                continue;
+            }
+            int end = PhoneShape.end(text, i);
+            if (end >= 0) {
+                resume = end;
+                phone(text, i, end, out);
+            }
+        }
     }
 
     /**
@@ -51,8 +61,8 @@ final class PhoneRecognizer implements Recognizer {
         return false;
     }
 
-    private void phone(String text, Matcher m, Candidates out) {
-        String candidate = m.group();
+    private void phone(String text, int start, int end, Candidates out) {
+        String candidate = text.substring(start, end);
         int digits = 0;
         for (int k = 0; k < candidate.length(); k++) {
             char c = candidate.charAt(k);
@@ -64,7 +74,8 @@ final class PhoneRecognizer implements Recognizer {
             return;
         }
         boolean grouped = digits != candidate.length();
-        boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
+        // The narrow window after the number is the cheaper test, so it goes first.
+        boolean context = Context.after(text, end, 12, CONTEXT) || Context.before(text, start, 40, CONTEXT);
         if (!grouped && !context && !candidate.startsWith("+")) {
             return;
         }
@@ -77,6 +88,6 @@ final class PhoneRecognizer implements Recognizer {
         if (context) {
             score += 0.3;
         }
-        out.add("PHONE_NUMBER", m.start(), m.end(), score, "phone");
+        out.add("PHONE_NUMBER", start, end, score, "phone");
     }
 }
