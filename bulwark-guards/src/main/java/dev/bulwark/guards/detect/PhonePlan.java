@@ -170,19 +170,25 @@ final class PhonePlan {
         return leadingDigits.lookingAt(number);
     }
 
-    /** {@code getNumberTypeHelper(...) != UNKNOWN}: the number has the pattern of some type of this plan. */
+    /**
+     * {@code getNumberTypeHelper(...) != UNKNOWN}: the number fits the general description and that of some type.
+     * The library tries the rare types first to name the type; whether any fits does not depend on the order, so
+     * fixed line and mobile, the common ones, go first here.
+     */
     boolean hasKnownType(String number) {
         if (!general.matches(number)) {
             return false;
+        }
+        // Mobile is only tried when its pattern differs from the fixed-line one, as in the library.
+        if (fixedLine.matches(number) || !sameMobileAndFixedLine && mobile.matches(number)) {
+            return true;
         }
         for (Desc d : special) {
             if (d.matches(number)) {
                 return true;
             }
         }
-        // A fixed-line match is a known type whatever the mobile pattern says; otherwise mobile is only tried when
-        // its pattern differs from the fixed-line one.
-        return fixedLine.matches(number) || !sameMobileAndFixedLine && mobile.matches(number);
+        return false;
     }
 
     private static Pattern compileOrNull(String regex) {

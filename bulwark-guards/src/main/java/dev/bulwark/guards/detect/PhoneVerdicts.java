@@ -46,7 +46,8 @@ final class PhoneVerdicts {
         List<PhonePlan> known = new ArrayList<>();
         for (String r : this.regions) {
             if (UTIL.getSupportedRegions().contains(r)) {
-                known.add(new PhonePlan(METADATA.getMetadataForRegion(r)));
+                int code = UTIL.getCountryCodeForRegion(r);
+                known.add(plans(code)[UTIL.getRegionCodesForCountryCode(code).indexOf(r)]);
             }
         }
         // The verdict is the best over all regions, so the order only decides how soon a valid one ends the search:
