@@ -8,8 +8,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import dev.bulwark.guards.text.ScanText;
 import dev.bulwark.spi.guard.Finding;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PhoneVerdictsTest {
@@ -33,6 +35,16 @@ class PhoneVerdictsTest {
     @Test
     void generatedCandidatesGetTheLibraryVerdictForRegionsWithSharedCodesAndPrefixRules() {
         assertSameVerdicts(OTHERS, 2, 30_000);
+    }
+
+    @Test
+    void generatedCandidatesGetTheLibraryVerdictForRandomRegionsOfTheWholeMetadata() {
+        List<String> all = new ArrayList<>(new TreeSet<>(PhoneNumberUtil.getInstance().getSupportedRegions()));
+        Random random = new Random(5);
+        for (int round = 0; round < 12; round++) {
+            Collections.shuffle(all, random);
+            assertSameVerdicts(all.subList(0, 8), 100 + round, 6_000);
+        }
     }
 
     @Test
