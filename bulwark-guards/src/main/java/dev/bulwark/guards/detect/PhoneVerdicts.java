@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The verdict on a phone candidate: 2 when libphonenumber's {@code parse} then {@code isValidNumber} accept it for
  * some configured region, 1 when only {@code isPossibleNumber} does, 0 otherwise. Candidates of digits and the
- * separators {@code +-.()} and space (all but the rare ones with an extension) skip the library's generic parsing,
- * whose cost is in the many patterns it runs for letters, extensions and RFC 3966 forms: the digits are gathered
- * once and the region-dependent steps of {@code parse} are restated with {@link PhonePlan}, in the library's order.
- * Other candidates are parsed by the library itself.
+ * separators {@code +-.()} and space, maybe followed by an "x" or "ext" extension, skip the library's generic
+ * parsing, whose cost is in the many patterns it runs for letters, extensions and RFC 3966 forms: the digits are
+ * gathered once and the region-dependent steps of {@code parse} are restated with {@link PhonePlan}, in the
+ * library's order, with its metadata patterns run as {@link DigitPattern} automata. Other candidates (unusual white
+ * space, other letters) are parsed by the library itself. No verdict is kept from one candidate to the next.
  */
 final class PhoneVerdicts {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
