@@ -1,51 +1,22 @@
 package dev.bulwark.guards.detect;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Phone numbers: a cheap shape pattern proposes digit groups, libphonenumber decides whether they are possible or
- * valid numbers for the configured regions, and context words ("phone", "call", "fax", ...) raise the score.
+ * Phone numbers: a cheap shape ({@link PhoneShape}) proposes digit groups, libphonenumber's rules
+ * ({@link PhoneVerdicts}) decide whether they are possible or valid numbers for the configured regions, and context
+ * words ("phone", "call", "fax", ...) raise the score.
  */
 final class PhoneRecognizer implements Recognizer {
-    private static final Pattern SHAPE = Pattern.compile(
-            "(?<![\\w+.:/-])(?:\\+\\d{1,3}[ .-]?+|00\\d{1,3}[ .-]?+|\\d{3}-)?(?:\\(\\d{1,5}\\)[ .-]?+)?\\d{1,5}"
-                    + "(?:[ .-]\\d{1,5}){0,5}+(?:\\s?+(?:x|ext\\.?)\\s?+\\d{1,5})?(?![\\w]|[.-]\\d)");
     private static final Context.Words CONTEXT = Context.words("phone", "tel", "telephone", "call", "called", "calling",
             "mobile", "cell", "cellphone", "fax", "office", "desk", "home", "work", "contact", "reach", "text",
             "number", "landline", "whatsapp", "dial", "hotline", "ph", "mob", "num", "no");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}");
-    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    /** The configured regions, those whose calling code no other region shares first. */
-    private final List<String> regions;
-
-    /** {@link #regions} with regions whose national numbers never start with 0 (NANP) last. */
-    private final List<String> zeroFirst;
+    private final PhoneVerdicts verdicts;
 
     PhoneRecognizer(List<String> regions) {
-        // A number not valid in a region whose calling code is shared (+1: 25 regions, +44: 4) costs a validity test
-        // in each sharing region, so regions with a calling code of their own are tried first. The verdict is the
-        // best over all regions whatever the order; the order only decides how soon a valid one ends the search.
-        List<String> cheapFirst = new java.util.ArrayList<>(regions);
-        cheapFirst.sort(java.util.Comparator.comparingInt(
-                r -> util.getRegionCodesForCountryCode(util.getCountryCodeForRegion(r)).size()));
-        this.regions = List.copyOf(cheapFirst);
-        List<String> nanpLast = new java.util.ArrayList<>();
-        for (String r : this.regions) {
-            if (util.getCountryCodeForRegion(r) != 1) {
-                nanpLast.add(r);
-            }
-        }
-        for (String r : this.regions) {
-            if (util.getCountryCodeForRegion(r) == 1) {
-                nanpLast.add(r);
-            }
-        }
-        this.zeroFirst = List.copyOf(nanpLast);
+        this.verdicts = new PhoneVerdicts(regions);
     }
 
     @Override
@@ -54,8 +25,21 @@ final class PhoneRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        Anchored.scan(SHAPE, shape, TextShape.DIGITS | TextShape.SIGN, i -> sevenDigitsAhead(text, i),
-                m -> phone(text, m, out));
+        // As Anchored.scan would run the shape: at each start of a digit run, "+" or "(", in text order, skipping
+        // starts inside the previous match.
+        int resume = 0;
+        for (int k = 0; k < shape.count(); k++) {
+            int i = shape.start(k);
+            if ((shape.kind(k) & (TextShape.DIGITS | TextShape.SIGN)) == 0 || i < resume
+                    || !sevenDigitsAhead(text, i)) {
+                continue;
+            }
+            int end = PhoneShape.end(text, i);
+            if (end >= 0) {
+                resume = end;
+                phone(text, i, end, out);
+            }
+        }
     }
 
     /**
@@ -77,8 +61,8 @@ final class PhoneRecognizer implements Recognizer {
         return false;
     }
 
-    private void phone(String text, Matcher m, Candidates out) {
-        String candidate = m.group();
+    private void phone(String text, int start, int end, Candidates out) {
+        String candidate = text.substring(start, end);
         int digits = 0;
         for (int k = 0; k < candidate.length(); k++) {
             char c = candidate.charAt(k);
@@ -90,11 +74,12 @@ final class PhoneRecognizer implements Recognizer {
             return;
         }
         boolean grouped = digits != candidate.length();
-        boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
+        // The narrow window after the number is the cheaper test, so it goes first.
+        boolean context = Context.after(text, end, 12, CONTEXT) || Context.before(text, start, 40, CONTEXT);
         if (!grouped && !context && !candidate.startsWith("+")) {
             return;
         }
-        int verdict = verdict(candidate);
+        int verdict = verdicts.verdict(candidate);
         if (verdict == 0 && !(context && grouped)) {
             return;
         }
@@ -103,37 +88,6 @@ final class PhoneRecognizer implements Recognizer {
         if (context) {
             score += 0.3;
         }
-        out.add("PHONE_NUMBER", m.start(), m.end(), score, "phone");
-    }
-
-    /** 2 when valid in some region, 1 when only possible, 0 when neither. */
-    private int verdict(String candidate) {
-        int best = 0;
-        if (candidate.startsWith("+") || candidate.startsWith("00")) {
-            String intl = candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate;
-            return judge(intl, "ZZ");
-        }
-        // The verdict is the best over all regions, so the order only decides how soon a valid one ends the search.
-        for (String region : candidate.startsWith("0") ? zeroFirst : regions) {
-            best = Math.max(best, judge(candidate, region));
-            if (best == 2) {
-                return 2;
-            }
-        }
-        return best;
-    }
-
-    private int judge(String candidate, String region) {
-        try {
-            Phonenumber.PhoneNumber n = util.parse(candidate, region);
-            // A valid number always has a possible length (its type's lengths are among the general ones), so the
-            // cheap length test first spares the pattern matching of validation for the impossible ones.
-            if (!util.isPossibleNumber(n)) {
-                return 0;
-            }
-            return util.isValidNumber(n) ? 2 : 1;
-        } catch (NumberParseException e) {
-            return 0;
-        }
+        out.add("PHONE_NUMBER", start, end, score, "phone");
     }
 }
