@@ -1,14 +1,15 @@
 package dev.bulwark.spi;
 
-import java.util.Objects;
-
 /** Validation helpers for record constructors: a record that exists is a valid record. */
 public final class Checks {
     private Checks() {}
 
     /** Returns {@code value} when it is non-null and not blank; otherwise throws naming {@code field}. */
     public static String nonBlank(String value, String field) {
-        Objects.requireNonNull(value, field + " must not be null");
+        // Messages are built only on failure: records are validated on hot paths (a finding per detected span).
+        if (value == null) {
+            throw new NullPointerException(field + " must not be null");
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
@@ -17,6 +18,9 @@ public final class Checks {
 
     /** Returns {@code value} when it is non-null; otherwise throws naming {@code field}. */
     public static <T> T present(T value, String field) {
-        return Objects.requireNonNull(value, field + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(field + " must not be null");
+        }
+        return value;
     }
 }
