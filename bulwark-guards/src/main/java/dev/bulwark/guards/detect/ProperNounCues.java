@@ -1,6 +1,8 @@
 package dev.bulwark.guards.detect;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Word sets and context phrases that person, place and organisation recognition relies on; general English. */
@@ -81,6 +83,52 @@ final class ProperNounCues {
     static final ContextWords WORK_BEFORE = new ContextWords("works at", "work at", "worked at",
             "working at", "works for", "work for", "worked for", "working for", "employed at", "employed by", "join",
             "joined", "company", "firm", "employer", "startup", "year at");
+
+    /** Abbreviations whose period is part of the word (compared in lower case). */
+    static final Set<String> ABBREVIATIONS = setOf("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "ft",
+            "ave", "rd", "blvd", "inc", "ltd", "co", "corp", "apt", "no", "rev", "gen", "col", "capt", "lt", "sgt",
+            "mme", "mlle", "messrs", "mx", "fr", "u", "ul", "al", "av", "str");
+
+    /** {@link WordTable} bits of the sets above, above the {@link WordLists} kind bits. */
+    static final int TITLE = 1 << 8;
+    static final int LEAD = 1 << 9;
+    static final int NOT_NAME = 1 << 10;
+    static final int ORG_SUFFIX = 1 << 11;
+    static final int LABEL = 1 << 12;
+    static final int PARTICLE = 1 << 13;
+    static final int ABBREVIATION = 1 << 14;
+    /** The {@link WordLists#kindsOf} bits among a table's bits. */
+    static final int KINDS = (1 << 8) - 1;
+
+    /** One table for every word list and cue set above, so a word costs one probe. */
+    static WordTable table(WordLists words) {
+        if (words == WordLists.shared()) {
+            return Shared.TABLE;
+        }
+        return build(words);
+    }
+
+    private static final class Shared {
+        static final WordTable TABLE = build(WordLists.shared());
+    }
+
+    private static WordTable build(WordLists words) {
+        Map<String, Integer> bits = new HashMap<>(words.kindsByWord());
+        mark(bits, TITLES, TITLE);
+        mark(bits, LEADS, LEAD);
+        mark(bits, NOT_NAMES, NOT_NAME);
+        mark(bits, ORG_SUFFIXES, ORG_SUFFIX);
+        mark(bits, LABELS, LABEL);
+        mark(bits, PARTICLES, PARTICLE);
+        mark(bits, ABBREVIATIONS, ABBREVIATION);
+        return new WordTable(bits);
+    }
+
+    private static void mark(Map<String, Integer> bits, Set<String> words, int bit) {
+        for (String w : words) {
+            bits.merge(w, bit, (a, b) -> a | b);
+        }
+    }
 
     static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile(
             "(?=[IVXLCDM]{2,})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})");

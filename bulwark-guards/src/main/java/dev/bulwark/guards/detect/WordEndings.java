@@ -44,4 +44,30 @@ final class WordEndings {
         }
         return false;
     }
+
+    /** As {@link #endsOne(String)} for the word {@code text[from, to)}. */
+    boolean endsOne(char[] text, int from, int to) {
+        int length = to - from;
+        if (length <= 0) {
+            return false;
+        }
+        char last = text[to - 1];
+        for (String e : last < 128 ? byLast[last] : other) {
+            int n = e.length();
+            if (length >= n + 2 && endsWith(text, to, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWith(char[] text, int to, String ending) {
+        int at = to - ending.length();
+        for (int i = 0; i < ending.length(); i++) {
+            if (text[at + i] != ending.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

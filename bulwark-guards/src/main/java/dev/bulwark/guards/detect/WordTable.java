@@ -1,0 +1,104 @@
+package dev.bulwark.guards.detect;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * An immutable map from words to bit sets, probed with a range of a {@code char[]} so that a lookup needs no
+ * {@link String}. Open addressing over one array of keys' characters: a probe compares a cached hash before any
+ * character, and a miss (the usual case) mostly costs one array read.
+ */
+final class WordTable {
+    /** Per slot: the key's hash in the high half, its entry number + 1 in the low half; 0 for an empty slot. */
+    private final long[] slots;
+    private final int mask;
+    private final char[] chars;
+    /** Per entry: where its characters start in {@link #chars}; one more element marks the end of the last. */
+    private final int[] offsets;
+    private final int[] bits;
+
+    /** A table of every key of {@code words} with its bits; keys with bits 0 are left out (a miss also gives 0). */
+    WordTable(Map<String, Integer> words) {
+        int size = 0;
+        int length = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            if (e.getValue() != 0) {
+                size++;
+                length += e.getKey().length();
+            }
+        }
+        // At most a quarter full: most probes are misses, which end at the first empty slot.
+        int capacity = Integer.highestOneBit(Math.max(4, size * 4 - 1)) << 1;
+        slots = new long[capacity];
+        mask = capacity - 1;
+        chars = new char[length];
+        offsets = new int[size + 1];
+        bits = new int[size];
+        int n = 0;
+        int at = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
+            String key = e.getKey();
+            key.getChars(0, key.length(), chars, at);
+            offsets[n] = at;
+            at += key.length();
+            offsets[n + 1] = at;
+            bits[n] = e.getValue();
+            int hash = hash(chars, offsets[n], at);
+            int slot = slot(hash);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = ((long) hash << 32) | (n + 1);
+            n++;
+        }
+    }
+
+    /** The polynomial hash {@link #get(char[], int, int, int)} expects; {@link #step} extends it by one character. */
+    static int hash(char[] text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = step(h, text[i]);
+        }
+        return h;
+    }
+
+    static int step(int hash, char c) {
+        return 31 * hash + c;
+    }
+
+    private int slot(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 15)) & mask;
+    }
+
+    /** The bits of the word {@code text[from, to)}; 0 when it is not a key. */
+    int get(char[] text, int from, int to) {
+        return get(text, from, to, hash(text, from, to));
+    }
+
+    /** As {@link #get(char[], int, int)} with the range's {@link #hash} already computed. */
+    int get(char[] text, int from, int to, int hash) {
+        int slot = slot(hash);
+        long s;
+        while ((s = slots[slot]) != 0) {
+            if ((int) (s >>> 32) == hash) {
+                int entry = (int) s - 1;
+                int start = offsets[entry];
+                if (Arrays.equals(chars, start, offsets[entry + 1], text, from, to)) {
+                    return bits[entry];
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        return 0;
+    }
+
+    /** The bits of a whole string. */
+    int get(String word) {
+        char[] c = word.toCharArray();
+        return get(c, 0, c.length);
+    }
+}
