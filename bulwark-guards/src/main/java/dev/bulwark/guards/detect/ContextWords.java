@@ -34,12 +34,11 @@ final class ContextWords {
 
     /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
     boolean before(String text, int start, int words) {
-        return before(Preceding.of(text, start, words), words);
+        return before(new Words(words).before(text.toCharArray(), start, words), words);
     }
 
-    /** As {@link #before(String, int, int)} on words collected once for several phrase lists. */
-    boolean before(Preceding preceding, int words) {
-        Words w = preceding.words;
+    /** As {@link #before(String, int, int)} on words collected once (nearest first) for several phrase lists. */
+    boolean before(Words w, int words) {
         int n = Math.min(words, w.count);
         // Word 0 is the nearest.
         for (int k = 0; k < n; k++) {
@@ -62,23 +61,11 @@ final class ContextWords {
 
     /** Whether one of the phrases starts within the {@code words} words after {@code end}. */
     boolean after(String text, int end, int words) {
-        Words w = new Words(words);
-        int i = end;
-        int len = text.length();
-        while (w.count < words) {
-            while (i < len && !wordChar(text.charAt(i))) {
-                i++;
-            }
-            if (i >= len) {
-                break;
-            }
-            int s = i;
-            while (i < len && wordChar(text.charAt(i))) {
-                i++;
-            }
-            w.add(s, i);
-        }
-        w.write(text, false);
+        return after(new Words(words).after(text.toCharArray(), text.length(), end, words));
+    }
+
+    /** As {@link #after(String, int, int)} on words collected (in text order) by {@link Words#after}. */
+    boolean after(Words w) {
         int n = w.count;
         for (int k = 0; k < n; k++) {
             int bits = table.get(w.chars, w.from[k], w.to[k], w.hash[k]);
@@ -98,44 +85,16 @@ final class ContextWords {
         return false;
     }
 
-    /** The lower-case words before an index on its line, nearest first; collected once, read by several lists. */
-    static final class Preceding {
-        private final Words words;
-
-        private Preceding(Words words) {
-            this.words = words;
-        }
-
-        /** Up to {@code max} words before {@code start}. */
-        static Preceding of(String text, int start, int max) {
-            Words w = new Words(max);
-            int i = start;
-            while (w.count < max) {
-                // Context belongs to the same line: a label on the line above says nothing about this word.
-                while (i > 0 && !wordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') {
-                    i--;
-                }
-                if (i == 0 || !wordChar(text.charAt(i - 1))) {
-                    break;
-                }
-                int end = i;
-                while (i > 0 && wordChar(text.charAt(i - 1))) {
-                    i--;
-                }
-                w.add(i, end);
-            }
-            w.write(text, true);
-            return new Preceding(w);
-        }
-    }
-
-    /** Up to a few words: their places in the text, then their lower-cased forms in {@link #chars}. */
-    private static final class Words {
-        final int[] from;
-        final int[] to;
-        final int[] hash;
-        int count;
-        char[] chars;
+    /**
+     * Up to a few words around an index, reusable: their places in the text while collecting, then their lower-cased
+     * forms in {@link #chars}, in text order and separated by single spaces, so neighbouring words form a range.
+     */
+    static final class Words {
+        private final int[] from;
+        private final int[] to;
+        private final int[] hash;
+        private int count;
+        private char[] chars = new char[64];
 
         Words(int max) {
             from = new int[max];
@@ -143,22 +102,57 @@ final class ContextWords {
             hash = new int[max];
         }
 
-        void add(int start, int end) {
+        /** Collects up to {@code max} (at most the capacity) words before {@code start} on its line, nearest first. */
+        Words before(char[] text, int start, int max) {
+            count = 0;
+            int i = start;
+            while (count < max) {
+                // Context belongs to the same line: a label on the line above says nothing about this word.
+                while (i > 0 && !wordChar(text[i - 1]) && text[i - 1] != '\n') {
+                    i--;
+                }
+                if (i == 0 || !wordChar(text[i - 1])) {
+                    break;
+                }
+                int end = i;
+                while (i > 0 && wordChar(text[i - 1])) {
+                    i--;
+                }
+                add(i, end);
+            }
+            write(text, true);
+            return this;
+        }
+
+        /** Collects up to {@code max} (at most the capacity) words after {@code end}, in text order. */
+        Words after(char[] text, int length, int end, int max) {
+            count = 0;
+            int i = end;
+            while (count < max) {
+                while (i < length && !wordChar(text[i])) {
+                    i++;
+                }
+                if (i >= length) {
+                    break;
+                }
+                int s = i;
+                while (i < length && wordChar(text[i])) {
+                    i++;
+                }
+                add(s, i);
+            }
+            write(text, false);
+            return this;
+        }
+
+        private void add(int start, int end) {
             from[count] = start;
             to[count] = end;
             count++;
         }
 
-        /**
-         * Replaces the text ranges by ranges of {@link #chars}, which holds the words lower-cased in text order
-         * ({@code reversed}: the words were collected nearest first, going back) separated by single spaces.
-         */
-        void write(String text, boolean reversed) {
-            int length = 0;
-            for (int k = 0; k < count; k++) {
-                length += to[k] - from[k] + 1;
-            }
-            chars = new char[length];
+        /** Replaces the text ranges by ranges of {@link #chars} ({@code reversed}: collected nearest first). */
+        private void write(char[] text, boolean reversed) {
             int at = 0;
             for (int m = 0; m < count; m++) {
                 int k = reversed ? count - 1 - m : m;
@@ -168,11 +162,11 @@ final class ContextWords {
                 if (plain(text, s, e)) {
                     ensure(at + e - s + 1);
                     for (int i = s; i < e; i++) {
-                        char c = text.charAt(i);
+                        char c = text[i];
                         chars[at++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                     }
                 } else {
-                    String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
+                    String lower = new String(text, s, e - s).toLowerCase(Locale.ROOT);
                     ensure(at + lower.length() + 1);
                     lower.getChars(0, lower.length(), chars, at);
                     at += lower.length();
@@ -191,9 +185,9 @@ final class ContextWords {
         }
 
         /** ASCII and ’ only: lower case is then a character-by-character mapping of A to Z. */
-        private static boolean plain(String text, int s, int e) {
+        private static boolean plain(char[] text, int s, int e) {
             for (int i = s; i < e; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c >= 0x80 && c != '’') {
                     return false;
                 }

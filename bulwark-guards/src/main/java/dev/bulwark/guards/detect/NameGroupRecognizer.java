@@ -17,17 +17,12 @@ final class NameGroupRecognizer {
         return t.shape(k) == WordTokens.CAPITALISED;
     }
 
-    /** Whether word {@code k} is written exactly {@code word}. */
-    private static boolean is(WordTokens t, int k, String word) {
-        return t.length(k) == word.length() && t.text.startsWith(word, t.start[k]);
-    }
-
     /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
     private void firms(String text, WordTokens t, Candidates out) {
         int count = t.count;
         for (int i = 0; i + 3 < count; i++) {
             // A word never starts with "&", so only "and" joins the last two names.
-            if (capitalised(t, i) && capitalised(t, i + 1) && capitalised(t, i + 3) && is(t, i + 2, "and")
+            if (capitalised(t, i) && capitalised(t, i + 1) && capitalised(t, i + 3) && t.is(i + 2, "and")
                     && text.startsWith(", ", t.end[i]) && t.start[i + 1] == t.end[i] + 2
                     && !t.in(i, WordLists.FIRST_NAME) && !t.in(i + 1, WordLists.FIRST_NAME)
                     && !t.in(i + 3, WordLists.FIRST_NAME) && !(i > 0 && text.startsWith(", ", t.end[i - 1]))) {
@@ -35,7 +30,7 @@ final class NameGroupRecognizer {
             }
         }
         for (int i = 0; i + 2 < count; i++) {
-            if (capitalised(t, i) && is(t, i + 1, "and") && is(t, i + 2, "Sons")) {
+            if (capitalised(t, i) && t.is(i + 1, "and") && t.is(i + 2, "Sons")) {
                 out.add("ORGANIZATION", t.start[i], t.end[i + 2], 0.8, "organization");
             }
         }
@@ -104,7 +99,7 @@ final class NameGroupRecognizer {
         if (j + 1 < t.count && text.startsWith(", ", end) && t.start[j + 1] == end + 2) {
             return j + 1;
         }
-        if (j + 2 < t.count && is(t, j + 1, "and") && t.has(j + 1, WordTokens.JOINED)
+        if (j + 2 < t.count && t.is(j + 1, "and") && t.has(j + 1, WordTokens.JOINED)
                 && t.has(j + 2, WordTokens.JOINED) && (text.startsWith(" and ", end) || text.startsWith(", and ", end))) {
             return j + 2;
         }

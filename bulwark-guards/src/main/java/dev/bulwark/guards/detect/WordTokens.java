@@ -30,34 +30,45 @@ final class WordTokens {
     /** Only the letters I V X L C D M. */
     static final int ROMAN_LETTERS = 256;
 
-    final String text;
-    int count;
-    /** Where each word starts and ends in {@link #text}; the end includes a period kept by the word. */
-    int[] start;
-    int[] end;
-    /** End of the word's own letters: before a possessive "'s" or a kept period. */
-    int[] textEnd;
-    int[] flags;
-    /** The {@link WordTable} bits of the folded word. */
-    int[] bits;
-    private int[] foldStart;
-    char[] folds;
+    /** Texts longer than this get arrays of their own rather than the thread's reused ones, which stay small. */
+    private static final int REUSE_LIMIT = 1 << 14;
+    private static final ThreadLocal<WordTokens> REUSED = ThreadLocal.withInitial(WordTokens::new);
 
-    private WordTokens(String text) {
-        this.text = text;
-        int guess = Math.min(text.length() / 4 + 8, 1 << 16);
-        start = new int[guess];
-        end = new int[guess];
-        textEnd = new int[guess];
-        flags = new int[guess];
-        bits = new int[guess];
-        foldStart = new int[guess + 1];
-        folds = new char[Math.min(text.length(), 1 << 20) + 16];
+    String text;
+    /** The text's characters (the array may be longer than the text). */
+    char[] chars;
+    int length;
+    int count;
+    /** Where each word starts and ends in the text; the end includes a period kept by the word. */
+    int[] start = new int[32];
+    int[] end = new int[32];
+    /** End of the word's own letters: before a possessive "'s" or a kept period. */
+    int[] textEnd = new int[32];
+    int[] flags = new int[32];
+    /** The {@link WordTable} bits of the folded word. */
+    int[] bits = new int[32];
+    private int[] foldStart = new int[33];
+    char[] folds = new char[128];
+    /** Room for the context words a caller collects before and after a word. */
+    final ContextWords.Words wordsBefore = new ContextWords.Words(3);
+    final ContextWords.Words wordsAfter = new ContextWords.Words(3);
+
+    private WordTokens() {}
+
+    /** The words of a text, in arrays of their own. */
+    static WordTokens of(String text, WordTable table) {
+        WordTokens t = new WordTokens();
+        t.scan(text, table);
+        return t;
     }
 
-    static WordTokens of(String text, WordTable table) {
-        WordTokens t = new WordTokens(text);
-        t.scan(table);
+    /**
+     * As {@link #of} in arrays the current thread reuses: valid until the thread's next call, so only for a caller
+     * that is done with the words before it returns.
+     */
+    static WordTokens reused(String text, WordTable table) {
+        WordTokens t = text.length() > REUSE_LIMIT ? new WordTokens() : REUSED.get();
+        t.scan(text, table);
         return t;
     }
 
@@ -87,6 +98,11 @@ final class WordTokens {
         return textEnd[k] - start[k];
     }
 
+    /** Whether word {@code k} is written exactly {@code word}. */
+    boolean is(int k, String word) {
+        return textEnd[k] - start[k] == word.length() && text.startsWith(word, start[k]);
+    }
+
     int foldStart(int k) {
         return foldStart[k];
     }
@@ -95,31 +111,37 @@ final class WordTokens {
         return foldStart[k + 1] - 1;
     }
 
-    private void scan(WordTable table) {
-        String s = text;
+    private void scan(String s, WordTable table) {
         int n = s.length();
+        text = s;
+        length = n;
+        if (chars == null || chars.length < n) {
+            chars = new char[Math.max(n, 64)];
+        }
+        s.getChars(0, n, chars, 0);
+        char[] c = chars;
+        count = 0;
         int previousEnd = -1;
         int at = 0;
         int i = 0;
         while (i < n) {
-            if (!letter(s.charAt(i))) {
+            if (!letter(c[i])) {
                 i++;
                 continue;
             }
             int from = i++;
             while (i < n) {
-                char d = s.charAt(i);
+                char d = c[i];
                 if (letter(d)) {
                     i++;
-                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
                     i += 2;
                 } else {
                     break;
                 }
             }
             int to = i;
-            boolean possessive = to - from >= 2 && s.charAt(to - 1) == 's'
-                    && (s.charAt(to - 2) == '\'' || s.charAt(to - 2) == '’');
+            boolean possessive = to - from >= 2 && c[to - 1] == 's' && (c[to - 2] == '\'' || c[to - 2] == '’');
             if (possessive) {
                 to -= 2;
             }
@@ -128,75 +150,28 @@ final class WordTokens {
             }
             int k = count;
             foldStart[k] = at;
-            int f = possessive ? POSSESSIVE : 0;
-            boolean apostrophe = false;
-            boolean ascii = true;
-            int lowerAfterFirst = 0;
-            int plain = PLAIN_LOWER;
-            int roman = ROMAN_LETTERS;
-            int hash = 0;
-            if (folds.length < at + (to - from) + 1) {
-                folds = Arrays.copyOf(folds, Math.max(folds.length * 2, at + (to - from) + 1));
+            int need = at + (to - from) * Math.max(1, CharFolds.MAX_LENGTH) + 1;
+            if (folds.length < need) {
+                folds = Arrays.copyOf(folds, Math.max(folds.length * 2, need));
             }
-            char[] buf = folds;
-            for (int p = from; p < to; p++) {
-                char c = s.charAt(p);
-                if (c >= 0x80) {
-                    ascii = false;
-                    break;
-                }
-                if (c == '\'') {
-                    apostrophe = true;
-                    plain = 0;
-                    roman = 0;
-                    continue;
-                }
-                if (c == '-') {
-                    f |= HYPHEN;
-                    plain = 0;
-                    roman = 0;
-                } else if (c >= 'a') {
-                    roman = 0;
-                    if (p > from) {
-                        lowerAfterFirst = 1;
-                    }
-                } else {
-                    plain = 0;
-                    if ("IVXLCDM".indexOf(c) < 0) {
-                        roman = 0;
-                    }
-                    c += 'a' - 'A';
-                }
-                buf[at++] = c;
-                hash = WordTable.step(hash, c);
-            }
-            String core = null;
-            int shape;
+            int f = fold(c, from, to, at, possessive);
+            int shape = f & SHAPE;
             int b;
-            if (ascii) {
-                char first = s.charAt(from);
-                shape = first >= 'a' ? LOWER : to - from == 1 ? INITIAL : lowerAfterFirst != 0 ? CAPITALISED : UPPER;
-                f |= plain | roman;
-                b = table.get(buf, foldStart[k], at, hash);
-            } else {
-                core = s.substring(from, to);
-                shape = shape(core);
-                if (core.indexOf('-') >= 0) {
-                    f |= HYPHEN;
-                }
-                at = foldStart[k];
-                String folded = WordLists.fold(core);
+            if ((f & WHOLE) != 0) {
+                String folded = WordLists.fold(s.substring(from, to));
                 if (folds.length < at + folded.length() + 1) {
                     folds = Arrays.copyOf(folds, Math.max(folds.length * 2, at + folded.length() + 1));
                 }
-                buf = folds;
-                folded.getChars(0, folded.length(), buf, at);
-                b = table.get(buf, at, at + folded.length());
+                folded.getChars(0, folded.length(), folds, at);
+                b = table.get(folds, at, at + folded.length());
                 at += folded.length();
+            } else {
+                b = table.get(folds, at, foldEnd, foldHash);
+                at = foldEnd;
             }
-            buf[at++] = ' ';
-            boolean keepDot = i < n && s.charAt(i) == '.' && !possessive
-                    && (shape == INITIAL || abbreviation(table, core, apostrophe, b));
+            folds[at++] = ' ';
+            boolean keepDot = i < n && c[i] == '.' && !possessive
+                    && (shape == INITIAL || abbreviation(table, f, b, s, from, to));
             int wordEnd = to + (keepDot ? 1 : 0);
             if (previousEnd < 0) {
                 f |= LINE_BREAK;
@@ -204,11 +179,11 @@ final class WordTokens {
                 boolean lineBreak = false;
                 boolean spaces = true;
                 for (int g = previousEnd; g < from; g++) {
-                    char c = s.charAt(g);
-                    if (c == '\n' || c == '\r') {
+                    char x = c[g];
+                    if (x == '\n' || x == '\r') {
                         lineBreak = true;
                     }
-                    spaces &= c == ' ' || c == '\t';
+                    spaces &= x == ' ' || x == '\t';
                 }
                 if (lineBreak) {
                     f |= LINE_BREAK;
@@ -219,7 +194,7 @@ final class WordTokens {
             start[k] = from;
             end[k] = wordEnd;
             textEnd[k] = to;
-            flags[k] = f | shape;
+            flags[k] = f & ~(WHOLE | NOT_ASCII | APOSTROPHE);
             bits[k] = b;
             count = k + 1;
             previousEnd = wordEnd;
@@ -230,15 +205,84 @@ final class WordTokens {
         foldStart[count] = at;
     }
 
+    /** Scratch flags of {@link #fold}: fold the word as a whole; a character beyond ASCII; an ASCII apostrophe. */
+    private static final int WHOLE = 1 << 20;
+    private static final int NOT_ASCII = 1 << 21;
+    private static final int APOSTROPHE = 1 << 22;
+
+    /** End and hash of the last {@link #fold} into {@link #folds}. */
+    private int foldEnd;
+    private int foldHash;
+
+    /**
+     * Folds {@code c[from, to)} into {@link #folds} at {@code at} character by character where {@link CharFolds}
+     * can, and works out the word's shape and flags; {@link #WHOLE} in the result when it could not.
+     */
+    private int fold(char[] c, int from, int to, int at, boolean possessive) {
+        char[] buf = folds;
+        int f = (possessive ? POSSESSIVE : 0) | PLAIN_LOWER | ROMAN_LETTERS;
+        boolean lowerAfterFirst = false;
+        int hash = 0;
+        for (int p = from; p < to; p++) {
+            char x = c[p];
+            if (x < 0x80) {
+                if (x == '\'') {
+                    f = (f | APOSTROPHE) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+                    continue;
+                }
+                if (x == '-') {
+                    f = (f | HYPHEN) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+                } else if (x >= 'a') {
+                    f &= ~ROMAN_LETTERS;
+                    lowerAfterFirst |= p > from;
+                } else {
+                    f &= "IVXLCDM".indexOf(x) < 0 ? ~(PLAIN_LOWER | ROMAN_LETTERS) : ~PLAIN_LOWER;
+                    x += 'a' - 'A';
+                }
+                buf[at++] = x;
+                hash = WordTable.step(hash, x);
+                continue;
+            }
+            f = (f | NOT_ASCII) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+            lowerAfterFirst |= p > from && Character.isLowerCase(x);
+            String folded = CharFolds.of(x);
+            if (folded == null) {
+                f |= WHOLE;
+                continue;
+            }
+            for (int q = 0; q < folded.length(); q++) {
+                char y = folded.charAt(q);
+                buf[at++] = y;
+                hash = WordTable.step(hash, y);
+            }
+        }
+        foldEnd = at;
+        foldHash = hash;
+        return f | shape(c[from], to - from, lowerAfterFirst);
+    }
+
+    /** The shape from the first character (a letter or mark, never a surrogate) and the rest's lower case. */
+    private static int shape(char first, int length, boolean lowerAfterFirst) {
+        boolean upper = first < 0x80 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
+        if (!upper) {
+            boolean lower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
+            return lower ? LOWER : OTHER;
+        }
+        if (length == 1) {
+            return INITIAL;
+        }
+        return lowerAfterFirst ? CAPITALISED : UPPER;
+    }
+
     /**
      * Whether the word is a listed abbreviation, compared in lower case (not folded): for an ASCII word without an
      * apostrophe the two are the same, so the bits of the folded word answer.
      */
-    private static boolean abbreviation(WordTable table, String core, boolean apostrophe, int foldedBits) {
-        if (core == null) {
-            return !apostrophe && (foldedBits & ProperNounCues.ABBREVIATION) != 0;
+    private static boolean abbreviation(WordTable table, int flags, int foldedBits, String s, int from, int to) {
+        if ((flags & NOT_ASCII) == 0) {
+            return (flags & APOSTROPHE) == 0 && (foldedBits & ProperNounCues.ABBREVIATION) != 0;
         }
-        return (table.get(core.toLowerCase(Locale.ROOT)) & ProperNounCues.ABBREVIATION) != 0;
+        return (table.get(s.substring(from, to).toLowerCase(Locale.ROOT)) & ProperNounCues.ABBREVIATION) != 0;
     }
 
     private void grow() {
@@ -258,22 +302,5 @@ final class WordTokens {
         }
         int t = Character.getType(c);
         return Character.isLetter(c) || t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
-    }
-
-    /** The shape of a word that starts with a letter or mark (never a surrogate). */
-    private static int shape(String w) {
-        char first = w.charAt(0);
-        if (!Character.isUpperCase(first)) {
-            return Character.isLowerCase(first) ? LOWER : OTHER;
-        }
-        if (w.length() == 1) {
-            return INITIAL;
-        }
-        for (int i = 1; i < w.length(); i++) {
-            if (Character.isLowerCase(w.charAt(i))) {
-                return CAPITALISED;
-            }
-        }
-        return UPPER;
     }
 }
