@@ -1,6 +1,5 @@
 package dev.bulwark.guards.detect;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -9,8 +8,8 @@ import java.util.Map;
  * character, and a miss (the usual case) mostly costs one array read.
  */
 final class WordTable {
-    /** Per slot: the key's hash in the high half, its entry number + 1 in the low half; 0 for an empty slot. */
-    private final long[] slots;
+    /** Per slot: the high half of the key's hash, then its entry number + 1 in the low half; 0 for an empty slot. */
+    private final int[] slots;
     private final int mask;
     private final char[] chars;
     /** Per entry: where its characters start in {@link #chars}; one more element marks the end of the last. */
@@ -27,9 +26,13 @@ final class WordTable {
                 length += e.getKey().length();
             }
         }
-        // At most a quarter full: most probes are misses, which end at the first empty slot.
-        int capacity = Integer.highestOneBit(Math.max(4, size * 4 - 1)) << 1;
-        slots = new long[capacity];
+        if (size >= 0xFFFF) {
+            throw new IllegalArgumentException("a word table holds fewer than 65535 words, not " + size);
+        }
+        // At most half full: most probes are misses, which end at the first empty slot; small enough to stay in
+        // the processor's first-level cache for the word lists.
+        int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
+        slots = new int[capacity];
         mask = capacity - 1;
         chars = new char[length];
         offsets = new int[size + 1];
@@ -51,7 +54,7 @@ final class WordTable {
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = ((long) hash << 32) | (n + 1);
+            slots[slot] = (hash & 0xFFFF0000) | (n + 1);
             n++;
         }
     }
@@ -82,18 +85,31 @@ final class WordTable {
     /** As {@link #get(char[], int, int)} with the range's {@link #hash} already computed. */
     int get(char[] text, int from, int to, int hash) {
         int slot = slot(hash);
-        long s;
+        int tag = hash & 0xFFFF0000;
+        int s;
         while ((s = slots[slot]) != 0) {
-            if ((int) (s >>> 32) == hash) {
-                int entry = (int) s - 1;
-                int start = offsets[entry];
-                if (Arrays.equals(chars, start, offsets[entry + 1], text, from, to)) {
+            if ((s & 0xFFFF0000) == tag) {
+                int entry = (s & 0xFFFF) - 1;
+                if (same(offsets[entry], offsets[entry + 1], text, from, to)) {
                     return bits[entry];
                 }
             }
             slot = (slot + 1) & mask;
         }
         return 0;
+    }
+
+    /** Keys are short: a plain loop beats a vectorised comparison. */
+    private boolean same(int start, int end, char[] text, int from, int to) {
+        if (end - start != to - from) {
+            return false;
+        }
+        for (int i = start, j = from; i < end; i++, j++) {
+            if (chars[i] != text[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bits of a whole string. */

@@ -124,43 +124,35 @@ final class WordTokens {
         int previousEnd = -1;
         int at = 0;
         int i = 0;
+        // Room for every word folded character by character, each followed by a space; kept for the rest of the
+        // text after each word.
+        int room = n * PER_CHAR + 1;
+        if (folds.length < room) {
+            folds = new char[room];
+        }
         while (i < n) {
-            if (!letter(c[i])) {
+            char x = c[i];
+            if (x < 0x80 ? (char) ((x | 0x20) - 'a') >= 26 : !letter(x)) {
                 i++;
                 continue;
             }
-            int from = i++;
-            while (i < n) {
-                char d = c[i];
-                if (letter(d)) {
-                    i++;
-                } else if ((d == '\'' || d == '’' || d == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
-            int to = i;
-            boolean possessive = to - from >= 2 && c[to - 1] == 's' && (c[to - 2] == '\'' || c[to - 2] == '’');
-            if (possessive) {
-                to -= 2;
-            }
+            int from = i;
             if (count == start.length) {
                 grow();
             }
             int k = count;
             foldStart[k] = at;
-            int need = at + (to - from) * Math.max(1, CharFolds.MAX_LENGTH) + 1;
-            if (folds.length < need) {
-                folds = Arrays.copyOf(folds, Math.max(folds.length * 2, need));
-            }
-            int f = fold(c, from, to, at, possessive);
+            int f = read(c, from, n, at);
+            i = wordEnd;
+            int to = coreEnd;
+            boolean possessive = (f & POSSESSIVE) != 0;
             int shape = f & SHAPE;
             int b;
             if ((f & WHOLE) != 0) {
                 String folded = WordLists.fold(s.substring(from, to));
-                if (folds.length < at + folded.length() + 1) {
-                    folds = Arrays.copyOf(folds, Math.max(folds.length * 2, at + folded.length() + 1));
+                int need = at + folded.length() + 1 + (n - i) * PER_CHAR + 1;
+                if (folds.length < need) {
+                    folds = Arrays.copyOf(folds, need);
                 }
                 folded.getChars(0, folded.length(), folds, at);
                 b = table.get(folds, at, at + folded.length());
@@ -179,11 +171,11 @@ final class WordTokens {
                 boolean lineBreak = false;
                 boolean spaces = true;
                 for (int g = previousEnd; g < from; g++) {
-                    char x = c[g];
-                    if (x == '\n' || x == '\r') {
+                    char g0 = c[g];
+                    if (g0 == '\n' || g0 == '\r') {
                         lineBreak = true;
                     }
-                    spaces &= x == ' ' || x == '\t';
+                    spaces &= g0 == ' ' || g0 == '\t';
                 }
                 if (lineBreak) {
                     f |= LINE_BREAK;
@@ -205,61 +197,105 @@ final class WordTokens {
         foldStart[count] = at;
     }
 
-    /** Scratch flags of {@link #fold}: fold the word as a whole; a character beyond ASCII; an ASCII apostrophe. */
+    /** Scratch flags of {@link #read}: fold the word as a whole; a character beyond ASCII; an ASCII apostrophe. */
     private static final int WHOLE = 1 << 20;
     private static final int NOT_ASCII = 1 << 21;
     private static final int APOSTROPHE = 1 << 22;
 
-    /** End and hash of the last {@link #fold} into {@link #folds}. */
+    /** Of the last {@link #read}: end of the word as read, end before a possessive, end and hash of its fold. */
+    private int wordEnd;
+    private int coreEnd;
     private int foldEnd;
     private int foldHash;
 
     /**
-     * Folds {@code c[from, to)} into {@link #folds} at {@code at} character by character where {@link CharFolds}
-     * can, and works out the word's shape and flags; {@link #WHOLE} in the result when it could not.
+     * Reads the word starting (with a letter) at {@code from}, folding it into {@link #folds} at {@code at} character
+     * by character where {@link CharFolds} can, and works out its shape and flags; {@link #WHOLE} in the result when
+     * the fold must be redone on the whole word. The flags, shape and fold leave out a possessive "'s": the state
+     * before each apostrophe is kept to go back to.
      */
-    private int fold(char[] c, int from, int to, int at, boolean possessive) {
+    private int read(char[] c, int from, int n, int at) {
         char[] buf = folds;
-        int f = (possessive ? POSSESSIVE : 0) | PLAIN_LOWER | ROMAN_LETTERS;
+        int f = PLAIN_LOWER | ROMAN_LETTERS;
         boolean lowerAfterFirst = false;
         int hash = 0;
-        for (int p = from; p < to; p++) {
-            char x = c[p];
+        int apostrophe = -1;
+        int savedAt = 0;
+        int savedHash = 0;
+        int savedFlags = 0;
+        boolean savedLower = false;
+        int i = from;
+        while (i < n) {
+            char x = c[i];
             if (x < 0x80) {
-                if (x == '\'') {
-                    f = (f | APOSTROPHE) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-                    continue;
-                }
-                if (x == '-') {
-                    f = (f | HYPHEN) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-                } else if (x >= 'a') {
+                if (x >= 'a' && x <= 'z') {
                     f &= ~ROMAN_LETTERS;
-                    lowerAfterFirst |= p > from;
-                } else {
-                    f &= "IVXLCDM".indexOf(x) < 0 ? ~(PLAIN_LOWER | ROMAN_LETTERS) : ~PLAIN_LOWER;
+                    lowerAfterFirst |= i > from;
+                } else if (x >= 'A' && x <= 'Z') {
+                    f &= ROMAN.indexOf(x) < 0 ? ~(PLAIN_LOWER | ROMAN_LETTERS) : ~PLAIN_LOWER;
                     x += 'a' - 'A';
+                } else if ((x == '\'' || x == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                    if (x == '\'') {
+                        apostrophe = i;
+                        savedAt = at;
+                        savedHash = hash;
+                        savedFlags = f;
+                        savedLower = lowerAfterFirst;
+                        f = (f | APOSTROPHE) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+                        i++;
+                        continue;
+                    }
+                    f = (f | HYPHEN) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+                } else {
+                    break;
                 }
                 buf[at++] = x;
                 hash = WordTable.step(hash, x);
-                continue;
+            } else if (x == '’') {
+                if (i + 1 >= n || !Character.isLetter(c[i + 1])) {
+                    break;
+                }
+                apostrophe = i;
+                savedAt = at;
+                savedHash = hash;
+                savedFlags = f;
+                savedLower = lowerAfterFirst;
+                f = (f | NOT_ASCII) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+            } else if (letter(x)) {
+                f = (f | NOT_ASCII) & ~(PLAIN_LOWER | ROMAN_LETTERS);
+                lowerAfterFirst |= i > from && Character.isLowerCase(x);
+                String folded = CharFolds.of(x);
+                if (folded == null) {
+                    f |= WHOLE;
+                } else {
+                    for (int q = 0; q < folded.length(); q++) {
+                        char y = folded.charAt(q);
+                        buf[at++] = y;
+                        hash = WordTable.step(hash, y);
+                    }
+                }
+            } else {
+                break;
             }
-            f = (f | NOT_ASCII) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-            lowerAfterFirst |= p > from && Character.isLowerCase(x);
-            String folded = CharFolds.of(x);
-            if (folded == null) {
-                f |= WHOLE;
-                continue;
-            }
-            for (int q = 0; q < folded.length(); q++) {
-                char y = folded.charAt(q);
-                buf[at++] = y;
-                hash = WordTable.step(hash, y);
-            }
+            i++;
+        }
+        wordEnd = i;
+        coreEnd = i;
+        if (apostrophe == i - 2 && c[i - 1] == 's') {
+            coreEnd = i - 2;
+            at = savedAt;
+            hash = savedHash;
+            f = savedFlags | POSSESSIVE;
+            lowerAfterFirst = savedLower;
         }
         foldEnd = at;
         foldHash = hash;
-        return f | shape(c[from], to - from, lowerAfterFirst);
+        return f | shape(c[from], coreEnd - from, lowerAfterFirst);
     }
+
+    private static final String ROMAN = "IVXLCDM";
+    /** Most characters of {@link #folds} one character of a word can take, with the space after the word. */
+    private static final int PER_CHAR = Math.max(1, CharFolds.MAX_LENGTH) + 1;
 
     /** The shape from the first character (a letter or mark, never a surrogate) and the rest's lower case. */
     private static int shape(char first, int length, boolean lowerAfterFirst) {
