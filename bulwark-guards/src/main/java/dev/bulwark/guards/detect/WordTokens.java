@@ -50,8 +50,8 @@ final class WordTokens {
     private int[] foldStart = new int[33];
     char[] folds = new char[128];
     /** Room for the context words a caller collects before and after a word. */
-    final ContextWords.Words wordsBefore = new ContextWords.Words(3);
-    final ContextWords.Words wordsAfter = new ContextWords.Words(3);
+    final ContextWindow wordsBefore = new ContextWindow(3);
+    final ContextWindow wordsAfter = new ContextWindow(3);
 
     private WordTokens() {}
 
