@@ -20,22 +20,27 @@ final class NameGroupRecognizer {
     /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
     private void firms(String text, WordTokens t, Candidates out) {
         int count = t.count;
-        for (int i = 0; i + 3 < count; i++) {
+        int[] capitalised = t.capitalised;
+        int n = t.capitalisedCount;
+        for (int c = 0; c < n; c++) {
+            int i = capitalised[c];
             // A word never starts with "&", so only "and" joins the last two names.
-            if (capitalised(t, i) && capitalised(t, i + 1) && capitalised(t, i + 3) && t.is(i + 2, "and")
+            if (i + 3 < count && capitalised(t, i + 1) && capitalised(t, i + 3) && t.is(i + 2, "and")
                     && text.startsWith(", ", t.end[i]) && t.start[i + 1] == t.end[i] + 2
                     && !t.in(i, WordLists.FIRST_NAME) && !t.in(i + 1, WordLists.FIRST_NAME)
                     && !t.in(i + 3, WordLists.FIRST_NAME) && !(i > 0 && text.startsWith(", ", t.end[i - 1]))) {
                 out.add("ORGANIZATION", t.start[i], t.end[i + 3], 0.5, "organization");
             }
         }
-        for (int i = 0; i + 2 < count; i++) {
-            if (capitalised(t, i) && t.is(i + 1, "and") && t.is(i + 2, "Sons")) {
+        for (int c = 0; c < n; c++) {
+            int i = capitalised[c];
+            if (i + 2 < count && t.is(i + 1, "and") && t.is(i + 2, "Sons")) {
                 out.add("ORGANIZATION", t.start[i], t.end[i + 2], 0.8, "organization");
             }
         }
-        for (int k = 0; k < count; k++) {
-            if (capitalised(t, k) && t.has(k, WordTokens.HYPHEN)) {
+        for (int c = 0; c < n; c++) {
+            int k = capitalised[c];
+            if (t.has(k, WordTokens.HYPHEN)) {
                 doubleFamilyName(t, k, out);
             }
         }
@@ -59,9 +64,18 @@ final class NameGroupRecognizer {
      * the other members are names too.
      */
     private static void nameLists(String text, WordTokens t, Candidates out) {
+        if (t.capitalisedCount < 3) {
+            return;
+        }
         int count = t.count;
+        int[] capitalised = t.capitalised;
         int i = 0;
-        while (i < count) {
+        // A list starts at a capitalised word: from one past the last list, on to the next such word.
+        for (int c = 0; c < t.capitalisedCount; c++) {
+            if (capitalised[c] < i) {
+                continue;
+            }
+            i = capitalised[c];
             int j = i;
             int members = 0;
             int named = 0;

@@ -48,6 +48,9 @@ final class WordTokens {
     /** The {@link WordTable} bits of the folded word. */
     int[] bits = new int[32];
     private int[] foldStart = new int[33];
+    /** The {@link #CAPITALISED} words in order: most words are not, and several rules look only at these. */
+    int[] capitalised = new int[32];
+    int capitalisedCount;
     char[] folds = new char[128];
     /** Room for the context words a caller collects before and after a word. */
     final ContextWindow wordsBefore = new ContextWindow(3);
@@ -121,6 +124,7 @@ final class WordTokens {
         s.getChars(0, n, chars, 0);
         char[] c = chars;
         count = 0;
+        capitalisedCount = 0;
         int previousEnd = -1;
         int at = 0;
         int i = 0;
@@ -142,7 +146,10 @@ final class WordTokens {
             }
             int k = count;
             foldStart[k] = at;
-            int f = read(c, from, n, at);
+            int f = readPlain(c, from, n, at);
+            if (f < 0) {
+                f = read(c, from, n, at);
+            }
             i = wordEnd;
             int to = coreEnd;
             boolean possessive = (f & POSSESSIVE) != 0;
@@ -188,6 +195,9 @@ final class WordTokens {
             textEnd[k] = to;
             flags[k] = f & ~(WHOLE | NOT_ASCII | APOSTROPHE);
             bits[k] = b;
+            if (shape == CAPITALISED) {
+                capitalised[capitalisedCount++] = k;
+            }
             count = k + 1;
             previousEnd = wordEnd;
             if (keepDot) {
@@ -207,6 +217,48 @@ final class WordTokens {
     private int coreEnd;
     private int foldEnd;
     private int foldHash;
+
+    /**
+     * {@link #read} for the common word of ASCII letters only, without branches per letter; -1 when the word goes on
+     * with an apostrophe, a hyphen or a letter beyond ASCII, for {@link #read} to start over.
+     */
+    private int readPlain(char[] c, int from, int n, int at) {
+        char first = c[from];
+        if (first >= 0x80) {
+            return -1;
+        }
+        char[] buf = folds;
+        int lower = first | 0x20;
+        buf[at++] = (char) lower;
+        int hash = lower;
+        int firstUpper = (first >>> 5 & 1) ^ 1;
+        int anyUpper = firstUpper;
+        int lowerAfterFirst = 0;
+        int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
+        int i = from + 1;
+        for (; i < n; i++) {
+            char x = c[i];
+            int lx = x | 0x20;
+            if ((char) (lx - 'a') >= 26) {
+                if (x == '\'' || x == '-' || x >= 0x80) {
+                    return -1;
+                }
+                break;
+            }
+            int isLower = x >>> 5 & 1;
+            lowerAfterFirst |= isLower;
+            anyUpper |= isLower ^ 1;
+            roman &= (ROMAN >>> (lx - 'a') & 1) & (isLower ^ 1);
+            buf[at++] = (char) lx;
+            hash = 31 * hash + lx;
+        }
+        wordEnd = i;
+        coreEnd = i;
+        foldEnd = at;
+        foldHash = hash;
+        int shape = firstUpper == 0 ? LOWER : i - from == 1 ? INITIAL : lowerAfterFirst != 0 ? CAPITALISED : UPPER;
+        return shape | (anyUpper == 0 ? PLAIN_LOWER : 0) | (roman != 0 ? ROMAN_LETTERS : 0);
+    }
 
     /**
      * Reads the word starting (with a letter) at {@code from}, folding it into {@link #folds} at {@code at} character
@@ -232,7 +284,7 @@ final class WordTokens {
                     f &= ~ROMAN_LETTERS;
                     lowerAfterFirst |= i > from;
                 } else if (x >= 'A' && x <= 'Z') {
-                    f &= ROMAN.indexOf(x) < 0 ? ~(PLAIN_LOWER | ROMAN_LETTERS) : ~PLAIN_LOWER;
+                    f &= (ROMAN >>> (x - 'A') & 1) == 0 ? ~(PLAIN_LOWER | ROMAN_LETTERS) : ~PLAIN_LOWER;
                     x += 'a' - 'A';
                 } else if ((x == '\'' || x == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
                     if (x == '\'') {
@@ -293,7 +345,9 @@ final class WordTokens {
         return f | shape(c[from], coreEnd - from, lowerAfterFirst);
     }
 
-    private static final String ROMAN = "IVXLCDM";
+    /** The letters I V X L C D M, as bits counted from A. */
+    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
+            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
     /** Most characters of {@link #folds} one character of a word can take, with the space after the word. */
     private static final int PER_CHAR = Math.max(1, CharFolds.MAX_LENGTH) + 1;
 
@@ -329,6 +383,7 @@ final class WordTokens {
         flags = Arrays.copyOf(flags, size);
         bits = Arrays.copyOf(bits, size);
         foldStart = Arrays.copyOf(foldStart, size + 1);
+        capitalised = Arrays.copyOf(capitalised, size);
     }
 
     /** ASCII letters; beyond ASCII any letter or combining mark. */
