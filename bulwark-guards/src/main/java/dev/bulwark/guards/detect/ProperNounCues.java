@@ -131,7 +131,8 @@ final class ProperNounCues {
         mark(bits, LABELS, LABEL);
         mark(bits, PARTICLES, PARTICLE);
         mark(bits, ABBREVIATIONS, ABBREVIATION);
-        return new WordTable(bits);
+        // Every lower-case word is asked whether it is a given name ("my name is andrea"): the filter answers most.
+        return new WordTable(bits, WordLists.FIRST_NAME);
     }
 
     private static void mark(Map<String, Integer> bits, Set<String> words, int bit) {

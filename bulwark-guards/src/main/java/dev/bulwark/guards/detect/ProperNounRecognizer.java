@@ -112,7 +112,7 @@ final class ProperNounRecognizer implements Recognizer {
             out.add("ORGANIZATION", start, end, 0.7, "organization");
             return;
         }
-        int phraseKinds = n == 1 ? tokens.bits[first] : phraseKinds(tokens, s, e);
+        int phraseKinds = n == 1 ? tokens.bits(first) : phraseKinds(tokens, s, e);
         if ((phraseKinds & WordLists.PLACE) != 0) {
             double score = (phraseKinds & WordLists.COUNTRY) != 0 ? 0.8 : 0.7;
             out.add("GPE", start, end, score, "place");
@@ -120,7 +120,7 @@ final class ProperNounRecognizer implements Recognizer {
         }
         // "Southern Tunisia", "Back To Canada": a known place closing a run of other words.
         for (int k = Math.min(3, n - 1); k >= 1; k--) {
-            int tailKinds = k == 1 ? tokens.bits[last] : phraseKinds(tokens, e - k, e);
+            int tailKinds = k == 1 ? tokens.bits(last) : phraseKinds(tokens, e - k, e);
             if ((tailKinds & WordLists.PLACE) != 0 && !tokens.in(first, WordLists.FIRST_NAME)) {
                 out.add("GPE", tokens.start[e - k], end, (tailKinds & WordLists.COUNTRY) != 0 ? 0.75 : 0.65,
                         "place");
@@ -208,26 +208,21 @@ final class ProperNounRecognizer implements Recognizer {
 
     private static double personScore(WordTokens tokens, int s, int e) {
         int n = e - s;
-        char[] folds = tokens.folds;
         boolean firstIsGiven = tokens.in(s, WordLists.FIRST_NAME);
         int last = e - 1;
-        boolean lastIsFamily = tokens.in(last, WordLists.SURNAME)
-                || NAME_ENDS.endsOne(folds, tokens.foldStart(last), tokens.foldEnd(last));
         int known = 0;
         for (int k = s; k < e; k++) {
             if (tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME)) {
                 known++;
             }
         }
-        int englishLooking = 0;
-        for (int k = s; k < e; k++) {
-            if (!tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME)
-                    && ENGLISH_ENDS.endsOne(folds, tokens.foldStart(k), tokens.foldEnd(k))) {
-                englishLooking++;
+        // An English-looking word (an unlisted word with an English ending) matters only among unknown words.
+        if (known == 0) {
+            for (int k = s; k < e; k++) {
+                if (ENGLISH_ENDS.endsOne(tokens.folds, tokens.foldStart(k), tokens.foldEnd(k))) {
+                    return 0.1;
+                }
             }
-        }
-        if (englishLooking > 0 && known == 0) {
-            return 0.1;
         }
         if (n == 1) {
             if (firstIsGiven) {
@@ -236,11 +231,12 @@ final class ProperNounRecognizer implements Recognizer {
             if (tokens.in(s, WordLists.SURNAME)) {
                 return 0.45;
             }
-            return NAME_ENDS.endsOne(folds, tokens.foldStart(s), tokens.foldEnd(s)) ? 0.35 : 0.15;
+            return nameEnding(tokens, s) ? 0.35 : 0.15;
         }
         if (tokens.shape(s) == WordTokens.UPPER && tokens.shape(last) == WordTokens.UPPER && known == 0) {
             return 0.1;
         }
+        boolean lastIsFamily = tokens.in(last, WordLists.SURNAME) || nameEnding(tokens, last);
         if (firstIsGiven && (lastIsFamily || known >= 2)) {
             return 0.9;
         }
@@ -253,9 +249,13 @@ final class ProperNounRecognizer implements Recognizer {
         return known > 0 ? 0.5 : 0.35;
     }
 
+    private static boolean nameEnding(WordTokens t, int k) {
+        return NAME_ENDS.endsOne(t.folds, t.foldStart(k), t.foldEnd(k));
+    }
+
     /** "my name is andrea": a listed given name in lower case after a strong introduction. */
     private static void lowerCaseName(String text, WordTokens t, int i, Candidates out) {
-        if (!t.in(i, WordLists.FIRST_NAME) || t.in(i, WordLists.STOP_WORD)) {
+        if (!t.inFiltered(i, WordLists.FIRST_NAME) || t.in(i, WordLists.STOP_WORD)) {
             return;
         }
         boolean introduced = Introductions.before(text, t.start[i]);
@@ -278,7 +278,7 @@ final class ProperNounRecognizer implements Recognizer {
 
     private static boolean familyName(WordTokens t, int k) {
         return t.in(k, WordLists.SURNAME)
-                || NAME_ENDS.endsOne(t.folds, t.foldStart(k), t.foldEnd(k)) && !t.in(k, WordLists.STOP_WORD);
+                || nameEnding(t, k) && !t.in(k, WordLists.STOP_WORD);
     }
 
     private static final WordEndings NAME_ENDS = new WordEndings(NAME_ENDINGS);

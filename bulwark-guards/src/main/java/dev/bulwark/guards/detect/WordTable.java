@@ -15,9 +15,20 @@ final class WordTable {
     /** Per entry: where its characters start in {@link #chars}; one more element marks the end of the last. */
     private final int[] offsets;
     private final int[] bits;
+    /**
+     * A Bloom filter of the keys holding one of the bits {@code filtered}: a word it rejects holds none of them, so a
+     * caller needing only those bits can skip the probe ({@link #mayHold}).
+     */
+    private final long[] filter = new long[FILTER_BITS / 64];
+    private static final int FILTER_BITS = 4096;
 
     /** A table of every key of {@code words} with its bits; keys with bits 0 are left out (a miss also gives 0). */
     WordTable(Map<String, Integer> words) {
+        this(words, 0);
+    }
+
+    /** As {@link #WordTable(Map)}, with {@link #mayHold} answering for the keys holding one of {@code filtered}. */
+    WordTable(Map<String, Integer> words, int filtered) {
         int size = 0;
         int length = 0;
         for (Map.Entry<String, Integer> e : words.entrySet()) {
@@ -55,6 +66,11 @@ final class WordTable {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = (hash & 0xFFFF0000) | (n + 1);
+            if ((e.getValue() & filtered) != 0) {
+                int h = hash * 0x9E3779B9;
+                filter[(h >>> 20) >> 6] |= 1L << (h >>> 20);
+                filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] |= 1L << (h >>> 8);
+            }
             n++;
         }
     }
@@ -70,6 +86,16 @@ final class WordTable {
 
     static int step(int hash, char c) {
         return 31 * hash + c;
+    }
+
+    /**
+     * False when the word with this {@link #hash} holds none of the bits the table was built to filter; true when it
+     * may (then {@link #get} tells).
+     */
+    boolean mayHold(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (filter[(h >>> 20) >> 6] & 1L << (h >>> 20)) != 0
+                && (filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] & 1L << (h >>> 8)) != 0;
     }
 
     private int slot(int hash) {

@@ -45,8 +45,15 @@ final class WordTokens {
     /** End of the word's own letters: before a possessive "'s" or a kept period. */
     int[] textEnd = new int[32];
     int[] flags = new int[32];
-    /** The {@link WordTable} bits of the folded word. */
-    int[] bits = new int[32];
+    /**
+     * The {@link WordTable} bits of the folded word, or {@link #UNKNOWN} for a lower-case word not yet looked up: few
+     * of them are ever asked about, and then mostly whether they are given names, which the table's filter answers.
+     */
+    private int[] bits = new int[32];
+    /** The {@link WordTable#hash} of the folded word, for the lookups put off. */
+    private int[] hash = new int[32];
+    private static final int UNKNOWN = -1;
+    private WordTable table;
     private int[] foldStart = new int[33];
     /** The {@link #CAPITALISED} words in order: most words are not, and several rules look only at these. */
     int[] capitalised = new int[32];
@@ -89,7 +96,22 @@ final class WordTokens {
 
     /** Whether the folded word is in one of the sets named by the bits of {@code bit}. */
     boolean in(int k, int bit) {
-        return (bits[k] & bit) != 0;
+        return (bits(k) & bit) != 0;
+    }
+
+    /** The {@link WordTable} bits of the folded word. */
+    int bits(int k) {
+        int b = bits[k];
+        if (b == UNKNOWN) {
+            b = table.get(folds, foldStart[k], foldStart[k + 1] - 1, hash[k]);
+            bits[k] = b;
+        }
+        return b;
+    }
+
+    /** As {@link #in} for bits the table filters ({@link WordTable#mayHold}), mostly without a lookup. */
+    boolean inFiltered(int k, int bit) {
+        return (bits[k] != UNKNOWN || table.mayHold(hash[k])) && in(k, bit);
     }
 
     /** The word's letters as written (no possessive, no period). */
@@ -118,6 +140,7 @@ final class WordTokens {
         int n = s.length();
         text = s;
         length = n;
+        this.table = table;
         if (chars == null || chars.length < n) {
             chars = new char[Math.max(n, 64)];
         }
@@ -164,6 +187,10 @@ final class WordTokens {
                 folded.getChars(0, folded.length(), folds, at);
                 b = table.get(folds, at, at + folded.length());
                 at += folded.length();
+            } else if (shape == LOWER && (i >= n || c[i] != '.')) {
+                b = UNKNOWN;
+                hash[k] = foldHash;
+                at = foldEnd;
             } else {
                 b = table.get(folds, at, foldEnd, foldHash);
                 at = foldEnd;
@@ -382,6 +409,7 @@ final class WordTokens {
         textEnd = Arrays.copyOf(textEnd, size);
         flags = Arrays.copyOf(flags, size);
         bits = Arrays.copyOf(bits, size);
+        hash = Arrays.copyOf(hash, size);
         foldStart = Arrays.copyOf(foldStart, size + 1);
         capitalised = Arrays.copyOf(capitalised, size);
     }
