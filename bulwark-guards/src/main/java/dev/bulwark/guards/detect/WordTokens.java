@@ -360,7 +360,7 @@ final class WordTokens {
         }
         wordEnd = i;
         coreEnd = i;
-        if (apostrophe == i - 2 && c[i - 1] == 's') {
+        if (apostrophe >= 0 && apostrophe == i - 2 && c[i - 1] == 's') {
             coreEnd = i - 2;
             at = savedAt;
             hash = savedHash;
