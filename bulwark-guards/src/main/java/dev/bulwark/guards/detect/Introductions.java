@@ -6,10 +6,10 @@ import java.util.Locale;
  * "my name is andrea": whether an introduction ends right before a word. The rule, kept from the regular expression
  * {@code (?s).*\b(?:name is|i am|i'm|named|called|this is)\s+$} on the lower-cased 14 characters before the word,
  * is written out so that the common case (no introduction) costs a few comparisons and no string: white space
- * ({@code \s}: space, tab, line feed, vertical tab, form feed, carriage return) closes the window, optionally followed
- * by one line terminator that {@code $} accepts (U+0085, U+2028, U+2029), and before the white space stands one of
- * the phrases with no word character (ASCII letter, digit, underscore, or a non-spacing mark on such a letter)
- * right before it inside the window.
+ * ({@code \s}: space, tab, line feed, vertical tab, form feed, carriage return) closes the window ({@code $} of a
+ * whole-input match accepts no line terminator after it), and before the white space stands one of the phrases with
+ * no word character (ASCII letter, digit, underscore, or a non-spacing mark on a letter or digit) right before it
+ * inside the window.
  */
 final class Introductions {
     private static final String[] PHRASES = {"name is", "i am", "i'm", "named", "called", "this is"};
@@ -34,12 +34,6 @@ final class Introductions {
     /** The rule on {@code s[from, to)} taken as the whole input; ASCII capitals are read as lower case. */
     static boolean endsWithIntroduction(String s, int from, int to) {
         int e = to;
-        if (e > from) {
-            char last = s.charAt(e - 1);
-            if (last == '\u0085' || last == '\u2028' || last == '\u2029') {
-                e--;
-            }
-        }
         int q = e;
         while (q > from && space(s.charAt(q - 1))) {
             q--;
