@@ -132,10 +132,16 @@ final class ContextWords {
         }
     }
 
+    /** Letters, digits and apostrophes make context words. */
     static boolean wordChar(char c) {
-        if (c < 0x80) {
-            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' || c == '\'';
+        return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) || c == '’';
+    }
+
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '\'';
         }
-        return Character.isLetterOrDigit(c) || c == '’';
     }
 }

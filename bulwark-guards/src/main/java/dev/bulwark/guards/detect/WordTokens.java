@@ -157,9 +157,15 @@ final class WordTokens {
         if (folds.length < room) {
             folds = new char[room];
         }
+        // What lies between the previous word and the next, seen while skipping it: a line break; anything but
+        // spaces and tabs (a possessive "'s" left out of the previous word counts as such).
+        boolean gapBreak = false;
+        boolean gapOther = false;
         while (i < n) {
             char x = c[i];
             if (x < 0x80 ? (char) ((x | 0x20) - 'a') >= 26 : !letter(x)) {
+                gapBreak |= x == '\n' || x == '\r';
+                gapOther |= x != ' ' && x != '\t';
                 i++;
                 continue;
             }
@@ -199,24 +205,13 @@ final class WordTokens {
             boolean keepDot = i < n && c[i] == '.' && !possessive
                     && (shape == INITIAL || abbreviation(table, f, b, s, from, to));
             int wordEnd = to + (keepDot ? 1 : 0);
-            if (previousEnd < 0) {
+            if (previousEnd < 0 || gapBreak) {
                 f |= LINE_BREAK;
-            } else {
-                boolean lineBreak = false;
-                boolean spaces = true;
-                for (int g = previousEnd; g < from; g++) {
-                    char g0 = c[g];
-                    if (g0 == '\n' || g0 == '\r') {
-                        lineBreak = true;
-                    }
-                    spaces &= g0 == ' ' || g0 == '\t';
-                }
-                if (lineBreak) {
-                    f |= LINE_BREAK;
-                } else if (spaces && from - previousEnd <= 3) {
-                    f |= JOINED;
-                }
+            } else if (!gapOther && from - previousEnd <= 3) {
+                f |= JOINED;
             }
+            gapBreak = false;
+            gapOther = possessive;
             start[k] = from;
             end[k] = wordEnd;
             textEnd[k] = to;
