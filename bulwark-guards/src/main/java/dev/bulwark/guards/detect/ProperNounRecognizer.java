@@ -151,7 +151,7 @@ final class ProperNounRecognizer implements Recognizer {
         if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens.chars, tokens.length, end, 2))) {
             person += 0.1;
         }
-        if (aloneOnLine(text, start, end) && n >= 2 && n <= 3 && !shouting) {
+        if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {
             person += 0.2;
         }
         if (n == 1 && speaker(text, tokens, first, last)) {
@@ -165,11 +165,10 @@ final class ProperNounRecognizer implements Recognizer {
             place = 0.4;
         }
         double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
-        boolean sentenceStart = sentenceStart(text, start);
         if (n == 1 && tokens.has(last, WordTokens.POSSESSIVE) && person >= 0.15) {
             person += 0.2;
         }
-        if (sentenceStart && n == 1 && person < 0.5 && place < 0.5 && !strong) {
+        if (n == 1 && person < 0.5 && place < 0.5 && !strong && sentenceStart(tokens.chars, start)) {
             return;
         }
         if (person >= place && person >= org) {
@@ -292,28 +291,27 @@ final class ProperNounRecognizer implements Recognizer {
         return i >= 2 && text.regionMatches(true, i - 2, "the", 0, 3);
     }
 
-    private static boolean aloneOnLine(String text, int start, int end) {
+    private static boolean aloneOnLine(char[] text, int length, int start, int end) {
         int a = start - 1;
-        while (a >= 0 && (text.charAt(a) == ' ' || text.charAt(a) == '\t' || text.charAt(a) == '>')) {
+        while (a >= 0 && (text[a] == ' ' || text[a] == '\t' || text[a] == '>')) {
             a--;
         }
         int b = end;
-        while (b < text.length() && (text.charAt(b) == ' ' || text.charAt(b) == '\t')) {
+        while (b < length && (text[b] == ' ' || text[b] == '\t')) {
             b++;
         }
-        return (a < 0 || text.charAt(a) == '\n') && (b >= text.length() || text.charAt(b) == '\n'
-                || text.charAt(b) == '\r');
+        return (a < 0 || text[a] == '\n') && (b >= length || text[b] == '\n' || text[b] == '\r');
     }
 
-    private static boolean sentenceStart(String text, int start) {
+    private static boolean sentenceStart(char[] text, int start) {
         int a = start - 1;
-        while (a >= 0 && Character.isWhitespace(text.charAt(a))) {
+        while (a >= 0 && Character.isWhitespace(text[a])) {
             a--;
         }
         if (a < 0) {
             return true;
         }
-        char c = text.charAt(a);
+        char c = text[a];
         return c == '.' || c == '!' || c == '?' || c == '"' || c == ':' || c == '\n' || c == '>' || c == '(';
     }
 }
