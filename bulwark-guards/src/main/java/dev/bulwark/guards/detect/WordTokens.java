@@ -62,6 +62,7 @@ final class WordTokens {
     /** Room for the context words a caller collects before and after a word. */
     final ContextWindow wordsBefore = new ContextWindow(3);
     final ContextWindow wordsAfter = new ContextWindow(3);
+    private final WordReader reader = new WordReader();
 
     private WordTokens() {}
 
@@ -163,7 +164,7 @@ final class WordTokens {
         boolean gapOther = false;
         while (i < n) {
             char x = c[i];
-            if (x < 0x80 ? (char) ((x | 0x20) - 'a') >= 26 : !letter(x)) {
+            if (x < 0x80 ? (char) ((x | 0x20) - 'a') >= 26 : !WordReader.letter(x)) {
                 gapBreak |= x == '\n' || x == '\r';
                 gapOther |= x != ' ' && x != '\t';
                 i++;
@@ -175,16 +176,16 @@ final class WordTokens {
             }
             int k = count;
             foldStart[k] = at;
-            int f = readPlain(c, from, n, at);
+            int f = reader.readPlain(c, from, n, folds, at);
             if (f < 0) {
-                f = read(c, from, n, at);
+                f = reader.read(c, from, n, folds, at);
             }
-            i = wordEnd;
-            int to = coreEnd;
+            i = reader.wordEnd;
+            int to = reader.coreEnd;
             boolean possessive = (f & POSSESSIVE) != 0;
             int shape = f & SHAPE;
             int b;
-            if ((f & WHOLE) != 0) {
+            if ((f & WordReader.WHOLE) != 0) {
                 String folded = WordLists.fold(s.substring(from, to));
                 int need = at + folded.length() + 1 + (n - i) * PER_CHAR + 1;
                 if (folds.length < need) {
@@ -195,11 +196,11 @@ final class WordTokens {
                 at += folded.length();
             } else if (shape == LOWER && (i >= n || c[i] != '.')) {
                 b = UNKNOWN;
-                hash[k] = foldHash;
-                at = foldEnd;
+                hash[k] = reader.foldHash;
+                at = reader.foldEnd;
             } else {
-                b = table.get(folds, at, foldEnd, foldHash);
-                at = foldEnd;
+                b = table.get(folds, at, reader.foldEnd, reader.foldHash);
+                at = reader.foldEnd;
             }
             folds[at++] = ' ';
             boolean keepDot = i < n && c[i] == '.' && !possessive
@@ -215,7 +216,7 @@ final class WordTokens {
             start[k] = from;
             end[k] = wordEnd;
             textEnd[k] = to;
-            flags[k] = f & ~(WHOLE | NOT_ASCII | APOSTROPHE);
+            flags[k] = f & ~(WordReader.WHOLE | WordReader.NOT_ASCII | WordReader.APOSTROPHE);
             bits[k] = b;
             if (shape == CAPITALISED) {
                 capitalised[capitalisedCount++] = k;
@@ -229,170 +230,16 @@ final class WordTokens {
         foldStart[count] = at;
     }
 
-    /** Scratch flags of {@link #read}: fold the word as a whole; a character beyond ASCII; an ASCII apostrophe. */
-    private static final int WHOLE = 1 << 20;
-    private static final int NOT_ASCII = 1 << 21;
-    private static final int APOSTROPHE = 1 << 22;
-
-    /** Of the last {@link #read}: end of the word as read, end before a possessive, end and hash of its fold. */
-    private int wordEnd;
-    private int coreEnd;
-    private int foldEnd;
-    private int foldHash;
-
-    /**
-     * {@link #read} for the common word of ASCII letters only, without branches per letter; -1 when the word goes on
-     * with an apostrophe, a hyphen or a letter beyond ASCII, for {@link #read} to start over.
-     */
-    private int readPlain(char[] c, int from, int n, int at) {
-        char first = c[from];
-        if (first >= 0x80) {
-            return -1;
-        }
-        char[] buf = folds;
-        int lower = first | 0x20;
-        buf[at++] = (char) lower;
-        int hash = lower;
-        int firstUpper = (first >>> 5 & 1) ^ 1;
-        int anyUpper = firstUpper;
-        int lowerAfterFirst = 0;
-        int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
-        int i = from + 1;
-        for (; i < n; i++) {
-            char x = c[i];
-            int lx = x | 0x20;
-            if ((char) (lx - 'a') >= 26) {
-                if (x == '\'' || x == '-' || x >= 0x80) {
-                    return -1;
-                }
-                break;
-            }
-            int isLower = x >>> 5 & 1;
-            lowerAfterFirst |= isLower;
-            anyUpper |= isLower ^ 1;
-            roman &= (ROMAN >>> (lx - 'a') & 1) & (isLower ^ 1);
-            buf[at++] = (char) lx;
-            hash = 31 * hash + lx;
-        }
-        wordEnd = i;
-        coreEnd = i;
-        foldEnd = at;
-        foldHash = hash;
-        int shape = firstUpper == 0 ? LOWER : i - from == 1 ? INITIAL : lowerAfterFirst != 0 ? CAPITALISED : UPPER;
-        return shape | (anyUpper == 0 ? PLAIN_LOWER : 0) | (roman != 0 ? ROMAN_LETTERS : 0);
-    }
-
-    /**
-     * Reads the word starting (with a letter) at {@code from}, folding it into {@link #folds} at {@code at} character
-     * by character where {@link CharFolds} can, and works out its shape and flags; {@link #WHOLE} in the result when
-     * the fold must be redone on the whole word. The flags, shape and fold leave out a possessive "'s": the state
-     * before each apostrophe is kept to go back to.
-     */
-    private int read(char[] c, int from, int n, int at) {
-        char[] buf = folds;
-        int f = PLAIN_LOWER | ROMAN_LETTERS;
-        boolean lowerAfterFirst = false;
-        int hash = 0;
-        int apostrophe = -1;
-        int savedAt = 0;
-        int savedHash = 0;
-        int savedFlags = 0;
-        boolean savedLower = false;
-        int i = from;
-        while (i < n) {
-            char x = c[i];
-            if (x < 0x80) {
-                if (x >= 'a' && x <= 'z') {
-                    f &= ~ROMAN_LETTERS;
-                    lowerAfterFirst |= i > from;
-                } else if (x >= 'A' && x <= 'Z') {
-                    f &= (ROMAN >>> (x - 'A') & 1) == 0 ? ~(PLAIN_LOWER | ROMAN_LETTERS) : ~PLAIN_LOWER;
-                    x += 'a' - 'A';
-                } else if ((x == '\'' || x == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
-                    if (x == '\'') {
-                        apostrophe = i;
-                        savedAt = at;
-                        savedHash = hash;
-                        savedFlags = f;
-                        savedLower = lowerAfterFirst;
-                        f = (f | APOSTROPHE) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-                        i++;
-                        continue;
-                    }
-                    f = (f | HYPHEN) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-                } else {
-                    break;
-                }
-                buf[at++] = x;
-                hash = WordTable.step(hash, x);
-            } else if (x == '’') {
-                if (i + 1 >= n || !Character.isLetter(c[i + 1])) {
-                    break;
-                }
-                apostrophe = i;
-                savedAt = at;
-                savedHash = hash;
-                savedFlags = f;
-                savedLower = lowerAfterFirst;
-                f = (f | NOT_ASCII) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-            } else if (letter(x)) {
-                f = (f | NOT_ASCII) & ~(PLAIN_LOWER | ROMAN_LETTERS);
-                lowerAfterFirst |= i > from && Character.isLowerCase(x);
-                String folded = CharFolds.of(x);
-                if (folded == null) {
-                    f |= WHOLE;
-                } else {
-                    for (int q = 0; q < folded.length(); q++) {
-                        char y = folded.charAt(q);
-                        buf[at++] = y;
-                        hash = WordTable.step(hash, y);
-                    }
-                }
-            } else {
-                break;
-            }
-            i++;
-        }
-        wordEnd = i;
-        coreEnd = i;
-        if (apostrophe >= 0 && apostrophe == i - 2 && c[i - 1] == 's') {
-            coreEnd = i - 2;
-            at = savedAt;
-            hash = savedHash;
-            f = savedFlags | POSSESSIVE;
-            lowerAfterFirst = savedLower;
-        }
-        foldEnd = at;
-        foldHash = hash;
-        return f | shape(c[from], coreEnd - from, lowerAfterFirst);
-    }
-
-    /** The letters I V X L C D M, as bits counted from A. */
-    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
-            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
     /** Most characters of {@link #folds} one character of a word can take, with the space after the word. */
     private static final int PER_CHAR = Math.max(1, CharFolds.MAX_LENGTH) + 1;
-
-    /** The shape from the first character (a letter or mark, never a surrogate) and the rest's lower case. */
-    private static int shape(char first, int length, boolean lowerAfterFirst) {
-        boolean upper = first < 0x80 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
-        if (!upper) {
-            boolean lower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
-            return lower ? LOWER : OTHER;
-        }
-        if (length == 1) {
-            return INITIAL;
-        }
-        return lowerAfterFirst ? CAPITALISED : UPPER;
-    }
 
     /**
      * Whether the word is a listed abbreviation, compared in lower case (not folded): for an ASCII word without an
      * apostrophe the two are the same, so the bits of the folded word answer.
      */
     private static boolean abbreviation(WordTable table, int flags, int foldedBits, String s, int from, int to) {
-        if ((flags & NOT_ASCII) == 0) {
-            return (flags & APOSTROPHE) == 0 && (foldedBits & ProperNounCues.ABBREVIATION) != 0;
+        if ((flags & WordReader.NOT_ASCII) == 0) {
+            return (flags & WordReader.APOSTROPHE) == 0 && (foldedBits & ProperNounCues.ABBREVIATION) != 0;
         }
         return (table.get(s.substring(from, to).toLowerCase(Locale.ROOT)) & ProperNounCues.ABBREVIATION) != 0;
     }
@@ -409,12 +256,4 @@ final class WordTokens {
         capitalised = Arrays.copyOf(capitalised, size);
     }
 
-    /** ASCII letters; beyond ASCII any letter or combining mark. */
-    static boolean letter(char c) {
-        if (c < 0x80) {
-            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-        }
-        int t = Character.getType(c);
-        return Character.isLetter(c) || t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
-    }
 }
