@@ -164,13 +164,13 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (PLACE_BEFORE.before(before, 2)) {
             place = 0.4;
         }
-        double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
         if (n == 1 && tokens.has(last, WordTokens.POSSESSIVE) && person >= 0.15) {
             person += 0.2;
         }
         if (n == 1 && person < 0.5 && place < 0.5 && !strong && sentenceStart(tokens.chars, start)) {
             return;
         }
+        double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
         if (person >= place && person >= org) {
             out.add("PERSON", start, end, person, "person");
         } else if (place >= org) {
