@@ -31,7 +31,7 @@ final class WordTokens {
     static final int ROMAN_LETTERS = 256;
 
     /** Texts longer than this get arrays of their own rather than the thread's reused ones, which stay small. */
-    private static final int REUSE_LIMIT = 1 << 14;
+    private static final int REUSE_LIMIT = 1 << 12;
     private static final ThreadLocal<WordTokens> REUSED = ThreadLocal.withInitial(WordTokens::new);
 
     String text;
