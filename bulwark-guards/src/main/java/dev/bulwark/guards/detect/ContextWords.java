@@ -1,134 +1,147 @@
 package dev.bulwark.guards.detect;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Context phrases (one to three words) looked up among the few words before or after a candidate. A word-set lookup
- * rather than a regex, because it runs once per capitalised run on every text.
+ * Lists of context phrases (one to three words) looked up among the few words before or after a candidate. A
+ * word-table lookup rather than a regex, because it runs once per capitalised run on every text. Words are runs of
+ * letters, digits and apostrophes on the candidate's line, compared in lower case. The lists share one table, so the
+ * few context words are each looked up once for all lists ({@link #collectBefore}, {@link #collectAfter}); a phrase of
+ * several words is looked up only around a word that ends (or starts) one.
  */
 final class ContextWords {
-    private final Set<String> phrases;
-    /** First and last words of the phrases of more than one word: a longer phrase is built only around these. */
-    private final Set<String> firstWords;
-    private final Set<String> lastWords;
+    private static final int PHRASE = 1;
+    /** First and last words of the phrases of more than one word. */
+    private static final int FIRST = 2;
+    private static final int LAST = 4;
+    private static final int BITS_PER_LIST = 3;
 
-    ContextWords(String... phrases) {
-        Set<String> s = new HashSet<>();
-        Set<String> first = new HashSet<>();
-        Set<String> last = new HashSet<>();
-        for (String p : phrases) {
-            String lower = p.toLowerCase(Locale.ROOT);
-            s.add(lower);
-            String[] words = lower.split(" ");
-            if (words.length > 1) {
-                first.add(words[0]);
-                last.add(words[words.length - 1]);
-            }
+    private final WordTable table;
+    private final Phrases[] lists;
+
+    /** One list per argument; {@link #list} gives them back by position. */
+    ContextWords(String[]... lists) {
+        if (lists.length * BITS_PER_LIST > 30) {
+            throw new IllegalArgumentException("at most 10 lists share a table, not " + lists.length);
         }
-        this.phrases = WordLists.lookup(s);
-        this.firstWords = WordLists.lookup(first);
-        this.lastWords = WordLists.lookup(last);
-    }
-
-    /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
-    boolean before(String text, int start, int words) {
-        return before(Preceding.of(text, start, words), words);
-    }
-
-    /** As {@link #before(String, int, int)} on words collected once for several phrase lists. */
-    boolean before(Preceding preceding, int words) {
-        String[] w = preceding.words;
-        int n = Math.min(words, preceding.count);
-        // w[0] is the nearest word.
-        for (int k = 0; k < n; k++) {
-            if (phrases.contains(w[k])) {
-                return true;
-            }
-            if (!lastWords.contains(w[k])) {
-                continue;
-            }
-            if (k + 1 < n && phrases.contains(w[k + 1] + " " + w[k])) {
-                return true;
-            }
-            if (k + 2 < n && phrases.contains(w[k + 2] + " " + w[k + 1] + " " + w[k])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The lower-case words before an index on its line, nearest first; collected once, read by several lists. */
-    static final class Preceding {
-        private final String[] words;
-        private final int count;
-
-        private Preceding(String[] words, int count) {
-            this.words = words;
-            this.count = count;
-        }
-
-        /** Up to {@code max} words before {@code start}. */
-        static Preceding of(String text, int start, int max) {
-            String[] w = new String[max];
-            int n = 0;
-            int i = start;
-            while (n < max) {
-                // Context belongs to the same line: a label on the line above says nothing about this word.
-                while (i > 0 && !wordChar(text.charAt(i - 1)) && text.charAt(i - 1) != '\n') {
-                    i--;
+        Map<String, Integer> bits = new HashMap<>();
+        this.lists = new Phrases[lists.length];
+        for (int l = 0; l < lists.length; l++) {
+            int shift = l * BITS_PER_LIST;
+            for (String p : lists[l]) {
+                String lower = p.toLowerCase(Locale.ROOT);
+                bits.merge(lower, PHRASE << shift, (a, b) -> a | b);
+                String[] words = lower.split(" ");
+                if (words.length > 1) {
+                    bits.merge(words[0], FIRST << shift, (a, b) -> a | b);
+                    bits.merge(words[words.length - 1], LAST << shift, (a, b) -> a | b);
                 }
-                if (i == 0 || !wordChar(text.charAt(i - 1))) {
-                    break;
-                }
-                int end = i;
-                while (i > 0 && wordChar(text.charAt(i - 1))) {
-                    i--;
-                }
-                w[n++] = text.substring(i, end).toLowerCase(Locale.ROOT);
             }
-            return new Preceding(w, n);
+            this.lists[l] = new Phrases(this, shift);
+        }
+        this.table = new WordTable(bits);
+    }
+
+    Phrases list(int position) {
+        return lists[position];
+    }
+
+    /** Collects up to {@code max} words before {@code start} on its line into {@code w}, nearest first. */
+    ContextWindow collectBefore(ContextWindow w, char[] text, int start, int max) {
+        w.before(text, start, max);
+        w.lookUp(table);
+        return w;
+    }
+
+    /** Collects up to {@code max} words after {@code end} into {@code w}, in text order. */
+    ContextWindow collectAfter(ContextWindow w, char[] text, int length, int end, int max) {
+        w.after(text, length, end, max);
+        w.lookUp(table);
+        return w;
+    }
+
+    /** One list of phrases. */
+    static final class Phrases {
+        private final ContextWords group;
+        private final int phrase;
+        private final int first;
+        private final int last;
+
+        private Phrases(ContextWords group, int shift) {
+            this.group = group;
+            this.phrase = PHRASE << shift;
+            this.first = FIRST << shift;
+            this.last = LAST << shift;
+        }
+
+        /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
+        boolean before(String text, int start, int words) {
+            char[] chars = text.toCharArray();
+            return before(group.collectBefore(new ContextWindow(words), chars, start, words), words);
+        }
+
+        /** As {@link #before(String, int, int)} on words {@link #collectBefore collected} (at least as many). */
+        boolean before(ContextWindow w, int words) {
+            int n = Math.min(words, w.count);
+            // Word 0 is the nearest.
+            for (int k = 0; k < n; k++) {
+                int bits = w.bits[k];
+                if ((bits & phrase) != 0) {
+                    return true;
+                }
+                if ((bits & last) == 0) {
+                    continue;
+                }
+                if (k + 1 < n && (group.table.get(w.chars, w.from[k + 1], w.to[k]) & phrase) != 0) {
+                    return true;
+                }
+                if (k + 2 < n && (group.table.get(w.chars, w.from[k + 2], w.to[k]) & phrase) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether one of the phrases starts within the {@code words} words after {@code end}. */
+        boolean after(String text, int end, int words) {
+            char[] chars = text.toCharArray();
+            return after(group.collectAfter(new ContextWindow(words), chars, chars.length, end, words));
+        }
+
+        /** As {@link #after(String, int, int)} on all the words {@link #collectAfter collected}. */
+        boolean after(ContextWindow w) {
+            int n = w.count;
+            for (int k = 0; k < n; k++) {
+                int bits = w.bits[k];
+                if ((bits & phrase) != 0) {
+                    return true;
+                }
+                if ((bits & first) == 0) {
+                    continue;
+                }
+                if (k + 1 < n && (group.table.get(w.chars, w.from[k], w.to[k + 1]) & phrase) != 0) {
+                    return true;
+                }
+                if (k + 2 < n && (group.table.get(w.chars, w.from[k], w.to[k + 2]) & phrase) != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
-    /** Whether one of the phrases starts within the {@code words} words after {@code end}. */
-    boolean after(String text, int end, int words) {
-        String[] w = new String[words];
-        int n = 0;
-        int i = end;
-        int len = text.length();
-        while (n < words) {
-            while (i < len && !wordChar(text.charAt(i))) {
-                i++;
-            }
-            if (i >= len) {
-                break;
-            }
-            int s = i;
-            while (i < len && wordChar(text.charAt(i))) {
-                i++;
-            }
-            w[n++] = text.substring(s, i).toLowerCase(Locale.ROOT);
-        }
-        for (int k = 0; k < n; k++) {
-            if (phrases.contains(w[k])) {
-                return true;
-            }
-            if (!firstWords.contains(w[k])) {
-                continue;
-            }
-            if (k + 1 < n && phrases.contains(w[k] + " " + w[k + 1])) {
-                return true;
-            }
-            if (k + 2 < n && phrases.contains(w[k] + " " + w[k + 1] + " " + w[k + 2])) {
-                return true;
-            }
-        }
-        return false;
+    /** Letters, digits and apostrophes make context words. */
+    static boolean wordChar(char c) {
+        return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) || c == '’';
     }
 
-    private static boolean wordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '\'' || c == '’';
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '\'';
+        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.bulwark.guards.detect;
 
-import dev.bulwark.guards.detect.WordToken.Shape;
-import java.util.ArrayList;
-import java.util.List;
-
 /** Coordinated names: firm names ("Davis, Reynolds and Williamson", "Smith and Sons") and lists of people. */
 final class NameGroupRecognizer {
     private final WordLists words;
@@ -12,43 +8,53 @@ final class NameGroupRecognizer {
         this.words = words;
     }
 
-    void recognize(String text, List<WordToken> tokens, Candidates out) {
+    void recognize(String text, WordTokens tokens, Candidates out) {
         firms(text, tokens, out);
         nameLists(text, tokens, out);
     }
 
+    private static boolean capitalised(WordTokens t, int k) {
+        return t.shape(k) == WordTokens.CAPITALISED;
+    }
+
     /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
-    private void firms(String text, List<WordToken> tokens, Candidates out) {
-        for (int i = 0; i + 3 < tokens.size(); i++) {
-            WordToken a = tokens.get(i);
-            WordToken b = tokens.get(i + 1);
-            WordToken and = tokens.get(i + 2);
-            WordToken c = tokens.get(i + 3);
-            if (a.shape() == Shape.CAPITALISED && b.shape() == Shape.CAPITALISED && c.shape() == Shape.CAPITALISED
-                    && (and.text().equals("and") || and.text().equals("&"))
-                    && text.startsWith(", ", a.end()) && b.start() == a.end() + 2
-                    && !a.in(WordLists.FIRST_NAME) && !b.in(WordLists.FIRST_NAME)
-                    && !c.in(WordLists.FIRST_NAME) && !(i > 0 && text.startsWith(", ", tokens.get(i - 1).end()))) {
-                out.add("ORGANIZATION", a.start(), c.end(), 0.5, "organization");
+    private void firms(String text, WordTokens t, Candidates out) {
+        int count = t.count;
+        int[] capitalised = t.capitalised;
+        int n = t.capitalisedCount;
+        for (int c = 0; c < n; c++) {
+            int i = capitalised[c];
+            // A word never starts with "&", so only "and" joins the last two names.
+            if (i + 3 < count && capitalised(t, i + 1) && capitalised(t, i + 3) && t.is(i + 2, "and")
+                    && text.startsWith(", ", t.end[i]) && t.start[i + 1] == t.end[i] + 2
+                    && !t.in(i, WordLists.FIRST_NAME) && !t.in(i + 1, WordLists.FIRST_NAME)
+                    && !t.in(i + 3, WordLists.FIRST_NAME) && !(i > 0 && text.startsWith(", ", t.end[i - 1]))) {
+                out.add("ORGANIZATION", t.start[i], t.end[i + 3], 0.5, "organization");
             }
         }
-        for (int i = 0; i + 2 < tokens.size(); i++) {
-            WordToken a = tokens.get(i);
-            if (a.shape() == Shape.CAPITALISED && tokens.get(i + 1).text().equals("and")
-                    && tokens.get(i + 2).text().equals("Sons")) {
-                out.add("ORGANIZATION", a.start(), tokens.get(i + 2).end(), 0.8, "organization");
+        for (int c = 0; c < n; c++) {
+            int i = capitalised[c];
+            if (i + 2 < count && t.is(i + 1, "and") && t.is(i + 2, "Sons")) {
+                out.add("ORGANIZATION", t.start[i], t.end[i + 2], 0.8, "organization");
             }
         }
-        for (WordToken t : tokens) {
-            int dash = t.text().indexOf('-');
-            if (t.shape() == Shape.CAPITALISED && dash > 0 && dash < t.text().length() - 1) {
-                String l = WordLists.fold(t.text().substring(0, dash));
-                String r = WordLists.fold(t.text().substring(dash + 1));
-                int left = words.kindsOf(l);
-                if ((left & WordLists.SURNAME) != 0 && (words.kindsOf(r) & WordLists.SURNAME) != 0
-                        && (left & WordLists.FIRST_NAME) == 0) {
-                    out.add("ORGANIZATION", t.start(), t.end(), 0.45, "organization");
-                }
+        for (int c = 0; c < n; c++) {
+            int k = capitalised[c];
+            if (t.has(k, WordTokens.HYPHEN)) {
+                doubleFamilyName(t, k, out);
+            }
+        }
+    }
+
+    private void doubleFamilyName(WordTokens t, int k, Candidates out) {
+        String word = t.text(k);
+        int dash = word.indexOf('-');
+        if (dash > 0 && dash < word.length() - 1) {
+            int left = words.kindsOf(WordLists.fold(word.substring(0, dash)));
+            int right = words.kindsOf(WordLists.fold(word.substring(dash + 1)));
+            if ((left & WordLists.SURNAME) != 0 && (right & WordLists.SURNAME) != 0
+                    && (left & WordLists.FIRST_NAME) == 0) {
+                out.add("ORGANIZATION", t.start[k], t.end[k], 0.45, "organization");
             }
         }
     }
@@ -57,41 +63,60 @@ final class NameGroupRecognizer {
      * "Efimiya, Mary, Ariana and Jodi": in a list of single capitalised words where at least two are listed names,
      * the other members are names too.
      */
-    private void nameLists(String text, List<WordToken> tokens, Candidates out) {
+    private static void nameLists(String text, WordTokens t, Candidates out) {
+        if (t.capitalisedCount < 3) {
+            return;
+        }
+        int count = t.count;
+        int[] capitalised = t.capitalised;
         int i = 0;
-        while (i < tokens.size()) {
+        // A list starts at a capitalised word: from one past the last list, on to the next such word.
+        for (int c = 0; c < t.capitalisedCount; c++) {
+            if (capitalised[c] < i) {
+                continue;
+            }
+            i = capitalised[c];
             int j = i;
-            List<WordToken> members = new ArrayList<>();
-            while (j < tokens.size() && tokens.get(j).shape() == Shape.CAPITALISED) {
-                members.add(tokens.get(j));
-                int end = tokens.get(j).end();
-                if (j + 1 < tokens.size() && text.startsWith(", ", end) && tokens.get(j + 1).start() == end + 2) {
-                    j++;
-                } else if (j + 2 < tokens.size() && tokens.get(j + 1).text().equals("and")
-                        && tokens.get(j + 1).joinedToPrevious() && tokens.get(j + 2).joinedToPrevious()
-                        && (text.startsWith(" and ", end) || text.startsWith(", and ", end))) {
-                    j += 2;
-                } else {
+            int members = 0;
+            int named = 0;
+            int last = -1;
+            // Stops on the last member, or on the word after a comma or "and" when that word is no member.
+            while (j < count && capitalised(t, j)) {
+                last = j;
+                members++;
+                if (t.in(j, WordLists.FIRST_NAME | WordLists.SURNAME)) {
+                    named++;
+                }
+                int next = next(text, t, j);
+                if (next < 0) {
                     break;
                 }
+                j = next;
             }
-            if (members.size() >= 3) {
-                int named = 0;
-                for (WordToken m : members) {
-                    if (m.in(WordLists.FIRST_NAME) || m.in(WordLists.SURNAME)) {
-                        named++;
+            if (members >= 3 && named >= 2) {
+                for (int m = i; ; m = next(text, t, m)) {
+                    if (!t.in(m, WordLists.PLACE) && !t.in(m, WordLists.GROUP)) {
+                        out.add("PERSON", t.start[m], t.end[m], 0.5, "person");
                     }
-                }
-                if (named >= 2) {
-                    for (WordToken m : members) {
-                        if (!m.in(WordLists.PLACE) && !m.in(WordLists.GROUP)) {
-                            out.add("PERSON", m.start(), m.end(), 0.5, "person");
-                        }
+                    if (m == last) {
+                        break;
                     }
                 }
             }
-            i = Math.max(j, i) + 1;
+            i = j + 1;
         }
     }
 
+    /** The next member of a list after member {@code j} (", B" or " and B", ", and B"); -1 when the list ends. */
+    private static int next(String text, WordTokens t, int j) {
+        int end = t.end[j];
+        if (j + 1 < t.count && text.startsWith(", ", end) && t.start[j + 1] == end + 2) {
+            return j + 1;
+        }
+        if (j + 2 < t.count && t.is(j + 1, "and") && t.has(j + 1, WordTokens.JOINED)
+                && t.has(j + 2, WordTokens.JOINED) && (text.startsWith(" and ", end) || text.startsWith(", and ", end))) {
+            return j + 2;
+        }
+        return -1;
+    }
 }

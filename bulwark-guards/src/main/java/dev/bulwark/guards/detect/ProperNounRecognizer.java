@@ -1,10 +1,6 @@
 package dev.bulwark.guards.detect;
 
-import dev.bulwark.guards.detect.WordToken.Shape;
 import static dev.bulwark.guards.detect.ProperNounCues.*;
-
-import java.util.List;
-
 
 /**
  * Person names, places (GPE) and organisations from capitalisation, general word lists and context: runs of
@@ -14,35 +10,32 @@ import java.util.List;
  */
 final class ProperNounRecognizer implements Recognizer {
     /** An introduction ending right before a lower-case given name; compiled once ({@code String.matches} would not). */
-    private static final java.util.regex.Pattern INTRODUCED =
-            java.util.regex.Pattern.compile("(?s).*\\b(?:name is|i am|i'm|named|called|this is)\\s+$");
-    private final WordLists words;
+    private final WordTable table;
     private final NameGroupRecognizer groups;
 
-
     ProperNounRecognizer(WordLists words) {
-        this.words = words;
+        this.table = ProperNounCues.table(words);
         this.groups = new NameGroupRecognizer(words);
     }
 
     @Override
     public void recognize(String text, Candidates out) {
-        List<WordToken> tokens = WordToken.of(text);
+        WordTokens tokens = WordTokens.reused(text, table);
+        int count = tokens.count;
         int i = 0;
-        while (i < tokens.size()) {
-            WordToken t = tokens.get(i);
-            if (!startsRun(t)) {
-                if (t.shape() == Shape.LOWER) {
+        while (i < count) {
+            if (!startsRun(tokens, i)) {
+                if (tokens.shape(i) == WordTokens.LOWER) {
                     lowerCaseName(text, tokens, i, out);
                 }
                 i++;
                 continue;
             }
             int j = i + 1;
-            while (j < tokens.size() && tokens.get(j).joinedToPrevious() && continuesRun(tokens, j) && j - i < 6) {
+            while (j < count && tokens.has(j, WordTokens.JOINED) && continuesRun(tokens, j) && j - i < 6) {
                 j++;
             }
-            while (j - 1 > i && !tokens.get(j - 1).capital()) {
+            while (j - 1 > i && !tokens.capital(j - 1)) {
                 j--;
             }
             classify(text, tokens, i, j, out);
@@ -51,37 +44,28 @@ final class ProperNounRecognizer implements Recognizer {
         groups.recognize(text, tokens, out);
     }
 
-    private boolean startsRun(WordToken t) {
-        return t.capital() && !NOT_NAMES.contains(t.folded()) && !roman(t.text());
+    private static boolean startsRun(WordTokens t, int k) {
+        return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k);
     }
 
     /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words go to {@link ProperNounCues#ROMAN}. */
-    private static boolean roman(String word) {
-        if (word.length() < 2) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if ("IVXLCDM".indexOf(word.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return ROMAN.matcher(word).matches();
+    private static boolean roman(WordTokens t, int k) {
+        return t.length(k) >= 2 && t.has(k, WordTokens.ROMAN_LETTERS) && ROMAN.matcher(t.text(k)).matches();
     }
 
-    private boolean continuesRun(List<WordToken> tokens, int j) {
-        WordToken t = tokens.get(j);
-        if (t.capital()) {
-            return !NOT_NAMES.contains(t.folded()) && !roman(t.text())
-                    || ORG_SUFFIXES.contains(t.folded());
+    private static boolean continuesRun(WordTokens t, int j) {
+        if (t.capital(j)) {
+            return !t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX);
         }
-        return PARTICLES.contains(t.text()) && j + 1 < tokens.size() && tokens.get(j + 1).capital()
-                && tokens.get(j + 1).joinedToPrevious();
+        // A particle as written, all lower case ("van", not "Van" or "VAN").
+        return t.in(j, PARTICLE) && t.has(j, WordTokens.PLAIN_LOWER) && j + 1 < t.count && t.capital(j + 1)
+                && t.has(j + 1, WordTokens.JOINED);
     }
 
-    private void classify(String text, List<WordToken> tokens, int from, int to, Candidates out) {
+    private void classify(String text, WordTokens tokens, int from, int to, Candidates out) {
         // A title inside a run starts a new name: "Ask Mrs. Jennifer Lopez".
         for (int k = from + 1; k < to - 1; k++) {
-            if (TITLES.contains(tokens.get(k).folded().replace(".", ""))) {
+            if (tokens.in(k, TITLE)) {
                 classify(text, tokens, from, k, out);
                 classify(text, tokens, k, to, out);
                 return;
@@ -92,72 +76,70 @@ final class ProperNounRecognizer implements Recognizer {
         boolean titled = false;
         boolean greeted = false;
         while (s < to) {
-            WordToken t = tokens.get(s);
-            String f = t.folded().replace(".", "");
-            if (TITLES.contains(f)) {
+            if (tokens.in(s, TITLE)) {
                 titled = true;
-                out.add("TITLE", t.start(), t.end(), 0.6, "title");
-            } else if (LEADS.contains(f)) {
+                out.add("TITLE", tokens.start[s], tokens.end[s], 0.6, "title");
+            } else if (tokens.in(s, LEAD)) {
                 greeted = true;
-            } else if (!(f == t.folded() ? t.in(WordLists.STOP_WORD) : words.stopWords.contains(f))) {
+            } else if (!tokens.in(s, WordLists.STOP_WORD)) {
                 break;
             }
             s++;
         }
-        if (s < to && s == from && from > 0 && tokens.get(from).joinedToPrevious()
-                && TITLES.contains(tokens.get(from - 1).folded().replace(".", ""))) {
+        if (s < to && s == from && from > 0 && tokens.has(from, WordTokens.JOINED) && tokens.in(from - 1, TITLE)) {
             titled = true;
         }
         int e = to;
-        while (e > s && tokens.get(e - 1).in(WordLists.STOP_WORD)) {
+        while (e > s && tokens.in(e - 1, WordLists.STOP_WORD)) {
             e--;
         }
         if (s >= e) {
             return;
         }
-        if (e - s == 1 && label(text, tokens.get(s))) {
+        if (e - s == 1 && label(text, tokens, s)) {
             return;
         }
-        if (e - s == 1 && tokens.get(s).shape() == Shape.UPPER && afterNumber(text, tokens.get(s).start())) {
+        if (e - s == 1 && tokens.shape(s) == WordTokens.UPPER && afterNumber(text, tokens.start[s])) {
             // "200 EUR", "5 GB", "10 PM": a capitalised word right after a number is a unit or currency.
             return;
         }
-        WordToken first = tokens.get(s);
-        WordToken last = tokens.get(e - 1);
+        int first = s;
+        int last = e - 1;
+        int start = tokens.start[first];
+        int end = tokens.end[last];
         int n = e - s;
-        String phrase = phrase(tokens, s, e);
-        if (ORG_SUFFIXES.contains(last.folded().replace(".", "")) && n >= 2 && last.shape() != Shape.UPPER) {
-            out.add("ORGANIZATION", first.start(), last.end(), 0.7, "organization");
+        if (tokens.in(last, ORG_SUFFIX) && n >= 2 && tokens.shape(last) != WordTokens.UPPER) {
+            out.add("ORGANIZATION", start, end, 0.7, "organization");
             return;
         }
-        int phraseKinds = n == 1 ? first.kinds() : words.kindsOf(phrase);
+        int phraseKinds = n == 1 ? tokens.bits(first) : phraseKinds(tokens, s, e);
         if ((phraseKinds & WordLists.PLACE) != 0) {
             double score = (phraseKinds & WordLists.COUNTRY) != 0 ? 0.8 : 0.7;
-            out.add("GPE", first.start(), last.end(), score, "place");
+            out.add("GPE", start, end, score, "place");
             return;
         }
         // "Southern Tunisia", "Back To Canada": a known place closing a run of other words.
         for (int k = Math.min(3, n - 1); k >= 1; k--) {
-            int tailKinds = k == 1 ? last.kinds() : words.kindsOf(phrase(tokens, e - k, e));
-            if ((tailKinds & WordLists.PLACE) != 0 && !first.in(WordLists.FIRST_NAME)) {
-                out.add("GPE", tokens.get(e - k).start(), last.end(), (tailKinds & WordLists.COUNTRY) != 0 ? 0.75 : 0.65,
+            int tailKinds = k == 1 ? tokens.bits(last) : phraseKinds(tokens, e - k, e);
+            if ((tailKinds & WordLists.PLACE) != 0 && !tokens.in(first, WordLists.FIRST_NAME)) {
+                out.add("GPE", tokens.start[e - k], end, (tailKinds & WordLists.COUNTRY) != 0 ? 0.75 : 0.65,
                         "place");
                 return;
             }
         }
-        if (n == 1 && first.in(WordLists.GROUP)) {
-            out.add("NRP", first.start(), last.end(), 0.6, "group");
+        if (n == 1 && tokens.in(first, WordLists.GROUP)) {
+            out.add("NRP", start, end, 0.6, "group");
             return;
         }
         boolean shouting = true;
         for (int k = s; k < e; k++) {
-            shouting &= tokens.get(k).shape() == Shape.UPPER;
+            shouting &= tokens.shape(k) == WordTokens.UPPER;
         }
         if (shouting && n >= 3) {
             return;
         }
         double person = personScore(tokens, s, e);
-        ContextWords.Preceding before = ContextWords.Preceding.of(text, first.start(), 3);
+        ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens.chars, start, 3);
         boolean strong = titled || greeted || STRONG_BEFORE.before(before, 3);
         if (titled) {
             person = Math.max(person, 0.45) + 0.35;
@@ -166,37 +148,41 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
-        if (person >= 0.3 && PERSON_AFTER.after(text, last.end(), 2)) {
+        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens.chars, tokens.length, end, 2))) {
             person += 0.1;
         }
-        if (aloneOnLine(text, first.start(), last.end()) && n >= 2 && n <= 3 && !shouting) {
+        if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {
             person += 0.2;
         }
-        if (n == 1 && speaker(text, first, last)) {
+        if (n == 1 && speaker(text, tokens, first, last)) {
             person = Math.max(person, 0.5);
         }
         double place = 0;
         if (PLACE_WORD_BEFORE.before(before, 1) || PLACE_WORD_BEFORE.before(before, 2)
-                && precededByThe(text, first.start())) {
+                && precededByThe(text, start)) {
             place = 0.55;
         } else if (PLACE_BEFORE.before(before, 2)) {
             place = 0.4;
         }
-        double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
-        boolean sentenceStart = sentenceStart(text, first.start());
-        if (n == 1 && last.possessive() && person >= 0.15) {
+        if (n == 1 && tokens.has(last, WordTokens.POSSESSIVE) && person >= 0.15) {
             person += 0.2;
         }
-        if (sentenceStart && n == 1 && person < 0.5 && place < 0.5 && !strong) {
+        if (n == 1 && person < 0.5 && place < 0.5 && !strong && sentenceStart(tokens.chars, start)) {
             return;
         }
+        double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
         if (person >= place && person >= org) {
-            out.add("PERSON", first.start(), last.end(), person, "person");
+            out.add("PERSON", start, end, person, "person");
         } else if (place >= org) {
-            out.add("GPE", first.start(), last.end(), place, "place");
+            out.add("GPE", start, end, place, "place");
         } else {
-            out.add("ORGANIZATION", first.start(), last.end(), org, "organization");
+            out.add("ORGANIZATION", start, end, org, "organization");
         }
+    }
+
+    /** The {@link WordLists#kindsOf} bits of the folded words {@code s..e-1} joined by single spaces. */
+    private int phraseKinds(WordTokens tokens, int s, int e) {
+        return table.get(tokens.folds, tokens.foldStart(s), tokens.foldEnd(e - 1)) & KINDS;
     }
 
     private static boolean afterNumber(String text, int start) {
@@ -208,51 +194,48 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     /** "Phone:" at the start of a line: a form label, not a name. */
-    private static boolean label(String text, WordToken t) {
-        return t.end() < text.length() && text.charAt(t.end()) == ':' && LABELS.contains(t.folded());
+    private static boolean label(String text, WordTokens t, int k) {
+        return t.end[k] < text.length() && text.charAt(t.end[k]) == ':' && t.in(k, LABEL);
     }
 
     /** "Anna: see you soon" at the start of a line: a chat or script speaker. */
-    private static boolean speaker(String text, WordToken first, WordToken last) {
-        return first.lineBreakBefore() && last.end() + 1 < text.length() && text.charAt(last.end()) == ':'
-                && text.charAt(last.end() + 1) == ' ' && !LABELS.contains(first.folded())
-                && first.shape() == Shape.CAPITALISED;
+    private static boolean speaker(String text, WordTokens t, int first, int last) {
+        int end = t.end[last];
+        return t.has(first, WordTokens.LINE_BREAK) && end + 1 < text.length() && text.charAt(end) == ':'
+                && text.charAt(end + 1) == ' ' && !t.in(first, LABEL) && t.shape(first) == WordTokens.CAPITALISED;
     }
 
-    private double personScore(List<WordToken> tokens, int s, int e) {
+    private static double personScore(WordTokens tokens, int s, int e) {
         int n = e - s;
-        String first = tokens.get(s).folded();
-        boolean firstIsGiven = tokens.get(s).in(WordLists.FIRST_NAME);
-        WordToken lastToken = tokens.get(e - 1);
-        boolean lastIsFamily = lastToken.in(WordLists.SURNAME) || NAME_ENDS.endsOne(lastToken.folded());
+        boolean firstIsGiven = tokens.in(s, WordLists.FIRST_NAME);
+        int last = e - 1;
         int known = 0;
         for (int k = s; k < e; k++) {
-            if (tokens.get(k).in(WordLists.FIRST_NAME | WordLists.SURNAME)) {
+            if (tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME)) {
                 known++;
             }
         }
-        int englishLooking = 0;
-        for (int k = s; k < e; k++) {
-            WordToken t = tokens.get(k);
-            if (!t.in(WordLists.FIRST_NAME | WordLists.SURNAME) && ENGLISH_ENDS.endsOne(t.folded())) {
-                englishLooking++;
+        // An English-looking word (an unlisted word with an English ending) matters only among unknown words.
+        if (known == 0) {
+            for (int k = s; k < e; k++) {
+                if (ENGLISH_ENDS.endsOne(tokens.folds, tokens.foldStart(k), tokens.foldEnd(k))) {
+                    return 0.1;
+                }
             }
-        }
-        if (englishLooking > 0 && known == 0) {
-            return 0.1;
         }
         if (n == 1) {
             if (firstIsGiven) {
                 return 0.55;
             }
-            if (tokens.get(s).in(WordLists.SURNAME)) {
+            if (tokens.in(s, WordLists.SURNAME)) {
                 return 0.45;
             }
-            return NAME_ENDS.endsOne(first) ? 0.35 : 0.15;
+            return nameEnding(tokens, s) ? 0.35 : 0.15;
         }
-        if (tokens.get(s).shape() == Shape.UPPER && tokens.get(e - 1).shape() == Shape.UPPER && known == 0) {
+        if (tokens.shape(s) == WordTokens.UPPER && tokens.shape(last) == WordTokens.UPPER && known == 0) {
             return 0.1;
         }
+        boolean lastIsFamily = tokens.in(last, WordLists.SURNAME) || nameEnding(tokens, last);
         if (firstIsGiven && (lastIsFamily || known >= 2)) {
             return 0.9;
         }
@@ -265,33 +248,36 @@ final class ProperNounRecognizer implements Recognizer {
         return known > 0 ? 0.5 : 0.35;
     }
 
-    /** "my name is andrea": a listed given name in lower case after a strong introduction. */
-    private void lowerCaseName(String text, List<WordToken> tokens, int i, Candidates out) {
-        WordToken t = tokens.get(i);
-        if (!t.in(WordLists.FIRST_NAME) || t.in(WordLists.STOP_WORD)) {
-            return;
-        }
-        String before = text.substring(Math.max(0, t.start() - 14), t.start()).toLowerCase(java.util.Locale.ROOT);
-        boolean introduced = INTRODUCED.matcher(before).matches();
-        boolean fullName = i + 1 < tokens.size() && tokens.get(i + 1).joinedToPrevious()
-                && tokens.get(i + 1).shape() == Shape.LOWER && familyName(tokens.get(i + 1));
-        if (!introduced && !t.lineBreakBefore() && !fullName) {
-            return;
-        }
-        int end = t.end();
-        if (i + 1 < tokens.size() && tokens.get(i + 1).joinedToPrevious()
-                && (familyName(tokens.get(i + 1)) || tokens.get(i + 1).shape() == Shape.INITIAL)) {
-            end = tokens.get(i + 1).end();
-            if (i + 2 < tokens.size() && tokens.get(i + 2).joinedToPrevious()
-                    && tokens.get(i + 1).text().length() == 1) {
-                end = tokens.get(i + 2).end();
-            }
-        }
-        out.add("PERSON", t.start(), end, introduced || fullName ? 0.6 : 0.45, "person");
+    private static boolean nameEnding(WordTokens t, int k) {
+        return NAME_ENDS.endsOne(t.folds, t.foldStart(k), t.foldEnd(k));
     }
 
-    private boolean familyName(WordToken t) {
-        return t.in(WordLists.SURNAME) || NAME_ENDS.endsOne(t.folded()) && !t.in(WordLists.STOP_WORD);
+    /** "my name is andrea": a listed given name in lower case after a strong introduction. */
+    private static void lowerCaseName(String text, WordTokens t, int i, Candidates out) {
+        if (!t.inFiltered(i, WordLists.FIRST_NAME) || t.in(i, WordLists.STOP_WORD)) {
+            return;
+        }
+        boolean introduced = Introductions.before(text, t.start[i]);
+        int count = t.count;
+        boolean fullName = i + 1 < count && t.has(i + 1, WordTokens.JOINED)
+                && t.shape(i + 1) == WordTokens.LOWER && familyName(t, i + 1);
+        if (!introduced && !t.has(i, WordTokens.LINE_BREAK) && !fullName) {
+            return;
+        }
+        int end = t.end[i];
+        if (i + 1 < count && t.has(i + 1, WordTokens.JOINED)
+                && (familyName(t, i + 1) || t.shape(i + 1) == WordTokens.INITIAL)) {
+            end = t.end[i + 1];
+            if (i + 2 < count && t.has(i + 2, WordTokens.JOINED) && t.length(i + 1) == 1) {
+                end = t.end[i + 2];
+            }
+        }
+        out.add("PERSON", t.start[i], end, introduced || fullName ? 0.6 : 0.45, "person");
+    }
+
+    private static boolean familyName(WordTokens t, int k) {
+        return t.in(k, WordLists.SURNAME)
+                || nameEnding(t, k) && !t.in(k, WordLists.STOP_WORD);
     }
 
     private static final WordEndings NAME_ENDS = new WordEndings(NAME_ENDINGS);
@@ -305,42 +291,27 @@ final class ProperNounRecognizer implements Recognizer {
         return i >= 2 && text.regionMatches(true, i - 2, "the", 0, 3);
     }
 
-    private static String phrase(List<WordToken> tokens, int s, int e) {
-        if (e - s == 1) {
-            return tokens.get(s).folded();
-        }
-        StringBuilder b = new StringBuilder();
-        for (int k = s; k < e; k++) {
-            if (k > s) {
-                b.append(' ');
-            }
-            b.append(tokens.get(k).folded());
-        }
-        return b.toString();
-    }
-
-    private static boolean aloneOnLine(String text, int start, int end) {
+    private static boolean aloneOnLine(char[] text, int length, int start, int end) {
         int a = start - 1;
-        while (a >= 0 && (text.charAt(a) == ' ' || text.charAt(a) == '\t' || text.charAt(a) == '>')) {
+        while (a >= 0 && (text[a] == ' ' || text[a] == '\t' || text[a] == '>')) {
             a--;
         }
         int b = end;
-        while (b < text.length() && (text.charAt(b) == ' ' || text.charAt(b) == '\t')) {
+        while (b < length && (text[b] == ' ' || text[b] == '\t')) {
             b++;
         }
-        return (a < 0 || text.charAt(a) == '\n') && (b >= text.length() || text.charAt(b) == '\n'
-                || text.charAt(b) == '\r');
+        return (a < 0 || text[a] == '\n') && (b >= length || text[b] == '\n' || text[b] == '\r');
     }
 
-    private static boolean sentenceStart(String text, int start) {
+    private static boolean sentenceStart(char[] text, int start) {
         int a = start - 1;
-        while (a >= 0 && Character.isWhitespace(text.charAt(a))) {
+        while (a >= 0 && Character.isWhitespace(text[a])) {
             a--;
         }
         if (a < 0) {
             return true;
         }
-        char c = text.charAt(a);
+        char c = text[a];
         return c == '.' || c == '!' || c == '?' || c == '"' || c == ':' || c == '\n' || c == '>' || c == '(';
     }
 }

@@ -11,6 +11,9 @@ final class WordEndings {
     /** Endings by last character for ASCII last characters; {@link #other} holds the rest. */
     private final String[][] byLast = new String[128][];
     private final String[] other;
+    /** The same endings as character arrays, for {@link #endsOne(char[], int, int)}. */
+    private final char[][][] byLastChars = new char[128][][];
+    private final char[][] otherChars;
 
     WordEndings(List<String> endings) {
         List<List<String>> groups = new ArrayList<>();
@@ -27,8 +30,10 @@ final class WordEndings {
         }
         for (int c = 0; c < 128; c++) {
             byLast[c] = groups.get(c).toArray(String[]::new);
+            byLastChars[c] = groups.get(c).stream().map(String::toCharArray).toArray(char[][]::new);
         }
         other = rest.toArray(String[]::new);
+        otherChars = rest.stream().map(String::toCharArray).toArray(char[][]::new);
     }
 
     /** Whether the word ends with one of the endings and has at least two more characters before it. */
@@ -43,5 +48,30 @@ final class WordEndings {
             }
         }
         return false;
+    }
+
+    /** As {@link #endsOne(String)} for the word {@code text[from, to)}. */
+    boolean endsOne(char[] text, int from, int to) {
+        int length = to - from;
+        if (length <= 0) {
+            return false;
+        }
+        char last = text[to - 1];
+        for (char[] e : last < 128 ? byLastChars[last] : otherChars) {
+            if (length >= e.length + 2 && endsWith(text, to, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compares from the end, where the endings of one group differ first. */
+    private static boolean endsWith(char[] text, int to, char[] ending) {
+        for (int i = ending.length - 1, j = to - 1; i >= 0; i--, j--) {
+            if (text[j] != ending[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -59,6 +59,11 @@ public final class WordLists {
         kinds = java.util.Collections.unmodifiableMap(k);
     }
 
+    /** Every listed word (folded; multi-word entries joined by single spaces) with its {@link #kindsOf} bits. */
+    java.util.Map<String, Integer> kindsByWord() {
+        return kinds;
+    }
+
     private static void mark(java.util.Map<String, Integer> kinds, Set<String> words, int kind) {
         for (String w : words) {
             kinds.merge(w, kind, (a, b) -> a | b);

@@ -45,6 +45,24 @@ class WordEndingsTest {
     }
 
     @Test
+    void readsARangeOfACharacterArrayAsTheStringForm() {
+        WordEndings names = new WordEndings(ProperNounCues.NAME_ENDINGS);
+        String alphabet = "ovaeskyiwczhntǿ日";
+        java.util.Random random = new java.util.Random(9);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(9); i > 0; i--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String w = b.toString();
+            char[] padded = ("#" + w + "#").toCharArray();
+            assertThat(names.endsOne(padded, 1, 1 + w.length())).as(w).isEqualTo(names.endsOne(w));
+            assertThat(endings.endsOne(padded, 1, 1 + w.length())).as(w).isEqualTo(endings.endsOne(w));
+        }
+        assertThat(endings.endsOne(new char[0], 0, 0)).isFalse();
+    }
+
+    @Test
     void refusesAnEmptyEnding() {
         assertThatThrownBy(() -> new WordEndings(List.of("ov", ""))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -31,11 +31,11 @@ class WordListsTest {
 
     @Test
     void tokensCarryTheKindsOfTheirFoldedWord() {
-        var tokens = WordToken.of("Maria went to FRANCE and Zzqxv");
-        assertThat(tokens.get(0).in(WordLists.FIRST_NAME)).isTrue();
-        assertThat(tokens.get(1).kinds()).isEqualTo(words.kindsOf("went"));
-        assertThat(tokens.get(3).in(WordLists.COUNTRY)).isTrue();
-        assertThat(tokens.get(3).in(WordLists.FIRST_NAME | WordLists.COUNTRY)).isTrue();
-        assertThat(tokens.get(5).kinds()).isZero();
+        var tokens = WordTokens.of("Maria went to FRANCE and Zzqxv", ProperNounCues.table(words));
+        assertThat(tokens.in(0, WordLists.FIRST_NAME)).isTrue();
+        assertThat(tokens.bits(1) & ProperNounCues.KINDS).isEqualTo(words.kindsOf("went"));
+        assertThat(tokens.in(3, WordLists.COUNTRY)).isTrue();
+        assertThat(tokens.in(3, WordLists.FIRST_NAME | WordLists.COUNTRY)).isTrue();
+        assertThat(tokens.bits(5)).isZero();
     }
 }

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A word of the matching text with its shape. A trailing period belongs to the word only for initials and known
+ * The tokenizer {@link WordTokens} replaced, one record and several strings per word, kept as the reference the
+ * differential tests compare it with. A trailing period belongs to the word only for initials and known
  * abbreviations (titles), never for an ordinary word ending a sentence.
  */
-record WordToken(int start, int end, String text, String folded, Shape shape, boolean lineBreakBefore,
+record ReferenceWordToken(int start, int end, String text, String folded, Shape shape, boolean lineBreakBefore,
                  boolean joinedToPrevious, boolean possessive, int kinds) {
 
     enum Shape { CAPITALISED, UPPER, INITIAL, LOWER, OTHER }
@@ -18,8 +19,8 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
             "col", "capt", "lt", "sgt", "mme", "mlle", "messrs", "mx", "fr", "u", "ul", "al", "av", "str"));
 
 
-    static List<WordToken> of(String text) {
-        List<WordToken> out = new ArrayList<>();
+    static List<ReferenceWordToken> of(String text) {
+        List<ReferenceWordToken> out = new ArrayList<>();
         WordLists lists = WordLists.shared();
         int previousEnd = -1;
         int n = text.length();
@@ -71,7 +72,7 @@ record WordToken(int start, int end, String text, String folded, Shape shape, bo
                 joined = !lineBreak && spaces && gapLength <= 3;
             }
             String folded = WordLists.fold(core);
-            out.add(new WordToken(s, end, core, folded, shape, lineBreak, joined, possessive, lists.kindsOf(folded)));
+            out.add(new ReferenceWordToken(s, end, core, folded, shape, lineBreak, joined, possessive, lists.kindsOf(folded)));
             previousEnd = end;
             if (keepDot) {
                 i++;

@@ -1,0 +1,172 @@
+package dev.bulwark.guards.detect;
+
+/**
+ * Reads one word for {@link WordTokens}: where it ends, its shape and flags, and its {@link WordLists#fold folded}
+ * form written into a buffer with the form's {@link WordTable#hash}, all in one pass over the characters. One reader
+ * per {@link WordTokens}; the results of the last read are in its fields. The buffer needs room for
+ * {@link CharFolds#MAX_LENGTH} characters (at least one) per character of the word.
+ */
+final class WordReader {
+    /** Scratch flags of {@link #read}: fold the word as a whole; a character beyond ASCII; an ASCII apostrophe. */
+    static final int WHOLE = 1 << 20;
+    static final int NOT_ASCII = 1 << 21;
+    static final int APOSTROPHE = 1 << 22;
+
+    /** Of the last {@link #read}: end of the word as read, end before a possessive, end and hash of its fold. */
+    int wordEnd;
+    int coreEnd;
+    int foldEnd;
+    int foldHash;
+
+    /**
+     * {@link #read} for the common word of ASCII letters only, without branches per letter; -1 when the word goes on
+     * with an apostrophe, a hyphen or a letter beyond ASCII, for {@link #read} to start over.
+     */
+    int readPlain(char[] c, int from, int n, char[] buf, int at) {
+        char first = c[from];
+        if (first >= 0x80) {
+            return -1;
+        }
+        int lower = first | 0x20;
+        buf[at++] = (char) lower;
+        int hash = lower;
+        int firstUpper = (first >>> 5 & 1) ^ 1;
+        int anyUpper = firstUpper;
+        int lowerAfterFirst = 0;
+        int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
+        int i = from + 1;
+        for (; i < n; i++) {
+            char x = c[i];
+            int lx = x | 0x20;
+            if ((char) (lx - 'a') >= 26) {
+                if (x == '\'' || x == '-' || x >= 0x80) {
+                    return -1;
+                }
+                break;
+            }
+            int isLower = x >>> 5 & 1;
+            lowerAfterFirst |= isLower;
+            anyUpper |= isLower ^ 1;
+            roman &= (ROMAN >>> (lx - 'a') & 1) & (isLower ^ 1);
+            buf[at++] = (char) lx;
+            hash = 31 * hash + lx;
+        }
+        wordEnd = i;
+        coreEnd = i;
+        foldEnd = at;
+        foldHash = hash;
+        int shape = firstUpper == 0 ? WordTokens.LOWER : i - from == 1 ? WordTokens.INITIAL : lowerAfterFirst != 0 ? WordTokens.CAPITALISED : WordTokens.UPPER;
+        return shape | (anyUpper == 0 ? WordTokens.PLAIN_LOWER : 0) | (roman != 0 ? WordTokens.ROMAN_LETTERS : 0);
+    }
+
+    /**
+     * Reads the word starting (with a letter) at {@code from}, folding it into {@code buf} at {@code at} character
+     * by character where {@link CharFolds} can, and works out its shape and flags; {@link #WHOLE} in the result when
+     * the fold must be redone on the whole word. The flags, shape and fold leave out a possessive "'s": the state
+     * before each apostrophe is kept to go back to.
+     */
+    int read(char[] c, int from, int n, char[] buf, int at) {
+        int f = WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS;
+        boolean lowerAfterFirst = false;
+        int hash = 0;
+        int apostrophe = -1;
+        int savedAt = 0;
+        int savedHash = 0;
+        int savedFlags = 0;
+        boolean savedLower = false;
+        int i = from;
+        while (i < n) {
+            char x = c[i];
+            if (x < 0x80) {
+                if (x >= 'a' && x <= 'z') {
+                    f &= ~WordTokens.ROMAN_LETTERS;
+                    lowerAfterFirst |= i > from;
+                } else if (x >= 'A' && x <= 'Z') {
+                    f &= (ROMAN >>> (x - 'A') & 1) == 0 ? ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS) : ~WordTokens.PLAIN_LOWER;
+                    x += 'a' - 'A';
+                } else if ((x == '\'' || x == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
+                    if (x == '\'') {
+                        apostrophe = i;
+                        savedAt = at;
+                        savedHash = hash;
+                        savedFlags = f;
+                        savedLower = lowerAfterFirst;
+                        f = (f | APOSTROPHE) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                        i++;
+                        continue;
+                    }
+                    f = (f | WordTokens.HYPHEN) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                } else {
+                    break;
+                }
+                buf[at++] = x;
+                hash = WordTable.step(hash, x);
+            } else if (x == '’') {
+                if (i + 1 >= n || !Character.isLetter(c[i + 1])) {
+                    break;
+                }
+                apostrophe = i;
+                savedAt = at;
+                savedHash = hash;
+                savedFlags = f;
+                savedLower = lowerAfterFirst;
+                f = (f | NOT_ASCII) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+            } else if (letter(x)) {
+                f = (f | NOT_ASCII) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                lowerAfterFirst |= i > from && Character.isLowerCase(x);
+                String folded = CharFolds.of(x);
+                if (folded == null) {
+                    f |= WHOLE;
+                } else {
+                    for (int q = 0; q < folded.length(); q++) {
+                        char y = folded.charAt(q);
+                        buf[at++] = y;
+                        hash = WordTable.step(hash, y);
+                    }
+                }
+            } else {
+                break;
+            }
+            i++;
+        }
+        wordEnd = i;
+        coreEnd = i;
+        if (apostrophe >= 0 && apostrophe == i - 2 && c[i - 1] == 's') {
+            coreEnd = i - 2;
+            at = savedAt;
+            hash = savedHash;
+            f = savedFlags | WordTokens.POSSESSIVE;
+            lowerAfterFirst = savedLower;
+        }
+        foldEnd = at;
+        foldHash = hash;
+        return f | shape(c[from], coreEnd - from, lowerAfterFirst);
+    }
+
+    /** The letters I V X L C D M, as bits counted from A. */
+    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
+            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
+
+    /** The shape from the first character (a letter or mark, never a surrogate) and the rest's lower case. */
+    private static int shape(char first, int length, boolean lowerAfterFirst) {
+        boolean upper = first < 0x80 ? first >= 'A' && first <= 'Z' : Character.isUpperCase(first);
+        if (!upper) {
+            boolean lower = first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
+            return lower ? WordTokens.LOWER : WordTokens.OTHER;
+        }
+        if (length == 1) {
+            return WordTokens.INITIAL;
+        }
+        return lowerAfterFirst ? WordTokens.CAPITALISED : WordTokens.UPPER;
+    }
+
+
+    /** ASCII letters; beyond ASCII any letter or combining mark. */
+    static boolean letter(char c) {
+        if (c < 0x80) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
+        int t = Character.getType(c);
+        return Character.isLetter(c) || t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK;
+    }
+}

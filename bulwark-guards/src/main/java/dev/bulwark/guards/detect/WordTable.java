@@ -1,0 +1,146 @@
+package dev.bulwark.guards.detect;
+
+import java.util.Map;
+
+/**
+ * An immutable map from words to bit sets, probed with a range of a {@code char[]} so that a lookup needs no
+ * {@link String}. Open addressing over one array of keys' characters: a probe compares a cached hash before any
+ * character, and a miss (the usual case) mostly costs one array read.
+ */
+final class WordTable {
+    /** Per slot: the high half of the key's hash, then its entry number + 1 in the low half; 0 for an empty slot. */
+    private final int[] slots;
+    private final int mask;
+    private final char[] chars;
+    /** Per entry: where its characters start in {@link #chars}; one more element marks the end of the last. */
+    private final int[] offsets;
+    private final int[] bits;
+    /**
+     * A Bloom filter of the keys holding one of the bits {@code filtered}: a word it rejects holds none of them, so a
+     * caller needing only those bits can skip the probe ({@link #mayHold}).
+     */
+    private final long[] filter = new long[FILTER_BITS / 64];
+    private static final int FILTER_BITS = 4096;
+
+    /** A table of every key of {@code words} with its bits; keys with bits 0 are left out (a miss also gives 0). */
+    WordTable(Map<String, Integer> words) {
+        this(words, 0);
+    }
+
+    /** As {@link #WordTable(Map)}, with {@link #mayHold} answering for the keys holding one of {@code filtered}. */
+    WordTable(Map<String, Integer> words, int filtered) {
+        int size = 0;
+        int length = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            if (e.getValue() != 0) {
+                size++;
+                length += e.getKey().length();
+            }
+        }
+        if (size >= 0xFFFF) {
+            throw new IllegalArgumentException("a word table holds fewer than 65535 words, not " + size);
+        }
+        // At most half full: most probes are misses, which end at the first empty slot; small enough to stay in
+        // the processor's first-level cache for the word lists.
+        int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
+        slots = new int[capacity];
+        mask = capacity - 1;
+        chars = new char[length];
+        offsets = new int[size + 1];
+        bits = new int[size];
+        int n = 0;
+        int at = 0;
+        for (Map.Entry<String, Integer> e : words.entrySet()) {
+            if (e.getValue() == 0) {
+                continue;
+            }
+            String key = e.getKey();
+            key.getChars(0, key.length(), chars, at);
+            offsets[n] = at;
+            at += key.length();
+            offsets[n + 1] = at;
+            bits[n] = e.getValue();
+            int hash = hash(chars, offsets[n], at);
+            int slot = slot(hash);
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = (hash & 0xFFFF0000) | (n + 1);
+            if ((e.getValue() & filtered) != 0) {
+                int h = hash * 0x9E3779B9;
+                filter[(h >>> 20) >> 6] |= 1L << (h >>> 20);
+                filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] |= 1L << (h >>> 8);
+            }
+            n++;
+        }
+    }
+
+    /** The polynomial hash {@link #get(char[], int, int, int)} expects; {@link #step} extends it by one character. */
+    static int hash(char[] text, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = step(h, text[i]);
+        }
+        return h;
+    }
+
+    static int step(int hash, char c) {
+        return 31 * hash + c;
+    }
+
+    /**
+     * False when the word with this {@link #hash} holds none of the bits the table was built to filter; true when it
+     * may (then {@link #get} tells).
+     */
+    boolean mayHold(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (filter[(h >>> 20) >> 6] & 1L << (h >>> 20)) != 0
+                && (filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] & 1L << (h >>> 8)) != 0;
+    }
+
+    private int slot(int hash) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 15)) & mask;
+    }
+
+    /** The bits of the word {@code text[from, to)}; 0 when it is not a key. */
+    int get(char[] text, int from, int to) {
+        return get(text, from, to, hash(text, from, to));
+    }
+
+    /** As {@link #get(char[], int, int)} with the range's {@link #hash} already computed. */
+    int get(char[] text, int from, int to, int hash) {
+        int slot = slot(hash);
+        int tag = hash & 0xFFFF0000;
+        int s;
+        while ((s = slots[slot]) != 0) {
+            if ((s & 0xFFFF0000) == tag) {
+                int entry = (s & 0xFFFF) - 1;
+                if (same(offsets[entry], offsets[entry + 1], text, from, to)) {
+                    return bits[entry];
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        return 0;
+    }
+
+    /** Keys are short: a plain loop beats a vectorised comparison. */
+    private boolean same(int start, int end, char[] text, int from, int to) {
+        if (end - start != to - from) {
+            return false;
+        }
+        for (int i = start, j = from; i < end; i++, j++) {
+            if (chars[i] != text[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bits of a whole string. */
+    int get(String word) {
+        char[] c = word.toCharArray();
+        return get(c, 0, c.length);
+    }
+}
