@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class AddressRecognizer implements Recognizer {
     private static final String NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
-    private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
+    static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
     private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}+";
     /** English street types (USPS suffixes and common British ones), optionally plural, optionally abbreviated. */
     static final String EN_TYPES = "(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|"
@@ -28,7 +28,7 @@ final class AddressRecognizer implements Recognizer {
             + "Avenue|Piazza|Piazzale|Plaza|Pra[çc]a|Travessa|Largo|Corso|Strada|Str\\.|Ulica|ul\\.|Aleja|al\\.|"
             + "Boulevard|Bd\\.?|Chemin|All[ée]e|Impasse|Quai|Place|Camino|Paseo|Carretera|Estrada|Rodovia|Alameda|"
             + "Ronda|Cesta|Trg|Bulevar|Odos|Leoforos|Sokak|Sok\\.|Caddesi|Cad\\.|Straße|Strasse|Utca|Út)";
-    private static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
+    static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
     /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
     static final List<String> STREET_ENDINGS = List.of("strasse", "str.", "weg", "gasse", "platz", "allee",
@@ -57,22 +57,10 @@ final class AddressRecognizer implements Recognizer {
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
     private static final Pattern SHIP = Pattern.compile(
             "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");
-    private static final Pattern UNIT = Pattern.compile(
-            "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
-                    + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
-    private static final String ZIP = "(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|\\d{3}[ ]?\\d{2}|\\d{3,6}|"
-            + "[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
-    private static final Pattern LOCALITY = Pattern.compile(
-            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + ZIP + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:"
-                    + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
-                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern SAME_LINE_TAIL = Pattern.compile(
-            "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
+    private static final WordsBefore CONTEXT = WordsBefore.of("address", "addr", "live", "lives", "lived", "living",
             "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");
-    private static final int MAX_ADDRESS = 240;
 
     /** A cheap necessary condition for a shape's match at a start of the text (see {@link Anchored}). */
     @FunctionalInterface
@@ -89,12 +77,10 @@ final class AddressRecognizer implements Recognizer {
             new Shape(ROMANCE, 0.7, TextShape.DIGITS | TextShape.WORD, (t, i) -> AddressStarts.digitStart(t, i)
                     ? AddressStarts.romanceAfterNumber(t, i) : AddressStarts.romanceWord(t, i)),
             new Shape(GERMANIC, 0.7, TextShape.DIGITS | TextShape.WORD, (t, i) -> AddressStarts.digitStart(t, i)
-                    ? t.digitRun(i) <= 6 && t.digitAfter(i, AddressStarts.NUMBER_WITHIN + 20)
-                    : AddressStarts.germanicWords(t, i)),
+                    ? AddressStarts.germanicAfterNumber(t, i) : AddressStarts.germanicWords(t, i)),
             new Shape(BOX, 0.8, TextShape.WORD, AddressStarts::boxStart),
-            new Shape(SHIP, 0.8, TextShape.WORD, (t, i) -> t.text().charAt(i) == 'U'),
-            new Shape(NUMBERED, 0.4, TextShape.DIGITS,
-                    (t, i) -> AddressStarts.numberThenSpace(t, i) && t.digitAfter(i, 200)));
+            new Shape(SHIP, 0.8, TextShape.WORD, AddressStarts::shipStart),
+            new Shape(NUMBERED, 0.4, TextShape.DIGITS, AddressStarts::numberedAfterNumber));
 
     /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
     private static boolean streetNamed(Matcher m) {
@@ -137,7 +123,7 @@ final class AddressRecognizer implements Recognizer {
             return;
         }
         int start = m.start();
-        int end = extend(text, m.end(), start);
+        int end = AddressTails.extend(text, m.end(), start);
         // A sentence's full stop after a locality is not part of the address.
         if (end > m.end() && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
             end--;
@@ -146,7 +132,7 @@ final class AddressRecognizer implements Recognizer {
         if (end > m.end()) {
             score += 0.15;
         }
-        if (Context.before(text, start, 40, CONTEXT)) {
+        if (CONTEXT.in(text, start, 40)) {
             score += 0.15;
         }
         if (shape.pattern() == NUMBERED && score < 0.5) {
@@ -178,35 +164,5 @@ final class AddressRecognizer implements Recognizer {
 
     private static boolean separator(char c) {
         return c == ' ' || c == '\t' || c == '-';
-    }
-
-    /** Absorbs unit, locality, region and postcode pieces after the street part. */
-    private static int extend(String text, int end, int start) {
-        Matcher unit = UNIT.matcher(text);
-        if (unit.region(end, Math.min(text.length(), end + 40)).lookingAt()) {
-            end = unit.end();
-        }
-        Matcher tail = SAME_LINE_TAIL.matcher(text);
-        if (tail.region(end, Math.min(text.length(), end + 40)).lookingAt()) {
-            end = tail.end();
-        }
-        Matcher loc = LOCALITY.matcher(text);
-        for (int pieces = 0; pieces < 5 && end - start < MAX_ADDRESS; pieces++) {
-            int limit = Math.min(text.length(), end + 80);
-            if (unit.region(end, limit).lookingAt()) {
-                end = unit.end();
-                continue;
-            }
-            if (!loc.region(end, limit).lookingAt() || looksLikeLabel(text, loc.end())) {
-                break;
-            }
-            end = loc.end();
-        }
-        return end;
-    }
-
-    /** "Mobile: ...", "Fax ...": a contact label is not a locality. */
-    private static boolean looksLikeLabel(String text, int end) {
-        return end < text.length() && text.charAt(end) == ':';
     }
 }

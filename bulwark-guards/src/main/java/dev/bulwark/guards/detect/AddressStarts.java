@@ -22,24 +22,41 @@ final class AddressStarts {
             "Carretera", "Estrada", "Rodovia", "Alameda", "Ronda", "Cesta", "Trg", "Bulevar", "Odos", "Leoforos",
             "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
     private static final int LONGEST_ROMANCE_WORD = 9;
-    private static final String ROMANCE_INITIALS = "RVCAPTLSUuaBIQEOÚ";
 
     static boolean digitStart(TextShape shape, int i) {
         char c = shape.text().charAt(i);
         return c >= '0' && c <= '9';
     }
 
+    /** {@link #ROMANCE_WORDS} by their first character (all below U+0100). */
+    private static final String[][] ROMANCE_BY_INITIAL = byInitial(ROMANCE_WORDS);
+
+    private static String[][] byInitial(List<String> words) {
+        String[][] table = new String[0x100][];
+        for (String w : words) {
+            String[] old = table[w.charAt(0)];
+            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = w;
+            table[w.charAt(0)] = grown;
+        }
+        return table;
+    }
+
     /** Whether the text at {@code i} up to the next space or tab is one of {@link #ROMANCE_WORDS}. */
     static boolean romanceWord(TextShape shape, int i) {
         String text = shape.text();
-        if (i >= text.length() || ROMANCE_INITIALS.indexOf(text.charAt(i)) < 0) {
+        if (i >= text.length() || text.charAt(i) >= 0x100) {
+            return false;
+        }
+        String[] candidates = ROMANCE_BY_INITIAL[text.charAt(i)];
+        if (candidates == null) {
             return false;
         }
         int limit = Math.min(text.length(), i + LONGEST_ROMANCE_WORD + 1);
         for (int j = i + 1; j < limit; j++) {
             char c = text.charAt(j);
             if (c == ' ' || c == '\t') {
-                for (String word : ROMANCE_WORDS) {
+                for (String word : candidates) {
                     if (word.length() == j - i && text.startsWith(word, i)) {
                         return true;
                     }
@@ -82,6 +99,61 @@ final class AddressStarts {
             }
         }
         return false;
+    }
+
+    /**
+     * GERMANIC at a number: the pattern's leading house number ({@code NUM}, taken whole, see {@link #numberEnd})
+     * and blanks, then what {@link #germanicWords} requires of a match starting at a letter, since the optional
+     * capitalised word and the street name after the number begin with a letter.
+     */
+    static boolean germanicAfterNumber(TextShape shape, int i) {
+        int end = numberEnd(shape, i);
+        int j = skipBlanks(shape, end, " \t");
+        return shape.digitRun(i) <= 6 && j > end && germanicWords(shape, j);
+    }
+
+    /**
+     * NUMBERED at a number: up to six digits and blanks ({@link #numberThenSpace}), then words and separators up to
+     * the second number: letters, marks, {@code '’.-}, blanks (and surrogates, halves of letters outside the BMP)
+     * only. So the first other character is the second number's first digit, right after a blank.
+     */
+    static boolean numberedAfterNumber(TextShape shape, int i) {
+        if (!numberThenSpace(shape, i)) {
+            return false;
+        }
+        String text = shape.text();
+        int j = skipBlanks(shape, i + shape.digitRun(i), " \t");
+        boolean blank = false;
+        for (int k = j; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == ' ' || c == '\t') {
+                blank = true;
+            } else if (digit(c)) {
+                return blank;
+            } else if (c == '-' || c == '.' || c == '\'' || c == '’' || wordChar(c)) {
+                blank = false;
+            } else {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A letter, a mark ({@code \p{M}}) or a surrogate. */
+    private static boolean wordChar(char c) {
+        if (c < 0x80) {
+            return asciiLetter(c);
+        }
+        int type = Character.getType(c);
+        return Character.isLetter(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /** SHIP opens with a hull prefix and a space (case-sensitive). */
+    static boolean shipStart(TextShape shape, int i) {
+        String text = shape.text();
+        return text.startsWith("USS ", i) || text.startsWith("USNS ", i) || text.startsWith("USNV ", i)
+                || text.startsWith("USCGC ", i);
     }
 
     /** A number, then spaces or tabs: how NUMBERED starts. */

@@ -1,0 +1,125 @@
+package dev.bulwark.guards.detect;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The pieces {@link AddressRecognizer} absorbs after a street part: unit ("Apt 4"), a same-line tail of region
+ * letters and postcode, and up to five locality pieces (", Springfield, IL 62704", next-line towns). Each pattern runs
+ * only where a cheap necessary check on the characters at the piece's start passes, so a street part followed by
+ * ordinary prose costs a few character reads instead of three regex attempts.
+ */
+final class AddressTails {
+    private AddressTails() {}
+
+    private static final String CAP = AddressRecognizer.CAP;
+    private static final String PARTICLE = AddressRecognizer.PARTICLE;
+    private static final Pattern UNIT = Pattern.compile(
+            "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
+                    + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
+    private static final String ZIP = "(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|\\d{3}[ ]?\\d{2}|\\d{3,6}|"
+            + "[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
+    private static final Pattern LOCALITY = Pattern.compile(
+            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + ZIP + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:"
+                    + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
+                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
+    private static final Pattern SAME_LINE_TAIL = Pattern.compile(
+            "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
+    private static final int MAX_ADDRESS = 240;
+
+    /** Where the address whose street part is {@code [start, end)} ends once the pieces after it are absorbed. */
+    static int extend(String text, int end, int start) {
+        Matcher unit = null;
+        int near = Math.min(text.length(), end + 40);
+        if (unitPossible(text, end, near)) {
+            unit = UNIT.matcher(text);
+            if (unit.region(end, near).lookingAt()) {
+                end = unit.end();
+            }
+        }
+        near = Math.min(text.length(), end + 40);
+        if (tailPossible(text, end, near)) {
+            Matcher tail = SAME_LINE_TAIL.matcher(text);
+            if (tail.region(end, near).lookingAt()) {
+                end = tail.end();
+            }
+        }
+        Matcher loc = null;
+        for (int pieces = 0; pieces < 5 && end - start < MAX_ADDRESS; pieces++) {
+            int limit = Math.min(text.length(), end + 80);
+            if (unitPossible(text, end, limit)) {
+                unit = unit == null ? UNIT.matcher(text) : unit;
+                if (unit.region(end, limit).lookingAt()) {
+                    end = unit.end();
+                    continue;
+                }
+            }
+            if (!localityPossible(text, end, limit)) {
+                break;
+            }
+            loc = loc == null ? LOCALITY.matcher(text) : loc;
+            if (!loc.region(end, limit).lookingAt() || looksLikeLabel(text, loc.end())) {
+                break;
+            }
+            end = loc.end();
+        }
+        return end;
+    }
+
+    /**
+     * UNIT opens with commas, blanks, line breaks and '>' only, then a keyword whose first character is one of
+     * "Apt Suite Unit Flat Room Bldg # No" (ASCII case-insensitive): that character ends the run of opening
+     * characters, inside the region.
+     */
+    static boolean unitPossible(String text, int from, int limit) {
+        int k = from;
+        while (k < limit && opening(text.charAt(k))) {
+            k++;
+        }
+        if (k >= limit) {
+            return false;
+        }
+        return switch (text.charAt(k)) {
+            case 'A', 'a', 'S', 's', 'U', 'u', 'F', 'f', 'R', 'r', 'B', 'b', '#', 'N', 'n' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean opening(char c) {
+        return c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n' || c == '>';
+    }
+
+    /**
+     * SAME_LINE_TAIL is one or two blanks, then a capital ({@code \p{Lu}}, perhaps outside the BMP) or a postcode's
+     * first character (ASCII digit or capital), inside the region.
+     */
+    static boolean tailPossible(String text, int from, int limit) {
+        for (int k = from; k < limit && k < from + 2 && blank(text.charAt(k)); k++) {
+            if (k + 1 < limit) {
+                char c = text.charAt(k + 1);
+                if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 0x80) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** LOCALITY opens with blanks and then a comma or a line break ({@code \r?\n}), inside the region. */
+    static boolean localityPossible(String text, int from, int limit) {
+        int k = from;
+        while (k < limit && blank(text.charAt(k))) {
+            k++;
+        }
+        return k < limit && (text.charAt(k) == ',' || text.charAt(k) == '\r' || text.charAt(k) == '\n');
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** "Mobile: ...", "Fax ...": a contact label is not a locality. */
+    private static boolean looksLikeLabel(String text, int end) {
+        return end < text.length() && text.charAt(end) == ':';
+    }
+}
