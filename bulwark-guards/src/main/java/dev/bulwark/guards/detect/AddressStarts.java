@@ -211,6 +211,8 @@ final class AddressStarts {
 
     /** The words {@code EN_TYPES} matches, without a trailing full stop. */
     private static final java.util.Set<String> EN_TYPE_WORDS = englishTypeWords();
+    /** The longest word of {@link #EN_TYPE_WORDS}. */
+    private static final int LONGEST_EN_TYPE = EN_TYPE_WORDS.stream().mapToInt(String::length).max().orElse(0);
     /** Longest stretch an ENGLISH match can run from the first word after its number to its street type. */
     private static final int STREET_TYPE_WITHIN = 200;
 
@@ -238,7 +240,10 @@ final class AddressStarts {
             while (e < text.length() && asciiLetter(text.charAt(e))) {
                 e++;
             }
-            if (e > k && EN_TYPE_WORDS.contains(text.substring(k, e))) {
+            // Every street type EN_TYPES matches starts with a capital and is at least two letters long.
+            char first = text.charAt(k);
+            if (first >= 'A' && first <= 'Z' && e - k >= 2 && e - k <= LONGEST_EN_TYPE
+                    && EN_TYPE_WORDS.contains(text.substring(k, e))) {
                 return true;
             }
             while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
@@ -262,14 +267,41 @@ final class AddressStarts {
         return shape.digitRun(i) <= 6 && j > end && romanceWord(shape, j);
     }
 
-    /** The first letters of a post-office, military or unit box ({@code BOX}, ASCII case-insensitive). */
+    /**
+     * The openings of a post-office, military or unit box ({@code BOX}): "P", an optional full stop and space, "O",
+     * an optional full stop and space and "Box"; "Post Office Box" or "Postal Office Box"; "PSC ", "Unit " or
+     * "CMR " (the pattern is ASCII case-insensitive; {@code regionMatches} folds a few more letters, which only
+     * lets more starts through).
+     */
     static boolean boxStart(TextShape shape, int i) {
         String text = shape.text();
         char c = (char) (text.charAt(i) | 0x20);
-        char d = (char) (shape.at(i + 1) | 0x20);
-        return c == 'p' && (d == 'o' || d == 's' || shape.at(i + 1) == '.' || shape.at(i + 1) == ' ')
-                || c == 'u' && text.regionMatches(true, i, "unit", 0, 4)
-                || c == 'c' && text.regionMatches(true, i, "cmr", 0, 3);
+        if (c == 'p') {
+            int j = i + 1;
+            if (shape.at(j) == '.') {
+                j++;
+            }
+            if (shape.at(j) == ' ') {
+                j++;
+            }
+            if ((shape.at(j) | 0x20) == 'o') {
+                j++;
+                if (shape.at(j) == '.') {
+                    j++;
+                }
+                if (shape.at(j) == ' ') {
+                    j++;
+                }
+                if (text.regionMatches(true, j, "box", 0, 3)) {
+                    return true;
+                }
+            }
+            return text.regionMatches(true, i, "post office box", 0, 15)
+                    || text.regionMatches(true, i, "postal office box", 0, 17)
+                    || text.regionMatches(true, i, "psc ", 0, 4);
+        }
+        return c == 'u' && text.regionMatches(true, i, "unit ", 0, 5)
+                || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4);
     }
 
     /** Street endings, lower case, grouped by last character. */
