@@ -49,9 +49,6 @@ final class AddressRecognizer implements Recognizer {
     private static final Pattern GERMANIC = Pattern.compile(
             "(?<![\\p{L}\\p{N}.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:(" + CAP + ")[ \\t-]{1,3}+)?([\\p{L}][\\p{L}\\p{M}.-]{0,40}+)"
                     + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
-    private static final Pattern NUMBERED = Pattern.compile(
-            "(?<![\\w.,-])\\d{1,6}[ \\t]{1,3}+(?:" + WORD + "[ \\t-]{1,3}+){0,3}?" + WORD + "(?:[ \\t]{1,3}+"
-                    + PARTICLE + "[ \\t]{1,3}+" + CAP + ")?[ \\t]{1,3}+\\d{1,4}[A-Za-z]?(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final Pattern BOX = Pattern.compile(
             "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
@@ -62,25 +59,16 @@ final class AddressRecognizer implements Recognizer {
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");
 
-    /** A cheap necessary condition for a shape's match at a start of the text (see {@link Anchored}). */
-    @FunctionalInterface
-    private interface StartCheck {
-        boolean possible(TextShape shape, int i);
-    }
-
-    /** A shape with the kinds of start its matches can have and a check run before its pattern. */
-    private record Shape(Pattern pattern, double score, int kinds, StartCheck start) {
-    }
-
-    private static final List<Shape> SHAPES = List.of(
-            new Shape(ENGLISH, 0.75, TextShape.DIGITS, AddressStarts::englishAfterNumber),
-            new Shape(ROMANCE, 0.7, TextShape.DIGITS | TextShape.WORD, (t, i) -> AddressStarts.digitStart(t, i)
-                    ? AddressStarts.romanceAfterNumber(t, i) : AddressStarts.romanceWord(t, i)),
-            new Shape(GERMANIC, 0.7, TextShape.DIGITS | TextShape.WORD, (t, i) -> AddressStarts.digitStart(t, i)
-                    ? AddressStarts.germanicAfterNumber(t, i) : AddressStarts.germanicWords(t, i)),
-            new Shape(BOX, 0.8, TextShape.WORD, AddressStarts::boxStart),
-            new Shape(SHIP, 0.8, TextShape.WORD, AddressStarts::shipStart),
-            new Shape(NUMBERED, 0.4, TextShape.DIGITS, AddressStarts::numberedAfterNumber));
+    /** The shapes, in the order their findings are proposed. */
+    private static final int ENGLISH_SHAPE = 0;
+    private static final int ROMANCE_SHAPE = 1;
+    private static final int GERMANIC_SHAPE = 2;
+    private static final int BOX_SHAPE = 3;
+    private static final int SHIP_SHAPE = 4;
+    private static final int NUMBERED_SHAPE = 5;
+    /** Each shape's pattern; NUMBERED's is hand-written ({@link NumberedStreets}). */
+    private static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
+    private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
 
     /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
     private static boolean streetNamed(Matcher m) {
@@ -100,49 +88,100 @@ final class AddressRecognizer implements Recognizer {
         return false;
     }
 
+    /** Every shape ends in a house number, box number or postcode: a text without digits has no address. */
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        boolean streetNames = AddressStarts.streetNameBeforeNumber(shape);
-        for (Shape s : SHAPES) {
-            if (s.pattern() == GERMANIC && !streetNames) {
-                // No word could pass streetNamed, so no GERMANIC match would be reported.
-                continue;
-            }
-            Anchored.scan(s.pattern(), shape, s.kinds(), i -> s.start().possible(shape, i),
-                    m -> found(text, s, m, out));
+        for (int s = ENGLISH_SHAPE; s <= NUMBERED_SHAPE; s++) {
+            scan(s, text, shape, out);
         }
     }
 
-    private static void found(String text, Shape shape, Matcher m, Candidates out) {
-        if (shape.pattern() == GERMANIC && !streetNamed(m)
-                || shape.pattern() == NUMBERED && !numberedLooksLikeAStreet(m.group())) {
-            return;
+    /**
+     * One shape's matches as a {@code find()} loop would give them: its pattern tried at the starts that pass the
+     * shape's necessary check, in text order, skipping starts inside the shape's previous match.
+     */
+    private static void scan(int s, String text, TextShape shape, Candidates out) {
+        Matcher m = null;
+        int resume = 0;
+        boolean namesChecked = false;
+        for (int k = 0; k < shape.count(); k++) {
+            int i = shape.start(k);
+            if (i < resume || !possible(s, shape, i, shape.kind(k))) {
+                continue;
+            }
+            if (s == GERMANIC_SHAPE && !namesChecked) {
+                namesChecked = true;
+                if (!AddressStarts.streetNameBeforeNumber(shape)) {
+                    // No word could pass streetNamed, so no GERMANIC match would be reported.
+                    return;
+                }
+            }
+            if (s == NUMBERED_SHAPE) {
+                int end = NumberedStreets.match(text, i);
+                if (end >= 0) {
+                    resume = end;
+                    if (numberedLooksLikeAStreet(text, i, end)) {
+                        found(text, s, i, end, out);
+                    }
+                }
+                continue;
+            }
+            if (m == null) {
+                m = PATTERNS[s].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (m.region(i, text.length()).lookingAt()) {
+                resume = m.end();
+                if (s != GERMANIC_SHAPE || streetNamed(m)) {
+                    found(text, s, m.start(), m.end(), out);
+                }
+            }
         }
-        int start = m.start();
-        int end = AddressTails.extend(text, m.end(), start);
+    }
+
+    /** The shape's cheap necessary condition for a match at the start {@code i} of kind {@code kind}. */
+    private static boolean possible(int s, TextShape shape, int i, int kind) {
+        boolean digits = kind == TextShape.DIGITS;
+        if (!digits && kind != TextShape.WORD) {
+            return false;
+        }
+        return switch (s) {
+            case ENGLISH_SHAPE -> digits && AddressStarts.englishAfterNumber(shape, i);
+            case ROMANCE_SHAPE -> digits ? AddressStarts.romanceAfterNumber(shape, i)
+                    : AddressStarts.romanceWord(shape, i);
+            case GERMANIC_SHAPE -> digits ? AddressStarts.germanicAfterNumber(shape, i)
+                    : AddressStarts.germanicWords(shape, i);
+            case BOX_SHAPE -> !digits && AddressStarts.boxStart(shape, i);
+            case SHIP_SHAPE -> !digits && AddressStarts.shipStart(shape, i);
+            default -> digits && AddressStarts.numberedAfterNumber(shape, i);
+        };
+    }
+
+    private static void found(String text, int s, int start, int matchEnd, Candidates out) {
+        int end = AddressTails.extend(text, matchEnd, start);
         // A sentence's full stop after a locality is not part of the address.
-        if (end > m.end() && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
+        if (end > matchEnd && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
             end--;
         }
-        double score = shape.score();
-        if (end > m.end()) {
+        double score = SCORES[s];
+        if (end > matchEnd) {
             score += 0.15;
         }
         if (CONTEXT.in(text, start, 40)) {
             score += 0.15;
         }
-        if (shape.pattern() == NUMBERED && score < 0.5) {
+        if (s == NUMBERED_SHAPE && score < 0.5) {
             return;
         }
         out.add("STREET_ADDRESS", start, end, score, "street-address");
     }
 
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
-    private static boolean numberedLooksLikeAStreet(String match) {
+    private static boolean numberedLooksLikeAStreet(String text, int from, int to) {
+        String match = text.substring(from, to);
         int n = match.length();
         int i = 0;
         while (i < n) {

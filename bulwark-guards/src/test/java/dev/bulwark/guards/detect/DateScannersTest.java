@@ -64,25 +64,69 @@ class DateScannersTest {
         String[] pieces = {"1", "2", "0", "9", "8", "12", "1999", "2024", "31", ".", "/", "-", ",", ":", "_", " ",
                 "s", "S", "a", "x", "١", "１", "ſ", "ı", "İ", "\u212A", "é", "\u0301", "\uD835\uDC00", "\uD835",
                 "Monday", "TUESday", "wednes", "day", "Thurs", "fri", "Satur", "SUN", "Sunday", "FRIDAY"};
-        agree(NUMERIC, DateScanners::numeric, pieces, 11);
-        agree(YEAR, DateScanners::year, pieces, 12);
-        agree(WEEKDAY, DateScanners::weekday, pieces, 13);
+        String[] edges = {"", "", " ", ".", ",", "/", ":", "-", "_", "x", "5", ".5", "-1", ":3", "s", "é", "١",
+                "\uD835\uDC00"};
+        String[] separators = {".", "/", "-", ".", "/", "-", ",", ":"};
+        String[] days = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays",
+                "frıday", "ſunday", "tues", "day"};
+        assertThat(agree(NUMERIC, DateScanners::numeric, pieces, 11, random -> {
+            String separator = pick(random, separators);
+            return digits(random, 3) + separator + digits(random, 3)
+                    + (random.nextInt(5) == 0 ? pick(random, separators) : separator)
+                    + (random.nextInt(3) == 0 ? digits(random, 5) : random.nextBoolean() ? "99" : "2024");
+        }, edges)).isGreaterThan(1_000);
+        assertThat(agree(YEAR, DateScanners::year, pieces, 12,
+                random -> (random.nextBoolean() ? "1" + (5 + random.nextInt(5)) : "2" + random.nextInt(2))
+                        + digits(random, 3) + (random.nextInt(3) == 0 ? "s" : ""), edges)).isGreaterThan(1_000);
+        assertThat(agree(WEEKDAY, DateScanners::weekday, pieces, 13, random -> {
+            StringBuilder day = new StringBuilder(pick(random, days));
+            for (int k = 0; k < day.length(); k++) {
+                if (random.nextInt(3) == 0) {
+                    day.setCharAt(k, Character.toUpperCase(day.charAt(k)));
+                }
+            }
+            return day.toString();
+        }, edges)).isGreaterThan(1_000);
     }
 
-    private static void agree(Pattern pattern, ToIntBiFunction<String, Integer> scanner, String[] pieces, long seed) {
+    /**
+     * Compares scanner and pattern at every index of generated texts: half random pieces, half a likely match
+     * between random edges. Returns how many matches were seen.
+     */
+    private static int agree(Pattern pattern, ToIntBiFunction<String, Integer> scanner, String[] pieces, long seed,
+            java.util.function.Function<Random, String> likely, String[] edges) {
         Random random = new Random(seed);
+        int matches = 0;
         for (int n = 0; n < 30_000; n++) {
             StringBuilder text = new StringBuilder();
-            int count = random.nextInt(12);
-            for (int p = 0; p < count; p++) {
-                text.append(pieces[random.nextInt(pieces.length)]);
+            if (random.nextBoolean()) {
+                text.append(pick(random, edges)).append(likely.apply(random)).append(pick(random, edges));
+            } else {
+                int count = random.nextInt(12);
+                for (int p = 0; p < count; p++) {
+                    text.append(pick(random, pieces));
+                }
             }
             String t = text.toString();
             Matcher m = pattern.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
             for (int i = 0; i <= t.length(); i++) {
                 int expected = m.region(i, t.length()).lookingAt() ? m.end() : -1;
+                matches += expected >= 0 ? 1 : 0;
                 assertThat(scanner.applyAsInt(t, i)).as("%s at %d", t, i).isEqualTo(expected);
             }
         }
+        return matches;
+    }
+
+    private static String digits(Random random, int most) {
+        StringBuilder s = new StringBuilder();
+        for (int k = random.nextInt(most) + 1; k > 0; k--) {
+            s.append((char) ('0' + random.nextInt(10)));
+        }
+        return s.toString();
+    }
+
+    private static String pick(Random random, String[] pieces) {
+        return pieces[random.nextInt(pieces.length)];
     }
 }
