@@ -96,6 +96,10 @@ final class AddressRecognizer implements Recognizer {
             return;
         }
         for (int s = ENGLISH_SHAPE; s <= NUMBERED_SHAPE; s++) {
+            if (s == GERMANIC_SHAPE && !AddressStarts.streetNameBeforeNumber(shape)) {
+                // No word could pass streetNamed, so no GERMANIC match would be reported.
+                continue;
+            }
             scan(s, text, shape, out);
         }
     }
@@ -107,18 +111,10 @@ final class AddressRecognizer implements Recognizer {
     private static void scan(int s, String text, TextShape shape, Candidates out) {
         Matcher m = null;
         int resume = 0;
-        boolean namesChecked = false;
         for (int k = 0; k < shape.count(); k++) {
             int i = shape.start(k);
             if (i < resume || !possible(s, shape, i, shape.kind(k))) {
                 continue;
-            }
-            if (s == GERMANIC_SHAPE && !namesChecked) {
-                namesChecked = true;
-                if (!AddressStarts.streetNameBeforeNumber(shape)) {
-                    // No word could pass streetNamed, so no GERMANIC match would be reported.
-                    return;
-                }
             }
             if (s == NUMBERED_SHAPE) {
                 int end = NumberedStreets.match(text, i);

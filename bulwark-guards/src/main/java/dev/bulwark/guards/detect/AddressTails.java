@@ -66,10 +66,14 @@ final class AddressTails {
         return end;
     }
 
+    /** UNIT's keywords, lower case; the pattern compares them ASCII case-insensitively. */
+    private static final String[] UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl",
+            "room", "rm", "bldg", "building", "#", "no"};
+
     /**
-     * UNIT opens with commas, blanks, line breaks and '>' only, then a keyword whose first character is one of
-     * "Apt Suite Unit Flat Room Bldg # No" (ASCII case-insensitive): that character ends the run of opening
-     * characters, inside the region.
+     * UNIT opens with commas, blanks, line breaks and '>' only, so its keyword starts where that run ends. After the
+     * keyword come an optional full stop, blank, '#' and ASCII letter, each a different character, so each is taken
+     * when present, and then a digit.
      */
     static boolean unitPossible(String text, int from, int limit) {
         int k = from;
@@ -79,10 +83,48 @@ final class AddressTails {
         if (k >= limit) {
             return false;
         }
-        return switch (text.charAt(k)) {
-            case 'A', 'a', 'S', 's', 'U', 'u', 'F', 'f', 'R', 'r', 'B', 'b', '#', 'N', 'n' -> true;
-            default -> false;
-        };
+        for (String word : UNIT_WORDS) {
+            if (asciiIgnoreCase(text, k, word) && digitAfterKeyword(text, k + word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digitAfterKeyword(String text, int j) {
+        if (at(text, j) == '.') {
+            j++;
+        }
+        if (blank(at(text, j))) {
+            j++;
+        }
+        if (at(text, j) == '#') {
+            j++;
+        }
+        char c = at(text, j);
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            j++;
+        }
+        c = at(text, j);
+        return c >= '0' && c <= '9';
+    }
+
+    /** Whether {@code text} at {@code i} is {@code lower} with ASCII letters in any case. */
+    private static boolean asciiIgnoreCase(String text, int i, String lower) {
+        if (i + lower.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char c = text.charAt(i + k);
+            if (c != lower.charAt(k) && !(c >= 'A' && c <= 'Z' && c + 0x20 == lower.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char at(String text, int i) {
+        return i < text.length() ? text.charAt(i) : 0;
     }
 
     private static boolean opening(char c) {
@@ -90,14 +132,16 @@ final class AddressTails {
     }
 
     /**
-     * SAME_LINE_TAIL is one or two blanks, then a capital ({@code \p{Lu}}, perhaps outside the BMP) or a postcode's
-     * first character (ASCII digit or capital), inside the region.
+     * SAME_LINE_TAIL is one or two blanks, then two capitals ({@code \p{Lu}{2,}}, perhaps outside the BMP) or a
+     * postcode, which starts with an ASCII digit or with one or two ASCII capitals and a digit.
      */
     static boolean tailPossible(String text, int from, int limit) {
         for (int k = from; k < limit && k < from + 2 && blank(text.charAt(k)); k++) {
             if (k + 1 < limit) {
                 char c = text.charAt(k + 1);
-                if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 0x80) {
+                char d = at(text, k + 2);
+                if (c >= '0' && c <= '9' || Character.isHighSurrogate(c) || Character.isUpperCase(c)
+                        && (Character.isUpperCase(d) || Character.isHighSurrogate(d) || d >= '0' && d <= '9')) {
                     return true;
                 }
             }
@@ -105,13 +149,27 @@ final class AddressTails {
         return false;
     }
 
-    /** LOCALITY opens with blanks and then a comma or a line break ({@code \r?\n}), inside the region. */
+    /**
+     * LOCALITY opens with blanks and then a comma or a line break ({@code \r?\n}), with more blanks, commas, line
+     * breaks and '>' after; then comes a postcode, a capitalised word or two capitals: an ASCII digit or an upper-case
+     * letter ({@code \p{Lu}}, perhaps outside the BMP), right where that opening run ends.
+     */
     static boolean localityPossible(String text, int from, int limit) {
         int k = from;
         while (k < limit && blank(text.charAt(k))) {
             k++;
         }
-        return k < limit && (text.charAt(k) == ',' || text.charAt(k) == '\r' || text.charAt(k) == '\n');
+        if (k >= limit || text.charAt(k) != ',' && text.charAt(k) != '\r' && text.charAt(k) != '\n') {
+            return false;
+        }
+        while (k < limit && opening(text.charAt(k))) {
+            k++;
+        }
+        if (k >= limit) {
+            return false;
+        }
+        char c = text.charAt(k);
+        return c >= '0' && c <= '9' || Character.isUpperCase(c) || Character.isHighSurrogate(c);
     }
 
     private static boolean blank(char c) {
