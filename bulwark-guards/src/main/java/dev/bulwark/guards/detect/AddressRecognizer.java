@@ -60,12 +60,12 @@ final class AddressRecognizer implements Recognizer {
             "billing", "postal", "drops", "pick", "pickup");
 
     /** The shapes, in the order their findings are proposed. */
-    private static final int ENGLISH_SHAPE = 0;
-    private static final int ROMANCE_SHAPE = 1;
-    private static final int GERMANIC_SHAPE = 2;
-    private static final int BOX_SHAPE = 3;
-    private static final int SHIP_SHAPE = 4;
-    private static final int NUMBERED_SHAPE = 5;
+    static final int ENGLISH_SHAPE = 0;
+    static final int ROMANCE_SHAPE = 1;
+    static final int GERMANIC_SHAPE = 2;
+    static final int BOX_SHAPE = 3;
+    static final int SHIP_SHAPE = 4;
+    static final int NUMBERED_SHAPE = 5;
     /** Each shape's pattern; NUMBERED's is hand-written ({@link NumberedStreets}). */
     private static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
     private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
@@ -88,19 +88,30 @@ final class AddressRecognizer implements Recognizer {
         return false;
     }
 
-    /** Every shape ends in a house number, box number or postcode: a text without digits has no address. */
+    /**
+     * Every shape ends in a house number, box number or postcode: a text without digits has no address. Each start
+     * of the text is checked once for all shapes ({@link AddressStarts#shapesAt}); then each shape runs at its own.
+     */
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
+        int count = shape.count();
+        byte[] shapes = new byte[count];
+        int any = 0;
+        for (int k = 0; k < count; k++) {
+            int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k));
+            shapes[k] = (byte) bits;
+            any |= bits;
+        }
         for (int s = ENGLISH_SHAPE; s <= NUMBERED_SHAPE; s++) {
-            if (s == GERMANIC_SHAPE && !AddressStarts.streetNameBeforeNumber(shape)) {
-                // No word could pass streetNamed, so no GERMANIC match would be reported.
+            if (s == GERMANIC_SHAPE ? !StreetNames.beforeNumber(shape) : (any & 1 << s) == 0) {
+                // No start can begin a match, or (GERMANIC) no word could pass streetNamed, so none is reported.
                 continue;
             }
-            scan(s, text, shape, out);
+            scan(s, text, shape, shapes, out);
         }
     }
 
@@ -108,12 +119,13 @@ final class AddressRecognizer implements Recognizer {
      * One shape's matches as a {@code find()} loop would give them: its pattern tried at the starts that pass the
      * shape's necessary check, in text order, skipping starts inside the shape's previous match.
      */
-    private static void scan(int s, String text, TextShape shape, Candidates out) {
+    private static void scan(int s, String text, TextShape shape, byte[] shapes, Candidates out) {
         Matcher m = null;
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
+        for (int k = 0; k < shapes.length; k++) {
             int i = shape.start(k);
-            if (i < resume || !possible(s, shape, i, shape.kind(k))) {
+            if (i < resume || !(s == GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
+                    ? AddressStarts.germanicWords(shape, i) : (shapes[k] & 1 << s) != 0)) {
                 continue;
             }
             if (s == NUMBERED_SHAPE) {
@@ -136,24 +148,6 @@ final class AddressRecognizer implements Recognizer {
                 }
             }
         }
-    }
-
-    /** The shape's cheap necessary condition for a match at the start {@code i} of kind {@code kind}. */
-    private static boolean possible(int s, TextShape shape, int i, int kind) {
-        boolean digits = kind == TextShape.DIGITS;
-        if (!digits && kind != TextShape.WORD) {
-            return false;
-        }
-        return switch (s) {
-            case ENGLISH_SHAPE -> digits && AddressStarts.englishAfterNumber(shape, i);
-            case ROMANCE_SHAPE -> digits ? AddressStarts.romanceAfterNumber(shape, i)
-                    : AddressStarts.romanceWord(shape, i);
-            case GERMANIC_SHAPE -> digits ? AddressStarts.germanicAfterNumber(shape, i)
-                    : AddressStarts.germanicWords(shape, i);
-            case BOX_SHAPE -> !digits && AddressStarts.boxStart(shape, i);
-            case SHIP_SHAPE -> !digits && AddressStarts.shipStart(shape, i);
-            default -> digits && AddressStarts.numberedAfterNumber(shape, i);
-        };
     }
 
     private static void found(String text, int s, int start, int matchEnd, Candidates out) {

@@ -1,13 +1,11 @@
 package dev.bulwark.guards.detect;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Cheap necessary conditions for {@link AddressRecognizer}'s street grammars, checked at a start of the text before
- * the grammar's pattern runs there (see {@link Anchored}), and the text-wide check that lets the Germanic grammar be
- * skipped when no word could pass its street-name test.
+ * Cheap necessary conditions for {@link AddressRecognizer}'s shapes, checked at a start of the text (a number or a
+ * word, see {@link TextShape}) before the shape's pattern runs there: a start failing a shape's check cannot begin
+ * one of its matches.
  */
 final class AddressStarts {
     private AddressStarts() {}
@@ -22,11 +20,6 @@ final class AddressStarts {
             "Carretera", "Estrada", "Rodovia", "Alameda", "Ronda", "Cesta", "Trg", "Bulevar", "Odos", "Leoforos",
             "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
     private static final int LONGEST_ROMANCE_WORD = 9;
-
-    static boolean digitStart(TextShape shape, int i) {
-        char c = shape.text().charAt(i);
-        return c >= '0' && c <= '9';
-    }
 
     /** {@link #ROMANCE_WORDS} by their first character (all below U+0100). */
     private static final String[][] ROMANCE_BY_INITIAL = byInitial(ROMANCE_WORDS);
@@ -101,28 +94,72 @@ final class AddressStarts {
         return false;
     }
 
+    /** Bits of {@link #shapesAt}: one per shape, at the shape's index in {@link AddressRecognizer}. */
+    static final int ENGLISH = 1 << AddressRecognizer.ENGLISH_SHAPE;
+    static final int ROMANCE = 1 << AddressRecognizer.ROMANCE_SHAPE;
+    static final int GERMANIC = 1 << AddressRecognizer.GERMANIC_SHAPE;
+    static final int BOX = 1 << AddressRecognizer.BOX_SHAPE;
+    static final int SHIP = 1 << AddressRecognizer.SHIP_SHAPE;
+    static final int NUMBERED = 1 << AddressRecognizer.NUMBERED_SHAPE;
+
     /**
-     * GERMANIC at a number: the pattern's leading house number ({@code NUM}, taken whole, see {@link #numberEnd})
-     * and blanks, then what {@link #germanicWords} requires of a match starting at a letter, since the optional
-     * capitalised word and the street name after the number begin with a letter.
+     * The shapes whose match can begin at the start {@code i} of kind {@code kind}, as bits, by necessary checks
+     * that share the work on the number or word there. GERMANIC at a word is left to {@link #germanicWords}, which
+     * only texts with a street name need.
      */
-    static boolean germanicAfterNumber(TextShape shape, int i) {
-        int end = numberEnd(shape, i);
-        int j = skipBlanks(shape, end, " \t");
-        return shape.digitRun(i) <= 6 && j > end && germanicWords(shape, j);
+    static int shapesAt(TextShape shape, int i, int kind) {
+        if (kind == TextShape.WORD) {
+            char c = shape.text().charAt(i);
+            int bits = romanceWord(shape, i) ? ROMANCE : 0;
+            char lower = (char) (c | 0x20);
+            if ((lower == 'p' || lower == 'u' || lower == 'c') && boxStart(shape, i)) {
+                bits |= BOX;
+            }
+            return c == 'U' && shipStart(shape, i) ? bits | SHIP : bits;
+        }
+        if (kind != TextShape.DIGITS) {
+            return 0;
+        }
+        // Every shape starting at a number takes a run of at most six digits whole ({@code \d{1,6}}, then no digit).
+        int run = shape.digitRun(i);
+        if (run > 6) {
+            return 0;
+        }
+        int end = numberEnd(shape, i, run);
+        int blanksEnd = skip(shape, end, false);
+        int bits = 0;
+        if (blanksEnd > end) {
+            // ENGLISH: the number and blanks, then a capital, a digit or a compass letter before the street type.
+            char c = shape.at(blanksEnd);
+            if ((Character.isUpperCase(c) || digit(c) || Character.isHighSurrogate(c))
+                    && EnglishStreetTypes.ahead(shape.text(), blanksEnd)) {
+                bits |= ENGLISH;
+            }
+            // GERMANIC: the optional capitalised word and the street name after the number begin with a letter.
+            if (germanicWords(shape, blanksEnd)) {
+                bits |= GERMANIC;
+            }
+        }
+        // ROMANCE: the number, blanks or commas, then one of ROMANCE_WORDS.
+        int commasEnd = skip(shape, blanksEnd, true);
+        if (commasEnd > end && romanceWord(shape, commasEnd)) {
+            bits |= ROMANCE;
+        }
+        return numberedAfterNumber(shape, i, run) ? bits | NUMBERED : bits;
     }
 
     /**
-     * NUMBERED at a number: up to six digits and blanks ({@link #numberThenSpace}), then words and separators up to
-     * the second number: letters, marks, {@code '’.-}, blanks (and surrogates, halves of letters outside the BMP)
+     * NUMBERED at a number: the digits, blanks (right after the digits), then words and separators up to the
+     * second number: letters, marks, {@code '’.-}, blanks (and surrogates, halves of letters outside the BMP)
      * only. So the first other character is the second number's first digit, right after a blank.
      */
-    static boolean numberedAfterNumber(TextShape shape, int i) {
-        if (!numberThenSpace(shape, i)) {
+    private static boolean numberedAfterNumber(TextShape shape, int i, int run) {
+        String text = shape.text();
+        int j = i + run;
+        if (j >= text.length() || text.charAt(j) != ' ' && text.charAt(j) != '\t') {
             return false;
         }
-        String text = shape.text();
-        int j = skipBlanks(shape, i + shape.digitRun(i), " \t");
+        j = skip(shape, j, false);
         boolean blank = false;
         for (int k = j; k < text.length(); k++) {
             char c = text.charAt(k);
@@ -156,19 +193,13 @@ final class AddressStarts {
                 || text.startsWith("USCGC ", i);
     }
 
-    /** A number, then spaces or tabs: how NUMBERED starts. */
-    static boolean numberThenSpace(TextShape shape, int i) {
-        int run = shape.digitRun(i);
-        String text = shape.text();
-        return run <= 6 && i + run < text.length() && (text.charAt(i + run) == ' ' || text.charAt(i + run) == '\t');
-    }
-
     /**
-     * Where a house number ({@code NUM}) at {@code i} ends when it takes every optional piece it can: the only end
-     * after which a separator can follow, since any shorter end is followed by a letter, digit, hyphen or slash.
+     * Where a house number ({@code NUM}) at {@code i}, a run of {@code run} digits, ends when it takes every optional
+     * piece it can: the only end after which a separator can follow, since any shorter end is followed by a letter,
+     * digit, hyphen or slash.
      */
-    private static int numberEnd(TextShape shape, int i) {
-        int j = i + shape.digitRun(i);
+    private static int numberEnd(TextShape shape, int i, int run) {
+        int j = i + run;
         if (asciiLetter(shape.at(j))) {
             j++;
         }
@@ -190,81 +221,17 @@ final class AddressStarts {
         return c >= '0' && c <= '9';
     }
 
-    private static int skipBlanks(TextShape shape, int j, String blanks) {
-        while (j < shape.text().length() && blanks.indexOf(shape.at(j)) >= 0) {
+    /** The end of the run of spaces and tabs (and, with {@code commas}, commas) at {@code j}. */
+    private static int skip(TextShape shape, int j, boolean commas) {
+        String text = shape.text();
+        while (j < text.length()) {
+            char c = text.charAt(j);
+            if (c != ' ' && c != '\t' && !(commas && c == ',')) {
+                break;
+            }
             j++;
         }
         return j;
-    }
-
-    /**
-     * ENGLISH at a number: the number, blanks, then a capital, a digit or a compass letter: what can come before the
-     * street-type word.
-     */
-    static boolean englishAfterNumber(TextShape shape, int i) {
-        int end = numberEnd(shape, i);
-        int j = skipBlanks(shape, end, " \t");
-        char c = shape.at(j);
-        return shape.digitRun(i) <= 6 && j > end && (Character.isUpperCase(c) || digit(c)
-                || Character.isHighSurrogate(c)) && streetTypeAhead(shape.text(), j);
-    }
-
-    /** The words {@code EN_TYPES} matches, without a trailing full stop. */
-    private static final java.util.Set<String> EN_TYPE_WORDS = englishTypeWords();
-    /** The longest word of {@link #EN_TYPE_WORDS}. */
-    private static final int LONGEST_EN_TYPE = EN_TYPE_WORDS.stream().mapToInt(String::length).max().orElse(0);
-    /** Longest stretch an ENGLISH match can run from the first word after its number to its street type. */
-    private static final int STREET_TYPE_WITHIN = 200;
-
-    private static java.util.Set<String> englishTypeWords() {
-        java.util.Set<String> words = new java.util.HashSet<>();
-        Matcher m = Pattern.compile("[A-Za-z]+").matcher(AddressRecognizer.EN_TYPES);
-        while (m.find()) {
-            words.add(m.group());
-            words.add(m.group() + "s");
-        }
-        // "Terr?" stands for "Ter" and "Terr".
-        words.add("Ter");
-        return WordLists.lookup(words);
-    }
-
-    /**
-     * Whether a word of {@link #EN_TYPE_WORDS} starts a blank-separated token within {@link #STREET_TYPE_WITHIN}
-     * characters of {@code j} on the same line: every ENGLISH match ends in one.
-     */
-    private static boolean streetTypeAhead(String text, int j) {
-        int limit = Math.min(text.length(), j + STREET_TYPE_WITHIN);
-        int k = j;
-        while (k < limit) {
-            int e = k;
-            while (e < text.length() && asciiLetter(text.charAt(e))) {
-                e++;
-            }
-            // Every street type EN_TYPES matches starts with a capital and is at least two letters long.
-            char first = text.charAt(k);
-            if (first >= 'A' && first <= 'Z' && e - k >= 2 && e - k <= LONGEST_EN_TYPE
-                    && EN_TYPE_WORDS.contains(text.substring(k, e))) {
-                return true;
-            }
-            while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
-                if (text.charAt(e) == '\n' || text.charAt(e) == '\r') {
-                    return false;
-                }
-                e++;
-            }
-            while (e < limit && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
-                e++;
-            }
-            k = e;
-        }
-        return false;
-    }
-
-    /** ROMANCE at a number: the number, blanks or commas, then one of {@link #ROMANCE_WORDS}. */
-    static boolean romanceAfterNumber(TextShape shape, int i) {
-        int end = numberEnd(shape, i);
-        int j = skipBlanks(shape, end, " \t,");
-        return shape.digitRun(i) <= 6 && j > end && romanceWord(shape, j);
     }
 
     /**
@@ -302,112 +269,5 @@ final class AddressStarts {
         }
         return c == 'u' && text.regionMatches(true, i, "unit ", 0, 5)
                 || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4);
-    }
-
-    /** Street endings, lower case, grouped by last character. */
-    private static final java.util.Map<Character, List<String>> ENDINGS_BY_LAST =
-            byLast(AddressRecognizer.STREET_ENDINGS);
-    /** Street words, lower case, grouped by last character. */
-    private static final java.util.Map<Character, List<String>> WORDS_BY_LAST =
-            byLast(AddressRecognizer.STREET_WORDS);
-
-    private static java.util.Map<Character, List<String>> byLast(List<String> list) {
-        java.util.Map<Character, List<String>> byLast = new java.util.HashMap<>();
-        for (String e : list) {
-            byLast.computeIfAbsent(e.charAt(e.length() - 1), c -> new java.util.ArrayList<>()).add(e);
-        }
-        java.util.Map<Character, List<String>> copy = new java.util.HashMap<>();
-        byLast.forEach((c, l) -> copy.put(c, List.copyOf(l)));
-        return java.util.Map.copyOf(copy);
-    }
-
-    /**
-     * Whether some word of the text could be the street name {@code AddressRecognizer.streetNamed} accepts. That
-     * name (group 2 of GERMANIC) is followed by one to three spaces or tabs and a house number, runs back from there
-     * over letters, marks, dots and hyphens, and starts at that run's start, after a hyphen or after a mark; it is
-     * accepted as a street word (when a word precedes it) or, capitalised, by its ending. Without such a word no
-     * GERMANIC match is reported, so the pattern need not run.
-     */
-    static boolean streetNameBeforeNumber(TextShape shape) {
-        String text = shape.text();
-        for (int k = 0; k < shape.count(); k++) {
-            if (shape.kind(k) != TextShape.DIGITS) {
-                continue;
-            }
-            int number = shape.start(k);
-            int end = number;
-            while (end > 0 && number - end < 3 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-                end--;
-            }
-            int start = end;
-            boolean ascii = true;
-            while (start > 0 && nameChar(text.charAt(start - 1))) {
-                start--;
-                ascii &= text.charAt(start) < 0x80;
-            }
-            if (end == number || start == end) {
-                continue;
-            }
-            char last = Character.toLowerCase(text.charAt(end - 1));
-            if (ascii && !ENDINGS_BY_LAST.containsKey(last) && !WORDS_BY_LAST.containsKey(last)) {
-                continue;
-            }
-            for (int c = start; c < end; c++) {
-                boolean nameStart = c == start || text.charAt(c - 1) == '-'
-                        || !Character.isLetter(text.charAt(c - 1)) && !Character.isSurrogate(text.charAt(c - 1));
-                if (nameStart && Character.isLetter(text.codePointAt(c))
-                        && (ascii ? asciiStreetName(text, c, end) : streetName(text.substring(c, end)))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it. */
-    private static boolean asciiStreetName(String text, int start, int end) {
-        int length = end - start;
-        char last = Character.toLowerCase(text.charAt(end - 1));
-        for (String word : WORDS_BY_LAST.getOrDefault(last, List.of())) {
-            if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
-                return true;
-            }
-        }
-        if (!Character.isUpperCase(text.charAt(start))) {
-            return false;
-        }
-        for (String ending : ENDINGS_BY_LAST.getOrDefault(last, List.of())) {
-            int e = ending.length();
-            if ((length >= e + 3 || length == e) && text.regionMatches(true, end - e, ending, 0, e)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code AddressRecognizer.streetNamed} on a name alone, supposing a word before it. */
-    private static boolean streetName(String group) {
-        String name = WordLists.fold(group);
-        if (AddressRecognizer.STREET_WORDS.contains(name)) {
-            return true;
-        }
-        if (!Character.isUpperCase(group.codePointAt(0))) {
-            return false;
-        }
-        for (String ending : AddressRecognizer.STREET_ENDINGS) {
-            if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean nameChar(char c) {
-        if (c < 0x80) {
-            return asciiLetter(c) || c == '.' || c == '-';
-        }
-        int type = Character.getType(c);
-        return Character.isLetter(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 }
