@@ -106,12 +106,14 @@ final class AddressRecognizer implements Recognizer {
             shapes[k] = (byte) bits;
             any |= bits;
         }
+        AddressTails tails = null;
         for (int s = ENGLISH_SHAPE; s <= NUMBERED_SHAPE; s++) {
             if (s == GERMANIC_SHAPE ? !StreetNames.beforeNumber(shape) : (any & 1 << s) == 0) {
                 // No start can begin a match, or (GERMANIC) no word could pass streetNamed, so none is reported.
                 continue;
             }
-            scan(s, text, shape, shapes, out);
+            tails = tails == null ? new AddressTails(text) : tails;
+            scan(s, text, shape, shapes, tails, out);
         }
     }
 
@@ -119,7 +121,8 @@ final class AddressRecognizer implements Recognizer {
      * One shape's matches as a {@code find()} loop would give them: its pattern tried at the starts that pass the
      * shape's necessary check, in text order, skipping starts inside the shape's previous match.
      */
-    private static void scan(int s, String text, TextShape shape, byte[] shapes, Candidates out) {
+    private static void scan(int s, String text, TextShape shape, byte[] shapes, AddressTails tails,
+            Candidates out) {
         Matcher m = null;
         int resume = 0;
         for (int k = 0; k < shapes.length; k++) {
@@ -133,7 +136,7 @@ final class AddressRecognizer implements Recognizer {
                 if (end >= 0) {
                     resume = end;
                     if (numberedLooksLikeAStreet(text, i, end)) {
-                        found(text, s, i, end, out);
+                        found(text, s, i, end, tails, out);
                     }
                 }
                 continue;
@@ -144,14 +147,14 @@ final class AddressRecognizer implements Recognizer {
             if (m.region(i, text.length()).lookingAt()) {
                 resume = m.end();
                 if (s != GERMANIC_SHAPE || streetNamed(m)) {
-                    found(text, s, m.start(), m.end(), out);
+                    found(text, s, m.start(), m.end(), tails, out);
                 }
             }
         }
     }
 
-    private static void found(String text, int s, int start, int matchEnd, Candidates out) {
-        int end = AddressTails.extend(text, matchEnd, start);
+    private static void found(String text, int s, int start, int matchEnd, AddressTails tails, Candidates out) {
+        int end = tails.extend(matchEnd, start);
         // A sentence's full stop after a locality is not part of the address.
         if (end > matchEnd && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
             end--;

@@ -10,8 +10,6 @@ import java.util.regex.Pattern;
  * ordinary prose costs a few character reads instead of three regex attempts.
  */
 final class AddressTails {
-    private AddressTails() {}
-
     private static final String CAP = AddressRecognizer.CAP;
     private static final String PARTICLE = AddressRecognizer.PARTICLE;
     private static final Pattern UNIT = Pattern.compile(
@@ -27,8 +25,31 @@ final class AddressTails {
             "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     private static final int MAX_ADDRESS = 240;
 
-    /** Where the address whose street part is {@code [start, end)} ends once the pieces after it are absorbed. */
-    static int extend(String text, int end, int start) {
+    /** Extensions worked out in this text: street part end, result, largest end the length limit was checked at. */
+    private static final int MEMO = 8;
+    private final String text;
+    private final int[] memoEnd = new int[MEMO];
+    private final int[] memoResult = new int[MEMO];
+    private final int[] memoChecked = new int[MEMO];
+    private int memoCount;
+
+    /** For one text: street parts of different shapes often end at the same place, and their tails are the same. */
+    AddressTails(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Where the address whose street part is {@code [start, end)} ends once the pieces after it are absorbed. The
+     * start matters only through the length limit: a result worked out for the same street end is reused when the
+     * limit, checked at every end it was checked at before, would pass for this start too.
+     */
+    int extend(int end, int start) {
+        for (int k = 0; k < memoCount; k++) {
+            if (memoEnd[k] == end && memoChecked[k] - start < MAX_ADDRESS) {
+                return memoResult[k];
+            }
+        }
+        int streetEnd = end;
         Matcher unit = null;
         int near = Math.min(text.length(), end + 40);
         if (unitPossible(text, end, near)) {
@@ -45,7 +66,14 @@ final class AddressTails {
             }
         }
         Matcher loc = null;
-        for (int pieces = 0; pieces < 5 && end - start < MAX_ADDRESS; pieces++) {
+        int checked = -1;
+        boolean limited = false;
+        for (int pieces = 0; pieces < 5; pieces++) {
+            if (end - start >= MAX_ADDRESS) {
+                limited = true;
+                break;
+            }
+            checked = end;
             int limit = Math.min(text.length(), end + 80);
             if (unitPossible(text, end, limit)) {
                 unit = unit == null ? UNIT.matcher(text) : unit;
@@ -62,6 +90,12 @@ final class AddressTails {
                 break;
             }
             end = loc.end();
+        }
+        if (!limited && memoCount < MEMO) {
+            memoEnd[memoCount] = streetEnd;
+            memoResult[memoCount] = end;
+            memoChecked[memoCount] = checked;
+            memoCount++;
         }
         return end;
     }
