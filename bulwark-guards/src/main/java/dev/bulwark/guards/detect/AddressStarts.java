@@ -19,42 +19,43 @@ final class AddressStarts {
             "Boulevard", "Bd", "Bd.", "Chemin", "Allée", "Allee", "Impasse", "Quai", "Place", "Camino", "Paseo",
             "Carretera", "Estrada", "Rodovia", "Alameda", "Ronda", "Cesta", "Trg", "Bulevar", "Odos", "Leoforos",
             "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
-    private static final int LONGEST_ROMANCE_WORD = 9;
+    /** {@link #ROMANCE_WORDS} by their first two characters (first below U+0100, second ASCII). */
+    private static final String[][] ROMANCE_BY_PREFIX = byPrefix(ROMANCE_WORDS);
 
-    /** {@link #ROMANCE_WORDS} by their first character (all below U+0100). */
-    private static final String[][] ROMANCE_BY_INITIAL = byInitial(ROMANCE_WORDS);
-
-    private static String[][] byInitial(List<String> words) {
-        String[][] table = new String[0x100][];
+    private static String[][] byPrefix(List<String> words) {
+        String[][] table = new String[0x100 * 0x80][];
         for (String w : words) {
-            String[] old = table[w.charAt(0)];
+            if (w.length() < 2 || w.charAt(0) >= 0x100 || w.charAt(1) >= 0x80) {
+                throw new IllegalStateException("romance word outside the prefix table: " + w);
+            }
+            int key = w.charAt(0) * 0x80 + w.charAt(1);
+            String[] old = table[key];
             String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
             grown[grown.length - 1] = w;
-            table[w.charAt(0)] = grown;
+            table[key] = grown;
         }
         return table;
     }
 
-    /** Whether the text at {@code i} up to the next space or tab is one of {@link #ROMANCE_WORDS}. */
+    /**
+     * Whether the text at {@code i} up to the next space or tab is one of {@link #ROMANCE_WORDS}: one of them starts
+     * there and a space or tab follows it (none holds a space or tab).
+     */
     static boolean romanceWord(TextShape shape, int i) {
-        String text = shape.text();
-        if (i >= text.length() || text.charAt(i) >= 0x100) {
+        char first = shape.at(i);
+        char second = shape.at(i + 1);
+        if (first >= 0x100 || second >= 0x80) {
             return false;
         }
-        String[] candidates = ROMANCE_BY_INITIAL[text.charAt(i)];
+        String[] candidates = ROMANCE_BY_PREFIX[first * 0x80 + second];
         if (candidates == null) {
             return false;
         }
-        int limit = Math.min(text.length(), i + LONGEST_ROMANCE_WORD + 1);
-        for (int j = i + 1; j < limit; j++) {
-            char c = text.charAt(j);
-            if (c == ' ' || c == '\t') {
-                for (String word : candidates) {
-                    if (word.length() == j - i && text.startsWith(word, i)) {
-                        return true;
-                    }
-                }
-                return false;
+        String text = shape.text();
+        for (String word : candidates) {
+            char after = shape.at(i + word.length());
+            if ((after == ' ' || after == '\t') && text.startsWith(word, i)) {
+                return true;
             }
         }
         return false;

@@ -65,7 +65,8 @@ final class StreetNames {
                 continue;
             }
             char last = Character.toLowerCase(text.charAt(end - 1));
-            if (ascii && byLast(ENDINGS_BY_LAST, last) == null && byLast(WORDS_BY_LAST, last) == null) {
+            if (ascii ? byLast(ENDINGS_BY_LAST, last) == null && byLast(WORDS_BY_LAST, last) == null
+                    : foldsOutsideAscii(text, start, end)) {
                 continue;
             }
             for (int c = start; c < end; c++) {
@@ -78,6 +79,35 @@ final class StreetNames {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether every name ending at {@code end} folds ({@link WordLists#fold}) to something ending in a character
+     * outside ASCII, so it can be neither a street word nor end in a street ending (all ASCII): its last character
+     * other than a mark is a letter of a script other than Latin (Greek, Cyrillic, Hebrew...), whose folding keeps
+     * it in that script, while the marks after it fold away.
+     */
+    static boolean foldsOutsideAscii(String text, int start, int end) {
+        int p = end - 1;
+        while (p >= start && mark(text.charAt(p))) {
+            p--;
+        }
+        if (p < start) {
+            return false;
+        }
+        char c = text.charAt(p);
+        if (c < 0x80 || Character.isSurrogate(c) || !Character.isLetter(c)) {
+            return false;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+                && script != Character.UnicodeScript.INHERITED;
+    }
+
+    private static boolean mark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     /** {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it. */
