@@ -24,22 +24,39 @@ final class DateRecognizer implements Recognizer {
     private static final WordsBefore VERSION = WordsBefore.of("version", "ver", "v", "release", "build", "firmware");
 
     /**
-     * Each shape in turn, as a {@code find()} loop over the text would give its matches: tried at the starts of the
-     * text's {@link TextShape} that pass the shape's necessary check, in text order, skipping starts inside the
-     * shape's previous match. All but WEEKDAY end in digits, so they need a digit in the text.
+     * Each start of the text is checked once for all shapes ({@link DateStarts#shapesAt}); then each shape in turn
+     * gives its matches as a {@code find()} loop over the text would: tried at the starts that passed its check, in
+     * text order, skipping starts inside the shape's previous match.
      */
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
         boolean digits = shape.has(TextShape.DIGITS);
-        if (digits) {
-            iso(text, shape, out);
-            numeric(text, shape, out);
-            written(text, shape, out);
+        int count = shape.count();
+        byte[] shapes = null;
+        int any = 0;
+        for (int k = 0; k < count; k++) {
+            int bits = DateStarts.shapesAt(shape, shape.start(k), shape.kind(k), digits);
+            if (bits != 0) {
+                shapes = shapes == null ? new byte[count] : shapes;
+                shapes[k] = (byte) bits;
+                any |= bits;
+            }
         }
-        weekdays(text, shape, out);
-        if (digits) {
-            years(text, shape, out);
+        if ((any & DateStarts.ISO) != 0) {
+            iso(text, shape, shapes, out);
+        }
+        if ((any & DateStarts.NUMERIC) != 0) {
+            numeric(text, shape, shapes, out);
+        }
+        if ((any & DateStarts.WRITTEN) != 0) {
+            written(text, shape, shapes, out);
+        }
+        if ((any & DateStarts.WEEKDAY) != 0) {
+            weekdays(text, shape, shapes, out);
+        }
+        if ((any & DateStarts.YEAR) != 0) {
+            years(text, shape, shapes, out);
         }
     }
 
@@ -47,12 +64,12 @@ final class DateRecognizer implements Recognizer {
         return pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     }
 
-    private static void iso(String text, TextShape shape, Candidates out) {
+    private static void iso(String text, TextShape shape, byte[] shapes, Candidates out) {
         Matcher m = null;
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
+        for (int k = 0; k < shapes.length; k++) {
             int i = shape.start(k);
-            if (shape.kind(k) != TextShape.DIGITS || i < resume || shape.digitRun(i) != 4 || shape.at(i + 4) != '-') {
+            if ((shapes[k] & DateStarts.ISO) == 0 || i < resume) {
                 continue;
             }
             m = m == null ? matcher(ISO, text) : m;
@@ -65,11 +82,11 @@ final class DateRecognizer implements Recognizer {
         }
     }
 
-    private static void numeric(String text, TextShape shape, Candidates out) {
+    private static void numeric(String text, TextShape shape, byte[] shapes, Candidates out) {
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
+        for (int k = 0; k < shapes.length; k++) {
             int i = shape.start(k);
-            if (shape.kind(k) != TextShape.DIGITS || i < resume) {
+            if ((shapes[k] & DateStarts.NUMERIC) == 0 || i < resume) {
                 continue;
             }
             int end = DateScanners.numeric(text, i);
@@ -92,15 +109,12 @@ final class DateRecognizer implements Recognizer {
         }
     }
 
-    private static void written(String text, TextShape shape, Candidates out) {
+    private static void written(String text, TextShape shape, byte[] shapes, Candidates out) {
         Matcher m = null;
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
+        for (int k = 0; k < shapes.length; k++) {
             int i = shape.start(k);
-            int kind = shape.kind(k);
-            if (kind != TextShape.DIGITS && kind != TextShape.WORD || i < resume
-                    || !(kind == TextShape.DIGITS ? DateStarts.dayThenMonth(shape, i)
-                            : DateStarts.monthThenNumber(shape, i))) {
+            if ((shapes[k] & DateStarts.WRITTEN) == 0 || i < resume) {
                 continue;
             }
             m = m == null ? matcher(WRITTEN, text) : m;
@@ -111,11 +125,11 @@ final class DateRecognizer implements Recognizer {
         }
     }
 
-    private static void weekdays(String text, TextShape shape, Candidates out) {
+    private static void weekdays(String text, TextShape shape, byte[] shapes, Candidates out) {
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
+        for (int k = 0; k < shapes.length; k++) {
             int i = shape.start(k);
-            if (shape.kind(k) != TextShape.WORD || i < resume) {
+            if ((shapes[k] & DateStarts.WEEKDAY) == 0 || i < resume) {
                 continue;
             }
             int end = DateScanners.weekday(text, i);
@@ -126,11 +140,11 @@ final class DateRecognizer implements Recognizer {
         }
     }
 
-    private static void years(String text, TextShape shape, Candidates out) {
+    private static void years(String text, TextShape shape, byte[] shapes, Candidates out) {
         int resume = 0;
-        for (int k = 0; k < shape.count(); k++) {
+        for (int k = 0; k < shapes.length; k++) {
             int i = shape.start(k);
-            if (shape.kind(k) != TextShape.DIGITS || i < resume) {
+            if ((shapes[k] & DateStarts.YEAR) == 0 || i < resume) {
                 continue;
             }
             int end = DateScanners.year(text, i);

@@ -63,23 +63,25 @@ final class DateScanners {
         return end;
     }
 
-    private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-            "sunday"};
-
-    /** {@code (?<![\w])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\w])}, ASCII case-insensitive. */
+    /**
+     * {@code (?<![\w])(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\w])}, ASCII case-insensitive. The first two
+     * letters leave at most one weekday that can match.
+     */
     static int weekday(String text, int i) {
-        int initial = at(text, i) | 0x20;
-        if (initial != 'm' && initial != 't' && initial != 'w' && initial != 'f' && initial != 's'
-                || i > 0 && word(text.charAt(i - 1))) {
+        char second = (char) (at(text, i + 1) | 0x20);
+        String day = switch (at(text, i) | 0x20) {
+            case 'm' -> "monday";
+            case 't' -> second == 'u' ? "tuesday" : "thursday";
+            case 'w' -> "wednesday";
+            case 'f' -> "friday";
+            case 's' -> second == 'a' ? "saturday" : "sunday";
+            default -> null;
+        };
+        if (day == null || i > 0 && word(text.charAt(i - 1)) || !asciiIgnoreCase(text, i, day)) {
             return -1;
         }
-        for (String day : WEEKDAYS) {
-            if (asciiIgnoreCase(text, i, day)) {
-                int end = i + day.length();
-                return word(at(text, end)) ? -1 : end;
-            }
-        }
-        return -1;
+        int end = i + day.length();
+        return word(at(text, end)) ? -1 : end;
     }
 
     /** Whether {@code text} at {@code i} is {@code lower} (ASCII lower case), ASCII letters compared in any case. */

@@ -1,22 +1,53 @@
 package dev.bulwark.guards.detect;
 
 /**
- * Cheap necessary conditions for {@link DateRecognizer}'s written-date pattern at a start of the text: each follows
- * from the pattern's shape, so a start that fails one cannot begin a match. The pattern is ASCII case-insensitive
- * ({@code CASE_INSENSITIVE} without {@code UNICODE_CASE}), so only ASCII letters fold.
+ * Which of {@link DateRecognizer}'s shapes can begin at a start of the text. The checks for the written-date
+ * pattern follow from its shape, so a start that fails one cannot begin a match; the pattern is ASCII
+ * case-insensitive ({@code CASE_INSENSITIVE} without {@code UNICODE_CASE}), so only ASCII letters fold.
  */
 final class DateStarts {
     private DateStarts() {}
 
+    /** Bits of {@link #shapesAt}, one per shape of {@link DateRecognizer}. */
+    static final int ISO = 1;
+    static final int NUMERIC = 2;
+    static final int WRITTEN = 4;
+    static final int WEEKDAY = 8;
+    static final int YEAR = 16;
+
     /**
-     * WRITTEN at a number ({@code \d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?MONTH}): a run of one or two digits, perhaps an
-     * ordinal suffix, a white space, perhaps "of" and a white space, then the first three letters of a month.
+     * The shapes whose match can begin at the start {@code i} of kind {@code kind}, as bits. All but WEEKDAY end in
+     * digits, so without {@code digits} in the text only WEEKDAY is looked for. NUMERIC, WEEKDAY and YEAR, matched
+     * by hand ({@link DateScanners}), are exact here; ISO and WRITTEN are necessary checks before their patterns.
      */
-    static boolean dayThenMonth(TextShape shape, int i) {
-        int run = shape.digitRun(i);
-        if (run > 2) {
-            return false;
+    static int shapesAt(TextShape shape, int i, int kind, boolean digits) {
+        String text = shape.text();
+        if (kind == TextShape.WORD) {
+            int bits = DateScanners.weekday(text, i) >= 0 ? WEEKDAY : 0;
+            return digits && monthThenNumber(shape, i) ? bits | WRITTEN : bits;
         }
+        if (kind != TextShape.DIGITS) {
+            return 0;
+        }
+        int run = shape.digitRun(i);
+        if (run == 4) {
+            // ISO opens with four digits and a hyphen.
+            int bits = shape.at(i + 4) == '-' ? ISO : 0;
+            return DateScanners.year(text, i) >= 0 ? bits | YEAR : bits;
+        }
+        if (run > 2) {
+            return 0;
+        }
+        int bits = DateScanners.numeric(text, i) >= 0 ? NUMERIC : 0;
+        return dayThenMonth(shape, i, run) ? bits | WRITTEN : bits;
+    }
+
+    /**
+     * WRITTEN at a number ({@code \d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?MONTH}): after the run of {@code run} (one or
+     * two) digits, perhaps an ordinal suffix, a white space, perhaps "of" and a white space, then the first three
+     * letters of a month.
+     */
+    static boolean dayThenMonth(TextShape shape, int i, int run) {
         int k = i + run;
         int m;
         if (space(shape.at(k))) {
