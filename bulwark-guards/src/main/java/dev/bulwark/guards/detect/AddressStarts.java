@@ -136,45 +136,51 @@ final class AddressStarts {
                     && EnglishStreetTypes.ahead(shape.text(), blanksEnd)) {
                 bits |= ENGLISH;
             }
-            // GERMANIC: the optional capitalised word and the street name after the number begin with a letter.
-            if (germanicWords(shape, blanksEnd)) {
-                bits |= GERMANIC;
-            }
+            char afterDigits = shape.at(i + run);
+            bits |= wordsToNumber(shape, blanksEnd, afterDigits == ' ' || afterDigits == '\t');
         }
         // ROMANCE: the number, blanks or commas, then one of ROMANCE_WORDS.
         int commasEnd = skip(shape, blanksEnd, true);
         if (commasEnd > end && romanceWord(shape, commasEnd)) {
             bits |= ROMANCE;
         }
-        return numberedAfterNumber(shape, i, run) ? bits | NUMBERED : bits;
+        return bits;
     }
 
     /**
-     * NUMBERED at a number: the digits, blanks (right after the digits), then words and separators up to the
-     * second number: letters, marks, {@code '’.-}, blanks (and surrogates, halves of letters outside the BMP)
-     * only. So the first other character is the second number's first digit, right after a blank.
+     * GERMANIC and NUMBERED at a number, after the number and its blanks ({@code j}): both go on over words and
+     * blanks (letters, marks, {@code '’.-}, surrogates, spaces, tabs) to a second number, so one walk to the first
+     * other character serves both. GERMANIC's street name and optional capitalised word begin with a letter and are
+     * as {@link #germanicWords} requires: at most two runs of blanks, the last right before the digit (a hyphen
+     * between neither opens nor closes a run), within {@link #NUMBER_WITHIN}. NUMBERED needs its blanks right after
+     * the digits ({@code numbered}) and a blank right before the second number's first digit.
      */
-    private static boolean numberedAfterNumber(TextShape shape, int i, int run) {
+    private static int wordsToNumber(TextShape shape, int j, boolean numbered) {
         String text = shape.text();
-        int j = i + run;
-        if (j >= text.length() || text.charAt(j) != ' ' && text.charAt(j) != '\t') {
-            return false;
-        }
-        j = skip(shape, j, false);
+        int gaps = 0;
+        boolean space = false;
         boolean blank = false;
         for (int k = j; k < text.length(); k++) {
             char c = text.charAt(k);
             if (c == ' ' || c == '\t') {
+                if (!space) {
+                    gaps++;
+                }
+                space = true;
                 blank = true;
             } else if (digit(c)) {
-                return blank;
-            } else if (c == '-' || c == '.' || c == '\'' || c == '’' || wordChar(c)) {
+                int bits = space && gaps <= 2 && k < j + NUMBER_WITHIN ? GERMANIC : 0;
+                return numbered && blank ? bits | NUMBERED : bits;
+            } else if (c == '-') {
+                blank = false;
+            } else if (c == '.' || c == '\'' || c == '’' || wordChar(c)) {
+                space = false;
                 blank = false;
             } else {
-                return false;
+                return 0;
             }
         }
-        return false;
+        return 0;
     }
 
     /** A letter, a mark ({@code \p{M}}) or a surrogate. */

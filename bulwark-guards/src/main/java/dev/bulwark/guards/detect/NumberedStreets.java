@@ -61,7 +61,11 @@ final class NumberedStreets {
         if (p < 0) {
             return -1;
         }
+        char first = p < text.length() ? text.charAt(p) : 0;
         for (String particle : PARTICLES) {
+            if (particle.charAt(0) != first) {
+                continue;
+            }
             int e = p + particle.length();
             if (text.startsWith(particle, p) && e < text.length() && blank(text.charAt(e))) {
                 int q = blanks(text, e, false);
