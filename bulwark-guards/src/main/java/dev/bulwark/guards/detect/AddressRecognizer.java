@@ -67,7 +67,7 @@ final class AddressRecognizer implements Recognizer {
     static final int SHIP_SHAPE = 4;
     static final int NUMBERED_SHAPE = 5;
     /** Each shape's pattern; NUMBERED's is hand-written ({@link NumberedStreets}). */
-    private static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
+    static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
     private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
 
     /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */

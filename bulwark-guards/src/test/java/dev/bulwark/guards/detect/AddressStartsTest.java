@@ -2,6 +2,8 @@ package dev.bulwark.guards.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 class AddressStartsTest {
@@ -71,5 +73,53 @@ class AddressStartsTest {
         assertThat(AddressStarts.shapesAt(TextShape.of("+12 Main Street"), 0, TextShape.SIGN)).isZero();
         assertThat(atNumber("12")).isZero();
         assertThat(atWord("\uD835\uDC00 12")).isZero();
+    }
+
+    /** The checks are necessary: wherever a shape's pattern (or NUMBERED's matcher) matches, its bit is set. */
+    @Test
+    void everyStartWhereAShapeMatchesHasItsBit() {
+        String[] pieces = {"12", "4", "221B", "12-14", "3/5", "1234567", " ", " ", "  ", "\t", ", ", "\n", "-", ".",
+                "Main", "Street", "St.", "Ave", "N", "5th", "Oak", "Rua", "Via", "Calle", "de", "la", "Av.", "n°",
+                "Hauptstraße", "Poststrasse", "Karl-Marx-Allee", "Erzsébet", "tér", "u.", "P.O.", "Box", "PO", "PSC",
+                "Unit", "APO", "AE", "USS", "Enterprise", "FPO", "AP", "96543", "apples", "é", "\u0301", "\uD835\uDC00",
+                "’", "x", "P.O. Box", "po box", "P O Box", "Postal Office Box", "Unit 7, Box", "CMR 480 Box",
+                "USS Nimitz", "USNS Comfort, FPO AE", "FPO AP", "APO AA"};
+        Random random = new Random(51);
+        int[] matches = new int[6];
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(10); p >= 0; p--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    text.append(' ');
+                }
+            }
+            String t = text.toString();
+            TextShape shape = TextShape.of(t);
+            for (int k = 0; k < shape.count(); k++) {
+                int i = shape.start(k);
+                int bits = AddressStarts.shapesAt(shape, i, shape.kind(k));
+                for (int s = 0; s < 6; s++) {
+                    boolean match;
+                    if (s == AddressRecognizer.NUMBERED_SHAPE) {
+                        match = NumberedStreets.match(t, i) >= 0;
+                    } else {
+                        Matcher m = AddressRecognizer.PATTERNS[s].matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false);
+                        match = m.region(i, t.length()).lookingAt();
+                    }
+                    if (!match) {
+                        continue;
+                    }
+                    matches[s]++;
+                    boolean passes = s == AddressRecognizer.GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
+                            ? AddressStarts.germanicWords(shape, i) : (bits & 1 << s) != 0;
+                    assertThat(passes).as("shape %d in %s at %d", s, t, i).isTrue();
+                }
+            }
+        }
+        for (int s = 0; s < 6; s++) {
+            assertThat(matches[s]).as("matches of shape %d", s).isGreaterThan(20);
+        }
     }
 }
