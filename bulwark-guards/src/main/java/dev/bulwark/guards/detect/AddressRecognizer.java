@@ -172,22 +172,25 @@ final class AddressRecognizer implements Recognizer {
         out.add("STREET_ADDRESS", start, end, score, "street-address");
     }
 
+    /** The longest stop word: a longer word is none (lower-casing never shortens a word). */
+    private static final int LONGEST_STOP_WORD =
+            WordLists.shared().stopWords.stream().mapToInt(String::length).max().orElse(0);
+
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
     private static boolean numberedLooksLikeAStreet(String text, int from, int to) {
-        String match = text.substring(from, to);
-        int n = match.length();
-        int i = 0;
-        while (i < n) {
-            if (separator(match.charAt(i))) {
+        int i = from;
+        while (i < to) {
+            if (separator(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && !separator(match.charAt(i))) {
+            while (i < to && !separator(text.charAt(i))) {
                 i++;
             }
-            if (Character.isLetter(match.charAt(start)) && WordLists.shared().stopWords.contains(
-                    match.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+            if (i - start <= LONGEST_STOP_WORD && Character.isLetter(text.charAt(start))
+                    && WordLists.shared().stopWords.contains(
+                            text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }
         }

@@ -117,8 +117,11 @@ final class AddressTails {
         if (k >= limit) {
             return false;
         }
+        char first = text.charAt(k);
+        first = first >= 'A' && first <= 'Z' ? (char) (first + 0x20) : first;
         for (String word : UNIT_WORDS) {
-            if (asciiIgnoreCase(text, k, word) && digitAfterKeyword(text, k + word.length())) {
+            if (word.charAt(0) == first && asciiIgnoreCase(text, k, word)
+                    && digitAfterKeyword(text, k + word.length())) {
                 return true;
             }
         }
