@@ -42,7 +42,7 @@ final class AddressRecognizer implements Recognizer {
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\w.-])(?:\\d{1,6}[ \\t]{1,3}+)?" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
-                    + EN_TYPES + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
+                    + EnglishStreetTypes.byInitial(EN_TYPES) + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
     private static final Pattern ROMANCE = Pattern.compile(
             "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
                     + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");

@@ -38,6 +38,40 @@ final class EnglishStreetTypes {
         return table;
     }
 
+    private static final Pattern TWO_LISTS = Pattern.compile("\\(\\?:\\(\\?:([^()]*)\\)s\\?\\|\\(\\?:([^()]*)\\)\\\\\\.\\?\\)");
+
+    /**
+     * {@code EN_TYPES} ({@code (?:(?:Street|...)s?|(?:St|...)\.?)}) regrouped by first letter: {@code
+     * (?:S(?:(?:treet|quare|...)s?|(?:t|q|te)\.?)|A(?:...)|...)}. Words with different first letters never both
+     * match at one place, and within a letter the order is kept, so the regex engine makes the same choices in the
+     * same order; it just rejects a place by its first letter once instead of once per word.
+     */
+    static String byInitial(String types) {
+        Matcher m = TWO_LISTS.matcher(types);
+        if (!m.matches()) {
+            throw new IllegalStateException("unexpected street-type pattern: " + types);
+        }
+        java.util.Map<Character, List<List<String>>> byLetter = new java.util.LinkedHashMap<>();
+        for (int group = 1; group <= 2; group++) {
+            for (String word : m.group(group).split("\\|")) {
+                byLetter.computeIfAbsent(word.charAt(0), c -> List.of(new ArrayList<>(), new ArrayList<>()))
+                        .get(group - 1).add(word.substring(1));
+            }
+        }
+        List<String> pieces = new ArrayList<>();
+        byLetter.forEach((letter, rests) -> {
+            List<String> alternatives = new ArrayList<>();
+            if (!rests.get(0).isEmpty()) {
+                alternatives.add("(?:" + String.join("|", rests.get(0)) + ")s?");
+            }
+            if (!rests.get(1).isEmpty()) {
+                alternatives.add("(?:" + String.join("|", rests.get(1)) + ")\\.?");
+            }
+            pieces.add(letter + "(?:" + String.join("|", alternatives) + ")");
+        });
+        return "(?:" + String.join("|", pieces) + ")";
+    }
+
     /** Whether the ASCII letters {@code text[start, end)} are one of the street-type words (case-sensitive). */
     static boolean is(String text, int start, int end) {
         char first = text.charAt(start);
