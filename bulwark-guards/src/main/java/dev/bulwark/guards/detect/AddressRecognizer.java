@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class AddressRecognizer implements Recognizer {
     private static final String NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
-    private static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
+    static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
     private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}+";
     /** English street types (USPS suffixes and common British ones), optionally plural, optionally abbreviated. */
     static final String EN_TYPES = "(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|"
@@ -28,7 +28,7 @@ final class AddressRecognizer implements Recognizer {
             + "Avenue|Piazza|Piazzale|Plaza|Pra[çc]a|Travessa|Largo|Corso|Strada|Str\\.|Ulica|ul\\.|Aleja|al\\.|"
             + "Boulevard|Bd\\.?|Chemin|All[ée]e|Impasse|Quai|Place|Camino|Paseo|Carretera|Estrada|Rodovia|Alameda|"
             + "Ronda|Cesta|Trg|Bulevar|Odos|Leoforos|Sokak|Sok\\.|Caddesi|Cad\\.|Straße|Strasse|Utca|Út)";
-    private static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
+    static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
     /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
     static final List<String> STREET_ENDINGS = List.of("strasse", "str.", "weg", "gasse", "platz", "allee",
@@ -42,59 +42,33 @@ final class AddressRecognizer implements Recognizer {
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
     private static final Pattern ENGLISH = Pattern.compile(
             "(?<![\\w.-])(?:\\d{1,6}[ \\t]{1,3}+)?" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
-                    + EN_TYPES + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
+                    + EnglishStreetTypes.byInitial(EN_TYPES) + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
     private static final Pattern ROMANCE = Pattern.compile(
             "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
                     + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
     private static final Pattern GERMANIC = Pattern.compile(
             "(?<![\\p{L}\\p{N}.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:(" + CAP + ")[ \\t-]{1,3}+)?([\\p{L}][\\p{L}\\p{M}.-]{0,40}+)"
                     + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
-    private static final Pattern NUMBERED = Pattern.compile(
-            "(?<![\\w.,-])\\d{1,6}[ \\t]{1,3}+(?:" + WORD + "[ \\t-]{1,3}+){0,3}?" + WORD + "(?:[ \\t]{1,3}+"
-                    + PARTICLE + "[ \\t]{1,3}+" + CAP + ")?[ \\t]{1,3}+\\d{1,4}[A-Za-z]?(?![\\p{L}\\p{N}]|[.,]\\d)");
     private static final Pattern BOX = Pattern.compile(
             "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
     private static final Pattern SHIP = Pattern.compile(
             "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");
-    private static final Pattern UNIT = Pattern.compile(
-            "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
-                    + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
-    private static final String ZIP = "(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|\\d{3}[ ]?\\d{2}|\\d{3,6}|"
-            + "[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
-    private static final Pattern LOCALITY = Pattern.compile(
-            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + ZIP + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:"
-                    + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
-                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern SAME_LINE_TAIL = Pattern.compile(
-            "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
-    private static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
+    private static final WordsBefore CONTEXT = WordsBefore.of("address", "addr", "live", "lives", "lived", "living",
             "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");
-    private static final int MAX_ADDRESS = 240;
 
-    /** A cheap necessary condition for a shape's match at a start of the text (see {@link Anchored}). */
-    @FunctionalInterface
-    private interface StartCheck {
-        boolean possible(TextShape shape, int i);
-    }
-
-    /** A shape with the kinds of start its matches can have and a check run before its pattern. */
-    private record Shape(Pattern pattern, double score, int kinds, StartCheck start) {
-    }
-
-    private static final List<Shape> SHAPES = List.of(
-            new Shape(ENGLISH, 0.75, TextShape.DIGITS, AddressStarts::englishAfterNumber),
-            new Shape(ROMANCE, 0.7, TextShape.DIGITS | TextShape.WORD, (t, i) -> AddressStarts.digitStart(t, i)
-                    ? AddressStarts.romanceAfterNumber(t, i) : AddressStarts.romanceWord(t, i)),
-            new Shape(GERMANIC, 0.7, TextShape.DIGITS | TextShape.WORD, (t, i) -> AddressStarts.digitStart(t, i)
-                    ? t.digitRun(i) <= 6 && t.digitAfter(i, AddressStarts.NUMBER_WITHIN + 20)
-                    : AddressStarts.germanicWords(t, i)),
-            new Shape(BOX, 0.8, TextShape.WORD, AddressStarts::boxStart),
-            new Shape(SHIP, 0.8, TextShape.WORD, (t, i) -> t.text().charAt(i) == 'U'),
-            new Shape(NUMBERED, 0.4, TextShape.DIGITS,
-                    (t, i) -> AddressStarts.numberThenSpace(t, i) && t.digitAfter(i, 200)));
+    /** The shapes, in the order their findings are proposed. */
+    static final int ENGLISH_SHAPE = 0;
+    static final int ROMANCE_SHAPE = 1;
+    static final int GERMANIC_SHAPE = 2;
+    static final int BOX_SHAPE = 3;
+    static final int SHIP_SHAPE = 4;
+    static final int NUMBERED_SHAPE = 5;
+    /** Each shape's pattern; NUMBERED's is hand-written ({@link NumberedStreets}). */
+    static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
+    private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
 
     /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
     private static boolean streetNamed(Matcher m) {
@@ -114,62 +88,109 @@ final class AddressRecognizer implements Recognizer {
         return false;
     }
 
+    /**
+     * Every shape ends in a house number, box number or postcode: a text without digits has no address. Each start
+     * of the text is checked once for all shapes ({@link AddressStarts#shapesAt}); then each shape runs at its own.
+     */
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        boolean streetNames = AddressStarts.streetNameBeforeNumber(shape);
-        for (Shape s : SHAPES) {
-            if (s.pattern() == GERMANIC && !streetNames) {
-                // No word could pass streetNamed, so no GERMANIC match would be reported.
+        int count = shape.count();
+        byte[] shapes = new byte[count];
+        int any = 0;
+        for (int k = 0; k < count; k++) {
+            int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k));
+            shapes[k] = (byte) bits;
+            any |= bits;
+        }
+        AddressTails tails = null;
+        for (int s = ENGLISH_SHAPE; s <= NUMBERED_SHAPE; s++) {
+            if (s == GERMANIC_SHAPE ? !StreetNames.beforeNumber(shape) : (any & 1 << s) == 0) {
+                // No start can begin a match, or (GERMANIC) no word could pass streetNamed, so none is reported.
                 continue;
             }
-            Anchored.scan(s.pattern(), shape, s.kinds(), i -> s.start().possible(shape, i),
-                    m -> found(text, s, m, out));
+            tails = tails == null ? new AddressTails(text) : tails;
+            scan(s, text, shape, shapes, tails, out);
         }
     }
 
-    private static void found(String text, Shape shape, Matcher m, Candidates out) {
-        if (shape.pattern() == GERMANIC && !streetNamed(m)
-                || shape.pattern() == NUMBERED && !numberedLooksLikeAStreet(m.group())) {
-            return;
+    /**
+     * One shape's matches as a {@code find()} loop would give them: its pattern tried at the starts that pass the
+     * shape's necessary check, in text order, skipping starts inside the shape's previous match.
+     */
+    private static void scan(int s, String text, TextShape shape, byte[] shapes, AddressTails tails,
+            Candidates out) {
+        Matcher m = null;
+        int resume = 0;
+        for (int k = 0; k < shapes.length; k++) {
+            int i = shape.start(k);
+            if (i < resume || !(s == GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
+                    ? AddressStarts.germanicWords(shape, i) : (shapes[k] & 1 << s) != 0)) {
+                continue;
+            }
+            if (s == NUMBERED_SHAPE) {
+                int end = NumberedStreets.match(text, i);
+                if (end >= 0) {
+                    resume = end;
+                    if (numberedLooksLikeAStreet(text, i, end)) {
+                        found(text, s, i, end, tails, out);
+                    }
+                }
+                continue;
+            }
+            if (m == null) {
+                m = PATTERNS[s].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            if (m.region(i, text.length()).lookingAt()) {
+                resume = m.end();
+                if (s != GERMANIC_SHAPE || streetNamed(m)) {
+                    found(text, s, m.start(), m.end(), tails, out);
+                }
+            }
         }
-        int start = m.start();
-        int end = extend(text, m.end(), start);
+    }
+
+    private static void found(String text, int s, int start, int matchEnd, AddressTails tails, Candidates out) {
+        int end = tails.extend(matchEnd, start);
         // A sentence's full stop after a locality is not part of the address.
-        if (end > m.end() && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
+        if (end > matchEnd && text.charAt(end - 1) == '.' && Character.isLowerCase(text.charAt(end - 2))) {
             end--;
         }
-        double score = shape.score();
-        if (end > m.end()) {
+        double score = SCORES[s];
+        if (end > matchEnd) {
             score += 0.15;
         }
-        if (Context.before(text, start, 40, CONTEXT)) {
+        if (CONTEXT.in(text, start, 40)) {
             score += 0.15;
         }
-        if (shape.pattern() == NUMBERED && score < 0.5) {
+        if (s == NUMBERED_SHAPE && score < 0.5) {
             return;
         }
         out.add("STREET_ADDRESS", start, end, score, "street-address");
     }
 
+    /** The longest stop word: a longer word is none (lower-casing never shortens a word). */
+    private static final int LONGEST_STOP_WORD =
+            WordLists.shared().stopWords.stream().mapToInt(String::length).max().orElse(0);
+
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
-    private static boolean numberedLooksLikeAStreet(String match) {
-        int n = match.length();
-        int i = 0;
-        while (i < n) {
-            if (separator(match.charAt(i))) {
+    private static boolean numberedLooksLikeAStreet(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (separator(text.charAt(i))) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && !separator(match.charAt(i))) {
+            while (i < to && !separator(text.charAt(i))) {
                 i++;
             }
-            if (Character.isLetter(match.charAt(start)) && WordLists.shared().stopWords.contains(
-                    match.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+            if (i - start <= LONGEST_STOP_WORD && Character.isLetter(text.charAt(start))
+                    && WordLists.shared().stopWords.contains(
+                            text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
                 return false;
             }
         }
@@ -178,35 +199,5 @@ final class AddressRecognizer implements Recognizer {
 
     private static boolean separator(char c) {
         return c == ' ' || c == '\t' || c == '-';
-    }
-
-    /** Absorbs unit, locality, region and postcode pieces after the street part. */
-    private static int extend(String text, int end, int start) {
-        Matcher unit = UNIT.matcher(text);
-        if (unit.region(end, Math.min(text.length(), end + 40)).lookingAt()) {
-            end = unit.end();
-        }
-        Matcher tail = SAME_LINE_TAIL.matcher(text);
-        if (tail.region(end, Math.min(text.length(), end + 40)).lookingAt()) {
-            end = tail.end();
-        }
-        Matcher loc = LOCALITY.matcher(text);
-        for (int pieces = 0; pieces < 5 && end - start < MAX_ADDRESS; pieces++) {
-            int limit = Math.min(text.length(), end + 80);
-            if (unit.region(end, limit).lookingAt()) {
-                end = unit.end();
-                continue;
-            }
-            if (!loc.region(end, limit).lookingAt() || looksLikeLabel(text, loc.end())) {
-                break;
-            }
-            end = loc.end();
-        }
-        return end;
-    }
-
-    /** "Mobile: ...", "Fax ...": a contact label is not a locality. */
-    private static boolean looksLikeLabel(String text, int end) {
-        return end < text.length() && text.charAt(end) == ':';
     }
 }

@@ -1,13 +1,11 @@
 package dev.bulwark.guards.detect;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Cheap necessary conditions for {@link AddressRecognizer}'s street grammars, checked at a start of the text before
- * the grammar's pattern runs there (see {@link Anchored}), and the text-wide check that lets the Germanic grammar be
- * skipped when no word could pass its street-name test.
+ * Cheap necessary conditions for {@link AddressRecognizer}'s shapes, checked at a start of the text (a number or a
+ * word, see {@link TextShape}) before the shape's pattern runs there: a start failing a shape's check cannot begin
+ * one of its matches.
  */
 final class AddressStarts {
     private AddressStarts() {}
@@ -21,30 +19,43 @@ final class AddressStarts {
             "Boulevard", "Bd", "Bd.", "Chemin", "Allée", "Allee", "Impasse", "Quai", "Place", "Camino", "Paseo",
             "Carretera", "Estrada", "Rodovia", "Alameda", "Ronda", "Cesta", "Trg", "Bulevar", "Odos", "Leoforos",
             "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
-    private static final int LONGEST_ROMANCE_WORD = 9;
-    private static final String ROMANCE_INITIALS = "RVCAPTLSUuaBIQEOÚ";
+    /** {@link #ROMANCE_WORDS} by their first two characters (first below U+0100, second ASCII). */
+    private static final String[][] ROMANCE_BY_PREFIX = byPrefix(ROMANCE_WORDS);
 
-    static boolean digitStart(TextShape shape, int i) {
-        char c = shape.text().charAt(i);
-        return c >= '0' && c <= '9';
+    private static String[][] byPrefix(List<String> words) {
+        String[][] table = new String[0x100 * 0x80][];
+        for (String w : words) {
+            if (w.length() < 2 || w.charAt(0) >= 0x100 || w.charAt(1) >= 0x80) {
+                throw new IllegalStateException("romance word outside the prefix table: " + w);
+            }
+            int key = w.charAt(0) * 0x80 + w.charAt(1);
+            String[] old = table[key];
+            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = w;
+            table[key] = grown;
+        }
+        return table;
     }
 
-    /** Whether the text at {@code i} up to the next space or tab is one of {@link #ROMANCE_WORDS}. */
+    /**
+     * Whether the text at {@code i} up to the next space or tab is one of {@link #ROMANCE_WORDS}: one of them starts
+     * there and a space or tab follows it (none holds a space or tab).
+     */
     static boolean romanceWord(TextShape shape, int i) {
-        String text = shape.text();
-        if (i >= text.length() || ROMANCE_INITIALS.indexOf(text.charAt(i)) < 0) {
+        char first = shape.at(i);
+        char second = shape.at(i + 1);
+        if (first >= 0x100 || second >= 0x80) {
             return false;
         }
-        int limit = Math.min(text.length(), i + LONGEST_ROMANCE_WORD + 1);
-        for (int j = i + 1; j < limit; j++) {
-            char c = text.charAt(j);
-            if (c == ' ' || c == '\t') {
-                for (String word : ROMANCE_WORDS) {
-                    if (word.length() == j - i && text.startsWith(word, i)) {
-                        return true;
-                    }
-                }
-                return false;
+        String[] candidates = ROMANCE_BY_PREFIX[first * 0x80 + second];
+        if (candidates == null) {
+            return false;
+        }
+        String text = shape.text();
+        for (String word : candidates) {
+            char after = shape.at(i + word.length());
+            if ((after == ' ' || after == '\t') && text.startsWith(word, i)) {
+                return true;
             }
         }
         return false;
@@ -84,19 +95,118 @@ final class AddressStarts {
         return false;
     }
 
-    /** A number, then spaces or tabs: how NUMBERED starts. */
-    static boolean numberThenSpace(TextShape shape, int i) {
+    /** Bits of {@link #shapesAt}: one per shape, at the shape's index in {@link AddressRecognizer}. */
+    static final int ENGLISH = 1 << AddressRecognizer.ENGLISH_SHAPE;
+    static final int ROMANCE = 1 << AddressRecognizer.ROMANCE_SHAPE;
+    static final int GERMANIC = 1 << AddressRecognizer.GERMANIC_SHAPE;
+    static final int BOX = 1 << AddressRecognizer.BOX_SHAPE;
+    static final int SHIP = 1 << AddressRecognizer.SHIP_SHAPE;
+    static final int NUMBERED = 1 << AddressRecognizer.NUMBERED_SHAPE;
+
+    /**
+     * The shapes whose match can begin at the start {@code i} of kind {@code kind}, as bits, by necessary checks
+     * that share the work on the number or word there. GERMANIC at a word is left to {@link #germanicWords}, which
+     * only texts with a street name need.
+     */
+    static int shapesAt(TextShape shape, int i, int kind) {
+        if (kind == TextShape.WORD) {
+            char c = shape.text().charAt(i);
+            int bits = romanceWord(shape, i) ? ROMANCE : 0;
+            char lower = (char) (c | 0x20);
+            if ((lower == 'p' || lower == 'u' || lower == 'c') && boxStart(shape, i)) {
+                bits |= BOX;
+            }
+            return c == 'U' && shipStart(shape, i) ? bits | SHIP : bits;
+        }
+        if (kind != TextShape.DIGITS) {
+            return 0;
+        }
+        // Every shape starting at a number takes a run of at most six digits whole ({@code \d{1,6}}, then no digit).
         int run = shape.digitRun(i);
-        String text = shape.text();
-        return run <= 6 && i + run < text.length() && (text.charAt(i + run) == ' ' || text.charAt(i + run) == '\t');
+        if (run > 6) {
+            return 0;
+        }
+        int end = numberEnd(shape, i, run);
+        int blanksEnd = skip(shape, end, false);
+        int bits = 0;
+        if (blanksEnd > end) {
+            // ENGLISH: the number and blanks, then a capital, a digit or a compass letter before the street type.
+            char c = shape.at(blanksEnd);
+            if ((Character.isUpperCase(c) || digit(c) || Character.isHighSurrogate(c))
+                    && EnglishStreetTypes.ahead(shape.text(), blanksEnd)) {
+                bits |= ENGLISH;
+            }
+            char afterDigits = shape.at(i + run);
+            bits |= wordsToNumber(shape, blanksEnd, afterDigits == ' ' || afterDigits == '\t');
+        }
+        // ROMANCE: the number, blanks or commas, then one of ROMANCE_WORDS.
+        int commasEnd = skip(shape, blanksEnd, true);
+        if (commasEnd > end && romanceWord(shape, commasEnd)) {
+            bits |= ROMANCE;
+        }
+        return bits;
     }
 
     /**
-     * Where a house number ({@code NUM}) at {@code i} ends when it takes every optional piece it can: the only end
-     * after which a separator can follow, since any shorter end is followed by a letter, digit, hyphen or slash.
+     * GERMANIC and NUMBERED at a number, after the number and its blanks ({@code j}): both go on over words and
+     * blanks (letters, marks, {@code '’.-}, surrogates, spaces, tabs) to a second number, so one walk to the first
+     * other character serves both. GERMANIC's street name and optional capitalised word begin with a letter and are
+     * as {@link #germanicWords} requires: at most two runs of blanks, the last right before the digit (a hyphen
+     * between neither opens nor closes a run), within {@link #NUMBER_WITHIN}. NUMBERED needs its blanks right after
+     * the digits ({@code numbered}) and a blank right before the second number's first digit.
      */
-    private static int numberEnd(TextShape shape, int i) {
-        int j = i + shape.digitRun(i);
+    private static int wordsToNumber(TextShape shape, int j, boolean numbered) {
+        String text = shape.text();
+        int gaps = 0;
+        boolean space = false;
+        boolean blank = false;
+        for (int k = j; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == ' ' || c == '\t') {
+                if (!space) {
+                    gaps++;
+                }
+                space = true;
+                blank = true;
+            } else if (digit(c)) {
+                int bits = space && gaps <= 2 && k < j + NUMBER_WITHIN ? GERMANIC : 0;
+                return numbered && blank ? bits | NUMBERED : bits;
+            } else if (c == '-') {
+                blank = false;
+            } else if (c == '.' || c == '\'' || c == '’' || wordChar(c)) {
+                space = false;
+                blank = false;
+            } else {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    /** A letter, a mark ({@code \p{M}}) or a surrogate. */
+    private static boolean wordChar(char c) {
+        if (c < 0x80) {
+            return asciiLetter(c);
+        }
+        int type = Character.getType(c);
+        return Character.isLetter(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
+    /** SHIP opens with a hull prefix and a space (case-sensitive). */
+    static boolean shipStart(TextShape shape, int i) {
+        String text = shape.text();
+        return text.startsWith("USS ", i) || text.startsWith("USNS ", i) || text.startsWith("USNV ", i)
+                || text.startsWith("USCGC ", i);
+    }
+
+    /**
+     * Where a house number ({@code NUM}) at {@code i}, a run of {@code run} digits, ends when it takes every optional
+     * piece it can: the only end after which a separator can follow, since any shorter end is followed by a letter,
+     * digit, hyphen or slash.
+     */
+    private static int numberEnd(TextShape shape, int i, int run) {
+        int j = i + run;
         if (asciiLetter(shape.at(j))) {
             j++;
         }
@@ -118,192 +228,53 @@ final class AddressStarts {
         return c >= '0' && c <= '9';
     }
 
-    private static int skipBlanks(TextShape shape, int j, String blanks) {
-        while (j < shape.text().length() && blanks.indexOf(shape.at(j)) >= 0) {
+    /** The end of the run of spaces and tabs (and, with {@code commas}, commas) at {@code j}. */
+    private static int skip(TextShape shape, int j, boolean commas) {
+        String text = shape.text();
+        while (j < text.length()) {
+            char c = text.charAt(j);
+            if (c != ' ' && c != '\t' && !(commas && c == ',')) {
+                break;
+            }
             j++;
         }
         return j;
     }
 
     /**
-     * ENGLISH at a number: the number, blanks, then a capital, a digit or a compass letter: what can come before the
-     * street-type word.
+     * The openings of a post-office, military or unit box ({@code BOX}): "P", an optional full stop and space, "O",
+     * an optional full stop and space and "Box"; "Post Office Box" or "Postal Office Box"; "PSC ", "Unit " or
+     * "CMR " (the pattern is ASCII case-insensitive; {@code regionMatches} folds a few more letters, which only
+     * lets more starts through).
      */
-    static boolean englishAfterNumber(TextShape shape, int i) {
-        int end = numberEnd(shape, i);
-        int j = skipBlanks(shape, end, " \t");
-        char c = shape.at(j);
-        return shape.digitRun(i) <= 6 && j > end && (Character.isUpperCase(c) || digit(c)
-                || Character.isHighSurrogate(c)) && streetTypeAhead(shape.text(), j);
-    }
-
-    /** The words {@code EN_TYPES} matches, without a trailing full stop. */
-    private static final java.util.Set<String> EN_TYPE_WORDS = englishTypeWords();
-    /** Longest stretch an ENGLISH match can run from the first word after its number to its street type. */
-    private static final int STREET_TYPE_WITHIN = 200;
-
-    private static java.util.Set<String> englishTypeWords() {
-        java.util.Set<String> words = new java.util.HashSet<>();
-        Matcher m = Pattern.compile("[A-Za-z]+").matcher(AddressRecognizer.EN_TYPES);
-        while (m.find()) {
-            words.add(m.group());
-            words.add(m.group() + "s");
-        }
-        // "Terr?" stands for "Ter" and "Terr".
-        words.add("Ter");
-        return WordLists.lookup(words);
-    }
-
-    /**
-     * Whether a word of {@link #EN_TYPE_WORDS} starts a blank-separated token within {@link #STREET_TYPE_WITHIN}
-     * characters of {@code j} on the same line: every ENGLISH match ends in one.
-     */
-    private static boolean streetTypeAhead(String text, int j) {
-        int limit = Math.min(text.length(), j + STREET_TYPE_WITHIN);
-        int k = j;
-        while (k < limit) {
-            int e = k;
-            while (e < text.length() && asciiLetter(text.charAt(e))) {
-                e++;
-            }
-            if (e > k && EN_TYPE_WORDS.contains(text.substring(k, e))) {
-                return true;
-            }
-            while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
-                if (text.charAt(e) == '\n' || text.charAt(e) == '\r') {
-                    return false;
-                }
-                e++;
-            }
-            while (e < limit && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
-                e++;
-            }
-            k = e;
-        }
-        return false;
-    }
-
-    /** ROMANCE at a number: the number, blanks or commas, then one of {@link #ROMANCE_WORDS}. */
-    static boolean romanceAfterNumber(TextShape shape, int i) {
-        int end = numberEnd(shape, i);
-        int j = skipBlanks(shape, end, " \t,");
-        return shape.digitRun(i) <= 6 && j > end && romanceWord(shape, j);
-    }
-
-    /** The first letters of a post-office, military or unit box ({@code BOX}, ASCII case-insensitive). */
     static boolean boxStart(TextShape shape, int i) {
         String text = shape.text();
         char c = (char) (text.charAt(i) | 0x20);
-        char d = (char) (shape.at(i + 1) | 0x20);
-        return c == 'p' && (d == 'o' || d == 's' || shape.at(i + 1) == '.' || shape.at(i + 1) == ' ')
-                || c == 'u' && text.regionMatches(true, i, "unit", 0, 4)
-                || c == 'c' && text.regionMatches(true, i, "cmr", 0, 3);
-    }
-
-    /** Street endings, lower case, grouped by last character. */
-    private static final java.util.Map<Character, List<String>> ENDINGS_BY_LAST =
-            byLast(AddressRecognizer.STREET_ENDINGS);
-    /** Street words, lower case, grouped by last character. */
-    private static final java.util.Map<Character, List<String>> WORDS_BY_LAST =
-            byLast(AddressRecognizer.STREET_WORDS);
-
-    private static java.util.Map<Character, List<String>> byLast(List<String> list) {
-        java.util.Map<Character, List<String>> byLast = new java.util.HashMap<>();
-        for (String e : list) {
-            byLast.computeIfAbsent(e.charAt(e.length() - 1), c -> new java.util.ArrayList<>()).add(e);
-        }
-        java.util.Map<Character, List<String>> copy = new java.util.HashMap<>();
-        byLast.forEach((c, l) -> copy.put(c, List.copyOf(l)));
-        return java.util.Map.copyOf(copy);
-    }
-
-    /**
-     * Whether some word of the text could be the street name {@code AddressRecognizer.streetNamed} accepts. That
-     * name (group 2 of GERMANIC) is followed by one to three spaces or tabs and a house number, runs back from there
-     * over letters, marks, dots and hyphens, and starts at that run's start, after a hyphen or after a mark; it is
-     * accepted as a street word (when a word precedes it) or, capitalised, by its ending. Without such a word no
-     * GERMANIC match is reported, so the pattern need not run.
-     */
-    static boolean streetNameBeforeNumber(TextShape shape) {
-        String text = shape.text();
-        for (int k = 0; k < shape.count(); k++) {
-            if (shape.kind(k) != TextShape.DIGITS) {
-                continue;
+        if (c == 'p') {
+            int j = i + 1;
+            if (shape.at(j) == '.') {
+                j++;
             }
-            int number = shape.start(k);
-            int end = number;
-            while (end > 0 && number - end < 3 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-                end--;
+            if (shape.at(j) == ' ') {
+                j++;
             }
-            int start = end;
-            boolean ascii = true;
-            while (start > 0 && nameChar(text.charAt(start - 1))) {
-                start--;
-                ascii &= text.charAt(start) < 0x80;
-            }
-            if (end == number || start == end) {
-                continue;
-            }
-            char last = Character.toLowerCase(text.charAt(end - 1));
-            if (ascii && !ENDINGS_BY_LAST.containsKey(last) && !WORDS_BY_LAST.containsKey(last)) {
-                continue;
-            }
-            for (int c = start; c < end; c++) {
-                boolean nameStart = c == start || text.charAt(c - 1) == '-'
-                        || !Character.isLetter(text.charAt(c - 1)) && !Character.isSurrogate(text.charAt(c - 1));
-                if (nameStart && Character.isLetter(text.codePointAt(c))
-                        && (ascii ? asciiStreetName(text, c, end) : streetName(text.substring(c, end)))) {
+            if ((shape.at(j) | 0x20) == 'o') {
+                j++;
+                if (shape.at(j) == '.') {
+                    j++;
+                }
+                if (shape.at(j) == ' ') {
+                    j++;
+                }
+                if (text.regionMatches(true, j, "box", 0, 3)) {
                     return true;
                 }
             }
+            return text.regionMatches(true, i, "post office box", 0, 15)
+                    || text.regionMatches(true, i, "postal office box", 0, 17)
+                    || text.regionMatches(true, i, "psc ", 0, 4);
         }
-        return false;
-    }
-
-    /** {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it. */
-    private static boolean asciiStreetName(String text, int start, int end) {
-        int length = end - start;
-        char last = Character.toLowerCase(text.charAt(end - 1));
-        for (String word : WORDS_BY_LAST.getOrDefault(last, List.of())) {
-            if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
-                return true;
-            }
-        }
-        if (!Character.isUpperCase(text.charAt(start))) {
-            return false;
-        }
-        for (String ending : ENDINGS_BY_LAST.getOrDefault(last, List.of())) {
-            int e = ending.length();
-            if ((length >= e + 3 || length == e) && text.regionMatches(true, end - e, ending, 0, e)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** {@code AddressRecognizer.streetNamed} on a name alone, supposing a word before it. */
-    private static boolean streetName(String group) {
-        String name = WordLists.fold(group);
-        if (AddressRecognizer.STREET_WORDS.contains(name)) {
-            return true;
-        }
-        if (!Character.isUpperCase(group.codePointAt(0))) {
-            return false;
-        }
-        for (String ending : AddressRecognizer.STREET_ENDINGS) {
-            if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean nameChar(char c) {
-        if (c < 0x80) {
-            return asciiLetter(c) || c == '.' || c == '-';
-        }
-        int type = Character.getType(c);
-        return Character.isLetter(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        return c == 'u' && text.regionMatches(true, i, "unit ", 0, 5)
+                || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4);
     }
 }
