@@ -29,6 +29,7 @@ final class TextShape {
     private int count;
     private int seen;
     private final int[][] byKind = new int[5][];
+    private int digitCount = -1;
 
     private TextShape(String text) {
         this.text = text;
@@ -140,6 +141,18 @@ final class TextShape {
             byKind[slot] = found;
         }
         return found;
+    }
+
+    /** Number of ASCII digits in the text; computed once. */
+    int digitCount() {
+        if (digitCount < 0) {
+            int n = 0;
+            for (int d : startsOf(DIGITS)) {
+                n += digitRun(d);
+            }
+            digitCount = n;
+        }
+        return digitCount;
     }
 
     /** Whether some start of one of {@code kinds} exists. */
