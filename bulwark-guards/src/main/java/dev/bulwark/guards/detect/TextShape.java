@@ -29,6 +29,8 @@ final class TextShape {
     private int count;
     private int seen;
     private final int[][] byKind = new int[5][];
+    /** Number of starts of each kind, by the kind's bit position. */
+    private final int[] perKind = new int[5];
     private int digitCount = -1;
 
     private TextShape(String text) {
@@ -101,6 +103,7 @@ final class TextShape {
         kinds[count] = (byte) kind;
         count++;
         seen |= kind;
+        perKind[Integer.numberOfTrailingZeros(kind)]++;
     }
 
     String text() {
@@ -127,13 +130,9 @@ final class TextShape {
         }
         int[] found = byKind[slot];
         if (found == null) {
+            found = new int[perKind[slot]];
             int n = 0;
-            for (int k = 0; k < count; k++) {
-                n += kinds[k] == kind ? 1 : 0;
-            }
-            found = new int[n];
-            n = 0;
-            for (int k = 0; k < count; k++) {
+            for (int k = 0; k < count && n < found.length; k++) {
                 if (kinds[k] == kind) {
                     found[n++] = starts[k];
                 }
