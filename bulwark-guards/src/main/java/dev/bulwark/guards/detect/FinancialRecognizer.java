@@ -5,12 +5,12 @@ import java.util.regex.Pattern;
 
 /** Payment cards (Luhn), IBANs (mod-97 and registered length) and US social security numbers (allocation rules). */
 final class FinancialRecognizer implements Recognizer {
-    private static final Pattern CARD = Pattern.compile("(?<![\\d.,+-])\\d(?:[ -]?+\\d){11,18}+(?![\\d]|[.,-]\\d)");
+    static final Pattern CARD = Pattern.compile("(?<![\\d.,+-])\\d(?:[ -]?+\\d){11,18}+(?![\\d]|[.,-]\\d)");
     private static final Context.Words CARD_CONTEXT = Context.words("card", "credit", "debit", "visa", "mastercard",
             "amex", "american express", "discover", "maestro", "jcb", "diners", "cc", "pan", "payment", "charge");
-    private static final Pattern IBAN = Pattern.compile(
+    static final Pattern IBAN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}(?![\\p{L}\\p{N}])");
-    private static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})([- .]?)(\\d{2})\\2(\\d{4})(?![\\d]|-\\d)");
+    static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})([- .]?)(\\d{2})\\2(\\d{4})(?![\\d]|-\\d)");
     private static final Context.Words SSN_CONTEXT = Context.words("ssn", "ssns", "social security", "social",
             "security number", "ss#", "ssid", "taxpayer", "tin");
 
@@ -20,9 +20,15 @@ final class FinancialRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
-        cards(shape, out);
+        // A card has at least 12 digits and an SSN 9, all of them ASCII digits the shape counts.
+        int digits = shape.digitCount();
+        if (digits >= 12) {
+            cards(shape, out);
+        }
         ibans(shape, out);
-        ssns(shape, out);
+        if (digits >= 9) {
+            ssns(shape, out);
+        }
     }
 
     private static void cards(TextShape shape, Candidates out) {
@@ -44,7 +50,7 @@ final class FinancialRecognizer implements Recognizer {
         return digits >= needed;
     }
 
-    private static void card(String text, Matcher m, Candidates out) {
+    static void card(String text, Matcher m, Candidates out) {
         String digits = Checksums.digitsOf(m.group());
         if (!Checksums.luhn(digits) || !twoDifferent(digits)) {
             return;
@@ -66,17 +72,34 @@ final class FinancialRecognizer implements Recognizer {
         return false;
     }
 
+    /**
+     * An IBAN starts two ASCII letters before its two check digits, which begin a run of digits (a letter precedes
+     * them); so the pattern runs only two characters before digit runs of two or more that follow two letters.
+     */
     private static void ibans(TextShape shape, Candidates out) {
         String text = shape.text();
-        Anchored.scan(IBAN, shape, TextShape.WORD, i -> i + 3 < text.length() && isDigit(text.charAt(i + 2))
-                && isDigit(text.charAt(i + 3)), m -> iban(m, out));
+        int[] starts = null;
+        int n = 0;
+        for (int d : shape.startsOf(TextShape.DIGITS)) {
+            if (d >= 2 && asciiLetter(text.charAt(d - 2)) && asciiLetter(text.charAt(d - 1)) && shape.digitRun(d) >= 2) {
+                if (starts == null) {
+                    starts = new int[4];
+                } else if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = d - 2;
+            }
+        }
+        if (n > 0) {
+            Anchored.scan(IBAN, shape, 0, java.util.Arrays.copyOf(starts, n), Anchored.ANYWHERE, m -> iban(m, out));
+        }
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static void iban(Matcher m, Candidates out) {
+    static void iban(Matcher m, Candidates out) {
         String raw = m.group();
         // The pattern may run into the next word; retry shorter prefixes ending at a character boundary.
         for (int end = raw.length(); end >= 15; end--) {
@@ -106,7 +129,7 @@ final class FinancialRecognizer implements Recognizer {
                 && shape.at(i + 6) == sep && shape.digitRun(i + 7) >= 4;
     }
 
-    private static void ssn(String text, Matcher m, Candidates out) {
+    static void ssn(String text, Matcher m, Candidates out) {
         if (!Checksums.ssn(m.group(1), m.group(3), m.group(4))) {
             return;
         }

@@ -8,10 +8,10 @@ final class MiscRecognizer implements Recognizer {
     static final Pattern AGE = Pattern.compile(
             "(?i)(?<![\\w.])(\\d{1,3})(?:[ -]?(?:years?|yrs?|y/?o)[ -]?old|[ -]year[ -]old|[ -]?y/o)(?![\\w])"
                     + "|(?:aged|age[: ]|age is|ages|age of|turn|turns|turned|turning)[ ]?(\\d{1,3})(?![\\w]|[.,]\\d)");
-    private static final Pattern ZIP = Pattern.compile(
+    static final Pattern ZIP = Pattern.compile(
             "(?i)(?:zip|postal|post)[ ]?code[ ]?(?:is|:|#)?[ ]?([0-9]{3,6}(?:-[0-9]{3,4})?|[A-Z][0-9][A-Z][ ]?[0-9][A-Z][0-9]|"
                     + "[A-Z]{1,2}[0-9][A-Z0-9]?[ ][0-9][A-Z]{2})(?![\\w])");
-    private static final Pattern URL = Pattern.compile(
+    static final Pattern URL = Pattern.compile(
             "(?i)(?<![\\w@.-])(?:https?://|www\\.)[\\w-]{1,63}+(?:\\.[\\w-]{1,63}+){0,8}+(?::\\d{1,5})?"
                     + "(?:/[^\\s<>\"'()\\[\\]{}|\\\\^`]{0,2000}+)?");
 
@@ -27,24 +27,62 @@ final class MiscRecognizer implements Recognizer {
                 }
             });
         }
-        Matcher m;
         if (shape.has(TextShape.DIGITS) && (text.contains("ode") || text.contains("ODE"))) {
-            m = ZIP.matcher(text);
-            while (m.find()) {
-                out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code");
-            }
+            Anchored.scan(ZIP, shape, 0, zipStarts(text), Anchored.ANYWHERE,
+                    m -> out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code"));
         }
-        if (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
-                || text.contains("WWW.")) {
-            m = URL.matcher(text);
-            while (m.find()) {
+        if (someWordStartsAUrl(shape) && (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4)
+                || text.contains("www.") || text.contains("WWW."))) {
+            Anchored.scan(URL, shape, TextShape.WORD, i -> urlAt(text, i), m -> {
                 int end = m.end();
                 while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
                     end--;
                 }
                 out.add("URL", m.start(), end, 0.6, "url");
+            });
+        }
+    }
+
+    /**
+     * Where {@link #ZIP} can begin: 3, 4 ("zip", "post"), 5 ("post "), 6 and 7 ("postal", "postal ") characters
+     * before each "code" in any ASCII case; ascending, without repeats.
+     */
+    private static int[] zipStarts(String text) {
+        int[] found = new int[8];
+        int n = 0;
+        for (int q = 3; q + 4 <= text.length(); q++) {
+            if ((text.charAt(q) | 0x20) != 'c' || !text.regionMatches(true, q + 1, "ode", 0, 3)) {
+                continue;
+            }
+            for (int back = 7; back >= 3; back--) {
+                int p = q - back;
+                if (p >= 0 && (n == 0 || found[n - 1] < p)) {
+                    if (n == found.length) {
+                        found = java.util.Arrays.copyOf(found, n * 2);
+                    }
+                    found[n++] = p;
+                }
             }
         }
+        return java.util.Arrays.copyOf(found, n);
+    }
+
+    /**
+     * A URL begins with "http" or "www." (ASCII case) at a letter no word character, '@', '.' or '-' precedes, which
+     * is always a {@link TextShape#WORD} start.
+     */
+    private static boolean someWordStartsAUrl(TextShape shape) {
+        for (int i : shape.startsOf(TextShape.WORD)) {
+            if (urlAt(shape.text(), i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean urlAt(String text, int i) {
+        char c = (char) (text.charAt(i) | 0x20);
+        return c == 'h' && text.regionMatches(true, i, "http", 0, 4) || c == 'w' && text.regionMatches(true, i, "www.", 0, 4);
     }
 
     /** Up to three digits, then "y" or "Y", perhaps after a space or hyphen: how the number form of an age starts. */

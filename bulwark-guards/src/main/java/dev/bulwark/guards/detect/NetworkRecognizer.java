@@ -8,7 +8,7 @@ final class NetworkRecognizer implements Recognizer {
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\w.])" + OCTET + "(?:\\." + OCTET + "){3}(?:/\\d{1,2})?(?![\\w]|\\.\\w)");
-    private static final Pattern IPV6 = Pattern.compile(
+    static final Pattern IPV6 = Pattern.compile(
             "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}+:){2,7}+[0-9A-Fa-f]{0,4}+(?:%\\w{1,16}+)?(?![\\w:])");
     private static final Context.Words VERSION = Context.words("version", "ver", "v", "release", "build", "firmware",
             "release", "patch", "sdk", "api level", "revision", "rev");
@@ -27,7 +27,7 @@ final class NetworkRecognizer implements Recognizer {
                 out.add("IP_ADDRESS", m.start(), m.end(), score, "ip-address");
             });
         }
-        if (shape.has(TextShape.COLON)) {
+        if (shape.has(TextShape.COLON) && twoCloseColons(shape)) {
             Anchored.scan(IPV6, shape, TextShape.DIGITS | TextShape.WORD | TextShape.COLON,
                     i -> twoColonsAhead(text, i), m -> {
                         String s = m.group();
@@ -50,6 +50,26 @@ final class NetworkRecognizer implements Recognizer {
                 }
             } else if (Character.digit(c, 16) < 0 || c >= 0x80) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether some colon is followed, after at most four hex digits, by another: the first two groups of
+     * {@link #IPV6} need that much, so a text without it holds no address.
+     */
+    private static boolean twoCloseColons(TextShape shape) {
+        String text = shape.text();
+        for (int c : shape.startsOf(TextShape.COLON)) {
+            for (int j = c + 1; j < text.length() && j <= c + 5; j++) {
+                char h = text.charAt(j);
+                if (h == ':') {
+                    return true;
+                }
+                if (!(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F')) {
+                    break;
+                }
             }
         }
         return false;

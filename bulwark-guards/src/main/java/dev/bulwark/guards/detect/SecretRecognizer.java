@@ -75,7 +75,7 @@ final class SecretRecognizer implements Recognizer {
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
-        long possible = possibleKnown(shape);
+        long possible = wordStarts(shape);
         for (int p = 0; p < KNOWN.size(); p++) {
             if ((possible & 1L << p) == 0) {
                 continue;
@@ -90,29 +90,38 @@ final class SecretRecognizer implements Recognizer {
         }
         urlPasswords(text, out);
         // A match begins at its prefix or its key word; both are WORD or DIGITS starts.
-        if (someWordStartsWithStem(shape)) {
+        if ((possible & SOME_STEM) != 0) {
             Anchored.scan(ASSIGNED, shape, TextShape.WORD | TextShape.DIGITS, i -> keyWordFrom(text, i),
                     m -> assigned(m, out));
         }
     }
 
-    /** Bit p set when some word of the text starts as {@code KNOWN.get(p)} requires: one pass for all vendors. */
-    private static long possibleKnown(TextShape shape) {
+    /** Set in {@link #wordStarts} when some word starts with a key-word stem (see {@link #stemAt}). */
+    private static final long SOME_STEM = 1L << 63;
+
+    /**
+     * One pass over the word starts: bit p set when some word starts as {@code KNOWN.get(p)} requires, and
+     * {@link #SOME_STEM} when some word starts with a key-word stem.
+     */
+    private static long wordStarts(TextShape shape) {
         String text = shape.text();
-        long possible = 0;
+        long found = 0;
         for (int i : shape.startsOf(TextShape.WORD)) {
             char c = text.charAt(i);
-            long vendors = c < 128 ? BY_INITIAL[c] & ~possible : 0;
-            if (vendors == 0) {
+            if (c >= 128) {
                 continue;
             }
-            for (int p = 0; p < KNOWN.size(); p++) {
+            long vendors = BY_INITIAL[c] & ~found;
+            for (int p = 0; vendors != 0 && p < KNOWN.size(); p++) {
                 if ((vendors & 1L << p) != 0 && KNOWN.get(p).possibleAt(text, i)) {
-                    possible |= 1L << p;
+                    found |= 1L << p;
                 }
             }
+            if ((found & SOME_STEM) == 0 && STEM_INITIAL[c] && stemAt(text, i)) {
+                found |= SOME_STEM;
+            }
         }
-        return possible;
+        return found;
     }
 
     /**
@@ -149,17 +158,6 @@ final class SecretRecognizer implements Recognizer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    /** Every key word begins at a WORD start (see {@link #keyWordFrom}), so a text without a stem there has none. */
-    private static boolean someWordStartsWithStem(TextShape shape) {
-        String text = shape.text();
-        for (int i : shape.startsOf(TextShape.WORD)) {
-            if (stemAt(text, i)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Whether a key word of {@link #ASSIGNED} can begin at word start {@code i}: right there, or after a prefix of 1 to
      * 20 ASCII letters or digits and one of {@code _ . -} (the pattern's optional prefix, taken possessively). Every key
@@ -193,6 +191,16 @@ final class SecretRecognizer implements Recognizer {
             case 'p' -> starts(text, i, "pass") || starts(text, i, "pwd") || starts(text, i, "private");
             default -> false;
         };
+    }
+
+    /** First letters of the stems, either case. */
+    private static final boolean[] STEM_INITIAL = new boolean[128];
+
+    static {
+        for (char c : "astrbcp".toCharArray()) {
+            STEM_INITIAL[c] = true;
+            STEM_INITIAL[Character.toUpperCase(c)] = true;
+        }
     }
 
     private static boolean starts(String text, int i, String stem) {

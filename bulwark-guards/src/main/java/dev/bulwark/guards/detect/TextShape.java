@@ -29,6 +29,9 @@ final class TextShape {
     private int count;
     private int seen;
     private final int[][] byKind = new int[5][];
+    /** Number of starts of each kind, by the kind's bit position. */
+    private final int[] perKind = new int[5];
+    private int digitCount = -1;
 
     private TextShape(String text) {
         this.text = text;
@@ -100,6 +103,7 @@ final class TextShape {
         kinds[count] = (byte) kind;
         count++;
         seen |= kind;
+        perKind[Integer.numberOfTrailingZeros(kind)]++;
     }
 
     String text() {
@@ -126,13 +130,9 @@ final class TextShape {
         }
         int[] found = byKind[slot];
         if (found == null) {
+            found = new int[perKind[slot]];
             int n = 0;
-            for (int k = 0; k < count; k++) {
-                n += kinds[k] == kind ? 1 : 0;
-            }
-            found = new int[n];
-            n = 0;
-            for (int k = 0; k < count; k++) {
+            for (int k = 0; k < count && n < found.length; k++) {
                 if (kinds[k] == kind) {
                     found[n++] = starts[k];
                 }
@@ -140,6 +140,18 @@ final class TextShape {
             byKind[slot] = found;
         }
         return found;
+    }
+
+    /** Number of ASCII digits in the text; computed once. */
+    int digitCount() {
+        if (digitCount < 0) {
+            int n = 0;
+            for (int d : startsOf(DIGITS)) {
+                n += digitRun(d);
+            }
+            digitCount = n;
+        }
+        return digitCount;
     }
 
     /** Whether some start of one of {@code kinds} exists. */

@@ -52,4 +52,62 @@ class MiscRecognizerTest {
         }
         return out.all();
     }
+
+    private static final String[] LINK_PIECES = {"http://", "https://", "HTTP://", "www.", "WWW.", "Www.", "wWw.", "://",
+            "ftp://", "example", "ex-ample", ".com", ".org", ":8080", "/path", "?q=1", "#x", " ", " ", "\n", ".", ",",
+            "!", "@", "_", "-", "a", "h", "w", "zip", "ZIP", "post", "postal", " code", "code", "Code", "CODE", "cOdE",
+            "ode", "ODE", ":", "#", " is ", "12345", "1234", "-678", "K1A 0B1", "SW1A 1AA", "9", "é", "(", ")", "zip code 12345", "postal code: K1A 0B1", "Post Code SW1A 1AA", "zipcode#98765-4321"};
+
+    @Test
+    void findsTheLinksAndPostcodesAFindLoopFindsOnGeneratedTexts() {
+        Random random = new Random(17);
+        int urls = 0;
+        int zips = 0;
+        for (int n = 0; n < 40_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(10); k >= 0; k--) {
+                b.append(LINK_PIECES[random.nextInt(LINK_PIECES.length)]);
+            }
+            String text = b.toString();
+            Candidates out = new Candidates(ScanText.of(text), 100_000);
+            new MiscRecognizer().recognize(text, out);
+            List<Finding> expectedUrls = referenceUrls(text);
+            List<Finding> expectedZips = referenceZips(text);
+            assertThat(out.all().stream().filter(f -> f.type().equals("URL")).toList()).as(text).isEqualTo(expectedUrls);
+            assertThat(out.all().stream().filter(f -> f.type().equals("ZIP_CODE")).toList()).as(text)
+                    .isEqualTo(expectedZips);
+            urls += expectedUrls.size();
+            zips += expectedZips.size();
+        }
+        assertThat(urls).isGreaterThan(1_000);
+        assertThat(zips).isGreaterThan(300);
+    }
+
+    /** The former gate and {@code find()} loop. */
+    private static List<Finding> referenceUrls(String text) {
+        Candidates out = new Candidates(ScanText.of(text), 100_000);
+        if (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
+                || text.contains("WWW.")) {
+            Matcher m = MiscRecognizer.URL.matcher(text);
+            while (m.find()) {
+                int end = m.end();
+                while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+                out.add("URL", m.start(), end, 0.6, "url");
+            }
+        }
+        return out.all();
+    }
+
+    private static List<Finding> referenceZips(String text) {
+        Candidates out = new Candidates(ScanText.of(text), 100_000);
+        if (text.chars().anyMatch(c -> c >= '0' && c <= '9') && (text.contains("ode") || text.contains("ODE"))) {
+            Matcher m = MiscRecognizer.ZIP.matcher(text);
+            while (m.find()) {
+                out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code");
+            }
+        }
+        return out.all();
+    }
 }
