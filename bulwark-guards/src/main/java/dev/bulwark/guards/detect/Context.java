@@ -17,11 +17,11 @@ final class Context {
     }
 
     static boolean before(String text, int start, int window, Words words) {
-        return words.within(text, Math.max(0, start - window), start);
+        return words.before(text, start, window);
     }
 
     static boolean after(String text, int end, int window, Words words) {
-        return words.within(text, end, Math.min(text.length(), end + window));
+        return words.after(text, end, window);
     }
 
     static boolean around(String text, int start, int end, int window, Words words) {
@@ -58,6 +58,16 @@ final class Context {
                     byFirst[c] = groups.get(c).toArray(String[]::new);
                 }
             }
+        }
+
+        /** Whether one of the words lies within the {@code window} characters before {@code start}. */
+        boolean before(String text, int start, int window) {
+            return within(text, Math.max(0, start - window), start);
+        }
+
+        /** Whether one of the words lies within the {@code window} characters after {@code end}. */
+        boolean after(String text, int end, int window) {
+            return within(text, end, Math.min(text.length(), end + window));
         }
 
         /** Whether some literal lies in {@code text[from, to)} with a boundary (or the window's edge) on each side. */
