@@ -51,10 +51,16 @@ final class SecretRecognizer implements Recognizer {
     /** Per ASCII character, the vendors (bit p for {@code KNOWN.get(p)}) whose tokens can start with it. */
     private static final long[] BY_INITIAL = new long[128];
 
+    /** Per ASCII character, the vendors one of whose token starts has it second. */
+    private static final long[] BY_SECOND = new long[128];
+
     static {
         for (int p = 0; p < INITIALS.length; p++) {
             for (char c : INITIALS[p].toCharArray()) {
                 BY_INITIAL[c] |= 1L << p;
+            }
+            for (String start : KNOWN.get(p).starts()) {
+                BY_SECOND[start.charAt(1)] |= 1L << p;
             }
         }
     }
@@ -108,16 +114,17 @@ final class SecretRecognizer implements Recognizer {
         long found = 0;
         for (int i : shape.startsOf(TextShape.WORD)) {
             char c = text.charAt(i);
-            if (c >= 128) {
+            char second = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c >= 128 || second >= 128) {
                 continue;
             }
-            long vendors = BY_INITIAL[c] & ~found;
+            long vendors = BY_INITIAL[c] & BY_SECOND[second] & ~found;
             for (int p = 0; vendors != 0 && p < KNOWN.size(); p++) {
                 if ((vendors & 1L << p) != 0 && KNOWN.get(p).possibleAt(text, i)) {
                     found |= 1L << p;
                 }
             }
-            if ((found & SOME_STEM) == 0 && STEM_INITIAL[c] && stemAt(text, i)) {
+            if ((found & SOME_STEM) == 0 && STEM_PAIRS.indexOf(pair(c, second)) >= 0 && stemAt(text, i)) {
                 found |= SOME_STEM;
             }
         }
@@ -193,14 +200,24 @@ final class SecretRecognizer implements Recognizer {
         };
     }
 
-    /** First letters of the stems, either case. */
-    private static final boolean[] STEM_INITIAL = new boolean[128];
+    /** The first two letters of each stem of {@link #stemAt}, lower case, as {@link #pair} codes. */
+    private static final String STEM_PAIRS = pairsOf("api", "access", "auth", "secret", "token", "refresh", "bearer",
+            "client", "credential", "pass", "pwd", "private");
 
-    static {
-        for (char c : "astrbcp".toCharArray()) {
-            STEM_INITIAL[c] = true;
-            STEM_INITIAL[Character.toUpperCase(c)] = true;
+    private static String pairsOf(String... stems) {
+        StringBuilder b = new StringBuilder();
+        for (String stem : stems) {
+            b.append(pair(stem.charAt(0), stem.charAt(1)));
         }
+        return b.toString();
+    }
+
+    /**
+     * Two ASCII characters in one code, each in ASCII lower case; stems compare case-insensitively, and no other
+     * character has an ASCII letter as its case pair for the comparison {@code regionMatches} makes on ASCII input.
+     */
+    private static char pair(char first, char second) {
+        return (char) ((first | 0x20) << 8 | (second | 0x20));
     }
 
     private static boolean starts(String text, int i, String stem) {

@@ -60,6 +60,20 @@ class SecretRecognizerTest {
         assertThat(recognize("://u:secretpw@h.com")).isEmpty();
     }
 
+    @Test
+    void findsEveryVendorPrefixAfterTheTwoCharacterPreCheck() {
+        String[] tokens = {"AKIAZ7Q3LRX5MK2PWN4T", "ASIAZ7Q3LRX5MK2PWN4T", "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5",
+                "github_pat_11ABCDEFG0123456789_abcdefGHIJKL", "xoxb-1234567890-abcdefghijKLMN",
+                "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "rk_test_4eC39HqLyjWDarjtT1zdp7dc",
+                "sk-proj-Zq8vN3kP0sLw7RtY2xB4cD6eF8", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+                "glpat-Zq8vN3kP0sLw7RtY2xB4", "npm_Zq8vN3kP0sLw7RtY2xB4cD6eF8gH0jK2mN4p",
+                "SG.Zq8vN3kP0sLw7RtY2xB4cD.Zq8vN3kP0sLw7RtY2xB4cD6eF8gH0jK2mN4pQ6rS8tU0wY",
+                "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl"};
+        for (String token : tokens) {
+            assertThat(recognize("key " + token + " here")).as(token).extracting(Finding::start).containsExactly(4);
+        }
+    }
+
     private static List<Finding> recognize(String text) {
         Candidates out = new Candidates(ScanText.of(text), 100_000);
         new SecretRecognizer().recognize(text, out);
