@@ -1,6 +1,5 @@
 package dev.bulwark.guards.detect;
 
-import java.math.BigInteger;
 import java.util.Map;
 
 /** Validators that kill false positives: checksums and allocation rules of numbers that carry them. */
@@ -69,19 +68,19 @@ final class Checksums {
         if (expected != null && expected != s.length()) {
             return false;
         }
-        String rearranged = s.substring(4) + s.substring(0, 4);
-        StringBuilder num = new StringBuilder(rearranged.length() * 2);
-        for (int i = 0; i < rearranged.length(); i++) {
-            char c = rearranged.charAt(i);
+        // The rearranged IBAN (letters as two digits 10..35) read as one number, reduced modulo 97 digit by digit.
+        int remainder = 0;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt((k + 4) % s.length());
             if (c >= '0' && c <= '9') {
-                num.append(c);
+                remainder = (remainder * 10 + (c - '0')) % 97;
             } else if (c >= 'A' && c <= 'Z') {
-                num.append(c - 'A' + 10);
+                remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
             } else {
                 return false;
             }
         }
-        return new BigInteger(num.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+        return remainder == 1;
     }
 
     /** US SSN allocation rules: area not 000, 666 or 900-999; group not 00; serial not 0000; no well-known fakes. */
@@ -94,8 +93,15 @@ final class Checksums {
             return false;
         }
         String all = area + group + serial;
-        return !all.equals("123456789") && !all.equals("078051120") && !all.equals("219099999")
-                && !all.chars().allMatch(ch -> ch == all.charAt(0));
+        if (all.equals("123456789") || all.equals("078051120") || all.equals("219099999")) {
+            return false;
+        }
+        for (int i = 1; i < all.length(); i++) {
+            if (all.charAt(i) != all.charAt(0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shannon entropy in bits per character. */

@@ -31,7 +31,7 @@ final class TextShape {
     private final int[][] byKind = new int[5][];
     /** Number of starts of each kind, by the kind's bit position. */
     private final int[] perKind = new int[5];
-    private int digitCount = -1;
+    private int digitCount;
 
     private TextShape(String text) {
         this.text = text;
@@ -68,10 +68,12 @@ final class TextShape {
         int n = t.length();
         // The kind of the previous character when it is an ASCII digit, letter or colon; 0 otherwise.
         int prev = 0;
+        int digits = 0;
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
             if (c < 0x80) {
                 int kind = ASCII[c];
+                digits += kind == DIGITS ? 1 : 0;
                 // A digit or letter continues a run of its kind; a letter also continues after a digit.
                 if (kind != 0 && kind != prev && !(kind == WORD && prev == DIGITS)) {
                     add(i, kind);
@@ -84,6 +86,7 @@ final class TextShape {
                 prev = 0;
             }
         }
+        digitCount = digits;
     }
 
     private static boolean letterAt(String t, int i) {
@@ -142,15 +145,8 @@ final class TextShape {
         return found;
     }
 
-    /** Number of ASCII digits in the text; computed once. */
+    /** Number of ASCII digits in the text. */
     int digitCount() {
-        if (digitCount < 0) {
-            int n = 0;
-            for (int d : startsOf(DIGITS)) {
-                n += digitRun(d);
-            }
-            digitCount = n;
-        }
         return digitCount;
     }
 

@@ -39,4 +39,29 @@ class ChecksumsTest {
         assertThat(Checksums.entropy("aaaaaaaaaaaaaaaa")).isZero();
         assertThat(Checksums.entropy("Zk9qT2xWd3pYcDNtQjhGc0hr")).isGreaterThan(3.5);
     }
+
+    @Test
+    void ibanAgreesWithABigIntegerModulusOnGeneratedCodes() {
+        java.util.Random random = new java.util.Random(31);
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        int valid = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder("XQ");
+            int length = 15 + random.nextInt(20);
+            for (int k = 2; k < length; k++) {
+                b.append(k < 4 ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String code = b.toString();
+            String rearranged = code.substring(4) + code.substring(0, 4);
+            StringBuilder digits = new StringBuilder();
+            for (char c : rearranged.toCharArray()) {
+                digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+            }
+            boolean expected = new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97))
+                    .intValue() == 1;
+            assertThat(Checksums.iban(code)).as(code).isEqualTo(expected);
+            valid += expected ? 1 : 0;
+        }
+        assertThat(valid).isGreaterThan(100);
+    }
 }

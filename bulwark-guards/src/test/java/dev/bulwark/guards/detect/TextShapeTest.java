@@ -77,6 +77,12 @@ class TextShapeTest {
     }
 
     @Test
+    void countsAsciiDigitsOnly() {
+        assertThat(TextShape.of("a1 b22 ٣ \uFF14 333").digitCount()).isEqualTo(6);
+        assertThat(TextShape.of("").digitCount()).isZero();
+    }
+
+    @Test
     void listsTheStartsOfOneKindInTextOrder() {
         TextShape shape = TextShape.of("a1 b22 @x 3");
         assertThat(shape.startsOf(TextShape.DIGITS)).containsExactly(1, 4, 10);
