@@ -58,6 +58,10 @@ final class Context {
                     byFirst[c] = groups.get(c).toArray(String[]::new);
                 }
             }
+            // Upper-case ASCII initials share the lower-case group, so ASCII text needs no folding to find it.
+            for (int c = 'A'; c <= 'Z'; c++) {
+                byFirst[c] = byFirst[c + 32];
+            }
         }
 
         /** Whether one of the words lies within the {@code window} characters before {@code start}. */
@@ -73,11 +77,12 @@ final class Context {
         /** Whether some literal lies in {@code text[from, to)} with a boundary (or the window's edge) on each side. */
         boolean within(String text, int from, int to) {
             for (int p = from; p < to; p++) {
-                int f = fold(text.charAt(p));
-                if (f >= 128 || byFirst[f] == null || p > from && wordChar(text.charAt(p - 1))) {
+                char c = text.charAt(p);
+                String[] group = c < 128 ? byFirst[c] : folded(c);
+                if (group == null || p > from && wordChar(text.charAt(p - 1))) {
                     continue;
                 }
-                for (String literal : byFirst[f]) {
+                for (String literal : group) {
                     int e = p + literal.length();
                     if (e <= to && matchesAt(text, p + 1, literal) && !wordAt(text, e, to)) {
                         return true;
@@ -85,6 +90,12 @@ final class Context {
                 }
             }
             return false;
+        }
+
+        /** The group of a character outside ASCII whose case fold is an ASCII letter ("ſ", Kelvin sign, "ı", "İ"). */
+        private String[] folded(char c) {
+            int f = fold(c);
+            return f < 128 && f >= 'a' && f <= 'z' ? byFirst[f] : null;
         }
 
         private static boolean matchesAt(String text, int i, String literal) {
