@@ -42,9 +42,7 @@ final class Anchored {
             scanOne(pattern, shape, shape.startsOf(kinds), start, hit);
             return;
         }
-        String text = shape.text();
-        Matcher m = null;
-        int resume = 0;
+        Attempts attempts = new Attempts(pattern, shape.text(), hit);
         int k = 0;
         int x = 0;
         int n = shape.count();
@@ -62,28 +60,43 @@ final class Anchored {
                 checked = (shape.kind(k) & kinds) != 0 && start.possibleAt(i);
                 k++;
             }
-            if (!checked || i < resume) {
-                continue;
-            }
-            if (m == null) {
-                m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            }
-            m.region(i, text.length());
-            if (m.lookingAt()) {
-                resume = m.end() > m.start() ? m.end() : m.end() + 1;
-                hit.found(m);
+            if (checked) {
+                attempts.tryAt(i);
             }
         }
     }
 
     /** The loop above for the starts of a single kind, which most patterns ask for: no kind test per start. */
     private static void scanOne(Pattern pattern, TextShape shape, int[] starts, Start start, Hit hit) {
-        String text = shape.text();
-        Matcher m = null;
-        int resume = 0;
+        Attempts attempts = new Attempts(pattern, shape.text(), hit);
         for (int i : starts) {
-            if (i < resume || !start.possibleAt(i)) {
-                continue;
+            if (!attempts.skips(i) && start.possibleAt(i)) {
+                attempts.tryAt(i);
+            }
+        }
+    }
+
+    /** Anchored attempts in text order; a start inside the previous match is skipped, as {@code find()} resumes. */
+    private static final class Attempts {
+        private final Pattern pattern;
+        private final String text;
+        private final Hit hit;
+        private Matcher m;
+        private int resume;
+
+        Attempts(Pattern pattern, String text, Hit hit) {
+            this.pattern = pattern;
+            this.text = text;
+            this.hit = hit;
+        }
+
+        boolean skips(int i) {
+            return i < resume;
+        }
+
+        void tryAt(int i) {
+            if (i < resume) {
+                return;
             }
             if (m == null) {
                 m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);

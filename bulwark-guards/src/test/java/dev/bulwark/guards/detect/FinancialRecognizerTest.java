@@ -6,7 +6,6 @@ import dev.bulwark.guards.text.ScanText;
 import dev.bulwark.spi.guard.Finding;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +21,8 @@ class FinancialRecognizerTest {
 
     @Test
     void findsWhatFindLoopsFindOnGeneratedTexts() {
-        Random random = new Random(23);
         int found = 0;
-        for (int n = 0; n < 40_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(8); k >= 0; k--) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String text = b.toString();
+        for (String text : GeneratedTexts.of(23, PIECES, 40_000, 8)) {
             Candidates out = new Candidates(ScanText.of(text), 100_000);
             new FinancialRecognizer().recognize(text, out);
             List<Finding> expected = reference(text);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.guards.text.ScanText;
 import dev.bulwark.spi.guard.Finding;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +16,8 @@ class MiscRecognizerTest {
 
     @Test
     void findsTheAgesAFindLoopFindsOnGeneratedTexts() {
-        Random random = new Random(3);
         int ages = 0;
-        for (int n = 0; n < 40_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(10); k >= 0; k--) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String text = b.toString();
+        for (String text : GeneratedTexts.of(3, PIECES, 40_000, 10)) {
             Candidates out = new Candidates(ScanText.of(text), 100_000);
             new MiscRecognizer().recognize(text, out);
             List<Finding> expected = reference(text);
@@ -60,15 +53,9 @@ class MiscRecognizerTest {
 
     @Test
     void findsTheLinksAndPostcodesAFindLoopFindsOnGeneratedTexts() {
-        Random random = new Random(17);
         int urls = 0;
         int zips = 0;
-        for (int n = 0; n < 40_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(10); k >= 0; k--) {
-                b.append(LINK_PIECES[random.nextInt(LINK_PIECES.length)]);
-            }
-            String text = b.toString();
+        for (String text : GeneratedTexts.of(17, LINK_PIECES, 40_000, 10)) {
             Candidates out = new Candidates(ScanText.of(text), 100_000);
             new MiscRecognizer().recognize(text, out);
             List<Finding> expectedUrls = referenceUrls(text);

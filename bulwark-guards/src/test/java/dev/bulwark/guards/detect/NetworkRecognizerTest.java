@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.guards.text.ScanText;
 import dev.bulwark.spi.guard.Finding;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +15,8 @@ class NetworkRecognizerTest {
 
     @Test
     void findsTheAddressesAFindLoopFindsOnGeneratedTexts() {
-        Random random = new Random(29);
         int found = 0;
-        for (int n = 0; n < 40_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(10); k >= 0; k--) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String text = b.toString();
+        for (String text : GeneratedTexts.of(29, PIECES, 40_000, 10)) {
             Candidates out = new Candidates(ScanText.of(text), 100_000);
             new NetworkRecognizer().recognize(text, out);
             List<Finding> expected = reference(text);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.guards.text.ScanText;
 import dev.bulwark.spi.guard.Finding;
 import java.util.List;
-import java.util.Random;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +21,9 @@ class SecretRecognizerTest {
 
     @Test
     void findsWhatAFindLoopFindsOnGeneratedTexts() {
-        Random random = new Random(7);
         int urlPasswords = 0;
         int assigned = 0;
-        for (int n = 0; n < 40_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int pieces = 1 + random.nextInt(16);
-            for (int k = 0; k < pieces; k++) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String text = b.toString();
+        for (String text : GeneratedTexts.of(7, PIECES, 40_000, 16)) {
             List<Finding> found = recognize(text);
             List<Finding> expectedUrl = referenceUrlPasswords(text);
             List<Finding> expectedAssigned = referenceAssigned(text);
