@@ -22,7 +22,8 @@ final class PhoneRecognizer implements Recognizer {
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
-        if (!shape.has(TextShape.DIGITS)) {
+        // Fewer than seven digits in the whole text never pass sevenDigitsAhead.
+        if (shape.digitCount() < 7) {
             return;
         }
         // As Anchored.scan would run the shape: at each start of a digit run, "+" or "(", in text order, skipping
