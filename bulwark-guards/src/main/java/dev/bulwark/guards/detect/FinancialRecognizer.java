@@ -5,12 +5,10 @@ import java.util.regex.Pattern;
 
 /** Payment cards (Luhn), IBANs (mod-97 and registered length) and US social security numbers (allocation rules). */
 final class FinancialRecognizer implements Recognizer {
-    static final Pattern CARD = Pattern.compile("(?<![\\d.,+-])\\d(?:[ -]?+\\d){11,18}+(?![\\d]|[.,-]\\d)");
     private static final Context.Words CARD_CONTEXT = Context.words("card", "credit", "debit", "visa", "mastercard",
             "amex", "american express", "discover", "maestro", "jcb", "diners", "cc", "pan", "payment", "charge");
     static final Pattern IBAN = Pattern.compile(
             "(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}(?![\\p{L}\\p{N}])");
-    static final Pattern SSN = Pattern.compile("(?<![\\d-])(\\d{3})([- .]?)(\\d{2})\\2(\\d{4})(?![\\d]|-\\d)");
     private static final Context.Words SSN_CONTEXT = Context.words("ssn", "ssns", "social security", "social",
             "security number", "ss#", "ssid", "taxpayer", "tin");
 
@@ -31,36 +29,30 @@ final class FinancialRecognizer implements Recognizer {
         }
     }
 
+    /** Card shapes begin at a digit no digit precedes: the starts of digit runs, tried in order as find() would. */
     private static void cards(TextShape shape, Candidates out) {
         String text = shape.text();
-        Anchored.scan(CARD, shape, TextShape.DIGITS, i -> digitsAhead(text, i, 12), m -> card(text, m, out));
-    }
-
-    /** Whether the run of digits, spaces and hyphens at {@code i} holds at least {@code needed} digits. */
-    private static boolean digitsAhead(String text, int i, int needed) {
-        int digits = 0;
-        for (int j = i; j < text.length() && digits < needed; j++) {
-            char c = text.charAt(j);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c != ' ' && c != '-') {
-                break;
+        int resume = 0;
+        for (int i : shape.startsOf(TextShape.DIGITS)) {
+            int end = i < resume ? -1 : FinancialShapes.cardEnd(text, i);
+            if (end >= 0) {
+                resume = end;
+                card(text, i, end, out);
             }
         }
-        return digits >= needed;
     }
 
-    static void card(String text, Matcher m, Candidates out) {
-        String digits = Checksums.digitsOf(m.group());
+    static void card(String text, int start, int end, Candidates out) {
+        String digits = Checksums.digitsOf(text.subSequence(start, end));
         if (!Checksums.luhn(digits) || !twoDifferent(digits)) {
             return;
         }
-        boolean context = Context.before(text, m.start(), 40, CARD_CONTEXT);
+        boolean context = Context.before(text, start, 40, CARD_CONTEXT);
         double score = digits.length() >= 13 ? 0.8 : 0.5;
         if (context) {
             score += 0.15;
         }
-        out.add("CREDIT_CARD", m.start(), m.end(), score, "credit-card");
+        out.add("CREDIT_CARD", start, end, score, "credit-card");
     }
 
     private static boolean twoDifferent(String digits) {
@@ -113,32 +105,33 @@ final class FinancialRecognizer implements Recognizer {
         }
     }
 
+    /** SSN shapes begin at a digit no digit or hyphen precedes: the starts of digit runs, tried in order. */
     private static void ssns(TextShape shape, Candidates out) {
         String text = shape.text();
-        Anchored.scan(SSN, shape, TextShape.DIGITS, i -> ssnShaped(shape, i), m -> ssn(text, m, out));
-    }
-
-    /** Nine digits, or 3-2-4 digits with the same space, hyphen or dot twice: the shape {@link #SSN} needs. */
-    private static boolean ssnShaped(TextShape shape, int i) {
-        int run = shape.digitRun(i);
-        if (run >= 9) {
-            return true;
+        int resume = 0;
+        for (int i : shape.startsOf(TextShape.DIGITS)) {
+            int end = i < resume ? -1 : FinancialShapes.ssnEnd(text, i);
+            if (end >= 0) {
+                resume = end;
+                ssn(text, i, end, out);
+            }
         }
-        char sep = shape.at(i + 3);
-        return run == 3 && (sep == '-' || sep == ' ' || sep == '.') && shape.digitRun(i + 4) == 2
-                && shape.at(i + 6) == sep && shape.digitRun(i + 7) >= 4;
     }
 
-    static void ssn(String text, Matcher m, Candidates out) {
-        if (!Checksums.ssn(m.group(1), m.group(3), m.group(4))) {
+    /** An SSN shape {@code [start, end)}: area, then the separator if any, group, the separator again, serial. */
+    static void ssn(String text, int start, int end, Candidates out) {
+        int separator = end - start - 9;
+        int group = start + 3 + (separator > 0 ? 1 : 0);
+        if (!Checksums.ssn(text.substring(start, start + 3), text.substring(group, group + 2),
+                text.substring(end - 4, end))) {
             return;
         }
-        boolean context = Context.before(text, m.start(), 50, SSN_CONTEXT);
-        String sep = m.group(2);
-        double score = sep.equals("-") ? 0.6 : sep.isEmpty() ? 0.2 : 0.35;
+        boolean context = Context.before(text, start, 50, SSN_CONTEXT);
+        char sep = separator > 0 ? text.charAt(start + 3) : 0;
+        double score = sep == '-' ? 0.6 : separator == 0 ? 0.2 : 0.35;
         if (context) {
             score += 0.35;
         }
-        out.add("US_SSN", m.start(), m.end(), score, "us-ssn");
+        out.add("US_SSN", start, end, score, "us-ssn");
     }
 }
