@@ -31,8 +31,8 @@ final class MiscRecognizer implements Recognizer {
             Anchored.scan(ZIP, shape, 0, zipStarts(text), Anchored.ANYWHERE,
                     m -> out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code"));
         }
-        if (someWordStartsAUrl(shape) && (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4)
-                || text.contains("www.") || text.contains("WWW."))) {
+        if ((text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
+                || text.contains("WWW.")) && someWordStartsAUrl(shape)) {
             Anchored.scan(URL, shape, TextShape.WORD, i -> urlAt(text, i), m -> {
                 int end = m.end();
                 while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
