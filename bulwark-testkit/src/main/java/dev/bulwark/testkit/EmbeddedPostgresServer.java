@@ -66,6 +66,13 @@ public final class EmbeddedPostgresServer implements BeforeAllCallback, AfterAll
         return createDatabase(prefix + "_" + created.incrementAndGet());
     }
 
+    /** Creates a database as {@link #freshDatabase} does and returns its JDBC URL, for code configured by URL. */
+    public String freshDatabaseUrl(String prefix) throws SQLException {
+        String name = prefix + "_" + created.incrementAndGet();
+        createDatabase(name);
+        return running().getJdbcUrl("postgres", name);
+    }
+
     private EmbeddedPostgres running() {
         EmbeddedPostgres running = postgres;
         if (running == null) {

@@ -36,6 +36,18 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aFreshDatabaseUrlLeadsToANewEmptyDatabase() throws SQLException {
+        String url = postgres.freshDatabaseUrl("by_url");
+        assertThat(url).startsWith("jdbc:postgresql://").contains("by_url_");
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT current_database()")) {
+            r.next();
+            assertThat(url).contains(r.getString(1));
+            assertThat(r.getString(1)).startsWith("by_url_");
+        }
+    }
+
+    @Test
     void createsADatabaseByName() throws SQLException {
         assertThat(query(postgres.createDatabase("named_db"), "SELECT current_database()")).isEqualTo("named_db");
     }
