@@ -53,6 +53,13 @@ class JdbcUrlDataSourceTest {
     }
 
     @Test
+    void refusesCredentialsPerCall() {
+        JdbcUrlDataSource database = new JdbcUrlDataSource("jdbc:sqlite:" + dir.resolve("creds.db"));
+        assertThatThrownBy(() -> database.getConnection("postgres", "postgres"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("in the URL or the properties");
+    }
+
+    @Test
     void anUnknownDriverFailsOnConnect() {
         JdbcUrlDataSource database = new JdbcUrlDataSource("jdbc:nosuchdriver://x");
         assertThatThrownBy(database::getConnection).isInstanceOf(SQLException.class);
