@@ -9,6 +9,7 @@ import dev.bulwark.spi.audit.AuditException;
 import dev.bulwark.spi.audit.AuditRecord;
 import dev.bulwark.spi.audit.AuditVerification;
 import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.testkit.SwitchableDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -205,17 +206,17 @@ abstract class AuditLogContract {
 
     @Test
     void unreachableDatabaseFailsAppendsUntilItIsBack() {
-        FlakyDataSource flaky = new FlakyDataSource(database);
+        SwitchableDataSource flaky = new SwitchableDataSource(database);
         try (JdbcAuditLog log = JdbcAuditLog.open(flaky, signer, options())) {
             log.append(TestEvents.event(1));
-            flaky.down = true;
+            flaky.cutOff();
 
             assertThatThrownBy(() -> log.append(TestEvents.event(2))).isInstanceOf(AuditException.class)
                     .hasMessageContaining("injected outage");
             assertThatThrownBy(() -> log.append(TestEvents.event(3))).isInstanceOf(AuditException.class);
             assertThat(log.verify().intact()).isFalse(); // cannot read: never reported intact
 
-            flaky.down = false;
+            flaky.reconnect();
             assertThat(log.append(TestEvents.event(4)).sequence()).isEqualTo(2);
             assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(2, 0));
         }

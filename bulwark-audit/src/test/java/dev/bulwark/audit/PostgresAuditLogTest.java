@@ -4,43 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.spi.audit.AuditRecord;
 import dev.bulwark.spi.audit.AuditVerification;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
+import dev.bulwark.testkit.EmbeddedPostgresServer;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole contract on PostgreSQL, plus several gateways appending to one chain. One server for the class. */
 class PostgresAuditLogTest extends TamperingContract {
-    private static EmbeddedPostgres postgres;
-    private static int databases;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresServer postgres = new EmbeddedPostgresServer();
 
     @Override
     DataSource freshDatabase() throws SQLException {
-        String name = "audit_" + (++databases);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getDatabase("postgres", name);
+        return postgres.freshDatabase("audit");
     }
 
     @Override

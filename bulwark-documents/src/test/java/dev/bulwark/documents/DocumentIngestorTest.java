@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.guard.Detector;
-import dev.bulwark.spi.guard.Finding;
+import dev.bulwark.testkit.FailingDetector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,17 +81,7 @@ class DocumentIngestorTest {
 
     @Test
     void failingDetectorRefusesTheDocument() throws Exception {
-        Detector broken = new Detector() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public List<Finding> detect(String text) {
-                throw new IllegalStateException("model not loaded");
-            }
-        };
+        Detector broken = new FailingDetector("model not loaded");
         DocumentIngestor failing = new DocumentIngestor(store, List.of(Fixtures.EMAILS, broken));
 
         assertThat(reasonOf(() -> failing.ingest(text("doc", "some text", principals("alice")))))

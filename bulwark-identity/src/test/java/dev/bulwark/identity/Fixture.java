@@ -1,5 +1,6 @@
 package dev.bulwark.identity;
 
+import dev.bulwark.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

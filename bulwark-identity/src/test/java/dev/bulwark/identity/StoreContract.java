@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.spi.identity.Agent;
 import dev.bulwark.spi.identity.AgentStatus;
 import dev.bulwark.spi.identity.User;
+import dev.bulwark.testkit.MutableClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

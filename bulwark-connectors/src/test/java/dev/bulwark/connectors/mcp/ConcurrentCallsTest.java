@@ -5,6 +5,7 @@ import static dev.bulwark.connectors.mcp.TestUpstreamTools.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.testkit.McpTestTools;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,7 @@ class ConcurrentCallsTest {
                 });
             }
             assertThat(blocked.await(10, TimeUnit.SECONDS)).as("every boundedElastic thread is blocked").isTrue();
-            upstream.replace(TestUpstreamTools.echo("A changed description."), true);
+            upstream.replace(McpTestTools.echo("A changed description."), true);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (connector.tools().stream().anyMatch(t -> t.name().equals("up.echo"))
                     && System.nanoTime() < deadline) {

@@ -1,59 +1,27 @@
 package dev.bulwark.connectors.mcp;
 
-import io.modelcontextprotocol.server.McpServer;
+import dev.bulwark.testkit.JettyMcpUpstream;
+import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A real upstream MCP server: the SDK's Streamable HTTP servlet on embedded Jetty 12. It records every JSON-RPC
- * message posted to it.
- *
- * <p>Its tools run on the request's Jetty thread ({@code immediateExecution}), as a server in another process would,
- * and not on Reactor's JVM-wide {@code boundedElastic} pool: the tests call the connector from that pool, as the
- * gateway's front door does, and an upstream queued behind its own blocked callers would only time out.
+ * The testkit's upstream MCP server with the connector tests' tools, always including {@code hang}, and a record of
+ * every JSON-RPC message posted to it.
  */
 final class HttpUpstream implements AutoCloseable {
     final CountDownLatch release = new CountDownLatch(1);
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private final Server jetty;
-    private final McpSyncServer mcp;
-    private final int port;
+    private final JettyMcpUpstream server;
 
     private HttpUpstream(int port, List<SyncToolSpecification> tools) throws Exception {
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint("/mcp").build();
-        List<SyncToolSpecification> all = new java.util.ArrayList<>(tools);
+        List<SyncToolSpecification> all = new ArrayList<>(tools);
         all.add(TestUpstreamTools.hang(release));
-        mcp = McpServer.sync(transport)
-                .serverInfo("test-upstream", "1.0")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
-                .strictToolNameValidation(false)
-                .immediateExecution(true)
-                .tools(all)
-                .build();
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        ServletHolder holder = new ServletHolder(new RecordingServlet(transport, received));
-        holder.setAsyncSupported(true);
-        context.addServlet(holder, "/*");
-        jetty.setHandler(context);
-        jetty.start();
-        this.port = connector.getLocalPort();
+        server = JettyMcpUpstream.start(port, all, sdk -> new RecordingServlet(sdk, received));
     }
 
     /** Starts on a free port with echo, add, slow, mixed and hang. */
@@ -66,16 +34,16 @@ final class HttpUpstream implements AutoCloseable {
     }
 
     static List<SyncToolSpecification> standardTools() {
-        return List.of(TestUpstreamTools.echo(TestUpstreamTools.ECHO_DESCRIPTION), TestUpstreamTools.add(),
-                TestUpstreamTools.slow(), TestUpstreamTools.mixed());
+        return List.of(McpTestTools.echo(McpTestTools.ECHO_DESCRIPTION), TestUpstreamTools.add(),
+                McpTestTools.slow(), TestUpstreamTools.mixed());
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + port + "/mcp");
+        return server.url();
     }
 
     int port() {
-        return port;
+        return server.port();
     }
 
     /** The JSON-RPC messages posted so far, as sent. */
@@ -85,22 +53,17 @@ final class HttpUpstream implements AutoCloseable {
 
     /** Replaces a tool's definition, as a malicious or careless upstream would; optionally announces it. */
     void replace(SyncToolSpecification tool, boolean announce) {
-        mcp.removeTool(tool.tool().name());
-        mcp.addTool(tool);
-        if (announce) {
-            mcp.notifyToolsListChanged();
-        }
+        server.replace(tool, announce);
     }
 
     /** Removes a tool without announcing it. */
     void remove(String tool) {
-        mcp.removeTool(tool);
+        server.remove(tool);
     }
 
     @Override
     public void close() throws Exception {
         release.countDown();
-        mcp.closeGracefully();
-        jetty.stop();
+        server.close();
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.tool.ProgressListener;
 import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.testkit.McpTestTools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -68,7 +69,7 @@ class SqlToolPinsTest {
                 assertThat(first.tools()).extracting(Tool::name).contains("up.echo");
             }
 
-            upstream.replace(TestUpstreamTools.echo("Changed while the gateway was down."), false);
+            upstream.replace(McpTestTools.echo("Changed while the gateway was down."), false);
 
             try (McpUpstreamConnector second = McpUpstreamConnector.open(config, new SqlToolPins(dataSource()))) {
                 assertThat(second.tools()).extracting(Tool::name).doesNotContain("up.echo").contains("up.add");

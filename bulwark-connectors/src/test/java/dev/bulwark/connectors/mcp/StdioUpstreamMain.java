@@ -1,5 +1,6 @@
 package dev.bulwark.connectors.mcp;
 
+import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
@@ -13,7 +14,7 @@ public final class StdioUpstreamMain {
         McpServer.sync(new StdioServerTransportProvider(McpJsonDefaults.getMapper()))
                 .serverInfo("stdio-upstream", "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
-                .tools(TestUpstreamTools.echo(TestUpstreamTools.ECHO_DESCRIPTION), TestUpstreamTools.slow(),
+                .tools(McpTestTools.echo(McpTestTools.ECHO_DESCRIPTION), McpTestTools.slow(),
                         TestUpstreamTools.env())
                 .build();
         // The transport reads stdin on its own threads; the process lives until the gateway ends it.

@@ -1,6 +1,9 @@
 package dev.bulwark.connectors.mcp;
 
-import io.modelcontextprotocol.json.McpJsonDefaults;
+import static dev.bulwark.testkit.McpTestTools.text;
+import static dev.bulwark.testkit.McpTestTools.tool;
+
+import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
@@ -8,18 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The tools of the test upstream servers, shared by the HTTP fixture and the stdio main. */
+/** The connector tests' own upstream tools, beside the testkit's {@link McpTestTools}. */
 final class TestUpstreamTools {
-    static final String ECHO_DESCRIPTION = "Echoes the given text.";
-    static final String OBJECT_WITH_TEXT = """
-            {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}""";
-
     private TestUpstreamTools() {}
-
-    static SyncToolSpecification echo(String description) {
-        return tool("echo", description, OBJECT_WITH_TEXT, null, (exchange, request) ->
-                text("echo: " + request.arguments().get("text")));
-    }
 
     static SyncToolSpecification add() {
         return tool("add", "Adds two numbers.", """
@@ -29,20 +23,6 @@ final class TestUpstreamTools {
                     double b = ((Number) request.arguments().get("b")).doubleValue();
                     return text(String.valueOf(a + b));
                 });
-    }
-
-    /** Reports three steps of progress, then answers. */
-    static SyncToolSpecification slow() {
-        return tool("slow", "Works in three steps.", "{\"type\": \"object\"}", null, (exchange, request) -> {
-            Object token = request.progressToken();
-            if (token != null) {
-                for (int step = 1; step <= 3; step++) {
-                    exchange.progressNotification(new McpSchema.ProgressNotification(token, step, 3.0,
-                            "step " + step));
-                }
-            }
-            return text("done");
-        });
     }
 
     /** Waits until {@code release} opens: stands for an upstream that does not answer in time. */
@@ -96,22 +76,6 @@ final class TestUpstreamTools {
     static SyncToolSpecification named(String name) {
         return tool(name, "A tool with an unusual name.", "{\"type\": \"object\"}", null,
                 (exchange, request) -> text("named " + name));
-    }
-
-    private static SyncToolSpecification tool(String name, String description, String schema,
-                                              McpSchema.ToolAnnotations annotations,
-                                              java.util.function.BiFunction<io.modelcontextprotocol.server.McpSyncServerExchange,
-                                                      McpSchema.CallToolRequest, McpSchema.CallToolResult> handler) {
-        McpSchema.Tool.Builder tool = McpSchema.Tool.builder().name(name).description(description)
-                .inputSchema(McpJsonDefaults.getMapper(), schema);
-        if (annotations != null) {
-            tool.annotations(annotations);
-        }
-        return SyncToolSpecification.builder().tool(tool.build()).callHandler(handler).build();
-    }
-
-    static McpSchema.CallToolResult text(String text) {
-        return McpSchema.CallToolResult.builder().addTextContent(text).isError(false).build();
     }
 
     static Map<String, Object> args(Object... keyValues) {

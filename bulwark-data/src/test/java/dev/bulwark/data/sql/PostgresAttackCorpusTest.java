@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.spi.tool.ProgressListener;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.bulwark.testkit.EmbeddedPostgresServer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,21 +25,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * allow-lists and the read-only transaction must hold without help from database privileges.
  */
 class PostgresAttackCorpusTest {
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer postgres = new EmbeddedPostgresServer();
     private static SqlConnector connector;
     private static DataSource oracle;
     private static DataSource real;
 
     @BeforeAll
     static void plant() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection();
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE real_data");
-            statement.execute("CREATE DATABASE oracle_data");
-        }
-        real = postgres.getDatabase("postgres", "real_data");
-        oracle = postgres.getDatabase("postgres", "oracle_data");
+        real = postgres.createDatabase("real_data");
+        oracle = postgres.createDatabase("oracle_data");
         try (Connection connection = real.getConnection()) {
             PlantedData.create(connection, false);
         }
@@ -48,13 +42,6 @@ class PostgresAttackCorpusTest {
             PlantedData.create(connection, true);
         }
         connector = AttackCorpus.connector(SqlDialect.POSTGRESQL, real);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     static List<String> attacks() throws Exception {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.ToolResult;
+import dev.bulwark.testkit.JdbcUrlDataSource;
+import dev.bulwark.testkit.MutableClock;
+import dev.bulwark.testkit.SwitchableDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class JdbcTokenVaultTest {
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     static final byte[] KEY = new byte[32];
     static final RestorePolicy RESTORERS = RestorePolicy.roleInSession("pii-restorer");
     static final JdbcTokenVault.Limits LIMITS = new JdbcTokenVault.Limits(1_000, Duration.ofDays(30));
@@ -37,12 +42,12 @@ class JdbcTokenVaultTest {
     @TempDir
     Path dir;
     private DataSource db;
-    private final VaultDatabases.SettableClock clock = new VaultDatabases.SettableClock();
+    private final MutableClock clock = new MutableClock(START);
     private JdbcTokenVault vault;
 
     @BeforeEach
     void open() {
-        db = VaultDatabases.sqlite(dir.resolve("vault.db"));
+        db = JdbcUrlDataSource.sqliteWal(dir.resolve("vault.db"));
         vault = JdbcTokenVault.open(db, KEY, RESTORERS, LIMITS, clock);
     }
 
@@ -72,7 +77,7 @@ class JdbcTokenVaultTest {
     @Test
     void anotherInstanceOnTheSameDatabaseGivesTheSameTokenAndRestoresIt() {
         String token = vault.tokenize("s1", "US_SSN", "536-22-8726");
-        JdbcTokenVault restarted = JdbcTokenVault.open(VaultDatabases.sqlite(dir.resolve("vault.db")), KEY, RESTORERS,
+        JdbcTokenVault restarted = JdbcTokenVault.open(JdbcUrlDataSource.sqliteWal(dir.resolve("vault.db")), KEY, RESTORERS,
                 LIMITS, clock);
         assertThat(restarted.tokenize("s1", "US_SSN", "536-22-8726")).isEqualTo(token);
         assertThat(restarted.restore(token, auth("s1", "pii-restorer"))).isEqualTo("536-22-8726");
@@ -142,7 +147,7 @@ class JdbcTokenVaultTest {
 
     @Test
     void refusesNewValuesAtTheBoundUntilRowsExpire() {
-        JdbcTokenVault tiny = JdbcTokenVault.open(VaultDatabases.sqlite(dir.resolve("tiny.db")), KEY, RESTORERS,
+        JdbcTokenVault tiny = JdbcTokenVault.open(JdbcUrlDataSource.sqliteWal(dir.resolve("tiny.db")), KEY, RESTORERS,
                 new JdbcTokenVault.Limits(2, Duration.ofHours(1)), clock);
         tiny.tokenize("s", "PERSON", "a");
         tiny.tokenize("s", "PERSON", "b");
@@ -158,7 +163,7 @@ class JdbcTokenVaultTest {
 
     @Test
     void theBoundCountsRowsOtherInstancesWrote() {
-        DataSource shared = VaultDatabases.sqlite(dir.resolve("shared.db"));
+        DataSource shared = JdbcUrlDataSource.sqliteWal(dir.resolve("shared.db"));
         JdbcTokenVault.Limits two = new JdbcTokenVault.Limits(2, Duration.ofHours(1));
         JdbcTokenVault first = JdbcTokenVault.open(shared, KEY, RESTORERS, two, clock);
         first.tokenize("s", "PERSON", "a");
@@ -214,10 +219,10 @@ class JdbcTokenVaultTest {
 
     @Test
     void failsClosedWhenTheDatabaseFails() {
-        VaultDatabases.Closable closable = new VaultDatabases.Closable(db);
+        SwitchableDataSource closable = new SwitchableDataSource(db);
         JdbcTokenVault failing = JdbcTokenVault.open(closable, KEY, RESTORERS, LIMITS, clock);
         String token = failing.tokenize("s1", "PERSON", "Jane Doe");
-        closable.close();
+        closable.cutOff();
         assertThatThrownBy(() -> failing.tokenize("s1", "PERSON", "Jane Doe"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("unavailable");
         assertThatThrownBy(() -> failing.restore(token, auth("*", "pii-restorer")))
@@ -237,12 +242,12 @@ class JdbcTokenVaultTest {
 
     @Test
     void theOutputGuardBlocksWhenTheVaultCannotTokenize() {
-        VaultDatabases.Closable closable = new VaultDatabases.Closable(db);
+        SwitchableDataSource closable = new SwitchableDataSource(db);
         JdbcTokenVault failing = JdbcTokenVault.open(closable, KEY, RESTORERS, LIMITS, clock);
         PiiGuard guard = new PiiGuard(PiiRedactorTest.redactor(PiiRules.all(PiiAction.TOKENIZE), failing));
         assertThat(guard.screen(TestCalls.call("s1"), ToolResult.text("mail jane@example.com")))
                 .isInstanceOf(Screening.Rewrite.class);
-        closable.close();
+        closable.cutOff();
         Screening blocked = guard.screen(TestCalls.call("s1"), ToolResult.text("mail jane@example.com"));
         assertThat(blocked).isInstanceOf(Screening.Block.class);
         assertThat(blocked.toString()).doesNotContain("jane@example.com");
@@ -283,7 +288,7 @@ class JdbcTokenVaultTest {
 
     @Test
     void instancesTokenizingOneValueAtOnceAllGetTheOneToken() throws Exception {
-        List<JdbcTokenVault> vaults = List.of(vault, JdbcTokenVault.open(VaultDatabases.sqlite(dir.resolve("vault.db")),
+        List<JdbcTokenVault> vaults = List.of(vault, JdbcTokenVault.open(JdbcUrlDataSource.sqliteWal(dir.resolve("vault.db")),
                 KEY, RESTORERS, LIMITS, clock));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

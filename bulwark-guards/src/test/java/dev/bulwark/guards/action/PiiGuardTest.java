@@ -8,6 +8,7 @@ import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.Content;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
+import dev.bulwark.testkit.FailingDetector;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -78,17 +79,7 @@ class PiiGuardTest {
 
     @Test
     void blocksWhenTheDetectorFails() {
-        Detector broken = new Detector() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public List<Finding> detect(String text) {
-                throw new IllegalStateException("boom");
-            }
-        };
+        Detector broken = new FailingDetector("boom");
         PiiGuard failing = new PiiGuard(new PiiRedactor(broken, PiiRules.ByDestination.standard(),
                 PiiRedactorTest.KEY, null));
         Screening s = failing.screen(call(), ToolResult.text("anything"));

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.ConfigLoader;
+import dev.bulwark.testkit.EmbeddedPostgresServer;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TokenVaultEndToEndTest {
     private static final String EMAIL = "ops@acme-logistics.example";
     private static final Pattern TOKEN = Pattern.compile("<EMAIL[A-Z_]*_TK_[0-9a-f]{16}>");
+    @RegisterExtension
+    static final EmbeddedPostgresServer postgres = new EmbeddedPostgresServer();
 
     @Test
     void aTokenIssuedBeforeARestartIsRestoredAfterIt(@TempDir Path data) throws Exception {
@@ -57,34 +60,30 @@ class TokenVaultEndToEndTest {
     @Test
     void aTokenIssuedByOneReplicaIsRestoredByAnotherOnTheSamePostgres(@TempDir Path dataA, @TempDir Path dataB)
             throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
-            String database = "database: {url: '" + pg.getJdbcUrl("postgres", "postgres") + "'}\n";
-            BulwarkConfig a = config(database, "", dataA);
-            BulwarkConfig b = config(database, "", dataB);
-            try (Gateway first = Gateway.start(a)) {
-                PostgresGatewayTest.shareKeys(dataA, dataB);
-                try (Gateway second = Gateway.start(b)) {
-                    String token = tokenizeCustomerEmail(first, first.demoCredentials().supportBotKey());
-                    HttpResponse<String> restored = restore(second, adminToken(dataB), token);
-                    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
-                    assertThat(restored.body()).contains(EMAIL);
-                    assertThat(restore(second, adminToken(dataB), "<EMAIL_TK_0000000000000000>").statusCode())
-                            .isEqualTo(404);
-                }
+        String database = "database: {url: '" + postgres.freshDatabaseUrl("vault") + "'}\n";
+        BulwarkConfig a = config(database, "", dataA);
+        BulwarkConfig b = config(database, "", dataB);
+        try (Gateway first = Gateway.start(a)) {
+            PostgresGatewayTest.shareKeys(dataA, dataB);
+            try (Gateway second = Gateway.start(b)) {
+                String token = tokenizeCustomerEmail(first, first.demoCredentials().supportBotKey());
+                HttpResponse<String> restored = restore(second, adminToken(dataB), token);
+                assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+                assertThat(restored.body()).contains(EMAIL);
+                assertThat(restore(second, adminToken(dataB), "<EMAIL_TK_0000000000000000>").statusCode())
+                        .isEqualTo(404);
             }
         }
     }
 
     @Test
     void aReplicaWithAnotherVaultKeyRefusesToStart(@TempDir Path dataA, @TempDir Path dataB) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
-            String database = "database: {url: '" + pg.getJdbcUrl("postgres", "postgres") + "'}\n";
-            try (Gateway first = Gateway.start(config(database, "", dataA))) {
-                PostgresGatewayTest.shareKeys(dataA, dataB);
-                Files.delete(dataB.resolve("keys/pii.key"));
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gateway.start(config(database, "", dataB)))
-                        .hasMessageContaining("pii.key").hasMessageContaining("another master key");
-            }
+        String database = "database: {url: '" + postgres.freshDatabaseUrl("vault") + "'}\n";
+        try (Gateway first = Gateway.start(config(database, "", dataA))) {
+            PostgresGatewayTest.shareKeys(dataA, dataB);
+            Files.delete(dataB.resolve("keys/pii.key"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gateway.start(config(database, "", dataB)))
+                    .hasMessageContaining("pii.key").hasMessageContaining("another master key");
         }
     }
 
