@@ -16,7 +16,10 @@ final class ContextWindow {
     final int[] hash;
     final int[] bits;
     int count;
-    char[] chars = new char[64];
+    /** The window's own characters; {@link #chars} is this array unless the words were taken from a WordTokens. */
+    private char[] own = new char[64];
+    /** The lower-cased words the ranges point into: {@link #own}, or the folded words of a {@link WordTokens}. */
+    char[] chars = own;
 
     ContextWindow(int max) {
         from = new int[max];
@@ -27,9 +30,10 @@ final class ContextWindow {
 
     /** Up to {@code max} (at most the capacity) words before {@code start} on its line; word 0 is the nearest. */
     void before(char[] text, int start, int max) {
-        if (chars.length < start + max) {
-            chars = new char[Math.max(start + max, chars.length * 2)];
+        if (own.length < start + max) {
+            own = new char[Math.max(start + max, own.length * 2)];
         }
+        chars = own;
         char[] out = chars;
         int at = out.length;
         count = 0;
@@ -68,9 +72,10 @@ final class ContextWindow {
 
     /** Up to {@code max} (at most the capacity) words after {@code end}, in text order. */
     void after(char[] text, int length, int end, int max) {
-        if (chars.length < length - end + max) {
-            chars = new char[Math.max(length - end + max, chars.length * 2)];
+        if (own.length < length - end + max) {
+            own = new char[Math.max(length - end + max, own.length * 2)];
         }
+        chars = own;
         char[] out = chars;
         int at = 0;
         count = 0;
@@ -100,6 +105,89 @@ final class ContextWindow {
             count++;
             out[at++] = ' ';
         }
+    }
+
+    /**
+     * As {@link #before} up to the start of word {@code s} of {@code t}, with the words taken from {@code t} instead
+     * of read again: a word of ASCII letters only ({@link WordTokens#ASCII_LETTERS}) is a context word whose lower
+     * case is its fold, when no word character touches it. False, leaving the window unspecified, when a gap
+     * between the words holds a word character (a digit, an apostrophe, a letter beyond ASCII) or a word is not of
+     * ASCII letters only: then {@link #before} must read the characters.
+     */
+    boolean beforeWords(WordTokens t, int s, int max) {
+        char[] c = t.chars;
+        count = 0;
+        int i = t.start[s];
+        int k = s - 1;
+        while (count < max) {
+            int low = k >= 0 ? t.textEnd[k] : 0;
+            for (int p = i - 1; p >= low; p--) {
+                char x = c[p];
+                if (x == '\n') {
+                    chars = t.folds;
+                    return true;
+                }
+                if (ContextWords.wordChar(x)) {
+                    return false;
+                }
+            }
+            if (k < 0) {
+                break;
+            }
+            if (!t.has(k, WordTokens.ASCII_LETTERS)) {
+                return false;
+            }
+            take(t, k);
+            i = t.start[k];
+            k--;
+        }
+        // A word character right before the farthest word would have been part of it.
+        if (count == max && i > 0 && ContextWords.wordChar(c[i - 1])) {
+            return false;
+        }
+        chars = t.folds;
+        return true;
+    }
+
+    /**
+     * As {@link #after} from {@code end}, at or before the start of word {@code k} of {@code t} (or of no word when
+     * {@code k} is the word count), with the words taken from {@code t} on the terms of {@link #beforeWords}.
+     */
+    boolean afterWords(WordTokens t, int end, int k, int max) {
+        char[] c = t.chars;
+        int length = t.length;
+        count = 0;
+        int i = end;
+        while (count < max) {
+            int high = k < t.count ? t.start[k] : length;
+            for (int p = i; p < high; p++) {
+                if (ContextWords.wordChar(c[p])) {
+                    return false;
+                }
+            }
+            if (k >= t.count) {
+                break;
+            }
+            if (!t.has(k, WordTokens.ASCII_LETTERS)) {
+                return false;
+            }
+            take(t, k);
+            i = t.textEnd[k];
+            k++;
+        }
+        // A word character right after the last word would have been part of it.
+        if (count == max && i < length && ContextWords.wordChar(c[i])) {
+            return false;
+        }
+        chars = t.folds;
+        return true;
+    }
+
+    private void take(WordTokens t, int k) {
+        from[count] = t.foldStart(k);
+        to[count] = t.foldEnd(k);
+        hash[count] = t.hash(k);
+        count++;
     }
 
     void lookUp(WordTable table) {
@@ -160,6 +248,7 @@ final class ContextWindow {
             String lower = new String(text, from[k], to[k] - from[k]).toLowerCase(Locale.ROOT);
             if (chars.length < at + lower.length() + 1) {
                 chars = Arrays.copyOf(chars, Math.max(at + lower.length() + 1, chars.length * 2));
+                own = chars;
             }
             lower.getChars(0, lower.length(), chars, at);
             from[k] = at;

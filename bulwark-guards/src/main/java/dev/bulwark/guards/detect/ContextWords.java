@@ -55,6 +55,24 @@ final class ContextWords {
         return w;
     }
 
+    /** As {@link #collectBefore(ContextWindow, char[], int, int)} before word {@code s} of {@code t}. */
+    ContextWindow collectBefore(ContextWindow w, WordTokens t, int s, int max) {
+        if (!w.beforeWords(t, s, max)) {
+            w.before(t.chars, t.start[s], max);
+        }
+        w.lookUp(table);
+        return w;
+    }
+
+    /** As {@link #collectAfter(ContextWindow, char[], int, int, int)} after the end of word {@code k} of {@code t}. */
+    ContextWindow collectAfter(ContextWindow w, WordTokens t, int k, int max) {
+        if (!w.afterWords(t, t.end[k], k + 1, max)) {
+            w.after(t.chars, t.length, t.end[k], max);
+        }
+        w.lookUp(table);
+        return w;
+    }
+
     /** Collects up to {@code max} words after {@code end} into {@code w}, in text order. */
     ContextWindow collectAfter(ContextWindow w, char[] text, int length, int end, int max) {
         w.after(text, length, end, max);

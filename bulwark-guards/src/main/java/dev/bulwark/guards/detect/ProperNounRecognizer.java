@@ -139,7 +139,7 @@ final class ProperNounRecognizer implements Recognizer {
             return;
         }
         double person = personScore(tokens, s, e);
-        ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens.chars, start, 3);
+        ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens, first, 3);
         boolean strong = titled || greeted || STRONG_BEFORE.before(before, 3);
         if (titled) {
             person = Math.max(person, 0.45) + 0.35;
@@ -148,7 +148,7 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
-        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens.chars, tokens.length, end, 2))) {
+        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2))) {
             person += 0.1;
         }
         if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {

@@ -29,6 +29,8 @@ final class WordTokens {
     static final int PLAIN_LOWER = 128;
     /** Only the letters I V X L C D M. */
     static final int ROMAN_LETTERS = 256;
+    /** Only ASCII letters (no apostrophe, hyphen or possessive): the word's fold is its lower case. */
+    static final int ASCII_LETTERS = 512;
 
     /** Texts longer than this get arrays of their own rather than the thread's reused ones, which stay small. */
     private static final int REUSE_LIMIT = 1 << 12;
@@ -98,6 +100,11 @@ final class WordTokens {
     /** Whether the folded word is in one of the sets named by the bits of {@code bit}. */
     boolean in(int k, int bit) {
         return (bits(k) & bit) != 0;
+    }
+
+    /** The {@link WordTable#hash} of the folded word. */
+    int hash(int k) {
+        return hash[k];
     }
 
     /** The {@link WordTable} bits of the folded word. */
@@ -179,6 +186,8 @@ final class WordTokens {
             int f = reader.readPlain(c, from, n, folds, at);
             if (f < 0) {
                 f = reader.read(c, from, n, folds, at);
+            } else {
+                f |= ASCII_LETTERS;
             }
             i = reader.wordEnd;
             int to = reader.coreEnd;
@@ -192,14 +201,13 @@ final class WordTokens {
                     folds = Arrays.copyOf(folds, need);
                 }
                 folded.getChars(0, folded.length(), folds, at);
-                b = table.get(folds, at, at + folded.length());
+                hash[k] = WordTable.hash(folds, at, at + folded.length());
+                b = table.get(folds, at, at + folded.length(), hash[k]);
                 at += folded.length();
-            } else if (shape == LOWER && (i >= n || c[i] != '.')) {
-                b = UNKNOWN;
-                hash[k] = reader.foldHash;
-                at = reader.foldEnd;
             } else {
-                b = table.get(folds, at, reader.foldEnd, reader.foldHash);
+                hash[k] = reader.foldHash;
+                b = shape == LOWER && (i >= n || c[i] != '.') ? UNKNOWN
+                        : table.get(folds, at, reader.foldEnd, reader.foldHash);
                 at = reader.foldEnd;
             }
             folds[at++] = ' ';
