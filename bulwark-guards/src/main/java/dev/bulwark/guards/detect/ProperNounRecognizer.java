@@ -57,9 +57,10 @@ final class ProperNounRecognizer implements Recognizer {
         if (t.capital(j)) {
             return !t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX);
         }
-        // A particle as written, all lower case ("van", not "Van" or "VAN").
-        return t.in(j, PARTICLE) && t.has(j, WordTokens.PLAIN_LOWER) && j + 1 < t.count && t.capital(j + 1)
-                && t.has(j + 1, WordTokens.JOINED);
+        // A particle as written, all lower case ("van", not "Van" or "VAN"); the word lists are asked last, as
+        // most lower-case words after a name are not followed by another.
+        return t.has(j, WordTokens.PLAIN_LOWER) && j + 1 < t.count && t.capital(j + 1)
+                && t.has(j + 1, WordTokens.JOINED) && t.in(j, PARTICLE);
     }
 
     private void classify(String text, WordTokens tokens, int from, int to, Candidates out) {

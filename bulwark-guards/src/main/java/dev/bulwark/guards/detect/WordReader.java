@@ -1,7 +1,7 @@
 package dev.bulwark.guards.detect;
 
 /**
- * Reads one word for {@link WordTokens}: where it ends, its shape and flags, and its {@link WordLists#fold folded}
+ * Reads one word for {@link WordTokens} (which reads the common word of ASCII letters only itself): where it ends, its shape and flags, and its {@link WordLists#fold folded}
  * form written into a buffer with the form's {@link WordTable#hash}, all in one pass over the characters. One reader
  * per {@link WordTokens}; the results of the last read are in its fields. The buffer needs room for
  * {@link CharFolds#MAX_LENGTH} characters (at least one) per character of the word.
@@ -17,47 +17,6 @@ final class WordReader {
     int coreEnd;
     int foldEnd;
     int foldHash;
-
-    /**
-     * {@link #read} for the common word of ASCII letters only, without branches per letter; -1 when the word goes on
-     * with an apostrophe, a hyphen or a letter beyond ASCII, for {@link #read} to start over.
-     */
-    int readPlain(char[] c, int from, int n, char[] buf, int at) {
-        char first = c[from];
-        if (first >= 0x80) {
-            return -1;
-        }
-        int lower = first | 0x20;
-        buf[at++] = (char) lower;
-        int hash = lower;
-        int firstUpper = (first >>> 5 & 1) ^ 1;
-        int anyUpper = firstUpper;
-        int lowerAfterFirst = 0;
-        int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
-        int i = from + 1;
-        for (; i < n; i++) {
-            char x = c[i];
-            int lx = x | 0x20;
-            if ((char) (lx - 'a') >= 26) {
-                if (x == '\'' || x == '-' || x >= 0x80) {
-                    return -1;
-                }
-                break;
-            }
-            int isLower = x >>> 5 & 1;
-            lowerAfterFirst |= isLower;
-            anyUpper |= isLower ^ 1;
-            roman &= (ROMAN >>> (lx - 'a') & 1) & (isLower ^ 1);
-            buf[at++] = (char) lx;
-            hash = 31 * hash + lx;
-        }
-        wordEnd = i;
-        coreEnd = i;
-        foldEnd = at;
-        foldHash = hash;
-        int shape = firstUpper == 0 ? WordTokens.LOWER : i - from == 1 ? WordTokens.INITIAL : lowerAfterFirst != 0 ? WordTokens.CAPITALISED : WordTokens.UPPER;
-        return shape | (anyUpper == 0 ? WordTokens.PLAIN_LOWER : 0) | (roman != 0 ? WordTokens.ROMAN_LETTERS : 0);
-    }
 
     /**
      * Reads the word starting (with a letter) at {@code from}, folding it into {@code buf} at {@code at} character

@@ -20,7 +20,8 @@ final class WordTable {
      * caller needing only those bits can skip the probe ({@link #mayHold}).
      */
     private final long[] filter = new long[FILTER_BITS / 64];
-    private static final int FILTER_BITS = 4096;
+    /** Room for a few thousand filtered keys with few false positives (2 KB, in the first-level cache). */
+    private static final int FILTER_BITS = 1 << 14;
 
     /** A table of every key of {@code words} with its bits; keys with bits 0 are left out (a miss also gives 0). */
     WordTable(Map<String, Integer> words) {
@@ -68,8 +69,8 @@ final class WordTable {
             slots[slot] = (hash & 0xFFFF0000) | (n + 1);
             if ((e.getValue() & filtered) != 0) {
                 int h = hash * 0x9E3779B9;
-                filter[(h >>> 20) >> 6] |= 1L << (h >>> 20);
-                filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] |= 1L << (h >>> 8);
+                filter[h >>> 18 >> 6] |= 1L << (h >>> 18);
+                filter[((h >>> 4) & (FILTER_BITS - 1)) >> 6] |= 1L << (h >>> 4);
             }
             n++;
         }
@@ -94,8 +95,8 @@ final class WordTable {
      */
     boolean mayHold(int hash) {
         int h = hash * 0x9E3779B9;
-        return (filter[(h >>> 20) >> 6] & 1L << (h >>> 20)) != 0
-                && (filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] & 1L << (h >>> 8)) != 0;
+        return (filter[h >>> 18 >> 6] & 1L << (h >>> 18)) != 0
+                && (filter[((h >>> 4) & (FILTER_BITS - 1)) >> 6] & 1L << (h >>> 4)) != 0;
     }
 
     private int slot(int hash) {

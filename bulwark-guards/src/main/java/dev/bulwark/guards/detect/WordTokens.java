@@ -167,13 +167,14 @@ final class WordTokens {
         }
         // What lies between the previous word and the next, seen while skipping it: a line break; anything but
         // spaces and tabs (a possessive "'s" left out of the previous word counts as such).
-        boolean gapBreak = false;
-        boolean gapOther = false;
+        // What lies between the previous word and the next, seen while skipping it ({@link #ASCII_GAP} bits): a
+        // line break; anything but spaces and tabs (a possessive "'s" left out of the previous word counts as such).
+        int gap = 0;
         while (i < n) {
             char x = c[i];
-            if (x < 0x80 ? (char) ((x | 0x20) - 'a') >= 26 : !WordReader.letter(x)) {
-                gapBreak |= x == '\n' || x == '\r';
-                gapOther |= x != ' ' && x != '\t';
+            int g = x < 0x80 ? ASCII_GAP[x] : WordReader.letter(x) ? 0 : GAP_OTHER;
+            if (g != 0) {
+                gap |= g;
                 i++;
                 continue;
             }
@@ -183,14 +184,58 @@ final class WordTokens {
             }
             int k = count;
             foldStart[k] = at;
-            int f = reader.readPlain(c, from, n, folds, at);
+            int f;
+            int to;
+            int foldEnd;
+            int foldHash;
+            // The common word of ASCII letters only, read here without branches per letter; a word going on with an
+            // apostrophe, a hyphen or a letter beyond ASCII is read again by the reader.
+            if (x < 0x80) {
+                int lower = x | 0x20;
+                folds[at] = (char) lower;
+                int h = lower;
+                int firstUpper = (x >>> 5 & 1) ^ 1;
+                int anyUpper = firstUpper;
+                int lowerAfterFirst = 0;
+                int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
+                int p = from + 1;
+                int q = at + 1;
+                for (; p < n; p++) {
+                    char y = c[p];
+                    int ly = y | 0x20;
+                    if ((char) (ly - 'a') >= 26) {
+                        break;
+                    }
+                    int isLower = y >>> 5 & 1;
+                    lowerAfterFirst |= isLower;
+                    anyUpper |= isLower ^ 1;
+                    roman &= (ROMAN >>> (ly - 'a') & 1) & (isLower ^ 1);
+                    folds[q++] = (char) ly;
+                    h = 31 * h + ly;
+                }
+                char next = p < n ? c[p] : ' ';
+                if (next != '\'' && next != '-' && next < 0x80) {
+                    f = (firstUpper == 0 ? LOWER : p - from == 1 ? INITIAL : lowerAfterFirst != 0 ? CAPITALISED : UPPER)
+                            | (anyUpper == 0 ? PLAIN_LOWER : 0) | (roman != 0 ? ROMAN_LETTERS : 0) | ASCII_LETTERS;
+                    i = p;
+                    to = p;
+                    foldEnd = q;
+                    foldHash = h;
+                } else {
+                    f = -1;
+                    to = foldEnd = foldHash = 0;
+                }
+            } else {
+                f = -1;
+                to = foldEnd = foldHash = 0;
+            }
             if (f < 0) {
                 f = reader.read(c, from, n, folds, at);
-            } else {
-                f |= ASCII_LETTERS;
+                i = reader.wordEnd;
+                to = reader.coreEnd;
+                foldEnd = reader.foldEnd;
+                foldHash = reader.foldHash;
             }
-            i = reader.wordEnd;
-            int to = reader.coreEnd;
             boolean possessive = (f & POSSESSIVE) != 0;
             int shape = f & SHAPE;
             int b;
@@ -205,22 +250,20 @@ final class WordTokens {
                 b = table.get(folds, at, at + folded.length(), hash[k]);
                 at += folded.length();
             } else {
-                hash[k] = reader.foldHash;
-                b = shape == LOWER && (i >= n || c[i] != '.') ? UNKNOWN
-                        : table.get(folds, at, reader.foldEnd, reader.foldHash);
-                at = reader.foldEnd;
+                hash[k] = foldHash;
+                b = shape == LOWER && (i >= n || c[i] != '.') ? UNKNOWN : table.get(folds, at, foldEnd, foldHash);
+                at = foldEnd;
             }
             folds[at++] = ' ';
             boolean keepDot = i < n && c[i] == '.' && !possessive
                     && (shape == INITIAL || abbreviation(table, f, b, s, from, to));
             int wordEnd = to + (keepDot ? 1 : 0);
-            if (previousEnd < 0 || gapBreak) {
+            if (previousEnd < 0 || (gap & GAP_BREAK) != 0) {
                 f |= LINE_BREAK;
-            } else if (!gapOther && from - previousEnd <= 3) {
+            } else if ((gap & GAP_OTHER) == 0 && from - previousEnd <= 3) {
                 f |= JOINED;
             }
-            gapBreak = false;
-            gapOther = possessive;
+            gap = possessive ? GAP_OTHER : 0;
             start[k] = from;
             end[k] = wordEnd;
             textEnd[k] = to;
@@ -237,6 +280,24 @@ final class WordTokens {
         }
         foldStart[count] = at;
     }
+
+    /** Bits of a gap: a line break in it; a character other than space and tab in it. */
+    private static final int GAP_BREAK = 1;
+    private static final int GAP_OTHER = 2;
+    /** Per ASCII character: 0 for a letter, else its gap bits with bit 4 set so that no gap character is 0. */
+    private static final byte[] ASCII_GAP = new byte[0x80];
+
+    static {
+        for (char x = 0; x < 0x80; x++) {
+            boolean letter = (x | 0x20) >= 'a' && (x | 0x20) <= 'z';
+            int bits = x == '\n' || x == '\r' ? GAP_BREAK | GAP_OTHER : x == ' ' || x == '\t' ? 0 : GAP_OTHER;
+            ASCII_GAP[x] = (byte) (letter ? 0 : bits | 4);
+        }
+    }
+
+    /** The letters I V X L C D M, as bits counted from A. */
+    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
+            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
 
     /** Most characters of {@link #folds} one character of a word can take, with the space after the word. */
     private static final int PER_CHAR = Math.max(1, CharFolds.MAX_LENGTH) + 1;

@@ -82,6 +82,25 @@ class WordTokensTest {
         assertThat(t.has(4, WordTokens.JOINED)).isTrue();
     }
 
+    @Test
+    void readsAPlainAsciiWordWithItsShapeFoldAndHash() {
+        WordTokens t = WordTokens.of("  McDonald went", table);
+        assertThat(t.shape(0)).isEqualTo(WordTokens.CAPITALISED);
+        assertThat(t.has(0, WordTokens.ASCII_LETTERS)).isTrue();
+        assertThat(t.end[0]).isEqualTo(10);
+        assertThat(new String(t.folds, t.foldStart(0), t.foldEnd(0) - t.foldStart(0))).isEqualTo("mcdonald");
+        assertThat(t.hash(0)).isEqualTo("mcdonald".hashCode());
+    }
+
+    @Test
+    void leavesWordsGoingOnWithApostrophesHyphensOrBeyondAsciiToTheFullRead() {
+        for (String w : new String[] {"O'Neil", "rock-n", "Zoë", "é", "John’s", "John's", "word-", "x́"}) {
+            WordTokens t = WordTokens.of(w, table);
+            assertThat(t.has(0, WordTokens.ASCII_LETTERS)).as(w).isFalse();
+        }
+        assertSame("O'Neil rock-n Zoë é John’s John's word- x́ Łódź");
+    }
+
     private static String randomChars(Random random) {
         String alphabet = "aAzZiIvVxX'’-. \n\tßİıΣσςéЁё日\u0301\u0308\uD835\uDC00_0１Ａ\u05D0\u0627K\u212A";
         StringBuilder b = new StringBuilder();
@@ -118,6 +137,11 @@ class WordTokensTest {
             assertThat(actual.has(k, WordTokens.ROMAN_LETTERS)).as(at).isEqualTo(e.text().matches("[IVXLCDM]+"));
             assertThat(actual.has(k, WordTokens.PLAIN_LOWER)).as(at).isEqualTo(e.text().matches("[a-z]+"));
             assertThat(actual.is(k, e.text())).as(at).isTrue();
+            assertThat(actual.hash(k)).as(at).isEqualTo(e.folded().hashCode());
+            if (actual.has(k, WordTokens.ASCII_LETTERS)) {
+                assertThat(e.text()).as(at).matches("[A-Za-z]+");
+                assertThat(e.possessive()).as(at).isFalse();
+            }
             String f = e.folded();
             int bits = actual.bits(k);
             assertThat(bits & ProperNounCues.KINDS).as(at).isEqualTo(e.kinds());
