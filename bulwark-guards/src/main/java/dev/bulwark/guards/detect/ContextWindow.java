@@ -16,6 +16,9 @@ final class ContextWindow {
     final int[] hash;
     final int[] bits;
     int count;
+    /** The words the window took from {@link #source}, which is {@code null} when it read the characters. */
+    private final int[] token;
+    private WordTokens source;
     /** The window's own characters; {@link #chars} is this array unless the words were taken from a WordTokens. */
     private char[] own = new char[64];
     /** The lower-cased words the ranges point into: {@link #own}, or the folded words of a {@link WordTokens}. */
@@ -26,6 +29,7 @@ final class ContextWindow {
         to = new int[max];
         hash = new int[max];
         bits = new int[max];
+        token = new int[max];
     }
 
     /** Up to {@code max} (at most the capacity) words before {@code start} on its line; word 0 is the nearest. */
@@ -34,6 +38,7 @@ final class ContextWindow {
             own = new char[Math.max(start + max, own.length * 2)];
         }
         chars = own;
+        source = null;
         char[] out = chars;
         int at = out.length;
         count = 0;
@@ -76,6 +81,7 @@ final class ContextWindow {
             own = new char[Math.max(length - end + max, own.length * 2)];
         }
         chars = own;
+        source = null;
         char[] out = chars;
         int at = 0;
         count = 0;
@@ -117,6 +123,7 @@ final class ContextWindow {
     boolean beforeWords(WordTokens t, int s, int max) {
         char[] c = t.chars;
         count = 0;
+        source = null;
         int i = t.start[s];
         int k = s - 1;
         while (count < max) {
@@ -157,6 +164,7 @@ final class ContextWindow {
         char[] c = t.chars;
         int length = t.length;
         count = 0;
+        source = null;
         int i = end;
         while (count < max) {
             int high = k < t.count ? t.start[k] : length;
@@ -184,6 +192,8 @@ final class ContextWindow {
     }
 
     private void take(WordTokens t, int k) {
+        source = t;
+        token[count] = k;
         from[count] = t.foldStart(k);
         to[count] = t.foldEnd(k);
         hash[count] = t.hash(k);
@@ -192,7 +202,7 @@ final class ContextWindow {
 
     void lookUp(WordTable table) {
         for (int k = 0; k < count; k++) {
-            bits[k] = table.get(chars, from[k], to[k], hash[k]);
+            bits[k] = source != null ? source.bitsIn(token[k], table) : table.get(chars, from[k], to[k], hash[k]);
         }
     }
 

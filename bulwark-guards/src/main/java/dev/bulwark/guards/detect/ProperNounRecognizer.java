@@ -60,7 +60,7 @@ final class ProperNounRecognizer implements Recognizer {
         // A particle as written, all lower case ("van", not "Van" or "VAN"); the word lists are asked last, as
         // most lower-case words after a name are not followed by another.
         return t.has(j, WordTokens.PLAIN_LOWER) && j + 1 < t.count && t.capital(j + 1)
-                && t.has(j + 1, WordTokens.JOINED) && t.in(j, PARTICLE);
+                && t.has(j + 1, WordTokens.JOINED) && t.inFiltered(j, PARTICLE);
     }
 
     private void classify(String text, WordTokens tokens, int from, int to, Candidates out) {
@@ -87,7 +87,8 @@ final class ProperNounRecognizer implements Recognizer {
             }
             s++;
         }
-        if (s < to && s == from && from > 0 && tokens.has(from, WordTokens.JOINED) && tokens.in(from - 1, TITLE)) {
+        if (s < to && s == from && from > 0 && tokens.has(from, WordTokens.JOINED)
+                && tokens.inFiltered(from - 1, TITLE)) {
             titled = true;
         }
         int e = to;

@@ -56,6 +56,9 @@ final class WordTokens {
     private int[] hash = new int[32];
     private static final int UNKNOWN = -1;
     private WordTable table;
+    /** The table {@link #otherBits} holds bits of (none yet for this text: {@code null}). */
+    private WordTable otherTable;
+    private int[] otherBits = new int[32];
     private int[] foldStart = new int[33];
     /** The {@link #CAPITALISED} words in order: most words are not, and several rules look only at these. */
     int[] capitalised = new int[32];
@@ -117,6 +120,23 @@ final class WordTokens {
         return b;
     }
 
+    /**
+     * The bits of the folded word in another table ({@link ContextWords}), looked up once per text and table: the
+     * context words of neighbouring names overlap.
+     */
+    int bitsIn(int k, WordTable other) {
+        if (other != otherTable) {
+            otherTable = other;
+            Arrays.fill(otherBits, 0, count, UNKNOWN);
+        }
+        int b = otherBits[k];
+        if (b == UNKNOWN) {
+            b = other.get(folds, foldStart[k], foldStart[k + 1] - 1, hash[k]);
+            otherBits[k] = b;
+        }
+        return b;
+    }
+
     /** As {@link #in} for bits the table filters ({@link WordTable#mayHold}), mostly without a lookup. */
     boolean inFiltered(int k, int bit) {
         return (bits[k] != UNKNOWN || table.mayHold(hash[k])) && in(k, bit);
@@ -156,6 +176,7 @@ final class WordTokens {
         char[] c = chars;
         count = 0;
         capitalisedCount = 0;
+        otherTable = null;
         int previousEnd = -1;
         int at = 0;
         int i = 0;
@@ -323,6 +344,7 @@ final class WordTokens {
         hash = Arrays.copyOf(hash, size);
         foldStart = Arrays.copyOf(foldStart, size + 1);
         capitalised = Arrays.copyOf(capitalised, size);
+        otherBits = Arrays.copyOf(otherBits, size);
     }
 
 }

@@ -49,6 +49,21 @@ class ContextWindowTest {
     }
 
     @Test
+    void looksWordsUpOncePerTableAndText() {
+        ContextWords one = new ContextWords(new String[] {"name is", "dear"});
+        ContextWords other = new ContextWords(new String[] {"is", "hello"});
+        WordTokens t = WordTokens.reused("dear name is Anna", TABLE);
+        ContextWindow w = new ContextWindow(3);
+        assertThat(one.list(0).before(one.collectBefore(w, t, 3, 3), 3)).isTrue();
+        assertThat(other.list(0).before(other.collectBefore(w, t, 3, 3), 1)).isTrue();
+        assertThat(other.list(0).before(other.collectBefore(w, t, 1, 3), 1)).isFalse();
+        assertThat(one.list(0).before(one.collectBefore(w, t, 1, 3), 1)).isTrue();
+        t = WordTokens.reused("hello Anna", TABLE);
+        assertThat(one.list(0).before(one.collectBefore(w, t, 1, 3), 3)).isFalse();
+        assertThat(other.list(0).before(other.collectBefore(w, t, 1, 3), 3)).isTrue();
+    }
+
+    @Test
     void handlesEmptyAndHugeTexts() {
         ContextWindow w = new ContextWindow(3);
         WordTokens empty = WordTokens.of("", TABLE);

@@ -119,6 +119,11 @@ class WordTokensTest {
         for (int k = 0; k < expected.size(); k++) {
             assertThat(actual.inFiltered(k, WordLists.FIRST_NAME)).as(text + " @" + k)
                     .isEqualTo((expected.get(k).kinds() & WordLists.FIRST_NAME) != 0);
+            String f = expected.get(k).folded();
+            assertThat(actual.inFiltered(k, ProperNounCues.TITLE)).as(text + " @" + k)
+                    .isEqualTo(ProperNounCues.TITLES.contains(f));
+            assertThat(actual.inFiltered(k, ProperNounCues.PARTICLE)).as(text + " @" + k)
+                    .isEqualTo(ProperNounCues.PARTICLES.contains(f));
         }
         List<Integer> capitalised = new ArrayList<>();
         for (int k = 0; k < expected.size(); k++) {
