@@ -186,8 +186,6 @@ final class WordTokens {
         if (folds.length < room) {
             folds = new char[room];
         }
-        // What lies between the previous word and the next, seen while skipping it: a line break; anything but
-        // spaces and tabs (a possessive "'s" left out of the previous word counts as such).
         // What lies between the previous word and the next, seen while skipping it ({@link #ASCII_GAP} bits): a
         // line break; anything but spaces and tabs (a possessive "'s" left out of the previous word counts as such).
         int gap = 0;
@@ -236,8 +234,12 @@ final class WordTokens {
                 }
                 char next = p < n ? c[p] : ' ';
                 if (next != '\'' && next != '-' && next < 0x80) {
-                    f = (firstUpper == 0 ? LOWER : p - from == 1 ? INITIAL : lowerAfterFirst != 0 ? CAPITALISED : UPPER)
-                            | (anyUpper == 0 ? PLAIN_LOWER : 0) | (roman != 0 ? ROMAN_LETTERS : 0) | ASCII_LETTERS;
+                    // The shape and flags by arithmetic: whether a word is capitalised is what a branch would guess.
+                    int one = (p - from - 2) >>> 31;
+                    int upperShape = (one << 1) | ((one ^ 1) & (lowerAfterFirst ^ 1));
+                    int lowerMask = firstUpper - 1;
+                    f = (upperShape & ~lowerMask | LOWER & lowerMask) | (anyUpper ^ 1) << 7 | roman << 8
+                            | ASCII_LETTERS;
                     i = p;
                     to = p;
                     foldEnd = q;
@@ -272,27 +274,26 @@ final class WordTokens {
                 at += folded.length();
             } else {
                 hash[k] = foldHash;
-                b = shape == LOWER && (i >= n || c[i] != '.') ? UNKNOWN : table.get(folds, at, foldEnd, foldHash);
+                // Looked up when asked (most words never are), unless the period after it may belong to it.
+                b = i < n && c[i] == '.' ? table.get(folds, at, foldEnd, foldHash) : UNKNOWN;
                 at = foldEnd;
             }
             folds[at++] = ' ';
             boolean keepDot = i < n && c[i] == '.' && !possessive
                     && (shape == INITIAL || abbreviation(table, f, b, s, from, to));
             int wordEnd = to + (keepDot ? 1 : 0);
-            if (previousEnd < 0 || (gap & GAP_BREAK) != 0) {
-                f |= LINE_BREAK;
-            } else if ((gap & GAP_OTHER) == 0 && from - previousEnd <= 3) {
-                f |= JOINED;
-            }
-            gap = possessive ? GAP_OTHER : 0;
+            // A line break before the first word or in the gap; else joined across at most three spaces or tabs.
+            int lineBreak = previousEnd >>> 31 | gap & GAP_BREAK;
+            int joined = (lineBreak ^ 1) & (gap >>> 1 & 1 ^ 1) & ((previousEnd - from + 3) >>> 31 ^ 1);
+            f |= lineBreak * LINE_BREAK | joined * JOINED;
+            gap = (f & POSSESSIVE) != 0 ? GAP_OTHER : 0;
             start[k] = from;
             end[k] = wordEnd;
             textEnd[k] = to;
             flags[k] = f & ~(WordReader.WHOLE | WordReader.NOT_ASCII | WordReader.APOSTROPHE);
             bits[k] = b;
-            if (shape == CAPITALISED) {
-                capitalised[capitalisedCount++] = k;
-            }
+            capitalised[capitalisedCount] = k;
+            capitalisedCount += (shape - 1) >>> 31;
             count = k + 1;
             previousEnd = wordEnd;
             if (keepDot) {
