@@ -50,7 +50,7 @@ final class ProperNounRecognizer implements Recognizer {
 
     /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words go to {@link ProperNounCues#ROMAN}. */
     private static boolean roman(WordTokens t, int k) {
-        return t.length(k) >= 2 && t.has(k, WordTokens.ROMAN_LETTERS) && ROMAN.matcher(t.text(k)).matches();
+        return t.length(k) >= 2 && t.romanLetters(k) && ROMAN.matcher(t.text(k)).matches();
     }
 
     private static boolean continuesRun(WordTokens t, int j) {

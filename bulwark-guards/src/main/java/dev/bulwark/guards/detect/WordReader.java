@@ -25,7 +25,7 @@ final class WordReader {
      * before each apostrophe is kept to go back to.
      */
     int read(char[] c, int from, int n, char[] buf, int at) {
-        int f = WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS;
+        int f = WordTokens.PLAIN_LOWER;
         boolean lowerAfterFirst = false;
         int hash = 0;
         int apostrophe = -1;
@@ -38,10 +38,9 @@ final class WordReader {
             char x = c[i];
             if (x < 0x80) {
                 if (x >= 'a' && x <= 'z') {
-                    f &= ~WordTokens.ROMAN_LETTERS;
                     lowerAfterFirst |= i > from;
                 } else if (x >= 'A' && x <= 'Z') {
-                    f &= (ROMAN >>> (x - 'A') & 1) == 0 ? ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS) : ~WordTokens.PLAIN_LOWER;
+                    f &= ~WordTokens.PLAIN_LOWER;
                     x += 'a' - 'A';
                 } else if ((x == '\'' || x == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
                     if (x == '\'') {
@@ -50,11 +49,11 @@ final class WordReader {
                         savedHash = hash;
                         savedFlags = f;
                         savedLower = lowerAfterFirst;
-                        f = (f | APOSTROPHE) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                        f = (f | APOSTROPHE) & ~WordTokens.PLAIN_LOWER;
                         i++;
                         continue;
                     }
-                    f = (f | WordTokens.HYPHEN) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                    f = (f | WordTokens.HYPHEN) & ~WordTokens.PLAIN_LOWER;
                 } else {
                     break;
                 }
@@ -69,9 +68,9 @@ final class WordReader {
                 savedHash = hash;
                 savedFlags = f;
                 savedLower = lowerAfterFirst;
-                f = (f | NOT_ASCII) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                f = (f | NOT_ASCII) & ~WordTokens.PLAIN_LOWER;
             } else if (letter(x)) {
-                f = (f | NOT_ASCII) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                f = (f | NOT_ASCII) & ~WordTokens.PLAIN_LOWER;
                 lowerAfterFirst |= i > from && Character.isLowerCase(x);
                 String folded = CharFolds.of(x);
                 if (folded == null) {
@@ -101,10 +100,6 @@ final class WordReader {
         foldHash = hash;
         return f | shape(c[from], coreEnd - from, lowerAfterFirst);
     }
-
-    /** The letters I V X L C D M, as bits counted from A. */
-    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
-            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
 
     /** The shape from the first character (a letter or mark, never a surrogate) and the rest's lower case. */
     private static int shape(char first, int length, boolean lowerAfterFirst) {

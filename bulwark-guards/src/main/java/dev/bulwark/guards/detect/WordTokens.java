@@ -27,8 +27,6 @@ final class WordTokens {
     static final int HYPHEN = 64;
     /** Only the letters a to z: such a word is its own folded form. */
     static final int PLAIN_LOWER = 128;
-    /** Only the letters I V X L C D M. */
-    static final int ROMAN_LETTERS = 256;
     /** Only ASCII letters (no apostrophe, hyphen or possessive): the word's fold is its lower case. */
     static final int ASCII_LETTERS = 512;
 
@@ -147,6 +145,17 @@ final class WordTokens {
         return text.substring(start[k], textEnd[k]);
     }
 
+    /** Whether the word's letters (no possessive, no period) are only I V X L C D M; asked of few words. */
+    boolean romanLetters(int k) {
+        for (int i = start[k]; i < textEnd[k]; i++) {
+            char x = chars[i];
+            if (x != 'I' && x != 'V' && x != 'X' && x != 'L' && x != 'C' && x != 'D' && x != 'M') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int length(int k) {
         return textEnd[k] - start[k];
     }
@@ -216,7 +225,6 @@ final class WordTokens {
                 int firstUpper = (x >>> 5 & 1) ^ 1;
                 int anyUpper = firstUpper;
                 int lowerAfterFirst = 0;
-                int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
                 int p = from + 1;
                 int q = at + 1;
                 for (; p < n; p++) {
@@ -228,7 +236,6 @@ final class WordTokens {
                     int isLower = y >>> 5 & 1;
                     lowerAfterFirst |= isLower;
                     anyUpper |= isLower ^ 1;
-                    roman &= (ROMAN >>> (ly - 'a') & 1) & (isLower ^ 1);
                     folds[q++] = (char) ly;
                     h = 31 * h + ly;
                 }
@@ -238,8 +245,7 @@ final class WordTokens {
                     int one = (p - from - 2) >>> 31;
                     int upperShape = (one << 1) | ((one ^ 1) & (lowerAfterFirst ^ 1));
                     int lowerMask = firstUpper - 1;
-                    f = (upperShape & ~lowerMask | LOWER & lowerMask) | (anyUpper ^ 1) << 7 | roman << 8
-                            | ASCII_LETTERS;
+                    f = (upperShape & ~lowerMask | LOWER & lowerMask) | (anyUpper ^ 1) << 7 | ASCII_LETTERS;
                     i = p;
                     to = p;
                     foldEnd = q;
@@ -316,10 +322,6 @@ final class WordTokens {
             ASCII_GAP[x] = (byte) (letter ? 0 : bits | 4);
         }
     }
-
-    /** The letters I V X L C D M, as bits counted from A. */
-    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
-            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
 
     /** Most characters of {@link #folds} one character of a word can take, with the space after the word. */
     private static final int PER_CHAR = Math.max(1, CharFolds.MAX_LENGTH) + 1;

@@ -139,7 +139,7 @@ class WordTokensTest {
             assertThat(actual.has(k, WordTokens.JOINED)).as(at).isEqualTo(e.joinedToPrevious());
             assertThat(actual.has(k, WordTokens.POSSESSIVE)).as(at).isEqualTo(e.possessive());
             assertThat(actual.has(k, WordTokens.HYPHEN)).as(at).isEqualTo(e.text().indexOf('-') >= 0);
-            assertThat(actual.has(k, WordTokens.ROMAN_LETTERS)).as(at).isEqualTo(e.text().matches("[IVXLCDM]+"));
+            assertThat(actual.romanLetters(k)).as(at).isEqualTo(e.text().matches("[IVXLCDM]+"));
             assertThat(actual.has(k, WordTokens.PLAIN_LOWER)).as(at).isEqualTo(e.text().matches("[a-z]+"));
             assertThat(actual.is(k, e.text())).as(at).isTrue();
             assertThat(actual.hash(k)).as(at).isEqualTo(e.folded().hashCode());
