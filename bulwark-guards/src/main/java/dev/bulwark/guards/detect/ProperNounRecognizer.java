@@ -41,16 +41,19 @@ final class ProperNounRecognizer implements Recognizer {
             classify(text, tokens, i, j, out);
             i = j;
         }
-        groups.recognize(text, tokens, out);
+        groups.recognize(tokens, out);
     }
 
     private static boolean startsRun(WordTokens t, int k) {
         return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k);
     }
 
-    /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words go to {@link ProperNounCues#ROMAN}. */
+    /**
+     * Roman numerals are two or more of I, V, X, L, C, D, M (an all-capitals shape): only such words go to
+     * {@link ProperNounCues#ROMAN}.
+     */
     private static boolean roman(WordTokens t, int k) {
-        return t.length(k) >= 2 && t.romanLetters(k) && ROMAN.matcher(t.text(k)).matches();
+        return t.shape(k) == WordTokens.UPPER && t.romanLetters(k) && ROMAN.matcher(t.text(k)).matches();
     }
 
     private static boolean continuesRun(WordTokens t, int j) {

@@ -162,7 +162,29 @@ final class WordTokens {
 
     /** Whether word {@code k} is written exactly {@code word}. */
     boolean is(int k, String word) {
-        return textEnd[k] - start[k] == word.length() && text.startsWith(word, start[k]);
+        int from = start[k];
+        if (textEnd[k] - from != word.length()) {
+            return false;
+        }
+        for (int j = 0; j < word.length(); j++) {
+            if (chars[from + j] != word.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the text has {@code s} at {@code at} (any index: none is found outside the text). */
+    boolean textAt(int at, String s) {
+        if (at < 0 || at > length - s.length()) {
+            return false;
+        }
+        for (int j = 0; j < s.length(); j++) {
+            if (chars[at + j] != s.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int foldStart(int k) {

@@ -83,6 +83,22 @@ class WordTokensTest {
     }
 
     @Test
+    void comparesWordsAndTextPiecesAsWritten() {
+        WordTokens t = WordTokens.of("Smith and Sons, and İnan", table);
+        assertThat(t.is(1, "and")).isTrue();
+        assertThat(t.is(1, "And")).isFalse();
+        assertThat(t.is(2, "Son")).isFalse();
+        assertThat(t.is(4, "İnan")).isTrue();
+        assertThat(t.textAt(t.end[2], ", and ")).isTrue();
+        assertThat(t.textAt(t.end[0], " and ")).isTrue();
+        assertThat(t.textAt(t.end[4], ", ")).isFalse();
+        assertThat(t.textAt(-1, "S")).isFalse();
+        assertThat(t.textAt(t.length, "")).isTrue();
+        assertThat(t.textAt(t.length - 1, "nx")).isFalse();
+        assertThat(WordTokens.of("", table).textAt(0, ", ")).isFalse();
+    }
+
+    @Test
     void readsAPlainAsciiWordWithItsShapeFoldAndHash() {
         WordTokens t = WordTokens.of("  McDonald went", table);
         assertThat(t.shape(0)).isEqualTo(WordTokens.CAPITALISED);
