@@ -245,22 +245,26 @@ final class WordTokens {
                 folds[at] = (char) lower;
                 int h = lower;
                 int firstUpper = (x >>> 5 & 1) ^ 1;
-                int anyUpper = firstUpper;
-                int lowerAfterFirst = 0;
+                // Bit 5 tells lower (set) from upper case (clear) among ASCII letters: the letters after the first
+                // are OR-ed and AND-ed together and asked once at the end.
+                int any = 0;
+                int all = 0xFFFF;
+                int shift = at - from;
                 int p = from + 1;
-                int q = at + 1;
                 for (; p < n; p++) {
                     char y = c[p];
                     int ly = y | 0x20;
                     if ((char) (ly - 'a') >= 26) {
                         break;
                     }
-                    int isLower = y >>> 5 & 1;
-                    lowerAfterFirst |= isLower;
-                    anyUpper |= isLower ^ 1;
-                    folds[q++] = (char) ly;
+                    any |= y;
+                    all &= y;
+                    folds[p + shift] = (char) ly;
                     h = 31 * h + ly;
                 }
+                int q = p + shift;
+                int lowerAfterFirst = any >>> 5 & 1;
+                int anyUpper = firstUpper | (all >>> 5 & 1 ^ 1);
                 char next = p < n ? c[p] : ' ';
                 if (next != '\'' && next != '-' && next < 0x80) {
                     // The shape and flags by arithmetic: whether a word is capitalised is what a branch would guess.
