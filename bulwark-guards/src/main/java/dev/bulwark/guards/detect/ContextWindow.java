@@ -18,6 +18,11 @@ final class ContextWindow {
     int count;
     /** The words the window took from {@link #source}, which is {@code null} when it read the characters. */
     private final int[] token;
+    /** Bits of the phrases {@link #phrase} gives, or {@link #UNKNOWN} before it is asked. */
+    private final int[] pairs;
+    private final int[] triples;
+    private static final int UNKNOWN = -1;
+    private WordTable table;
     private WordTokens source;
     /** The window's own characters; {@link #chars} is this array unless the words were taken from a WordTokens. */
     private char[] own = new char[64];
@@ -30,6 +35,8 @@ final class ContextWindow {
         hash = new int[max];
         bits = new int[max];
         token = new int[max];
+        pairs = new int[max];
+        triples = new int[max];
     }
 
     /** Up to {@code max} (at most the capacity) words before {@code start} on its line; word 0 is the nearest. */
@@ -201,9 +208,27 @@ final class ContextWindow {
     }
 
     void lookUp(WordTable table) {
+        this.table = table;
         for (int k = 0; k < count; k++) {
             bits[k] = source != null ? source.bitsIn(token[k], table) : table.get(chars, from[k], to[k], hash[k]);
+            pairs[k] = UNKNOWN;
+            triples[k] = UNKNOWN;
         }
+    }
+
+    /**
+     * The bits, in the table of the last {@link #lookUp}, of the phrase of the two or three ({@code words}) words
+     * from word {@code k} on in window order; looked up once per collection, as several lists ask for them.
+     */
+    int phrase(int k, int words) {
+        int[] cache = words == 2 ? pairs : triples;
+        int b = cache[k];
+        if (b == UNKNOWN) {
+            int z = k + words - 1;
+            b = table.get(chars, Math.min(from[k], from[z]), Math.max(to[k], to[z]));
+            cache[k] = b;
+        }
+        return b;
     }
 
     private void slowBefore(char[] text, int start, int max) {

@@ -112,10 +112,10 @@ final class ContextWords {
                 if ((bits & last) == 0) {
                     continue;
                 }
-                if (k + 1 < n && (group.table.get(w.chars, w.from[k + 1], w.to[k]) & phrase) != 0) {
+                if (k + 1 < n && (w.phrase(k, 2) & phrase) != 0) {
                     return true;
                 }
-                if (k + 2 < n && (group.table.get(w.chars, w.from[k + 2], w.to[k]) & phrase) != 0) {
+                if (k + 2 < n && (w.phrase(k, 3) & phrase) != 0) {
                     return true;
                 }
             }
@@ -139,10 +139,10 @@ final class ContextWords {
                 if ((bits & first) == 0) {
                     continue;
                 }
-                if (k + 1 < n && (group.table.get(w.chars, w.from[k], w.to[k + 1]) & phrase) != 0) {
+                if (k + 1 < n && (w.phrase(k, 2) & phrase) != 0) {
                     return true;
                 }
-                if (k + 2 < n && (group.table.get(w.chars, w.from[k], w.to[k + 2]) & phrase) != 0) {
+                if (k + 2 < n && (w.phrase(k, 3) & phrase) != 0) {
                     return true;
                 }
             }
