@@ -128,35 +128,25 @@ final class ContextWindow {
      * ASCII letters only: then {@link #before} must read the characters.
      */
     boolean beforeWords(WordTokens t, int s, int max) {
-        char[] c = t.chars;
         count = 0;
         source = null;
-        int i = t.start[s];
-        int k = s - 1;
+        // k: the word whose gap before it is asked next.
+        int k = s;
         while (count < max) {
-            int low = k >= 0 ? t.textEnd[k] : 0;
-            for (int p = i - 1; p >= low; p--) {
-                char x = c[p];
-                if (x == '\n') {
-                    chars = t.folds;
-                    return true;
-                }
-                if (ContextWords.wordChar(x)) {
-                    return false;
-                }
+            if (t.has(k, WordTokens.WORD_CHAR_BEFORE)) {
+                return false;
             }
-            if (k < 0) {
+            if (t.has(k, WordTokens.NEWLINE_BEFORE) || k == 0) {
                 break;
             }
+            k--;
             if (!t.has(k, WordTokens.ASCII_LETTERS)) {
                 return false;
             }
             take(t, k);
-            i = t.start[k];
-            k--;
         }
-        // A word character right before the farthest word would have been part of it.
-        if (count == max && i > 0 && ContextWords.wordChar(c[i - 1])) {
+        // A word character before the farthest word might have been part of it.
+        if (count == max && t.has(k, WordTokens.WORD_CHAR_BEFORE)) {
             return false;
         }
         chars = t.folds;
@@ -164,21 +154,17 @@ final class ContextWindow {
     }
 
     /**
-     * As {@link #after} from {@code end}, at or before the start of word {@code k} of {@code t} (or of no word when
-     * {@code k} is the word count), with the words taken from {@code t} on the terms of {@link #beforeWords}.
+     * As {@link #after} from the end of word {@code last} of {@code t}, with the words taken from {@code t} on the
+     * terms of {@link #beforeWords}.
      */
-    boolean afterWords(WordTokens t, int end, int k, int max) {
-        char[] c = t.chars;
-        int length = t.length;
+    boolean afterWords(WordTokens t, int last, int max) {
         count = 0;
         source = null;
-        int i = end;
+        // k: the word whose gap before it is asked next (the word count for the rest of the text).
+        int k = last + 1;
         while (count < max) {
-            int high = k < t.count ? t.start[k] : length;
-            for (int p = i; p < high; p++) {
-                if (ContextWords.wordChar(c[p])) {
-                    return false;
-                }
+            if (gapFlags(t, k, WordTokens.WORD_CHAR_BEFORE)) {
+                return false;
             }
             if (k >= t.count) {
                 break;
@@ -187,15 +173,19 @@ final class ContextWindow {
                 return false;
             }
             take(t, k);
-            i = t.textEnd[k];
             k++;
         }
-        // A word character right after the last word would have been part of it.
-        if (count == max && i < length && ContextWords.wordChar(c[i])) {
+        // A word character right after the last word might have been part of it.
+        if (count == max && gapFlags(t, k, WordTokens.WORD_CHAR_BEFORE)) {
             return false;
         }
         chars = t.folds;
         return true;
+    }
+
+    /** Whether the gap before word {@code k} (or after the last word) has {@code flag}. */
+    private static boolean gapFlags(WordTokens t, int k, int flag) {
+        return ((k < t.count ? t.flags[k] : t.tailFlags) & flag) != 0;
     }
 
     private void take(WordTokens t, int k) {

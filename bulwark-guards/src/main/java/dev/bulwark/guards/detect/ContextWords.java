@@ -66,7 +66,7 @@ final class ContextWords {
 
     /** As {@link #collectAfter(ContextWindow, char[], int, int, int)} after the end of word {@code k} of {@code t}. */
     ContextWindow collectAfter(ContextWindow w, WordTokens t, int k, int max) {
-        if (!w.afterWords(t, t.end[k], k + 1, max)) {
+        if (!w.afterWords(t, k, max)) {
             w.after(t.chars, t.length, t.end[k], max);
         }
         w.lookUp(table);

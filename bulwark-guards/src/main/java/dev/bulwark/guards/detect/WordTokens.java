@@ -29,6 +29,12 @@ final class WordTokens {
     static final int PLAIN_LOWER = 128;
     /** Only ASCII letters (no apostrophe, hyphen or possessive): the word's fold is its lower case. */
     static final int ASCII_LETTERS = 512;
+    /**
+     * Between the end of the previous word's letters (or the text start) and this word: a line feed; a character
+     * of a {@link ContextWords#wordChar context word} (a digit, an apostrophe, a possessive "'s", ...).
+     */
+    static final int NEWLINE_BEFORE = 1024;
+    static final int WORD_CHAR_BEFORE = 2048;
 
     /** Texts longer than this get arrays of their own rather than the thread's reused ones, which stay small. */
     private static final int REUSE_LIMIT = 1 << 12;
@@ -61,6 +67,8 @@ final class WordTokens {
     /** The {@link #CAPITALISED} words in order: most words are not, and several rules look only at these. */
     int[] capitalised = new int[32];
     int capitalisedCount;
+    /** {@link #NEWLINE_BEFORE} and {@link #WORD_CHAR_BEFORE} of the rest of the text after the last word. */
+    int tailFlags;
     char[] folds = new char[128];
     /** Room for the context words a caller collects before and after a word. */
     final ContextWindow wordsBefore = new ContextWindow(3);
@@ -222,7 +230,8 @@ final class WordTokens {
         int gap = 0;
         while (i < n) {
             char x = c[i];
-            int g = x < 0x80 ? ASCII_GAP[x] : WordReader.letter(x) ? 0 : GAP_OTHER;
+            int g = x < 0x80 ? ASCII_GAP[x]
+                    : WordReader.letter(x) ? 0 : GAP_OTHER | (ContextWords.wordChar(x) ? GAP_WORD : 0);
             if (g != 0) {
                 gap |= g;
                 i++;
@@ -317,8 +326,8 @@ final class WordTokens {
             // A line break before the first word or in the gap; else joined across at most three spaces or tabs.
             int lineBreak = previousEnd >>> 31 | gap & GAP_BREAK;
             int joined = (lineBreak ^ 1) & (gap >>> 1 & 1 ^ 1) & ((previousEnd - from + 3) >>> 31 ^ 1);
-            f |= lineBreak * LINE_BREAK | joined * JOINED;
-            gap = (f & POSSESSIVE) != 0 ? GAP_OTHER : 0;
+            f |= lineBreak * LINE_BREAK | joined * JOINED | (gap & (GAP_NEWLINE | GAP_WORD)) << GAP_TO_FLAGS;
+            gap = (f & POSSESSIVE) != 0 ? GAP_OTHER | GAP_WORD : 0;
             start[k] = from;
             end[k] = wordEnd;
             textEnd[k] = to;
@@ -333,11 +342,16 @@ final class WordTokens {
             }
         }
         foldStart[count] = at;
+        tailFlags = (gap & (GAP_NEWLINE | GAP_WORD)) << GAP_TO_FLAGS;
     }
 
     /** Bits of a gap: a line break in it; a character other than space and tab in it. */
     private static final int GAP_BREAK = 1;
     private static final int GAP_OTHER = 2;
+    /** A line feed; a context word character (the apostrophe after a possessive word counts): see {@link #flags}. */
+    private static final int GAP_NEWLINE = 8;
+    private static final int GAP_WORD = 16;
+    private static final int GAP_TO_FLAGS = 7;
     /** Per ASCII character: 0 for a letter, else its gap bits with bit 4 set so that no gap character is 0. */
     private static final byte[] ASCII_GAP = new byte[0x80];
 
@@ -345,6 +359,7 @@ final class WordTokens {
         for (char x = 0; x < 0x80; x++) {
             boolean letter = (x | 0x20) >= 'a' && (x | 0x20) <= 'z';
             int bits = x == '\n' || x == '\r' ? GAP_BREAK | GAP_OTHER : x == ' ' || x == '\t' ? 0 : GAP_OTHER;
+            bits |= (x == '\n' ? GAP_NEWLINE : 0) | (ContextWords.wordChar(x) ? GAP_WORD : 0);
             ASCII_GAP[x] = (byte) (letter ? 0 : bits | 4);
         }
     }

@@ -21,7 +21,7 @@ class ContextWindowTest {
         ContextWindow w = new ContextWindow(3);
         assertThat(w.beforeWords(t, 3, 3)).isTrue();
         assertThat(words(w)).containsExactly("is", "name", "my", "name is", "my name");
-        assertThat(w.afterWords(t, t.end[4], 5, 2)).isTrue();
+        assertThat(w.afterWords(t, 4, 2)).isTrue();
         assertThat(words(w)).containsExactly("and", "she", "and she");
     }
 
@@ -40,12 +40,14 @@ class ContextWindowTest {
         ContextWindow w = new ContextWindow(3);
         assertThat(w.beforeWords(WordTokens.of("born 1990 Anna", TABLE), 1, 3)).isFalse();
         assertThat(w.beforeWords(WordTokens.of("don't Anna", TABLE), 1, 3)).isFalse();
-        assertThat(w.beforeWords(WordTokens.of("x1 a b c Anna", TABLE), 4, 3)).isTrue();
+        assertThat(w.beforeWords(WordTokens.of("x1 a b c Anna", TABLE), 4, 2)).isTrue();
+        // Any word character in the gap before the farthest word sends the window to the characters.
+        assertThat(w.beforeWords(WordTokens.of("x1 a b c Anna", TABLE), 4, 3)).isFalse();
         assertThat(w.beforeWords(WordTokens.of("1a b c Anna", TABLE), 3, 3)).isFalse();
-        assertThat(w.afterWords(WordTokens.of("Anna's here", TABLE), 4, 1, 2)).isFalse();
-        assertThat(w.afterWords(WordTokens.of("Anna is 42", TABLE), 4, 1, 2)).isFalse();
-        assertThat(w.afterWords(WordTokens.of("Anna is a2", TABLE), 4, 1, 1)).isTrue();
-        assertThat(w.afterWords(WordTokens.of("Anna is ab2", TABLE), 4, 1, 2)).isFalse();
+        assertThat(w.afterWords(WordTokens.of("Anna's here", TABLE), 0, 2)).isFalse();
+        assertThat(w.afterWords(WordTokens.of("Anna is 42", TABLE), 0, 2)).isFalse();
+        assertThat(w.afterWords(WordTokens.of("Anna is a2", TABLE), 0, 1)).isTrue();
+        assertThat(w.afterWords(WordTokens.of("Anna is ab2", TABLE), 0, 2)).isFalse();
     }
 
     @Test
@@ -66,9 +68,12 @@ class ContextWindowTest {
     @Test
     void handlesEmptyAndHugeTexts() {
         ContextWindow w = new ContextWindow(3);
-        WordTokens empty = WordTokens.of("", TABLE);
-        assertThat(w.afterWords(empty, 0, 0, 2)).isTrue();
+        assertThat(w.afterWords(WordTokens.of("Anna. ", TABLE), 0, 2)).isTrue();
         assertThat(w.count).isZero();
+        assertThat(w.afterWords(WordTokens.of("Anna 7", TABLE), 0, 2)).isFalse();
+        assertThat(w.beforeWords(WordTokens.of("7 Anna", TABLE), 0, 2)).isFalse();
+        assertThat(w.beforeWords(WordTokens.of("\u0661 Anna", TABLE), 0, 2)).isFalse();
+        assertThat(w.beforeWords(WordTokens.of("x\n7 Anna", TABLE), 1, 2)).isFalse();
         String huge = "word ".repeat(50_000) + "Anna";
         WordTokens t = WordTokens.of(huge, TABLE);
         assertThat(w.beforeWords(t, t.count - 1, 3)).isTrue();
@@ -99,7 +104,7 @@ class ContextWindowTest {
                         assertThat(words(fromWords)).as(where).isEqualTo(words(fromChars));
                         assertThat(hashes(fromWords)).as(where).isEqualTo(hashes(fromChars));
                     }
-                    if (fromWords.afterWords(t, t.end[k], k + 1, max)) {
+                    if (fromWords.afterWords(t, k, max)) {
                         taken++;
                         fromChars.after(chars, chars.length, t.end[k], max);
                         assertThat(words(fromWords)).as(where).isEqualTo(words(fromChars));
