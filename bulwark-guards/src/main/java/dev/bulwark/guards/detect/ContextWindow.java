@@ -21,7 +21,9 @@ final class ContextWindow {
     /** Bits of the phrases {@link #phrase} gives, or {@link #UNKNOWN} before it is asked. */
     private final int[] pairs;
     private final int[] triples;
-    private static final int UNKNOWN = -1;
+    static final int UNKNOWN = -1;
+    /** Per window size, the phrases {@link ContextWords} found among that many words, or {@link #UNKNOWN}. */
+    final int[] within;
     private WordTable table;
     private WordTokens source;
     /** The window's own characters; {@link #chars} is this array unless the words were taken from a WordTokens. */
@@ -37,6 +39,7 @@ final class ContextWindow {
         token = new int[max];
         pairs = new int[max];
         triples = new int[max];
+        within = new int[max + 1];
     }
 
     /** Up to {@code max} (at most the capacity) words before {@code start} on its line; word 0 is the nearest. */
@@ -199,6 +202,7 @@ final class ContextWindow {
 
     void lookUp(WordTable table) {
         this.table = table;
+        java.util.Arrays.fill(within, UNKNOWN);
         for (int k = 0; k < count; k++) {
             bits[k] = source != null ? source.bitsIn(token[k], table) : table.get(chars, from[k], to[k], hash[k]);
             pairs[k] = UNKNOWN;
