@@ -340,6 +340,11 @@ final class WordTokens {
             if (keepDot) {
                 i++;
             }
+            // The usual gap, one space before an ASCII letter, passed without the loop's test per character.
+            if (i + 1 < n && c[i] == ' ' && (char) ((c[i + 1] | 0x20) - 'a') < 26) {
+                gap |= ASCII_GAP[' '];
+                i++;
+            }
         }
         foldStart[count] = at;
         tailFlags = (gap & (GAP_NEWLINE | GAP_WORD)) << GAP_TO_FLAGS;
