@@ -8,7 +8,8 @@ import java.util.Locale;
  * lower-cased forms in {@link #chars}, in text order and separated by single spaces, so neighbouring words form one
  * range; per word its range, its {@link WordTable#hash} and its bits in a {@link ContextWords} table. Words of ASCII
  * and ’ are lower-cased character by character while they are read; a word with other characters sends the whole
- * collection to {@link String#toLowerCase(Locale)} per word, which may change lengths.
+ * collection to {@link String#toLowerCase(Locale)} per word, which may change lengths. Around a word of a
+ * {@link WordTokens} the window mostly takes the words already read ({@link #beforeWords}, {@link #afterWords}).
  */
 final class ContextWindow {
     final int[] from;
@@ -202,7 +203,7 @@ final class ContextWindow {
 
     void lookUp(WordTable table) {
         this.table = table;
-        java.util.Arrays.fill(within, UNKNOWN);
+        Arrays.fill(within, UNKNOWN);
         for (int k = 0; k < count; k++) {
             bits[k] = source != null ? source.bitsIn(token[k], table) : table.get(chars, from[k], to[k], hash[k]);
             pairs[k] = UNKNOWN;

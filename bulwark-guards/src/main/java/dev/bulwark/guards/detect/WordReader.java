@@ -1,7 +1,7 @@
 package dev.bulwark.guards.detect;
 
 /**
- * Reads one word for {@link WordTokens} (which reads the common word of ASCII letters only itself): where it ends, its shape and flags, and its {@link WordLists#fold folded}
+ * Reads one word for {@link WordTokens}: where it ends, its shape and flags, and its {@link WordLists#fold folded}
  * form written into a buffer with the form's {@link WordTable#hash}, all in one pass over the characters. One reader
  * per {@link WordTokens}; the results of the last read are in its fields. The buffer needs room for
  * {@link CharFolds#MAX_LENGTH} characters (at least one) per character of the word.
@@ -17,6 +17,52 @@ final class WordReader {
     int coreEnd;
     int foldEnd;
     int foldHash;
+
+    /**
+     * {@link #read} for the common word of ASCII letters only, starting with the ASCII letter at {@code from}, with
+     * few branches: the flags hold {@link WordTokens#ASCII_LETTERS}. -1 when the word goes on with an apostrophe, a
+     * hyphen or a character beyond ASCII, for {@link #read} to start over.
+     */
+    int readAscii(char[] c, int from, int n, char[] buf, int at) {
+        char x = c[from];
+        int lower = x | 0x20;
+        buf[at] = (char) lower;
+        int h = lower;
+        int firstUpper = (x >>> 5 & 1) ^ 1;
+        // Bit 5 tells lower (set) from upper case (clear) among ASCII letters: the letters after the first are OR-ed
+        // and AND-ed together and asked once at the end.
+        int any = 0;
+        int all = 0xFFFF;
+        int shift = at - from;
+        int p = from + 1;
+        for (; p < n; p++) {
+            char y = c[p];
+            int ly = y | 0x20;
+            if ((char) (ly - 'a') >= 26) {
+                break;
+            }
+            any |= y;
+            all &= y;
+            buf[p + shift] = (char) ly;
+            h = 31 * h + ly;
+        }
+        char next = p < n ? c[p] : ' ';
+        if (next == '\'' || next == '-' || next >= 0x80) {
+            return -1;
+        }
+        wordEnd = p;
+        coreEnd = p;
+        foldEnd = p + shift;
+        foldHash = h;
+        // The shape by arithmetic: whether a word is capitalised is what a branch would have to guess.
+        int lowerAfterFirst = any >>> 5 & 1;
+        int anyUpper = firstUpper | (all >>> 5 & 1 ^ 1);
+        int one = (p - from - 2) >>> 31;
+        int upperShape = (one << 1) | ((one ^ 1) & (lowerAfterFirst ^ 1));
+        int lowerMask = firstUpper - 1;
+        return (upperShape & ~lowerMask | WordTokens.LOWER & lowerMask) | (anyUpper ^ 1) * WordTokens.PLAIN_LOWER
+                | WordTokens.ASCII_LETTERS;
+    }
 
     /**
      * Reads the word starting (with a letter) at {@code from}, folding it into {@code buf} at {@code at} character

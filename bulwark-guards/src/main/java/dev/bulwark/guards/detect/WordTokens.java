@@ -243,63 +243,16 @@ final class WordTokens {
             }
             int k = count;
             foldStart[k] = at;
-            int f;
-            int to;
-            int foldEnd;
-            int foldHash;
-            // The common word of ASCII letters only, read here without branches per letter; a word going on with an
-            // apostrophe, a hyphen or a letter beyond ASCII is read again by the reader.
-            if (x < 0x80) {
-                int lower = x | 0x20;
-                folds[at] = (char) lower;
-                int h = lower;
-                int firstUpper = (x >>> 5 & 1) ^ 1;
-                // Bit 5 tells lower (set) from upper case (clear) among ASCII letters: the letters after the first
-                // are OR-ed and AND-ed together and asked once at the end.
-                int any = 0;
-                int all = 0xFFFF;
-                int shift = at - from;
-                int p = from + 1;
-                for (; p < n; p++) {
-                    char y = c[p];
-                    int ly = y | 0x20;
-                    if ((char) (ly - 'a') >= 26) {
-                        break;
-                    }
-                    any |= y;
-                    all &= y;
-                    folds[p + shift] = (char) ly;
-                    h = 31 * h + ly;
-                }
-                int q = p + shift;
-                int lowerAfterFirst = any >>> 5 & 1;
-                int anyUpper = firstUpper | (all >>> 5 & 1 ^ 1);
-                char next = p < n ? c[p] : ' ';
-                if (next != '\'' && next != '-' && next < 0x80) {
-                    // The shape and flags by arithmetic: whether a word is capitalised is what a branch would guess.
-                    int one = (p - from - 2) >>> 31;
-                    int upperShape = (one << 1) | ((one ^ 1) & (lowerAfterFirst ^ 1));
-                    int lowerMask = firstUpper - 1;
-                    f = (upperShape & ~lowerMask | LOWER & lowerMask) | (anyUpper ^ 1) << 7 | ASCII_LETTERS;
-                    i = p;
-                    to = p;
-                    foldEnd = q;
-                    foldHash = h;
-                } else {
-                    f = -1;
-                    to = foldEnd = foldHash = 0;
-                }
-            } else {
-                f = -1;
-                to = foldEnd = foldHash = 0;
-            }
+            // The common word of ASCII letters only first; a word going on with an apostrophe, a hyphen or a
+            // letter beyond ASCII is read again in full.
+            int f = x < 0x80 ? reader.readAscii(c, from, n, folds, at) : -1;
             if (f < 0) {
                 f = reader.read(c, from, n, folds, at);
-                i = reader.wordEnd;
-                to = reader.coreEnd;
-                foldEnd = reader.foldEnd;
-                foldHash = reader.foldHash;
             }
+            i = reader.wordEnd;
+            int to = reader.coreEnd;
+            int foldEnd = reader.foldEnd;
+            int foldHash = reader.foldHash;
             boolean possessive = (f & POSSESSIVE) != 0;
             int shape = f & SHAPE;
             int b;
