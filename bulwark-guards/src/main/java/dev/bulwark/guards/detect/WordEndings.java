@@ -17,6 +17,14 @@ final class WordEndings {
     private final int[] ends;
     private final int[] lengths;
     private final char[] chars;
+    /**
+     * Per pair of letters a to z, whether an ending of two or more letters ends with it (bit {@code 26 * last +
+     * before}); per letter, whether an ending is that one letter. A word ending otherwise is rejected at once.
+     */
+    private final long[] tails = new long[(26 * 26 + 63) / 64];
+    private final int singles;
+    /** An ending not of ASCII lower-case letters: every word is compared in full. */
+    private final boolean unusual;
 
     WordEndings(List<String> endings) {
         List<List<String>> groups = new ArrayList<>();
@@ -47,6 +55,25 @@ final class WordEndings {
             }
         }
         groupStart[OTHER + 1] = n;
+        boolean odd = false;
+        int one = 0;
+        for (String e : endings) {
+            int last = e.charAt(e.length() - 1) - 'a';
+            int before = e.length() > 1 ? e.charAt(e.length() - 2) - 'a' : -1;
+            if (last < 0 || last >= 26 || e.length() > 1 && (before < 0 || before >= 26)) {
+                odd = true;
+            } else if (before < 0) {
+                one |= 1 << last;
+            } else {
+                mark(26 * last + before);
+            }
+        }
+        unusual = odd;
+        singles = one;
+    }
+
+    private void mark(int pair) {
+        tails[pair >> 6] |= 1L << pair;
     }
 
     private static int group(char last) {
@@ -63,6 +90,27 @@ final class WordEndings {
         int length = to - from;
         if (length <= 0) {
             return false;
+        }
+        if (!unusual) {
+            // Every ending is of letters a to z with at least two characters before it: the word's last letter must
+            // be an ending, or its last two close one.
+            if (length < 3) {
+                return false;
+            }
+            int last = text[to - 1] - 'a';
+            if (last < 0 || last >= 26) {
+                return false;
+            }
+            if ((singles >>> last & 1) == 0) {
+                int before = text[to - 2] - 'a';
+                if (before < 0 || before >= 26) {
+                    return false;
+                }
+                int pair = 26 * last + before;
+                if ((tails[pair >> 6] & 1L << pair) == 0) {
+                    return false;
+                }
+            }
         }
         int g = group(text[to - 1]);
         for (int e = groupStart[g], z = groupStart[g + 1]; e < z; e++) {
