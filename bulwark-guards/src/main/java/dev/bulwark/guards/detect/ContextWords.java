@@ -20,6 +20,9 @@ final class ContextWords {
 
     private final WordTable table;
     private final Phrases[] lists;
+    /** The {@link #PHRASE} bits of all lists; their {@link #FIRST} and {@link #LAST} bits. */
+    private final int phrases;
+    private final int edges;
 
     /** One list per argument; {@link #list} gives them back by position. */
     ContextWords(String[]... lists) {
@@ -42,6 +45,12 @@ final class ContextWords {
             this.lists[l] = new Phrases(this, shift);
         }
         this.table = new WordTable(bits);
+        int p = 0;
+        for (int l = 0; l < lists.length; l++) {
+            p |= PHRASE << l * BITS_PER_LIST;
+        }
+        this.phrases = p;
+        this.edges = p * (FIRST | LAST);
     }
 
     Phrases list(int position) {
@@ -51,6 +60,24 @@ final class ContextWords {
     /** Collects up to {@code max} words before {@code start} on its line into {@code w}, nearest first. */
     ContextWindow collectBefore(ContextWindow w, char[] text, int start, int max) {
         w.before(text, start, max);
+        w.lookUp(table);
+        return w;
+    }
+
+    /** As {@link #collectBefore(ContextWindow, char[], int, int)} before word {@code s} of {@code t}. */
+    ContextWindow collectBefore(ContextWindow w, WordTokens t, int s, int max) {
+        if (!w.beforeWords(t, s, max)) {
+            w.before(t.chars, t.start[s], max);
+        }
+        w.lookUp(table);
+        return w;
+    }
+
+    /** As {@link #collectAfter(ContextWindow, char[], int, int, int)} after the end of word {@code k} of {@code t}. */
+    ContextWindow collectAfter(ContextWindow w, WordTokens t, int k, int max) {
+        if (!w.afterWords(t, k, max)) {
+            w.after(t.chars, t.length, t.end[k], max);
+        }
         w.lookUp(table);
         return w;
     }
@@ -66,14 +93,10 @@ final class ContextWords {
     static final class Phrases {
         private final ContextWords group;
         private final int phrase;
-        private final int first;
-        private final int last;
 
         private Phrases(ContextWords group, int shift) {
             this.group = group;
             this.phrase = PHRASE << shift;
-            this.first = FIRST << shift;
-            this.last = LAST << shift;
         }
 
         /** Whether one of the phrases ends within the {@code words} words before {@code start}. */
@@ -84,24 +107,7 @@ final class ContextWords {
 
         /** As {@link #before(String, int, int)} on words {@link #collectBefore collected} (at least as many). */
         boolean before(ContextWindow w, int words) {
-            int n = Math.min(words, w.count);
-            // Word 0 is the nearest.
-            for (int k = 0; k < n; k++) {
-                int bits = w.bits[k];
-                if ((bits & phrase) != 0) {
-                    return true;
-                }
-                if ((bits & last) == 0) {
-                    continue;
-                }
-                if (k + 1 < n && (group.table.get(w.chars, w.from[k + 1], w.to[k]) & phrase) != 0) {
-                    return true;
-                }
-                if (k + 2 < n && (group.table.get(w.chars, w.from[k + 2], w.to[k]) & phrase) != 0) {
-                    return true;
-                }
-            }
-            return false;
+            return (group.within(w, Math.min(words, w.count)) & phrase) != 0;
         }
 
         /** Whether one of the phrases starts within the {@code words} words after {@code end}. */
@@ -112,24 +118,38 @@ final class ContextWords {
 
         /** As {@link #after(String, int, int)} on all the words {@link #collectAfter collected}. */
         boolean after(ContextWindow w) {
-            int n = w.count;
-            for (int k = 0; k < n; k++) {
-                int bits = w.bits[k];
-                if ((bits & phrase) != 0) {
-                    return true;
+            return (group.within(w, w.count) & phrase) != 0;
+        }
+    }
+
+    /**
+     * The {@link #PHRASE} bits of every list with a phrase among the first {@code n} words of the window (the
+     * nearest, before a name; the first, after it): a word that is a phrase, or two or three words in a row that are
+     * one, all inside those {@code n}. A phrase of several words ends with a word marked {@link #LAST} and starts with
+     * one marked {@link #FIRST}, so only such words send the words around them to the table. Worked out once per
+     * window and size for all lists.
+     */
+    private int within(ContextWindow w, int n) {
+        int found = w.within[n];
+        if (found != ContextWindow.UNKNOWN) {
+            return found;
+        }
+        found = 0;
+        for (int k = 0; k < n; k++) {
+            int bits = w.bits[k];
+            found |= bits;
+            if ((bits & edges) != 0) {
+                if (k + 1 < n) {
+                    found |= w.phrase(k, 2);
                 }
-                if ((bits & first) == 0) {
-                    continue;
-                }
-                if (k + 1 < n && (group.table.get(w.chars, w.from[k], w.to[k + 1]) & phrase) != 0) {
-                    return true;
-                }
-                if (k + 2 < n && (group.table.get(w.chars, w.from[k], w.to[k + 2]) & phrase) != 0) {
-                    return true;
+                if (k + 2 < n) {
+                    found |= w.phrase(k, 3);
                 }
             }
-            return false;
         }
+        found &= phrases;
+        w.within[n] = found;
+        return found;
     }
 
     /** Letters, digits and apostrophes make context words. */

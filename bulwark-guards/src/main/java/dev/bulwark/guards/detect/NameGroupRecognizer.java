@@ -8,9 +8,9 @@ final class NameGroupRecognizer {
         this.words = words;
     }
 
-    void recognize(String text, WordTokens tokens, Candidates out) {
-        firms(text, tokens, out);
-        nameLists(text, tokens, out);
+    void recognize(WordTokens tokens, Candidates out) {
+        firms(tokens, out);
+        nameLists(tokens, out);
     }
 
     private static boolean capitalised(WordTokens t, int k) {
@@ -18,7 +18,7 @@ final class NameGroupRecognizer {
     }
 
     /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
-    private void firms(String text, WordTokens t, Candidates out) {
+    private void firms(WordTokens t, Candidates out) {
         int count = t.count;
         int[] capitalised = t.capitalised;
         int n = t.capitalisedCount;
@@ -26,9 +26,9 @@ final class NameGroupRecognizer {
             int i = capitalised[c];
             // A word never starts with "&", so only "and" joins the last two names.
             if (i + 3 < count && capitalised(t, i + 1) && capitalised(t, i + 3) && t.is(i + 2, "and")
-                    && text.startsWith(", ", t.end[i]) && t.start[i + 1] == t.end[i] + 2
+                    && t.textAt(t.end[i], ", ") && t.start[i + 1] == t.end[i] + 2
                     && !t.in(i, WordLists.FIRST_NAME) && !t.in(i + 1, WordLists.FIRST_NAME)
-                    && !t.in(i + 3, WordLists.FIRST_NAME) && !(i > 0 && text.startsWith(", ", t.end[i - 1]))) {
+                    && !t.in(i + 3, WordLists.FIRST_NAME) && !(i > 0 && t.textAt(t.end[i - 1], ", "))) {
                 out.add("ORGANIZATION", t.start[i], t.end[i + 3], 0.5, "organization");
             }
         }
@@ -63,7 +63,7 @@ final class NameGroupRecognizer {
      * "Efimiya, Mary, Ariana and Jodi": in a list of single capitalised words where at least two are listed names,
      * the other members are names too.
      */
-    private static void nameLists(String text, WordTokens t, Candidates out) {
+    private static void nameLists(WordTokens t, Candidates out) {
         if (t.capitalisedCount < 3) {
             return;
         }
@@ -87,14 +87,14 @@ final class NameGroupRecognizer {
                 if (t.in(j, WordLists.FIRST_NAME | WordLists.SURNAME)) {
                     named++;
                 }
-                int next = next(text, t, j);
+                int next = next(t, j);
                 if (next < 0) {
                     break;
                 }
                 j = next;
             }
             if (members >= 3 && named >= 2) {
-                for (int m = i; ; m = next(text, t, m)) {
+                for (int m = i; ; m = next(t, m)) {
                     if (!t.in(m, WordLists.PLACE) && !t.in(m, WordLists.GROUP)) {
                         out.add("PERSON", t.start[m], t.end[m], 0.5, "person");
                     }
@@ -108,13 +108,13 @@ final class NameGroupRecognizer {
     }
 
     /** The next member of a list after member {@code j} (", B" or " and B", ", and B"); -1 when the list ends. */
-    private static int next(String text, WordTokens t, int j) {
+    private static int next(WordTokens t, int j) {
         int end = t.end[j];
-        if (j + 1 < t.count && text.startsWith(", ", end) && t.start[j + 1] == end + 2) {
+        if (j + 1 < t.count && t.textAt(end, ", ") && t.start[j + 1] == end + 2) {
             return j + 1;
         }
         if (j + 2 < t.count && t.is(j + 1, "and") && t.has(j + 1, WordTokens.JOINED)
-                && t.has(j + 2, WordTokens.JOINED) && (text.startsWith(" and ", end) || text.startsWith(", and ", end))) {
+                && t.has(j + 2, WordTokens.JOINED) && (t.textAt(end, " and ") || t.textAt(end, ", and "))) {
             return j + 2;
         }
         return -1;

@@ -107,6 +107,8 @@ final class ProperNounCues {
     static final int LABEL = 1 << 12;
     static final int PARTICLE = 1 << 13;
     static final int ABBREVIATION = 1 << 14;
+    /** The bits {@link WordTokens#inFiltered} answers for mostly without a lookup. */
+    static final int FILTERED = WordLists.FIRST_NAME | TITLE | PARTICLE;
     /** The {@link WordLists#kindsOf} bits among a table's bits. */
     static final int KINDS = (1 << 8) - 1;
 
@@ -131,8 +133,9 @@ final class ProperNounCues {
         mark(bits, LABELS, LABEL);
         mark(bits, PARTICLES, PARTICLE);
         mark(bits, ABBREVIATIONS, ABBREVIATION);
-        // Every lower-case word is asked whether it is a given name ("my name is andrea"): the filter answers most.
-        return new WordTable(bits, WordLists.FIRST_NAME);
+        // Every lower-case word is asked whether it is a given name ("my name is andrea"), and a lower-case word
+        // next to a name whether it is a title or a particle: the filter answers most.
+        return new WordTable(bits, FILTERED);
     }
 
     private static void mark(Map<String, Integer> bits, Set<String> words, int bit) {

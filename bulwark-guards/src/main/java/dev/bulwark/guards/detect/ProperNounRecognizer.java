@@ -41,25 +41,29 @@ final class ProperNounRecognizer implements Recognizer {
             classify(text, tokens, i, j, out);
             i = j;
         }
-        groups.recognize(text, tokens, out);
+        groups.recognize(tokens, out);
     }
 
     private static boolean startsRun(WordTokens t, int k) {
         return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k);
     }
 
-    /** Roman numerals are two or more of I, V, X, L, C, D, M: only such words go to {@link ProperNounCues#ROMAN}. */
+    /**
+     * Roman numerals are two or more of I, V, X, L, C, D, M (an all-capitals shape): only such words go to
+     * {@link ProperNounCues#ROMAN}.
+     */
     private static boolean roman(WordTokens t, int k) {
-        return t.length(k) >= 2 && t.has(k, WordTokens.ROMAN_LETTERS) && ROMAN.matcher(t.text(k)).matches();
+        return t.shape(k) == WordTokens.UPPER && t.romanLetters(k) && ROMAN.matcher(t.text(k)).matches();
     }
 
     private static boolean continuesRun(WordTokens t, int j) {
         if (t.capital(j)) {
             return !t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX);
         }
-        // A particle as written, all lower case ("van", not "Van" or "VAN").
-        return t.in(j, PARTICLE) && t.has(j, WordTokens.PLAIN_LOWER) && j + 1 < t.count && t.capital(j + 1)
-                && t.has(j + 1, WordTokens.JOINED);
+        // A particle as written, all lower case ("van", not "Van" or "VAN"); the word lists are asked last, as
+        // most lower-case words after a name are not followed by another.
+        return t.has(j, WordTokens.PLAIN_LOWER) && j + 1 < t.count && t.capital(j + 1)
+                && t.has(j + 1, WordTokens.JOINED) && t.inFiltered(j, PARTICLE);
     }
 
     private void classify(String text, WordTokens tokens, int from, int to, Candidates out) {
@@ -86,7 +90,8 @@ final class ProperNounRecognizer implements Recognizer {
             }
             s++;
         }
-        if (s < to && s == from && from > 0 && tokens.has(from, WordTokens.JOINED) && tokens.in(from - 1, TITLE)) {
+        if (s < to && s == from && from > 0 && tokens.has(from, WordTokens.JOINED)
+                && tokens.inFiltered(from - 1, TITLE)) {
             titled = true;
         }
         int e = to;
@@ -139,7 +144,7 @@ final class ProperNounRecognizer implements Recognizer {
             return;
         }
         double person = personScore(tokens, s, e);
-        ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens.chars, start, 3);
+        ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens, first, 3);
         boolean strong = titled || greeted || STRONG_BEFORE.before(before, 3);
         if (titled) {
             person = Math.max(person, 0.45) + 0.35;
@@ -148,7 +153,7 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
-        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens.chars, tokens.length, end, 2))) {
+        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2))) {
             person += 0.1;
         }
         if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {

@@ -19,44 +19,49 @@ final class WordReader {
     int foldHash;
 
     /**
-     * {@link #read} for the common word of ASCII letters only, without branches per letter; -1 when the word goes on
-     * with an apostrophe, a hyphen or a letter beyond ASCII, for {@link #read} to start over.
+     * {@link #read} for the common word of ASCII letters only, starting with the ASCII letter at {@code from}, with
+     * few branches: the flags hold {@link WordTokens#ASCII_LETTERS}. -1 when the word goes on with an apostrophe, a
+     * hyphen or a character beyond ASCII, for {@link #read} to start over.
      */
-    int readPlain(char[] c, int from, int n, char[] buf, int at) {
-        char first = c[from];
-        if (first >= 0x80) {
-            return -1;
-        }
-        int lower = first | 0x20;
-        buf[at++] = (char) lower;
-        int hash = lower;
-        int firstUpper = (first >>> 5 & 1) ^ 1;
-        int anyUpper = firstUpper;
-        int lowerAfterFirst = 0;
-        int roman = (ROMAN >>> (lower - 'a') & 1) & firstUpper;
-        int i = from + 1;
-        for (; i < n; i++) {
-            char x = c[i];
-            int lx = x | 0x20;
-            if ((char) (lx - 'a') >= 26) {
-                if (x == '\'' || x == '-' || x >= 0x80) {
-                    return -1;
-                }
+    int readAscii(char[] c, int from, int n, char[] buf, int at) {
+        char x = c[from];
+        int lower = x | 0x20;
+        buf[at] = (char) lower;
+        int h = lower;
+        int firstUpper = (x >>> 5 & 1) ^ 1;
+        // Bit 5 tells lower (set) from upper case (clear) among ASCII letters: the letters after the first are OR-ed
+        // and AND-ed together and asked once at the end.
+        int any = 0;
+        int all = 0xFFFF;
+        int shift = at - from;
+        int p = from + 1;
+        for (; p < n; p++) {
+            char y = c[p];
+            int ly = y | 0x20;
+            if ((char) (ly - 'a') >= 26) {
                 break;
             }
-            int isLower = x >>> 5 & 1;
-            lowerAfterFirst |= isLower;
-            anyUpper |= isLower ^ 1;
-            roman &= (ROMAN >>> (lx - 'a') & 1) & (isLower ^ 1);
-            buf[at++] = (char) lx;
-            hash = 31 * hash + lx;
+            any |= y;
+            all &= y;
+            buf[p + shift] = (char) ly;
+            h = 31 * h + ly;
         }
-        wordEnd = i;
-        coreEnd = i;
-        foldEnd = at;
-        foldHash = hash;
-        int shape = firstUpper == 0 ? WordTokens.LOWER : i - from == 1 ? WordTokens.INITIAL : lowerAfterFirst != 0 ? WordTokens.CAPITALISED : WordTokens.UPPER;
-        return shape | (anyUpper == 0 ? WordTokens.PLAIN_LOWER : 0) | (roman != 0 ? WordTokens.ROMAN_LETTERS : 0);
+        char next = p < n ? c[p] : ' ';
+        if (next == '\'' || next == '-' || next >= 0x80) {
+            return -1;
+        }
+        wordEnd = p;
+        coreEnd = p;
+        foldEnd = p + shift;
+        foldHash = h;
+        // The shape by arithmetic: whether a word is capitalised is what a branch would have to guess.
+        int lowerAfterFirst = any >>> 5 & 1;
+        int anyUpper = firstUpper | (all >>> 5 & 1 ^ 1);
+        int one = (p - from - 2) >>> 31;
+        int upperShape = (one << 1) | ((one ^ 1) & (lowerAfterFirst ^ 1));
+        int lowerMask = firstUpper - 1;
+        return (upperShape & ~lowerMask | WordTokens.LOWER & lowerMask) | (anyUpper ^ 1) * WordTokens.PLAIN_LOWER
+                | WordTokens.ASCII_LETTERS;
     }
 
     /**
@@ -66,7 +71,7 @@ final class WordReader {
      * before each apostrophe is kept to go back to.
      */
     int read(char[] c, int from, int n, char[] buf, int at) {
-        int f = WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS;
+        int f = WordTokens.PLAIN_LOWER;
         boolean lowerAfterFirst = false;
         int hash = 0;
         int apostrophe = -1;
@@ -79,10 +84,9 @@ final class WordReader {
             char x = c[i];
             if (x < 0x80) {
                 if (x >= 'a' && x <= 'z') {
-                    f &= ~WordTokens.ROMAN_LETTERS;
                     lowerAfterFirst |= i > from;
                 } else if (x >= 'A' && x <= 'Z') {
-                    f &= (ROMAN >>> (x - 'A') & 1) == 0 ? ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS) : ~WordTokens.PLAIN_LOWER;
+                    f &= ~WordTokens.PLAIN_LOWER;
                     x += 'a' - 'A';
                 } else if ((x == '\'' || x == '-') && i + 1 < n && Character.isLetter(c[i + 1])) {
                     if (x == '\'') {
@@ -91,11 +95,11 @@ final class WordReader {
                         savedHash = hash;
                         savedFlags = f;
                         savedLower = lowerAfterFirst;
-                        f = (f | APOSTROPHE) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                        f = (f | APOSTROPHE) & ~WordTokens.PLAIN_LOWER;
                         i++;
                         continue;
                     }
-                    f = (f | WordTokens.HYPHEN) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                    f = (f | WordTokens.HYPHEN) & ~WordTokens.PLAIN_LOWER;
                 } else {
                     break;
                 }
@@ -110,9 +114,9 @@ final class WordReader {
                 savedHash = hash;
                 savedFlags = f;
                 savedLower = lowerAfterFirst;
-                f = (f | NOT_ASCII) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                f = (f | NOT_ASCII) & ~WordTokens.PLAIN_LOWER;
             } else if (letter(x)) {
-                f = (f | NOT_ASCII) & ~(WordTokens.PLAIN_LOWER | WordTokens.ROMAN_LETTERS);
+                f = (f | NOT_ASCII) & ~WordTokens.PLAIN_LOWER;
                 lowerAfterFirst |= i > from && Character.isLowerCase(x);
                 String folded = CharFolds.of(x);
                 if (folded == null) {
@@ -142,10 +146,6 @@ final class WordReader {
         foldHash = hash;
         return f | shape(c[from], coreEnd - from, lowerAfterFirst);
     }
-
-    /** The letters I V X L C D M, as bits counted from A. */
-    private static final int ROMAN = 1 << ('i' - 'a') | 1 << ('v' - 'a') | 1 << ('x' - 'a') | 1 << ('l' - 'a')
-            | 1 << ('c' - 'a') | 1 << ('d' - 'a') | 1 << ('m' - 'a');
 
     /** The shape from the first character (a letter or mark, never a surrogate) and the rest's lower case. */
     private static int shape(char first, int length, boolean lowerAfterFirst) {

@@ -8,19 +8,22 @@ import java.util.Map;
  * character, and a miss (the usual case) mostly costs one array read.
  */
 final class WordTable {
-    /** Per slot: the high half of the key's hash, then its entry number + 1 in the low half; 0 for an empty slot. */
-    private final int[] slots;
+    /**
+     * Per slot, all a probe needs in one read: the key's bits in the low 32, then its length (8 bits), where its
+     * characters start in {@link #chars} (16 bits) and 8 bits of its hash as a tag; 0 for an empty slot.
+     */
+    private final long[] slots;
     private final int mask;
     private final char[] chars;
-    /** Per entry: where its characters start in {@link #chars}; one more element marks the end of the last. */
-    private final int[] offsets;
-    private final int[] bits;
     /**
      * A Bloom filter of the keys holding one of the bits {@code filtered}: a word it rejects holds none of them, so a
      * caller needing only those bits can skip the probe ({@link #mayHold}).
      */
     private final long[] filter = new long[FILTER_BITS / 64];
-    private static final int FILTER_BITS = 4096;
+    /** Room for a few thousand filtered keys with few false positives (2 KB, in the first-level cache). */
+    private static final int FILTER_BITS = 1 << 14;
+    private static final int MAX_KEY = 0xFF;
+    private static final int MAX_CHARS = 0xFFFF;
 
     /** A table of every key of {@code words} with its bits; keys with bits 0 are left out (a miss also gives 0). */
     WordTable(Map<String, Integer> words) {
@@ -35,20 +38,20 @@ final class WordTable {
             if (e.getValue() != 0) {
                 size++;
                 length += e.getKey().length();
+                if (e.getKey().length() > MAX_KEY) {
+                    throw new IllegalArgumentException("a word table key has at most " + MAX_KEY + " characters");
+                }
             }
         }
-        if (size >= 0xFFFF) {
-            throw new IllegalArgumentException("a word table holds fewer than 65535 words, not " + size);
+        if (length > MAX_CHARS) {
+            throw new IllegalArgumentException("a word table's keys have at most " + MAX_CHARS + " characters, not "
+                    + length);
         }
-        // At most half full: most probes are misses, which end at the first empty slot; small enough to stay in
-        // the processor's first-level cache for the word lists.
+        // At most half full: most probes are misses, which end at the first empty slot.
         int capacity = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
-        slots = new int[capacity];
+        slots = new long[capacity];
         mask = capacity - 1;
         chars = new char[length];
-        offsets = new int[size + 1];
-        bits = new int[size];
-        int n = 0;
         int at = 0;
         for (Map.Entry<String, Integer> e : words.entrySet()) {
             if (e.getValue() == 0) {
@@ -56,24 +59,27 @@ final class WordTable {
             }
             String key = e.getKey();
             key.getChars(0, key.length(), chars, at);
-            offsets[n] = at;
-            at += key.length();
-            offsets[n + 1] = at;
-            bits[n] = e.getValue();
-            int hash = hash(chars, offsets[n], at);
+            int hash = hash(chars, at, at + key.length());
             int slot = slot(hash);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = (hash & 0xFFFF0000) | (n + 1);
+            slots[slot] = (e.getValue() & 0xFFFFFFFFL) | shape(hash, key.length()) | (long) at << 40;
+            at += key.length();
             if ((e.getValue() & filtered) != 0) {
                 int h = hash * 0x9E3779B9;
-                filter[(h >>> 20) >> 6] |= 1L << (h >>> 20);
-                filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] |= 1L << (h >>> 8);
+                filter[h >>> 18 >> 6] |= 1L << (h >>> 18);
+                filter[((h >>> 4) & (FILTER_BITS - 1)) >> 6] |= 1L << (h >>> 4);
             }
-            n++;
         }
     }
+
+    /** The tag and length bits of a slot, which a probe compares before any character. */
+    private static long shape(int hash, int length) {
+        return (long) (hash >>> 24) << 56 | (long) length << 32;
+    }
+
+    private static final long SHAPE_BITS = 0xFFL << 56 | 0xFFL << 32;
 
     /** The polynomial hash {@link #get(char[], int, int, int)} expects; {@link #step} extends it by one character. */
     static int hash(char[] text, int from, int to) {
@@ -94,8 +100,8 @@ final class WordTable {
      */
     boolean mayHold(int hash) {
         int h = hash * 0x9E3779B9;
-        return (filter[(h >>> 20) >> 6] & 1L << (h >>> 20)) != 0
-                && (filter[((h >>> 8) & (FILTER_BITS - 1)) >> 6] & 1L << (h >>> 8)) != 0;
+        return (filter[h >>> 18 >> 6] & 1L << (h >>> 18)) != 0
+                && (filter[((h >>> 4) & (FILTER_BITS - 1)) >> 6] & 1L << (h >>> 4)) != 0;
     }
 
     private int slot(int hash) {
@@ -110,15 +116,16 @@ final class WordTable {
 
     /** As {@link #get(char[], int, int)} with the range's {@link #hash} already computed. */
     int get(char[] text, int from, int to, int hash) {
+        int length = to - from;
+        if (length > MAX_KEY) {
+            return 0;
+        }
         int slot = slot(hash);
-        int tag = hash & 0xFFFF0000;
-        int s;
+        long shape = shape(hash, length);
+        long s;
         while ((s = slots[slot]) != 0) {
-            if ((s & 0xFFFF0000) == tag) {
-                int entry = (s & 0xFFFF) - 1;
-                if (same(offsets[entry], offsets[entry + 1], text, from, to)) {
-                    return bits[entry];
-                }
+            if ((s & SHAPE_BITS) == shape && same((int) (s >>> 40) & MAX_CHARS, text, from, to)) {
+                return (int) s;
             }
             slot = (slot + 1) & mask;
         }
@@ -126,11 +133,8 @@ final class WordTable {
     }
 
     /** Keys are short: a plain loop beats a vectorised comparison. */
-    private boolean same(int start, int end, char[] text, int from, int to) {
-        if (end - start != to - from) {
-            return false;
-        }
-        for (int i = start, j = from; i < end; i++, j++) {
+    private boolean same(int start, char[] text, int from, int to) {
+        for (int i = start, j = from; j < to; i++, j++) {
             if (chars[i] != text[j]) {
                 return false;
             }

@@ -13,26 +13,42 @@ class WordReaderTest {
     }
 
     @Test
-    void readsAPlainWordWithItsShapeFoldAndHash() {
+    void readsAPlainAsciiWordWithItsShapeFoldAndHash() {
         char[] text = "  McDonald went".toCharArray();
-        int flags = reader.readPlain(text, 2, text.length, buf, 5);
+        int flags = reader.readAscii(text, 2, text.length, buf, 5);
         assertThat(flags & 7).isEqualTo(WordTokens.CAPITALISED);
+        assertThat(flags & WordTokens.ASCII_LETTERS).isNotZero();
         assertThat(reader.wordEnd).isEqualTo(10);
         assertThat(reader.coreEnd).isEqualTo(10);
         assertThat(folded(5)).isEqualTo("mcdonald");
         assertThat(reader.foldHash).isEqualTo("mcdonald".hashCode());
+        char[] initial = "J. Doe".toCharArray();
+        assertThat(reader.readAscii(initial, 0, initial.length, buf, 0) & 7).isEqualTo(WordTokens.INITIAL);
+        char[] upper = "NASA".toCharArray();
+        assertThat(reader.readAscii(upper, 0, upper.length, buf, 0) & 7).isEqualTo(WordTokens.UPPER);
+        char[] lower = "word".toCharArray();
+        int lowerFlags = reader.readAscii(lower, 0, lower.length, buf, 0);
+        assertThat(lowerFlags & 7).isEqualTo(WordTokens.LOWER);
+        assertThat(lowerFlags & WordTokens.PLAIN_LOWER).isNotZero();
     }
 
     @Test
     void leavesWordsGoingOnWithApostrophesHyphensOrBeyondAsciiToTheFullRead() {
-        for (String w : new String[] {"O'Neil", "rock-n", "Zoë", "é", "John’s"}) {
+        for (String w : new String[] {"O'Neil", "rock-n", "Zoë", "John’s", "word-", "x\u0301"}) {
             char[] text = w.toCharArray();
-            assertThat(reader.readPlain(text, 0, text.length, buf, 0)).as(w).isEqualTo(-1);
+            assertThat(reader.readAscii(text, 0, text.length, buf, 0)).as(w).isEqualTo(-1);
         }
+    }
+
+    @Test
+    void stopsAHyphenOrApostropheNotFollowedByALetter() {
         char[] end = "word- x".toCharArray();
-        assertThat(reader.readPlain(end, 0, end.length, buf, 0)).isEqualTo(-1);
         assertThat(reader.read(end, 0, end.length, buf, 0) & WordTokens.HYPHEN).isZero();
         assertThat(reader.wordEnd).isEqualTo(4);
+        char[] quote = "word' x".toCharArray();
+        reader.read(quote, 0, quote.length, buf, 0);
+        assertThat(reader.wordEnd).isEqualTo(4);
+        assertThat(folded(0)).isEqualTo("word");
     }
 
     @Test

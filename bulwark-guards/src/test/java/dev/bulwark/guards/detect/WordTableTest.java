@@ -75,7 +75,17 @@ class WordTableTest {
     }
 
     @Test
-    void refusesMoreWordsThanASlotCanNumber() {
+    void refusesKeysLongerThanASlotCanMeasure() {
+        assertThatThrownBy(() -> new WordTable(Map.of("x".repeat(256), 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        WordTable table = new WordTable(Map.of("x".repeat(255), 1));
+        assertThat(table.get("x".repeat(255))).isEqualTo(1);
+        assertThat(table.get("x".repeat(256))).isZero();
+        assertThat(table.get("x".repeat(70_000))).isZero();
+    }
+
+    @Test
+    void refusesMoreCharactersThanASlotCanAddress() {
         Map<String, Integer> keys = new HashMap<>();
         for (int i = 0; i < 0xFFFF; i++) {
             keys.put("w" + i, 1);

@@ -82,6 +82,41 @@ class WordTokensTest {
         assertThat(t.has(4, WordTokens.JOINED)).isTrue();
     }
 
+    @Test
+    void comparesWordsAndTextPiecesAsWritten() {
+        WordTokens t = WordTokens.of("Smith and Sons, and İnan", table);
+        assertThat(t.is(1, "and")).isTrue();
+        assertThat(t.is(1, "And")).isFalse();
+        assertThat(t.is(2, "Son")).isFalse();
+        assertThat(t.is(4, "İnan")).isTrue();
+        assertThat(t.textAt(t.end[2], ", and ")).isTrue();
+        assertThat(t.textAt(t.end[0], " and ")).isTrue();
+        assertThat(t.textAt(t.end[4], ", ")).isFalse();
+        assertThat(t.textAt(-1, "S")).isFalse();
+        assertThat(t.textAt(t.length, "")).isTrue();
+        assertThat(t.textAt(t.length - 1, "nx")).isFalse();
+        assertThat(WordTokens.of("", table).textAt(0, ", ")).isFalse();
+    }
+
+    @Test
+    void readsAPlainAsciiWordWithItsShapeFoldAndHash() {
+        WordTokens t = WordTokens.of("  McDonald went", table);
+        assertThat(t.shape(0)).isEqualTo(WordTokens.CAPITALISED);
+        assertThat(t.has(0, WordTokens.ASCII_LETTERS)).isTrue();
+        assertThat(t.end[0]).isEqualTo(10);
+        assertThat(new String(t.folds, t.foldStart(0), t.foldEnd(0) - t.foldStart(0))).isEqualTo("mcdonald");
+        assertThat(t.hash(0)).isEqualTo("mcdonald".hashCode());
+    }
+
+    @Test
+    void leavesWordsGoingOnWithApostrophesHyphensOrBeyondAsciiToTheFullRead() {
+        for (String w : new String[] {"O'Neil", "rock-n", "Zoë", "é", "John’s", "John's", "word-", "x́"}) {
+            WordTokens t = WordTokens.of(w, table);
+            assertThat(t.has(0, WordTokens.ASCII_LETTERS)).as(w).isFalse();
+        }
+        assertSame("O'Neil rock-n Zoë é John’s John's word- x́ Łódź");
+    }
+
     private static String randomChars(Random random) {
         String alphabet = "aAzZiIvVxX'’-. \n\tßİıΣσςéЁё日\u0301\u0308\uD835\uDC00_0１Ａ\u05D0\u0627K\u212A";
         StringBuilder b = new StringBuilder();
@@ -100,6 +135,11 @@ class WordTokensTest {
         for (int k = 0; k < expected.size(); k++) {
             assertThat(actual.inFiltered(k, WordLists.FIRST_NAME)).as(text + " @" + k)
                     .isEqualTo((expected.get(k).kinds() & WordLists.FIRST_NAME) != 0);
+            String f = expected.get(k).folded();
+            assertThat(actual.inFiltered(k, ProperNounCues.TITLE)).as(text + " @" + k)
+                    .isEqualTo(ProperNounCues.TITLES.contains(f));
+            assertThat(actual.inFiltered(k, ProperNounCues.PARTICLE)).as(text + " @" + k)
+                    .isEqualTo(ProperNounCues.PARTICLES.contains(f));
         }
         List<Integer> capitalised = new ArrayList<>();
         for (int k = 0; k < expected.size(); k++) {
@@ -115,9 +155,14 @@ class WordTokensTest {
             assertThat(actual.has(k, WordTokens.JOINED)).as(at).isEqualTo(e.joinedToPrevious());
             assertThat(actual.has(k, WordTokens.POSSESSIVE)).as(at).isEqualTo(e.possessive());
             assertThat(actual.has(k, WordTokens.HYPHEN)).as(at).isEqualTo(e.text().indexOf('-') >= 0);
-            assertThat(actual.has(k, WordTokens.ROMAN_LETTERS)).as(at).isEqualTo(e.text().matches("[IVXLCDM]+"));
+            assertThat(actual.romanLetters(k)).as(at).isEqualTo(e.text().matches("[IVXLCDM]+"));
             assertThat(actual.has(k, WordTokens.PLAIN_LOWER)).as(at).isEqualTo(e.text().matches("[a-z]+"));
             assertThat(actual.is(k, e.text())).as(at).isTrue();
+            assertThat(actual.hash(k)).as(at).isEqualTo(e.folded().hashCode());
+            if (actual.has(k, WordTokens.ASCII_LETTERS)) {
+                assertThat(e.text()).as(at).matches("[A-Za-z]+");
+                assertThat(e.possessive()).as(at).isFalse();
+            }
             String f = e.folded();
             int bits = actual.bits(k);
             assertThat(bits & ProperNounCues.KINDS).as(at).isEqualTo(e.kinds());
