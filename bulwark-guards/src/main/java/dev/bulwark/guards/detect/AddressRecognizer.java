@@ -54,7 +54,7 @@ final class AddressRecognizer implements Recognizer {
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
     private static final Pattern SHIP = Pattern.compile(
             "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");
-    private static final WordsBefore CONTEXT = WordsBefore.of("address", "addr", "live", "lives", "lived", "living",
+    private static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
             "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");
@@ -163,7 +163,7 @@ final class AddressRecognizer implements Recognizer {
         if (end > matchEnd) {
             score += 0.15;
         }
-        if (CONTEXT.in(text, start, 40)) {
+        if (Context.before(text, start, 40, CONTEXT)) {
             score += 0.15;
         }
         if (s == NUMBERED_SHAPE && score < 0.5) {

@@ -17,11 +17,11 @@ final class DateRecognizer implements Recognizer {
             "(?<![\\w])(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s(?:of\\s)?" + MONTH + ",?(?:\\s\\d{4})?)|(?:" + MONTH
                     + "\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?)|(?:" + MONTH + ",?\\s\\d{4}))(?![\\w])",
             Pattern.CASE_INSENSITIVE);
-    private static final WordsBefore YEAR_CONTEXT = WordsBefore.of("in", "since", "year", "born", "from", "until",
+    private static final Context.Words YEAR_CONTEXT = Context.words("in", "since", "year", "born", "from", "until",
             "till", "by", "of", "during", "before", "after", "around", "circa", "early", "late", "mid", "founded",
             "established", "dob", "date");
-    private static final WordsBefore BIRTH = WordsBefore.of("born", "birth", "birthday", "dob", "d.o.b", "date of birth");
-    private static final WordsBefore VERSION = WordsBefore.of("version", "ver", "v", "release", "build", "firmware");
+    private static final Context.Words BIRTH = Context.words("born", "birth", "birthday", "dob", "d.o.b", "date of birth");
+    private static final Context.Words VERSION = Context.words("version", "ver", "v", "release", "build", "firmware");
 
     /**
      * Each start of the text is checked once for all shapes ({@link DateStarts#shapesAt}); then each shape in turn
@@ -94,7 +94,7 @@ final class DateRecognizer implements Recognizer {
                 continue;
             }
             resume = end;
-            if (VERSION.in(text, i, 16)) {
+            if (Context.before(text, i, 16, VERSION)) {
                 continue;
             }
             int a = DateScanners.run(text, i);
@@ -150,14 +150,14 @@ final class DateRecognizer implements Recognizer {
             int end = DateScanners.year(text, i);
             if (end >= 0) {
                 resume = end;
-                boolean context = YEAR_CONTEXT.in(text, i, 14);
+                boolean context = Context.before(text, i, 14, YEAR_CONTEXT);
                 out.add("DATE_TIME", i, end, context ? 0.55 : 0.35, "date");
             }
         }
     }
 
     private static double score(String text, int start, double base) {
-        return BIRTH.in(text, start, 40) ? base + 0.15 : base;
+        return Context.before(text, start, 40, BIRTH) ? base + 0.15 : base;
     }
 
     private static boolean validDate(String year, String month, String day, boolean strictYear) {
