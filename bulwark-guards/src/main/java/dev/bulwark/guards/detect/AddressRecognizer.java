@@ -46,9 +46,6 @@ final class AddressRecognizer implements Recognizer {
     private static final Pattern ROMANCE = Pattern.compile(
             "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
                     + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
-    private static final Pattern GERMANIC = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:(" + CAP + ")[ \\t-]{1,3}+)?([\\p{L}][\\p{L}\\p{M}.-]{0,40}+)"
-                    + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
     private static final Pattern BOX = Pattern.compile(
             "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
@@ -66,27 +63,12 @@ final class AddressRecognizer implements Recognizer {
     static final int BOX_SHAPE = 3;
     static final int SHIP_SHAPE = 4;
     static final int NUMBERED_SHAPE = 5;
-    /** Each shape's pattern; NUMBERED's is hand-written ({@link NumberedStreets}). */
-    static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
+    /**
+     * Each shape's pattern; GERMANIC and NUMBERED are matched by hand ({@link GermanicStreets},
+     * {@link NumberedStreets}).
+     */
+    static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, null, BOX, SHIP, null};
     private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
-
-    /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
-    private static boolean streetNamed(Matcher m) {
-        String name = WordLists.fold(m.group(2));
-        boolean capital = Character.isUpperCase(m.group(2).codePointAt(0));
-        if (m.group(1) != null && STREET_WORDS.contains(name)) {
-            return true;
-        }
-        if (!capital) {
-            return false;
-        }
-        for (String ending : STREET_ENDINGS) {
-            if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Every shape ends in a house number, box number or postcode: a text without digits has no address. Each start
@@ -131,6 +113,16 @@ final class AddressRecognizer implements Recognizer {
                     ? AddressStarts.germanicWords(shape, i) : (shapes[k] & 1 << s) != 0)) {
                 continue;
             }
+            if (s == GERMANIC_SHAPE) {
+                GermanicStreets.Match g = GermanicStreets.match(text, i);
+                if (g != null) {
+                    resume = g.end();
+                    if (StreetNames.named(text, g.nameStart(), g.nameEnd(), g.capitalised())) {
+                        found(text, s, i, g.end(), tails, out);
+                    }
+                }
+                continue;
+            }
             if (s == NUMBERED_SHAPE) {
                 int end = NumberedStreets.match(text, i);
                 if (end >= 0) {
@@ -146,9 +138,7 @@ final class AddressRecognizer implements Recognizer {
             }
             if (m.region(i, text.length()).lookingAt()) {
                 resume = m.end();
-                if (s != GERMANIC_SHAPE || streetNamed(m)) {
-                    found(text, s, m.start(), m.end(), tails, out);
-                }
+                found(text, s, m.start(), m.end(), tails, out);
             }
         }
     }

@@ -75,7 +75,10 @@ class AddressStartsTest {
         assertThat(atWord("\uD835\uDC00 12")).isZero();
     }
 
-    /** The checks are necessary: wherever a shape's pattern (or NUMBERED's matcher) matches, its bit is set. */
+    /**
+     * The checks are necessary: wherever a shape's pattern (as it was, for the hand-written ones) matches, its bit is
+     * set.
+     */
     @Test
     void everyStartWhereAShapeMatchesHasItsBit() {
         String[] pieces = {"12", "4", "221B", "12-14", "3/5", "1234567", " ", " ", "  ", "\t", ", ", "\n", "-", ".",
@@ -103,6 +106,9 @@ class AddressStartsTest {
                     boolean match;
                     if (s == AddressRecognizer.NUMBERED_SHAPE) {
                         match = NumberedStreets.match(t, i) >= 0;
+                    } else if (s == AddressRecognizer.GERMANIC_SHAPE) {
+                        match = GermanicStreetsTest.GERMANIC.matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false).region(i, t.length()).lookingAt();
                     } else {
                         Matcher m = AddressRecognizer.PATTERNS[s].matcher(t).useTransparentBounds(true)
                                 .useAnchoringBounds(false);
