@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
  * The pieces {@link AddressRecognizer} absorbs after a street part: unit ("Apt 4"), a same-line tail of region
  * letters and postcode, and up to five locality pieces (", Springfield, IL 62704", next-line towns). Each pattern runs
  * only where a cheap necessary check on the characters at the piece's start passes, so a street part followed by
- * ordinary prose costs a few character reads instead of three regex attempts.
+ * ordinary prose costs a few character reads instead of regex attempts; the locality is matched by hand
+ * ({@link Localities}).
  */
 final class AddressTails {
     private static final String CAP = AddressRecognizer.CAP;
-    private static final String PARTICLE = AddressRecognizer.PARTICLE;
     static final Pattern UNIT = Pattern.compile(
             "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
                     + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
@@ -19,12 +19,8 @@ final class AddressTails {
      * A postcode. Every alternative starts with a digit or with one or two capitals and a digit; the lookahead says
      * so first, which changes no match but spares trying seven alternatives at each capitalised word.
      */
-    private static final String ZIP = "(?=\\d|[A-Z]{1,2}\\d)(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|"
+    static final String ZIP = "(?=\\d|[A-Z]{1,2}\\d)(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|"
             + "\\d{3}[ ]?\\d{2}|\\d{3,6}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
-    static final Pattern LOCALITY = Pattern.compile(
-            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + ZIP + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:"
-                    + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
-                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     static final Pattern SAME_LINE_TAIL = Pattern.compile(
             "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     private static final int MAX_ADDRESS = 240;
@@ -69,7 +65,6 @@ final class AddressTails {
                 end = tail.end();
             }
         }
-        Matcher loc = null;
         int checked = -1;
         boolean limited = false;
         for (int pieces = 0; pieces < 5; pieces++) {
@@ -89,11 +84,11 @@ final class AddressTails {
             if (!localityPossible(text, end, limit)) {
                 break;
             }
-            loc = loc == null ? LOCALITY.matcher(text) : loc;
-            if (!loc.region(end, limit).lookingAt() || looksLikeLabel(text, loc.end())) {
+            int locality = Localities.match(text, end, limit);
+            if (locality < 0 || looksLikeLabel(text, locality)) {
                 break;
             }
-            end = loc.end();
+            end = locality;
         }
         if (!limited && memoCount < MEMO) {
             memoEnd[memoCount] = streetEnd;

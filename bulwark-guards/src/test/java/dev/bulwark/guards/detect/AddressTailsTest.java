@@ -17,6 +17,13 @@ class AddressTailsTest {
                     + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:" + CAP + "|" + PARTICLE
                     + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + OLD_ZIP
                     + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + OLD_ZIP + ")?|" + OLD_ZIP + ")(?![\\p{L}\\p{N}])");
+    /** The locality pattern {@code AddressTails} had before {@link Localities}. */
+    static final Pattern LOCALITY = Pattern.compile(
+            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + AddressTails.ZIP
+                    + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:" + CAP + "|" + PARTICLE
+                    + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + AddressTails.ZIP
+                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + AddressTails.ZIP + ")?|" + AddressTails.ZIP
+                    + ")(?![\\p{L}\\p{N}])");
     private static final Pattern OLD_TAIL = Pattern.compile("[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+"
             + "(?:[ \\t]" + OLD_ZIP + ")?|" + OLD_ZIP + ")(?![\\p{L}\\p{N}])");
 
@@ -74,7 +81,7 @@ class AddressTailsTest {
                     matches[1]++;
                     assertThat(AddressTails.tailPossible(t, from, limit)).as("tail %s at %d", t, from).isTrue();
                 }
-                if (matches(AddressTails.LOCALITY, t, from, limit)) {
+                if (matches(LOCALITY, t, from, limit)) {
                     matches[2]++;
                     assertThat(AddressTails.localityPossible(t, from, limit)).as("locality %s at %d", t, from)
                             .isTrue();
@@ -102,7 +109,7 @@ class AddressTailsTest {
             String t = text.toString();
             int limit = random.nextInt(t.length() + 1);
             for (int from = 0; from <= limit; from++) {
-                for (Pattern[] pair : new Pattern[][] {{OLD_LOCALITY, AddressTails.LOCALITY},
+                for (Pattern[] pair : new Pattern[][] {{OLD_LOCALITY, LOCALITY},
                         {OLD_TAIL, AddressTails.SAME_LINE_TAIL}}) {
                     var before = pair[0].matcher(t).region(from, limit);
                     var after = pair[1].matcher(t).region(from, limit);
