@@ -21,6 +21,18 @@ final class AddressStarts {
             "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
     /** {@link #ROMANCE_WORDS} by their first two characters (first below U+0100, second ASCII). */
     private static final String[][] ROMANCE_BY_PREFIX = byPrefix(ROMANCE_WORDS);
+    /** The keys of {@link #ROMANCE_BY_PREFIX} that hold words, as bits: a few cache lines instead of the table's. */
+    private static final long[] ROMANCE_KEYS = keys(ROMANCE_BY_PREFIX);
+
+    private static long[] keys(String[][] table) {
+        long[] bits = new long[table.length / 64];
+        for (int key = 0; key < table.length; key++) {
+            if (table[key] != null) {
+                bits[key >>> 6] |= 1L << key;
+            }
+        }
+        return bits;
+    }
 
     private static String[][] byPrefix(List<String> words) {
         String[][] table = new String[0x100 * 0x80][];
@@ -47,10 +59,11 @@ final class AddressStarts {
         if (first >= 0x100 || second >= 0x80) {
             return false;
         }
-        String[] candidates = ROMANCE_BY_PREFIX[first * 0x80 + second];
-        if (candidates == null) {
+        int key = first * 0x80 + second;
+        if ((ROMANCE_KEYS[key >>> 6] & 1L << key) == 0) {
             return false;
         }
+        String[] candidates = ROMANCE_BY_PREFIX[key];
         String text = shape.text();
         for (String word : candidates) {
             char after = shape.at(i + word.length());

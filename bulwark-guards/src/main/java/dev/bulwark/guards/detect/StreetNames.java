@@ -73,7 +73,7 @@ final class StreetNames {
                 boolean nameStart = c == start || text.charAt(c - 1) == '-'
                         || !Character.isLetter(text.charAt(c - 1)) && !Character.isSurrogate(text.charAt(c - 1));
                 if (nameStart && Character.isLetter(text.codePointAt(c))
-                        && (ascii ? asciiStreetName(text, c, end, true) : streetName(text.substring(c, end), true))) {
+                        && (ascii ? asciiStreetName(text, c, end, true) : streetName(text, c, end, true))) {
                     return true;
                 }
             }
@@ -118,7 +118,7 @@ final class StreetNames {
     static boolean named(String text, int start, int end, boolean wordBefore) {
         for (int c = start; c < end; c++) {
             if (text.charAt(c) >= 0x80) {
-                return streetName(text.substring(start, end), wordBefore);
+                return streetName(text, start, end, wordBefore);
             }
         }
         return asciiStreetName(text, start, end, wordBefore);
@@ -152,13 +152,13 @@ final class StreetNames {
         return false;
     }
 
-    /** The street-name test on a name alone, with or without a word before it. */
-    private static boolean streetName(String group, boolean wordBefore) {
-        String name = WordLists.fold(group);
+    /** The street-name test on {@code text[start, end)} alone, with or without a word before it. */
+    private static boolean streetName(String text, int start, int end, boolean wordBefore) {
+        String name = LatinFold.fold(text, start, end);
         if (wordBefore && AddressRecognizer.STREET_WORDS.contains(name)) {
             return true;
         }
-        if (!Character.isUpperCase(group.codePointAt(0))) {
+        if (!Character.isUpperCase(firstCodePoint(text, start, end))) {
             return false;
         }
         for (String ending : AddressRecognizer.STREET_ENDINGS) {
@@ -167,6 +167,15 @@ final class StreetNames {
             }
         }
         return false;
+    }
+
+    /** The first code point of {@code text[start, end)}, a surrogate pair only when both halves are inside. */
+    private static int firstCodePoint(String text, int start, int end) {
+        char c = text.charAt(start);
+        if (Character.isHighSurrogate(c) && start + 1 < end && Character.isLowSurrogate(text.charAt(start + 1))) {
+            return Character.toCodePoint(c, text.charAt(start + 1));
+        }
+        return c;
     }
 
     private static boolean nameChar(char c) {
