@@ -40,9 +40,6 @@ final class AddressRecognizer implements Recognizer {
     static final List<String> STREET_WORDS = List.of("u.", "utca", "ut", "ter", "korut", "krt.", "tn",
             "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
-    private static final Pattern ENGLISH = Pattern.compile(
-            "(?<![\\w.-])(?:\\d{1,6}[ \\t]{1,3}+)?" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
-                    + EnglishStreetTypes.byInitial(EN_TYPES) + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
     private static final Pattern ROMANCE = Pattern.compile(
             "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
                     + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
@@ -64,10 +61,10 @@ final class AddressRecognizer implements Recognizer {
     static final int SHIP_SHAPE = 4;
     static final int NUMBERED_SHAPE = 5;
     /**
-     * Each shape's pattern; GERMANIC and NUMBERED are matched by hand ({@link GermanicStreets},
-     * {@link NumberedStreets}).
+     * Each shape's pattern; ENGLISH, GERMANIC and NUMBERED are matched by hand ({@link EnglishStreets},
+     * {@link GermanicStreets}, {@link NumberedStreets}).
      */
-    static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, null, BOX, SHIP, null};
+    static final Pattern[] PATTERNS = {null, ROMANCE, null, BOX, SHIP, null};
     private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
 
     /**
@@ -111,6 +108,14 @@ final class AddressRecognizer implements Recognizer {
             int i = shape.start(k);
             if (i < resume || !(s == GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
                     ? AddressStarts.germanicWords(shape, i) : (shapes[k] & 1 << s) != 0)) {
+                continue;
+            }
+            if (s == ENGLISH_SHAPE) {
+                int end = EnglishStreets.match(text, i);
+                if (end >= 0) {
+                    resume = end;
+                    found(text, s, i, end, tails, out);
+                }
                 continue;
             }
             if (s == GERMANIC_SHAPE) {

@@ -41,35 +41,29 @@ final class EnglishStreetTypes {
     private static final Pattern TWO_LISTS = Pattern.compile("\\(\\?:\\(\\?:([^()]*)\\)s\\?\\|\\(\\?:([^()]*)\\)\\\\\\.\\?\\)");
 
     /**
-     * {@code EN_TYPES} ({@code (?:(?:Street|...)s?|(?:St|...)\.?)}) regrouped by first letter: {@code
-     * (?:S(?:(?:treet|quare|...)s?|(?:t|q|te)\.?)|A(?:...)|...)}. Words with different first letters never both
-     * match at one place, and within a letter the order is kept, so the regex engine makes the same choices in the
-     * same order; it just rejects a place by its first letter once instead of once per word.
+     * The alternatives of {@code types} ({@code (?:(?:Street|...)s?|(?:St|...)\.?)}) in the order the pattern tries
+     * them: the words taking an optional plural "s", then those taking an optional full stop ({@code Terr?} is
+     * "Terr", then "Ter").
      */
-    static String byInitial(String types) {
+    static List<List<String>> alternatives(String types) {
         Matcher m = TWO_LISTS.matcher(types);
         if (!m.matches()) {
             throw new IllegalStateException("unexpected street-type pattern: " + types);
         }
-        java.util.Map<Character, List<List<String>>> byLetter = new java.util.LinkedHashMap<>();
+        List<List<String>> lists = List.of(new ArrayList<>(), new ArrayList<>());
         for (int group = 1; group <= 2; group++) {
             for (String word : m.group(group).split("\\|")) {
-                byLetter.computeIfAbsent(word.charAt(0), c -> List.of(new ArrayList<>(), new ArrayList<>()))
-                        .get(group - 1).add(word.substring(1));
+                if (word.endsWith("?")) {
+                    lists.get(group - 1).add(word.substring(0, word.length() - 1));
+                    word = word.substring(0, word.length() - 2);
+                }
+                if (!word.matches("[A-Za-z]+")) {
+                    throw new IllegalStateException("unexpected street type: " + word);
+                }
+                lists.get(group - 1).add(word);
             }
         }
-        List<String> pieces = new ArrayList<>();
-        byLetter.forEach((letter, rests) -> {
-            List<String> alternatives = new ArrayList<>();
-            if (!rests.get(0).isEmpty()) {
-                alternatives.add("(?:" + String.join("|", rests.get(0)) + ")s?");
-            }
-            if (!rests.get(1).isEmpty()) {
-                alternatives.add("(?:" + String.join("|", rests.get(1)) + ")\\.?");
-            }
-            pieces.add(letter + "(?:" + String.join("|", alternatives) + ")");
-        });
-        return "(?:" + String.join("|", pieces) + ")";
+        return lists;
     }
 
     /** Whether the ASCII letters {@code text[start, end)} are one of the street-type words (case-sensitive). */

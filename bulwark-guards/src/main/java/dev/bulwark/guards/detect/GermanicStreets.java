@@ -23,7 +23,7 @@ final class GermanicStreets {
         if (i > 0 && blocksBefore(text.charAt(i - 1))) {
             return null;
         }
-        int afterNumber = leadingNumber(text, i);
+        int afterNumber = numberThenBlanks(text, i);
         if (afterNumber >= 0) {
             Match m = fromWord(text, afterNumber);
             if (m != null) {
@@ -70,7 +70,7 @@ final class GermanicStreets {
     }
 
     /** {@code NUM[ \t]{1,3}+} at {@code i}: where it ends, or -1. */
-    private static int leadingNumber(String text, int i) {
+    static int numberThenBlanks(String text, int i) {
         int run = digits(text, i);
         if (run < 1 || run > 6) {
             return -1;
@@ -132,7 +132,7 @@ final class GermanicStreets {
     }
 
     /** CAP at {@code p}: an upper-case letter and up to thirty letters, marks, {@code '’.-}; its end or -1. */
-    private static int capitalised(String text, int p) {
+    static int capitalised(String text, int p) {
         if (p >= text.length() || Character.getType(text.codePointAt(p)) != Character.UPPERCASE_LETTER) {
             return -1;
         }
@@ -157,7 +157,7 @@ final class GermanicStreets {
     }
 
     /** {@code [ \t]{1,3}+} at {@code p}: its end or -1. */
-    private static int blanks(String text, int p) {
+    static int blanks(String text, int p) {
         int q = p;
         while (q < text.length() && q - p < 3 && blank(text.charAt(q))) {
             q++;
@@ -173,7 +173,7 @@ final class GermanicStreets {
         return c == '.' || c == '-' || !Character.isSurrogate(c) && letterOrNumber(c);
     }
 
-    private static boolean letterOrNumberAt(String text, int q) {
+    static boolean letterOrNumberAt(String text, int q) {
         return q < text.length() && letterOrNumber(text.codePointAt(q));
     }
 

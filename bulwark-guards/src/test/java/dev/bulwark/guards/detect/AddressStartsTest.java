@@ -106,6 +106,8 @@ class AddressStartsTest {
                     boolean match;
                     if (s == AddressRecognizer.NUMBERED_SHAPE) {
                         match = NumberedStreets.match(t, i) >= 0;
+                    } else if (s == AddressRecognizer.ENGLISH_SHAPE) {
+                        match = EnglishStreets.match(t, i) >= 0;
                     } else if (s == AddressRecognizer.GERMANIC_SHAPE) {
                         match = GermanicStreetsTest.GERMANIC.matcher(t).useTransparentBounds(true)
                                 .useAnchoringBounds(false).region(i, t.length()).lookingAt();
