@@ -11,9 +11,7 @@ import java.util.regex.Pattern;
  * the same or the next lines are absorbed into the same finding.
  */
 final class AddressRecognizer implements Recognizer {
-    private static final String NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
     static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
-    private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}+";
     /** English street types (USPS suffixes and common British ones), optionally plural, optionally abbreviated. */
     static final String EN_TYPES = "(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|"
             + "Way|Parkway|Circle|Highway|Trail|Crescent|Close|Grove|Garden|Row|Mews|Hill|Walk|Alley|Plaza|Expressway|"
@@ -24,10 +22,6 @@ final class AddressRecognizer implements Recognizer {
             + "Point|Prairie|Ranch|Rapid|Route|Stream|Glen|Gateway|Hollow|Mount|Mountain|Motorway|Lodge|Mall|Flat|"
             + "Extension|Dale|Common|Cliff|Curve|Park|Broadway)s?|(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Terr?|Pkwy|Cir|Hwy|"
             + "Trl|Cres|Gdns|Xing|Hts|Ste)\\.?)";
-    private static final String ROMANCE_PREFIX = "(?:Rua|Rue|Via|Viale|Vicolo|Calle|Carrer|Avenida|Avda\\.?|Av\\.|"
-            + "Avenue|Piazza|Piazzale|Plaza|Pra[çc]a|Travessa|Largo|Corso|Strada|Str\\.|Ulica|ul\\.|Aleja|al\\.|"
-            + "Boulevard|Bd\\.?|Chemin|All[ée]e|Impasse|Quai|Place|Camino|Paseo|Carretera|Estrada|Rodovia|Alameda|"
-            + "Ronda|Cesta|Trg|Bulevar|Odos|Leoforos|Sokak|Sok\\.|Caddesi|Cad\\.|Straße|Strasse|Utca|Út)";
     static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
     /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
@@ -40,9 +34,6 @@ final class AddressRecognizer implements Recognizer {
     static final List<String> STREET_WORDS = List.of("u.", "utca", "ut", "ter", "korut", "krt.", "tn",
             "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
-    private static final Pattern ROMANCE = Pattern.compile(
-            "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
-                    + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
     private static final Pattern BOX = Pattern.compile(
             "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
@@ -61,10 +52,10 @@ final class AddressRecognizer implements Recognizer {
     static final int SHIP_SHAPE = 4;
     static final int NUMBERED_SHAPE = 5;
     /**
-     * Each shape's pattern; ENGLISH, GERMANIC and NUMBERED are matched by hand ({@link EnglishStreets},
+     * Each shape's pattern; the street shapes are matched by hand ({@link EnglishStreets}, {@link RomanceStreets},
      * {@link GermanicStreets}, {@link NumberedStreets}).
      */
-    static final Pattern[] PATTERNS = {null, ROMANCE, null, BOX, SHIP, null};
+    static final Pattern[] PATTERNS = {null, null, null, BOX, SHIP, null};
     private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
 
     /**
@@ -110,8 +101,8 @@ final class AddressRecognizer implements Recognizer {
                     ? AddressStarts.germanicWords(shape, i) : (shapes[k] & 1 << s) != 0)) {
                 continue;
             }
-            if (s == ENGLISH_SHAPE) {
-                int end = EnglishStreets.match(text, i);
+            if (s == ENGLISH_SHAPE || s == ROMANCE_SHAPE) {
+                int end = s == ENGLISH_SHAPE ? EnglishStreets.match(text, i) : RomanceStreets.match(text, i);
                 if (end >= 0) {
                     resume = end;
                     found(text, s, i, end, tails, out);

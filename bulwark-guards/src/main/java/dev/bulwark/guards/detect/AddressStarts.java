@@ -54,24 +54,32 @@ final class AddressStarts {
      * there and a space or tab follows it (none holds a space or tab).
      */
     static boolean romanceWord(TextShape shape, int i) {
-        char first = shape.at(i);
-        char second = shape.at(i + 1);
+        return romanceWordEnd(shape.text(), i) >= 0;
+    }
+
+    /** Where the one of {@link #ROMANCE_WORDS} that {@link #romanceWord} finds at {@code i} ends, or -1. */
+    static int romanceWordEnd(String text, int i) {
+        char first = charAt(text, i);
+        char second = charAt(text, i + 1);
         if (first >= 0x100 || second >= 0x80) {
-            return false;
+            return -1;
         }
         int key = first * 0x80 + second;
         if ((ROMANCE_KEYS[key >>> 6] & 1L << key) == 0) {
-            return false;
+            return -1;
         }
-        String[] candidates = ROMANCE_BY_PREFIX[key];
-        String text = shape.text();
-        for (String word : candidates) {
-            char after = shape.at(i + word.length());
+        for (String word : ROMANCE_BY_PREFIX[key]) {
+            int end = i + word.length();
+            char after = charAt(text, end);
             if ((after == ' ' || after == '\t') && text.startsWith(word, i)) {
-                return true;
+                return end;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private static char charAt(String text, int i) {
+        return i >= 0 && i < text.length() ? text.charAt(i) : 0;
     }
 
     /**

@@ -136,7 +136,11 @@ final class GermanicStreets {
         if (p >= text.length() || Character.getType(text.codePointAt(p)) != Character.UPPERCASE_LETTER) {
             return -1;
         }
-        int q = p + Character.charCount(text.codePointAt(p));
+        return wordRest(text, p + Character.charCount(text.codePointAt(p)));
+    }
+
+    /** {@code [\p{L}\p{M}'’.-]{0,30}+} at {@code q}: up to thirty letters, marks, {@code '’.-}, all taken; the end. */
+    static int wordRest(String text, int q) {
         for (int n = 0; n < 30 && q < text.length(); n++) {
             int cp = text.codePointAt(q);
             if (!(letter(cp) || mark(cp) || cp == '\'' || cp == '’' || cp == '.' || cp == '-')) {

@@ -107,7 +107,11 @@ class AddressStartsTest {
                     if (s == AddressRecognizer.NUMBERED_SHAPE) {
                         match = NumberedStreets.match(t, i) >= 0;
                     } else if (s == AddressRecognizer.ENGLISH_SHAPE) {
-                        match = EnglishStreets.match(t, i) >= 0;
+                        match = EnglishStreetsTest.ENGLISH.matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false).region(i, t.length()).lookingAt();
+                    } else if (s == AddressRecognizer.ROMANCE_SHAPE) {
+                        match = RomanceStreetsTest.ROMANCE.matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false).region(i, t.length()).lookingAt();
                     } else if (s == AddressRecognizer.GERMANIC_SHAPE) {
                         match = GermanicStreetsTest.GERMANIC.matcher(t).useTransparentBounds(true)
                                 .useAnchoringBounds(false).region(i, t.length()).lookingAt();
