@@ -68,7 +68,12 @@ final class AddressRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
+        // Every shape's match holds an ASCII digit at or after its start (a house, box or postcode number), and
+        // every run of ASCII digits opens with a start of its own: no start after the last such one begins a match.
         int count = shape.count();
+        while (shape.kind(count - 1) != TextShape.DIGITS) {
+            count--;
+        }
         byte[] shapes = new byte[count];
         int any = 0;
         for (int k = 0; k < count; k++) {
@@ -89,7 +94,8 @@ final class AddressRecognizer implements Recognizer {
 
     /**
      * One shape's matches as a {@code find()} loop would give them: its pattern tried at the starts that pass the
-     * shape's necessary check, in text order, skipping starts inside the shape's previous match.
+     * shape's necessary check, in text order, skipping starts inside the shape's previous match. Only the starts
+     * {@code shapes} covers, up to the last number, can begin one.
      */
     private static void scan(int s, String text, TextShape shape, byte[] shapes, AddressTails tails,
             Candidates out) {

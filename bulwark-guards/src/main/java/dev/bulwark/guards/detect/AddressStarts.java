@@ -291,9 +291,11 @@ final class AddressStarts {
                     return true;
                 }
             }
-            return text.regionMatches(true, i, "post office box", 0, 15)
-                    || text.regionMatches(true, i, "postal office box", 0, 17)
-                    || text.regionMatches(true, i, "psc ", 0, 4);
+            // "Post(al) Office Box" and "PSC " go on with an "o" or an "s".
+            char second = (char) (shape.at(i + 1) | 0x20);
+            return second == 'o' && text.regionMatches(true, i, "post office box", 0, 15)
+                    || second == 'o' && text.regionMatches(true, i, "postal office box", 0, 17)
+                    || second == 's' && text.regionMatches(true, i, "psc ", 0, 4);
         }
         return c == 'u' && text.regionMatches(true, i, "unit ", 0, 5)
                 || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4);

@@ -86,7 +86,7 @@ class AddressStartsTest {
                 "Hauptstraße", "Poststrasse", "Karl-Marx-Allee", "Erzsébet", "tér", "u.", "P.O.", "Box", "PO", "PSC",
                 "Unit", "APO", "AE", "USS", "Enterprise", "FPO", "AP", "96543", "apples", "é", "\u0301", "\uD835\uDC00",
                 "’", "x", "P.O. Box", "po box", "P O Box", "Postal Office Box", "Unit 7, Box", "CMR 480 Box",
-                "USS Nimitz", "USNS Comfort, FPO AE", "FPO AP", "APO AA"};
+                "USS Nimitz", "USNS Comfort, FPO AE", "FPO AP", "APO AA", "١٢", "１２", "x12"};
         Random random = new Random(51);
         int[] matches = new int[6];
         for (int n = 0; n < 30_000; n++) {
@@ -124,6 +124,12 @@ class AddressStartsTest {
                         continue;
                     }
                     matches[s]++;
+                    // AddressRecognizer looks at no start after the text's last run of digits.
+                    boolean numberFromHere = false;
+                    for (int d = k; d < shape.count(); d++) {
+                        numberFromHere |= shape.kind(d) == TextShape.DIGITS;
+                    }
+                    assertThat(numberFromHere).as("a number at or after %d in %s", i, t).isTrue();
                     boolean passes = s == AddressRecognizer.GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
                             ? AddressStarts.germanicWords(shape, i) : (bits & 1 << s) != 0;
                     assertThat(passes).as("shape %d in %s at %d", s, t, i).isTrue();
