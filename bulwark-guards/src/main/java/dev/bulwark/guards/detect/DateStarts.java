@@ -63,9 +63,14 @@ final class DateStarts {
      * weekday and a written date starting at a word both begin so (their letters compared ASCII case-insensitively).
      */
     static boolean openers(TextShape shape, int i) {
-        int a = lower(shape.at(i)) - 'a';
-        int b = lower(shape.at(i + 1)) - 'a';
-        int c = lower(shape.at(i + 2)) - 'a';
+        String text = shape.text();
+        if (i < 0 || i + 2 >= text.length()) {
+            return false;
+        }
+        // Setting bit 0x20 turns ASCII capitals into small letters; no character but those two lands in a..z.
+        int a = (text.charAt(i) | 0x20) - 'a';
+        int b = (text.charAt(i + 1) | 0x20) - 'a';
+        int c = (text.charAt(i + 2) | 0x20) - 'a';
         if ((a | b | c) < 0 || a >= 26 || b >= 26 || c >= 26) {
             return false;
         }
