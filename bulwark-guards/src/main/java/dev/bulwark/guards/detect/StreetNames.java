@@ -155,13 +155,23 @@ final class StreetNames {
     /** The street-name test on {@code text[start, end)} alone, with or without a word before it. */
     private static boolean streetName(String text, int start, int end, boolean wordBefore) {
         String name = LatinFold.fold(text, start, end);
-        if (wordBefore && AddressRecognizer.STREET_WORDS.contains(name)) {
-            return true;
-        }
-        if (!Character.isUpperCase(firstCodePoint(text, start, end))) {
+        if (name.isEmpty()) {
             return false;
         }
-        for (String ending : AddressRecognizer.STREET_ENDINGS) {
+        char last = name.charAt(name.length() - 1);
+        String[] words = wordBefore ? byLast(WORDS_BY_LAST, last) : null;
+        if (words != null) {
+            for (String word : words) {
+                if (word.equals(name)) {
+                    return true;
+                }
+            }
+        }
+        String[] endings = byLast(ENDINGS_BY_LAST, last);
+        if (endings == null || !Character.isUpperCase(firstCodePoint(text, start, end))) {
+            return false;
+        }
+        for (String ending : endings) {
             if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
                 return true;
             }
