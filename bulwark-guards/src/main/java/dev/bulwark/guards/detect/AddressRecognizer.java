@@ -75,9 +75,10 @@ final class AddressRecognizer implements Recognizer {
             count--;
         }
         byte[] shapes = new byte[count];
+        EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(text);
         int any = 0;
         for (int k = 0; k < count; k++) {
-            int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k));
+            int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k), ahead);
             shapes[k] = (byte) bits;
             any |= bits;
         }

@@ -130,6 +130,11 @@ final class AddressStarts {
      * only texts with a street name need.
      */
     static int shapesAt(TextShape shape, int i, int kind) {
+        return shapesAt(shape, i, kind, new EnglishStreetTypes.Ahead(shape.text()));
+    }
+
+    /** {@link #shapesAt(TextShape, int, int)} with the street-type look-ahead of this text's earlier starts. */
+    static int shapesAt(TextShape shape, int i, int kind, EnglishStreetTypes.Ahead ahead) {
         if (kind == TextShape.WORD) {
             char c = shape.text().charAt(i);
             int bits = romanceWord(shape, i) ? ROMANCE : 0;
@@ -154,7 +159,7 @@ final class AddressStarts {
             // ENGLISH: the number and blanks, then a capital, a digit or a compass letter before the street type.
             char c = shape.at(blanksEnd);
             if ((Character.isUpperCase(c) || digit(c) || Character.isHighSurrogate(c))
-                    && EnglishStreetTypes.ahead(shape.text(), blanksEnd)) {
+                    && ahead.at(blanksEnd)) {
                 bits |= ENGLISH;
             }
             char afterDigits = shape.at(i + run);

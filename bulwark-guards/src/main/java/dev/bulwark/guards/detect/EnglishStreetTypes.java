@@ -15,8 +15,12 @@ final class EnglishStreetTypes {
 
     /** The words {@code EN_TYPES} matches (without a trailing full stop), by first letter A-Z and then by length. */
     private static final String[][][] WORDS = table();
-    /** Longest stretch an ENGLISH match can run from the first word after its number to its street type. */
-    private static final int WITHIN = 200;
+    /**
+     * Bound (exclusive) on how far an ENGLISH match's street type starts after the blanks following its first
+     * number: a second number (up to 13 characters) and three blanks, a compass letter, full stop and three blanks,
+     * then four words of up to 31 code points (two chars each outside the BMP) with three blanks each.
+     */
+    private static final int WITHIN = 13 + 3 + 5 + 4 * (31 * 2 + 3) + 1;
 
     private static String[][][] table() {
         List<String> words = new ArrayList<>();
@@ -89,28 +93,70 @@ final class EnglishStreetTypes {
      * {@link #WITHIN} characters of {@code j} on the same line ({@code j} itself starting a token).
      */
     static boolean ahead(String text, int j) {
-        int limit = Math.min(text.length(), j + WITHIN);
-        int k = j;
-        while (k < limit) {
-            int e = k;
+        return new Ahead(text).at(j);
+    }
+
+    /**
+     * {@link #ahead} for the numbers of one text in turn: the first street-type token and the first line break
+     * found from one place serve every later place up to them, so the text is read about once.
+     */
+    static final class Ahead {
+        private final String text;
+        /** Where {@link #type} and {@link #lineBreak} were looked for from; they hold for any place up to them. */
+        private int from = Integer.MAX_VALUE;
+        /** The first street-type word at or after {@link #from} with a blank before it, or MAX_VALUE. */
+        private int type;
+        /** The first carriage return or line feed at or after {@link #from}, or MAX_VALUE. */
+        private int lineBreak;
+
+        Ahead(String text) {
+            this.text = text;
+        }
+
+        /**
+         * {@link EnglishStreetTypes#ahead} at {@code j}. The tokens after {@code j} start right after a blank; the
+         * characters between are letters, blanks and others, and a line break among them ends the search.
+         */
+        boolean at(int j) {
+            if (j < from || type < j || lineBreak < j) {
+                from = j;
+                type = firstType(j);
+                lineBreak = firstLineBreak(j);
+            }
+            int found = typeAt(j) ? j : type;
+            return found < Math.min(text.length(), j + WITHIN) && found <= lineBreak;
+        }
+
+        private int firstType(int j) {
+            for (int p = Math.max(j, 1); p < text.length(); p++) {
+                char before = text.charAt(p - 1);
+                if ((before == ' ' || before == '\t') && typeAt(p)) {
+                    return p;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+
+        private int firstLineBreak(int j) {
+            for (int p = j; p < text.length(); p++) {
+                if (text.charAt(p) == '\n' || text.charAt(p) == '\r') {
+                    return p;
+                }
+            }
+            return Integer.MAX_VALUE;
+        }
+
+        /** Whether the run of ASCII letters at {@code p} is a street-type word. */
+        private boolean typeAt(int p) {
+            if (p >= text.length() || text.charAt(p) < 'A' || text.charAt(p) > 'Z') {
+                return false;
+            }
+            int e = p + 1;
             while (e < text.length() && asciiLetter(text.charAt(e))) {
                 e++;
             }
-            if (e > k && is(text, k, e)) {
-                return true;
-            }
-            while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
-                if (text.charAt(e) == '\n' || text.charAt(e) == '\r') {
-                    return false;
-                }
-                e++;
-            }
-            while (e < limit && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
-                e++;
-            }
-            k = e;
+            return is(text, p, e);
         }
-        return false;
     }
 
     private static boolean asciiLetter(char c) {
