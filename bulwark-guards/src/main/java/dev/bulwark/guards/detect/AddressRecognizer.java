@@ -39,7 +39,7 @@ final class AddressRecognizer implements Recognizer {
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
     private static final Pattern SHIP = Pattern.compile(
             "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");
-    private static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
+    static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
             "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");
@@ -156,7 +156,7 @@ final class AddressRecognizer implements Recognizer {
         if (end > matchEnd) {
             score += 0.15;
         }
-        if (Context.before(text, start, 40, CONTEXT)) {
+        if (tails.contextBefore(start)) {
             score += 0.15;
         }
         if (s == NUMBERED_SHAPE && score < 0.5) {
@@ -168,6 +168,29 @@ final class AddressRecognizer implements Recognizer {
     /** The longest stop word: a longer word is none (lower-casing never shortens a word). */
     private static final int LONGEST_STOP_WORD =
             WordLists.shared().stopWords.stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * The stop words of lower-case ASCII letters and other ASCII characters by length and first letter: a word of
+     * ASCII characters lower-cases to ASCII, so only these can equal it.
+     */
+    private static final String[][] ASCII_STOP_WORDS = asciiStopWords();
+
+    private static String[][] asciiStopWords() {
+        java.util.List<java.util.List<String>> lists = new java.util.ArrayList<>();
+        for (int k = 0; k < (LONGEST_STOP_WORD + 1) * 26; k++) {
+            lists.add(new java.util.ArrayList<>());
+        }
+        for (String w : WordLists.shared().stopWords) {
+            if (!w.isEmpty() && w.charAt(0) >= 'a' && w.charAt(0) <= 'z' && w.chars().allMatch(c -> c < 0x80)
+                    && w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                lists.get(w.length() * 26 + w.charAt(0) - 'a').add(w);
+            }
+        }
+        String[][] table = new String[lists.size()][];
+        for (int k = 0; k < table.length; k++) {
+            table[k] = lists.get(k).toArray(String[]::new);
+        }
+        return table;
+    }
 
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
     private static boolean numberedLooksLikeAStreet(String text, int from, int to) {
@@ -178,16 +201,43 @@ final class AddressRecognizer implements Recognizer {
                 continue;
             }
             int start = i;
+            boolean ascii = true;
             while (i < to && !separator(text.charAt(i))) {
+                ascii &= text.charAt(i) < 0x80;
                 i++;
             }
             if (i - start <= LONGEST_STOP_WORD && Character.isLetter(text.charAt(start))
-                    && WordLists.shared().stopWords.contains(
-                            text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+                    && (ascii ? asciiStopWord(text, start, i) : WordLists.shared().stopWords.contains(
+                            text.substring(start, i).toLowerCase(java.util.Locale.ROOT)))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the ASCII word {@code text[start, end)}, starting with a letter, lower-cases to a stop word. */
+    static boolean asciiStopWord(String text, int start, int end) {
+        int length = end - start;
+        if (length > LONGEST_STOP_WORD) {
+            return false;
+        }
+        for (String w : ASCII_STOP_WORDS[length * 26 + (text.charAt(start) | 0x20) - 'a']) {
+            int k = 0;
+            while (k < length) {
+                char c = text.charAt(start + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c += 0x20;
+                }
+                if (c != w.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean separator(char c) {

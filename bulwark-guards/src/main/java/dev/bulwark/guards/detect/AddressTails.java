@@ -30,6 +30,11 @@ final class AddressTails {
     private final int[] memoChecked = new int[MEMO];
     private int memoCount;
 
+    /** Starts whose context words were looked up in this text, and the answers: several shapes share starts. */
+    private final int[] contextStarts = new int[MEMO];
+    private final boolean[] contextFound = new boolean[MEMO];
+    private int contextCount;
+
     /** For one text: street parts of different shapes often end at the same place, and their tails are the same. */
     AddressTails(String text) {
         this.text = text;
@@ -88,6 +93,22 @@ final class AddressTails {
             memoCount++;
         }
         return end;
+    }
+
+    /** Whether one of {@code AddressRecognizer}'s context words is in the 40 characters before {@code start}. */
+    boolean contextBefore(int start) {
+        for (int k = 0; k < contextCount; k++) {
+            if (contextStarts[k] == start) {
+                return contextFound[k];
+            }
+        }
+        boolean found = Context.before(text, start, 40, AddressRecognizer.CONTEXT);
+        if (contextCount < MEMO) {
+            contextStarts[contextCount] = start;
+            contextFound[contextCount] = found;
+            contextCount++;
+        }
+        return found;
     }
 
     private static char at(String text, int i) {

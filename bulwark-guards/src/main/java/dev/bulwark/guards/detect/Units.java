@@ -18,6 +18,14 @@ final class Units {
     /** The keywords, lower case, in the pattern's order. */
     private static final String[] KEYWORDS = {"apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl",
             "room", "rm", "bldg", "building", "#", "no"};
+    /** The keywords' first characters, as bits. */
+    private static final long[] FIRSTS = new long[2];
+
+    static {
+        for (String keyword : KEYWORDS) {
+            FIRSTS[keyword.charAt(0) >>> 6] |= 1L << keyword.charAt(0);
+        }
+    }
 
     /** The end of the unit at {@code from} within {@code to}, or -1. */
     static int match(String text, int from, int to) {
@@ -54,6 +62,9 @@ final class Units {
         }
         // A first look at the first character, capitals lowered (and a few others moved, which caseless refuses).
         char first = (char) (text.charAt(k) | 0x20);
+        if (first >= 0x80 || (FIRSTS[first >>> 6] & 1L << first) == 0) {
+            return -1;
+        }
         for (String keyword : KEYWORDS) {
             if (keyword.charAt(0) == first && caseless(text, k, to, keyword)) {
                 int end = number(text, k + keyword.length(), to);
