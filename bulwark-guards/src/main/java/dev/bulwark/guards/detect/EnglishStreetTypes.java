@@ -97,53 +97,54 @@ final class EnglishStreetTypes {
     }
 
     /**
-     * {@link #ahead} for the numbers of one text in turn: the first street-type token and the first line break
-     * found from one place serve every later place up to them, so the text is read about once.
+     * {@link #ahead} for the numbers of one text in turn: what one walk from a place finds (the first street-type
+     * token, or else the line break or the end of the text) answers for every later place up to it, so the text is
+     * read about once.
      */
     static final class Ahead {
         private final String text;
-        /** Where {@link #type} and {@link #lineBreak} were looked for from; they hold for any place up to them. */
+        /** Where the last walk started; its findings hold for places from here up to {@link #until}. */
         private int from = Integer.MAX_VALUE;
-        /** The first street-type word at or after {@link #from} with a blank before it, or MAX_VALUE. */
+        private int until;
+        /** The first street-type word after a blank at or after {@link #from}, before any line break; or -1. */
         private int type;
-        /** The first carriage return or line feed at or after {@link #from}, or MAX_VALUE. */
-        private int lineBreak;
 
         Ahead(String text) {
             this.text = text;
         }
 
         /**
-         * {@link EnglishStreetTypes#ahead} at {@code j}. The tokens after {@code j} start right after a blank; the
+         * {@link EnglishStreetTypes#ahead} at {@code j}. Tokens after {@code j} start right after a blank; the
          * characters between are letters, blanks and others, and a line break among them ends the search.
          */
         boolean at(int j) {
-            if (j < from || type < j || lineBreak < j) {
-                from = j;
-                type = firstType(j);
-                lineBreak = firstLineBreak(j);
+            if (j < from || j > until) {
+                walk(j);
             }
-            int found = typeAt(j) ? j : type;
-            return found < Math.min(text.length(), j + WITHIN) && found <= lineBreak;
+            if (typeAt(j)) {
+                return true;
+            }
+            return type >= 0 && type < j + WITHIN;
         }
 
-        private int firstType(int j) {
-            for (int p = Math.max(j, 1); p < text.length(); p++) {
-                char before = text.charAt(p - 1);
-                if ((before == ' ' || before == '\t') && typeAt(p)) {
-                    return p;
-                }
-            }
-            return Integer.MAX_VALUE;
-        }
-
-        private int firstLineBreak(int j) {
+        /** Finds the first street-type token after a blank from {@code j} on, stopping at a line break. */
+        private void walk(int j) {
+            from = j;
+            type = -1;
             for (int p = j; p < text.length(); p++) {
-                if (text.charAt(p) == '\n' || text.charAt(p) == '\r') {
-                    return p;
+                char c = text.charAt(p);
+                if (c == '\n' || c == '\r') {
+                    until = p;
+                    return;
+                }
+                if (c >= 'A' && c <= 'Z' && p > 0 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\t')
+                        && typeAt(p)) {
+                    type = p;
+                    until = p;
+                    return;
                 }
             }
-            return Integer.MAX_VALUE;
+            until = text.length();
         }
 
         /** Whether the run of ASCII letters at {@code p} is a street-type word. */
