@@ -75,7 +75,7 @@ final class AddressRecognizer implements Recognizer {
             count--;
         }
         byte[] shapes = new byte[count];
-        EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(text);
+        EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(shape);
         int any = 0;
         for (int k = 0; k < count; k++) {
             int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k), ahead);

@@ -130,7 +130,7 @@ final class AddressStarts {
      * only texts with a street name need.
      */
     static int shapesAt(TextShape shape, int i, int kind) {
-        return shapesAt(shape, i, kind, new EnglishStreetTypes.Ahead(shape.text()));
+        return shapesAt(shape, i, kind, new EnglishStreetTypes.Ahead(shape));
     }
 
     /** {@link #shapesAt(TextShape, int, int)} with the street-type look-ahead of this text's earlier starts. */

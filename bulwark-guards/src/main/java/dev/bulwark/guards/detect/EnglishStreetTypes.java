@@ -93,24 +93,29 @@ final class EnglishStreetTypes {
      * {@link #WITHIN} characters of {@code j} on the same line ({@code j} itself starting a token).
      */
     static boolean ahead(String text, int j) {
-        return new Ahead(text).at(j);
+        return new Ahead(TextShape.of(text)).at(j);
     }
 
     /**
-     * {@link #ahead} for the numbers of one text in turn: what one walk from a place finds (the first street-type
+     * {@link #ahead} for the numbers of one text in turn: what one look from a place finds (the first street-type
      * token, or else the line break or the end of the text) answers for every later place up to it, so the text is
-     * read about once.
+     * read about once. A street-type word after a blank starts a word of {@link TextShape}, so the look goes over
+     * the word starts; line breaks are found with {@link String#indexOf(int, int)}.
      */
     static final class Ahead {
+        private final TextShape shape;
         private final String text;
-        /** Where the last walk started; its findings hold for places from here up to {@link #until}. */
+        /** Where the last look started; its findings hold for places from here up to {@link #until}. */
         private int from = Integer.MAX_VALUE;
         private int until;
         /** The first street-type word after a blank at or after {@link #from}, before any line break; or -1. */
         private int type;
+        /** The first start of {@link #shape} at or after {@link #from}. */
+        private int next;
 
-        Ahead(String text) {
-            this.text = text;
+        Ahead(TextShape shape) {
+            this.shape = shape;
+            this.text = shape.text();
         }
 
         /**
@@ -119,7 +124,7 @@ final class EnglishStreetTypes {
          */
         boolean at(int j) {
             if (j < from || j > until) {
-                walk(j);
+                look(j);
             }
             if (typeAt(j)) {
                 return true;
@@ -128,15 +133,22 @@ final class EnglishStreetTypes {
         }
 
         /** Finds the first street-type token after a blank from {@code j} on, stopping at a line break. */
-        private void walk(int j) {
+        private void look(int j) {
+            if (j < from) {
+                next = 0;
+            }
             from = j;
             type = -1;
-            for (int p = j; p < text.length(); p++) {
-                char c = text.charAt(p);
-                if (c == '\n' || c == '\r') {
-                    until = p;
-                    return;
+            int lineBreak = lineBreak(j);
+            while (next < shape.count() && shape.start(next) < j) {
+                next++;
+            }
+            for (int k = next; k < shape.count(); k++) {
+                int p = shape.start(k);
+                if (p >= lineBreak) {
+                    break;
                 }
+                char c = text.charAt(p);
                 if (c >= 'A' && c <= 'Z' && p > 0 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\t')
                         && typeAt(p)) {
                     type = p;
@@ -144,7 +156,15 @@ final class EnglishStreetTypes {
                     return;
                 }
             }
-            until = text.length();
+            until = lineBreak;
+        }
+
+        /** The first carriage return or line feed at or after {@code j}, or the text's length. */
+        private int lineBreak(int j) {
+            int n = text.indexOf('\n', j);
+            int r = text.indexOf('\r', j);
+            n = n < 0 ? text.length() : n;
+            return r < 0 ? n : Math.min(n, r);
         }
 
         /** Whether the run of ASCII letters at {@code p} is a street-type word. */

@@ -83,7 +83,7 @@ class EnglishStreetTypesTest {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             String t = text.toString();
-            EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(t);
+            EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(TextShape.of(t));
             for (int j = random.nextInt(3); j <= t.length(); j += 1 + random.nextInt(4)) {
                 boolean expected = scan(t, j, 282);
                 found += expected ? 1 : 0;
