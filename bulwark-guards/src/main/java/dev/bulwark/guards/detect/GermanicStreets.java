@@ -142,6 +142,14 @@ final class GermanicStreets {
     /** {@code [\p{L}\p{M}'’.-]{0,30}+} at {@code q}: up to thirty letters, marks, {@code '’.-}, all taken; the end. */
     static int wordRest(String text, int q) {
         for (int n = 0; n < 30 && q < text.length(); n++) {
+            char c = text.charAt(q);
+            if (c < 0x80) {
+                if (!asciiWordPart(c)) {
+                    break;
+                }
+                q++;
+                continue;
+            }
             int cp = text.codePointAt(q);
             if (!(letter(cp) || mark(cp) || cp == '\'' || cp == '’' || cp == '.' || cp == '-')) {
                 break;
@@ -223,6 +231,11 @@ final class GermanicStreets {
 
     private static boolean blank(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /** The ASCII characters of {@code [\p{L}\p{M}'’.-]}. */
+    static boolean asciiWordPart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c == '.' || c == '-';
     }
 
     private static boolean asciiLetter(char c) {

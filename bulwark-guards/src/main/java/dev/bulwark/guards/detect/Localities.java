@@ -209,6 +209,14 @@ final class Localities {
             return -1;
         }
         for (int n = 0; n < 30 && q < to; n++) {
+            char c = text.charAt(q);
+            if (c < 0x80) {
+                if (!GermanicStreets.asciiWordPart(c)) {
+                    break;
+                }
+                q++;
+                continue;
+            }
             cp = text.codePointAt(q);
             int next = q + Character.charCount(cp);
             if (next > to || !(letter(cp) || mark(cp) || cp == '\'' || cp == '’' || cp == '.' || cp == '-')) {
