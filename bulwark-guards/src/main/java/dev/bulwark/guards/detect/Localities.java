@@ -11,7 +11,7 @@ package dev.bulwark.guards.detect;
  * OPEN is blanks and a comma or a line break with more blanks, '>' and at most one comma after; every piece after
  * it starts with a digit or a capital, so OPEN's runs are taken whole. CAP and the group of up to three further
  * words are possessive, each word the first way it matches. The choices left are the pattern's: the postcodes a
- * position starts (in the order of ZIP's alternatives, {@link #zips}), and each optional piece with, then without.
+ * position starts (in the order of ZIP's alternatives, {@link Postcodes#ends}), and each optional piece with, then without.
  */
 final class Localities {
     private Localities() {}
@@ -26,8 +26,8 @@ final class Localities {
         if (b < 0) {
             return -1;
         }
-        int[] ends = new int[ZIP_ENDS];
-        int n = zips(text, b, to, ends);
+        int[] ends = new int[Postcodes.ENDS];
+        int n = Postcodes.ends(text, b, to, ends);
         for (int z = 0; z < n; z++) {
             int p = blanks(text, ends[z], to, 2);
             int end = p > ends[z] ? named(text, p, to) : -1;
@@ -169,8 +169,8 @@ final class Localities {
         if (s == q) {
             return -1;
         }
-        int[] ends = new int[ZIP_ENDS];
-        int n = zips(text, s, to, ends);
+        int[] ends = new int[Postcodes.ENDS];
+        int n = Postcodes.ends(text, s, to, ends);
         for (int z = 0; z < n; z++) {
             if (!letterOrNumberAt(text, ends[z], to)) {
                 return ends[z];
@@ -225,81 +225,6 @@ final class Localities {
             q = next;
         }
         return q;
-    }
-
-    /** Most postcode ends one position can have (one per way ZIP can match). */
-    static final int ZIP_ENDS = 16;
-
-    /**
-     * The ends of the postcodes starting at {@code p} within {@code to}, in the order the pattern tries them (its
-     * alternatives in turn, each optional piece with then without, each greedy run longest first), into {@code
-     * ends}; their number.
-     */
-    static int zips(String text, int p, int to, int[] ends) {
-        int n = 0;
-        int run = digits(text, p, to);
-        if (run >= 5) {
-            // \d{5}(?:-\d{4})?
-            if (at(text, p + 5, to) == '-' && digits(text, p + 6, to) >= 4) {
-                ends[n++] = p + 10;
-            }
-            ends[n++] = p + 5;
-        }
-        if (run >= 2 && at(text, p + 2, to) == '-' && digits(text, p + 3, to) >= 3) {
-            // \d{2}-\d{3}
-            ends[n++] = p + 6;
-        }
-        if (run >= 5 && at(text, p + 5, to) == '-' && digits(text, p + 6, to) >= 3) {
-            // \d{5}-\d{3}
-            ends[n++] = p + 9;
-        }
-        if (run >= 3) {
-            // \d{3}[ ]?\d{2}
-            if (at(text, p + 3, to) == ' ' && digits(text, p + 4, to) >= 2) {
-                ends[n++] = p + 6;
-            }
-            if (run >= 5) {
-                ends[n++] = p + 5;
-            }
-            // \d{3,6}
-            for (int k = Math.min(run, 6); k >= 3; k--) {
-                ends[n++] = p + k;
-            }
-        }
-        if (upper(at(text, p, to))) {
-            // [A-Z]\d[A-Z][ ]?\d[A-Z]\d
-            if (digit(at(text, p + 1, to)) && upper(at(text, p + 2, to))) {
-                if (at(text, p + 3, to) == ' ' && digit(at(text, p + 4, to)) && upper(at(text, p + 5, to))
-                        && digit(at(text, p + 6, to))) {
-                    ends[n++] = p + 7;
-                }
-                if (digit(at(text, p + 3, to)) && upper(at(text, p + 4, to)) && digit(at(text, p + 5, to))) {
-                    ends[n++] = p + 6;
-                }
-            }
-            // [A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}
-            for (int letters = upper(at(text, p + 1, to)) ? 2 : 1; letters >= 1; letters--) {
-                int d = p + letters;
-                if (!digit(at(text, d, to))) {
-                    continue;
-                }
-                char optional = at(text, d + 1, to);
-                if (upper(optional) || digit(optional)) {
-                    n = outward(text, d + 2, to, ends, n);
-                }
-                n = outward(text, d + 1, to, ends, n);
-            }
-        }
-        return n;
-    }
-
-    /** {@code [ ]\d[A-Z]{2}} at {@code q}: adds its end when it matches. */
-    private static int outward(String text, int q, int to, int[] ends, int n) {
-        if (at(text, q, to) == ' ' && digit(at(text, q + 1, to)) && upper(at(text, q + 2, to))
-                && upper(at(text, q + 3, to))) {
-            ends[n++] = q + 4;
-        }
-        return n;
     }
 
     private static int skipBlanks(String text, int k, int to) {
@@ -359,19 +284,6 @@ final class Localities {
         }
         int type = Character.getType(cp);
         return type >= Character.NON_SPACING_MARK && type <= Character.COMBINING_SPACING_MARK;
-    }
-
-    private static int digits(String text, int p, int to) {
-        int q = p;
-        while (q < to && digit(text.charAt(q))) {
-            q++;
-        }
-        return q - p;
-    }
-
-    /** The character at {@code i} inside the region, or 0. */
-    private static char at(String text, int i, int to) {
-        return i < to ? text.charAt(i) : 0;
     }
 
     private static boolean blank(char c) {
