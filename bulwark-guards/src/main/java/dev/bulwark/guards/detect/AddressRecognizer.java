@@ -11,9 +11,7 @@ import java.util.regex.Pattern;
  * the same or the next lines are absorbed into the same finding.
  */
 final class AddressRecognizer implements Recognizer {
-    private static final String NUM = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
     static final String CAP = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
-    private static final String WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,30}+";
     /** English street types (USPS suffixes and common British ones), optionally plural, optionally abbreviated. */
     static final String EN_TYPES = "(?:(?:Street|Avenue|Road|Boulevard|Lane|Drive|Court|Place|Square|Terrace|"
             + "Way|Parkway|Circle|Highway|Trail|Crescent|Close|Grove|Garden|Row|Mews|Hill|Walk|Alley|Plaza|Expressway|"
@@ -24,10 +22,6 @@ final class AddressRecognizer implements Recognizer {
             + "Point|Prairie|Ranch|Rapid|Route|Stream|Glen|Gateway|Hollow|Mount|Mountain|Motorway|Lodge|Mall|Flat|"
             + "Extension|Dale|Common|Cliff|Curve|Park|Broadway)s?|(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Terr?|Pkwy|Cir|Hwy|"
             + "Trl|Cres|Gdns|Xing|Hts|Ste)\\.?)";
-    private static final String ROMANCE_PREFIX = "(?:Rua|Rue|Via|Viale|Vicolo|Calle|Carrer|Avenida|Avda\\.?|Av\\.|"
-            + "Avenue|Piazza|Piazzale|Plaza|Pra[çc]a|Travessa|Largo|Corso|Strada|Str\\.|Ulica|ul\\.|Aleja|al\\.|"
-            + "Boulevard|Bd\\.?|Chemin|All[ée]e|Impasse|Quai|Place|Camino|Paseo|Carretera|Estrada|Rodovia|Alameda|"
-            + "Ronda|Cesta|Trg|Bulevar|Odos|Leoforos|Sokak|Sok\\.|Caddesi|Cad\\.|Straße|Strasse|Utca|Út)";
     static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
     /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
@@ -40,21 +34,12 @@ final class AddressRecognizer implements Recognizer {
     static final List<String> STREET_WORDS = List.of("u.", "utca", "ut", "ter", "korut", "krt.", "tn",
             "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
-    private static final Pattern ENGLISH = Pattern.compile(
-            "(?<![\\w.-])(?:\\d{1,6}[ \\t]{1,3}+)?" + NUM + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + CAP + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?"
-                    + EnglishStreetTypes.byInitial(EN_TYPES) + "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])");
-    private static final Pattern ROMANCE = Pattern.compile(
-            "(?<![\\w.-])(?:" + NUM + "[ \\t,]{1,3}+)?" + ROMANCE_PREFIX + "[ \\t]{1,3}+(?:(?:" + WORD + "|" + PARTICLE
-                    + ")[ \\t]{1,3}+){0,5}?" + CAP + ",?[ \\t]{1,3}+(?:n[º°o]\\.?[ \\t]?)?" + NUM + "(?![\\p{L}\\p{N}])");
-    private static final Pattern GERMANIC = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.-])(?:" + NUM + "[ \\t]{1,3}+)?(?:(" + CAP + ")[ \\t-]{1,3}+)?([\\p{L}][\\p{L}\\p{M}.-]{0,40}+)"
-                    + "[ \\t]{1,3}+" + NUM + "\\.?(?![\\p{L}\\p{N}])");
     private static final Pattern BOX = Pattern.compile(
             "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
     private static final Pattern SHIP = Pattern.compile(
             "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");
-    private static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
+    static final Context.Words CONTEXT = Context.words("address", "addr", "live", "lives", "lived", "living",
             "located", "location", "ship", "shipping", "deliver", "delivery", "send", "mail", "visit", "moved",
             "meet", "at", "to", "street", "house", "home", "office", "residence", "reside", "resides", "apartment",
             "billing", "postal", "drops", "pick", "pickup");
@@ -66,27 +51,12 @@ final class AddressRecognizer implements Recognizer {
     static final int BOX_SHAPE = 3;
     static final int SHIP_SHAPE = 4;
     static final int NUMBERED_SHAPE = 5;
-    /** Each shape's pattern; NUMBERED's is hand-written ({@link NumberedStreets}). */
-    static final Pattern[] PATTERNS = {ENGLISH, ROMANCE, GERMANIC, BOX, SHIP, null};
+    /**
+     * Each shape's pattern; the street shapes are matched by hand ({@link EnglishStreets}, {@link RomanceStreets},
+     * {@link GermanicStreets}, {@link NumberedStreets}).
+     */
+    static final Pattern[] PATTERNS = {null, null, null, BOX, SHIP, null};
     private static final double[] SCORES = {0.75, 0.7, 0.7, 0.8, 0.8, 0.4};
-
-    /** Whether a GERMANIC-shaped match really ends its street name with a street-type word or ending. */
-    private static boolean streetNamed(Matcher m) {
-        String name = WordLists.fold(m.group(2));
-        boolean capital = Character.isUpperCase(m.group(2).codePointAt(0));
-        if (m.group(1) != null && STREET_WORDS.contains(name)) {
-            return true;
-        }
-        if (!capital) {
-            return false;
-        }
-        for (String ending : STREET_ENDINGS) {
-            if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /**
      * Every shape ends in a house number, box number or postcode: a text without digits has no address. Each start
@@ -98,11 +68,17 @@ final class AddressRecognizer implements Recognizer {
         if (!shape.has(TextShape.DIGITS)) {
             return;
         }
+        // Every shape's match holds an ASCII digit at or after its start (a house, box or postcode number), and
+        // every run of ASCII digits opens with a start of its own: no start after the last such one begins a match.
         int count = shape.count();
+        while (shape.kind(count - 1) != TextShape.DIGITS) {
+            count--;
+        }
         byte[] shapes = new byte[count];
+        EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(shape);
         int any = 0;
         for (int k = 0; k < count; k++) {
-            int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k));
+            int bits = AddressStarts.shapesAt(shape, shape.start(k), shape.kind(k), ahead);
             shapes[k] = (byte) bits;
             any |= bits;
         }
@@ -119,7 +95,8 @@ final class AddressRecognizer implements Recognizer {
 
     /**
      * One shape's matches as a {@code find()} loop would give them: its pattern tried at the starts that pass the
-     * shape's necessary check, in text order, skipping starts inside the shape's previous match.
+     * shape's necessary check, in text order, skipping starts inside the shape's previous match. Only the starts
+     * {@code shapes} covers, up to the last number, can begin one.
      */
     private static void scan(int s, String text, TextShape shape, byte[] shapes, AddressTails tails,
             Candidates out) {
@@ -129,6 +106,24 @@ final class AddressRecognizer implements Recognizer {
             int i = shape.start(k);
             if (i < resume || !(s == GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
                     ? AddressStarts.germanicWords(shape, i) : (shapes[k] & 1 << s) != 0)) {
+                continue;
+            }
+            if (s == ENGLISH_SHAPE || s == ROMANCE_SHAPE) {
+                int end = s == ENGLISH_SHAPE ? EnglishStreets.match(text, i) : RomanceStreets.match(text, i);
+                if (end >= 0) {
+                    resume = end;
+                    found(text, s, i, end, tails, out);
+                }
+                continue;
+            }
+            if (s == GERMANIC_SHAPE) {
+                GermanicStreets.Match g = GermanicStreets.match(text, i);
+                if (g != null) {
+                    resume = g.end();
+                    if (StreetNames.named(text, g.nameStart(), g.nameEnd(), g.capitalised())) {
+                        found(text, s, i, g.end(), tails, out);
+                    }
+                }
                 continue;
             }
             if (s == NUMBERED_SHAPE) {
@@ -146,9 +141,7 @@ final class AddressRecognizer implements Recognizer {
             }
             if (m.region(i, text.length()).lookingAt()) {
                 resume = m.end();
-                if (s != GERMANIC_SHAPE || streetNamed(m)) {
-                    found(text, s, m.start(), m.end(), tails, out);
-                }
+                found(text, s, m.start(), m.end(), tails, out);
             }
         }
     }
@@ -163,7 +156,7 @@ final class AddressRecognizer implements Recognizer {
         if (end > matchEnd) {
             score += 0.15;
         }
-        if (CONTEXT.before(text, start, 40)) {
+        if (tails.contextBefore(start)) {
             score += 0.15;
         }
         if (s == NUMBERED_SHAPE && score < 0.5) {
@@ -175,6 +168,29 @@ final class AddressRecognizer implements Recognizer {
     /** The longest stop word: a longer word is none (lower-casing never shortens a word). */
     private static final int LONGEST_STOP_WORD =
             WordLists.shared().stopWords.stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * The stop words of lower-case ASCII letters and other ASCII characters by length and first letter: a word of
+     * ASCII characters lower-cases to ASCII, so only these can equal it.
+     */
+    private static final String[][] ASCII_STOP_WORDS = asciiStopWords();
+
+    private static String[][] asciiStopWords() {
+        java.util.List<java.util.List<String>> lists = new java.util.ArrayList<>();
+        for (int k = 0; k < (LONGEST_STOP_WORD + 1) * 26; k++) {
+            lists.add(new java.util.ArrayList<>());
+        }
+        for (String w : WordLists.shared().stopWords) {
+            if (!w.isEmpty() && w.charAt(0) >= 'a' && w.charAt(0) <= 'z' && w.chars().allMatch(c -> c < 0x80)
+                    && w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                lists.get(w.length() * 26 + w.charAt(0) - 'a').add(w);
+            }
+        }
+        String[][] table = new String[lists.size()][];
+        for (int k = 0; k < table.length; k++) {
+            table[k] = lists.get(k).toArray(String[]::new);
+        }
+        return table;
+    }
 
     /** "12 Main 4" may be an address; "3 apples and 4" is not: words of a street name are not stop words. */
     private static boolean numberedLooksLikeAStreet(String text, int from, int to) {
@@ -185,16 +201,43 @@ final class AddressRecognizer implements Recognizer {
                 continue;
             }
             int start = i;
+            boolean ascii = true;
             while (i < to && !separator(text.charAt(i))) {
+                ascii &= text.charAt(i) < 0x80;
                 i++;
             }
             if (i - start <= LONGEST_STOP_WORD && Character.isLetter(text.charAt(start))
-                    && WordLists.shared().stopWords.contains(
-                            text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+                    && (ascii ? asciiStopWord(text, start, i) : WordLists.shared().stopWords.contains(
+                            text.substring(start, i).toLowerCase(java.util.Locale.ROOT)))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the ASCII word {@code text[start, end)}, starting with a letter, lower-cases to a stop word. */
+    static boolean asciiStopWord(String text, int start, int end) {
+        int length = end - start;
+        if (length > LONGEST_STOP_WORD) {
+            return false;
+        }
+        for (String w : ASCII_STOP_WORDS[length * 26 + (text.charAt(start) | 0x20) - 'a']) {
+            int k = 0;
+            while (k < length) {
+                char c = text.charAt(start + k);
+                if (c >= 'A' && c <= 'Z') {
+                    c += 0x20;
+                }
+                if (c != w.charAt(k)) {
+                    break;
+                }
+                k++;
+            }
+            if (k == length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean separator(char c) {

@@ -21,6 +21,18 @@ final class AddressStarts {
             "Sokak", "Sok.", "Caddesi", "Cad.", "Straße", "Strasse", "Utca", "Út");
     /** {@link #ROMANCE_WORDS} by their first two characters (first below U+0100, second ASCII). */
     private static final String[][] ROMANCE_BY_PREFIX = byPrefix(ROMANCE_WORDS);
+    /** The keys of {@link #ROMANCE_BY_PREFIX} that hold words, as bits: a few cache lines instead of the table's. */
+    private static final long[] ROMANCE_KEYS = keys(ROMANCE_BY_PREFIX);
+
+    private static long[] keys(String[][] table) {
+        long[] bits = new long[table.length / 64];
+        for (int key = 0; key < table.length; key++) {
+            if (table[key] != null) {
+                bits[key >>> 6] |= 1L << key;
+            }
+        }
+        return bits;
+    }
 
     private static String[][] byPrefix(List<String> words) {
         String[][] table = new String[0x100 * 0x80][];
@@ -42,23 +54,32 @@ final class AddressStarts {
      * there and a space or tab follows it (none holds a space or tab).
      */
     static boolean romanceWord(TextShape shape, int i) {
-        char first = shape.at(i);
-        char second = shape.at(i + 1);
+        return romanceWordEnd(shape.text(), i) >= 0;
+    }
+
+    /** Where the one of {@link #ROMANCE_WORDS} that {@link #romanceWord} finds at {@code i} ends, or -1. */
+    static int romanceWordEnd(String text, int i) {
+        char first = charAt(text, i);
+        char second = charAt(text, i + 1);
         if (first >= 0x100 || second >= 0x80) {
-            return false;
+            return -1;
         }
-        String[] candidates = ROMANCE_BY_PREFIX[first * 0x80 + second];
-        if (candidates == null) {
-            return false;
+        int key = first * 0x80 + second;
+        if ((ROMANCE_KEYS[key >>> 6] & 1L << key) == 0) {
+            return -1;
         }
-        String text = shape.text();
-        for (String word : candidates) {
-            char after = shape.at(i + word.length());
+        for (String word : ROMANCE_BY_PREFIX[key]) {
+            int end = i + word.length();
+            char after = charAt(text, end);
             if ((after == ' ' || after == '\t') && text.startsWith(word, i)) {
-                return true;
+                return end;
             }
         }
-        return false;
+        return -1;
+    }
+
+    private static char charAt(String text, int i) {
+        return i >= 0 && i < text.length() ? text.charAt(i) : 0;
     }
 
     /**
@@ -109,6 +130,11 @@ final class AddressStarts {
      * only texts with a street name need.
      */
     static int shapesAt(TextShape shape, int i, int kind) {
+        return shapesAt(shape, i, kind, new EnglishStreetTypes.Ahead(shape));
+    }
+
+    /** {@link #shapesAt(TextShape, int, int)} with the street-type look-ahead of this text's earlier starts. */
+    static int shapesAt(TextShape shape, int i, int kind, EnglishStreetTypes.Ahead ahead) {
         if (kind == TextShape.WORD) {
             char c = shape.text().charAt(i);
             int bits = romanceWord(shape, i) ? ROMANCE : 0;
@@ -133,7 +159,7 @@ final class AddressStarts {
             // ENGLISH: the number and blanks, then a capital, a digit or a compass letter before the street type.
             char c = shape.at(blanksEnd);
             if ((Character.isUpperCase(c) || digit(c) || Character.isHighSurrogate(c))
-                    && EnglishStreetTypes.ahead(shape.text(), blanksEnd)) {
+                    && ahead.at(blanksEnd)) {
                 bits |= ENGLISH;
             }
             char afterDigits = shape.at(i + run);
@@ -270,9 +296,11 @@ final class AddressStarts {
                     return true;
                 }
             }
-            return text.regionMatches(true, i, "post office box", 0, 15)
-                    || text.regionMatches(true, i, "postal office box", 0, 17)
-                    || text.regionMatches(true, i, "psc ", 0, 4);
+            // "Post(al) Office Box" and "PSC " go on with an "o" or an "s".
+            char second = (char) (shape.at(i + 1) | 0x20);
+            return second == 'o' && text.regionMatches(true, i, "post office box", 0, 15)
+                    || second == 'o' && text.regionMatches(true, i, "postal office box", 0, 17)
+                    || second == 's' && text.regionMatches(true, i, "psc ", 0, 4);
         }
         return c == 'u' && text.regionMatches(true, i, "unit ", 0, 5)
                 || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4);

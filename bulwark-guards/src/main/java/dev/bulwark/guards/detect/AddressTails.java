@@ -7,24 +7,17 @@ import java.util.regex.Pattern;
  * The pieces {@link AddressRecognizer} absorbs after a street part: unit ("Apt 4"), a same-line tail of region
  * letters and postcode, and up to five locality pieces (", Springfield, IL 62704", next-line towns). Each pattern runs
  * only where a cheap necessary check on the characters at the piece's start passes, so a street part followed by
- * ordinary prose costs a few character reads instead of three regex attempts.
+ * ordinary prose costs a few character reads instead of regex attempts; the unit and the locality are matched by
+ * hand ({@link Units}, {@link Localities}).
  */
 final class AddressTails {
     private static final String CAP = AddressRecognizer.CAP;
-    private static final String PARTICLE = AddressRecognizer.PARTICLE;
-    static final Pattern UNIT = Pattern.compile(
-            "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
-                    + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
     /**
      * A postcode. Every alternative starts with a digit or with one or two capitals and a digit; the lookahead says
      * so first, which changes no match but spares trying seven alternatives at each capitalised word.
      */
-    private static final String ZIP = "(?=\\d|[A-Z]{1,2}\\d)(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|"
+    static final String ZIP = "(?=\\d|[A-Z]{1,2}\\d)(?:\\d{5}(?:-\\d{4})?|\\d{2}-\\d{3}|\\d{5}-\\d{3}|"
             + "\\d{3}[ ]?\\d{2}|\\d{3,6}|[A-Z]\\d[A-Z][ ]?\\d[A-Z]\\d|[A-Z]{1,2}\\d[A-Z\\d]?[ ]\\d[A-Z]{2})";
-    static final Pattern LOCALITY = Pattern.compile(
-            "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + ZIP + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:"
-                    + CAP + "|" + PARTICLE + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + ZIP
-                    + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     static final Pattern SAME_LINE_TAIL = Pattern.compile(
             "[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+(?:[ \\t]" + ZIP + ")?|" + ZIP + ")(?![\\p{L}\\p{N}])");
     private static final int MAX_ADDRESS = 240;
@@ -36,6 +29,11 @@ final class AddressTails {
     private final int[] memoResult = new int[MEMO];
     private final int[] memoChecked = new int[MEMO];
     private int memoCount;
+
+    /** Starts whose context words were looked up in this text, and the answers: several shapes share starts. */
+    private final int[] contextStarts = new int[MEMO];
+    private final boolean[] contextFound = new boolean[MEMO];
+    private int contextCount;
 
     /** For one text: street parts of different shapes often end at the same place, and their tails are the same. */
     AddressTails(String text) {
@@ -54,22 +52,17 @@ final class AddressTails {
             }
         }
         int streetEnd = end;
-        Matcher unit = null;
-        int near = Math.min(text.length(), end + 40);
-        if (unitPossible(text, end, near)) {
-            unit = UNIT.matcher(text);
-            if (unit.region(end, near).lookingAt()) {
-                end = unit.end();
-            }
+        int unit = Units.match(text, end, Math.min(text.length(), end + 40));
+        if (unit >= 0) {
+            end = unit;
         }
-        near = Math.min(text.length(), end + 40);
+        int near = Math.min(text.length(), end + 40);
         if (tailPossible(text, end, near)) {
             Matcher tail = SAME_LINE_TAIL.matcher(text);
             if (tail.region(end, near).lookingAt()) {
                 end = tail.end();
             }
         }
-        Matcher loc = null;
         int checked = -1;
         boolean limited = false;
         for (int pieces = 0; pieces < 5; pieces++) {
@@ -79,21 +72,19 @@ final class AddressTails {
             }
             checked = end;
             int limit = Math.min(text.length(), end + 80);
-            if (unitPossible(text, end, limit)) {
-                unit = unit == null ? UNIT.matcher(text) : unit;
-                if (unit.region(end, limit).lookingAt()) {
-                    end = unit.end();
-                    continue;
-                }
+            unit = Units.match(text, end, limit);
+            if (unit >= 0) {
+                end = unit;
+                continue;
             }
             if (!localityPossible(text, end, limit)) {
                 break;
             }
-            loc = loc == null ? LOCALITY.matcher(text) : loc;
-            if (!loc.region(end, limit).lookingAt() || looksLikeLabel(text, loc.end())) {
+            int locality = Localities.match(text, end, limit);
+            if (locality < 0 || looksLikeLabel(text, locality)) {
                 break;
             }
-            end = loc.end();
+            end = locality;
         }
         if (!limited && memoCount < MEMO) {
             memoEnd[memoCount] = streetEnd;
@@ -104,64 +95,20 @@ final class AddressTails {
         return end;
     }
 
-    /** UNIT's keywords, lower case; the pattern compares them ASCII case-insensitively. */
-    private static final String[] UNIT_WORDS = {"apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl",
-            "room", "rm", "bldg", "building", "#", "no"};
-
-    /**
-     * UNIT opens with commas, blanks, line breaks and '>' only, so its keyword starts where that run ends. After the
-     * keyword come an optional full stop, blank, '#' and ASCII letter, each a different character, so each is taken
-     * when present, and then a digit.
-     */
-    static boolean unitPossible(String text, int from, int limit) {
-        int k = from;
-        while (k < limit && opening(text.charAt(k))) {
-            k++;
-        }
-        if (k >= limit) {
-            return false;
-        }
-        char first = text.charAt(k);
-        first = first >= 'A' && first <= 'Z' ? (char) (first + 0x20) : first;
-        for (String word : UNIT_WORDS) {
-            if (word.charAt(0) == first && asciiIgnoreCase(text, k, word)
-                    && digitAfterKeyword(text, k + word.length())) {
-                return true;
+    /** Whether one of {@code AddressRecognizer}'s context words is in the 40 characters before {@code start}. */
+    boolean contextBefore(int start) {
+        for (int k = 0; k < contextCount; k++) {
+            if (contextStarts[k] == start) {
+                return contextFound[k];
             }
         }
-        return false;
-    }
-
-    private static boolean digitAfterKeyword(String text, int j) {
-        if (at(text, j) == '.') {
-            j++;
+        boolean found = Context.before(text, start, 40, AddressRecognizer.CONTEXT);
+        if (contextCount < MEMO) {
+            contextStarts[contextCount] = start;
+            contextFound[contextCount] = found;
+            contextCount++;
         }
-        if (blank(at(text, j))) {
-            j++;
-        }
-        if (at(text, j) == '#') {
-            j++;
-        }
-        char c = at(text, j);
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-            j++;
-        }
-        c = at(text, j);
-        return c >= '0' && c <= '9';
-    }
-
-    /** Whether {@code text} at {@code i} is {@code lower} with ASCII letters in any case. */
-    private static boolean asciiIgnoreCase(String text, int i, String lower) {
-        if (i + lower.length() > text.length()) {
-            return false;
-        }
-        for (int k = 0; k < lower.length(); k++) {
-            char c = text.charAt(i + k);
-            if (c != lower.charAt(k) && !(c >= 'A' && c <= 'Z' && c + 0x20 == lower.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
+        return found;
     }
 
     private static char at(String text, int i) {

@@ -23,6 +23,9 @@ final class DateStarts {
     static int shapesAt(TextShape shape, int i, int kind, boolean digits) {
         String text = shape.text();
         if (kind == TextShape.WORD) {
+            if (!openers(shape, i)) {
+                return 0;
+            }
             int bits = DateScanners.weekday(text, i) >= 0 ? WEEKDAY : 0;
             return digits && monthThenNumber(shape, i) ? bits | WRITTEN : bits;
         }
@@ -40,6 +43,39 @@ final class DateStarts {
         }
         int bits = DateScanners.numeric(text, i) >= 0 ? NUMERIC : 0;
         return dayThenMonth(shape, i, run) ? bits | WRITTEN : bits;
+    }
+
+    /** The first three letters of the weekdays and months, lower case. */
+    private static final String[] OPENERS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar",
+            "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    /** {@link #OPENERS} as bits, by the letters' indices in the alphabet: {@code (a * 26 + b) * 26 + c}. */
+    private static final long[] OPENER_BITS = new long[(26 * 26 * 26 + 63) / 64];
+
+    static {
+        for (String opener : OPENERS) {
+            int key = ((opener.charAt(0) - 'a') * 26 + opener.charAt(1) - 'a') * 26 + opener.charAt(2) - 'a';
+            OPENER_BITS[key >>> 6] |= 1L << key;
+        }
+    }
+
+    /**
+     * Whether the three characters at {@code i} are ASCII letters that, lower-cased, begin a weekday or a month: a
+     * weekday and a written date starting at a word both begin so (their letters compared ASCII case-insensitively).
+     */
+    static boolean openers(TextShape shape, int i) {
+        String text = shape.text();
+        if (i < 0 || i + 2 >= text.length()) {
+            return false;
+        }
+        // Setting bit 0x20 turns ASCII capitals into small letters; no character but those two lands in a..z.
+        int a = (text.charAt(i) | 0x20) - 'a';
+        int b = (text.charAt(i + 1) | 0x20) - 'a';
+        int c = (text.charAt(i + 2) | 0x20) - 'a';
+        if ((a | b | c) < 0 || a >= 26 || b >= 26 || c >= 26) {
+            return false;
+        }
+        int key = (a * 26 + b) * 26 + c;
+        return (OPENER_BITS[key >>> 6] & 1L << key) != 0;
     }
 
     /**

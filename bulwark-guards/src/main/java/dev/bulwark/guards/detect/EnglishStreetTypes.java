@@ -15,8 +15,12 @@ final class EnglishStreetTypes {
 
     /** The words {@code EN_TYPES} matches (without a trailing full stop), by first letter A-Z and then by length. */
     private static final String[][][] WORDS = table();
-    /** Longest stretch an ENGLISH match can run from the first word after its number to its street type. */
-    private static final int WITHIN = 200;
+    /**
+     * Bound (exclusive) on how far an ENGLISH match's street type starts after the blanks following its first
+     * number: a second number (up to 13 characters) and three blanks, a compass letter, full stop and three blanks,
+     * then four words of up to 31 code points (two chars each outside the BMP) with three blanks each.
+     */
+    private static final int WITHIN = 13 + 3 + 5 + 4 * (31 * 2 + 3) + 1;
 
     private static String[][][] table() {
         List<String> words = new ArrayList<>();
@@ -41,35 +45,29 @@ final class EnglishStreetTypes {
     private static final Pattern TWO_LISTS = Pattern.compile("\\(\\?:\\(\\?:([^()]*)\\)s\\?\\|\\(\\?:([^()]*)\\)\\\\\\.\\?\\)");
 
     /**
-     * {@code EN_TYPES} ({@code (?:(?:Street|...)s?|(?:St|...)\.?)}) regrouped by first letter: {@code
-     * (?:S(?:(?:treet|quare|...)s?|(?:t|q|te)\.?)|A(?:...)|...)}. Words with different first letters never both
-     * match at one place, and within a letter the order is kept, so the regex engine makes the same choices in the
-     * same order; it just rejects a place by its first letter once instead of once per word.
+     * The alternatives of {@code types} ({@code (?:(?:Street|...)s?|(?:St|...)\.?)}) in the order the pattern tries
+     * them: the words taking an optional plural "s", then those taking an optional full stop ({@code Terr?} is
+     * "Terr", then "Ter").
      */
-    static String byInitial(String types) {
+    static List<List<String>> alternatives(String types) {
         Matcher m = TWO_LISTS.matcher(types);
         if (!m.matches()) {
             throw new IllegalStateException("unexpected street-type pattern: " + types);
         }
-        java.util.Map<Character, List<List<String>>> byLetter = new java.util.LinkedHashMap<>();
+        List<List<String>> lists = List.of(new ArrayList<>(), new ArrayList<>());
         for (int group = 1; group <= 2; group++) {
             for (String word : m.group(group).split("\\|")) {
-                byLetter.computeIfAbsent(word.charAt(0), c -> List.of(new ArrayList<>(), new ArrayList<>()))
-                        .get(group - 1).add(word.substring(1));
+                if (word.endsWith("?")) {
+                    lists.get(group - 1).add(word.substring(0, word.length() - 1));
+                    word = word.substring(0, word.length() - 2);
+                }
+                if (!word.matches("[A-Za-z]+")) {
+                    throw new IllegalStateException("unexpected street type: " + word);
+                }
+                lists.get(group - 1).add(word);
             }
         }
-        List<String> pieces = new ArrayList<>();
-        byLetter.forEach((letter, rests) -> {
-            List<String> alternatives = new ArrayList<>();
-            if (!rests.get(0).isEmpty()) {
-                alternatives.add("(?:" + String.join("|", rests.get(0)) + ")s?");
-            }
-            if (!rests.get(1).isEmpty()) {
-                alternatives.add("(?:" + String.join("|", rests.get(1)) + ")\\.?");
-            }
-            pieces.add(letter + "(?:" + String.join("|", alternatives) + ")");
-        });
-        return "(?:" + String.join("|", pieces) + ")";
+        return lists;
     }
 
     /** Whether the ASCII letters {@code text[start, end)} are one of the street-type words (case-sensitive). */
@@ -95,28 +93,91 @@ final class EnglishStreetTypes {
      * {@link #WITHIN} characters of {@code j} on the same line ({@code j} itself starting a token).
      */
     static boolean ahead(String text, int j) {
-        int limit = Math.min(text.length(), j + WITHIN);
-        int k = j;
-        while (k < limit) {
-            int e = k;
+        return new Ahead(TextShape.of(text)).at(j);
+    }
+
+    /**
+     * {@link #ahead} for the numbers of one text in turn: what one look from a place finds (the first street-type
+     * token, or else the line break or the end of the text) answers for every later place up to it, so the text is
+     * read about once. A street-type word after a blank starts a word of {@link TextShape}, so the look goes over
+     * the word starts; line breaks are found with {@link String#indexOf(int, int)}.
+     */
+    static final class Ahead {
+        private final TextShape shape;
+        private final String text;
+        /** Where the last look started; its findings hold for places from here up to {@link #until}. */
+        private int from = Integer.MAX_VALUE;
+        private int until;
+        /** The first street-type word after a blank at or after {@link #from}, before any line break; or -1. */
+        private int type;
+        /** The first start of {@link #shape} at or after {@link #from}. */
+        private int next;
+
+        Ahead(TextShape shape) {
+            this.shape = shape;
+            this.text = shape.text();
+        }
+
+        /**
+         * {@link EnglishStreetTypes#ahead} at {@code j}. Tokens after {@code j} start right after a blank; the
+         * characters between are letters, blanks and others, and a line break among them ends the search.
+         */
+        boolean at(int j) {
+            if (j < from || j > until) {
+                look(j);
+            }
+            if (typeAt(j)) {
+                return true;
+            }
+            return type >= 0 && type < j + WITHIN;
+        }
+
+        /** Finds the first street-type token after a blank from {@code j} on, stopping at a line break. */
+        private void look(int j) {
+            if (j < from) {
+                next = 0;
+            }
+            from = j;
+            type = -1;
+            int lineBreak = lineBreak(j);
+            while (next < shape.count() && shape.start(next) < j) {
+                next++;
+            }
+            for (int k = next; k < shape.count(); k++) {
+                int p = shape.start(k);
+                if (p >= lineBreak) {
+                    break;
+                }
+                char c = text.charAt(p);
+                if (c >= 'A' && c <= 'Z' && p > 0 && (text.charAt(p - 1) == ' ' || text.charAt(p - 1) == '\t')
+                        && typeAt(p)) {
+                    type = p;
+                    until = p;
+                    return;
+                }
+            }
+            until = lineBreak;
+        }
+
+        /** The first carriage return or line feed at or after {@code j}, or the text's length. */
+        private int lineBreak(int j) {
+            int n = text.indexOf('\n', j);
+            int r = text.indexOf('\r', j);
+            n = n < 0 ? text.length() : n;
+            return r < 0 ? n : Math.min(n, r);
+        }
+
+        /** Whether the run of ASCII letters at {@code p} is a street-type word. */
+        private boolean typeAt(int p) {
+            if (p >= text.length() || text.charAt(p) < 'A' || text.charAt(p) > 'Z') {
+                return false;
+            }
+            int e = p + 1;
             while (e < text.length() && asciiLetter(text.charAt(e))) {
                 e++;
             }
-            if (e > k && is(text, k, e)) {
-                return true;
-            }
-            while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
-                if (text.charAt(e) == '\n' || text.charAt(e) == '\r') {
-                    return false;
-                }
-                e++;
-            }
-            while (e < limit && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
-                e++;
-            }
-            k = e;
+            return is(text, p, e);
         }
-        return false;
     }
 
     private static boolean asciiLetter(char c) {

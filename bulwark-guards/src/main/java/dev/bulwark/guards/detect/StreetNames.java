@@ -73,7 +73,7 @@ final class StreetNames {
                 boolean nameStart = c == start || text.charAt(c - 1) == '-'
                         || !Character.isLetter(text.charAt(c - 1)) && !Character.isSurrogate(text.charAt(c - 1));
                 if (nameStart && Character.isLetter(text.codePointAt(c))
-                        && (ascii ? asciiStreetName(text, c, end) : streetName(text.substring(c, end)))) {
+                        && (ascii ? asciiStreetName(text, c, end, true) : streetName(text, c, end, true))) {
                     return true;
                 }
             }
@@ -110,11 +110,28 @@ final class StreetNames {
                 || type == Character.ENCLOSING_MARK;
     }
 
-    /** {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it. */
-    private static boolean asciiStreetName(String text, int start, int end) {
+    /**
+     * {@code AddressRecognizer}'s street-name test on {@code text[start, end)}, a GERMANIC street name (group 2):
+     * a street word when a capitalised word precedes it ({@code wordBefore}, group 1), or capitalised with a street
+     * ending. A name of ASCII characters is compared in place; any other is folded first.
+     */
+    static boolean named(String text, int start, int end, boolean wordBefore) {
+        for (int c = start; c < end; c++) {
+            if (text.charAt(c) >= 0x80) {
+                return streetName(text, start, end, wordBefore);
+            }
+        }
+        return asciiStreetName(text, start, end, wordBefore);
+    }
+
+    /**
+     * {@link #streetName} on {@code text[start, end)} of ASCII letters, dots and hyphens, without copying it: such
+     * a name folds to its lower case.
+     */
+    private static boolean asciiStreetName(String text, int start, int end, boolean wordBefore) {
         int length = end - start;
         char last = Character.toLowerCase(text.charAt(end - 1));
-        String[] words = byLast(WORDS_BY_LAST, last);
+        String[] words = wordBefore ? byLast(WORDS_BY_LAST, last) : null;
         if (words != null) {
             for (String word : words) {
                 if (word.length() == length && text.regionMatches(true, start, word, 0, length)) {
@@ -135,21 +152,40 @@ final class StreetNames {
         return false;
     }
 
-    /** {@code AddressRecognizer.streetNamed} on a name alone, supposing a word before it. */
-    private static boolean streetName(String group) {
-        String name = WordLists.fold(group);
-        if (AddressRecognizer.STREET_WORDS.contains(name)) {
-            return true;
-        }
-        if (!Character.isUpperCase(group.codePointAt(0))) {
+    /** The street-name test on {@code text[start, end)} alone, with or without a word before it. */
+    private static boolean streetName(String text, int start, int end, boolean wordBefore) {
+        String name = LatinFold.fold(text, start, end);
+        if (name.isEmpty()) {
             return false;
         }
-        for (String ending : AddressRecognizer.STREET_ENDINGS) {
+        char last = name.charAt(name.length() - 1);
+        String[] words = wordBefore ? byLast(WORDS_BY_LAST, last) : null;
+        if (words != null) {
+            for (String word : words) {
+                if (word.equals(name)) {
+                    return true;
+                }
+            }
+        }
+        String[] endings = byLast(ENDINGS_BY_LAST, last);
+        if (endings == null || !Character.isUpperCase(firstCodePoint(text, start, end))) {
+            return false;
+        }
+        for (String ending : endings) {
             if (name.length() >= ending.length() + 3 && name.endsWith(ending) || name.equals(ending)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first code point of {@code text[start, end)}, a surrogate pair only when both halves are inside. */
+    private static int firstCodePoint(String text, int start, int end) {
+        char c = text.charAt(start);
+        if (Character.isHighSurrogate(c) && start + 1 < end && Character.isLowSurrogate(text.charAt(start + 1))) {
+            return Character.toCodePoint(c, text.charAt(start + 1));
+        }
+        return c;
     }
 
     private static boolean nameChar(char c) {

@@ -75,7 +75,10 @@ class AddressStartsTest {
         assertThat(atWord("\uD835\uDC00 12")).isZero();
     }
 
-    /** The checks are necessary: wherever a shape's pattern (or NUMBERED's matcher) matches, its bit is set. */
+    /**
+     * The checks are necessary: wherever a shape's pattern (as it was, for the hand-written ones) matches, its bit is
+     * set.
+     */
     @Test
     void everyStartWhereAShapeMatchesHasItsBit() {
         String[] pieces = {"12", "4", "221B", "12-14", "3/5", "1234567", " ", " ", "  ", "\t", ", ", "\n", "-", ".",
@@ -83,7 +86,7 @@ class AddressStartsTest {
                 "Hauptstraße", "Poststrasse", "Karl-Marx-Allee", "Erzsébet", "tér", "u.", "P.O.", "Box", "PO", "PSC",
                 "Unit", "APO", "AE", "USS", "Enterprise", "FPO", "AP", "96543", "apples", "é", "\u0301", "\uD835\uDC00",
                 "’", "x", "P.O. Box", "po box", "P O Box", "Postal Office Box", "Unit 7, Box", "CMR 480 Box",
-                "USS Nimitz", "USNS Comfort, FPO AE", "FPO AP", "APO AA"};
+                "USS Nimitz", "USNS Comfort, FPO AE", "FPO AP", "APO AA", "١٢", "１２", "x12"};
         Random random = new Random(51);
         int[] matches = new int[6];
         for (int n = 0; n < 30_000; n++) {
@@ -103,6 +106,15 @@ class AddressStartsTest {
                     boolean match;
                     if (s == AddressRecognizer.NUMBERED_SHAPE) {
                         match = NumberedStreets.match(t, i) >= 0;
+                    } else if (s == AddressRecognizer.ENGLISH_SHAPE) {
+                        match = EnglishStreetsTest.ENGLISH.matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false).region(i, t.length()).lookingAt();
+                    } else if (s == AddressRecognizer.ROMANCE_SHAPE) {
+                        match = RomanceStreetsTest.ROMANCE.matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false).region(i, t.length()).lookingAt();
+                    } else if (s == AddressRecognizer.GERMANIC_SHAPE) {
+                        match = GermanicStreetsTest.GERMANIC.matcher(t).useTransparentBounds(true)
+                                .useAnchoringBounds(false).region(i, t.length()).lookingAt();
                     } else {
                         Matcher m = AddressRecognizer.PATTERNS[s].matcher(t).useTransparentBounds(true)
                                 .useAnchoringBounds(false);
@@ -112,6 +124,12 @@ class AddressStartsTest {
                         continue;
                     }
                     matches[s]++;
+                    // AddressRecognizer looks at no start after the text's last run of digits.
+                    boolean numberFromHere = false;
+                    for (int d = k; d < shape.count(); d++) {
+                        numberFromHere |= shape.kind(d) == TextShape.DIGITS;
+                    }
+                    assertThat(numberFromHere).as("a number at or after %d in %s", i, t).isTrue();
                     boolean passes = s == AddressRecognizer.GERMANIC_SHAPE && shape.kind(k) == TextShape.WORD
                             ? AddressStarts.germanicWords(shape, i) : (bits & 1 << s) != 0;
                     assertThat(passes).as("shape %d in %s at %d", s, t, i).isTrue();

@@ -66,6 +66,48 @@ class DateStartsTest {
         assertThat(DateStarts.monthPrefix(TextShape.of("\uD835\uDC00jan"), 2)).isTrue();
     }
 
+    @Test
+    void wordsOpeningNoWeekdayOrMonthAreSkipped() {
+        assertThat(DateStarts.openers(TextShape.of("Friday"), 0)).isTrue();
+        assertThat(DateStarts.openers(TextShape.of("THUrsday"), 0)).isTrue();
+        assertThat(DateStarts.openers(TextShape.of("Sept"), 0)).isTrue();
+        assertThat(DateStarts.openers(TextShape.of("the"), 0)).isFalse();
+        assertThat(DateStarts.openers(TextShape.of("ſat"), 0)).isFalse();
+        assertThat(DateStarts.openers(TextShape.of("ma"), 0)).isFalse();
+        assertThat(DateStarts.openers(TextShape.of(""), 0)).isFalse();
+        assertThat(DateStarts.openers(TextShape.of("x\uD835\uDC00"), 0)).isFalse();
+    }
+
+    /** Every word where a weekday or a written date begins passes {@link DateStarts#openers}. */
+    @Test
+    void everyWeekdayAndMonthWordPassesTheOpenerCheck() {
+        String[] pieces = {"monday", "TUESDAY", "Wednesday", "thursday", "Friday", "saturday", "SUNDAY", "Thu", "sat",
+                "March", "mar", "SEPT", "Sept.", "may", "June", "jul", "jan", "oct", "Dec.", "apr", "Aug", "feb", "nov",
+                "the", "Ma", "ſat", "é", "3", "21", " ", ",", "\uD835\uDC00", "x", "_"};
+        Random random = new Random(35);
+        int passes = 0;
+        for (int n = 0; n < 30_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(6); p >= 0; p--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextInt(3) > 0) {
+                    text.append(' ');
+                }
+            }
+            String t = text.toString();
+            TextShape shape = TextShape.of(t);
+            for (int k = 0; k < shape.count(); k++) {
+                int i = shape.start(k);
+                if (shape.kind(k) == TextShape.WORD
+                        && (DateScanners.weekday(t, i) >= 0 || DateStarts.monthThenNumber(shape, i))) {
+                    passes++;
+                    assertThat(DateStarts.openers(shape, i)).as("%s at %d", t, i).isTrue();
+                }
+            }
+        }
+        assertThat(passes).isGreaterThan(5_000);
+    }
+
     /** The written-date checks are necessary: wherever the pattern matches at a start, the check lets it through. */
     @Test
     void everyWrittenDateStartPassesTheCheck() {

@@ -2,9 +2,8 @@ package dev.bulwark.guards.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class EnglishStreetTypesTest {
@@ -44,48 +43,69 @@ class EnglishStreetTypesTest {
         assertThat(EnglishStreetTypes.ahead("Ωmega Road", 0)).isTrue();
     }
 
-    @Test
-    void regroupsTheTypesByFirstLetterKeepingTheirOrder() {
-        assertThat(EnglishStreetTypes.byInitial("(?:(?:Street|Avenue|Square)s?|(?:St|Ave|Terr?)\\.?)"))
-                .isEqualTo("(?:S(?:(?:treet|quare)s?|(?:t)\\.?)|A(?:(?:venue)s?|(?:ve)\\.?)|T(?:(?:err?)\\.?))");
+    /** The look-ahead as a scan over the tokens from {@code j} within {@code within} characters (the former code). */
+    private static boolean scan(String text, int j, int within) {
+        int limit = Math.min(text.length(), j + within);
+        int k = j;
+        while (k < limit) {
+            int e = k;
+            while (e < text.length() && (text.charAt(e) >= 'a' && text.charAt(e) <= 'z'
+                    || text.charAt(e) >= 'A' && text.charAt(e) <= 'Z')) {
+                e++;
+            }
+            if (e > k && EnglishStreetTypes.is(text, k, e)) {
+                return true;
+            }
+            while (e < limit && text.charAt(e) != ' ' && text.charAt(e) != '\t') {
+                if (text.charAt(e) == '\n' || text.charAt(e) == '\r') {
+                    return false;
+                }
+                e++;
+            }
+            while (e < limit && (text.charAt(e) == ' ' || text.charAt(e) == '\t')) {
+                e++;
+            }
+            k = e;
+        }
+        return false;
     }
 
-    /** The street-address pattern with the regrouped types matches exactly where and as far as with the original. */
+    /** One look-ahead asked at places in increasing order answers as a fresh scan from each place. */
     @Test
-    void theRegroupedPatternMatchesAsTheOriginal() {
-        String num = "\\d{1,6}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
-        String cap = "\\p{Lu}[\\p{L}\\p{M}'’.-]{0,30}+";
-        String head = "(?<![\\w.-])(?:\\d{1,6}[ \\t]{1,3}+)?" + num + "[ \\t]{1,3}+(?:[NSEW]\\.?[ \\t]{1,3}+)?(?:(?:" + cap
-                + "|\\d{1,3}(?:st|nd|rd|th))[ \\t]{1,3}+){1,4}?";
-        String tail = "(?:[ \\t]{1,3}+(?:[NSEW]{1,2})\\.?)?(?![\\p{L}\\p{N}])";
-        Pattern original = Pattern.compile(head + AddressRecognizer.EN_TYPES + tail);
-        Pattern regrouped = Pattern.compile(head + EnglishStreetTypes.byInitial(AddressRecognizer.EN_TYPES) + tail);
-        String[] pieces = {"12", "4", "221B", "12-14", "1234567", " ", " ", "  ", "\t", "N", "SW", "N.", "5th", "Main",
-                "Oak", "Street", "Streets", "St", "St.", "Ste", "Ave", "Av.", "Terr", "Ter.", "Terrace", "Broadway",
-                "Expressways", "Sq", "Square", "Road", "Rd.", "Xing", "Pkwy", "Ranch", "Rapid", "street", "Stx", "é",
-                "É", "\u0301", "\uD835\uDC00", ",", ".", "-", "x", "5"};
-        Random random = new Random(61);
-        int matches = 0;
-        for (int n = 0; n < 30_000; n++) {
+    void aReusedLookAheadAgreesWithAScanFromEachPlace() {
+        String[] pieces = {" ", "  ", "\t", "\n", "\r", ",", "Main", "Street", "St.", "Ave", "Oak", "street", "x",
+                "12", "Streetwise", "é", "\uD835\uDC00", "A".repeat(40), "Road", "Rds", "Terr"};
+        Random random = new Random(67);
+        int found = 0;
+        for (int n = 0; n < 20_000; n++) {
             StringBuilder text = new StringBuilder();
-            for (int p = random.nextInt(9); p >= 0; p--) {
+            for (int p = random.nextInt(30); p >= 0; p--) {
                 text.append(pieces[random.nextInt(pieces.length)]);
-                if (random.nextInt(4) > 0) {
-                    text.append(' ');
-                }
             }
             String t = text.toString();
-            Matcher a = original.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-            Matcher b = regrouped.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int i = 0; i <= t.length(); i++) {
-                boolean matched = a.region(i, t.length()).lookingAt();
-                assertThat(b.region(i, t.length()).lookingAt()).as("%s at %d", t, i).isEqualTo(matched);
-                if (matched) {
-                    matches++;
-                    assertThat(b.end()).as("%s at %d", t, i).isEqualTo(a.end());
-                }
+            EnglishStreetTypes.Ahead ahead = new EnglishStreetTypes.Ahead(TextShape.of(t));
+            for (int j = random.nextInt(3); j <= t.length(); j += 1 + random.nextInt(4)) {
+                boolean expected = scan(t, j, 282);
+                found += expected ? 1 : 0;
+                assertThat(ahead.at(j)).as("%s at %d", t, j).isEqualTo(expected);
             }
         }
-        assertThat(matches).isGreaterThan(1_000);
+        assertThat(found).isGreaterThan(20_000);
+    }
+
+    /** The farthest street type an English match can reach is within the look-ahead's reach. */
+    @Test
+    void theLongestEnglishMatchIsWithinReach() {
+        String word = "\uD835\uDC00".repeat(31);
+        String text = "12 123456a-1234b   N.   " + (word + "   ").repeat(4) + "Street";
+        assertThat(EnglishStreets.match(text, 0)).isEqualTo(text.length());
+        assertThat(EnglishStreetTypes.ahead(text, 3)).isTrue();
+        assertThat(EnglishStreetTypes.ahead(text.replace("N.   ", "N.    "), 3)).isFalse();
+    }
+
+    @Test
+    void listsTheAlternativesInThePatternsOrder() {
+        assertThat(EnglishStreetTypes.alternatives("(?:(?:Street|Avenue|Square)s?|(?:St|Ave|Terr?)\\.?)"))
+                .containsExactly(List.of("Street", "Avenue", "Square"), List.of("St", "Ave", "Terr", "Ter"));
     }
 }
