@@ -13,15 +13,16 @@ import java.util.Locale;
 /**
  * Throughput of the default detector on the evaluation corpus, one thread (so MB/s per core): a warm-up, then timed
  * rounds over every text. A plain main, not a test: timing belongs in benchmarks, not in assertions.
- * Usage: {@code PiiThroughput [rounds] [warm-up rounds]}; the warm-up must be long enough for the JIT on a loaded
- * machine (20 rounds by default).
+ * Usage: {@code PiiThroughput [rounds] [warm-up rounds]}; the warm-up must be long enough for the JIT to settle on
+ * its final code for the many small scanners (2,000 rounds, about ten seconds, by default; 40 rounds under-report by
+ * about a quarter). The JMH benchmark {@code PiiDetectionBench} in bulwark-bench measures the same steady state.
  */
 public final class PiiThroughput {
     private PiiThroughput() {}
 
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         List<LabelledText> samples;
         try (InputStream in = PiiThroughput.class.getResourceAsStream("/pii-eval/synth_dataset_v2.json")) {
             samples = PiiEvaluation.read(in);
