@@ -188,7 +188,12 @@ class HttpEdgeTest {
     void oversizedBodyIs413() throws Exception {
         String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
                 + "a".repeat(gateway.config().server().maxRequestBytes()) + "\"}}";
-        HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, huge);
+        // With "Expect: 100-continue" the client sends the body only if the gateway asks for it; the gateway refuses
+        // by the declared length and closes, so the answer never races a client still writing the body.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/mcp")).expectContinue(true)
+                .header("Accept", "application/json, text/event-stream").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(huge)).build();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("Connection")).hasValue("close");
         assertThat(last().event().reason()).isEqualTo("BODY_TOO_LARGE");
