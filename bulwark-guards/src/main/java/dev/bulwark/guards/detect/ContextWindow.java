@@ -56,9 +56,7 @@ final class ContextWindow {
         int i = start;
         while (count < max) {
             // Context belongs to the same line: a label on the line above says nothing about this word.
-            while (i > 0 && !ContextWords.wordChar(text[i - 1]) && text[i - 1] != '\n') {
-                i--;
-            }
+            i = WordRuns.previousWordOnLine(text, i);
             if (i == 0 || !ContextWords.wordChar(text[i - 1])) {
                 break;
             }
@@ -98,9 +96,7 @@ final class ContextWindow {
         count = 0;
         int i = end;
         while (count < max) {
-            while (i < length && !ContextWords.wordChar(text[i])) {
-                i++;
-            }
+            i = WordRuns.nextWord(text, i, length);
             if (i >= length) {
                 break;
             }
@@ -226,40 +222,26 @@ final class ContextWindow {
         return b;
     }
 
+    /** {@link #before} for words beyond ASCII: the ranges first, then {@link #write} lower-cases them whole. */
     private void slowBefore(char[] text, int start, int max) {
         count = 0;
-        int i = start;
-        while (count < max) {
-            while (i > 0 && !ContextWords.wordChar(text[i - 1]) && text[i - 1] != '\n') {
-                i--;
-            }
-            if (i == 0 || !ContextWords.wordChar(text[i - 1])) {
-                break;
-            }
-            int end = i;
-            while (i > 0 && ContextWords.wordChar(text[i - 1])) {
-                i--;
-            }
-            add(i, end);
+        for (int i = WordRuns.previousWordOnLine(text, start); count < max && i > 0
+                && ContextWords.wordChar(text[i - 1]); i = WordRuns.previousWordOnLine(text, i)) {
+            int wordEnd = i;
+            i = WordRuns.wordStart(text, i);
+            add(i, wordEnd);
         }
         write(text, true);
     }
 
+    /** {@link #after} for words beyond ASCII, as {@link #slowBefore}. */
     private void slowAfter(char[] text, int length, int end, int max) {
         count = 0;
-        int i = end;
-        while (count < max) {
-            while (i < length && !ContextWords.wordChar(text[i])) {
-                i++;
-            }
-            if (i >= length) {
-                break;
-            }
-            int s = i;
-            while (i < length && ContextWords.wordChar(text[i])) {
-                i++;
-            }
-            add(s, i);
+        for (int i = WordRuns.nextWord(text, end, length); count < max && i < length;
+                i = WordRuns.nextWord(text, i, length)) {
+            int wordStart = i;
+            i = WordRuns.wordEnd(text, i, length);
+            add(wordStart, i);
         }
         write(text, false);
     }

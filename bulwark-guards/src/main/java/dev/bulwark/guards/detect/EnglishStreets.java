@@ -1,5 +1,9 @@
 package dev.bulwark.guards.detect;
 
+import static dev.bulwark.guards.detect.StreetChars.at;
+import static dev.bulwark.guards.detect.StreetChars.digits;
+import static dev.bulwark.guards.detect.StreetChars.letterOrNumberAt;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,23 +49,23 @@ final class EnglishStreets {
 
     /** The end of the match starting at {@code i}, or -1. */
     static int match(String text, int i) {
-        if (i > 0) {
-            char before = text.charAt(i - 1);
-            if (wordChar(before) || before == '.' || before == '-') {
-                return -1;
-            }
+        if (StreetChars.wordDotOrHyphenBefore(text, i)) {
+            return -1;
         }
-        int lead = digits(text, i);
-        if (lead >= 1 && lead <= 6) {
-            int p = GermanicStreets.blanks(text, i + lead);
-            if (p >= 0) {
-                int end = fromNumber(text, p);
-                if (end >= 0) {
-                    return end;
-                }
+        int p = leadingNumber(text, i);
+        if (p >= 0) {
+            int end = fromNumber(text, p);
+            if (end >= 0) {
+                return end;
             }
         }
         return fromNumber(text, i);
+    }
+
+    /** {@code \d{1,6}[ \t]{1,3}+} at {@code i}: its end, or -1. */
+    private static int leadingNumber(String text, int i) {
+        int lead = digits(text, i);
+        return lead >= 1 && lead <= 6 ? GermanicStreets.blanks(text, i + lead) : -1;
     }
 
     /** NUM, its blanks and the rest at {@code p}. */
@@ -151,35 +155,18 @@ final class EnglishStreets {
         if (b >= 0 && compass(at(text, b))) {
             for (int n = compass(at(text, b + 1)) ? 2 : 1; n >= 1; n--) {
                 int q = b + n;
-                if (at(text, q) == '.' && !GermanicStreets.letterOrNumberAt(text, q + 1)) {
+                if (at(text, q) == '.' && !letterOrNumberAt(text, q + 1)) {
                     return q + 1;
                 }
-                if (!GermanicStreets.letterOrNumberAt(text, q)) {
+                if (!letterOrNumberAt(text, q)) {
                     return q;
                 }
             }
         }
-        return GermanicStreets.letterOrNumberAt(text, e) ? -1 : e;
+        return letterOrNumberAt(text, e) ? -1 : e;
     }
 
     private static boolean compass(char c) {
         return c == 'N' || c == 'S' || c == 'E' || c == 'W';
-    }
-
-    /** {@code \w}: an ASCII letter, digit or underscore. */
-    private static boolean wordChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
-    }
-
-    private static int digits(String text, int i) {
-        int j = i;
-        while (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-            j++;
-        }
-        return j - i;
-    }
-
-    private static char at(String text, int i) {
-        return i < text.length() ? text.charAt(i) : 0;
     }
 }

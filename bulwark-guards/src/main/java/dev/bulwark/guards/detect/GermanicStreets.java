@@ -1,5 +1,9 @@
 package dev.bulwark.guards.detect;
 
+import static dev.bulwark.guards.detect.StreetChars.letter;
+import static dev.bulwark.guards.detect.StreetChars.letterOrNumber;
+import static dev.bulwark.guards.detect.StreetChars.mark;
+
 /**
  * A hand-written matcher for {@link AddressRecognizer}'s Germanic shape ("Hauptstraße 5", "Erzsébet tér 19"), with
  * the result of its former pattern anchored at a start (region to the end of the text, transparent bounds):
@@ -65,70 +69,13 @@ final class GermanicStreets {
         if (b < 0) {
             return null;
         }
-        int end = lastNumber(text, b);
+        int end = HouseNumbers.ending(text, b, true);
         return end < 0 ? null : new Match(end, capitalised, p, q);
     }
 
     /** {@code NUM[ \t]{1,3}+} at {@code i}: where it ends, or -1. */
     static int numberThenBlanks(String text, int i) {
-        int run = digits(text, i);
-        if (run < 1 || run > 6) {
-            return -1;
-        }
-        int j = i + run;
-        if (asciiLetter(at(text, j))) {
-            j++;
-        }
-        char c = at(text, j);
-        if (c == '-' || c == '/') {
-            int r = digits(text, j + 1);
-            if (r < 1 || r > 4) {
-                return -1;
-            }
-            j += 1 + r;
-            if (asciiLetter(at(text, j))) {
-                j++;
-            }
-        }
-        return blanks(text, j);
-    }
-
-    /**
-     * {@code NUM\.?(?![\p{L}\p{N}])} at {@code i}: its end or -1. The {@code [-/]} piece is tried first; when it
-     * fails, the match ends before the hyphen or slash, which is neither letter nor number.
-     */
-    private static int lastNumber(String text, int i) {
-        int run = digits(text, i);
-        if (run < 1 || run > 6) {
-            return -1;
-        }
-        int p = i + run;
-        if (asciiLetter(at(text, p))) {
-            p++;
-        }
-        char c = at(text, p);
-        if (c == '-' || c == '/') {
-            int r = digits(text, p + 1);
-            if (r >= 1 && r <= 4) {
-                int q = p + 1 + r;
-                if (asciiLetter(at(text, q))) {
-                    q++;
-                }
-                int end = ending(text, q);
-                if (end >= 0) {
-                    return end;
-                }
-            }
-        }
-        return ending(text, p);
-    }
-
-    /** {@code \.?(?![\p{L}\p{N}])} at {@code q}: its end or -1 (a full stop is neither letter nor number). */
-    private static int ending(String text, int q) {
-        if (at(text, q) == '.' && !letterOrNumberAt(text, q + 1)) {
-            return q + 1;
-        }
-        return letterOrNumberAt(text, q) ? -1 : q;
+        return HouseNumbers.thenBlanks(text, i, ' ');
     }
 
     /** CAP at {@code p}: an upper-case letter and up to thirty letters, marks, {@code '’.-}; its end or -1. */
@@ -161,20 +108,12 @@ final class GermanicStreets {
 
     /** {@code [ \t-]{1,3}+} at {@code p}: its end or -1. */
     private static int separators(String text, int p) {
-        int q = p;
-        while (q < text.length() && q - p < 3 && (blank(text.charAt(q)) || text.charAt(q) == '-')) {
-            q++;
-        }
-        return q > p ? q : -1;
+        return StreetChars.blanks(text, p, '-');
     }
 
     /** {@code [ \t]{1,3}+} at {@code p}: its end or -1. */
     static int blanks(String text, int p) {
-        int q = p;
-        while (q < text.length() && q - p < 3 && blank(text.charAt(q))) {
-            q++;
-        }
-        return q > p ? q : -1;
+        return StreetChars.blanks(text, p, ' ');
     }
 
     /**
@@ -185,60 +124,8 @@ final class GermanicStreets {
         return c == '.' || c == '-' || !Character.isSurrogate(c) && letterOrNumber(c);
     }
 
-    static boolean letterOrNumberAt(String text, int q) {
-        return q < text.length() && letterOrNumber(text.codePointAt(q));
-    }
-
-    /** {@code [\p{L}\p{N}]}. */
-    private static boolean letterOrNumber(int cp) {
-        if (cp < 0x80) {
-            return asciiLetter((char) cp) || cp >= '0' && cp <= '9';
-        }
-        int type = Character.getType(cp);
-        return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER
-                || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
-    }
-
-    /** {@code \p{L}}. */
-    private static boolean letter(int cp) {
-        if (cp < 0x80) {
-            return asciiLetter((char) cp);
-        }
-        int type = Character.getType(cp);
-        return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER;
-    }
-
-    /** {@code \p{M}}. */
-    private static boolean mark(int cp) {
-        if (cp < 0x80) {
-            return false;
-        }
-        int type = Character.getType(cp);
-        return type >= Character.NON_SPACING_MARK && type <= Character.COMBINING_SPACING_MARK;
-    }
-
-    private static int digits(String text, int i) {
-        int j = i;
-        while (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-            j++;
-        }
-        return j - i;
-    }
-
-    private static char at(String text, int i) {
-        return i < text.length() ? text.charAt(i) : 0;
-    }
-
-    private static boolean blank(char c) {
-        return c == ' ' || c == '\t';
-    }
-
     /** The ASCII characters of {@code [\p{L}\p{M}'’.-]}. */
     static boolean asciiWordPart(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c == '.' || c == '-';
-    }
-
-    private static boolean asciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

@@ -1,5 +1,9 @@
 package dev.bulwark.guards.detect;
 
+import static dev.bulwark.guards.detect.StreetChars.blank;
+import static dev.bulwark.guards.detect.StreetChars.letter;
+import static dev.bulwark.guards.detect.StreetChars.mark;
+
 /**
  * A hand-written matcher for {@link AddressTails}'s locality piece (", Springfield, IL 62704", a next-line town),
  * with the result of its former pattern anchored at {@code from} in the region {@code [from, to)} with opaque
@@ -266,28 +270,6 @@ final class Localities {
         int type = Character.getType(cp);
         return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER
                 || type >= Character.DECIMAL_DIGIT_NUMBER && type <= Character.OTHER_NUMBER;
-    }
-
-    /** {@code \p{L}}. */
-    private static boolean letter(int cp) {
-        if (cp < 0x80) {
-            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z';
-        }
-        int type = Character.getType(cp);
-        return type >= Character.UPPERCASE_LETTER && type <= Character.OTHER_LETTER;
-    }
-
-    /** {@code \p{M}}. */
-    private static boolean mark(int cp) {
-        if (cp < 0x80) {
-            return false;
-        }
-        int type = Character.getType(cp);
-        return type >= Character.NON_SPACING_MARK && type <= Character.COMBINING_SPACING_MARK;
-    }
-
-    private static boolean blank(char c) {
-        return c == ' ' || c == '\t';
     }
 
     private static boolean digit(char c) {

@@ -1,5 +1,8 @@
 package dev.bulwark.guards.detect;
 
+import static dev.bulwark.guards.detect.StreetChars.at;
+import static dev.bulwark.guards.detect.StreetChars.blank;
+
 /**
  * A hand-written matcher for {@link AddressRecognizer}'s Romance shape ("Rua Augusta 10", "3, Via del Corso 12"),
  * with the result of its former pattern anchored at a start (region to the end of the text, transparent bounds):
@@ -18,23 +21,14 @@ final class RomanceStreets {
 
     /** The end of the match starting at {@code i}, or -1. */
     static int match(String text, int i) {
-        if (i > 0) {
-            char before = text.charAt(i - 1);
-            if (before == '.' || before == '-' || before == '_' || before < 0x80 && Character.isLetterOrDigit(before)) {
-                return -1;
-            }
+        if (StreetChars.wordDotOrHyphenBefore(text, i)) {
+            return -1;
         }
-        int number = numberEnd(text, i);
-        if (number > i) {
-            int p = number;
-            while (p < text.length() && p - number < 3 && (blank(text.charAt(p)) || text.charAt(p) == ',')) {
-                p++;
-            }
-            if (p > number) {
-                int end = fromPrefix(text, p);
-                if (end >= 0) {
-                    return end;
-                }
+        int p = HouseNumbers.thenBlanks(text, i, ',');
+        if (p >= 0) {
+            int end = fromPrefix(text, p);
+            if (end >= 0) {
+                return end;
             }
         }
         return fromPrefix(text, i);
@@ -84,61 +78,7 @@ final class RomanceStreets {
                 q++;
             }
         }
-        return houseNumber(text, q);
-    }
-
-    /**
-     * {@code NUM(?![\p{L}\p{N}])} at {@code i}: the end or -1. The {@code [-/]} piece is tried first; when it fails,
-     * the match ends before the hyphen or slash, which is neither letter nor number.
-     */
-    private static int houseNumber(String text, int i) {
-        int run = digits(text, i);
-        if (run < 1 || run > 6) {
-            return -1;
-        }
-        int p = i + run;
-        if (asciiLetter(at(text, p))) {
-            p++;
-        }
-        char c = at(text, p);
-        if (c == '-' || c == '/') {
-            int r = digits(text, p + 1);
-            if (r >= 1 && r <= 4) {
-                int q = p + 1 + r;
-                if (asciiLetter(at(text, q))) {
-                    q++;
-                }
-                if (!GermanicStreets.letterOrNumberAt(text, q)) {
-                    return q;
-                }
-            }
-            return p;
-        }
-        return GermanicStreets.letterOrNumberAt(text, p) ? -1 : p;
-    }
-
-    /**
-     * NUM at {@code i} taking every optional piece it can ({@code i} when no number starts there): the only end a
-     * separator can follow, any shorter one being followed by a letter, digit, hyphen or slash.
-     */
-    private static int numberEnd(String text, int i) {
-        int run = digits(text, i);
-        if (run < 1 || run > 6) {
-            return i;
-        }
-        int j = i + run;
-        if (asciiLetter(at(text, j))) {
-            j++;
-        }
-        char c = at(text, j);
-        int r = c == '-' || c == '/' ? digits(text, j + 1) : 0;
-        if (r >= 1 && r <= 4) {
-            j += 1 + r;
-            if (asciiLetter(at(text, j))) {
-                j++;
-            }
-        }
-        return j;
+        return HouseNumbers.ending(text, q, false);
     }
 
     /** WORD at {@code p}: a letter, then up to thirty letters, marks, {@code '’.-}, all taken; its end, or -1. */
@@ -152,25 +92,5 @@ final class RomanceStreets {
             return -1;
         }
         return GermanicStreets.wordRest(text, p + Character.charCount(cp));
-    }
-
-    private static int digits(String text, int i) {
-        int j = i;
-        while (j < text.length() && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-            j++;
-        }
-        return j - i;
-    }
-
-    private static char at(String text, int i) {
-        return i < text.length() ? text.charAt(i) : 0;
-    }
-
-    private static boolean blank(char c) {
-        return c == ' ' || c == '\t';
-    }
-
-    private static boolean asciiLetter(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 }

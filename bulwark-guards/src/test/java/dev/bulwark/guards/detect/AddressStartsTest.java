@@ -90,14 +90,7 @@ class AddressStartsTest {
         Random random = new Random(51);
         int[] matches = new int[6];
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int p = random.nextInt(10); p >= 0; p--) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-                if (random.nextInt(3) > 0) {
-                    text.append(' ');
-                }
-            }
-            String t = text.toString();
+            String t = RandomTexts.of(random, pieces, 10, true);
             TextShape shape = TextShape.of(t);
             for (int k = 0; k < shape.count(); k++) {
                 int i = shape.start(k);

@@ -70,11 +70,7 @@ class AddressTailsTest {
         Random random = new Random(41);
         int[] matches = new int[2];
         for (int n = 0; n < 40_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int p = random.nextInt(8); p >= 0; p--) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String t = text.toString();
+            String t = RandomTexts.of(random, pieces, 8, false);
             int limit = random.nextInt(t.length() + 1);
             for (int from = 0; from <= limit; from++) {
                 if (matches(AddressTails.SAME_LINE_TAIL, t, from, limit)) {
@@ -101,11 +97,7 @@ class AddressTailsTest {
         Random random = new Random(43);
         int matches = 0;
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int p = random.nextInt(8); p >= 0; p--) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String t = text.toString();
+            String t = RandomTexts.of(random, pieces, 8, false);
             int limit = random.nextInt(t.length() + 1);
             for (int from = 0; from <= limit; from++) {
                 for (Pattern[] pair : new Pattern[][] {{OLD_LOCALITY, LOCALITY},

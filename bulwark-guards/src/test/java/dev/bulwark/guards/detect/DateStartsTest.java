@@ -87,14 +87,7 @@ class DateStartsTest {
         Random random = new Random(35);
         int passes = 0;
         for (int n = 0; n < 30_000; n++) {
-            StringBuilder text = new StringBuilder();
-            for (int p = random.nextInt(6); p >= 0; p--) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-                if (random.nextInt(3) > 0) {
-                    text.append(' ');
-                }
-            }
-            String t = text.toString();
+            String t = RandomTexts.of(random, pieces, 6, true);
             TextShape shape = TextShape.of(t);
             for (int k = 0; k < shape.count(); k++) {
                 int i = shape.start(k);
