@@ -19,11 +19,19 @@ final class VaultSchema {
     static void ensure(DataSource database, String keyCheck) throws SQLException {
         try (Connection c = database.getConnection()) {
             String bytes = bytesType(c);
+            // PostgreSQL's CREATE ... IF NOT EXISTS is not safe against a concurrent creator (the loser fails on a
+            // catalog index), so replicas starting together take turns under an advisory lock. SQLite serialises
+            // schema changes itself.
+            boolean postgres = bytes.equals("BYTEA");
+            if (postgres) {
+                lock(c, "SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+            }
             try {
                 create(c, bytes);
-            } catch (SQLException first) {
-                // Two replicas creating the tables at once: PostgreSQL may fail the loser; the tables now exist.
-                create(c, bytes);
+            } finally {
+                if (postgres) {
+                    lock(c, "SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+                }
             }
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO pii_vault_key (id, key_check) VALUES (1, ?) ON CONFLICT (id) DO NOTHING")) {
@@ -37,6 +45,15 @@ final class VaultSchema {
                             + "master key: every gateway sharing the database needs the same key");
                 }
             }
+        }
+    }
+
+    /** The advisory lock key of the vault's schema creation ("BULWARK1" in ASCII). */
+    private static final long SCHEMA_LOCK = 0x42554C5741524B31L;
+
+    private static void lock(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
         }
     }
 
