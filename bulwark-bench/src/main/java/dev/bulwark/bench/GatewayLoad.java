@@ -1,5 +1,8 @@
 package dev.bulwark.bench;
 
+import dev.bulwark.testkit.JettyMcpUpstream;
+import dev.bulwark.testkit.McpTestTools;
+
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.DemoSettings;
 import dev.bulwark.server.config.PolicySettings;
@@ -53,14 +56,14 @@ public final class GatewayLoad {
     private static void run(Path work, int calls, int warmup, int clients, int seconds) throws Exception {
         Path policies = Files.createDirectories(work.resolve("policies"));
         Files.writeString(policies.resolve("bench.cedar"), POLICY);
-        try (EchoUpstream upstream = EchoUpstream.start()) {
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.echo("Echoes the given text.")))) {
             BulwarkConfig config = new BulwarkConfig(work.resolve("data").toString(),
                     new ServerSettings("127.0.0.1", 0, null, null, null), null, null,
                     new PolicySettings(policies.toString(), null), null, new DemoSettings(true),
-                    List.of(new UpstreamSettings("up", upstream.mcpUrl(), null, null, null, null, null, null)));
+                    List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, null, null, null, null)));
             try (Gateway gateway = Gateway.start(config)) {
                 String token = BenchIdentity.supportToken(gateway);
-                System.out.printf("upstream %s, gateway %s, %d policies, %d cores, %s%n", upstream.mcpUrl(),
+                System.out.printf("upstream %s, gateway %s, %d policies, %d cores, %s%n", upstream.url().toString(),
                         gateway.mcpUrl(), gateway.policies().policyCount(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version());
                 latency(upstream, gateway, token, calls, warmup);
@@ -75,8 +78,8 @@ public final class GatewayLoad {
         }
     }
 
-    private static void latency(EchoUpstream upstream, Gateway gateway, String token, int calls, int warmup) {
-        McpSyncClient direct = McpClients.connect(upstream.baseUrl(), null);
+    private static void latency(JettyMcpUpstream upstream, Gateway gateway, String token, int calls, int warmup) {
+        McpSyncClient direct = McpClients.connect("http://127.0.0.1:" + upstream.port(), null);
         McpSyncClient viaBulwark = McpClients.connect(gateway.baseUrl(), token);
         LoadPhases.interleaved(direct, "echo", viaBulwark, "up.echo", warmup, 2);
         long before = lastSequence(gateway);
@@ -98,9 +101,9 @@ public final class GatewayLoad {
                 pipeline.millisAt(0.5), pipeline.millisAt(0.99), pipeline.millisAt(0.999), pipeline.count());
     }
 
-    private static void throughput(EchoUpstream upstream, Gateway gateway, String token, int clients, int seconds)
+    private static void throughput(JettyMcpUpstream upstream, Gateway gateway, String token, int clients, int seconds)
             throws InterruptedException {
-        LoadPhases.Throughput direct = LoadPhases.throughput(() -> connectAll(upstream.baseUrl(), null, clients),
+        LoadPhases.Throughput direct = LoadPhases.throughput(() -> connectAll("http://127.0.0.1:" + upstream.port(), null, clients),
                 "echo", seconds);
         long before = lastSequence(gateway);
         LoadPhases.Throughput viaBulwark = LoadPhases.throughput(() -> connectAll(gateway.baseUrl(), token, clients),

@@ -1,5 +1,8 @@
 package dev.bulwark.bench;
 
+import dev.bulwark.testkit.JettyMcpUpstream;
+import dev.bulwark.testkit.McpTestTools;
+
 import dev.bulwark.server.config.AuditSettings;
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.DemoSettings;
@@ -41,21 +44,21 @@ public final class ThroughputTarget {
         Path work = Files.createTempDirectory("bulwark-throughput");
         Path policies = Files.createDirectories(work.resolve("policies"));
         Files.writeString(policies.resolve("bench.cedar"), POLICY);
-        try (EchoUpstream upstream = EchoUpstream.start()) {
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.echo("Echoes the given text.")))) {
             BulwarkConfig config = new BulwarkConfig(work.resolve("data").toString(),
                     new ServerSettings("127.0.0.1", 0, null, null, null), null, null,
                     new PolicySettings(policies.toString(), null), new AuditSettings(null, sync), new DemoSettings(true),
-                    List.of(new UpstreamSettings("up", upstream.mcpUrl(), null, null, null, null, null, null)));
+                    List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, null, null, null, null)));
             try (Gateway gateway = Gateway.start(config)) {
                 String token = BenchIdentity.supportToken(gateway);
                 List<String> gatewaySessions = new ArrayList<>();
                 List<String> upstreamSessions = new ArrayList<>();
                 for (int i = 0; i < sessions; i++) {
                     gatewaySessions.add(initialize(gateway.mcpUrl(), token));
-                    upstreamSessions.add(initialize(upstream.mcpUrl(), null));
+                    upstreamSessions.add(initialize(upstream.url().toString(), null));
                 }
                 String admin = Files.readString(work.resolve("data").resolve("admin-token.txt")).trim();
-                System.out.println("READY gateway=" + gateway.mcpUrl() + " upstream=" + upstream.mcpUrl()
+                System.out.println("READY gateway=" + gateway.mcpUrl() + " upstream=" + upstream.url().toString()
                         + " token=" + token + " admin=" + admin + " base=" + gateway.baseUrl()
                         + " gatewaySessions=" + String.join(",", gatewaySessions)
                         + " upstreamSessions=" + String.join(",", upstreamSessions));
