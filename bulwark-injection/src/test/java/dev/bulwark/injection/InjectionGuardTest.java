@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.guard.Detector;
+import dev.bulwark.testkit.FailingDetector;
 import dev.bulwark.spi.guard.Finding;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.Content;
@@ -69,18 +70,7 @@ class InjectionGuardTest {
 
     @Test
     void blocksWhenTheDetectorFails() {
-        Detector broken = new Detector() {
-            @Override
-            public String name() {
-                return "broken";
-            }
-
-            @Override
-            public List<Finding> detect(String text) {
-                throw new IllegalStateException("model file missing");
-            }
-        };
-        Screening s = new InjectionGuard(broken, InjectionPolicy.defaults())
+        Screening s = new InjectionGuard(new FailingDetector("model file missing"), InjectionPolicy.defaults())
                 .screen(Calls.untrusted(), ToolResult.text("hello"));
         assertThat(s).isInstanceOfSatisfying(Screening.Block.class,
                 b -> assertThat(b.reason()).contains("screening failed", "IllegalStateException"));
