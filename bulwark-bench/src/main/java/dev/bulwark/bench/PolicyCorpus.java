@@ -94,12 +94,14 @@ final class PolicyCorpus {
         return "role" + random.nextInt(ROLES);
     }
 
-    private static String action(Random random) {
+    /** An action scope over the four tool kinds (or any action); shared by both generated mixes. */
+    static String action(Random random) {
         int roll = random.nextInt(10);
         return roll < 2 ? "action" : "action == Bulwark::Action::\"" + KINDS[roll % KINDS.length] + "\"";
     }
 
-    private static String resource(Random random) {
+    /** A resource scope: one tool, one connector's tools or one kind (40 connectors of 8 tools). */
+    static String resource(Random random) {
         int connector = random.nextInt(CONNECTORS);
         return switch (random.nextInt(3)) {
             case 0 -> "resource == Bulwark::Tool::\"c" + connector + ".t" + random.nextInt(TOOLS_PER_CONNECTOR) + "\"";

@@ -111,11 +111,8 @@ public class PolicyDecisionBench {
      * {@code a17} in roles {@code support}, {@code role3}, {@code role11} calling write tool {@code c7.t3}.
      */
     static final class Fleet {
-        static final int CONNECTORS = 40;
-        static final int TOOLS_PER_CONNECTOR = 8;
         static final int ROLES = 60;
         static final int AGENTS = 200;
-        private static final String[] KINDS = {"read", "write", "egress", "execute"};
         private static final String[] LABELS = {"untrusted", "pii", "secret", "confidential", "external"};
 
         private Fleet() {}
@@ -127,7 +124,7 @@ public class PolicyDecisionBench {
         private static String policy(Random random, int i) {
             int roll = random.nextInt(100);
             String id = "@id(\"p" + i + "\")\n";
-            String scope = ", " + action(random) + ", " + resource(random) + ")";
+            String scope = ", " + PolicyCorpus.action(random) + ", " + PolicyCorpus.resource(random) + ")";
             if (roll < 45) {
                 String approval = random.nextInt(10) == 0 ? "@approval(\"manager\")\n" : "";
                 return id + approval + "permit (principal in Bulwark::Role::\"" + role(random) + "\"" + scope + ";\n";
@@ -166,21 +163,6 @@ public class PolicyDecisionBench {
 
         private static String agent(Random random) {
             return "a" + random.nextInt(AGENTS);
-        }
-
-        private static String action(Random random) {
-            int roll = random.nextInt(10);
-            return roll < 2 ? "action" : "action == Bulwark::Action::\"" + KINDS[roll % KINDS.length] + "\"";
-        }
-
-        private static String resource(Random random) {
-            int connector = random.nextInt(CONNECTORS);
-            return switch (random.nextInt(3)) {
-                case 0 -> "resource == Bulwark::Tool::\"c" + connector + ".t" + random.nextInt(TOOLS_PER_CONNECTOR)
-                        + "\"";
-                case 1 -> "resource in Bulwark::Connector::\"c" + connector + "\"";
-                default -> "resource in Bulwark::Kind::\"" + KINDS[random.nextInt(KINDS.length)] + "\"";
-            };
         }
 
         static DecisionRequest allowedRequest() {
