@@ -102,7 +102,7 @@ final class AddressTails {
                 return contextFound[k];
             }
         }
-        boolean found = Context.before(text, start, 40, AddressRecognizer.CONTEXT);
+        boolean found = AddressRecognizer.CONTEXT.before(text, start, 40);
         if (contextCount < MEMO) {
             contextStarts[contextCount] = start;
             contextFound[contextCount] = found;

@@ -16,18 +16,6 @@ final class Context {
         return new Words(literals);
     }
 
-    static boolean before(String text, int start, int window, Words words) {
-        return words.before(text, start, window);
-    }
-
-    static boolean after(String text, int end, int window, Words words) {
-        return words.after(text, end, window);
-    }
-
-    static boolean around(String text, int start, int end, int window, Words words) {
-        return before(text, start, window, words) || after(text, end, window, words);
-    }
-
     /**
      * Literals grouped by their first character. Characters compare as a Unicode case-insensitive regex compares them
      * ({@code toLowerCase(toUpperCase(c))}), so "ſ" matches "s" and "K" (Kelvin) matches "k" as before; the literals

@@ -47,7 +47,7 @@ final class FinancialRecognizer implements Recognizer {
         if (!Checksums.luhn(digits) || !twoDifferent(digits)) {
             return;
         }
-        boolean context = Context.before(text, start, 40, CARD_CONTEXT);
+        boolean context = CARD_CONTEXT.before(text, start, 40);
         double score = digits.length() >= 13 ? 0.8 : 0.5;
         if (context) {
             score += 0.15;
@@ -126,7 +126,7 @@ final class FinancialRecognizer implements Recognizer {
                 text.substring(end - 4, end))) {
             return;
         }
-        boolean context = Context.before(text, start, 50, SSN_CONTEXT);
+        boolean context = SSN_CONTEXT.before(text, start, 50);
         char sep = separator > 0 ? text.charAt(start + 3) : 0;
         double score = sep == '-' ? 0.6 : separator == 0 ? 0.2 : 0.35;
         if (context) {

@@ -20,10 +20,10 @@ final class NetworkRecognizer implements Recognizer {
         TextShape shape = out.shape();
         if (dottedDigits(text)) {
             Anchored.scan(IPV4, shape, TextShape.DIGITS, i -> shape.digitRun(i) <= 3, m -> {
-                if (Context.before(text, m.start(), 20, VERSION)) {
+                if (VERSION.before(text, m.start(), 20)) {
                     return;
                 }
-                double score = Context.before(text, m.start(), 40, IP_CONTEXT) ? 0.9 : 0.7;
+                double score = IP_CONTEXT.before(text, m.start(), 40) ? 0.9 : 0.7;
                 out.add("IP_ADDRESS", m.start(), m.end(), score, "ip-address");
             });
         }

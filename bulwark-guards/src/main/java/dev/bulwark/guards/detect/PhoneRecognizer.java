@@ -76,7 +76,7 @@ final class PhoneRecognizer implements Recognizer {
         }
         boolean grouped = digits != candidate.length();
         // The narrow window after the number is the cheaper test, so it goes first.
-        boolean context = Context.after(text, end, 12, CONTEXT) || Context.before(text, start, 40, CONTEXT);
+        boolean context = CONTEXT.after(text, end, 12) || CONTEXT.before(text, start, 40);
         if (!grouped && !context && !candidate.startsWith("+")) {
             return;
         }

@@ -155,31 +155,6 @@ final class TextShape {
         return (seen & kinds) != 0;
     }
 
-    /** Whether an ASCII digit occurs after index {@code i} and no further than {@code i + within}. */
-    boolean digitAfter(int i, int within) {
-        for (int k = firstAfter(i); k < count && starts[k] <= i + within; k++) {
-            if (kinds[k] == DIGITS) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Index of the first start after text index {@code i}. */
-    private int firstAfter(int i) {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= i) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** The character at {@code i}, or 0 past the end. */
     char at(int i) {
         return i >= 0 && i < text.length() ? text.charAt(i) : 0;

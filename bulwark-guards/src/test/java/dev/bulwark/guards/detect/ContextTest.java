@@ -21,33 +21,33 @@ class ContextTest {
 
     @Test
     void findsWholeWordsInAnyCaseBeforeAndAfter() {
-        assertThat(Context.before("My SSN: 078-05-1120", 8, 40, WORDS)).isTrue();
-        assertThat(Context.before("Social Security 078", 16, 40, WORDS)).isTrue();
-        assertThat(Context.after("078-05-1120 (ssn)", 11, 12, WORDS)).isTrue();
-        assertThat(Context.before("born d.o.b 1990", 11, 40, WORDS)).isTrue();
+        assertThat(WORDS.before("My SSN: 078-05-1120", 8, 40)).isTrue();
+        assertThat(WORDS.before("Social Security 078", 16, 40)).isTrue();
+        assertThat(WORDS.after("078-05-1120 (ssn)", 11, 12)).isTrue();
+        assertThat(WORDS.before("born d.o.b 1990", 11, 40)).isTrue();
     }
 
     @Test
     void ignoresWordsGluedToLettersDigitsOrUnderscores() {
-        assertThat(Context.before("assnap 078", 7, 40, WORDS)).isFalse();
-        assertThat(Context.before("ssn1 078", 5, 40, WORDS)).isFalse();
-        assertThat(Context.before("my_ssn 078", 7, 40, WORDS)).isFalse();
-        assertThat(Context.before("ssné 078", 5, 40, WORDS)).isFalse();
+        assertThat(WORDS.before("assnap 078", 7, 40)).isFalse();
+        assertThat(WORDS.before("ssn1 078", 5, 40)).isFalse();
+        assertThat(WORDS.before("my_ssn 078", 7, 40)).isFalse();
+        assertThat(WORDS.before("ssné 078", 5, 40)).isFalse();
     }
 
     @Test
     void treatsTheWindowEdgesAsBoundaries() {
         // "xssn" cut to "ssn" by a window starting at index 1, and "ssnx" cut before its "x".
-        assertThat(Context.before("xssn 123", 5, 4, WORDS)).isTrue();
-        assertThat(Context.after("123 ssnx", 3, 4, WORDS)).isTrue();
-        assertThat(Context.before("ssn 123", 5, 2, WORDS)).isFalse();
+        assertThat(WORDS.before("xssn 123", 5, 4)).isTrue();
+        assertThat(WORDS.after("123 ssnx", 3, 4)).isTrue();
+        assertThat(WORDS.before("ssn 123", 5, 2)).isFalse();
     }
 
     @Test
     void foldsCaseAsAUnicodeRegexDoes() {
-        assertThat(Context.before("ſſn 1", 4, 40, WORDS)).isTrue();
-        assertThat(Context.before("\u212Ain 1", 4, 40, WORDS)).isTrue();
-        assertThat(Context.before("İP 1", 3, 40, WORDS)).isTrue();
+        assertThat(WORDS.before("ſſn 1", 4, 40)).isTrue();
+        assertThat(WORDS.before("\u212Ain 1", 4, 40)).isTrue();
+        assertThat(WORDS.before("İP 1", 3, 40)).isTrue();
     }
 
     @Test
@@ -58,10 +58,10 @@ class ContextTest {
 
     @Test
     void handlesEmptyTextsAndWindowsAtTheEdges() {
-        assertThat(Context.before("", 0, 40, WORDS)).isFalse();
-        assertThat(Context.after("", 0, 40, WORDS)).isFalse();
-        assertThat(Context.after("ssn", 3, 40, WORDS)).isFalse();
-        assertThat(Context.before("ssn", 0, 40, WORDS)).isFalse();
+        assertThat(WORDS.before("", 0, 40)).isFalse();
+        assertThat(WORDS.after("", 0, 40)).isFalse();
+        assertThat(WORDS.after("ssn", 3, 40)).isFalse();
+        assertThat(WORDS.before("ssn", 0, 40)).isFalse();
     }
 
     @Test

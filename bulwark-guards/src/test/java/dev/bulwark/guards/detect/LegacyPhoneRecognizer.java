@@ -91,7 +91,7 @@ final class LegacyPhoneRecognizer implements Recognizer {
             return;
         }
         boolean grouped = digits != candidate.length();
-        boolean context = Context.before(text, m.start(), 40, CONTEXT) || Context.after(text, m.end(), 12, CONTEXT);
+        boolean context = CONTEXT.before(text, m.start(), 40) || CONTEXT.after(text, m.end(), 12);
         if (!grouped && !context && !candidate.startsWith("+")) {
             return;
         }

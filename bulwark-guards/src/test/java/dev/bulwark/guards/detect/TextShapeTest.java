@@ -53,15 +53,6 @@ class TextShapeTest {
     }
 
     @Test
-    void findsADigitAfterAnIndexWithinABound() {
-        TextShape shape = TextShape.of("Hauptstrasse 12 and more words 7");
-        assertThat(shape.digitAfter(0, 13)).isTrue();
-        assertThat(shape.digitAfter(0, 12)).isFalse();
-        assertThat(shape.digitAfter(14, 10)).isFalse();
-        assertThat(shape.digitAfter(14, 100)).isTrue();
-    }
-
-    @Test
     void measuresDigitRunsAndReadsPastTheEndAsZero() {
         TextShape shape = TextShape.of("12345a");
         assertThat(shape.digitRun(0)).isEqualTo(5);
