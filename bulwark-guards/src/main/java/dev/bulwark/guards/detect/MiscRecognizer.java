@@ -31,8 +31,9 @@ final class MiscRecognizer implements Recognizer {
             Anchored.scan(ZIP, shape, 0, zipStarts(text), Anchored.ANYWHERE,
                     m -> out.add("ZIP_CODE", m.start(1), m.end(1), 0.6, "zip-code"));
         }
-        if ((text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
-                || text.contains("WWW.")) && someWordStartsAUrl(shape)) {
+        if (text.indexOf("://") >= 0 || text.regionMatches(true, 0, "www.", 0, 4) || text.contains("www.")
+                || text.contains("WWW.")) {
+            // A URL begins with "http" or "www." at a letter no word character, '@', '.' or '-' precedes: a WORD start.
             Anchored.scan(URL, shape, TextShape.WORD, i -> urlAt(text, i), m -> {
                 int end = m.end();
                 while (end > m.start() && ".,;:!?".indexOf(text.charAt(end - 1)) >= 0) {
@@ -65,19 +66,6 @@ final class MiscRecognizer implements Recognizer {
             }
         }
         return java.util.Arrays.copyOf(found, n);
-    }
-
-    /**
-     * A URL begins with "http" or "www." (ASCII case) at a letter no word character, '@', '.' or '-' precedes, which
-     * is always a {@link TextShape#WORD} start.
-     */
-    private static boolean someWordStartsAUrl(TextShape shape) {
-        for (int i : shape.startsOf(TextShape.WORD)) {
-            if (urlAt(shape.text(), i)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean urlAt(String text, int i) {
