@@ -3,14 +3,12 @@ package dev.bulwark.guards.action;
 import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.guard.Detector;
 import dev.bulwark.spi.guard.Finding;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -107,14 +105,7 @@ public final class PiiRedactor {
 
     /** Keyed HMAC-SHA256 of (type, value), 12 hex digits: equal values link, values cannot be recovered. */
     private String digest(String type, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            byte[] h = mac.doFinal(VaultCipher.join(type, value));
-            return HexFormat.of().formatHex(h, 0, 6);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(VaultCipher.hmac(hashKey, VaultCipher.join(type, value)), 0, 6);
     }
 
 }

@@ -100,7 +100,8 @@ final class VaultCipher {
                 label.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(SecretKeySpec key, byte[] data) {
+    /** HMAC-SHA256 of {@code data} under {@code key}. */
+    static byte[] hmac(SecretKeySpec key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
