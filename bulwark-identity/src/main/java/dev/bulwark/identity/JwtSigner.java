@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,14 @@ final class JwtSigner {
     static final String SCOPE = "scope";
     static final String ACT = "act";
     static final String MAY_ACT = "may_act";
+    /**
+     * The {@code jti}s of the tokens an exchanged token was derived from (the subject token, the actor token, and their
+     * own chains). Revoking any of them revokes the derived token: the verifier refuses a token any link of whose
+     * chain is revoked.
+     */
+    static final String CHAIN = "chain";
+    /** Longest chain a token may carry; longer chains are refused as malformed. */
+    static final int MAX_CHAIN = 8;
     /** RFC 9068 type of access tokens; user tokens carry plain {@code JWT}. */
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,6 +52,15 @@ final class JwtSigner {
      */
     IssuedToken sign(TokenUse use, String subject, Optional<String> actor, Optional<String> mayAct,
                      Set<String> scopes, Instant issuedAt, Instant expiresAt) {
+        return sign(use, subject, actor, mayAct, scopes, List.of(), issuedAt, expiresAt);
+    }
+
+    /** @param chain the {@code jti}s this token derives from (see {@link #CHAIN}); empty for a root token */
+    IssuedToken sign(TokenUse use, String subject, Optional<String> actor, Optional<String> mayAct,
+                     Set<String> scopes, List<String> chain, Instant issuedAt, Instant expiresAt) {
+        if (chain.size() > MAX_CHAIN) {
+            throw new IllegalArgumentException("token chain longer than " + MAX_CHAIN);
+        }
         String jti = newTokenId();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
@@ -55,6 +73,9 @@ final class JwtSigner {
                 .claim(TOKEN_USE, use.claim);
         if (!scopes.isEmpty()) {
             claims.claim(SCOPE, String.join(" ", new TreeSet<>(scopes)));
+        }
+        if (!chain.isEmpty()) {
+            claims.claim(CHAIN, List.copyOf(chain));
         }
         actor.ifPresent(a -> claims.claim(ACT, Map.of("sub", a)));
         mayAct.ifPresent(a -> claims.claim(MAY_ACT, Map.of("sub", a)));

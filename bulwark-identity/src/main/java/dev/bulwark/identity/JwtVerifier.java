@@ -12,10 +12,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,8 +26,9 @@ import java.util.TreeSet;
 
 /**
  * Checks Bulwark tokens: size, structure, algorithm (EdDSA only, an explicit allow-list: {@code none}, HMAC and
- * every other algorithm are refused before any key is touched), key id, signature, issuer, audience, required claims;
- * then, on every use, expiry, not-before and revocation.
+ * every other algorithm are refused before any key is touched), key id, signature, issuer, audience, required claims,
+ * a lifetime ({@code exp - iat}) no longer than this gateway issues for the token's use (plus clock skew); then, on
+ * every use, expiry, not-before and revocation of the token and of every token in its exchange chain.
  *
  * <p>Signature verification dominates the cost, so tokens that passed the static checks are kept in a small LRU cache
  * keyed by the SHA-256 of the token string. A hit still re-checks time and revocation and that the signing key is
@@ -89,7 +93,11 @@ final class JwtVerifier {
         }
         boolean revoked;
         try {
-            revoked = revocations.isRevoked(token.tokenId());
+            // The token and every token it was exchanged from: revoking a parent revokes its derived tokens.
+            List<String> lineage = new ArrayList<>(token.chain().size() + 1);
+            lineage.add(token.tokenId());
+            lineage.addAll(token.chain());
+            revoked = revocations.anyRevoked(lineage);
         } catch (RuntimeException e) {
             return new TokenCheck.Invalid(Reason.UNAVAILABLE, "revocation status could not be checked");
         }
@@ -165,6 +173,14 @@ final class JwtVerifier {
             if (exp == null || iat == null) {
                 return malformed("credential lacks exp or iat");
             }
+            Duration lifetime = Duration.between(iat.toInstant(), exp.toInstant());
+            Duration longest = (use == TokenUse.USER ? settings.maxUserTokenTtl() : settings.accessTokenTtl())
+                    .plus(settings.clockSkew());
+            if (lifetime.isNegative() || lifetime.compareTo(longest) > 0) {
+                // Even a token signed with our key is refused when it lives longer than this gateway ever issues:
+                // a leaked signing oracle or a misconfigured replica must not mint near-permanent credentials.
+                return malformed("credential lifetime (exp - iat) exceeds the configured maximum of " + longest);
+            }
             Date nbf = claims.getNotBeforeTime() == null ? iat : claims.getNotBeforeTime();
             String subject = validId(claims.getSubject());
             if (subject == null) {
@@ -185,11 +201,34 @@ final class JwtVerifier {
                     scopes.add(s);
                 }
             }
+            List<String> chain = chain(claims);
+            if (chain == null) {
+                return malformed("credential has an invalid chain claim");
+            }
             return new TokenCheck.Valid(new VerifiedToken(keyId, jti, use, subject, actor, mayAct, scopes,
-                    iat.toInstant(), nbf.toInstant(), exp.toInstant()));
+                    iat.toInstant(), nbf.toInstant(), exp.toInstant(), chain));
         } catch (ParseException e) {
             return malformed("credential claims have the wrong types");
         }
+    }
+
+    /** The parent token ids; empty when absent, null when not an array of at most MAX_CHAIN valid jtis. */
+    private static List<String> chain(JWTClaimsSet claims) {
+        Object value = claims.getClaim(JwtSigner.CHAIN);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items) || items.isEmpty() || items.size() > JwtSigner.MAX_CHAIN) {
+            return null;
+        }
+        List<String> chain = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (!(item instanceof String jti) || jti.isBlank() || jti.length() > SqlRevocationList.MAX_JTI_LENGTH) {
+                return null;
+            }
+            chain.add(jti);
+        }
+        return chain;
     }
 
     /** The {@code sub} inside an {@code act}/{@code may_act} object; empty when absent, null when invalid. */

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -80,6 +81,29 @@ public final class SqlRevocationList {
         String sql = "SELECT 1 FROM " + Sql.REVOKED + " WHERE jti = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, jti);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("could not read the revocation list", e);
+        }
+    }
+
+    /**
+     * Whether any of the token ids was revoked, in one query: a token and the tokens it was exchanged from. Fails
+     * (throws) rather than answer when the database cannot be read.
+     */
+    public boolean anyRevoked(List<String> jtis) {
+        List<String> ids = jtis.stream().filter(j -> j != null && j.length() <= MAX_JTI_LENGTH).distinct().toList();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        String sql = "SELECT 1 FROM " + Sql.REVOKED + " WHERE jti IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(i + 1, ids.get(i));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }

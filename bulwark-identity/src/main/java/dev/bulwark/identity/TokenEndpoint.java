@@ -159,7 +159,8 @@ public final class TokenEndpoint {
             throw new Refusal(OAuthError.INVALID_REQUEST, "requested_token_type must be " + ACCESS_TOKEN_TYPE,
                     "unsupported requested_token_type", claimed);
         }
-        Agent agent = actingAgent(client, form);
+        Acting acting = actingAgent(client, form);
+        Agent agent = acting.agent();
         Optional<String> agentId = Optional.of(agent.id());
 
         VerifiedToken subject = switch (verifier.check(subjectToken)) {
@@ -190,13 +191,37 @@ public final class TokenEndpoint {
             throw new Refusal(OAuthError.INVALID_REQUEST, "subject_token is invalid: it has expired",
                     "subject_token expired", agentId);
         }
-        IssuedToken token = signer.sign(TokenUse.ACCESS, user.id(), agentId, Optional.empty(), scopes, now, expiresAt);
+        List<String> chain = chain(subject, acting.actorToken());
+        IssuedToken token = signer.sign(TokenUse.ACCESS, user.id(), agentId, Optional.empty(), scopes, chain, now,
+                expiresAt);
         return new TokenResponse.Issued(token, Duration.between(now, token.expiresAt()).toSeconds(),
                 Optional.of(ACCESS_TOKEN_TYPE), TOKEN_EXCHANGE, agent.id(), Optional.of(user.id()));
     }
 
+    /**
+     * The exchanged token's chain: the subject token, the actor token (if one was presented) and their own chains, so
+     * that revoking any token it was derived from revokes it too (checked by the verifier on every use).
+     */
+    private static List<String> chain(VerifiedToken subject, Optional<VerifiedToken> actor) throws Refusal {
+        Set<String> chain = new LinkedHashSet<>(subject.chain());
+        chain.add(subject.tokenId());
+        actor.ifPresent(a -> {
+            chain.addAll(a.chain());
+            chain.add(a.tokenId());
+        });
+        if (chain.size() > JwtSigner.MAX_CHAIN) {
+            throw new Refusal(OAuthError.INVALID_REQUEST, "the tokens presented derive from too many exchanges",
+                    "exchange chain too long");
+        }
+        return List.copyOf(chain);
+    }
+
+    /** The agent that will act, and the actor token it presented, if any. */
+    private record Acting(Agent agent, Optional<VerifiedToken> actorToken) {
+    }
+
     /** The agent that will act: the authenticated client, or the owner of the actor_token (which must agree). */
-    private Agent actingAgent(Optional<ClientCredentials> client, TokenForm form) throws Refusal {
+    private Acting actingAgent(Optional<ClientCredentials> client, TokenForm form) throws Refusal {
         Optional<Agent> authenticated = client.isPresent() ? Optional.of(authenticate(client)) : Optional.empty();
         Optional<String> claimed = client.map(ClientCredentials::clientId);
         Optional<String> actorToken = form.one("actor_token");
@@ -205,7 +230,7 @@ public final class TokenEndpoint {
                 throw new Refusal(OAuthError.INVALID_CLIENT, "client authentication or an actor_token is required",
                         "no client credentials");
             }
-            return authenticated.get();
+            return new Acting(authenticated.get(), Optional.empty());
         }
         requireTokenType(form.required("actor_token_type", claimed), "actor_token_type", claimed);
         VerifiedToken actor = switch (verifier.check(actorToken.get())) {
@@ -229,7 +254,7 @@ public final class TokenEndpoint {
             throw new Refusal(OAuthError.INVALID_REQUEST, "the acting agent is suspended", "agent suspended",
                     actorId);
         }
-        return agent;
+        return new Acting(agent, Optional.of(actor));
     }
 
     private Agent authenticate(Optional<ClientCredentials> client) throws Refusal {

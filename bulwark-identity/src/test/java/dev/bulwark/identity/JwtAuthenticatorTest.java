@@ -263,6 +263,52 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void refusesATokenSignedWithTheRealKeyButLivingLongerThanTheConfiguredLifetime() {
+        Instant now = f.clock.instant();
+        // The attack: a token minted with our key (leaked signer, misconfigured replica) valid for a year.
+        String yearLong = f.signer().sign(TokenUse.ACCESS, "bot", Optional.empty(), Optional.empty(), Set.of(),
+                now, now.plus(Duration.ofDays(365))).value();
+        // Within the access-token lifetime plus clock skew: still fine.
+        String atLimit = f.signer().sign(TokenUse.ACCESS, "bot", Optional.empty(), Optional.empty(), Set.of(),
+                now, now.plus(f.settings.accessTokenTtl()).plus(f.settings.clockSkew())).value();
+        String justOver = f.signer().sign(TokenUse.ACCESS, "bot", Optional.empty(), Optional.empty(), Set.of(),
+                now, now.plus(f.settings.accessTokenTtl()).plus(f.settings.clockSkew()).plusSeconds(1)).value();
+
+        Authentication.Rejected r = rejected(yearLong);
+        assertThat(r.reason()).isEqualTo(Reason.MALFORMED);
+        assertThat(r.detail()).contains("lifetime");
+        accepted(atLimit);
+        assertThat(rejected(justOver).reason()).isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
+    void userTokensAreBoundByTheLongestUserTokenLifetime() {
+        Instant now = f.clock.instant();
+        String tooLong = f.signer().sign(TokenUse.USER, "alice", Optional.empty(), Optional.empty(), Set.of("mcp"),
+                now, now.plus(f.settings.maxUserTokenTtl()).plus(Duration.ofHours(1))).value();
+        String actorToken = token;
+
+        TokenResponse r = f.endpoint.handle(TokenRequest.of(Map.of("grant_type", TokenEndpoint.TOKEN_EXCHANGE,
+                "subject_token", tooLong, "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE,
+                "actor_token", actorToken, "actor_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE), Optional.empty()));
+
+        assertThat(((TokenResponse.Failed) r).auditReason()).contains("MALFORMED");
+    }
+
+    @Test
+    void refusesTokensWithoutIatOrExpOrEndingBeforeTheyStart() {
+        Instant now = f.clock.instant();
+        JWTClaimsSet noIat = new JWTClaimsSet.Builder(claims("bot")).issueTime(null).build();
+        JWTClaimsSet noExp = new JWTClaimsSet.Builder(claims("bot")).expirationTime(null).build();
+        JWTClaimsSet backwards = new JWTClaimsSet.Builder(claims("bot")).issueTime(Date.from(now.plusSeconds(20)))
+                .notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(10))).build();
+
+        for (JWTClaimsSet c : new JWTClaimsSet[] {noIat, noExp, backwards}) {
+            assertThat(rejected(signOurs(c)).reason()).isEqualTo(Reason.MALFORMED);
+        }
+    }
+
+    @Test
     void retiringTheSigningKeyOfATokenInvalidatesItEvenWhenCached() {
         accepted(token);
         f.keys.rotate();
@@ -286,13 +332,23 @@ class JwtAuthenticatorTest {
     }
 
     private JWTClaimsSet claims(String subject) {
+        return claimsFor(f, subject);
+    }
+
+    private String signOurs(JWTClaimsSet claims) {
+        return signWith(f, claims);
+    }
+
+    /** Claims of a valid five-minute access token for {@code subject}. */
+    static JWTClaimsSet claimsFor(Fixture f, String subject) {
         Instant now = f.clock.instant();
         return new JWTClaimsSet.Builder().issuer(Fixture.ISSUER).audience(Fixture.AUDIENCE).subject(subject)
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).jwtID("jti-" + subject)
                 .claim(JwtSigner.TOKEN_USE, "access").build();
     }
 
-    private String signOurs(JWTClaimsSet claims) throws Exception {
+    /** Signs any claims with the fixture's real signing key, as a compact JWS. */
+    static String signWith(Fixture f, JWTClaimsSet claims) {
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(f.keys.signingKeyId()).build();
         String signingInput = header.toBase64URL() + "." + claims.toPayload().toBase64URL();
         byte[] sig = Ed25519KeySet.sign(f.keys.signingKey().privateKey(),
