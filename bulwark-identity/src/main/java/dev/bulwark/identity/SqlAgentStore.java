@@ -42,7 +42,8 @@ public final class SqlAgentStore {
     /**
      * Registers an active agent and returns it with its API key, which is shown this once and stored only hashed.
      *
-     * @throws IllegalArgumentException when the id is invalid or already registered
+     * @throws IllegalArgumentException when the id is invalid
+     * @throws IdTakenException         when an agent or a user already has this id
      */
     public AgentRegistration register(String id, String owner, Set<String> roles, Map<String, String> attributes) {
         Agent agent = new Agent(id, owner, roles, attributes, AgentStatus.ACTIVE,
@@ -51,18 +52,24 @@ public final class SqlAgentStore {
         String salt = ApiKeyHash.newSalt();
         String sql = "INSERT INTO " + Sql.AGENTS + " (" + COLUMNS + ", key_salt, key_hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, agent.id());
-            s.setString(2, agent.owner());
-            s.setString(3, JsonText.ofRoles(agent.roles()));
-            s.setString(4, JsonText.ofAttributes(agent.attributes()));
-            s.setString(5, agent.status().name());
-            s.setLong(6, agent.createdAt().toEpochMilli());
-            s.setString(7, salt);
-            s.setString(8, ApiKeyHash.hash(salt, key.value()));
-            if (s.executeUpdate() == 0) {
-                throw new IllegalArgumentException("agent " + id + " is already registered");
-            }
+        try {
+            Sql.inTransaction(dataSource, c -> {
+                Sql.claimId(c, agent.id(), PrincipalKind.AGENT);
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, agent.id());
+                    s.setString(2, agent.owner());
+                    s.setString(3, JsonText.ofRoles(agent.roles()));
+                    s.setString(4, JsonText.ofAttributes(agent.attributes()));
+                    s.setString(5, agent.status().name());
+                    s.setLong(6, agent.createdAt().toEpochMilli());
+                    s.setString(7, salt);
+                    s.setString(8, ApiKeyHash.hash(salt, key.value()));
+                    if (s.executeUpdate() == 0) {
+                        throw new IdTakenException(id, PrincipalKind.AGENT);
+                    }
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw Sql.failure("could not register agent " + id, e);
         }

@@ -32,19 +32,28 @@ public final class SqlUserStore {
         Sql.createTables(dataSource);
     }
 
-    /** @throws IllegalArgumentException when the id is invalid or already registered */
+    /**
+     * @throws IllegalArgumentException when the id is invalid
+     * @throws IdTakenException         when a user or an agent already has this id
+     */
     public User register(String id, Set<String> roles, Map<String, String> attributes) {
         User user = new User(id, roles, attributes);
         String sql = "INSERT INTO " + Sql.USERS + " (id, roles, attributes, created_at) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (id) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, user.id());
-            s.setString(2, JsonText.ofRoles(user.roles()));
-            s.setString(3, JsonText.ofAttributes(user.attributes()));
-            s.setLong(4, clock.millis());
-            if (s.executeUpdate() == 0) {
-                throw new IllegalArgumentException("user " + id + " is already registered");
-            }
+        try {
+            Sql.inTransaction(dataSource, c -> {
+                Sql.claimId(c, user.id(), PrincipalKind.USER);
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setString(1, user.id());
+                    s.setString(2, JsonText.ofRoles(user.roles()));
+                    s.setString(3, JsonText.ofAttributes(user.attributes()));
+                    s.setLong(4, clock.millis());
+                    if (s.executeUpdate() == 0) {
+                        throw new IdTakenException(id, PrincipalKind.USER);
+                    }
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw Sql.failure("could not register user " + id, e);
         }
@@ -78,6 +87,25 @@ public final class SqlUserStore {
             return users;
         } catch (SQLException e) {
             throw Sql.failure("could not list users", e);
+        }
+    }
+
+    /**
+     * Ids registered both as an agent and as a user: only possible in a database written before agents and users
+     * shared one namespace. Such an id still names two distinct principals (ACLs, policies and audit carry the kind),
+     * but an operator should retire one of them.
+     */
+    public List<String> ambiguousIds() {
+        String sql = "SELECT u.id FROM " + Sql.USERS + " u JOIN " + Sql.AGENTS + " a ON a.id = u.id ORDER BY u.id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw Sql.failure("could not list ambiguous ids", e);
         }
     }
 

@@ -30,13 +30,93 @@ abstract class StoreContract {
     @BeforeEach
     void freshTables() throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {Sql.AGENTS, Sql.USERS, Sql.REVOKED}) {
+            for (String table : new String[] {Sql.AGENTS, Sql.USERS, Sql.REVOKED, Sql.PRINCIPAL_IDS}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
         }
         agents = new SqlAgentStore(dataSource(), clock);
         users = new SqlUserStore(dataSource(), clock);
         revocations = new SqlRevocationList(dataSource(), clock, Duration.ofHours(1));
+    }
+
+    @Test
+    void anAgentMayNotTakeTheIdOfAUserOnAnyReplica() {
+        users.register("alice", Set.of("analyst"), Map.of());
+        SqlAgentStore otherReplica = new SqlAgentStore(dataSource(), clock);
+
+        assertThatThrownBy(() -> otherReplica.register("alice", "mallory", Set.of(), Map.of()))
+                .isInstanceOfSatisfying(IdTakenException.class, e -> {
+                    assertThat(e.takenBy()).isEqualTo(PrincipalKind.USER);
+                    assertThat(e.getMessage()).contains("alice").contains("a user");
+                });
+        assertThat(agents.find("alice")).isEmpty();
+    }
+
+    @Test
+    void aUserMayNotTakeTheIdOfAnAgentOnAnyReplica() {
+        agents.register("support-bot", "ops", Set.of(), Map.of());
+        SqlUserStore otherReplica = new SqlUserStore(dataSource(), clock);
+
+        assertThatThrownBy(() -> otherReplica.register("support-bot", Set.of(), Map.of()))
+                .isInstanceOfSatisfying(IdTakenException.class,
+                        e -> assertThat(e.takenBy()).isEqualTo(PrincipalKind.AGENT));
+        assertThat(users.find("support-bot")).isEmpty();
+    }
+
+    @Test
+    void concurrentAgentAndUserRegistrationsOfOneIdLetAtMostOneWin() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String id = "contested-" + round;
+            SqlAgentStore agentReplica = new SqlAgentStore(dataSource(), clock);
+            SqlUserStore userReplica = new SqlUserStore(dataSource(), clock);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var asAgent = pool.submit(() -> {
+                    start.await();
+                    agentReplica.register(id, "o", Set.of(), Map.of());
+                    return true;
+                });
+                var asUser = pool.submit(() -> {
+                    start.await();
+                    userReplica.register(id, Set.of(), Map.of());
+                    return true;
+                });
+                start.countDown();
+                int won = succeeded(asAgent) + succeeded(asUser);
+                assertThat(won).isLessThanOrEqualTo(1);
+                assertThat(agents.find(id).isPresent() && users.find(id).isPresent()).isFalse();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static int succeeded(java.util.concurrent.Future<Boolean> f) throws InterruptedException {
+        try {
+            return f.get() ? 1 : 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return 0;
+        }
+    }
+
+    @Test
+    void aDatabaseFromBeforeTheSharedNamespaceIsMigratedAndItsAmbiguousIdsReported() throws SQLException {
+        agents.register("bot", "o", Set.of(), Map.of());
+        users.register("carol", Set.of(), Map.of());
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            // As an old gateway wrote it: no id table, and an id registered as both kinds.
+            s.execute("DROP TABLE " + Sql.PRINCIPAL_IDS);
+            s.execute("INSERT INTO " + Sql.USERS + " (id, roles, attributes, created_at) VALUES ('bot', '[]', '{}', 0)");
+        }
+
+        SqlUserStore reopened = new SqlUserStore(dataSource(), clock);
+        SqlAgentStore agentsReopened = new SqlAgentStore(dataSource(), clock);
+
+        assertThat(reopened.ambiguousIds()).containsExactly("bot");
+        assertThatThrownBy(() -> agentsReopened.register("carol", "o", Set.of(), Map.of()))
+                .isInstanceOf(IdTakenException.class);
+        assertThatThrownBy(() -> reopened.register("bot", Set.of(), Map.of())).isInstanceOf(IdTakenException.class);
     }
 
     @Test
@@ -75,7 +155,7 @@ abstract class StoreContract {
     void refusesDuplicateAgentIds() {
         agents.register("bot", "owner", Set.of(), Map.of());
         assertThatThrownBy(() -> agents.register("bot", "other", Set.of(), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already registered");
+                .isInstanceOf(IdTakenException.class).hasMessageContaining("already taken");
     }
 
     @Test
