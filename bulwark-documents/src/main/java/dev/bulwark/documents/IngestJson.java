@@ -24,7 +24,8 @@ import java.util.Set;
  * <pre>{@code
  * {"source_id": "wiki:hr/leave.md", "title": "Leave policy", "media_type": "text/markdown",
  *  "content": "..." | "content_base64": "...",
- *  "metadata": {"team": "hr"}, "acl": {"principals": ["alice"], "groups": ["hr"]}, "owner": "alice",
+ *  "metadata": {"team": "hr"}, "acl": {"principals": ["user:alice", "agent:hr-bot"], "groups": ["hr"]},
+ *  "owner": "user:alice",
  *  "integrity": "untrusted", "confidentiality": "internal"}
  * }</pre>
  * {@code integrity} defaults to {@code untrusted}, {@code confidentiality} to {@code internal}, {@code acl} to none.

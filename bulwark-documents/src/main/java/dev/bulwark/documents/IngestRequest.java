@@ -1,7 +1,6 @@
 package dev.bulwark.documents;
 
 import dev.bulwark.spi.Checks;
-import dev.bulwark.spi.identity.Agent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import java.util.regex.Pattern;
  * @param mediaType       how to read the bytes
  * @param metadata        free string metadata, returned with every chunk (encrypted at rest)
  * @param acl             who may read it; may be empty, then {@link MissingAclPolicy} decides
- * @param owner           the user or agent id that owns the document, if known; always allowed to read it
+ * @param owner           the user or agent that owns the document ({@code user:<id>} or {@code agent:<id>}), if
+ *                        known; always allowed to read it
  * @param integrity       whether the source is trusted; external sources should be {@link Integrity#UNTRUSTED}
  * @param confidentiality the label every chunk carries
  */
@@ -40,7 +40,7 @@ public record IngestRequest(String sourceId, String title, byte[] content, Media
         metadata = Map.copyOf(Checks.present(metadata, "metadata"));
         Checks.present(acl, "acl");
         Checks.present(owner, "owner");
-        owner.ifPresent(o -> Agent.requireValidId(o, "owner"));
+        owner.ifPresent(o -> AclPrincipal.requireKinded(o, "owner"));
         Checks.present(integrity, "integrity");
         Checks.present(confidentiality, "confidentiality");
     }

@@ -46,9 +46,9 @@ class AclFilteringTest {
 
     @Test
     void principalSeesOnlyItsOwnAndItsGroupsDocuments() throws Exception {
-        ingestor.ingest(text("alice-notes", "budget planning notes", principals("alice")));
+        ingestor.ingest(text("alice-notes", "budget planning notes", principals("agent:alice")));
         ingestor.ingest(text("finance-plan", "budget for the finance team", groups("finance")));
-        ingestor.ingest(text("bob-notes", "budget of bob", principals("bob")));
+        ingestor.ingest(text("bob-notes", "budget of bob", principals("agent:bob")));
         ingestor.ingest(text("hr-plan", "budget of human resources", groups("hr")));
 
         assertThat(documentsFound(agent("alice", "finance"), "budget", 10))
@@ -62,7 +62,7 @@ class AclFilteringTest {
         List<IngestRequest> batch = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             batch.add(text("forbidden-" + i, "merger merger merger merger merger merger confidential " + i,
-                    principals("ceo")));
+                    principals("agent:ceo")));
         }
         for (int i = 0; i < 25; i++) {
             batch.add(text("allowed-" + i, "a long note that mentions the merger only once among many other words "
@@ -78,9 +78,9 @@ class AclFilteringTest {
 
     @Test
     void delegatedCallsSeeOnlyWhatBothAgentAndUserMayRead() throws Exception {
-        ingestor.ingest(text("user-only", "roadmap for alice", principals("alice")));
+        ingestor.ingest(text("user-only", "roadmap for alice", principals("user:alice")));
         ingestor.ingest(text("agent-only", "roadmap for assistants", groups("assistants")));
-        ingestor.ingest(text("both", "roadmap shared", new SourceAcl(Set.of("alice"), Set.of("assistants"))));
+        ingestor.ingest(text("both", "roadmap shared", new SourceAcl(Set.of("user:alice"), Set.of("assistants"))));
         ingestor.ingest(text("group-both", "roadmap for product",
                 new SourceAcl(Set.of(), Set.of("assistants", "product"))));
         Agent assistant = agentRecord("helper-bot", "assistants");
@@ -96,7 +96,7 @@ class AclFilteringTest {
     @Test
     void documentWithoutAclIsReadableByItsOwnerOnly() throws Exception {
         ingestor.ingest(new IngestRequest("private-draft", "draft", "salary draft".getBytes(StandardCharsets.UTF_8),
-                MediaType.TEXT_PLAIN, Map.of(), SourceAcl.none(), Optional.of("alice"), Integrity.UNTRUSTED,
+                MediaType.TEXT_PLAIN, Map.of(), SourceAcl.none(), Optional.of("agent:alice"), Integrity.UNTRUSTED,
                 Confidentiality.CONFIDENTIAL));
 
         assertThat(documentsFound(agent("alice"), "salary", 10)).containsExactly("private-draft");
@@ -116,7 +116,7 @@ class AclFilteringTest {
                 DocumentsConfig.defaults(other).withMissingAcl(MissingAclPolicy.REJECT))) {
             DocumentIngestor strictIngestor = new DocumentIngestor(strict, List.of());
             IngestRequest owned = new IngestRequest("owned", "t", "text".getBytes(StandardCharsets.UTF_8),
-                    MediaType.TEXT_PLAIN, Map.of(), SourceAcl.none(), Optional.of("alice"), Integrity.TRUSTED,
+                    MediaType.TEXT_PLAIN, Map.of(), SourceAcl.none(), Optional.of("user:alice"), Integrity.TRUSTED,
                     Confidentiality.INTERNAL);
 
             assertThatThrownBy(() -> strictIngestor.ingest(owned)).isInstanceOfSatisfying(IngestException.class,
@@ -127,12 +127,12 @@ class AclFilteringTest {
 
     @Test
     void queryTextCannotUseLuceneSyntaxToReachForbiddenDocuments() throws Exception {
-        ingestor.ingest(text("secret", "the launch codes are secret", principals("ceo")));
+        ingestor.ingest(text("secret", "the launch codes are secret", principals("agent:ceo")));
         ingestor.ingest(text("public", "the cafeteria menu", groups("staff")));
         var intern = agent("intern", "staff");
 
         assertThatThrownBy(() -> store.search(intern, "*:*", 10)).hasMessageContaining("no searchable terms");
-        for (String attack : List.of("acl:p\\:ceo", "secret OR acl:*", "text:secret^100", "codes~2",
+        for (String attack : List.of("acl:p\\:ceo", "acl:agent\\:ceo", "agent:ceo", "secret OR acl:*", "text:secret^100", "codes~2",
                 "(((\"unbalanced", "acl:g\\:staff AND secret", "doc:secret", "la*", "[a TO z]", "launch codes")) {
             assertThat(documentsFound(intern, attack, 50)).as(attack).doesNotContain("secret");
         }

@@ -60,7 +60,7 @@ class DocumentsConnectorTest {
             assertThat(JSON.readTree(tool.inputSchema()).at("/properties/top_k/maximum").asInt()).isEqualTo(50);
         });
         assertThat(connector.tools()).isSameAs(connector.tools());
-        ingestor.ingest(text("a", "contact bob@example.com", principals("alice")));
+        ingestor.ingest(text("a", "contact bob@example.com", principals("agent:alice")));
 
         assertThat(connector.tools().getFirst().outputLabels())
                 .containsExactlyInAnyOrder("untrusted", "internal", "pii", "pii:EMAIL_ADDRESS");
@@ -69,7 +69,7 @@ class DocumentsConnectorTest {
     @Test
     void returnsChunksAsJsonWithPerChunkLabelsOnlyForPermittedDocuments() throws Exception {
         ingestor.ingest(text("visible", "quarterly numbers, ask carol@example.com", groups("sales")));
-        ingestor.ingest(text("hidden", "quarterly numbers for the board", principals("ceo")));
+        ingestor.ingest(text("hidden", "quarterly numbers for the board", principals("agent:ceo")));
 
         ToolResult result = call(agent("seller", "sales"), Map.of("query", "quarterly numbers", "top_k", 5));
 

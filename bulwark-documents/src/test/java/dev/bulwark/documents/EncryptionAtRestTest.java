@@ -46,7 +46,7 @@ class EncryptionAtRestTest {
     private void ingestCanary() throws Exception {
         ingestor.ingest(new IngestRequest("vault", CANARY_TITLE,
                 (CANARY_SENTENCE + ".").getBytes(StandardCharsets.UTF_8), MediaType.TEXT_PLAIN,
-                Map.of("note", CANARY_METADATA), principals("alice"), Optional.empty(), Integrity.TRUSTED,
+                Map.of("note", CANARY_METADATA), principals("agent:alice"), Optional.empty(), Integrity.TRUSTED,
                 Confidentiality.SECRET));
     }
 
@@ -105,10 +105,10 @@ class EncryptionAtRestTest {
 
     @Test
     void rotationKeepsOldChunksReadableAndReencryptionMovesThemToTheNewKey() throws Exception {
-        ingestor.ingest(text("before", "written before rotation about pelicans", principals("alice")));
+        ingestor.ingest(text("before", "written before rotation about pelicans", principals("agent:alice")));
         int oldKey = store.keys().primaryKeyId();
         int newKey = store.rotateKey();
-        ingestor.ingest(text("after", "written after rotation about pelicans", principals("alice")));
+        ingestor.ingest(text("after", "written after rotation about pelicans", principals("agent:alice")));
 
         assertThat(newKey).isNotEqualTo(oldKey);
         assertThat(store.search(agent("alice"), "pelicans", 10).chunks()).hasSize(2);
@@ -134,8 +134,8 @@ class EncryptionAtRestTest {
 
     @Test
     void swappedCiphertextIsWithheldNeverReturned() throws Exception {
-        ingestor.ingest(text("public-memo", "memo about parking", principals("alice")));
-        ingestor.ingest(text("secret-memo", "memo about layoffs", principals("ceo")));
+        ingestor.ingest(text("public-memo", "memo about parking", principals("agent:alice")));
+        ingestor.ingest(text("secret-memo", "memo about layoffs", principals("agent:ceo")));
         StoredChunk secret = store.index().chunksWhere(c -> c.documentId().equals("secret-memo")).getFirst();
         StoredChunk memo = store.index().chunksWhere(c -> c.documentId().equals("public-memo")).getFirst();
         store.index().replaceChunk(memo.withCiphertext(secret.ciphertext(), "memo about parking"));
@@ -151,7 +151,7 @@ class EncryptionAtRestTest {
 
     @Test
     void flippedCiphertextByteIsDetected() throws Exception {
-        ingestor.ingest(text("memo", "memo about the picnic", principals("alice")));
+        ingestor.ingest(text("memo", "memo about the picnic", principals("agent:alice")));
         StoredChunk chunk = store.index().chunksWhere(c -> true).getFirst();
         for (int position : new int[] {0, 3, 5, 20, chunk.ciphertext().length - 1}) {
             byte[] tampered = chunk.ciphertext().clone();
@@ -171,7 +171,7 @@ class EncryptionAtRestTest {
     @Test
     void everySingleByteFlipInTheStoredFieldsFileIsDetectedOrHarmless() throws Exception {
         String secretText = "memo about the acquisition of Initech";
-        ingestor.ingest(text("memo", secretText, principals("alice")));
+        ingestor.ingest(text("memo", secretText, principals("agent:alice")));
         store.close();
         Path fdt = indexFiles().stream().filter(p -> p.toString().endsWith(".fdt")).findFirst().orElseThrow();
         byte[] pristine = Files.readAllBytes(fdt);
@@ -202,7 +202,7 @@ class EncryptionAtRestTest {
 
     @Test
     void chunkUnderAKeyMissingFromTheKeySetIsWithheld() throws Exception {
-        ingestor.ingest(text("memo", "memo about ferrets", principals("alice")));
+        ingestor.ingest(text("memo", "memo about ferrets", principals("agent:alice")));
         store.close();
         Files.delete(DocumentsConfig.defaults(directory).keysetFile());
         store = Fixtures.openStore(directory);

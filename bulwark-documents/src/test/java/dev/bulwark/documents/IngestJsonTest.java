@@ -18,12 +18,12 @@ class IngestJsonTest {
         IngestRequest request = parse("""
                 {"source_id": "wiki:hr/leave.md", "title": "Leave", "media_type": "text/markdown",
                  "content": "Leave is 25 days.", "metadata": {"team": "hr"},
-                 "acl": {"principals": ["alice"], "groups": ["hr"]}}""").getFirst();
+                 "acl": {"principals": ["user:alice"], "groups": ["hr"]}}""").getFirst();
 
         assertThat(request.sourceId()).isEqualTo("wiki:hr/leave.md");
         assertThat(new String(request.content(), StandardCharsets.UTF_8)).isEqualTo("Leave is 25 days.");
         assertThat(request.mediaType()).isEqualTo(MediaType.TEXT_MARKDOWN);
-        assertThat(request.acl()).isEqualTo(new SourceAcl(java.util.Set.of("alice"), java.util.Set.of("hr")));
+        assertThat(request.acl()).isEqualTo(new SourceAcl(java.util.Set.of("user:alice"), java.util.Set.of("hr")));
         assertThat(request.integrity()).isEqualTo(Integrity.UNTRUSTED);
         assertThat(request.confidentiality()).isEqualTo(Confidentiality.INTERNAL);
         assertThat(request.metadata()).containsEntry("team", "hr");
@@ -32,13 +32,13 @@ class IngestJsonTest {
     @Test
     void parsesArraysAndBase64ContentKeepingTheRawBytesForUtf8Validation() {
         List<IngestRequest> requests = parse("""
-                [{"source_id": "a", "media_type": "text/plain", "content_base64": "/w==", "owner": "bob",
+                [{"source_id": "a", "media_type": "text/plain", "content_base64": "/w==", "owner": "user:bob",
                   "integrity": "trusted", "confidentiality": "secret"},
                  {"source_id": "b", "media_type": "text/html", "content": "<p>x</p>"}]""");
 
         assertThat(requests).hasSize(2);
         assertThat(requests.getFirst().content()).containsExactly((byte) 0xFF);
-        assertThat(requests.getFirst().owner()).contains("bob");
+        assertThat(requests.getFirst().owner()).contains("user:bob");
         assertThat(requests.getFirst().integrity()).isEqualTo(Integrity.TRUSTED);
         assertThat(requests.get(1).acl().isEmpty()).isTrue();
     }

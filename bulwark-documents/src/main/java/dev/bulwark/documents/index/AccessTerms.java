@@ -1,5 +1,6 @@
 package dev.bulwark.documents.index;
 
+import dev.bulwark.documents.AclPrincipal;
 import dev.bulwark.spi.identity.Agent;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.identity.User;
@@ -15,8 +16,11 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The ACL vocabulary of the index: {@code p:<id>} for a user or agent, {@code g:<name>} for a group or role. A chunk
- * is readable by a subject holding any of its terms. Under delegation both the agent and the user must hold one, so
+ * The ACL vocabulary of the index: {@code user:<id>} for a user, {@code agent:<id>} for an agent, {@code g:<name>} for
+ * a group or role. Agents and users are distinct principals, so an agent whose id equals a user's id holds none of that
+ * user's terms. Chunks indexed before the kinds existed carry {@code p:<id>}, which no caller holds: such entries are
+ * ambiguous and grant nothing (their group terms still apply) until the document is ingested again with kinded
+ * principals. A chunk is readable by a subject holding any of its terms. Under delegation both the agent and the user must hold one, so
  * the filter is the conjunction of two term sets: the effective permission is their intersection.
  */
 public final class AccessTerms {
@@ -24,8 +28,12 @@ public final class AccessTerms {
 
     private AccessTerms() {}
 
-    public static String principal(String id) {
-        return "p:" + id;
+    /** The term of an ACL entry or owner, {@code user:<id>} or {@code agent:<id>} (validated by the caller). */
+    public static String principal(String kindedId) {
+        if (!kindedId.startsWith(AclPrincipal.USER) && !kindedId.startsWith(AclPrincipal.AGENT)) {
+            throw new IllegalArgumentException("ACL principal must be user:<id> or agent:<id>");
+        }
+        return kindedId;
     }
 
     public static String group(String name) {
@@ -42,14 +50,14 @@ public final class AccessTerms {
 
     static Set<String> termsOf(Agent agent) {
         Set<String> terms = new LinkedHashSet<>();
-        terms.add(principal(agent.id()));
+        terms.add(AclPrincipal.agent(agent.id()));
         agent.roles().forEach(role -> terms.add(group(role)));
         return terms;
     }
 
     static Set<String> termsOf(User user) {
         Set<String> terms = new LinkedHashSet<>();
-        terms.add(principal(user.id()));
+        terms.add(AclPrincipal.user(user.id()));
         user.roles().forEach(role -> terms.add(group(role)));
         return terms;
     }

@@ -1,6 +1,5 @@
 package dev.bulwark.server.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.server.gateway.AdminToken;
@@ -67,20 +66,22 @@ public final class AdminApiServlet extends HttpServlet {
                 return;
             }
             if (path.equals("/api/v1/documents") && "POST".equals(request.getMethod())) {
+                QueryParameters.requireOnly(request.getQueryString(), java.util.Set.of());
                 JsonResponses.write(response, 200, documents.ingest(request));
                 return;
             }
-            AdminRoutes.Route route = routes.match(request.getMethod(), path);
+            AdminRoutes.Route<?> route = routes.match(request.getMethod(), path);
             if (route == null) {
                 JsonResponses.write(response, 404, error("not_found", "no such admin endpoint"));
                 return;
             }
-            JsonNode body = readBody(request);
+            QueryParameters.requireOnly(request.getQueryString(), route.queryParams());
+            byte[] body = readBody(request);
             Matcher m = route.pattern().matcher(path);
             if (!m.matches()) {
                 throw new IllegalStateException("route matched then failed: " + path);
             }
-            AdminRoutes.Reply reply = route.handler().handle(m, body, request);
+            AdminRoutes.Reply reply = route.handle(m, body, request);
             if (reply.audited() != null) {
                 Map<String, Object> details = new java.util.LinkedHashMap<>(reply.auditDetails());
                 details.put("path", path);
@@ -97,27 +98,22 @@ public final class AdminApiServlet extends HttpServlet {
         }
     }
 
-    private static JsonNode readBody(HttpServletRequest request) throws IOException {
+    /** The raw body of a POST or PUT (other methods carry none); its JSON is read strictly by the route. */
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
         if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())) {
-            return JsonResponses.object();
+            return new byte[0];
         }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
                 throw new AdminError(413, "too_large", "request body exceeds " + MAX_BODY + " bytes");
             }
-            if (bytes.length == 0) {
-                return JsonResponses.object();
+            String type = request.getContentType();
+            if (bytes.length > 0 && (type == null || !type.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("application/json"))) {
+                throw new AdminError(415, "unsupported_media_type", "Content-Type must be application/json");
             }
-            try {
-                JsonNode node = JsonResponses.JSON.readTree(bytes);
-                if (!node.isObject()) {
-                    throw new AdminError(400, "invalid_request", "body must be a JSON object");
-                }
-                return node;
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new AdminError(400, "invalid_request", "body is not valid JSON");
-            }
+            return bytes;
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.bulwark.server.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.connectors.mcp.McpUpstreamConnector;
 import dev.bulwark.identity.AgentRegistration;
+import dev.bulwark.identity.IdTakenException;
 import dev.bulwark.identity.IssuedToken;
 import dev.bulwark.policy.PolicyLoad;
 import dev.bulwark.server.gateway.Gateway;
@@ -14,9 +14,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,51 +44,67 @@ final class AdminRoutes {
         }
     }
 
-    interface Handler {
-        Reply handle(Matcher path, JsonNode body, HttpServletRequest request);
+    interface Handler<T> {
+        Reply handle(Matcher path, T body, HttpServletRequest request);
     }
 
-    record Route(String method, Pattern pattern, Handler handler) {
+    /**
+     * One endpoint.
+     *
+     * @param bodyType    the record its body is read into by {@link StrictJson}; {@link AdminBodies.None} when it takes
+     *                    none
+     * @param queryParams the query parameters it accepts; any other is refused
+     */
+    record Route<T>(String method, Pattern pattern, Class<T> bodyType, Set<String> queryParams, Handler<T> handler) {
+        Reply handle(Matcher path, byte[] body, HttpServletRequest request) {
+            return handler.handle(path, StrictJson.read(body, bodyType), request);
+        }
+
+        /** The path with each capture group shown as {@code {id}}: how tests and errors name the route. */
+        String template() {
+            return pattern.pattern().replace(ID, "{id}").replace("([A-Za-z0-9_.-]{1,200})", "{tool}");
+        }
     }
 
     private final Gateway gateway;
     private final Runnable toolsChanged;
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Route<?>> routes = new ArrayList<>();
 
     AdminRoutes(Gateway gateway, Runnable toolsChanged) {
         this.gateway = gateway;
         this.toolsChanged = toolsChanged;
-        add("GET", "/api/v1/agents", (m, b, r) -> Reply.ok(list(gateway.identity().agents().list().stream()
+        get("/api/v1/agents", (m, b, r) -> Reply.ok(list(gateway.identity().agents().list().stream()
                 .map(Views::agent).toList())));
-        add("POST", "/api/v1/agents", this::createAgent);
-        add("GET", "/api/v1/agents/" + ID, (m, b, r) -> Reply.ok(Views.agent(gateway.identity().agents()
+        add("POST", "/api/v1/agents", AdminBodies.CreateAgent.class, this::createAgent);
+        get("/api/v1/agents/" + ID, (m, b, r) -> Reply.ok(Views.agent(gateway.identity().agents()
                 .find(m.group(1)).orElseThrow(() -> notFound("agent")))));
-        add("POST", "/api/v1/agents/" + ID + "/suspend", (m, b, r) -> Reply.changed(200, Views.agent(
+        post("/api/v1/agents/" + ID + "/suspend", (m, b, r) -> agentChanged(m, Views.agent(
                 gateway.identity().agents().suspend(m.group(1)).orElseThrow(() -> notFound("agent"))),
                 "agent.suspend"));
-        add("POST", "/api/v1/agents/" + ID + "/activate", (m, b, r) -> Reply.changed(200, Views.agent(
+        post("/api/v1/agents/" + ID + "/activate", (m, b, r) -> agentChanged(m, Views.agent(
                 gateway.identity().agents().activate(m.group(1)).orElseThrow(() -> notFound("agent"))),
                 "agent.activate"));
-        add("POST", "/api/v1/agents/" + ID + "/rotate-key", (m, b, r) -> Reply.changed(200,
+        post("/api/v1/agents/" + ID + "/rotate-key", (m, b, r) -> agentChanged(m,
                 JsonResponses.object().put("apiKey", gateway.identity().agents().rotateKey(m.group(1))
                         .orElseThrow(() -> notFound("agent")).value()), "agent.rotate-key"));
-        add("GET", "/api/v1/users", (m, b, r) -> Reply.ok(list(gateway.identity().users().list().stream()
+        get("/api/v1/users", (m, b, r) -> Reply.ok(list(gateway.identity().users().list().stream()
                 .map(Views::user).toList())));
-        add("POST", "/api/v1/users", (m, b, r) -> Reply.changed(201, Views.user(gateway.identity().users()
-                .register(text(b, "id"), strings(b, "roles"), attributes(b))), "user.create"));
-        add("POST", "/api/v1/users/" + ID + "/token", this::userToken);
-        add("POST", "/api/v1/tokens/revoke", (m, b, r) -> {
-            gateway.identity().revocations().revoke(text(b, "jti"));
-            return Reply.changed(200, JsonResponses.object().put("revoked", text(b, "jti")), "token.revoke");
+        add("POST", "/api/v1/users", AdminBodies.CreateUser.class, this::createUser);
+        add("POST", "/api/v1/users/" + ID + "/token", AdminBodies.UserToken.class, this::userToken);
+        add("POST", "/api/v1/tokens/revoke", AdminBodies.RevokeToken.class, (m, b, r) -> {
+            gateway.identity().revocations().revoke(b.jti());
+            return new Reply(200, JsonResponses.object().put("revoked", b.jti()), "token.revoke",
+                    Map.of("jti", b.jti()));
         });
-        add("GET", "/api/v1/tools", (m, b, r) -> Reply.ok(list(gateway.tools().all().stream()
+        get("/api/v1/tools", (m, b, r) -> Reply.ok(list(gateway.tools().all().stream()
                 .map(Views::tool).toList())));
-        add("GET", "/api/v1/policies", (m, b, r) -> Reply.ok(JsonResponses.object()
+        get("/api/v1/policies", (m, b, r) -> Reply.ok(JsonResponses.object()
                 .put("count", gateway.policies().policyCount())));
-        add("POST", "/api/v1/policies/reload", this::reloadPolicies);
-        add("GET", "/api/v1/audit", (m, b, r) -> Reply.ok(list(gateway.auditLog()
-                .tail(limit(r.getParameter("limit"))).stream().map(Views::record).toList())));
-        add("GET", "/api/v1/audit/verify", (m, b, r) -> {
+        post("/api/v1/policies/reload", this::reloadPolicies);
+        routes.add(new Route<>("GET", Pattern.compile("/api/v1/audit"), AdminBodies.None.class, Set.of("limit"),
+                (m, b, r) -> Reply.ok(list(gateway.auditLog().tail(limit(r.getParameter("limit"))).stream()
+                        .map(Views::record).toList()))));
+        get("/api/v1/audit/verify", (m, b, r) -> {
             AuditVerification v = gateway.auditLog().verify();
             ObjectNode n = JsonResponses.object().put("intact", v.intact());
             if (v instanceof AuditVerification.Broken broken) {
@@ -98,19 +114,19 @@ final class AdminRoutes {
             }
             return Reply.ok(n);
         });
-        add("POST", "/api/v1/documents/rotate-key", this::rotateDocumentKey);
-        add("POST", "/api/v1/pii/restore", this::restorePii);
-        add("GET", "/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
+        post("/api/v1/documents/rotate-key", this::rotateDocumentKey);
+        add("POST", "/api/v1/pii/restore", AdminBodies.RestorePii.class, this::restorePii);
+        get("/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
                 .stream().map(Views::pin).toList())));
-        add("POST", "/api/v1/upstreams/" + ID + "/pins/([A-Za-z0-9_.-]{1,200})/approve", (m, b, r) -> {
+        post("/api/v1/upstreams/" + ID + "/pins/([A-Za-z0-9_.-]{1,200})/approve", (m, b, r) -> {
             var pin = upstream(m.group(1)).approve(m.group(2));
             toolsChanged.run();
             return Reply.changed(200, Views.pin(pin), "upstream.approve");
         });
     }
 
-    Route match(String method, String path) {
-        for (Route route : routes) {
+    Route<?> match(String method, String path) {
+        for (Route<?> route : routes) {
             if (route.method().equals(method) && route.pattern().matcher(path).matches()) {
                 return route;
             }
@@ -118,31 +134,77 @@ final class AdminRoutes {
         return null;
     }
 
-    private void add(String method, String pattern, Handler handler) {
-        routes.add(new Route(method, Pattern.compile(pattern), handler));
+    /** Every endpoint, for tests that check all of them. */
+    List<Route<?>> routes() {
+        return List.copyOf(routes);
     }
 
-    private Reply createAgent(Matcher m, JsonNode b, HttpServletRequest r) {
-        String id = text(b, "id");
-        if (gateway.identity().agents().find(id).isPresent()) {
-            throw new AdminError(409, "conflict", "agent " + id + " exists");
+    private <T> void add(String method, String pattern, Class<T> body, Handler<T> handler) {
+        routes.add(new Route<>(method, Pattern.compile(pattern), body, Set.of(), handler));
+    }
+
+    private void get(String pattern, Handler<AdminBodies.None> handler) {
+        add("GET", pattern, AdminBodies.None.class, handler);
+    }
+
+    private void post(String pattern, Handler<AdminBodies.None> handler) {
+        add("POST", pattern, AdminBodies.None.class, handler);
+    }
+
+    /** A change to one agent, audited with the principal's kind so agent and user ids never read alike. */
+    private static Reply agentChanged(Matcher m, Object body, String action) {
+        return new Reply(200, body, action, Map.of("target", "agent:" + m.group(1)));
+    }
+
+    private Reply createAgent(Matcher m, AdminBodies.CreateAgent b, HttpServletRequest r) {
+        AgentRegistration reg;
+        try {
+            reg = gateway.identity().agents().register(b.id(), b.owner(), b.roles(), b.attributes());
+        } catch (IdTakenException e) {
+            throw conflict(e);
         }
-        AgentRegistration reg = gateway.identity().agents().register(id, text(b, "owner"), strings(b, "roles"),
-                attributes(b));
         ObjectNode out = JsonResponses.object();
         out.set("agent", Views.agent(reg.agent()));
         out.put("apiKey", reg.apiKey().value());
-        return Reply.changed(201, out, "agent.create");
+        return new Reply(201, out, "agent.create", Map.of("target", "agent:" + reg.agent().id()));
     }
 
-    private Reply userToken(Matcher m, JsonNode b, HttpServletRequest r) {
-        long ttl = b.path("ttlSeconds").asLong(3600);
-        IssuedToken token = gateway.identity().tokens().issueUserToken(m.group(1), Duration.ofSeconds(ttl));
-        return Reply.changed(200, JsonResponses.object().put("token", token.value()).put("tokenId", token.tokenId())
-                .put("expiresAt", token.expiresAt().toString()), "user.token");
+    private Reply createUser(Matcher m, AdminBodies.CreateUser b, HttpServletRequest r) {
+        try {
+            var user = gateway.identity().users().register(b.id(), b.roles(), b.attributes());
+            return new Reply(201, Views.user(user), "user.create", Map.of("target", "user:" + user.id()));
+        } catch (IdTakenException e) {
+            throw conflict(e);
+        }
     }
 
-    private Reply reloadPolicies(Matcher m, JsonNode b, HttpServletRequest r) {
+    /** Agents and users share one id space (checked in the database, so on every replica): a clash is a 409. */
+    private static AdminError conflict(IdTakenException e) {
+        return new AdminError(409, "conflict", e.getMessage());
+    }
+
+    private Reply userToken(Matcher m, AdminBodies.UserToken b, HttpServletRequest r) {
+        String userId = m.group(1);
+        if (b.mayAct() != null && gateway.identity().agents().find(b.mayAct()).isEmpty()) {
+            throw new AdminError(400, "invalid_request", "field 'mayAct' names no registered agent");
+        }
+        IssuedToken token = gateway.identity().tokens().issueUserToken(userId, Duration.ofSeconds(b.ttlSeconds()),
+                Optional.ofNullable(b.mayAct()));
+        ObjectNode out = JsonResponses.object().put("token", token.value()).put("tokenId", token.tokenId())
+                .put("expiresAt", token.expiresAt().toString());
+        if (b.mayAct() != null) {
+            out.put("mayAct", b.mayAct());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("target", "user:" + userId);
+        details.put("tokenId", token.tokenId());
+        if (b.mayAct() != null) {
+            details.put("mayAct", "agent:" + b.mayAct());
+        }
+        return new Reply(200, out, "user.token", details);
+    }
+
+    private Reply reloadPolicies(Matcher m, AdminBodies.None b, HttpServletRequest r) {
         PolicyLoad load = gateway.policies().reload();
         if (load instanceof PolicyLoad.Rejected rejected) {
             ArrayNode problems = AdminApiServlet.array();
@@ -156,7 +218,7 @@ final class AdminRoutes {
                 .put("count", ((PolicyLoad.Loaded) load).policyCount()), "policy.reload");
     }
 
-    private Reply rotateDocumentKey(Matcher m, JsonNode b, HttpServletRequest r) {
+    private Reply rotateDocumentKey(Matcher m, AdminBodies.None b, HttpServletRequest r) {
         if (gateway.documents() == null) {
             throw new AdminError(404, "not_found", "documents are disabled in the configuration");
         }
@@ -176,13 +238,13 @@ final class AdminRoutes {
      * Restores a tokenized value for an administrator: the vault checks the grant (the configured restore role, any
      * session), and the audit records who asked, for which token and why, never the value.
      */
-    private Reply restorePii(Matcher m, JsonNode b, HttpServletRequest r) {
+    private Reply restorePii(Matcher m, AdminBodies.RestorePii b, HttpServletRequest r) {
         var guards = gateway.guards();
         if (guards.vault() == null) {
             throw new AdminError(404, "not_found", "PII guards are disabled in the configuration");
         }
-        String token = text(b, "token");
-        String reason = text(b, "reason");
+        String token = b.token();
+        String reason = b.reason();
         try {
             String value = guards.vault().restore(token, new dev.bulwark.guards.action.RestoreAuthorisation(
                     "admin", java.util.Set.of(guards.restoreRole()), "*", reason));
@@ -215,6 +277,9 @@ final class AdminRoutes {
         if (value == null) {
             return 50;
         }
+        if (!value.matches("[0-9]{1,9}")) {
+            throw new AdminError(400, "invalid_request", "query parameter 'limit' must be an integer from 1 to 10000");
+        }
         try {
             int n = Integer.parseInt(value);
             if (n < 1 || n > 10_000) {
@@ -224,49 +289,5 @@ final class AdminRoutes {
         } catch (NumberFormatException e) {
             throw new AdminError(400, "invalid_request", "limit must be a number");
         }
-    }
-
-    static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw new AdminError(400, "invalid_request", field + " (a non-empty string) is required");
-        }
-        return n.asText();
-    }
-
-    static Set<String> strings(JsonNode body, String field) {
-        Set<String> out = new LinkedHashSet<>();
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (!n.isArray()) {
-            throw new AdminError(400, "invalid_request", field + " must be an array of strings");
-        }
-        for (JsonNode item : n) {
-            if (!item.isTextual()) {
-                throw new AdminError(400, "invalid_request", field + " must be an array of strings");
-            }
-            out.add(item.asText());
-        }
-        return out;
-    }
-
-    static Map<String, String> attributes(JsonNode body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        JsonNode n = body.get("attributes");
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (!n.isObject()) {
-            throw new AdminError(400, "invalid_request", "attributes must be an object of strings");
-        }
-        n.fields().forEachRemaining(e -> {
-            if (!e.getValue().isTextual()) {
-                throw new AdminError(400, "invalid_request", "attribute " + e.getKey() + " must be a string");
-            }
-            out.put(e.getKey(), e.getValue().asText());
-        });
-        return out;
     }
 }

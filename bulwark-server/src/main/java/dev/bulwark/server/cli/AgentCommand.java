@@ -1,6 +1,7 @@
 package dev.bulwark.server.cli;
 
 import dev.bulwark.identity.AgentRegistration;
+import dev.bulwark.identity.IdTakenException;
 import dev.bulwark.server.admin.Views;
 import dev.bulwark.spi.identity.Agent;
 import java.util.concurrent.Callable;
@@ -28,12 +29,14 @@ final class AgentCommand {
         @Override
         public Integer call() {
             try (LocalState state = new LocalState(options.load())) {
-                if (state.identity.agents().find(id).isPresent()) {
-                    System.err.println("bulwark: agent " + id + " already exists");
+                AgentRegistration reg;
+                try {
+                    reg = state.identity.agents().register(id, owner, granted.roleSet(), granted.attributes);
+                } catch (IdTakenException e) {
+                    // Agents and users share one id space: an agent never takes a user's id, nor another agent's.
+                    System.err.println("bulwark: " + e.getMessage());
                     return 1;
                 }
-                AgentRegistration reg = state.identity.agents().register(id, owner, granted.roleSet(),
-                        granted.attributes);
                 System.out.println("agent " + reg.agent().id() + " registered");
                 System.out.println("api key (shown once): " + reg.apiKey().value());
                 return 0;

@@ -31,11 +31,13 @@ final class DocumentsCommand {
         Path path;
         @Option(names = "--prefix", defaultValue = "file:", description = "source id prefix (default file:)")
         String prefix;
-        @Option(names = "--user", description = "principal allowed to read (repeatable)")
+        @Option(names = "--user", description = "user id allowed to read (repeatable)")
         List<String> users = List.of();
+        @Option(names = "--agent", description = "agent id allowed to read (repeatable)")
+        List<String> agents = List.of();
         @Option(names = "--group", description = "group or role allowed to read (repeatable)")
         List<String> groups = List.of();
-        @Option(names = "--owner", description = "owner, who may always read")
+        @Option(names = "--owner", description = "owner, who may always read: user:<id> or agent:<id>")
         String owner;
         @Option(names = "--trusted", description = "mark as trusted (default: untrusted external content)")
         boolean trusted;
@@ -43,11 +45,19 @@ final class DocumentsCommand {
                 description = "public, internal, confidential or secret (default internal)")
         String confidentiality;
 
+        /** Agents and users are distinct principals: each ACL entry says its kind. */
+        private java.util.Set<String> principals() {
+            java.util.Set<String> out = new LinkedHashSet<>();
+            users.forEach(u -> out.add(dev.bulwark.documents.AclPrincipal.user(u)));
+            agents.forEach(a -> out.add(dev.bulwark.documents.AclPrincipal.agent(a)));
+            return out;
+        }
+
         @Override
         public Integer call() throws Exception {
             BulwarkConfig config = options.load();
             DocumentTemplate template = new DocumentTemplate(prefix, Map.of(),
-                    new SourceAcl(new LinkedHashSet<>(users), new LinkedHashSet<>(groups)), Optional.ofNullable(owner),
+                    new SourceAcl(principals(), new LinkedHashSet<>(groups)), Optional.ofNullable(owner),
                     trusted ? Integrity.TRUSTED : Integrity.UNTRUSTED, Confidentiality.fromLabel(confidentiality));
             int refused = 0;
             try (Documents documents = Documents.open(config, detectors(config))) {

@@ -1,5 +1,6 @@
 package dev.bulwark.server.cli;
 
+import dev.bulwark.identity.IdTakenException;
 import dev.bulwark.server.admin.Views;
 import dev.bulwark.spi.identity.User;
 import java.util.concurrent.Callable;
@@ -23,7 +24,13 @@ final class UserCommand {
         @Override
         public Integer call() {
             try (LocalState state = new LocalState(options.load())) {
-                User u = state.identity.users().register(id, granted.roleSet(), granted.attributes);
+                User u;
+                try {
+                    u = state.identity.users().register(id, granted.roleSet(), granted.attributes);
+                } catch (IdTakenException e) {
+                    System.err.println("bulwark: " + e.getMessage());
+                    return 1;
+                }
                 System.out.println("user " + u.id() + " registered");
                 return 0;
             }

@@ -61,7 +61,7 @@ public final class DemoSetup {
                         new dev.bulwark.documents.SourceAcl(Set.of(), Set.of("support")), null,
                         dev.bulwark.documents.Confidentiality.INTERNAL),
                 doc("kb:alice-notes", "Alice's private notes", "<p>Call Acme Logistics about the Q3 renewal.</p>",
-                        dev.bulwark.documents.SourceAcl.none(), "alice", dev.bulwark.documents.Confidentiality.CONFIDENTIAL),
+                        dev.bulwark.documents.SourceAcl.none(), "user:alice", dev.bulwark.documents.Confidentiality.CONFIDENTIAL),
                 doc("kb:escalations", "Escalation contacts", "<p>Escalate outages to the on-call lead.</p>",
                         new dev.bulwark.documents.SourceAcl(Set.of(), Set.of("admin-agent")), null,
                         dev.bulwark.documents.Confidentiality.INTERNAL));

@@ -47,6 +47,19 @@ class BulwarkCliTest {
     }
 
     @Test
+    void refusesAnAgentWithAUsersIdAndAUserWithAnAgentsId() {
+        assertThat(run("user", "create", "dana", "--data", data.toString()).exit()).isZero();
+        Run agentAsUser = run("agent", "create", "dana", "--owner", "mallory", "--data", data.toString());
+        assertThat(agentAsUser.exit()).isEqualTo(1);
+        assertThat(agentAsUser.err()).contains("dana").contains("a user");
+
+        assertThat(run("agent", "create", "eve-bot", "--owner", "o", "--data", data.toString()).exit()).isZero();
+        Run userAsAgent = run("user", "create", "eve-bot", "--data", data.toString());
+        assertThat(userAsAgent.exit()).isEqualTo(1);
+        assertThat(userAsAgent.err()).contains("an agent");
+    }
+
+    @Test
     void createsListsSuspendsAgentsAndIssuesTokens() {
         Run created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
                 "--data", data.toString());

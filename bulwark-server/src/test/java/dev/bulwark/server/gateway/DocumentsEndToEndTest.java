@@ -70,7 +70,7 @@ class DocumentsEndToEndTest {
                   "content":"Connect to the zebra-gateway VPN with your badge number.",
                   "acl":{"groups":["support"]},"integrity":"trusted"},
                  {"source_id":"wiki:secret","title":"Board minutes","media_type":"text/plain",
-                  "content":"zebra-gateway acquisition talks","acl":{"principals":["board-bot"]}},
+                  "content":"zebra-gateway acquisition talks","acl":{"principals":["agent:board-bot"]}},
                  {"source_id":"wiki:bad","title":"Broken","media_type":"text/plain","content":""}]""");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode results = JSON.readTree(r.body()).get("results");
