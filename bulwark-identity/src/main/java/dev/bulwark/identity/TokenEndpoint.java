@@ -93,6 +93,23 @@ public final class TokenEndpoint {
     }
 
     /**
+     * The client id a request claims (Basic header, else the {@code client_id} form field), before anything is
+     * verified: what the throttle keys failures by. Empty when there is none or it is not a valid agent id.
+     */
+    public static Optional<String> claimedClientId(Map<String, String[]> parameters, String authorizationHeader) {
+        try {
+            Optional<ClientCredentials> basic = ClientCredentials.fromBasicHeader(authorizationHeader);
+            if (basic.isPresent()) {
+                return validId(basic.get().clientId());
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String[] ids = parameters.get("client_id");
+        return ids != null && ids.length == 1 ? validId(ids[0]) : Optional.empty();
+    }
+
+    /**
      * Mints a user token: the proof that a user consents to agents acting for them, to be exchanged at this endpoint.
      * The admin API calls this; in production a real identity provider would authenticate the user and issue it.
      *
