@@ -6,9 +6,15 @@ import java.time.Duration;
  * @param tokenTtl     lifetime of access tokens (default 15m, at most 24h)
  * @param userTokenTtl lifetime of user tokens minted by admins for delegation (default 1h)
  * @param clockSkew    tolerance when checking expiry (default 30s)
+ * @param throttle     throttling of failed attempts at the token endpoint
  */
-public record IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew) {
+public record IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew, ThrottleSettings throttle) {
+    public IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew) {
+        this(tokenTtl, userTokenTtl, clockSkew, null);
+    }
+
     public IdentitySettings {
+        throttle = throttle == null ? ThrottleSettings.defaults() : throttle;
         tokenTtl = tokenTtl == null ? "15m" : tokenTtl;
         userTokenTtl = userTokenTtl == null ? "1h" : userTokenTtl;
         clockSkew = clockSkew == null ? "30s" : clockSkew;

@@ -44,7 +44,7 @@ public final class HttpSurface implements AutoCloseable {
         DiscoveryServlet discovery = new DiscoveryServlet(gateway.baseUrl(), gateway.mcpUrl(),
                 gateway.identity().keys()::publicJwksJson);
         context.addServlet(new ServletHolder(discovery), "/.well-known/*");
-        context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), audit)),
+        context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), gateway.identity().throttle(), audit)),
                 DiscoveryServlet.TOKEN_ENDPOINT);
         context.addServlet(new ServletHolder(new dev.bulwark.server.http.AuthorizeServlet()),
                 DiscoveryServlet.AUTHORIZATION_ENDPOINT);

@@ -7,13 +7,18 @@ import dev.bulwark.identity.SqlRevocationList;
 import dev.bulwark.identity.SqlUserStore;
 import dev.bulwark.identity.TokenEndpoint;
 import dev.bulwark.identity.TokenSettings;
+import dev.bulwark.identity.TokenThrottle;
 import dev.bulwark.server.config.BulwarkConfig;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** The identity services over one database and key set. */
 public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationList revocations, Ed25519KeySet keys,
-                       TokenSettings settings, TokenEndpoint tokens, JwtAuthenticator authenticator) {
+                       TokenSettings settings, TokenEndpoint tokens, JwtAuthenticator authenticator,
+                       TokenThrottle throttle) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Identity.class);
 
     public static Identity open(DataSource db, Path keysDir, BulwarkConfig config, String issuer, String audience) {
         SqlAgentStore agents = new SqlAgentStore(db);
@@ -27,6 +32,12 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
                 config.identity().skew(), defaults.maxTokenLength(), defaults.allowedScopes());
         TokenEndpoint tokens = new TokenEndpoint(keys, settings, agents, users, revocations);
         JwtAuthenticator authenticator = new JwtAuthenticator(keys, settings, agents, users, revocations);
-        return new Identity(agents, users, revocations, keys, settings, tokens, authenticator);
+        List<String> ambiguous = users.ambiguousIds();
+        if (!ambiguous.isEmpty()) {
+            // Written before agents and users shared one id space; still distinct principals everywhere, but confusing.
+            LOG.warn("ids registered both as an agent and as a user (retire one of each): {}", ambiguous);
+        }
+        TokenThrottle throttle = new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC());
+        return new Identity(agents, users, revocations, keys, settings, tokens, authenticator, throttle);
     }
 }

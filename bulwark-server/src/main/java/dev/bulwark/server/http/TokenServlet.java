@@ -1,7 +1,9 @@
 package dev.bulwark.server.http;
 
+import dev.bulwark.identity.OAuthError;
 import dev.bulwark.identity.TokenEndpoint;
 import dev.bulwark.identity.TokenResponse;
+import dev.bulwark.identity.TokenThrottle;
 import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.Outcome;
@@ -9,21 +11,70 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The OAuth 2.0 token endpoint ({@code client_credentials}, RFC 8693 token exchange). Every issuance and refusal is
  * audited, by agent id and token id, never with the secret or the token.
+ *
+ * <p>Failed attempts are throttled ({@link TokenThrottle}): a throttled attempt gets 429 with {@code Retry-After}
+ * before any credential is checked. Throttled attempts are audited in aggregate, so an attacker cannot flood the audit
+ * log: one record when a key starts being throttled, then one record per key and flush period with the count.
  */
 public final class TokenServlet extends HttpServlet {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TokenServlet.class);
     private static final int MAX_FORM_BYTES = 64 * 1024;
+    /** How often aggregate records of throttled attempts are written. */
+    static final Duration FLUSH_PERIOD = Duration.ofMinutes(1);
     private final transient TokenEndpoint tokens;
+    private final transient TokenThrottle throttle;
     private final transient GateAudit audit;
+    private transient ScheduledExecutorService flusher;
 
-    public TokenServlet(TokenEndpoint tokens, GateAudit audit) {
+    public TokenServlet(TokenEndpoint tokens, TokenThrottle throttle, GateAudit audit) {
         this.tokens = tokens;
+        this.throttle = throttle;
         this.audit = audit;
+    }
+
+    @Override
+    public void init() {
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bulwark-token-throttle-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleAtFixedRate(this::flushThrottled, FLUSH_PERIOD.toSeconds(), FLUSH_PERIOD.toSeconds(),
+                TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void destroy() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
+        flushThrottled();
+    }
+
+    /** Writes one audit record per throttled key with the number of attempts refused since the last flush. */
+    void flushThrottled() {
+        try {
+            for (Map.Entry<String, Long> e : throttle.drainThrottled().entrySet()) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("key", e.getKey());
+                details.put("attempts", e.getValue());
+                audit.append(new AuditEvent(audit.clock().instant(), AuditEventType.AUTHENTICATION,
+                        "token.throttled", Outcome.DENIED, null, null, null, "THROTTLED", details));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record throttled token attempts: {}", e.toString());
+        }
     }
 
     @Override
@@ -41,7 +92,24 @@ public final class TokenServlet extends HttpServlet {
             oauthError(response, 413, "invalid_request", "request too large");
             return;
         }
-        TokenResponse result = tokens.handle(request.getParameterMap(), request.getHeader("Authorization"));
+        Map<String, String[]> parameters = request.getParameterMap();
+        String authorization = request.getHeader("Authorization");
+        Optional<String> client = TokenEndpoint.claimedClientId(parameters, authorization);
+        String source = request.getRemoteAddr();
+        if (throttle.check(client, source) instanceof TokenThrottle.Verdict.Throttled throttled) {
+            long seconds = throttled.retryAfter().toSeconds();
+            if (throttled.first()) {
+                audit.refused(AuditEventType.AUTHENTICATION, "token.throttled", client.orElse(null), "THROTTLED",
+                        request, Map.of("scope", throttled.scope(), "retryAfterSeconds", seconds));
+            }
+            response.setHeader("Retry-After", Long.toString(seconds));
+            oauthError(response, 429, "slow_down", "too many failed attempts; retry after " + seconds + " seconds");
+            return;
+        }
+        TokenResponse result = tokens.handle(parameters, authorization);
+        if (result instanceof TokenResponse.Failed failed && failed.error() != OAuthError.SERVER_ERROR) {
+            throttle.recordFailure(client, source);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("grantType", GateAudit.truncate(String.valueOf(request.getParameter("grant_type")), 80));
         details.put("remote", request.getRemoteAddr());

@@ -21,6 +21,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tokenThrottlingIsOnByDefaultAndConfigurable() {
+        var defaults = loader.parse("", "b.yaml").identity().throttle().settings();
+        assertThat(defaults.failuresPerPair()).isEqualTo(5);
+        assertThat(defaults.window()).isEqualTo(Duration.ofMinutes(5));
+        var tuned = loader.parse("identity: {throttle: {window: 1m, failuresPerClientAndSource: 3,"
+                + " failuresPerSource: 50, failuresPerClient: 10, maxTrackedKeys: 5000}}", "b.yaml")
+                .identity().throttle().settings();
+        assertThat(tuned.failuresPerPair()).isEqualTo(3);
+        assertThat(tuned.failuresPerSource()).isEqualTo(50);
+        assertThat(tuned.maxTrackedKeys()).isEqualTo(5000);
+        assertThatThrownBy(() -> loader.parse("identity: {throttle: {failuresPerSource: 0}}", "b.yaml"))
+                .hasMessageContaining("identity.throttle");
+        assertThatThrownBy(() -> loader.parse("identity: {throttle: {lockout: true}}", "b.yaml"))
+                .hasMessageContaining("lockout");
+    }
+
+    @Test
     void guardsAndDocumentsSectionsAreValidated() {
         BulwarkConfig config = loader.parse("""
                 guards:
