@@ -184,6 +184,34 @@ class AdminApiStrictInputTest {
         assertThat(gateway.auditLog().tail(1).getFirst().event().details()).containsEntry("target", "user:kind-user");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheFieldsEachEndpointAccepts() throws Exception {
+        JsonNode paths;
+        try (var in = AdminApiServlet.class.getResourceAsStream("/api/openapi.json")) {
+            paths = JSON.readTree(in).get("paths");
+        }
+        for (AdminRoutes.Route<?> route : new AdminRoutes(gateway, () -> { }).routes()) {
+            String path = route.template().replace("/api/v1", "").replaceAll("\\{[a-z]+}", "{}");
+            JsonNode op = null;
+            for (var it = paths.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().replaceAll("\\{[a-z]+}", "{}").equals(path)) {
+                    op = e.getValue().get(route.method().toLowerCase());
+                }
+            }
+            assertThat(op).as("OpenAPI describes " + route.method() + " " + path).isNotNull();
+            List<String> documented = new ArrayList<>();
+            JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
+            schema.path("properties").fieldNames().forEachRemaining(documented::add);
+            List<String> accepted = Stream.of(route.bodyType().getRecordComponents()).map(RecordComponent::getName)
+                    .toList();
+            assertThat(documented).as(route.method() + " " + path).containsExactlyInAnyOrderElementsOf(accepted);
+            if (!accepted.isEmpty()) {
+                assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+            }
+        }
+    }
+
     /** A valid JSON value for a field of this type. */
     private static String sample(Type type) {
         return switch (kind(type)) {
