@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *   <li>RFC 8693 token exchange: an agent, authenticated by its client credentials or an {@code actor_token} (its own
  *       access token), presents a user token as {@code subject_token} and gets a delegated access token with
  *       {@code sub} = user and {@code act.sub} = agent. The delegated token never outlives the user token and never
- *       carries more scopes. As RFC 8693 §2.2.2 requires, an unacceptable subject or actor token is
+ *       carries more scopes, and carries the {@code jti}s of the subject and actor tokens ({@code chain}), so
+ *       revoking either revokes it. As RFC 8693 §2.2.2 requires, an unacceptable subject or actor token is
  *       {@code invalid_request}.</li>
  * </ul>
  * An RFC 8707 {@code resource} (or RFC 8693 {@code audience}) parameter must name the configured audience.

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * @param tokenTtl     lifetime of access tokens (default 15m, at most 24h)
- * @param userTokenTtl lifetime of user tokens minted by admins for delegation (default 1h)
+ * @param userTokenTtl longest lifetime of user tokens minted by admins for delegation (default 1h, at most 24h); the
+ *                     verifier refuses user tokens living longer
  * @param clockSkew    tolerance when checking expiry (default 30s)
  * @param throttle     throttling of failed attempts at the token endpoint
  */
@@ -20,6 +21,9 @@ public record IdentitySettings(String tokenTtl, String userTokenTtl, String cloc
         clockSkew = clockSkew == null ? "30s" : clockSkew;
         if (Durations.parse(tokenTtl, "identity.tokenTtl").compareTo(Duration.ofHours(24)) > 0) {
             throw new IllegalArgumentException("identity.tokenTtl must be at most 24h: tokens are meant to be short-lived");
+        }
+        if (Durations.parse(userTokenTtl, "identity.userTokenTtl").compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("identity.userTokenTtl must be at most 24h");
         }
         if (Durations.parse(clockSkew, "identity.clockSkew").compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("identity.clockSkew must be at most 5m");

@@ -26,10 +26,10 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
         SqlRevocationList revocations = new SqlRevocationList(db);
         Ed25519KeySet keys = Ed25519KeySet.openOrCreate(keysDir.resolve("token-signing.jwks.json"));
         TokenSettings defaults = TokenSettings.of(issuer, audience);
+        // The configured lifetimes are maxima the verifier enforces too: no token living longer is accepted.
         TokenSettings settings = new TokenSettings(issuer, audience, config.identity().tokenLifetime(),
-                config.identity().userTokenLifetime().compareTo(defaults.maxUserTokenTtl()) > 0
-                        ? config.identity().userTokenLifetime() : defaults.maxUserTokenTtl(),
-                config.identity().skew(), defaults.maxTokenLength(), defaults.allowedScopes());
+                config.identity().userTokenLifetime(), config.identity().skew(), defaults.maxTokenLength(),
+                defaults.allowedScopes());
         TokenEndpoint tokens = new TokenEndpoint(keys, settings, agents, users, revocations);
         JwtAuthenticator authenticator = new JwtAuthenticator(keys, settings, agents, users, revocations);
         List<String> ambiguous = users.ambiguousIds();

@@ -35,6 +35,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("identity.throttle");
         assertThatThrownBy(() -> loader.parse("identity: {throttle: {lockout: true}}", "b.yaml"))
                 .hasMessageContaining("lockout");
+        assertThatThrownBy(() -> loader.parse("identity: {userTokenTtl: 30d}", "b.yaml"))
+                .hasMessageContaining("userTokenTtl");
     }
 
     @Test
