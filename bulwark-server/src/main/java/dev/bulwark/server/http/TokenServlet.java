@@ -79,14 +79,21 @@ public final class TokenServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String source = request.getRemoteAddr();
+        // A source already over its allowance is refused before its request is even read (nor audited one by one).
+        if (refusedAsThrottled(Optional.empty(), source, request, response)) {
+            return;
+        }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            throttle.recordFailure(Optional.empty(), source);
             audit.refused(AuditEventType.AUTHENTICATION, "token.issue", null, "invalid_request", request,
                     Map.of("problem", "content type"));
             oauthError(response, 400, "invalid_request", "Content-Type must be application/x-www-form-urlencoded");
             return;
         }
         if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+            throttle.recordFailure(Optional.empty(), source);
             audit.refused(AuditEventType.AUTHENTICATION, "token.issue", null, "invalid_request", request,
                     Map.of("problem", "body too large"));
             oauthError(response, 413, "invalid_request", "request too large");
@@ -95,15 +102,7 @@ public final class TokenServlet extends HttpServlet {
         Map<String, String[]> parameters = request.getParameterMap();
         String authorization = request.getHeader("Authorization");
         Optional<String> client = TokenEndpoint.claimedClientId(parameters, authorization);
-        String source = request.getRemoteAddr();
-        if (throttle.check(client, source) instanceof TokenThrottle.Verdict.Throttled throttled) {
-            long seconds = throttled.retryAfter().toSeconds();
-            if (throttled.first()) {
-                audit.refused(AuditEventType.AUTHENTICATION, "token.throttled", client.orElse(null), "THROTTLED",
-                        request, Map.of("scope", throttled.scope(), "retryAfterSeconds", seconds));
-            }
-            response.setHeader("Retry-After", Long.toString(seconds));
-            oauthError(response, 429, "slow_down", "too many failed attempts; retry after " + seconds + " seconds");
+        if (refusedAsThrottled(client, source, request, response)) {
             return;
         }
         TokenResponse result = tokens.handle(parameters, authorization);
@@ -132,6 +131,22 @@ public final class TokenServlet extends HttpServlet {
             response.setHeader("WWW-Authenticate", "Basic realm=\"bulwark\"");
         }
         JsonResponses.write(response, result.httpStatus(), result.toJson());
+    }
+
+    /** Answers 429 with Retry-After when the throttle says so; audits only the first throttled attempt per key. */
+    private boolean refusedAsThrottled(Optional<String> client, String source, HttpServletRequest request,
+                                       HttpServletResponse response) throws IOException {
+        if (!(throttle.check(client, source) instanceof TokenThrottle.Verdict.Throttled throttled)) {
+            return false;
+        }
+        long seconds = throttled.retryAfter().toSeconds();
+        if (throttled.first()) {
+            audit.refused(AuditEventType.AUTHENTICATION, "token.throttled", client.orElse(null), "THROTTLED",
+                    request, Map.of("scope", throttled.scope(), "retryAfterSeconds", seconds));
+        }
+        response.setHeader("Retry-After", Long.toString(seconds));
+        oauthError(response, 429, "slow_down", "too many failed attempts; retry after " + seconds + " seconds");
+        return true;
     }
 
     private static void oauthError(HttpServletResponse response, int status, String error, String description)

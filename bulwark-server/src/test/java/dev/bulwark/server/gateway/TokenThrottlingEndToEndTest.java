@@ -40,6 +40,11 @@ class TokenThrottlingEndToEndTest {
 
     /** One raw HTTP/1.1 request from a chosen local address; answers the status line and headers. */
     private static String tokenRequest(String fromAddress, String clientId, String secret) throws Exception {
+        return tokenRequest(fromAddress, clientId, secret, "application/x-www-form-urlencoded");
+    }
+
+    private static String tokenRequest(String fromAddress, String clientId, String secret, String contentType)
+            throws Exception {
         URI base = URI.create(gateway.baseUrl());
         String body = "grant_type=client_credentials";
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
@@ -50,7 +55,7 @@ class TokenThrottlingEndToEndTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort() + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nAuthorization: Basic " + basic + "\r\n"
+                    + "Content-Type: " + contentType + "\r\nAuthorization: Basic " + basic + "\r\n"
                     + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -93,5 +98,23 @@ class TokenThrottlingEndToEndTest {
         // 5 refusals, 1 "throttling started", 1 issuance; the aggregate count comes with the next flush.
         assertThat(records.size() - auditBefore).isLessThanOrEqualTo(10);
         assertThat(records).filteredOn(r -> r.event().action().equals("token.throttled")).hasSize(1);
+    }
+
+    @Test
+    void malformedRequestsCannotFloodTheAuditLogEither() throws Exception {
+        long auditBefore = gateway.auditLog().tail(100_000).size();
+        int refused = 0;
+        int throttled = 0;
+        for (int i = 0; i < 100; i++) {
+            switch (status(tokenRequest("127.0.0.3", "x", "y", "text/plain"))) {
+                case 400 -> refused++;
+                case 429 -> throttled++;
+                default -> throw new AssertionError("unexpected answer");
+            }
+        }
+
+        assertThat(refused).isEqualTo(20);
+        assertThat(throttled).isEqualTo(80);
+        assertThat(gateway.auditLog().tail(100_000).size() - auditBefore).isLessThanOrEqualTo(21);
     }
 }
