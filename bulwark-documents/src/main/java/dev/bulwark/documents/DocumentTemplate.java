@@ -1,7 +1,6 @@
 package dev.bulwark.documents;
 
 import dev.bulwark.spi.Checks;
-import dev.bulwark.spi.identity.Agent;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ public record DocumentTemplate(String sourcePrefix, Map<String, String> metadata
         metadata = Map.copyOf(Checks.present(metadata, "metadata"));
         Checks.present(acl, "acl");
         Checks.present(owner, "owner");
-        owner.ifPresent(o -> Agent.requireValidId(o, "owner"));
+        owner.ifPresent(o -> AclPrincipal.requireKinded(o, "owner"));
         Checks.present(integrity, "integrity");
         Checks.present(confidentiality, "confidentiality");
     }

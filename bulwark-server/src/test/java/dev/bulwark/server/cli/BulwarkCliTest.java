@@ -47,6 +47,17 @@ class BulwarkCliTest {
     }
 
     @Test
+    void documentAclsAndOwnersNameTheirKind() throws Exception {
+        Path doc = Files.writeString(data.resolve("kinds.txt"), "Quarterly plan for the planning team.");
+        Run ok = run("documents", "ingest", doc.toString(), "--user", "alice", "--agent", "planner-bot",
+                "--owner", "user:alice", "--data", data.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        Run bare = run("documents", "ingest", doc.toString(), "--owner", "alice", "--data", data.toString());
+        assertThat(bare.exit()).isEqualTo(1);
+        assertThat(bare.err()).contains("user:alice or agent:alice");
+    }
+
+    @Test
     void refusesAnAgentWithAUsersIdAndAUserWithAnAgentsId() {
         assertThat(run("user", "create", "dana", "--data", data.toString()).exit()).isZero();
         Run agentAsUser = run("agent", "create", "dana", "--owner", "mallory", "--data", data.toString());
