@@ -35,16 +35,20 @@ public final class JdbcAuditLog implements AuditLog {
     private final AuditLogOptions options;
     private final AuditRecords records;
     private final ChainWriter writer;
+    private final AnchorPublisher publisher;
     private final Thread writerThread;
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private JdbcAuditLog(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options) {
+    private JdbcAuditLog(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options,
+                         AnchorPublisher publisher) {
         this.dataSource = dataSource;
         this.signer = signer;
         this.options = options;
+        this.publisher = publisher;
         this.records = new AuditRecords(dataSource);
-        this.writer = new ChainWriter(dataSource, dialect, signer, options);
+        this.writer = new ChainWriter(dataSource, dialect, signer, options,
+                committed -> publisher.offer(committed.getLast()));
         this.writerThread = Thread.ofPlatform().name("bulwark-audit-writer")
                 // a daemon: nothing is acknowledged before it is committed, so dying with the JVM loses no record
                 .daemon(true).unstarted(writer);
@@ -56,9 +60,22 @@ public final class JdbcAuditLog implements AuditLog {
      * @throws AuditException when the database cannot be reached or is neither SQLite nor PostgreSQL
      */
     public static JdbcAuditLog open(DataSource dataSource, CheckpointSigner signer, AuditLogOptions options) {
+        return open(dataSource, signer, options, AnchorPublisher.none());
+    }
+
+    /**
+     * Opens the log and publishes its checkpoints to the publisher's witnesses, starting with the newest checkpoint
+     * already in the database (a witness that missed it while the gateway was down catches up). The log owns the
+     * publisher and closes it.
+     *
+     * @throws AuditException when the database cannot be reached or is neither SQLite nor PostgreSQL
+     */
+    public static JdbcAuditLog open(DataSource dataSource, CheckpointSigner signer, AuditLogOptions options,
+                                    AnchorPublisher publisher) {
         Checks.present(dataSource, "dataSource");
         Checks.present(signer, "signer");
         Checks.present(options, "options");
+        Checks.present(publisher, "publisher");
         Dialect dialect;
         try (Connection c = dataSource.getConnection()) {
             dialect = Dialect.of(c);
@@ -75,10 +92,19 @@ public final class JdbcAuditLog implements AuditLog {
                 throw e;
             }
         } catch (SQLException e) {
+            publisher.close(java.time.Duration.ZERO);
             throw new AuditException("cannot open the audit log: " + e.getMessage(), e);
         }
-        JdbcAuditLog log = new JdbcAuditLog(dataSource, dialect, signer, options);
+        JdbcAuditLog log = new JdbcAuditLog(dataSource, dialect, signer, options, publisher);
         log.writerThread.start();
+        if (!publisher.isEmpty()) {
+            try {
+                log.latestCheckpoint().ifPresent(publisher::offer);
+            } catch (AuditException e) {
+                log.close();
+                throw e;
+            }
+        }
         return log;
     }
 
@@ -91,17 +117,18 @@ public final class JdbcAuditLog implements AuditLog {
 
     /**
      * Opens the embedded log of a data directory: SQLite file {@value #DATABASE_FILE} and signing key
-     * {@value #KEY_FILE}, both created on first use.
+     * {@code keys/}{@value #KEY_FILE} ({@link EmbeddedKeys}), both created on first use; no witnesses.
      */
     public static JdbcAuditLog openEmbedded(Path dataDirectory, AuditLogOptions options) {
         Checks.present(dataDirectory, "dataDirectory");
-        CheckpointSigner signer;
-        try {
-            signer = CheckpointSigner.loadOrCreate(dataDirectory.resolve(KEY_FILE));
-        } catch (IllegalStateException e) {
-            throw new AuditException(e.getMessage(), e);
-        }
-        return open(embeddedUrl(dataDirectory), new Properties(), signer, options);
+        return open(embeddedUrl(dataDirectory), new Properties(), EmbeddedKeys.signer(dataDirectory), options);
+    }
+
+    /** Opens the embedded log of a data directory with a signer and witnesses of the caller's choosing. */
+    public static JdbcAuditLog openEmbedded(Path dataDirectory, CheckpointSigner signer, AuditLogOptions options,
+                                            AnchorPublisher publisher) {
+        Checks.present(dataDirectory, "dataDirectory");
+        return open(new UrlDataSource(embeddedUrl(dataDirectory), new Properties()), signer, options, publisher);
     }
 
     static String embeddedUrl(Path dataDirectory) {
@@ -111,6 +138,7 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public AuditRecord append(AuditEvent event) {
         Checks.present(event, "event");
+        publisher.requireCurrent();
         AuditEvent normalized;
         try {
             normalized = EventCodec.normalize(event);
@@ -156,7 +184,12 @@ public final class JdbcAuditLog implements AuditLog {
     /** A verifier of this log, e.g. to add an external anchor. */
     public AuditVerifier verifier() {
         return new AuditVerifier(dataSource, options.trustedKeys().and(TrustedKeys.of(signer.publicKey())),
-                options.checkpointInterval(), Optional.empty());
+                options.checkpointInterval());
+    }
+
+    /** What each witness holds; empty without witnesses. */
+    public List<AnchorPublisher.Status> witnesses() {
+        return publisher.status();
     }
 
     public CheckpointSigner signer() {
@@ -192,8 +225,10 @@ public final class JdbcAuditLog implements AuditLog {
         try {
             sealed.join();
         } catch (RuntimeException e) {
+            publisher.close();
             throw new AuditException("audit log closed without a final checkpoint: " + e.getMessage(), e);
         }
+        publisher.close(); // after the seal: the final checkpoint goes to the witnesses too
     }
 
     private void enqueue(ChainWriter.Request request) {
