@@ -115,6 +115,13 @@ public final class JdbcAuditLog implements AuditLog {
                 Checks.present(connectionProperties, "connectionProperties")), signer, options);
     }
 
+    /** Opens the log at a JDBC URL and publishes its checkpoints to the publisher's witnesses. */
+    public static JdbcAuditLog open(String jdbcUrl, Properties connectionProperties, CheckpointSigner signer,
+                                    AuditLogOptions options, AnchorPublisher publisher) {
+        return open(new UrlDataSource(Checks.nonBlank(jdbcUrl, "jdbcUrl"),
+                Checks.present(connectionProperties, "connectionProperties")), signer, options, publisher);
+    }
+
     /**
      * Opens the embedded log of a data directory: SQLite file {@value #DATABASE_FILE} and signing key
      * {@code keys/}{@value #KEY_FILE} ({@link EmbeddedKeys}), both created on first use; no witnesses.
@@ -128,10 +135,17 @@ public final class JdbcAuditLog implements AuditLog {
     public static JdbcAuditLog openEmbedded(Path dataDirectory, CheckpointSigner signer, AuditLogOptions options,
                                             AnchorPublisher publisher) {
         Checks.present(dataDirectory, "dataDirectory");
+        try {
+            java.nio.file.Files.createDirectories(dataDirectory);
+        } catch (java.io.IOException e) {
+            publisher.close(java.time.Duration.ZERO);
+            throw new AuditException("cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
+        }
         return open(new UrlDataSource(embeddedUrl(dataDirectory), new Properties()), signer, options, publisher);
     }
 
-    static String embeddedUrl(Path dataDirectory) {
+    /** The JDBC URL of a data directory's embedded log. */
+    public static String embeddedUrl(Path dataDirectory) {
         return "jdbc:sqlite:" + dataDirectory.resolve(DATABASE_FILE).toAbsolutePath();
     }
 
