@@ -26,7 +26,8 @@ public record AnchorSet(List<Checkpoint> anchors, List<String> warnings, List<St
     }
 
     static AnchorSet unreadable(String source, Exception e) {
-        return new AnchorSet(List.of(), List.of(), List.of("cannot read anchors from " + source + ": " + e.getMessage()));
+        return new AnchorSet(List.of(), List.of(),
+                List.of("cannot read anchors from " + source + ": " + e.getMessage()));
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.List;
  * @param trustedKeys        checkpoint keys trusted by {@link JdbcAuditLog#verify()} besides the log's own signer
  *                           (e.g. the keys of other gateways appending to the same PostgreSQL chain)
  */
-public record AuditLogOptions(int checkpointInterval, Duration checkpointPeriod, int queueCapacity, int maxBatch, Duration appendTimeout,
-                              SqliteSync sqliteSync, TrustedKeys trustedKeys) {
+public record AuditLogOptions(int checkpointInterval, Duration checkpointPeriod, int queueCapacity, int maxBatch,
+                              Duration appendTimeout, SqliteSync sqliteSync, TrustedKeys trustedKeys) {
     public AuditLogOptions {
         positive(checkpointInterval, "checkpointInterval");
         Checks.present(checkpointPeriod, "checkpointPeriod");
@@ -46,29 +46,34 @@ public record AuditLogOptions(int checkpointInterval, Duration checkpointPeriod,
     }
 
     public AuditLogOptions withCheckpointInterval(int records) {
-        return new AuditLogOptions(records, checkpointPeriod, queueCapacity, maxBatch, appendTimeout, sqliteSync, trustedKeys);
+        return new AuditLogOptions(records, checkpointPeriod, queueCapacity, maxBatch,
+                appendTimeout, sqliteSync, trustedKeys);
     }
 
-    /** Checkpoints also by time: at the latest {@code period} after the first uncovered record; zero = by count only. */
+    /** Checkpoints also by time: at latest {@code period} after the first uncovered record; zero = by count only. */
     public AuditLogOptions withCheckpointPeriod(Duration period) {
         return new AuditLogOptions(checkpointInterval, period, queueCapacity, maxBatch, appendTimeout, sqliteSync,
                 trustedKeys);
     }
 
     public AuditLogOptions withQueue(int capacity, int batch) {
-        return new AuditLogOptions(checkpointInterval, checkpointPeriod, capacity, batch, appendTimeout, sqliteSync, trustedKeys);
+        return new AuditLogOptions(checkpointInterval, checkpointPeriod, capacity, batch,
+                appendTimeout, sqliteSync, trustedKeys);
     }
 
     public AuditLogOptions withAppendTimeout(Duration timeout) {
-        return new AuditLogOptions(checkpointInterval, checkpointPeriod, queueCapacity, maxBatch, timeout, sqliteSync, trustedKeys);
+        return new AuditLogOptions(checkpointInterval, checkpointPeriod, queueCapacity, maxBatch,
+                timeout, sqliteSync, trustedKeys);
     }
 
     public AuditLogOptions withSqliteSync(SqliteSync sync) {
-        return new AuditLogOptions(checkpointInterval, checkpointPeriod, queueCapacity, maxBatch, appendTimeout, sync, trustedKeys);
+        return new AuditLogOptions(checkpointInterval, checkpointPeriod, queueCapacity, maxBatch,
+                appendTimeout, sync, trustedKeys);
     }
 
     public AuditLogOptions withTrustedKeys(TrustedKeys keys) {
-        return new AuditLogOptions(checkpointInterval, checkpointPeriod, queueCapacity, maxBatch, appendTimeout, sqliteSync, keys);
+        return new AuditLogOptions(checkpointInterval, checkpointPeriod, queueCapacity, maxBatch,
+                appendTimeout, sqliteSync, keys);
     }
 
     private static void positive(int value, String name) {

@@ -44,9 +44,10 @@
  * After each commit the newest checkpoint is handed to an {@link dev.bulwark.audit.AnchorPublisher}, which publishes
  * it to every {@link dev.bulwark.spi.audit.Witness} ({@link dev.bulwark.audit.FileWitness},
  * {@link dev.bulwark.audit.WebhookWitness}, {@link dev.bulwark.audit.JdbcWitness}) from a background thread, retrying,
- * and reports (or, fail-closed, refuses appends) while one is behind. {@link dev.bulwark.audit.AuditVerifier#withAnchors}
- * checks that the chain still holds every anchor's record with its hash, and the report names the records newer than
- * the last anchor. See {@code docs/security/audit.md} for the threat model.
+ * and reports (or, fail-closed, refuses appends) while one is behind.
+ * {@link dev.bulwark.audit.AuditVerifier#withAnchors} checks that the chain still holds every anchor's record with its
+ * hash, and the report names the records newer than the last anchor. See {@code docs/security/audit.md} for the
+ * threat model.
  *
  * <h2>What verify detects</h2>
  * Walking every record in sequence order (a page at a time) and the checkpoints beside it:

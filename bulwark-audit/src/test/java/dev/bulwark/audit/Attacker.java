@@ -75,6 +75,7 @@ final class Attacker {
 
     /** Deletes the records after {@code keep} and the checkpoints that covered them. */
     void truncateAfter(long keep) throws SQLException {
-        sql("DELETE FROM audit_record WHERE sequence > " + keep, "DELETE FROM audit_checkpoint WHERE sequence > " + keep);
+        sql("DELETE FROM audit_record WHERE sequence > " + keep,
+                "DELETE FROM audit_checkpoint WHERE sequence > " + keep);
     }
 }

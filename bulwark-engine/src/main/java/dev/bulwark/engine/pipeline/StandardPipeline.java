@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, decide,
- * record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open builder so later features can insert their steps.
+ * record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open builder
+ * so later features can insert their steps.
  */
 public final class StandardPipeline {
     private Authenticator authenticator;

@@ -8,7 +8,7 @@ import java.security.PublicKey;
  */
 public interface AuditSigner {
 
-    /** The Ed25519 public key that verifies this signer's signatures (give it to verifiers, kept apart from the log). */
+    /** The Ed25519 public key that verifies this signer's signatures (for verifiers, kept apart from the log). */
     PublicKey publicKey();
 
     /**
