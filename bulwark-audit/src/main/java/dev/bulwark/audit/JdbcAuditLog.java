@@ -233,6 +233,7 @@ public final class JdbcAuditLog implements AuditLog {
         }
         writer.failRemaining("audit log is closed");
         if (interrupted) {
+            publisher.close(java.time.Duration.ZERO);
             Thread.currentThread().interrupt();
             throw new AuditException("interrupted while closing the audit log");
         }
