@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Publishes a log's checkpoints to its witnesses from one background thread, retrying each failing witness with
- * growing pauses (up to 30 s). Only the newest checkpoint not yet published is kept per witness: it commits to every
- * record before it, so the ones skipped while a witness was down add nothing to what it proves. No anchor is dropped
- * silently: a witness that stays behind longer than {@code maxLag} is reported as a warning every 30 s, shown by
+ * Publishes a log's checkpoints to its witnesses, each from a background thread of its own, retrying a failing witness
+ * with growing pauses (up to 30 s). Only the newest checkpoint not yet published is kept per witness: it commits to
+ * every record before it, so the ones skipped while a witness was down add nothing to what it proves. No anchor is
+ * dropped silently: a witness that stays behind longer than {@code maxLag} is reported as an error every 30 s, shown by
  * {@link #status()}, and, when {@code failClosed}, makes every append fail until it has caught up.
  */
 public final class AnchorPublisher implements AutoCloseable {
@@ -61,10 +61,10 @@ public final class AnchorPublisher implements AutoCloseable {
     }
 
     private final List<Target> targets = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final Duration maxLag;
     private final boolean failClosed;
     private final Clock clock;
-    private final Thread thread;
     private boolean stopping;
 
     /**
@@ -77,9 +77,9 @@ public final class AnchorPublisher implements AutoCloseable {
         this.maxLag = Checks.present(maxLag, "maxLag");
         this.failClosed = failClosed;
         this.clock = Checks.present(clock, "clock");
-        this.thread = Thread.ofPlatform().name("bulwark-audit-witness").daemon(true).unstarted(this::run);
-        if (!targets.isEmpty()) {
-            thread.start();
+        // one thread per witness: a slow or hanging witness never delays the others
+        for (Target t : targets) {
+            threads.add(Thread.ofPlatform().name("bulwark-audit-witness").daemon(true).start(() -> run(t)));
         }
     }
 
@@ -131,9 +131,8 @@ public final class AnchorPublisher implements AutoCloseable {
         }
     }
 
-    private void run() {
+    private void run(Target target) {
         while (true) {
-            Target target;
             Checkpoint anchor;
             synchronized (this) {
                 while (true) {
@@ -141,14 +140,15 @@ public final class AnchorPublisher implements AutoCloseable {
                         return;
                     }
                     Instant now = clock.instant();
-                    target = due(now);
-                    if (target != null) {
+                    if (target.pending != null && !target.nextTry.isAfter(now)) {
                         anchor = target.pending;
                         target.offeredSinceTaken = null;
                         break;
                     }
                     try {
-                        wait(waitMillis(now));
+                        wait(target.pending == null ? 0
+                                : Math.min(MAX_PAUSE.toMillis(),
+                                        Math.max(1, Duration.between(now, target.nextTry).toMillis())));
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -158,31 +158,12 @@ public final class AnchorPublisher implements AutoCloseable {
         }
     }
 
-    private Target due(Instant now) {
-        for (Target t : targets) {
-            if (t.pending != null && !t.nextTry.isAfter(now)) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private long waitMillis(Instant now) {
-        long wait = Long.MAX_VALUE;
-        for (Target t : targets) {
-            if (t.pending != null) {
-                wait = Math.min(wait, Math.max(1, Duration.between(now, t.nextTry).toMillis()));
-            }
-        }
-        return wait == Long.MAX_VALUE ? 0 : Math.min(wait, MAX_PAUSE.toMillis());
-    }
-
     /** Publishes outside the lock, so a slow witness never holds up appends or the other witnesses' state. */
     private void publish(Target target, Checkpoint anchor) {
         String error = null;
         try {
             target.witness.publish(anchor.anchor());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // any failure of a plug-in is a failed attempt, never a dead thread
             error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         }
         synchronized (this) {
@@ -241,10 +222,13 @@ public final class AnchorPublisher implements AutoCloseable {
             stopping = true;
             notifyAll();
         }
-        try {
-            thread.join(patience.toMillis() + 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Thread thread : threads) {
+            try {
+                thread.join(patience.toMillis() + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         for (Target t : targets) {
             if (t.pending != null) {

@@ -142,4 +142,60 @@ class AnchorPublisherTest {
 
         assertThat(witness.held).contains(1L);
     }
+
+    @Test
+    void aHangingWitnessDoesNotHoldUpTheOthers() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Witness hanging = new Witness() {
+            @Override
+            public String name() {
+                return "hanging";
+            }
+
+            @Override
+            public void publish(AuditAnchor anchor) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        FlakyWitness healthy = new FlakyWitness(0);
+        try (AnchorPublisher publisher = new AnchorPublisher(List.of(hanging, healthy), Duration.ofMinutes(1), false,
+                Clock.systemUTC())) {
+            publisher.offer(checkpoint(5));
+
+            await(() -> healthy.held.contains(5L));
+
+            assertThat(publisher.status()).extracting(AnchorPublisher.Status::behind).containsExactly(true, false);
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aWitnessThatThrowsAnErrorIsRetriedNotAbandoned() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Long> held = new CopyOnWriteArrayList<>();
+        Witness broken = new Witness() {
+            @Override
+            public String name() {
+                return "broken-plugin";
+            }
+
+            @Override
+            public void publish(AuditAnchor anchor) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new NoClassDefFoundError("some/Missing");
+                }
+                held.add(anchor.sequence());
+            }
+        };
+        try (AnchorPublisher publisher = new AnchorPublisher(List.of(broken), Duration.ofMinutes(1), false,
+                Clock.systemUTC())) {
+            publisher.offer(checkpoint(3));
+
+            await(() -> held.contains(3L));
+        }
+    }
 }
