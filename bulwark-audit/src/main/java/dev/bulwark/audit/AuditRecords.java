@@ -66,6 +66,23 @@ public final class AuditRecords {
                 + " FROM audit_record WHERE sequence >= ? ORDER BY sequence LIMIT ?", fromSequence, limit);
     }
 
+    /**
+     * Side-effect attempts with no outcome record, oldest first (reads the whole log a page at a time; does not
+     * verify it).
+     */
+    public List<UnfinishedCalls.Attempt> unfinished() {
+        UnfinishedCalls calls = new UnfinishedCalls();
+        long from = 1;
+        while (true) {
+            List<AuditRecord> page = read(from, 1000);
+            if (page.isEmpty()) {
+                return calls.unfinished();
+            }
+            page.forEach(calls::see);
+            from = page.getLast().sequence() + 1;
+        }
+    }
+
     /** The newest checkpoint, if any. */
     public Optional<Checkpoint> latestCheckpoint() {
         try (Connection c = connection();

@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Walks the chain and its checkpoints in sequence order, a page at a time, so memory stays bounded however long the
@@ -23,33 +22,45 @@ final class ChainVerifier {
     private final Connection connection;
     private final TrustedKeys keys;
     private final long maxUncovered;
-    private final Optional<Checkpoint> anchor;
+    private final List<Checkpoint> anchors;
     private final int pageSize;
+    private final UnfinishedCalls unfinished = new UnfinishedCalls();
+    private long verifiedCheckpoints;
+    private long lastCovered;
+    private long anchorsMatched;
+    private long lastAnchor;
+    private long records;
 
     /**
      * @param maxUncovered the most records that may follow one checkpoint before the next (the checkpoint interval)
-     * @param anchor       a checkpoint kept outside the database, which the chain must still contain
+     * @param anchors      trusted checkpoints kept outside the database, which the chain must still contain
      */
-    ChainVerifier(Connection connection, TrustedKeys keys, long maxUncovered, Optional<Checkpoint> anchor,
+    ChainVerifier(Connection connection, TrustedKeys keys, long maxUncovered, List<Checkpoint> anchors,
                   int pageSize) {
         this.pageSize = pageSize;
         this.connection = connection;
         this.keys = keys;
         this.maxUncovered = maxUncovered;
-        this.anchor = anchor;
+        this.anchors = anchors.stream().sorted(java.util.Comparator.comparingLong(Checkpoint::sequence)).toList();
     }
 
-    AuditVerification verify(Dialect dialect) throws SQLException {
-        if (anchor.isPresent() && !keys.signed(anchor.get())) {
-            return new Broken(anchor.get().sequence(), "the anchor checkpoint's signature does not verify");
-        }
+    /** What the walk found; {@code verification} is the first problem, or intact. */
+    record Walk(AuditVerification verification, long records, long lastCheckpoint, long anchorsMatched,
+                long lastAnchor, List<UnfinishedCalls.Attempt> unfinished) {
+    }
+
+    Walk walk(Dialect dialect) throws SQLException {
+        AuditVerification verification = verify(dialect);
+        return new Walk(verification, records, lastCovered, anchorsMatched, lastAnchor, unfinished.unfinished());
+    }
+
+    private AuditVerification verify(Dialect dialect) throws SQLException {
         long[] bounds = bounds(dialect);
         long lastRecord = bounds[0];
         CheckpointCursor checkpoints = new CheckpointCursor(bounds[1]);
         long expected = 1;
         String previousHash = ChainHash.GENESIS;
-        long lastCovered = 0;
-        long verifiedCheckpoints = 0;
+        int nextAnchor = 0;
         long after = Long.MIN_VALUE;
         while (true) {
             List<StoredRecord> page = records(after, lastRecord);
@@ -79,11 +90,18 @@ final class ChainVerifier {
                     return new Broken(sequence, "record " + sequence
                             + " was modified: its content does not match its hash");
                 }
-                if (anchor.isPresent() && anchor.get().sequence() == sequence
-                        && !anchor.get().hash().equals(row.hash())) {
-                    return new Broken(sequence, "record " + sequence
-                            + " differs from the external anchor checkpoint: the chain was rewritten");
+                records = sequence - 1;
+                while (nextAnchor < anchors.size() && anchors.get(nextAnchor).sequence() == sequence) {
+                    Checkpoint anchor = anchors.get(nextAnchor++);
+                    if (!anchor.hash().equals(row.hash())) {
+                        return new Broken(sequence, "record " + sequence + " differs from the external anchor"
+                                + " checkpoint signed " + EventCodec.formatTime(anchor.time())
+                                + ": the chain was rewritten");
+                    }
+                    anchorsMatched++;
+                    lastAnchor = sequence;
                 }
+                unfinished.see(record);
                 Checkpoint checkpoint = checkpoints.peek();
                 if (checkpoints.problem != null) {
                     return checkpoints.problem;
@@ -107,9 +125,10 @@ final class ChainVerifier {
                 previousHash = row.hash();
                 expected++;
                 after = sequence;
+                records = sequence;
             }
         }
-        long records = expected - 1;
+        records = expected - 1;
         Checkpoint beyond = checkpoints.peek();
         if (checkpoints.problem != null) {
             return checkpoints.problem;
@@ -118,9 +137,9 @@ final class ChainVerifier {
             return new Broken(records + 1, "the log is truncated: a signed checkpoint covers record "
                     + beyond.sequence() + " but the last record is " + records);
         }
-        if (anchor.isPresent() && anchor.get().sequence() > records) {
+        if (nextAnchor < anchors.size()) {
             return new Broken(records + 1, "the log is truncated: the external anchor covers record "
-                    + anchor.get().sequence() + " but the last record is " + records);
+                    + anchors.getLast().sequence() + " but the last record is " + records);
         }
         // a tail after the last checkpoint is normal after a crash, but never as long as a whole interval
         if (records - lastCovered >= maxUncovered && records > lastCovered) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -26,7 +27,7 @@ import javax.sql.DataSource;
 final class ChainWriter implements Runnable {
 
     /** Work for the writer, in queue order. */
-    sealed interface Request permits Append, Seal, Stop {
+    sealed interface Request permits Append, Seal, Tick, Stop {
     }
 
     record Append(AuditEvent event, String canonicalEvent, CompletableFuture<AuditRecord> result) implements Request {
@@ -34,6 +35,10 @@ final class ChainWriter implements Runnable {
 
     /** Sign a checkpoint at the current head (close, or on demand) unless one is already there. */
     record Seal(CompletableFuture<Optional<Checkpoint>> result) implements Request {
+    }
+
+    /** Nothing to append: checkpoint the head if records have waited a checkpoint period for one. */
+    record Tick() implements Request {
     }
 
     record Stop() implements Request {
@@ -47,14 +52,24 @@ final class ChainWriter implements Runnable {
     private final CheckpointSigner signer;
     private final AuditLogOptions options;
     private final BlockingQueue<Request> queue;
+    private final Consumer<List<Checkpoint>> committed;
+    private final long periodNanos;
     private Connection connection;
+    /** {@link System#nanoTime()} when the first record no checkpoint covers yet was committed; -1 when none. */
+    private long uncoveredSince = -1;
 
-    ChainWriter(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options) {
+    /**
+     * @param committed told of the checkpoints of every committed transaction (to publish them); must not block
+     */
+    ChainWriter(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options,
+                Consumer<List<Checkpoint>> committed) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.signer = signer;
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        this.committed = committed;
+        this.periodNanos = options.checkpointPeriod().toNanos();
     }
 
     /** Queues a request, waiting up to the append timeout for room (back-pressure). */
@@ -74,7 +89,7 @@ final class ChainWriter implements Runnable {
         while (!stopping) {
             batch.clear();
             try {
-                batch.add(queue.take());
+                batch.add(next());
             } catch (InterruptedException e) {
                 // interrupted only when the log is abandoned: keep going until Stop, waiters depend on it
                 continue;
@@ -86,12 +101,30 @@ final class ChainWriter implements Runnable {
             } catch (Throwable failure) { // even an Error must fail the waiters, never leave them hanging
                 fail(batch, failure);
                 discardConnection();
+                if (batch.size() == 1 && batch.getFirst() instanceof Tick) {
+                    uncoveredSince = System.nanoTime(); // try the timed checkpoint again a period later, not at once
+                }
             }
         }
         discardConnection();
     }
 
+    /** The next request, or a tick when uncovered records are due for their checkpoint by time. */
+    private Request next() throws InterruptedException {
+        if (periodNanos == 0 || uncoveredSince < 0) {
+            return queue.take();
+        }
+        long wait = uncoveredSince + periodNanos - System.nanoTime();
+        Request request = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+        return request != null ? request : new Tick();
+    }
+
+    private boolean dueByTime(long now) {
+        return periodNanos > 0 && uncoveredSince >= 0 && now - uncoveredSince >= periodNanos;
+    }
+
     private void write(List<Request> batch) throws SQLException {
+        long started = System.nanoTime();
         Connection c = connection();
         dialect.beginWrite(c);
         try {
@@ -133,13 +166,28 @@ final class ChainWriter implements Runnable {
                         Optional<Checkpoint> sealed = latest;
                         completions.add(() -> s.result().complete(sealed));
                     }
+                    case Tick ignored -> {
+                    }
                     case Stop ignored -> {
                     }
                 }
             }
+            if (head.sequence() > lastCheckpoint && dueByTime(started)) {
+                Checkpoint checkpoint = signer.sign(head.sequence(), head.hash(), Instant.now());
+                checkpoints.add(checkpoint);
+                lastCheckpoint = head.sequence();
+            }
             insert(c, records, checkpoints);
             dialect.commit(c);
+            if (head.sequence() <= lastCheckpoint) {
+                uncoveredSince = -1;
+            } else if (uncoveredSince < 0) {
+                uncoveredSince = started;
+            }
             completions.forEach(Runnable::run);
+            if (!checkpoints.isEmpty()) {
+                committed.accept(List.copyOf(checkpoints));
+            }
         } catch (SQLException | RuntimeException e) {
             dialect.rollbackQuietly(c);
             throw e;
@@ -200,6 +248,8 @@ final class ChainWriter implements Runnable {
             switch (request) {
                 case Append a -> a.result().completeExceptionally(failure);
                 case Seal s -> s.result().completeExceptionally(failure);
+                case Tick ignored -> {
+                }
                 case Stop ignored -> {
                 }
             }

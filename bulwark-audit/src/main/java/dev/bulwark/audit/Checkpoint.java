@@ -1,6 +1,7 @@
 package dev.bulwark.audit;
 
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.audit.AuditAnchor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,6 +34,20 @@ public record Checkpoint(long sequence, String hash, Instant time, String keyId,
         Checks.present(time, "time");
         Checks.nonBlank(keyId, "keyId");
         Checks.nonBlank(signature, "signature");
+    }
+
+    /** The checkpoint as published to witnesses. */
+    public AuditAnchor anchor() {
+        return new AuditAnchor(sequence, hash, time, keyId, signature);
+    }
+
+    /**
+     * The checkpoint an anchor states.
+     *
+     * @throws IllegalArgumentException when the anchor is not a well-formed checkpoint
+     */
+    public static Checkpoint of(AuditAnchor anchor) {
+        return new Checkpoint(anchor.sequence(), anchor.hash(), anchor.time(), anchor.keyId(), anchor.signature());
     }
 
     /** The UTF-8 canonical JSON that is signed: purpose, sequence, hash, time and key id. */

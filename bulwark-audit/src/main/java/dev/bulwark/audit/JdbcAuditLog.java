@@ -35,16 +35,20 @@ public final class JdbcAuditLog implements AuditLog {
     private final AuditLogOptions options;
     private final AuditRecords records;
     private final ChainWriter writer;
+    private final AnchorPublisher publisher;
     private final Thread writerThread;
     private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private JdbcAuditLog(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options) {
+    private JdbcAuditLog(DataSource dataSource, Dialect dialect, CheckpointSigner signer, AuditLogOptions options,
+                         AnchorPublisher publisher) {
         this.dataSource = dataSource;
         this.signer = signer;
         this.options = options;
+        this.publisher = publisher;
         this.records = new AuditRecords(dataSource);
-        this.writer = new ChainWriter(dataSource, dialect, signer, options);
+        this.writer = new ChainWriter(dataSource, dialect, signer, options,
+                committed -> publisher.offer(committed.getLast()));
         this.writerThread = Thread.ofPlatform().name("bulwark-audit-writer")
                 // a daemon: nothing is acknowledged before it is committed, so dying with the JVM loses no record
                 .daemon(true).unstarted(writer);
@@ -56,9 +60,22 @@ public final class JdbcAuditLog implements AuditLog {
      * @throws AuditException when the database cannot be reached or is neither SQLite nor PostgreSQL
      */
     public static JdbcAuditLog open(DataSource dataSource, CheckpointSigner signer, AuditLogOptions options) {
+        return open(dataSource, signer, options, AnchorPublisher.none());
+    }
+
+    /**
+     * Opens the log and publishes its checkpoints to the publisher's witnesses, starting with the newest checkpoint
+     * already in the database (a witness that missed it while the gateway was down catches up). The log owns the
+     * publisher and closes it.
+     *
+     * @throws AuditException when the database cannot be reached or is neither SQLite nor PostgreSQL
+     */
+    public static JdbcAuditLog open(DataSource dataSource, CheckpointSigner signer, AuditLogOptions options,
+                                    AnchorPublisher publisher) {
         Checks.present(dataSource, "dataSource");
         Checks.present(signer, "signer");
         Checks.present(options, "options");
+        Checks.present(publisher, "publisher");
         Dialect dialect;
         try (Connection c = dataSource.getConnection()) {
             dialect = Dialect.of(c);
@@ -75,10 +92,19 @@ public final class JdbcAuditLog implements AuditLog {
                 throw e;
             }
         } catch (SQLException e) {
+            publisher.close(java.time.Duration.ZERO);
             throw new AuditException("cannot open the audit log: " + e.getMessage(), e);
         }
-        JdbcAuditLog log = new JdbcAuditLog(dataSource, dialect, signer, options);
+        JdbcAuditLog log = new JdbcAuditLog(dataSource, dialect, signer, options, publisher);
         log.writerThread.start();
+        if (!publisher.isEmpty()) {
+            try {
+                log.latestCheckpoint().ifPresent(publisher::offer);
+            } catch (AuditException e) {
+                log.close();
+                throw e;
+            }
+        }
         return log;
     }
 
@@ -89,28 +115,44 @@ public final class JdbcAuditLog implements AuditLog {
                 Checks.present(connectionProperties, "connectionProperties")), signer, options);
     }
 
+    /** Opens the log at a JDBC URL and publishes its checkpoints to the publisher's witnesses. */
+    public static JdbcAuditLog open(String jdbcUrl, Properties connectionProperties, CheckpointSigner signer,
+                                    AuditLogOptions options, AnchorPublisher publisher) {
+        return open(new UrlDataSource(Checks.nonBlank(jdbcUrl, "jdbcUrl"),
+                Checks.present(connectionProperties, "connectionProperties")), signer, options, publisher);
+    }
+
     /**
      * Opens the embedded log of a data directory: SQLite file {@value #DATABASE_FILE} and signing key
-     * {@value #KEY_FILE}, both created on first use.
+     * {@code keys/}{@value #KEY_FILE} ({@link EmbeddedKeys}), both created on first use; no witnesses.
      */
     public static JdbcAuditLog openEmbedded(Path dataDirectory, AuditLogOptions options) {
         Checks.present(dataDirectory, "dataDirectory");
-        CheckpointSigner signer;
-        try {
-            signer = CheckpointSigner.loadOrCreate(dataDirectory.resolve(KEY_FILE));
-        } catch (IllegalStateException e) {
-            throw new AuditException(e.getMessage(), e);
-        }
-        return open(embeddedUrl(dataDirectory), new Properties(), signer, options);
+        return open(embeddedUrl(dataDirectory), new Properties(), EmbeddedKeys.signer(dataDirectory), options);
     }
 
-    static String embeddedUrl(Path dataDirectory) {
+    /** Opens the embedded log of a data directory with a signer and witnesses of the caller's choosing. */
+    public static JdbcAuditLog openEmbedded(Path dataDirectory, CheckpointSigner signer, AuditLogOptions options,
+                                            AnchorPublisher publisher) {
+        Checks.present(dataDirectory, "dataDirectory");
+        try {
+            java.nio.file.Files.createDirectories(dataDirectory);
+        } catch (java.io.IOException e) {
+            publisher.close(java.time.Duration.ZERO);
+            throw new AuditException("cannot create the data directory " + dataDirectory + ": " + e.getMessage(), e);
+        }
+        return open(new UrlDataSource(embeddedUrl(dataDirectory), new Properties()), signer, options, publisher);
+    }
+
+    /** The JDBC URL of a data directory's embedded log. */
+    public static String embeddedUrl(Path dataDirectory) {
         return "jdbc:sqlite:" + dataDirectory.resolve(DATABASE_FILE).toAbsolutePath();
     }
 
     @Override
     public AuditRecord append(AuditEvent event) {
         Checks.present(event, "event");
+        publisher.requireCurrent();
         AuditEvent normalized;
         try {
             normalized = EventCodec.normalize(event);
@@ -156,7 +198,12 @@ public final class JdbcAuditLog implements AuditLog {
     /** A verifier of this log, e.g. to add an external anchor. */
     public AuditVerifier verifier() {
         return new AuditVerifier(dataSource, options.trustedKeys().and(TrustedKeys.of(signer.publicKey())),
-                options.checkpointInterval(), Optional.empty());
+                options.checkpointInterval());
+    }
+
+    /** What each witness holds; empty without witnesses. */
+    public List<AnchorPublisher.Status> witnesses() {
+        return publisher.status();
     }
 
     public CheckpointSigner signer() {
@@ -186,14 +233,17 @@ public final class JdbcAuditLog implements AuditLog {
         }
         writer.failRemaining("audit log is closed");
         if (interrupted) {
+            publisher.close(java.time.Duration.ZERO);
             Thread.currentThread().interrupt();
             throw new AuditException("interrupted while closing the audit log");
         }
         try {
             sealed.join();
         } catch (RuntimeException e) {
+            publisher.close();
             throw new AuditException("audit log closed without a final checkpoint: " + e.getMessage(), e);
         }
+        publisher.close(); // after the seal: the final checkpoint goes to the witnesses too
     }
 
     private void enqueue(ChainWriter.Request request) {

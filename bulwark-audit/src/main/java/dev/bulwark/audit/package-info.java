@@ -33,10 +33,21 @@
  * <h2>Checkpoints</h2>
  * A checkpoint states "record {@code n} has hash {@code h}", signed with Ed25519 over the canonical JSON
  * {@code {"hash","keyId","purpose":"bulwark.audit.checkpoint.v1","sequence","time"}}. The writer signs one, in the
- * same transaction as the records, whenever {@code checkpointInterval} records have passed since the last one, and
+ * same transaction as the records, whenever {@code checkpointInterval} records have passed since the last one, when
+ * {@code checkpointPeriod} has passed since the first record no checkpoint covers (even if no record follows), and
  * one at the head when the log is closed cleanly or {@link dev.bulwark.audit.JdbcAuditLog#checkpoint()} is called.
- * The signing key lives in a key file (owner-only permissions), outside the database; verifiers are given the public
- * key ({@link dev.bulwark.audit.CheckpointSigner#publicKeyPem()}), never read it from the database.
+ * The key is any {@link dev.bulwark.spi.audit.AuditSigner} (a key file, an environment variable, a hardware signer);
+ * verifiers are given the public key ({@link dev.bulwark.audit.CheckpointSigner#publicKeyPem()}), never read it from
+ * the database.
+ *
+ * <h2>Witnesses</h2>
+ * After each commit the newest checkpoint is handed to an {@link dev.bulwark.audit.AnchorPublisher}, which publishes
+ * it to every {@link dev.bulwark.spi.audit.Witness} ({@link dev.bulwark.audit.FileWitness},
+ * {@link dev.bulwark.audit.WebhookWitness}, {@link dev.bulwark.audit.JdbcWitness}) from a background thread, retrying,
+ * and reports (or, fail-closed, refuses appends) while one is behind.
+ * {@link dev.bulwark.audit.AuditVerifier#withAnchors} checks that the chain still holds every anchor's record with its
+ * hash, and the report names the records newer than the last anchor. See {@code docs/security/audit.md} for the
+ * threat model.
  *
  * <h2>What verify detects</h2>
  * Walking every record in sequence order (a page at a time) and the checkpoints beside it:
@@ -50,18 +61,20 @@
  *       matches its record), and deleting checkpoints to hide that (more than {@code checkpointInterval} records
  *       without a checkpoint, mid-chain or at the tail).</li>
  * </ul>
- * <h2>What it cannot detect</h2>
+ * <h2>What it cannot detect without anchors, and what anchors leave open</h2>
  * <ul>
- *   <li>Removal of the un-checkpointed tail (fewer than {@code checkpointInterval} records after the last
- *       checkpoint): after a crash such a tail is legitimate, so its absence cannot be told from its deletion.</li>
- *   <li>Removal of the tail together with the checkpoints covering it, back to any earlier checkpoint, or wholesale
- *       deletion of the log: what remains is a valid shorter chain.</li>
- *   <li>Anything done by someone holding the signing key: they can re-hash and re-sign everything.</li>
+ *   <li>Without anchors: removal of the tail together with the checkpoints covering it, back to any earlier
+ *       checkpoint, or wholesale deletion of the log (what remains is a valid shorter chain); anything done by
+ *       someone holding the signing key (they can re-hash and re-sign everything). Anchors held by a witness the
+ *       attacker cannot rewrite detect both.</li>
+ *   <li>With anchors: changes to, or removal of, records newer than the last anchor. Verify reports their number
+ *       ({@link dev.bulwark.audit.AuditReport#unanchored()}) instead of calling the log intact.</li>
  * </ul>
- * The remedy for all three is an external anchor: publish {@link dev.bulwark.audit.JdbcAuditLog#checkpoint()} now
- * and then to a place the database's attacker cannot rewrite (another system, a transparency log, a ticket) and
- * verify with {@link dev.bulwark.audit.AuditVerifier#withAnchor}; keep the key file off the database host where
- * possible.
+ *
+ * <h2>Side effects</h2>
+ * The pipeline writes a {@link dev.bulwark.spi.audit.AuditEventType#TOOL_ATTEMPT} record, committed, before a
+ * side-effecting connector runs; the outcome record carries the same {@code callId}. Verify and
+ * {@link dev.bulwark.audit.AuditRecords#unfinished()} list attempts that have no outcome.
  *
  * <h2>Durability and throughput</h2>
  * {@code append} returns only after the transaction holding its record committed. One writer thread per log drains

@@ -146,4 +146,66 @@ class CheckpointSignerTest {
         assertThatThrownBy(() -> new Checkpoint(1, "ABC", now, "k", "s")).hasMessageContaining("64 lower-case hex");
         assertThatThrownBy(() -> new Checkpoint(1, HASH, now, " ", "s")).hasMessageContaining("keyId");
     }
+
+    /** Stands in for a PKCS#11 token or a KMS: the private key never leaves it, only sign() and the public key do. */
+    private static final class DeviceSigner implements dev.bulwark.spi.audit.AuditSigner {
+        private final java.security.KeyPair pair;
+        int signatures;
+
+        DeviceSigner(java.security.KeyPair pair) {
+            this.pair = pair;
+        }
+
+        @Override
+        public java.security.PublicKey publicKey() {
+            return pair.getPublic();
+        }
+
+        @Override
+        public byte[] sign(byte[] payload) {
+            signatures++;
+            try {
+                java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+                s.initSign(pair.getPrivate());
+                s.update(payload);
+                return s.sign();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new dev.bulwark.spi.audit.AuditException("device error", e);
+            }
+        }
+    }
+
+    @Test
+    void anySignerThroughTheSpiSignsCheckpointsThatVerifyUnderItsPublicKey() throws Exception {
+        DeviceSigner device = new DeviceSigner(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+        CheckpointSigner signer = CheckpointSigner.using(device);
+
+        Checkpoint c = signer.sign(9, HASH, Instant.now());
+
+        assertThat(TrustedKeys.of(device.publicKey()).signed(c)).isTrue();
+        assertThat(device.signatures).as("one probe when taken into use, one checkpoint").isEqualTo(2);
+    }
+
+    @Test
+    void aSignerWhoseSignaturesDoNotMatchItsPublicKeyIsRefusedAtOnce() throws Exception {
+        var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        DeviceSigner mismatched = new DeviceSigner(new java.security.KeyPair(other.getPublic(), pair.getPrivate()));
+        DeviceSigner rsa = new DeviceSigner(KeyPairGenerator.getInstance("RSA").generateKeyPair());
+
+        assertThatThrownBy(() -> CheckpointSigner.using(mismatched)).hasMessageContaining("do not belong together");
+        assertThatThrownBy(() -> CheckpointSigner.using(rsa)).hasMessageContaining("Ed25519");
+    }
+
+    @Test
+    void aKeyGivenAsTextWorksLikeTheKeyFileAndErrorsNeverQuoteIt() throws Exception {
+        Path file = dir.resolve("audit-signing.key");
+        CheckpointSigner fromFile = CheckpointSigner.loadOrCreate(file);
+        String text = Files.readString(file);
+
+        assertThat(CheckpointSigner.fromText(text, "environment variable K").keyId()).isEqualTo(fromFile.keyId());
+        String broken = text.replaceAll("private=.*", "private=QUJD");
+        assertThatThrownBy(() -> CheckpointSigner.fromText(broken, "environment variable K"))
+                .hasMessageContaining("environment variable K").hasMessageNotContaining("QUJD");
+    }
 }

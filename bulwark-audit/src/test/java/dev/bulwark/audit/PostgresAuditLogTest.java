@@ -70,7 +70,7 @@ class PostgresAuditLogTest extends TamperingContract {
         }
         // both closed: the second close found the head already sealed by the first, or sealed it itself
         AuditVerification afterClose = new AuditVerifier(database,
-                TrustedKeys.of(signer.publicKey(), otherSigner.publicKey()), INTERVAL, java.util.Optional.empty())
+                TrustedKeys.of(signer.publicKey(), otherSigner.publicKey()), INTERVAL)
                 .verify();
         assertThat(afterClose.intact()).isTrue();
     }

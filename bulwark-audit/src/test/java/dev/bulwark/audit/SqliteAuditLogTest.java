@@ -49,11 +49,13 @@ class SqliteAuditLogTest extends TamperingContract {
     @Test
     void embeddedDataDirectoryHoldsDatabaseAndOwnerOnlyKeyAndVerifiesFromTheCli() throws Exception {
         Path data = dir.resolve("data");
-        try (JdbcAuditLog log = JdbcAuditLog.openEmbedded(data, AuditLogOptions.defaults().withCheckpointInterval(5))) {
+        try (JdbcAuditLog log = JdbcAuditLog.openEmbedded(data, AuditLogOptions.defaults().withCheckpointInterval(5)
+                .withCheckpointPeriod(java.time.Duration.ZERO))) {
             appendAll(log, 1, 12);
         }
-        Path key = data.resolve(JdbcAuditLog.KEY_FILE);
+        Path key = data.resolve("keys").resolve(JdbcAuditLog.KEY_FILE);
         assertThat(data.resolve(JdbcAuditLog.DATABASE_FILE)).isRegularFile();
+        assertThat(data.resolve(JdbcAuditLog.KEY_FILE)).as("not beside audit.db").doesNotExist();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
 
         AuditVerification verification = AuditVerifier.ofEmbedded(data, 5).verify();
@@ -83,8 +85,8 @@ class SqliteAuditLogTest extends TamperingContract {
 
     @Test
     void verifierReportsAMissingSchemaAsNotIntact() {
-        AuditVerification verification = new AuditVerifier(freshDatabase(), TrustedKeys.of(signer.publicKey()), 10,
-                java.util.Optional.empty()).verify();
+        AuditVerification verification = new AuditVerifier(freshDatabase(), TrustedKeys.of(signer.publicKey()), 10)
+                .verify();
         assertThat(verification.intact()).isFalse();
         assertThat(((AuditVerification.Broken) verification).problem()).contains("could not be read");
     }

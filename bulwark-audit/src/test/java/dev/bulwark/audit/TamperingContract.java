@@ -30,7 +30,7 @@ abstract class TamperingContract extends AuditLogContract {
     }
 
     AuditVerifier verifier() {
-        return new AuditVerifier(database, TrustedKeys.of(signer.publicKey()), INTERVAL, Optional.empty());
+        return new AuditVerifier(database, TrustedKeys.of(signer.publicKey()), INTERVAL);
     }
 
     static void assertBroken(AuditVerification verification, long sequence, String problem) {

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, decide,
- * execute, screen output. {@link #steps()} returns the open builder so later features can insert their steps.
+ * record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open builder
+ * so later features can insert their steps.
  */
 public final class StandardPipeline {
     private Authenticator authenticator;
@@ -99,6 +100,7 @@ public final class StandardPipeline {
                 .step(new ValidateArgumentsStep(new ArgumentValidator(limits)))
                 .step(new SessionStep(required(sessions, "sessions")))
                 .step(new DecideStep(required(policies, "policies"), fulfilledObligations))
+                .step(new RecordAttemptStep(auditLog, redactor))
                 .step(new ExecuteStep(tools))
                 .step(new ScreenOutputStep(guards));
     }

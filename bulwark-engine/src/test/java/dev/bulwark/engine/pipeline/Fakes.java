@@ -129,7 +129,7 @@ final class Fakes {
     }
 
     /** Keeps appended events in memory, chained by sequence; can be told to fail. */
-    static final class RecordingAuditLog implements AuditLog {
+    static class RecordingAuditLog implements AuditLog {
         final List<AuditEvent> events = new ArrayList<>();
         volatile boolean failing;
 

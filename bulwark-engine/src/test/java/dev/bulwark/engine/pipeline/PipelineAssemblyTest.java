@@ -17,7 +17,7 @@ class PipelineAssemblyTest {
     void standardStepsRunInTheDocumentedOrder() {
         assertThat(h.pipeline().steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly(
                 "AuditStep", "AuthenticateStep", "ResolveToolStep", "ValidateArgumentsStep", "SessionStep",
-                "DecideStep", "ExecuteStep", "ScreenOutputStep");
+                "DecideStep", "RecordAttemptStep", "ExecuteStep", "ScreenOutputStep");
     }
 
     @Test

@@ -112,6 +112,10 @@ final class AdminRoutes {
             } else if (v instanceof AuditVerification.Intact ok) {
                 n.put("records", ok.records()).put("checkpoints", ok.checkpoints());
             }
+            var witnesses = n.putArray("witnesses"); // a witness behind means records not anchored outside the database
+            gateway.auditLog().witnesses().forEach(w -> witnesses.addObject().put("witness", w.witness())
+                    .put("anchoredUpTo", w.published()).put("behind", w.behind())
+                    .put("lastError", w.lastError().orElse(null)));
             return Reply.ok(n);
         });
         post("/api/v1/documents/rotate-key", this::rotateDocumentKey);

@@ -2,6 +2,7 @@ package dev.bulwark.server.cli;
 
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.gateway.AdminToken;
+import dev.bulwark.server.gateway.AuditSetup;
 import dev.bulwark.server.gateway.DemoSetup;
 import dev.bulwark.server.gateway.Gateway;
 import java.nio.file.Files;
@@ -33,6 +34,10 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  data:           " + config.dataPath());
         System.out.println("  tools:          " + gateway.tools().all().size() + ", policies: "
                 + gateway.policies().policyCount());
+        for (String warning : AuditSetup.warnings(config)) {
+            System.out.println("  WARNING: " + warning);
+        }
+        gateway.auditLog().witnesses().forEach(w -> System.out.println("  audit witness:  " + w.witness()));
         if (gateway.demoCredentials() != null) {
             System.out.println();
             System.out.println("First start: demo agents created. Their API keys (shown once) are in "

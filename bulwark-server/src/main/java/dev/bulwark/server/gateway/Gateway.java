@@ -1,10 +1,7 @@
 package dev.bulwark.server.gateway;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.audit.AuditLogOptions;
-import dev.bulwark.audit.CheckpointSigner;
 import dev.bulwark.audit.JdbcAuditLog;
-import dev.bulwark.audit.SqliteSync;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.StandardPipeline;
 import dev.bulwark.engine.redaction.KeyPatternRedactor;
@@ -76,7 +73,7 @@ public final class Gateway implements AutoCloseable {
         try {
             this.identity = Identity.open(database, keysDir, config, baseUrl, baseUrl + "/mcp");
             this.policies = Policies.load(config);
-            this.auditLog = openAudit(config, dataDir, keysDir);
+            this.auditLog = AuditSetup.open(config);
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
@@ -106,7 +103,8 @@ public final class Gateway implements AutoCloseable {
                     .guards(guards.outputGuards())
                     .steps();
             if (guards.egressRedactor() != null) {
-                steps.insertBefore(dev.bulwark.engine.pipeline.ExecuteStep.class,
+                // screened before the attempt record, so a call blocked here never counts as attempted
+                steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
                         new EgressScreeningStep(guards.egressRedactor()));
             }
             this.pipeline = steps.build();
@@ -128,19 +126,6 @@ public final class Gateway implements AutoCloseable {
     /** Starts a gateway; fails with a clear message when configuration, policies or storage are unusable. */
     public static Gateway start(BulwarkConfig config) throws Exception {
         return new Gateway(config);
-    }
-
-    private static JdbcAuditLog openAudit(BulwarkConfig config, Path dataDir, Path keysDir) {
-        AuditLogOptions options = AuditLogOptions.defaults();
-        options = new AuditLogOptions(config.audit().checkpointEvery(), options.queueCapacity(), options.maxBatch(),
-                options.appendTimeout(), config.audit().sync().equals("normal") ? SqliteSync.NORMAL : SqliteSync.FULL,
-                options.trustedKeys());
-        if (config.jdbcUrl().startsWith("jdbc:sqlite:")) {
-            // The audit chain has its own SQLite file: its single group-commit writer never waits on state writes.
-            return JdbcAuditLog.openEmbedded(dataDir, options);
-        }
-        return JdbcAuditLog.open(config.jdbcUrl(), config.database().connectionProperties(),
-                CheckpointSigner.loadOrCreate(keysDir.resolve(JdbcAuditLog.KEY_FILE)), options);
     }
 
     /**

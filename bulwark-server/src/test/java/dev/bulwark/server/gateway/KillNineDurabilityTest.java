@@ -3,6 +3,8 @@ package dev.bulwark.server.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.audit.AuditLogOptions;
+import dev.bulwark.audit.AuditRecords;
+import dev.bulwark.audit.AuditReport;
 import dev.bulwark.audit.AuditVerifier;
 import dev.bulwark.audit.JdbcAuditLog;
 import dev.bulwark.spi.audit.AuditEventType;
@@ -36,12 +38,96 @@ class KillNineDurabilityTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void acknowledgedCallsSurviveKillMinusNine(@TempDir Path data) throws Exception {
+    private static Process startGateway(Path data) throws java.io.IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process gateway = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), "dev.bulwark.server.cli.BulwarkCli", "serve",
                 "--data", data.toString(), "--port", "0").redirectErrorStream(true).start();
+    }
+
+    /**
+     * Side effects under kill -9: every CRM note the connector wrote (the write happened, acknowledged or not) has a
+     * durable attempt record, written before the connector ran; attempts whose outcome the kill cut off are exactly
+     * what verify lists as unfinished.
+     */
+    @Test
+    void everySideEffectHasItsAttemptRecordAfterKillMinusNine(@TempDir Path data) throws Exception {
+        Process gateway = startGateway(data);
+        try {
+            String base = awaitListening(gateway);
+            String key = Files.readAllLines(data.resolve(DemoSetup.FILE)).stream()
+                    .filter(l -> l.startsWith("support-bot ")).findFirst().orElseThrow().split(" ")[1];
+            String token = token(base, key);
+            String session = initialize(base, token);
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> drivers = List.of(0, 1).stream().map(n -> Thread.ofPlatform().start(() -> {
+                for (int i = 0; !stop.get() && i < 5_000; i++) {
+                    String marker = "k9w-" + n + "-" + i;
+                    String body = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                            + "\"crm.update_customer_note\",\"arguments\":{\"id\":" + (1 + (i * 2 + n) % 20)
+                            + ",\"note\":\"" + marker + "\"}}}";
+                    try {
+                        if (send(base, token, session, body)) {
+                            acknowledged.add(marker);
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            })).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acknowledged.size() < 60 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            gateway.destroyForcibly();
+            gateway.waitFor(30, TimeUnit.SECONDS);
+            stop.set(true);
+            for (Thread t : drivers) {
+                t.join(30_000);
+            }
+            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
+
+            Set<String> written = new HashSet<>();
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crm.db"));
+                 var rs = c.createStatement().executeQuery("SELECT notes FROM customers WHERE notes LIKE 'k9w-%'")) {
+                while (rs.next()) {
+                    written.add(rs.getString(1));
+                }
+            }
+            Set<String> attempted = new HashSet<>();
+            Set<String> concluded = new HashSet<>();
+            java.util.Map<String, String> markerOfCall = new java.util.HashMap<>();
+            for (AuditRecord r : AuditRecords.ofEmbedded(data).read(1, 1_000_000)) {
+                if (r.event().details().get("arguments") instanceof java.util.Map<?, ?> args
+                        && args.get("note") instanceof String marker) {
+                    String callId = (String) r.event().details().get("callId");
+                    if (r.event().type() == AuditEventType.TOOL_ATTEMPT) {
+                        attempted.add(marker);
+                        markerOfCall.put(callId, marker);
+                    } else if (r.event().type() == AuditEventType.TOOL_CALL) {
+                        concluded.add(marker);
+                    }
+                }
+            }
+            assertThat(written).isNotEmpty();
+            assertThat(attempted).as("every note in the CRM was attempted on the record").containsAll(written);
+            assertThat(concluded).containsAll(acknowledged);
+            AuditReport report = AuditVerifier.ofEmbedded(data, 1000).report();
+            assertThat(report.verification().intact()).isTrue();
+            Set<String> unfinished = new HashSet<>();
+            report.unfinished().forEach(a -> unfinished.add(markerOfCall.get(a.callId())));
+            Set<String> expected = new HashSet<>(attempted);
+            expected.removeAll(concluded);
+            assertThat(unfinished).isEqualTo(expected);
+        } finally {
+            gateway.destroyForcibly();
+        }
+    }
+
+    @Test
+    void acknowledgedCallsSurviveKillMinusNine(@TempDir Path data) throws Exception {
+        Process gateway = startGateway(data);
         try {
             String base = awaitListening(gateway);
             String key = Files.readAllLines(data.resolve(DemoSetup.FILE)).stream()
@@ -137,8 +223,12 @@ class KillNineDurabilityTest {
 
     /** True when the gateway answered the call with a successful result. */
     private boolean call(String base, String token, String session, String marker) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
-                + "\"crm.find_customers\",\"arguments\":{\"name_contains\":\"" + marker + "\",\"limit\":1}}}";
+        return send(base, token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"crm.find_customers\",\"arguments\":{\"name_contains\":\"" + marker
+                + "\",\"limit\":1}}}");
+    }
+
+    private boolean send(String base, String token, String session, String body) throws Exception {
         HttpResponse<String> r = http.send(mcp(base, token, session, body), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200 && r.body().contains("\"isError\":false");
     }

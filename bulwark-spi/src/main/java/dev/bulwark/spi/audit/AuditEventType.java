@@ -4,6 +4,13 @@ package dev.bulwark.spi.audit;
 public enum AuditEventType {
     /** A tools/call through the pipeline, whatever its outcome. */
     TOOL_CALL,
+    /**
+     * A call to a tool with side effects (write, egress, execute) about to reach its connector: written and committed
+     * before the connector runs, with outcome {@link Outcome#ATTEMPTED}. The {@link #TOOL_CALL} record with the same
+     * {@code details.callId} concludes it; an attempt with no conclusion is a side effect whose outcome is unknown
+     * (the process died in between).
+     */
+    TOOL_ATTEMPT,
     /** A credential refused, or a token issued, exchanged or revoked. */
     AUTHENTICATION,
     /** A request that was not a valid protocol message (malformed JSON-RPC, wrong content type, too large). */

@@ -7,5 +7,7 @@ public enum Outcome {
     /** Refused by policy, validation or authentication. */
     DENIED,
     /** Allowed but failed while executing (connector error, guard failure). */
-    FAILED
+    FAILED,
+    /** Begun, not yet concluded: only on {@link AuditEventType#TOOL_ATTEMPT} records. */
+    ATTEMPTED
 }
