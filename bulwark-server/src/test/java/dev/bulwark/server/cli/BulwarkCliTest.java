@@ -78,6 +78,24 @@ class BulwarkCliTest {
     }
 
     @Test
+    void policyCheckRefusesTyposAgainstTheSchemaAndPrintsWarnings() throws Exception {
+        Path dir = Files.createDirectories(data.resolve("typo"));
+        Files.writeString(dir.resolve("a.cedar"), "permit(principal, action, resource)\n"
+                + "unless { principal in Bulwark::Rol::\"intern\" };\n");
+        Run typo = run("policy", "check", dir.toString());
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("a.cedar:2:23:").contains("unrecognized entity type `Bulwark::Rol`");
+
+        Files.writeString(dir.resolve("a.cedar"), "@id(\"open\") permit(principal, action, resource);\n");
+        Run open = run("policy", "check", dir.toString());
+        assertThat(open.exit()).isZero();
+        assertThat(open.out()).contains("a.cedar:1:1: warning: policy `open` permits every").contains("1 warning(s)");
+
+        Run schema = run("policy", "schema");
+        assertThat(schema.out()).contains("namespace Bulwark").contains("entity Agent in [Role]");
+    }
+
+    @Test
     void auditVerifyDetectsTamperingAndTailReadsRecords() throws Exception {
         run("agent", "create", "a1", "--owner", "o", "--data", data.toString());
         try (var log = dev.bulwark.audit.JdbcAuditLog.openEmbedded(data, dev.bulwark.audit.AuditLogOptions.defaults())) {
