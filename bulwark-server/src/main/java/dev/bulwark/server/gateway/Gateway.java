@@ -116,6 +116,10 @@ public final class Gateway implements AutoCloseable {
                 DemoSetup.ensureDocuments(documents);
             }
             this.http = HttpSurface.mount(jetty, this);
+            // Databases, index and keys now exist: tighten what their libraries created, then keep doing so.
+            DataDirectory.sweep(dataDir);
+            housekeeping.scheduleWithFixedDelay(() -> DataDirectory.sweep(dataDir), 1, 1,
+                    java.util.concurrent.TimeUnit.MINUTES);
             jetty.start();
             auditLog.append(new AuditEvent(clock.instant(), AuditEventType.SYSTEM, "gateway.start", Outcome.SUCCEEDED,
                     null, null, null, "", Map.of("version", VERSION, "url", baseUrl, "tools", tools.all().size(),
