@@ -10,6 +10,7 @@ import com.cedarpolicy.model.policy.PolicySet;
 import com.cedarpolicy.model.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,21 +60,31 @@ final class SchemaCheck {
         return new Result(errors, warnings);
     }
 
-    /** One problem per policy and source span: Cedar repeats an error once per action the policy may apply to. */
+    /**
+     * One problem per policy, source span and error: Cedar repeats an error once per action the policy may apply to
+     * ({@code ... in context for Bulwark::Action::"read"}, then {@code "write"}, ...). Sorted, so equal directories
+     * give equal reports.
+     */
     private static void located(List<ValidationResponse.ValidationError> found, Map<String, LoadedPolicy> byId,
                                 Path origin, List<PolicyProblem> out) {
         Set<String> seen = new HashSet<>();
+        List<PolicyProblem> problems = new ArrayList<>();
         for (ValidationResponse.ValidationError error : found) {
             DetailedError detail = error.getError();
             int start = detail.sourceLocations.isEmpty() ? 0 : detail.sourceLocations.get(0).start;
             int end = detail.sourceLocations.isEmpty() ? 0 : detail.sourceLocations.get(0).end;
-            if (!seen.add(error.getPolicyId() + "@" + start + "-" + end)) {
-                continue;
-            }
             String message = detail.message.replaceFirst("^for policy `([^`]*)`[,:] ", "policy `$1`: ")
                     + detail.help.filter(h -> !h.isBlank()).map(h -> " (" + h + ")").orElse("");
+            String perAction = message.replaceFirst(" for Bulwark::Action::\"[^\"]*\"", "");
+            if (!seen.add(error.getPolicyId() + "@" + start + "-" + end + ":" + perAction)) {
+                continue;
+            }
             LoadedPolicy policy = byId.get(error.getPolicyId());
-            out.add(policy == null ? PolicyProblem.ofFile(origin, message) : policy.problemAt(start, message));
+            problems.add(policy == null ? PolicyProblem.ofFile(origin, perAction) : policy.problemAt(start, perAction));
         }
+        problems.sort(Comparator.comparing((PolicyProblem p) -> p.file().toString())
+                .thenComparingInt(PolicyProblem::line).thenComparingInt(PolicyProblem::column)
+                .thenComparing(PolicyProblem::message));
+        out.addAll(problems);
     }
 }
