@@ -15,7 +15,8 @@ public record PolicySettings(String dir, String schema, String validation) {
         try {
             dev.bulwark.policy.PolicyValidation.parse(validation);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("policies.validation: " + e.getMessage(), e);
+            throw new IllegalArgumentException("policies.validation must be strict, permissive or off, not '"
+                    + validation + "'");
         }
     }
 

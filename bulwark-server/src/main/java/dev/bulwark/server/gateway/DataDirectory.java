@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * are tightened by {@link #sweep} right after they are opened and periodically; the directory's own mode already
  * keeps other users out in between. Where the file system has no POSIX permissions, a warning says so once.
  */
-final class DataDirectory {
+public final class DataDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -39,7 +39,7 @@ final class DataDirectory {
      * Creates the directory tree if needed, tightens it (logging a directory that was open to others) and returns the
      * keys folder.
      */
-    static Path prepare(Path dataDir) {
+    public static Path prepare(Path dataDir) {
         boolean existed = Files.isDirectory(dataDir);
         Gateway.createDirectories(dataDir);
         if (existed && openToOthers(dataDir)) {
@@ -52,7 +52,7 @@ final class DataDirectory {
     }
 
     /** Restricts the directory tree to its owner; returns how many entries it had to tighten. Never follows links. */
-    static int sweep(Path dataDir) {
+    public static int sweep(Path dataDir) {
         int[] tightened = {0};
         try {
             Files.walkFileTree(dataDir, new SimpleFileVisitor<>() {

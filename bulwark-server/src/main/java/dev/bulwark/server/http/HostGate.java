@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Refuses, before anything else (authentication included), requests addressed to a host the gateway does not
- * answer for ({@link HostPolicy}): 421 Misdirected Request, audited.
+ * answer for ({@link HostPolicy}): 421 Misdirected Request, audited. {@code /healthz} is exempt.
  */
 public final class HostGate implements Filter {
     private final HostPolicy hosts;
@@ -30,6 +30,12 @@ public final class HostGate implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        // Health probes address the replica by its IP (a load balancer's or orchestrator's), and the answer says
+        // nothing a rebinding page could use.
+        if ("/healthz".equals(request.getRequestURI())) {
+            chain.doFilter(req, res);
+            return;
+        }
         String host = request.getHeader("Host");
         // HTTP/1.0 may omit Host: the request is then addressed to the interface it arrived on.
         if (hosts.allows(host != null ? host : request.getServerName())) {

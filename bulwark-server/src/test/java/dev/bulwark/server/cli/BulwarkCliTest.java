@@ -47,6 +47,19 @@ class BulwarkCliTest {
     }
 
     @Test
+    void theCliCreatesTheDataDirectoryOwnerOnly() throws Exception {
+        Path fresh = data.resolve("fresh");
+        assertThat(run("agent", "create", "perm-bot", "--owner", "o", "--data", fresh.toString()).exit()).isZero();
+        try (var walk = Files.walk(fresh)) {
+            for (Path entry : walk.toList()) {
+                assertThat(Files.getPosixFilePermissions(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .as(entry.toString()).noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+            }
+        }
+        assertThat(fresh.resolve("bulwark.db")).exists();
+    }
+
+    @Test
     void createsListsSuspendsAgentsAndIssuesTokens() {
         Run created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
                 "--data", data.toString());

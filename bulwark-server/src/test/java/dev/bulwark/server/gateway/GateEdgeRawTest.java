@@ -76,6 +76,10 @@ class GateEdgeRawTest {
         }
         assertThat(RawHttp.post(gateway.baseUrl(), "/mcp", "evil.example:" + URI.create(gateway.baseUrl()).getPort(),
                 mcpHeaders(null), INIT).status()).isEqualTo(421);
+        assertThat(RawHttp.send(gateway.baseUrl(), "GET", "/.well-known/oauth-authorization-server", "evil.example",
+                Map.of(), new byte[0], -1, 0).status()).isEqualTo(421);
+        assertThat(RawHttp.send(gateway.baseUrl(), "GET", "/healthz", "10.0.0.7:8080", Map.of(), new byte[0], -1, 0)
+                .status()).as("health probes by IP").isEqualTo(200);
     }
 
     @Test
