@@ -22,8 +22,10 @@ import java.util.function.Predicate;
 
 /**
  * Stands in front of the MCP servlet. In order: origin check, authentication (401 with the discovery pointer MCP
- * clients follow), content type, body size, JSON-RPC shape, known methods. Every refusal is audited before the
- * answer goes out; if it cannot be audited the request fails with 503 (fail closed).
+ * clients follow), content type, body size and arrival time, JSON-RPC shape, notifications (202, only
+ * {@code notifications/initialized} reaches the SDK), known methods; responses go to the SDK and are answered 202.
+ * Every refusal is audited before the answer goes out; if it cannot be audited the request fails with 503 (fail
+ * closed).
  */
 public final class McpGate implements Filter {
     public static final String PRINCIPAL = "bulwark.principal";
@@ -32,9 +34,7 @@ public final class McpGate implements Filter {
 
     /** Methods the gateway serves; anything else is refused and audited (deny by default). */
     private static final Set<String> KNOWN_METHODS = Set.of(
-            "initialize", "ping", "tools/list", "tools/call", "logging/setLevel",
-            "notifications/initialized", "notifications/cancelled", "notifications/progress",
-            "notifications/roots/list_changed");
+            "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "notifications/initialized");
     /** Notifications the SDK acts on; every other notification is accepted (202) and dropped at the gate. */
     private static final Set<String> SDK_NOTIFICATIONS = Set.of("notifications/initialized");
 
