@@ -17,6 +17,8 @@ import dev.bulwark.spi.policy.PolicyEngine;
 import dev.bulwark.spi.tool.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,16 +114,32 @@ public final class CedarPolicyEngine implements PolicyEngine {
     }
 
     /**
-     * Policies in force whose resource scope names a tool none of {@code toolNames} is, so they can never match
-     * (SQL tables, {@code <connector>.table.<name>}, are resources too and are not reported).
+     * Policies in force whose resource scope names a tool or a connector that none of {@code tools} is or belongs
+     * to: they never match, and a forbid that never matches forbids nothing. SQL tables
+     * ({@code <connector>.table.<name>}) are resources too; one is reported only when its connector is unknown.
      */
-    public List<PolicyProblem> unknownTools(Set<String> toolNames) {
+    public List<PolicyProblem> unknownResources(Collection<Tool> tools) {
+        Set<String> names = new HashSet<>();
+        Set<String> connectors = new HashSet<>();
+        tools.forEach(t -> {
+            names.add(t.name());
+            connectors.add(t.connector());
+        });
         List<PolicyProblem> out = new ArrayList<>();
         for (LoadedPolicy policy : current.get().policies()) {
             for (EntityRef ref : policy.resource().references()) {
-                if (ref.type().equals(EntityRef.TOOL) && !toolNames.contains(ref.id()) && !ref.id().contains(".table.")) {
-                    out.add(new PolicyProblem(policy.file(), policy.line(), policy.column(), "policy `" + policy.id()
-                            + "` names tool `" + ref.id() + "`, which no connector offers: it never matches"));
+                String unknown = null;
+                if (ref.type().equals(EntityRef.TOOL) && !names.contains(ref.id())) {
+                    int table = ref.id().indexOf(".table.");
+                    if (table <= 0 || !connectors.contains(ref.id().substring(0, table))) {
+                        unknown = "tool `" + ref.id() + "`, which no connector offers";
+                    }
+                } else if (ref.type().equals(EntityRef.CONNECTOR) && !connectors.contains(ref.id())) {
+                    unknown = "connector `" + ref.id() + "`, which is not configured";
+                }
+                if (unknown != null) {
+                    out.add(new PolicyProblem(policy.file(), policy.line(), policy.column(), "policy `"
+                            + policy.id() + "` names " + unknown + ": it never matches"));
                 }
             }
         }

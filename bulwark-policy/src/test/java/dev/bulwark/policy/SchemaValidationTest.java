@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,18 +166,21 @@ class SchemaValidationTest {
     }
 
     @Test
-    void namesPoliciesScopedToToolsNoConnectorOffers() throws IOException {
+    void namesPoliciesScopedToToolsOrConnectorsTheGatewayLacks() throws IOException {
         Files.writeString(dir.resolve("a.cedar"), """
                 @id("known") permit(principal, action, resource == Bulwark::Tool::"crm.get_customer");
                 @id("typo") forbid(principal, action, resource == Bulwark::Tool::"crm.delete_custmer");
-                @id("table") permit(principal, action, resource == Bulwark::Tool::"sales.table.orders");
+                @id("table") permit(principal, action, resource == Bulwark::Tool::"crm.table.orders");
+                @id("stray-table") permit(principal, action, resource == Bulwark::Tool::"hr.table.payroll");
+                @id("connector") permit(principal, action, resource in Bulwark::Connector::"crm");
+                @id("connector-typo") forbid(principal, action, resource in Bulwark::Connector::"crn");
                 """);
         CedarPolicyEngine engine = CedarPolicyEngine.load(dir);
-        assertThat(engine.unknownTools(Set.of("crm.get_customer", "crm.delete_customer"))).singleElement()
-                .satisfies(p -> {
-                    assertThat(p.line()).isEqualTo(2);
-                    assertThat(p.message()).contains("crm.delete_custmer");
-                });
+        List<Tool> tools = List.of(READ, Requests.tool("crm.delete_customer", ToolKind.WRITE));
+        assertThat(engine.unknownResources(tools)).extracting(PolicyProblem::line).containsExactly(2, 4, 6);
+        assertThat(engine.unknownResources(tools)).extracting(PolicyProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("tool `crm.delete_custmer`"))
+                .anySatisfy(m -> assertThat(m).contains("connector `crn`"));
     }
 
     private static DecisionRequest read(Principal principal) {

@@ -95,7 +95,7 @@ public final class Gateway implements AutoCloseable {
             connectors.addAll(sqlConnectors.connectors());
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
-            Policies.warnAboutUnknownTools(policies, tools.all().stream().map(t -> t.name()).toList());
+            Policies.warnAboutUnknownResources(policies, tools.all());
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
             var steps = StandardPipeline.builder()
                     .authenticator(gateVerified)

@@ -44,9 +44,9 @@ final class Policies {
                 : options.withExtension(Path.of(config.policies().schema()));
     }
 
-    /** Logs policies whose resource scope names a tool no connector offers: they never match. */
-    static void warnAboutUnknownTools(CedarPolicyEngine engine, java.util.Collection<String> toolNames) {
-        engine.unknownTools(java.util.Set.copyOf(toolNames)).forEach(w -> LOG.warn("policy warning: {}", w));
+    /** Logs policies whose resource scope names a tool or connector the gateway does not have: they never match. */
+    static void warnAboutUnknownResources(CedarPolicyEngine engine, java.util.Collection<dev.bulwark.spi.tool.Tool> tools) {
+        engine.unknownResources(tools).forEach(w -> LOG.warn("policy warning: {}", w));
     }
 
     static void seed(Path dir) throws IOException {
