@@ -154,8 +154,10 @@ final class AdminRoutes {
         }
         PolicyLoad.Loaded loaded = (PolicyLoad.Loaded) load;
         ArrayNode warnings = AdminApiServlet.array();
-        loaded.warnings().forEach(p -> warnings.add(JsonResponses.object().put("file", p.file().toString())
-                .put("line", p.line()).put("column", p.column()).put("message", p.message())));
+        java.util.stream.Stream.concat(loaded.warnings().stream(),
+                gateway.policies().unknownResources(gateway.tools().all()).stream())
+                .forEach(p -> warnings.add(JsonResponses.object().put("file", p.file().toString())
+                        .put("line", p.line()).put("column", p.column()).put("message", p.message())));
         ObjectNode out = JsonResponses.object().put("loaded", true).put("count", loaded.policyCount());
         out.set("warnings", warnings);
         return Reply.changed(200, out, "policy.reload");
