@@ -19,14 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The data directory: owner-only throughout. The directory and every directory in it are {@code rwx------}, every
- * file {@code rw-------} (databases with their {@code -wal}/{@code -shm}/{@code -journal} files, the documents
+ * file {@code rw-------} or tighter, nothing in it grants a group or other user anything (databases with their {@code -wal}/{@code -shm}/{@code -journal} files, the documents
  * index, keys, policies, credentials). Java cannot set a umask, so files that libraries create (SQLite, Lucene)
  * are tightened by {@link #sweep} right after they are opened and periodically; the directory's own mode already
  * keeps other users out in between. Where the file system has no POSIX permissions, a warning says so once.
  */
 public final class DataDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirectory.class);
-    static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
@@ -58,14 +57,14 @@ public final class DataDirectory {
             Files.walkFileTree(dataDir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    tightened[0] += restrict(dir, DIRECTORY) ? 1 : 0;
+                    tightened[0] += restrict(dir) ? 1 : 0;
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile()) {
-                        tightened[0] += restrict(file, FILE) ? 1 : 0;
+                        tightened[0] += restrict(file) ? 1 : 0;
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -107,8 +106,11 @@ public final class DataDirectory {
         }
     }
 
-    /** Sets the permissions when they differ; {@code true} when it changed them. */
-    private static boolean restrict(Path path, Set<PosixFilePermission> wanted) {
+    /**
+     * Removes every group and other permission, leaving the owner's as they are (a directory stays traversable, an
+     * executable stays executable); {@code true} when it changed anything.
+     */
+    private static boolean restrict(Path path) {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
@@ -116,10 +118,13 @@ public final class DataDirectory {
         }
         try {
             Set<PosixFilePermission> now = view.readAttributes().permissions();
-            if (now.equals(wanted)) {
+            if (now.stream().noneMatch(GROUP_OR_OTHER::contains)) {
                 return false;
             }
-            view.setPermissions(wanted);
+            Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+            owner.addAll(now);
+            owner.removeAll(GROUP_OR_OTHER);
+            view.setPermissions(owner);
             return true;
         } catch (NoSuchFileException e) {
             return false;

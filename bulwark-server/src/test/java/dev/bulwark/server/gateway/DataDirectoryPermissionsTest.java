@@ -66,9 +66,14 @@ class DataDirectoryPermissionsTest {
         Path elsewhere = Files.writeString(root.resolve("elsewhere.txt"), "not ours");
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThat(DataDirectory.sweep(data)).isEqualTo(4);
+        Path tool = Files.writeString(data.resolve("hook.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertThat(DataDirectory.sweep(data)).isEqualTo(5);
+        assertThat(Files.getPosixFilePermissions(tool)).as("owner bits kept")
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(segment)).isEqualTo(DataDirectory.FILE);
-        assertThat(Files.getPosixFilePermissions(index)).isEqualTo(DataDirectory.DIRECTORY);
+        assertThat(Files.getPosixFilePermissions(index)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(elsewhere)).as("links are not followed")
                 .isEqualTo(PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(Files.isSymbolicLink(link)).isTrue();
