@@ -54,6 +54,9 @@ final class PolicyCorpus {
             policies.add(generator.apply(random, i));
         }
         Files.createDirectories(dir);
+        // The arguments the generated conditions read, declared so the corpus validates against Bulwark's schema.
+        Files.writeString(dir.resolve("arguments.cedarschema"),
+                "namespace Bulwark { type Arguments = { amount?: Long, region?: String, target?: String }; }\n");
         for (int file = 0; file * 50 < policies.size(); file++) {
             List<String> chunk = policies.subList(file * 50, Math.min(policies.size(), (file + 1) * 50));
             Files.writeString(dir.resolve("p" + file + ".cedar"), String.join("\n", chunk));

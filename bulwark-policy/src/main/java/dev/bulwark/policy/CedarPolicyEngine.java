@@ -17,6 +17,8 @@ import dev.bulwark.spi.policy.PolicyEngine;
 import dev.bulwark.spi.tool.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,58 +37,113 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CedarPolicyEngine implements PolicyEngine {
     private final Path directory;
-    private final Optional<Path> schemaFile;
+    private final PolicyOptions options;
     private final AtomicReference<PolicySnapshot> current;
+    private volatile List<PolicyProblem> warnings;
     private final AuthorizationEngine cedar = new BasicAuthorizationEngine();
     private final PrincipalCache principals = new PrincipalCache();
 
-    private CedarPolicyEngine(Path directory, Optional<Path> schemaFile, PolicySnapshot first) {
+    private CedarPolicyEngine(Path directory, PolicyOptions options, PolicyLoader.Outcome first) {
         this.directory = directory;
-        this.schemaFile = schemaFile;
-        this.current = new AtomicReference<>(first);
+        this.options = options;
+        this.current = new AtomicReference<>(new PolicySnapshot(first.policies()));
+        this.warnings = first.warnings();
     }
 
     /**
-     * Loads the policies of a directory; a single {@code *.cedarschema} file in it, if present, validates them.
+     * Loads the policies of a directory, validated strictly against Bulwark's schema, extended by a single
+     * {@code *.cedarschema} file in the directory if there is one.
      *
      * @throws PolicyLoadException listing every problem, when the directory is invalid
      */
     public static CedarPolicyEngine load(Path directory) {
-        return load(directory, Optional.empty());
+        return load(directory, PolicyOptions.strict());
     }
 
-    /** Loads the policies of a directory and validates them against {@code schemaFile}. */
-    public static CedarPolicyEngine load(Path directory, Path schemaFile) {
-        return load(directory, Optional.of(Objects.requireNonNull(schemaFile, "schemaFile")));
+    /** Loads the policies of a directory, validated strictly against Bulwark's schema extended by {@code extension}. */
+    public static CedarPolicyEngine load(Path directory, Path extension) {
+        return load(directory, PolicyOptions.strict().withExtension(Objects.requireNonNull(extension, "extension")));
     }
 
-    private static CedarPolicyEngine load(Path directory, Optional<Path> schemaFile) {
+    public static CedarPolicyEngine load(Path directory, PolicyOptions options) {
         Objects.requireNonNull(directory, "directory");
-        PolicyLoader.Outcome outcome = PolicyLoader.load(directory, schemaFile);
+        Objects.requireNonNull(options, "options");
+        PolicyLoader.Outcome outcome = PolicyLoader.load(directory, options);
         if (!outcome.problems().isEmpty()) {
             throw new PolicyLoadException(outcome.problems());
         }
-        return new CedarPolicyEngine(directory, schemaFile, new PolicySnapshot(outcome.policies()));
+        return new CedarPolicyEngine(directory, options, outcome);
     }
 
     /** Checks a policy directory without loading it anywhere, for {@code bulwark policy validate}. */
     public static PolicyLoad validate(Path directory) {
-        return result(PolicyLoader.load(Objects.requireNonNull(directory, "directory"), Optional.empty()));
+        return validate(directory, PolicyOptions.strict());
     }
 
-    /** Checks a policy directory against an explicit schema file. */
-    public static PolicyLoad validate(Path directory, Path schemaFile) {
+    /** Checks a policy directory against Bulwark's schema extended by {@code extension}. */
+    public static PolicyLoad validate(Path directory, Path extension) {
+        return validate(directory, PolicyOptions.strict().withExtension(Objects.requireNonNull(extension, "extension")));
+    }
+
+    public static PolicyLoad validate(Path directory, PolicyOptions options) {
         return result(PolicyLoader.load(Objects.requireNonNull(directory, "directory"),
-                Optional.of(Objects.requireNonNull(schemaFile, "schemaFile"))));
+                Objects.requireNonNull(options, "options")));
     }
 
-    /** Re-reads the directory; on any problem the policies in force stay in force and the problems are returned. */
+    /** Bulwark's own Cedar schema, the base every extension adds to. */
+    public static String schema() {
+        return PolicySchema.text();
+    }
+
+    /**
+     * Re-reads the directory with the options it was loaded with; on any problem the policies in force stay in
+     * force and the problems are returned.
+     */
     public synchronized PolicyLoad reload() {
-        PolicyLoader.Outcome outcome = PolicyLoader.load(directory, schemaFile);
+        PolicyLoader.Outcome outcome = PolicyLoader.load(directory, options);
         if (outcome.problems().isEmpty()) {
             current.set(new PolicySnapshot(outcome.policies()));
+            warnings = outcome.warnings();
         }
         return result(outcome);
+    }
+
+    /** The warnings about the policies in force (see {@link PolicyLoad.Loaded#warnings()}). */
+    public List<PolicyProblem> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Policies in force whose resource scope names a tool or a connector that none of {@code tools} is or belongs
+     * to: they never match, and a forbid that never matches forbids nothing. SQL tables
+     * ({@code <connector>.table.<name>}) are resources too; one is reported only when its connector is unknown.
+     */
+    public List<PolicyProblem> unknownResources(Collection<Tool> tools) {
+        Set<String> names = new HashSet<>();
+        Set<String> connectors = new HashSet<>();
+        tools.forEach(t -> {
+            names.add(t.name());
+            connectors.add(t.connector());
+        });
+        List<PolicyProblem> out = new ArrayList<>();
+        for (LoadedPolicy policy : current.get().policies()) {
+            for (EntityRef ref : policy.resource().references()) {
+                String unknown = null;
+                if (ref.type().equals(EntityRef.TOOL) && !names.contains(ref.id())) {
+                    int table = ref.id().indexOf(".table.");
+                    if (table <= 0 || !connectors.contains(ref.id().substring(0, table))) {
+                        unknown = "tool `" + ref.id() + "`, which no connector offers";
+                    }
+                } else if (ref.type().equals(EntityRef.CONNECTOR) && !connectors.contains(ref.id())) {
+                    unknown = "connector `" + ref.id() + "`, which is not configured";
+                }
+                if (unknown != null) {
+                    out.add(new PolicyProblem(policy.file(), policy.line(), policy.column(), "policy `"
+                            + policy.id() + "` names " + unknown + ": it never matches"));
+                }
+            }
+        }
+        return out;
     }
 
     /** The number of policies in force. */
@@ -258,7 +315,7 @@ public final class CedarPolicyEngine implements PolicyEngine {
     }
 
     private static PolicyLoad result(PolicyLoader.Outcome outcome) {
-        return outcome.problems().isEmpty() ? new PolicyLoad.Loaded(outcome.policies().size())
+        return outcome.problems().isEmpty() ? new PolicyLoad.Loaded(outcome.policies().size(), outcome.warnings())
                 : new PolicyLoad.Rejected(outcome.problems());
     }
 }

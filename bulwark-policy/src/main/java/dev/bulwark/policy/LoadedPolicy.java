@@ -41,6 +41,19 @@ record LoadedPolicy(String id, boolean permit, ScopeConstraint principal, ScopeC
         return principal.matches(principalRef, principalAncestors);
     }
 
+    /**
+     * Whether this is a permit without any constraint: every principal (of any type), every action (or the group
+     * {@code call}, which holds them all), every tool, no condition.
+     */
+    boolean permitsEverything() {
+        return permit && unconditional && unconstrained(principal) && unconstrained(resource)
+                && (unconstrained(action) || action.equals(new ScopeConstraint.In(Set.of(ToolEntities.CALL))));
+    }
+
+    private static boolean unconstrained(ScopeConstraint scope) {
+        return scope instanceof ScopeConstraint.Any;
+    }
+
     /** A problem located at an offset inside this policy's source text. */
     PolicyProblem problemAt(int offset, String message) {
         String text = cedar.getSource();

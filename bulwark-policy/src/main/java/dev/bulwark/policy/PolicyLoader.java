@@ -30,25 +30,25 @@ final class PolicyLoader {
     static final String SCHEMA_SUFFIX = ".cedarschema";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a directory held: the policies when {@code problems} is empty, else nothing usable. */
-    record Outcome(List<LoadedPolicy> policies, List<PolicyProblem> problems) {
+    /**
+     * What a directory held: the policies when {@code problems} is empty, else nothing usable; {@code warnings}
+     * name policies that load but look wrong (can never match, permit everything).
+     */
+    record Outcome(List<LoadedPolicy> policies, List<PolicyProblem> problems, List<PolicyProblem> warnings) {
         Outcome {
             policies = List.copyOf(policies);
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
         }
     }
 
     private PolicyLoader() {
     }
 
-    /**
-     * @param schema the schema file to validate against; when empty, a single {@code *.cedarschema} file in the
-     *               directory is used if there is one
-     */
-    static Outcome load(Path directory, Optional<Path> schema) {
+    static Outcome load(Path directory, PolicyOptions options) {
         List<PolicyProblem> problems = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
-            return new Outcome(List.of(), List.of(PolicyProblem.ofFile(directory,
+            return rejected(List.of(PolicyProblem.ofFile(directory,
                     "policy directory does not exist or is not a directory")));
         }
         List<Path> policyFiles;
@@ -58,7 +58,7 @@ final class PolicyLoader {
             policyFiles = files.stream().filter(f -> f.getFileName().toString().endsWith(POLICY_SUFFIX)).toList();
             schemaFiles = files.stream().filter(f -> f.getFileName().toString().endsWith(SCHEMA_SUFFIX)).toList();
         } catch (IOException e) {
-            return new Outcome(List.of(), List.of(PolicyProblem.ofFile(directory,
+            return rejected(List.of(PolicyProblem.ofFile(directory,
                     "cannot list policy directory: " + e.getMessage())));
         }
         List<LoadedPolicy> policies = new ArrayList<>();
@@ -66,16 +66,40 @@ final class PolicyLoader {
             readFile(file, policies, problems);
         }
         rejectDuplicateIds(policies, problems);
-        Optional<Path> schemaFile = schema;
-        if (schemaFile.isEmpty() && schemaFiles.size() > 1) {
+        Optional<Path> extension = options.schemaExtension();
+        if (extension.isEmpty() && schemaFiles.size() > 1) {
             problems.add(PolicyProblem.ofFile(directory, "more than one " + SCHEMA_SUFFIX + " file: " + schemaFiles));
-        } else if (schemaFile.isEmpty() && schemaFiles.size() == 1) {
-            schemaFile = Optional.of(schemaFiles.get(0));
+        } else if (extension.isEmpty() && schemaFiles.size() == 1) {
+            extension = Optional.of(schemaFiles.get(0));
         }
-        if (problems.isEmpty() && schemaFile.isPresent()) {
-            problems.addAll(SchemaCheck.check(schemaFile.get(), policies));
+        if (!problems.isEmpty()) {
+            return rejected(problems);
         }
-        return problems.isEmpty() ? new Outcome(policies, List.of()) : new Outcome(List.of(), problems);
+        List<PolicyProblem> warnings = new ArrayList<>();
+        if (options.validation() != PolicyValidation.OFF) {
+            PolicySchema.Outcome schema = PolicySchema.of(extension);
+            if (schema.schema().isEmpty()) {
+                return rejected(schema.problems());
+            }
+            SchemaCheck.Result check = SchemaCheck.check(extension.orElse(directory), schema.schema().get(), policies);
+            if (options.validation() == PolicyValidation.STRICT) {
+                problems.addAll(check.errors());
+            } else {
+                warnings.addAll(check.errors());
+            }
+            warnings.addAll(check.warnings());
+        }
+        for (LoadedPolicy policy : policies) {
+            if (policy.permitsEverything()) {
+                warnings.add(new PolicyProblem(policy.file(), policy.line(), policy.column(), "policy `"
+                        + policy.id() + "` permits every principal every action on every tool, with no condition"));
+            }
+        }
+        return problems.isEmpty() ? new Outcome(policies, List.of(), warnings) : rejected(problems);
+    }
+
+    private static Outcome rejected(List<PolicyProblem> problems) {
+        return new Outcome(List.of(), problems, List.of());
     }
 
     private static void readFile(Path file, List<LoadedPolicy> policies, List<PolicyProblem> problems) {

@@ -100,6 +100,10 @@ final class PolicySnapshot {
         this.vocabulary = PrincipalSignature.Vocabulary.of(this.policies);
     }
 
+    List<LoadedPolicy> policies() {
+        return policies;
+    }
+
     int size() {
         return policies.size();
     }

@@ -31,6 +31,11 @@
  * the file. Ids are unique across the directory. Every other annotation of a determining permit becomes an
  * {@link dev.bulwark.spi.policy.Obligation}, e.g. {@code @approval("manager")}.
  *
+ * <h2>Schema</h2>
+ * Every load and reload is validated in Cedar's strict mode against {@code bulwark.cedarschema} (this module's
+ * resource, the one declaration of the model above), extended by a deployment's declarations of agent/user
+ * attributes and arguments ({@code PolicySchema}); see {@link dev.bulwark.policy.PolicyValidation}.
+ *
  * <h2>Errors</h2>
  * Any evaluation error denies, even when another permit applies: a condition on an argument that may be absent
  * must test {@code context.arguments has name} first.

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The shipped example policies for the demo CRM connector, validated against the shipped schema. */
+/** The shipped example policies for the demo CRM connector, validated strictly against Bulwark's schema. */
 class ExamplePoliciesTest {
     static final Tool FIND = Requests.tool("crm.find_customers", ToolKind.READ, "pii");
     static final Tool GET = Requests.tool("crm.get_customer", ToolKind.READ, "pii");
@@ -32,9 +32,8 @@ class ExamplePoliciesTest {
     @BeforeAll
     static void load() throws URISyntaxException {
         Path examples = Path.of(ExamplePoliciesTest.class.getResource("/examples").toURI());
-        Path schema = Path.of(ExamplePoliciesTest.class.getResource("/bulwark.cedarschema").toURI());
-        assertThat(CedarPolicyEngine.validate(examples, schema)).isEqualTo(new PolicyLoad.Loaded(6));
-        engine = CedarPolicyEngine.load(examples, schema);
+        assertThat(CedarPolicyEngine.validate(examples)).isEqualTo(new PolicyLoad.Loaded(6));
+        engine = CedarPolicyEngine.load(examples);
     }
 
     @Test

@@ -45,7 +45,11 @@ class HostileArgumentsTest {
                 forbid(principal, action, resource)
                   when { context.arguments has "to account" && context.arguments["to account"] == "" };
                 """);
+        Files.writeString(dir.resolve("arguments.cedarschema"), """
+                namespace Bulwark { type Arguments = { amount?: Long, fee?: decimal, "to account"?: String }; }
+                """);
         engine = CedarPolicyEngine.load(dir);
+        assertThat(engine.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("permits every"));
     }
 
     private Decision decide(Map<String, Object> arguments) {

@@ -22,6 +22,7 @@ class PrincipalSlicingTest {
 
     private CedarPolicyEngine engine(String policies) throws IOException {
         Files.writeString(dir.resolve("p.cedar"), policies);
+        Files.writeString(dir.resolve("arguments.cedarschema"), "namespace Bulwark { type Arguments = { n?: Long }; }");
         return CedarPolicyEngine.load(dir);
     }
 

@@ -218,8 +218,15 @@ final class AdminRoutes {
             out.set("problems", problems);
             return new Reply(422, out, null);
         }
-        return Reply.changed(200, JsonResponses.object().put("loaded", true)
-                .put("count", ((PolicyLoad.Loaded) load).policyCount()), "policy.reload");
+        PolicyLoad.Loaded loaded = (PolicyLoad.Loaded) load;
+        ArrayNode warnings = AdminApiServlet.array();
+        java.util.stream.Stream.concat(loaded.warnings().stream(),
+                gateway.policies().unknownResources(gateway.tools().all()).stream())
+                .forEach(p -> warnings.add(JsonResponses.object().put("file", p.file().toString())
+                        .put("line", p.line()).put("column", p.column()).put("message", p.message())));
+        ObjectNode out = JsonResponses.object().put("loaded", true).put("count", loaded.policyCount());
+        out.set("warnings", warnings);
+        return Reply.changed(200, out, "policy.reload");
     }
 
     private Reply rotateDocumentKey(Matcher m, AdminBodies.None b, HttpServletRequest r) {

@@ -2,6 +2,7 @@ package dev.bulwark.server.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.gateway.DataDirectory;
 import dev.bulwark.server.gateway.Identity;
 import dev.bulwark.server.store.Databases;
 
@@ -18,6 +19,8 @@ final class LocalState implements AutoCloseable {
     /** @param baseUrl the gateway's URL tokens are issued for, when it differs from the configured one */
     LocalState(BulwarkConfig config, String baseUrl) {
         this.config = config;
+        // The CLI may be the first to create the data directory and its databases: owner-only, as the gateway keeps it.
+        DataDirectory.prepare(config.dataPath());
         this.database = Databases.open(config.jdbcUrl(), config.database().user(), config.database().password());
         try {
             String base = baseUrl != null ? stripSlash(baseUrl) : config.server().publicUrl() != null
@@ -36,5 +39,6 @@ final class LocalState implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        DataDirectory.sweep(config.dataPath());
     }
 }

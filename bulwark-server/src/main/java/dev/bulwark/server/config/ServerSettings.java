@@ -9,9 +9,13 @@ import java.util.List;
  * @param publicUrl       the base URL clients use (token audience and metadata); default {@code http://host:port}
  * @param maxRequestBytes largest accepted request body
  * @param allowedOrigins  browser origins allowed to call {@code /mcp}; requests without Origin are always allowed
+ * @param allowedHosts    host names requests may be addressed to (Host header) besides the public URL's host and,
+ *                        when listening on loopback, the loopback names
+ * @param bodyTimeoutSeconds longest wait for a request body to arrive in full (default 10); a client that is slower
+ *                        is answered 408
  */
 public record ServerSettings(String host, Integer port, String publicUrl, Integer maxRequestBytes,
-                             List<String> allowedOrigins) {
+                             List<String> allowedOrigins, List<String> allowedHosts, Integer bodyTimeoutSeconds) {
     public ServerSettings {
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         port = port == null ? 8080 : port;
@@ -30,6 +34,19 @@ public record ServerSettings(String host, Integer port, String publicUrl, Intege
             throw new IllegalArgumentException("server.maxRequestBytes must be between 1024 and 67108864");
         }
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        bodyTimeoutSeconds = bodyTimeoutSeconds == null ? 10 : bodyTimeoutSeconds;
+        if (bodyTimeoutSeconds < 1 || bodyTimeoutSeconds > 300) {
+            throw new IllegalArgumentException("server.bodyTimeoutSeconds must be between 1 and 300");
+        }
+        if (allowedHosts.stream().anyMatch(h -> h == null || h.isBlank() || h.contains("/"))) {
+            throw new IllegalArgumentException("server.allowedHosts holds host names, e.g. gateway.example.com");
+        }
+    }
+
+    public ServerSettings(String host, Integer port, String publicUrl, Integer maxRequestBytes,
+                          List<String> allowedOrigins) {
+        this(host, port, publicUrl, maxRequestBytes, allowedOrigins, null, null);
     }
 
     static ServerSettings defaults() {
@@ -37,7 +54,7 @@ public record ServerSettings(String host, Integer port, String publicUrl, Intege
     }
 
     ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, publicUrl, maxRequestBytes, allowedOrigins);
+        return new ServerSettings(host, newPort, publicUrl, maxRequestBytes, allowedOrigins, allowedHosts, bodyTimeoutSeconds);
     }
 
     private static String stripSlash(String url) {

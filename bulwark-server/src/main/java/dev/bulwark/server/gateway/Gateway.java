@@ -92,6 +92,7 @@ public final class Gateway implements AutoCloseable {
             connectors.addAll(sqlConnectors.connectors());
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
+            Policies.warnAboutUnknownResources(policies, tools.all());
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
             var steps = StandardPipeline.builder()
                     .authenticator(gateVerified)
@@ -113,6 +114,10 @@ public final class Gateway implements AutoCloseable {
                 DemoSetup.ensureDocuments(documents);
             }
             this.http = HttpSurface.mount(jetty, this);
+            // Databases, index and keys now exist: tighten what their libraries created, then keep doing so.
+            DataDirectory.sweep(dataDir);
+            housekeeping.scheduleWithFixedDelay(() -> DataDirectory.sweep(dataDir), 1, 1,
+                    java.util.concurrent.TimeUnit.MINUTES);
             jetty.start();
             auditLog.append(new AuditEvent(clock.instant(), AuditEventType.SYSTEM, "gateway.start", Outcome.SUCCEEDED,
                     null, null, null, "", Map.of("version", VERSION, "url", baseUrl, "tools", tools.all().size(),

@@ -4,6 +4,8 @@ import dev.bulwark.server.admin.AdminApiServlet;
 import dev.bulwark.server.http.DiscoveryServlet;
 import dev.bulwark.server.http.GateAudit;
 import dev.bulwark.server.http.HealthServlet;
+import dev.bulwark.server.http.HostGate;
+import dev.bulwark.server.http.HostPolicy;
 import dev.bulwark.server.http.McpGate;
 import dev.bulwark.server.http.OriginPolicy;
 import dev.bulwark.server.http.TokenServlet;
@@ -32,10 +34,19 @@ public final class HttpSurface implements AutoCloseable {
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);
 
+        // Host first: a request addressed to a foreign name (DNS rebinding) is refused before authentication.
+        HostPolicy hosts = HostPolicy.of(config.server().host(), java.util.Optional.ofNullable(
+                config.server().publicUrl()), config.server().allowedHosts());
+        if (!hosts.checks()) {
+            org.slf4j.LoggerFactory.getLogger(HttpSurface.class).warn("Host headers are not checked: listening on {}"
+                    + " without server.publicUrl or server.allowedHosts", config.server().host());
+        }
+        context.addFilter(new FilterHolder(new HostGate(hosts, audit)), "/*", EnumSet.of(DispatcherType.REQUEST));
         McpGate gate = new McpGate(gateway.identity().authenticator(), audit, config.server().maxRequestBytes(),
                 gateway.baseUrl() + DiscoveryServlet.PROTECTED_RESOURCE + McpFrontDoor.ENDPOINT,
                 new OriginPolicy(gateway.baseUrl(), config.server().allowedOrigins()),
-                name -> gateway.tools().find(name).isPresent());
+                name -> gateway.tools().find(name).isPresent(),
+                java.time.Duration.ofSeconds(config.server().bodyTimeoutSeconds()));
         context.addFilter(new FilterHolder(gate), McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         ServletHolder mcp = new ServletHolder(frontDoor.servlet());
         mcp.setAsyncSupported(true);

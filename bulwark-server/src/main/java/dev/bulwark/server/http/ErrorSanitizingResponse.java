@@ -34,7 +34,21 @@ final class ErrorSanitizingResponse extends HttpServletResponseWrapper {
 
     /** Writes the sanitized error if one was held back. Call once the servlet has returned. */
     void finish() throws IOException {
+        finish(false);
+    }
+
+    /**
+     * @param acceptOnly the message was a notification or a response: an error the SDK held back becomes a bare
+     *                   202 Accepted, as the transport specifies for messages that expect no answer
+     */
+    void finish(boolean acceptOnly) throws IOException {
         if (held == null) {
+            return;
+        }
+        if (acceptOnly && !isCommitted()) {
+            HttpServletResponse real = (HttpServletResponse) getResponse();
+            real.reset();
+            real.setStatus(202);
             return;
         }
         heldWriter.flush();

@@ -14,7 +14,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +22,10 @@ import java.util.function.Predicate;
 
 /**
  * Stands in front of the MCP servlet. In order: origin check, authentication (401 with the discovery pointer MCP
- * clients follow), content type, body size, JSON-RPC shape, known methods. Every refusal is audited before the
- * answer goes out; if it cannot be audited the request fails with 503 (fail closed).
+ * clients follow), content type, body size and arrival time, JSON-RPC shape, notifications (202, only
+ * {@code notifications/initialized} reaches the SDK), known methods; responses go to the SDK and are answered 202.
+ * Every refusal is audited before the answer goes out; if it cannot be audited the request fails with 503 (fail
+ * closed).
  */
 public final class McpGate implements Filter {
     public static final String PRINCIPAL = "bulwark.principal";
@@ -32,9 +34,9 @@ public final class McpGate implements Filter {
 
     /** Methods the gateway serves; anything else is refused and audited (deny by default). */
     private static final Set<String> KNOWN_METHODS = Set.of(
-            "initialize", "ping", "tools/list", "tools/call", "logging/setLevel",
-            "notifications/initialized", "notifications/cancelled", "notifications/progress",
-            "notifications/roots/list_changed");
+            "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "notifications/initialized");
+    /** Notifications the SDK acts on; every other notification is accepted (202) and dropped at the gate. */
+    private static final Set<String> SDK_NOTIFICATIONS = Set.of("notifications/initialized");
 
     private final Authenticator authenticator;
     private final GateAudit audit;
@@ -42,16 +44,18 @@ public final class McpGate implements Filter {
     private final String resourceMetadataUrl;
     private final OriginPolicy origins;
     private final Predicate<String> toolExists;
+    private final Duration bodyTimeout;
     private final SessionBindings sessions = new SessionBindings(100_000);
 
     public McpGate(Authenticator authenticator, GateAudit audit, int maxBodyBytes, String resourceMetadataUrl,
-                   OriginPolicy origins, Predicate<String> toolExists) {
+                   OriginPolicy origins, Predicate<String> toolExists, Duration bodyTimeout) {
         this.authenticator = authenticator;
         this.audit = audit;
         this.maxBodyBytes = maxBodyBytes;
         this.resourceMetadataUrl = resourceMetadataUrl;
         this.origins = origins;
         this.toolExists = toolExists;
+        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
@@ -112,8 +116,15 @@ public final class McpGate implements Filter {
             JsonResponses.jsonRpcError(response, 415, null, -32600, "Content-Type must be application/json");
             return;
         }
-        byte[] body = readBounded(request);
-        if (body == null) {
+        BoundedBody.Outcome read = BoundedBody.read(request, maxBodyBytes, bodyTimeout);
+        if (read instanceof BoundedBody.TimedOut) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "BODY_TIMEOUT", request,
+                    Map.of("timeoutMillis", bodyTimeout.toMillis()));
+            response.setHeader("Connection", "close");
+            JsonResponses.jsonRpcError(response, 408, null, -32600, "request body not received in time");
+            return;
+        }
+        if (!(read instanceof BoundedBody.Read(byte[] body))) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "BODY_TOO_LARGE", request,
                     Map.of("limitBytes", maxBodyBytes));
             // The rest of the body is never read, so this connection cannot carry another request.
@@ -137,6 +148,18 @@ public final class McpGate implements Filter {
             return;
         }
         JsonNode method = message.get("method");
+        boolean notification = method != null && !message.has("id");
+        if (notification && !SDK_NOTIFICATIONS.contains(method.asText())) {
+            // Accepted and ignored, as the Streamable HTTP transport asks; never handed to the SDK, which would log
+            // the whole message (a tools/call sent without id carries its arguments) and answer 500.
+            if (method.asText().equals("tools/call")) {
+                audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "NOTIFICATION_NOT_EXECUTED", request,
+                        Map.of("rpcMethod", "tools/call",
+                                "tool", GateAudit.truncate(message.path("params").path("name").asText(""), 100)));
+            }
+            response.setStatus(202);
+            return;
+        }
         if (method != null && !KNOWN_METHODS.contains(method.asText())) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "METHOD_NOT_FOUND", request,
                     Map.of("rpcMethod", GateAudit.truncate(method.asText(), 100)));
@@ -162,7 +185,9 @@ public final class McpGate implements Filter {
         ErrorSanitizingResponse sanitized = new ErrorSanitizingResponse(
                 initialize ? new SessionNamingResponse(response, id -> sessions.bind(id, principal)) : response);
         chain.doFilter(new BufferedBodyRequest(request, body), sanitized);
-        sanitized.finish();
+        // A response (to a request the gateway sent) or a notification gets no answer but 202, even when the SDK
+        // had no use for it (a response to an unknown or expired id).
+        sanitized.finish(method == null || notification);
     }
 
     private void unauthorized(HttpServletResponse response, Authentication.Rejected rejected) throws IOException {
@@ -174,15 +199,4 @@ public final class McpGate implements Filter {
         JsonResponses.write(response, 401, body);
     }
 
-    /** Reads at most the limit; {@code null} when the body is larger. */
-    private byte[] readBounded(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-            return bytes.length > maxBodyBytes ? null : bytes;
-        }
-    }
 }

@@ -71,6 +71,19 @@ class BulwarkCliTest {
     }
 
     @Test
+    void theCliCreatesTheDataDirectoryOwnerOnly() throws Exception {
+        Path fresh = data.resolve("fresh");
+        assertThat(run("agent", "create", "perm-bot", "--owner", "o", "--data", fresh.toString()).exit()).isZero();
+        try (var walk = Files.walk(fresh)) {
+            for (Path entry : walk.toList()) {
+                assertThat(Files.getPosixFilePermissions(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .as(entry.toString()).noneMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"));
+            }
+        }
+        assertThat(fresh.resolve("bulwark.db")).exists();
+    }
+
+    @Test
     void createsListsSuspendsAgentsAndIssuesTokens() {
         Run created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
                 "--data", data.toString());
@@ -99,6 +112,24 @@ class BulwarkCliTest {
         Run bad = run("policy", "validate", dir.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("bad.cedar:");
+    }
+
+    @Test
+    void policyCheckRefusesTyposAgainstTheSchemaAndPrintsWarnings() throws Exception {
+        Path dir = Files.createDirectories(data.resolve("typo"));
+        Files.writeString(dir.resolve("a.cedar"), "permit(principal, action, resource)\n"
+                + "unless { principal in Bulwark::Rol::\"intern\" };\n");
+        Run typo = run("policy", "check", dir.toString());
+        assertThat(typo.exit()).isEqualTo(1);
+        assertThat(typo.err()).contains("a.cedar:2:23:").contains("unrecognized entity type `Bulwark::Rol`");
+
+        Files.writeString(dir.resolve("a.cedar"), "@id(\"open\") permit(principal, action, resource);\n");
+        Run open = run("policy", "check", dir.toString());
+        assertThat(open.exit()).isZero();
+        assertThat(open.out()).contains("a.cedar:1:1: warning: policy `open` permits every").contains("1 warning(s)");
+
+        Run schema = run("policy", "schema");
+        assertThat(schema.out()).contains("namespace Bulwark").contains("entity Agent in [Role]");
     }
 
     @Test

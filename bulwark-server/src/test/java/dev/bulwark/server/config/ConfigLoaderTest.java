@@ -95,6 +95,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void policyValidationIsStrictUnlessSaidOtherwise() {
+        assertThat(loader.parse("", "b.yaml").policies().validation()).isEqualTo("strict");
+        assertThat(loader.parse("policies: {validation: permissive}", "b.yaml").policies().validation())
+                .isEqualTo("permissive");
+        assertThatThrownBy(() -> loader.parse("policies:\n  validation: lenient\n", "b.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("b.yaml:")
+                .hasMessageContaining("policies.validation must be strict, permissive or off, not 'lenient'");
+    }
+
+    @Test
+    void serverHostsAndBodyTimeoutAreValidated() {
+        BulwarkConfig config = loader.parse("server: {allowedHosts: [gw.example.com], bodyTimeoutSeconds: 3}", "b.yaml");
+        assertThat(config.server().allowedHosts()).containsExactly("gw.example.com");
+        assertThat(config.server().bodyTimeoutSeconds()).isEqualTo(3);
+        assertThat(loader.parse("", "b.yaml").server().bodyTimeoutSeconds()).isEqualTo(10);
+        assertThatThrownBy(() -> loader.parse("server: {allowedHosts: [\"http://gw.example.com/\"]}", "b.yaml"))
+                .hasMessageContaining("server.allowedHosts holds host names");
+        assertThatThrownBy(() -> loader.parse("server: {bodyTimeoutSeconds: 0}", "b.yaml"))
+                .hasMessageContaining("server.bodyTimeoutSeconds must be between 1 and 300");
+    }
+
+    @Test
     void readsEverySection() {
         BulwarkConfig config = loader.parse("""
                 dataDir: /tmp/x

@@ -1,0 +1,85 @@
+package dev.bulwark.server.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+
+/**
+ * Reads a request body within a size limit and a total deadline. A client that sends its headers and then
+ * dribbles (or withholds) the body would otherwise hold a server thread until the connector's idle timeout and end
+ * in a 500: the connection's idle timeout is shrunk to the time left before each read, so the read fails at the
+ * deadline and the caller answers 408.
+ */
+final class BoundedBody {
+    /** What was read. */
+    sealed interface Outcome permits Read, TooLarge, TimedOut {
+    }
+
+    record Read(byte[] bytes) implements Outcome {
+    }
+
+    record TooLarge() implements Outcome {
+    }
+
+    record TimedOut() implements Outcome {
+    }
+
+    private BoundedBody() {
+    }
+
+    static Outcome read(HttpServletRequest request, int maxBytes, Duration timeout) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
+            return new TooLarge();
+        }
+        EndPoint endPoint = endPointOf(request);
+        long before = endPoint == null ? 0 : endPoint.getIdleTimeout();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            while (true) {
+                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (left <= 0) {
+                    return new TimedOut();
+                }
+                if (endPoint != null) {
+                    endPoint.setIdleTimeout(left);
+                }
+                int n;
+                try {
+                    n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1L - out.size()));
+                } catch (IOException e) {
+                    if (System.nanoTime() - deadline >= -Duration.ofMillis(50).toNanos()) {
+                        return new TimedOut();
+                    }
+                    throw e;
+                }
+                if (n < 0) {
+                    return new Read(out.toByteArray());
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > maxBytes) {
+                    return new TooLarge();
+                }
+            }
+        } finally {
+            if (endPoint != null) {
+                endPoint.setIdleTimeout(before);
+            }
+        }
+    }
+
+    private static EndPoint endPointOf(HttpServletRequest request) {
+        try {
+            ServletContextRequest jetty = ServletContextRequest.getServletContextRequest(request);
+            return jetty == null ? null : jetty.getConnectionMetaData().getConnection().getEndPoint();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
