@@ -1,0 +1,285 @@
+package dev.bulwark.injection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Second readings of a window for text that is obfuscated the way a model still reads but a matcher does not: markup
+ * inside words ("ig&lt;b&gt;&lt;/b&gt;nore", "ig*no*re"), letters spaced out ("i g n o r e  p r e v i o u s",
+ * "i.g.n.o.r.e"), leetspeak ("1gn0r3 4ll pr3v10u5") and zero-width characters used as word separators. Each view is
+ * built only when the window shows that trait, so ordinary text costs one cheap pass. Every view maps back to the
+ * original text, so findings in it point at the obfuscated span.
+ */
+final class ObfuscatedViews {
+    private ObfuscatedViews() {}
+
+    /** The readings to scan besides {@code base}, and whether letters were glued (compact phrases then apply). */
+    record Readings(List<NormalizedText> views, NormalizedText compact) {
+    }
+
+    private static final Set<String> INLINE_TAGS = Set.of("b", "i", "u", "s", "em", "strong", "span", "a", "font",
+            "code", "mark", "small", "sub", "sup", "del", "ins", "abbr", "q", "tt", "wbr");
+    private static final String CHAIN_SEPARATORS = " .-*_|/+~,";
+    private static final int MIN_CHAIN = 3;
+
+    static Readings of(String source, int from, int to, NormalizedText base) {
+        List<NormalizedText> views = new ArrayList<>(3);
+        boolean glued = false;
+        if (invisibleBetweenLetters(source, from, to)) {
+            views.add(NormalizedText.of(source, from, to, true));
+            glued = true;
+        }
+        String t = base.text;
+        StringBuilder out = new StringBuilder(t.length());
+        int[] index = new int[t.length()];
+        int n = stripMarkup(t, out, index);
+        boolean changed = n != t.length() || !out.toString().equals(t);
+        Joined joined = despace(out, index, n, base);
+        changed |= joined.chains;
+        glued |= joined.chains;
+        boolean leet = hasLeet(joined.text);
+        NormalizedText plain = changed ? base.derive(joined.text, joined.index) : base;
+        if (changed) {
+            views.add(plain);
+        }
+        NormalizedText deobfuscated = plain;
+        if (leet) {
+            deobfuscated = plain.derive(leet(joined.text, 'i'), identity(joined.text.length()));
+            views.add(deobfuscated);
+            if (joined.text.indexOf("1") >= 0) {
+                views.add(plain.derive(leet(joined.text, 'l'), identity(joined.text.length())));
+            }
+            glued |= joined.chains;
+        }
+        NormalizedText compact = glued ? lettersOnly(deobfuscated) : null;
+        return new Readings(views, compact);
+    }
+
+    private static boolean invisibleBetweenLetters(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0xAD) {
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            if (!NormalizedText.invisible(cp) || i == from) {
+                continue;
+            }
+            int after = i + Character.charCount(cp);
+            while (after < to && NormalizedText.invisible(s.codePointAt(after))) {
+                after += Character.charCount(s.codePointAt(after));
+            }
+            if (after < to && Character.isLetterOrDigit(s.codePointBefore(i))
+                    && Character.isLetterOrDigit(s.codePointAt(after))) {
+                return true;
+            }
+            i = after - 1;
+        }
+        return false;
+    }
+
+    /** Drops tags inside words and emphasis marks between letters; other tags become a space. */
+    private static int stripMarkup(String t, StringBuilder out, int[] index) {
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            char c = t.charAt(i);
+            if (c == '<' && i + 1 < n && (isLetter(t.charAt(i + 1)) || t.charAt(i + 1) == '/')) {
+                int close = t.indexOf('>', i);
+                if (close > 0 && close - i <= 200 && t.lastIndexOf('<', close - 1) == i) {
+                    String name = tagName(t, i + 1, close);
+                    boolean inline = INLINE_TAGS.contains(name);
+                    if (!inline && !out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                        index[out.length()] = i;
+                        out.append(' ');
+                    }
+                    i = close + 1;
+                    continue;
+                }
+            }
+            if ((c == '*' || c == '`' || c == '~') && i > 0 && i + 1 < n && isLetter(t.charAt(i - 1))
+                    && isLetter(t.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            index[out.length()] = i;
+            out.append(c);
+            i++;
+        }
+        return out.length();
+    }
+
+    private static String tagName(String t, int from, int to) {
+        int i = from;
+        if (i < to && t.charAt(i) == '/') {
+            i++;
+        }
+        int start = i;
+        while (i < to && isLetter(t.charAt(i))) {
+            i++;
+        }
+        return t.substring(start, i);
+    }
+
+    private record Joined(StringBuilder text, int[] index, boolean chains) {
+    }
+
+    /** Joins runs of single letters or digits separated by one separator: "i g n o r e" becomes "ignore". */
+    private static Joined despace(StringBuilder t, int[] baseIndex, int n, NormalizedText base) {
+        StringBuilder out = new StringBuilder(n);
+        int[] index = new int[n];
+        boolean any = false;
+        int i = 0;
+        while (i < n) {
+            int len = chainLength(t, i, n, base, baseIndex);
+            if (len >= MIN_CHAIN) {
+                for (int k = 0; k < len; k++) {
+                    index[out.length()] = baseIndex[i + 2 * k];
+                    out.append(t.charAt(i + 2 * k));
+                }
+                any = true;
+                i += 2 * len - 1;
+                continue;
+            }
+            index[out.length()] = baseIndex[i];
+            out.append(t.charAt(i));
+            i++;
+        }
+        return new Joined(out, index, any);
+    }
+
+    /** How many single characters, each separated from the next by the same one separator, start at {@code i}. */
+    private static int chainLength(StringBuilder t, int i, int n, NormalizedText base, int[] baseIndex) {
+        if (!single(t, i, n)) {
+            return 0;
+        }
+        if (i + 2 >= n) {
+            return 1;
+        }
+        char sep = t.charAt(i + 1);
+        if (CHAIN_SEPARATORS.indexOf(sep) < 0) {
+            return 1;
+        }
+        int len = 1;
+        int at = i;
+        while (at + 2 < n && t.charAt(at + 1) == sep && single(t, at + 2, n)
+                && !(sep == ' ' && base.wideGap(baseIndex[at + 1]))) {
+            len++;
+            at += 2;
+        }
+        return len;
+    }
+
+    /** A letter or digit standing alone: no letter or digit directly before or after it. */
+    private static boolean single(StringBuilder t, int i, int n) {
+        return i < n && isAlnum(t.charAt(i)) && (i == 0 || !isAlnum(t.charAt(i - 1)))
+                && (i + 1 >= n || !isAlnum(t.charAt(i + 1)));
+    }
+
+    private static boolean hasLeet(CharSequence t) {
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            if (!leetTokenChar(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int letters = 0;
+            int leet = 0;
+            int start = i;
+            while (i < n && leetTokenChar(t.charAt(i))) {
+                char c = t.charAt(i);
+                if (isLetter(c)) {
+                    letters++;
+                } else if (leetValue(t, i, start, n, 'i') != c) {
+                    leet++;
+                }
+                i++;
+            }
+            if (letters >= 1 && leet >= 1 && i - start >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Leetspeak folded in tokens that mix letters with digits or symbols; {@code one} is what "1" stands for. */
+    private static String leet(CharSequence t, char one) {
+        int n = t.length();
+        char[] out = new char[n];
+        int i = 0;
+        while (i < n) {
+            if (!leetTokenChar(t.charAt(i))) {
+                out[i] = t.charAt(i);
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean letter = false;
+            while (i < n && leetTokenChar(t.charAt(i))) {
+                letter |= isLetter(t.charAt(i));
+                i++;
+            }
+            for (int k = start; k < i; k++) {
+                out[k] = letter ? leetValue(t, k, start, i, one) : t.charAt(k);
+            }
+        }
+        return new String(out);
+    }
+
+    private static char leetValue(CharSequence t, int k, int start, int end, char one) {
+        char c = t.charAt(k);
+        boolean inner = k > start && k + 1 < end;
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> one;
+            case '3' -> 'e';
+            case '4' -> 'a';
+            case '5' -> 's';
+            case '6', '9' -> 'g';
+            case '7' -> 't';
+            case '8' -> 'b';
+            case '@' -> 'a';
+            case '$' -> 's';
+            case '|' -> 'l';
+            case '!' -> k + 1 < end ? 'i' : c;
+            case '+' -> inner ? 't' : c;
+            default -> c;
+        };
+    }
+
+    private static boolean leetTokenChar(char c) {
+        return isAlnum(c) || c == '@' || c == '$' || c == '|' || c == '!' || c == '+';
+    }
+
+    /** The letters alone, for phrases whose words were glued together or split apart. */
+    private static NormalizedText lettersOnly(NormalizedText view) {
+        String t = view.text;
+        StringBuilder out = new StringBuilder(t.length());
+        int[] index = new int[t.length()];
+        for (int i = 0; i < t.length(); i++) {
+            if (isLetter(t.charAt(i))) {
+                index[out.length()] = i;
+                out.append(t.charAt(i));
+            }
+        }
+        return view.derive(out, index);
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+}
