@@ -141,7 +141,7 @@ public final class HeuristicInjectionDetector implements Detector {
         if (!decode) {
             return;
         }
-        rot13(window, sink);
+        rot13(window, tools, sink);
         EncodedPayloads.scan(text, from, to, (start, end, decoded, kind) -> {
             if (!budget.spend(decoded.length())) {
                 sink.add(InjectionSignal.ENCODED_INSTRUCTION, start, end, 0.3, "encoded.budget-exhausted");
@@ -190,8 +190,11 @@ public final class HeuristicInjectionDetector implements Detector {
         }
     }
 
-    /** Runs the strongest English rules on the rot13 of the window: rot13 maps letters only, so spans line up. */
-    private void rot13(NormalizedText window, FindingSink sink) {
+    /**
+     * Runs the strongest English rules and the tool-mention rule on the rot13 of the window: rot13 maps letters only,
+     * so spans line up.
+     */
+    private void rot13(NormalizedText window, ToolMentions tools, FindingSink sink) {
         String folded = window.text;
         char[] rotated = new char[folded.length()];
         for (int i = 0; i < rotated.length; i++) {
@@ -200,6 +203,7 @@ public final class HeuristicInjectionDetector implements Detector {
         }
         FindingSink decoded = new FindingSink();
         rot13Rules.run(new String(rotated), window, decoded, 1);
+        tools.scan(window.withText(new String(rotated)), decoded);
         List<Finding> found = decoded.findings();
         if (found.isEmpty()) {
             return;

@@ -92,6 +92,14 @@ final class NormalizedText {
         return new NormalizedText(text.toString(), s, e, w);
     }
 
+    /** The same spans under a same-length substitute text (leetspeak or rot13 folded character by character). */
+    NormalizedText withText(String sameLength) {
+        if (sameLength.length() != text.length()) {
+            throw new IllegalArgumentException("substitute text must keep the length");
+        }
+        return new NormalizedText(sameLength, starts, ends, wide);
+    }
+
     /** Whether the space at {@code index} stood for several blanks or a line break. */
     boolean wideGap(int index) {
         return wide[index];

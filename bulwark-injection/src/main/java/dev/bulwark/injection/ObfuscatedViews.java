@@ -45,10 +45,10 @@ final class ObfuscatedViews {
         }
         NormalizedText deobfuscated = plain;
         if (leet) {
-            deobfuscated = plain.derive(leet(joined.text, 'i'), identity(joined.text.length()));
+            deobfuscated = plain.withText(leet(joined.text, 'i'));
             views.add(deobfuscated);
             if (joined.text.indexOf("1") >= 0) {
-                views.add(plain.derive(leet(joined.text, 'l'), identity(joined.text.length())));
+                views.add(plain.withText(leet(joined.text, 'l')));
             }
             glued |= joined.chains;
         }
@@ -125,7 +125,11 @@ final class ObfuscatedViews {
     private record Joined(StringBuilder text, int[] index, boolean chains) {
     }
 
-    /** Joins runs of single letters or digits separated by one separator: "i g n o r e" becomes "ignore". */
+    /**
+     * Joins runs of single characters separated by one separator: "i g n o r e" becomes "ignore", "a.l.l" becomes
+     * "all". With spaces as separators a wide gap (two blanks, a line break) inside the run stays a word break:
+     * "i g n o r e  a l l" becomes "ignore all".
+     */
     private static Joined despace(StringBuilder t, int[] baseIndex, int n, NormalizedText base) {
         StringBuilder out = new StringBuilder(n);
         int[] index = new int[n];
@@ -133,10 +137,15 @@ final class ObfuscatedViews {
         int i = 0;
         while (i < n) {
             int len = chainLength(t, i, n, base, baseIndex);
-            if (len >= MIN_CHAIN) {
+            if (len >= MIN_CHAIN && alnumElements(t, i, len) >= 2) {
                 for (int k = 0; k < len; k++) {
-                    index[out.length()] = baseIndex[i + 2 * k];
-                    out.append(t.charAt(i + 2 * k));
+                    int at = i + 2 * k;
+                    if (k > 0 && t.charAt(at - 1) == ' ' && base.wideGap(baseIndex[at - 1])) {
+                        index[out.length()] = baseIndex[at - 1];
+                        out.append(' ');
+                    }
+                    index[out.length()] = baseIndex[at];
+                    out.append(t.charAt(at));
                 }
                 any = true;
                 i += 2 * len - 1;
@@ -151,30 +160,34 @@ final class ObfuscatedViews {
 
     /** How many single characters, each separated from the next by the same one separator, start at {@code i}. */
     private static int chainLength(StringBuilder t, int i, int n, NormalizedText base, int[] baseIndex) {
-        if (!single(t, i, n)) {
+        if (i + 2 >= n || !isAlnum(t.charAt(i))) {
             return 0;
         }
-        if (i + 2 >= n) {
-            return 1;
-        }
         char sep = t.charAt(i + 1);
-        if (CHAIN_SEPARATORS.indexOf(sep) < 0) {
-            return 1;
+        if (CHAIN_SEPARATORS.indexOf(sep) < 0 || !single(t, i, n, sep)) {
+            return 0;
         }
         int len = 1;
         int at = i;
-        while (at + 2 < n && t.charAt(at + 1) == sep && single(t, at + 2, n)
-                && !(sep == ' ' && base.wideGap(baseIndex[at + 1]))) {
+        while (at + 2 < n && t.charAt(at + 1) == sep && single(t, at + 2, n, sep)) {
             len++;
             at += 2;
         }
         return len;
     }
 
-    /** A letter or digit standing alone: no letter or digit directly before or after it. */
-    private static boolean single(StringBuilder t, int i, int n) {
-        return i < n && isAlnum(t.charAt(i)) && (i == 0 || !isAlnum(t.charAt(i - 1)))
+    /** A character other than a blank with no letter or digit directly before or after it. */
+    private static boolean single(StringBuilder t, int i, int n, char sep) {
+        return i < n && t.charAt(i) != ' ' && (i == 0 || !isAlnum(t.charAt(i - 1)))
                 && (i + 1 >= n || !isAlnum(t.charAt(i + 1)));
+    }
+
+    private static int alnumElements(StringBuilder t, int i, int len) {
+        int count = 0;
+        for (int k = 0; k < len && count < 2; k++) {
+            count += isAlnum(t.charAt(i + 2 * k)) ? 1 : 0;
+        }
+        return count;
     }
 
     private static boolean hasLeet(CharSequence t) {
@@ -265,14 +278,6 @@ final class ObfuscatedViews {
             }
         }
         return view.derive(out, index);
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
     }
 
     private static boolean isLetter(char c) {
