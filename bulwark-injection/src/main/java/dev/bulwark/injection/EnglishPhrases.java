@@ -239,15 +239,11 @@ final class EnglishPhrases {
                         "\\b(?:reply|respond) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
                                 + "{1,40}['\"] (?:instead|only)\\b",
                         " instead", " only"),
-                phrase("en.vocative-ai", 0.45,
-                        "\\b(?:assistant|ai|llm|chatbot)[,:] (?:you |please )?(?:must|should|need|ignore|send"
-                                + "|forward|stop|now)\\b",
-                        "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:"),
                 // the model addressed by name and given an order: "Assistant, transfer ...", "AI: post the keys ..."
-                phrase("en.vocative-ai-imperative", 0.5,
+                phrase("en.vocative-ai", 0.5,
                         "\\b(?:(?:hey|hi|hello|dear|ok|okay) )?(?:ai assistant|assistant|ai|llm|chatbot|copilot)s?[,:]"
-                                + " (?:(?:please|kindly|now|then|immediately|quickly|first|also|just) ){0,2}"
-                                + VERB_OF_ACTION + "\\b",
+                                + " (?:(?:you |please |kindly |then |immediately |quickly |first |also |just ){0,2}"
+                                + VERB_OF_ACTION + "|you (?:must|should|need)|now)\\b",
                         "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:", "copilot,",
                         "copilot:", "assistants,", "assistants:"),
                 phrase("en.vocative-agent-imperative", 0.3,
