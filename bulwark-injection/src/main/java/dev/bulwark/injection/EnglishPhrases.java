@@ -239,14 +239,15 @@ final class EnglishPhrases {
                         "\\b(?:reply|respond) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
                                 + "{1,40}['\"] (?:instead|only)\\b",
                         " instead", " only"),
-                // the model addressed by name and given an order: "Assistant, transfer ...", "AI: post the keys ..."
+                // the model addressed by name and given an order: "Assistant, transfer ...", "AI: post the keys ...";
+                // "agent" and "bot" also name people and services ("support agent: call the customer"), so weakly
                 phrase("en.vocative-ai", 0.5,
                         "\\b(?:(?:hey|hi|hello|dear|ok|okay) )?(?:ai assistant|assistant|ai|llm|chatbot|copilot)s?[,:]"
                                 + " (?:(?:you |please |kindly |then |immediately |quickly |first |also |just ){0,2}"
                                 + VERB_OF_ACTION + "|you (?:must|should|need)|now)\\b",
                         "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:", "copilot,",
                         "copilot:", "assistants,", "assistants:"),
-                phrase("en.vocative-agent-imperative", 0.3,
+                phrase("en.vocative-agent-imperative", 0.25,
                         "\\b(?:agent|model|bot)s?[,:] (?:(?:please|kindly|now|then|immediately|quickly|first|also"
                                 + "|just) ){0,2}" + VERB_OF_ACTION + "\\b",
                         "agent,", "agent:", "model,", "model:", "bot,", "bot:", "agents,", "agents:"),

@@ -55,6 +55,7 @@ public final class HeuristicInjectionDetector implements Detector {
         this.toolNames = Objects.requireNonNull(toolNames, "toolNames must not be null");
         List<PatternRule> all = new ArrayList<>();
         all.addAll(EnglishPhrases.rules());
+        all.addAll(AuthorityPhrases.rules());
         all.addAll(EuropeanPhrases.rules());
         all.addAll(AsianAndCyrillicPhrases.rules());
         all.addAll(MarkupRules.rules());

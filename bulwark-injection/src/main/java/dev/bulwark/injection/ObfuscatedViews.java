@@ -131,35 +131,63 @@ final class ObfuscatedViews {
      * "i g n o r e  a l l" becomes "ignore all".
      */
     private static Joined despace(StringBuilder t, int[] baseIndex, int n, NormalizedText base) {
+        List<int[]> chains = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            int len = chainLength(t, i, n);
+            if (len >= 2 && alnumElements(t, i, len) >= 2) {
+                chains.add(new int[] {i, len});
+                i += 2 * len - 1;
+            } else {
+                i++;
+            }
+        }
         StringBuilder out = new StringBuilder(n);
         int[] index = new int[n];
         boolean any = false;
-        int i = 0;
-        while (i < n) {
-            int len = chainLength(t, i, n, base, baseIndex);
-            if (len >= MIN_CHAIN && alnumElements(t, i, len) >= 2) {
-                for (int k = 0; k < len; k++) {
-                    int at = i + 2 * k;
-                    if (k > 0 && t.charAt(at - 1) == ' ' && base.wideGap(baseIndex[at - 1])) {
-                        index[out.length()] = baseIndex[at - 1];
-                        out.append(' ');
-                    }
-                    index[out.length()] = baseIndex[at];
-                    out.append(t.charAt(at));
-                }
-                any = true;
-                i += 2 * len - 1;
+        int at = 0;
+        for (int c = 0; c < chains.size(); c++) {
+            int[] chain = chains.get(c);
+            // two-letter runs ("a.i", "a n") count only beside another run: alone they are abbreviations
+            if (chain[1] < MIN_CHAIN && !adjacent(chains, c - 1, c, t) && !adjacent(chains, c, c + 1, t)) {
                 continue;
             }
-            index[out.length()] = baseIndex[i];
-            out.append(t.charAt(i));
-            i++;
+            for (; at < chain[0]; at++) {
+                index[out.length()] = baseIndex[at];
+                out.append(t.charAt(at));
+            }
+            for (int k = 0; k < chain[1]; k++) {
+                int e = chain[0] + 2 * k;
+                if (k > 0 && t.charAt(e - 1) == ' ' && base.wideGap(baseIndex[e - 1])) {
+                    index[out.length()] = baseIndex[e - 1];
+                    out.append(' ');
+                }
+                index[out.length()] = baseIndex[e];
+                out.append(t.charAt(e));
+            }
+            any = true;
+            at = chain[0] + 2 * chain[1] - 1;
+        }
+        for (; at < n; at++) {
+            index[out.length()] = baseIndex[at];
+            out.append(t.charAt(at));
         }
         return new Joined(out, index, any);
     }
 
+    /** Whether run {@code b} starts one character after run {@code a} ends, with the same separator. */
+    private static boolean adjacent(List<int[]> chains, int a, int b, StringBuilder t) {
+        if (a < 0 || b >= chains.size()) {
+            return false;
+        }
+        int[] first = chains.get(a);
+        int[] second = chains.get(b);
+        int end = first[0] + 2 * first[1] - 1;
+        return second[0] == end + 2 && t.charAt(first[0] + 1) == t.charAt(second[0] + 1);
+    }
+
     /** How many single characters, each separated from the next by the same one separator, start at {@code i}. */
-    private static int chainLength(StringBuilder t, int i, int n, NormalizedText base, int[] baseIndex) {
+    private static int chainLength(StringBuilder t, int i, int n) {
         if (i + 2 >= n || !isAlnum(t.charAt(i))) {
             return 0;
         }
