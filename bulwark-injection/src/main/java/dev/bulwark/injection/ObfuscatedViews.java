@@ -79,7 +79,7 @@ final class ObfuscatedViews {
         return false;
     }
 
-    /** Drops tags inside words and emphasis marks between letters; other tags become a space. */
+    /** Drops inline tags and emphasis marks (* ` ~); other tags become a space. */
     private static int stripMarkup(String t, StringBuilder out, int[] index) {
         int n = t.length();
         int i = 0;
@@ -98,8 +98,8 @@ final class ObfuscatedViews {
                     continue;
                 }
             }
-            if ((c == '*' || c == '`' || c == '~') && i > 0 && i + 1 < n && isLetter(t.charAt(i - 1))
-                    && isLetter(t.charAt(i + 1))) {
+            if (c == '*' || c == '`' || c == '~') {
+                // emphasis and code marks, inside words ("ig*no*re") or around them ("**ignore**")
                 i++;
                 continue;
             }

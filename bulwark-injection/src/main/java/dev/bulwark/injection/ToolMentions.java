@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
  *
  * <p>A tool is recognised by its exact name, its name without the connector ("update_customer_note",
  * "updateCustomerNote") and, when that has two words or more, its words ("update customer note", "crm update customer
- * note", "update the customer note"). A single-word name ("docs.search") is recognised only with its connector, since
+ * note", "update the customer note"). An address to the model with a tool name reaches the quarantine threshold; an
+ * imperative alone only labels the output (documentation says "use docs.search with a quoted phrase" too), which is
+ * enough for the session's flow rules. A single-word name ("docs.search") is recognised only with its connector, since
  * "search" alone is an ordinary word. Words are only a mention when what follows ends the name (punctuation, a
  * preposition, a number), so "get customer approval" does not name {@code crm.get_customer}.
  */
 final class ToolMentions {
     static final double ADDRESSED_EXACT = 0.7;
     static final double ADDRESSED_WORDS = 0.6;
-    static final double IMPERATIVE_EXACT = 0.5;
+    static final double IMPERATIVE_EXACT = 0.45;
     static final double IMPERATIVE_WORDS = 0.35;
     private static final int SENTENCE_REACH = 200;
     private static final int MATCHES_PER_WINDOW = 8;
