@@ -175,7 +175,7 @@ final class ObfuscatedViews {
         return new Joined(out, index, any);
     }
 
-    /** Whether run {@code b} starts one character after run {@code a} ends, with the same separator. */
+    /** Whether run {@code b} starts right after the one character that follows run {@code a}, with its separator. */
     private static boolean adjacent(List<int[]> chains, int a, int b, StringBuilder t) {
         if (a < 0 || b >= chains.size()) {
             return false;
@@ -183,7 +183,7 @@ final class ObfuscatedViews {
         int[] first = chains.get(a);
         int[] second = chains.get(b);
         int end = first[0] + 2 * first[1] - 1;
-        return second[0] == end + 2 && t.charAt(first[0] + 1) == t.charAt(second[0] + 1);
+        return second[0] == end + 1 && t.charAt(first[0] + 1) == t.charAt(second[0] + 1);
     }
 
     /** How many single characters, each separated from the next by the same one separator, start at {@code i}. */

@@ -127,18 +127,19 @@ final class ToolMentions {
                 i++;
                 continue;
             }
-            int wordEnd = wordEnd(t, i);
-            List<String[]> candidates = byFirstWord.get(t.substring(i, wordEnd));
+            int next = wordEnd(t, i);
+            List<String[]> candidates = byFirstWord.get(t.substring(i, next));
             if (candidates != null) {
                 for (String[] form : candidates) {
                     int[] match = match(t, i, form);
                     if (match != null && report(view, i, match[0], match[1] == 1, sink)) {
                         found++;
+                        next = match[0];
                         break;
                     }
                 }
             }
-            i = wordEnd;
+            i = next;
         }
     }
 
