@@ -31,6 +31,9 @@ final class ObfuscatedViews {
             glued = true;
         }
         String t = base.text;
+        if (!markupOrMarks(t) && !mayChain(t) && !hasLeet(t)) {
+            return new Readings(views, glued ? lettersOnly(base) : null);
+        }
         StringBuilder out = new StringBuilder(t.length());
         int[] index = new int[t.length()];
         int n = stripMarkup(t, out, index);
@@ -54,6 +57,23 @@ final class ObfuscatedViews {
         }
         NormalizedText compact = glued ? lettersOnly(deobfuscated) : null;
         return new Readings(views, compact);
+    }
+
+    private static boolean markupOrMarks(String t) {
+        return t.indexOf('<') >= 0 || t.indexOf('*') >= 0 || t.indexOf('`') >= 0 || t.indexOf('~') >= 0;
+    }
+
+    /** Whether some letter or digit stands alone between separators and is followed by another such one. */
+    private static boolean mayChain(String t) {
+        int n = t.length();
+        for (int i = 0; i + 2 < n; i++) {
+            if (isAlnum(t.charAt(i)) && (i == 0 || !isAlnum(t.charAt(i - 1))) && !isAlnum(t.charAt(i + 1))
+                    && CHAIN_SEPARATORS.indexOf(t.charAt(i + 1)) >= 0 && isAlnum(t.charAt(i + 2))
+                    && (i + 3 >= n || !isAlnum(t.charAt(i + 3)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean invisibleBetweenLetters(String s, int from, int to) {
@@ -87,8 +107,8 @@ final class ObfuscatedViews {
             char c = t.charAt(i);
             if (c == '<' && i + 1 < n && (isLetter(t.charAt(i + 1)) || t.charAt(i + 1) == '/')) {
                 int close = t.indexOf('>', i);
-                if (close > 0 && close - i <= 200 && t.lastIndexOf('<', close - 1) == i) {
-                    String name = tagName(t, i + 1, close);
+                String name = close > 0 ? tagName(t, i + 1, close) : "";
+                if (close > 0 && close - i <= 200 && t.lastIndexOf('<', close - 1) == i && isTag(t, i, name)) {
                     boolean inline = INLINE_TAGS.contains(name);
                     if (!inline && !out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
                         index[out.length()] = i;
@@ -98,7 +118,7 @@ final class ObfuscatedViews {
                     continue;
                 }
             }
-            if (c == '*' || c == '`' || c == '~') {
+            if ((c == '*' || c == '`' || c == '~') && touchesLetter(t, i)) {
                 // emphasis and code marks, inside words ("ig*no*re") or around them ("**ignore**")
                 i++;
                 continue;
@@ -108,6 +128,33 @@ final class ObfuscatedViews {
             i++;
         }
         return out.length();
+    }
+
+    /** Whether a run of marks starting or ending at {@code i} has a letter on either side. */
+    private static boolean touchesLetter(String t, int i) {
+        int a = i;
+        while (a > 0 && isMark(t.charAt(a - 1))) {
+            a--;
+        }
+        int b = i;
+        while (b + 1 < t.length() && isMark(t.charAt(b + 1))) {
+            b++;
+        }
+        return (a > 0 && isLetter(t.charAt(a - 1))) || (b + 1 < t.length() && isLetter(t.charAt(b + 1)));
+    }
+
+    private static boolean isMark(char c) {
+        return c == '*' || c == '`' || c == '~';
+    }
+
+    /** A tag name is letters, then a blank, a slash or the closing bracket ("<de893>" is not a tag). */
+    private static boolean isTag(String t, int open, String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        int after = open + 1 + (t.charAt(open + 1) == '/' ? 1 : 0) + name.length();
+        char c = t.charAt(after);
+        return c == ' ' || c == '/' || c == '>';
     }
 
     private static String tagName(String t, int from, int to) {
@@ -218,6 +265,11 @@ final class ObfuscatedViews {
         return count;
     }
 
+    /**
+     * Whether a token reads as leetspeak: letters mixed with digits or symbols that stand for letters, no more of
+     * those than letters, at least two letters, and not a hexadecimal string. IBANs, hashes and ids ("us1330001212",
+     * "3f9a0b7c") have more digits or only hex letters and are left alone.
+     */
     private static boolean hasLeet(CharSequence t) {
         int n = t.length();
         int i = 0;
@@ -228,17 +280,28 @@ final class ObfuscatedViews {
             }
             int letters = 0;
             int leet = 0;
+            int at = 0;
+            int other = 0;
+            boolean hex = true;
             int start = i;
             while (i < n && leetTokenChar(t.charAt(i))) {
                 char c = t.charAt(i);
                 if (isLetter(c)) {
                     letters++;
-                } else if (leetValue(t, i, start, n, 'i') != c) {
+                    hex &= c <= 'f';
+                } else if (c == '@') {
+                    at++;
+                } else if ("013456789$|".indexOf(c) >= 0 || (c == '!' && i + 1 < n && leetTokenChar(t.charAt(i + 1)))) {
                     leet++;
+                } else if (c != '!') {
+                    other++;
                 }
                 i++;
             }
-            if (letters >= 1 && leet >= 1 && i - start >= 3) {
+            // an @ alone is an e-mail address or a handle; with other substitutions it stands for "a"
+            leet += leet > 0 ? at : 0;
+            boolean hexString = hex && i - start >= 6;
+            if (letters >= 2 && leet >= 1 && leet <= letters && other == 0 && i - start >= 3 && !hexString) {
                 return true;
             }
         }
