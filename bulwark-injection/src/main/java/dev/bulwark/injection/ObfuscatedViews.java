@@ -266,9 +266,9 @@ final class ObfuscatedViews {
     }
 
     /**
-     * Whether a token reads as leetspeak: letters mixed with digits or symbols that stand for letters, no more of
-     * those than letters, at least two letters, and not a hexadecimal string. IBANs, hashes and ids ("us1330001212",
-     * "3f9a0b7c") have more digits or only hex letters and are left alone.
+     * Whether a token reads as leetspeak: letters mixed with digits or symbols that stand for letters, at most three
+     * digits in a row, not many more substitutions than letters, and not a hexadecimal string. IBANs, hashes, ids,
+     * e-mail addresses and a trailing "!" are left alone.
      */
     private static boolean hasLeet(CharSequence t) {
         int n = t.length();
@@ -282,10 +282,14 @@ final class ObfuscatedViews {
             int leet = 0;
             int at = 0;
             int other = 0;
+            int digitRun = 0;
+            int longestRun = 0;
             boolean hex = true;
             int start = i;
             while (i < n && leetTokenChar(t.charAt(i))) {
                 char c = t.charAt(i);
+                digitRun = c >= '0' && c <= '9' ? digitRun + 1 : 0;
+                longestRun = Math.max(longestRun, digitRun);
                 if (isLetter(c)) {
                     letters++;
                     hex &= c <= 'f';
@@ -300,8 +304,10 @@ final class ObfuscatedViews {
             }
             // an @ alone is an e-mail address or a handle; with other substitutions it stands for "a"
             leet += leet > 0 ? at : 0;
-            boolean hexString = hex && i - start >= 6;
-            if (letters >= 2 && leet >= 1 && leet <= letters && other == 0 && i - start >= 3 && !hexString) {
+            int length = i - start;
+            boolean hexString = hex && length >= 6;
+            if (letters >= 1 && leet >= 1 && leet <= 2 * letters + 1 && longestRun <= 3 && other == 0 && length >= 3
+                    && length <= 24 && !hexString) {
                 return true;
             }
         }
