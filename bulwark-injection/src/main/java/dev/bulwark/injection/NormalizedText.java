@@ -92,6 +92,12 @@ final class NormalizedText {
         return new NormalizedText(text.toString(), s, e, w);
     }
 
+    /** The part {@code [from, to)} of this reading, with its spans. */
+    NormalizedText slice(int from, int to) {
+        return new NormalizedText(text.substring(from, to), Arrays.copyOfRange(starts, from, to),
+                Arrays.copyOfRange(ends, from, to), Arrays.copyOfRange(wide, from, to));
+    }
+
     /** The same spans under a same-length substitute text (leetspeak or rot13 folded character by character). */
     NormalizedText withText(String sameLength) {
         if (sameLength.length() != text.length()) {

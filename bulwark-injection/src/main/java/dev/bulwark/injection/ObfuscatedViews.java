@@ -14,7 +14,10 @@ import java.util.Set;
 final class ObfuscatedViews {
     private ObfuscatedViews() {}
 
-    /** The readings to scan besides {@code base}, and whether letters were glued (compact phrases then apply). */
+    /**
+     * The readings to scan besides {@code base} (of derived readings only the parts that differ from it) and, when
+     * words were glued or split, the letters alone for the compact phrases.
+     */
     record Readings(List<NormalizedText> views, NormalizedText compact) {
     }
 
@@ -22,6 +25,7 @@ final class ObfuscatedViews {
             "code", "mark", "small", "sub", "sup", "del", "ins", "abbr", "q", "tt", "wbr");
     private static final String CHAIN_SEPARATORS = " .-*_|/+~,";
     private static final int MIN_CHAIN = 3;
+    private static final int REACH = 240;
 
     static Readings of(String source, int from, int to, NormalizedText base) {
         List<NormalizedText> views = new ArrayList<>(3);
@@ -44,19 +48,54 @@ final class ObfuscatedViews {
         boolean leet = hasLeet(joined.text);
         NormalizedText plain = changed ? base.derive(joined.text, joined.index) : base;
         if (changed) {
-            views.add(plain);
+            views.addAll(changedParts(plain, joined.text, joined.index, base.text));
         }
         NormalizedText deobfuscated = plain;
         if (leet) {
-            deobfuscated = plain.withText(leet(joined.text, 'i'));
-            views.add(deobfuscated);
-            if (joined.text.indexOf("1") >= 0) {
-                views.add(plain.withText(leet(joined.text, 'l')));
+            String folded = leet(joined.text, 'i');
+            deobfuscated = plain.withText(folded);
+            views.addAll(changedParts(deobfuscated, folded, joined.index, base.text));
+            String asL = leet(joined.text, 'l');
+            if (!asL.equals(folded)) {
+                views.addAll(changedParts(plain.withText(asL), asL, joined.index, base.text));
             }
-            glued |= joined.chains;
         }
         NormalizedText compact = glued ? lettersOnly(deobfuscated) : null;
         return new Readings(views, compact);
+    }
+
+    /**
+     * The parts of a reading around the places where it differs from the base reading, each with {@value #REACH}
+     * characters of context on both sides (more than any rule match): the rest reads as the base, already scanned.
+     */
+    private static List<NormalizedText> changedParts(NormalizedText view, CharSequence text, int[] baseIndex,
+                                                     String base) {
+        List<NormalizedText> parts = new ArrayList<>();
+        int n = text.length();
+        int from = -1;
+        int to = -1;
+        for (int k = 0; k < n; k++) {
+            boolean changed = text.charAt(k) != base.charAt(baseIndex[k]) || (k > 0 && baseIndex[k] != baseIndex[k - 1] + 1)
+                    || (k == 0 && baseIndex[0] != 0);
+            if (!changed) {
+                continue;
+            }
+            int a = Math.max(0, k - REACH);
+            int b = Math.min(n, k + REACH);
+            if (from >= 0 && a <= to) {
+                to = b;
+            } else {
+                if (from >= 0) {
+                    parts.add(view.slice(from, to));
+                }
+                from = a;
+                to = b;
+            }
+        }
+        if (from >= 0) {
+            parts.add(view.slice(from, to));
+        }
+        return parts;
     }
 
     private static boolean markupOrMarks(String t) {
@@ -278,43 +317,65 @@ final class ObfuscatedViews {
                 i++;
                 continue;
             }
-            int letters = 0;
-            int leet = 0;
-            int at = 0;
-            int other = 0;
-            int digitRun = 0;
-            int longestRun = 0;
-            boolean hex = true;
             int start = i;
             while (i < n && leetTokenChar(t.charAt(i))) {
-                char c = t.charAt(i);
-                digitRun = c >= '0' && c <= '9' ? digitRun + 1 : 0;
-                longestRun = Math.max(longestRun, digitRun);
-                if (isLetter(c)) {
-                    letters++;
-                    hex &= c <= 'f';
-                } else if (c == '@') {
-                    at++;
-                } else if ("013456789$|".indexOf(c) >= 0 || (c == '!' && i + 1 < n && leetTokenChar(t.charAt(i + 1)))) {
-                    leet++;
-                } else if (c != '!') {
-                    other++;
-                }
                 i++;
             }
-            // an @ alone is an e-mail address or a handle; with other substitutions it stands for "a"
-            leet += leet > 0 ? at : 0;
-            int length = i - start;
-            boolean hexString = hex && length >= 6;
-            if (letters >= 1 && leet >= 1 && leet <= 2 * letters + 1 && longestRun <= 3 && other == 0 && length >= 3
-                    && length <= 24 && !hexString) {
+            if (leetToken(t, start, i)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Leetspeak folded in tokens that mix letters with digits or symbols; {@code one} is what "1" stands for. */
+    private static boolean leetToken(CharSequence t, int start, int end) {
+        int letters = 0;
+        int leet = 0;
+        int at = 0;
+        int other = 0;
+        int digitRun = 0;
+        int longestRun = 0;
+        boolean hex = true;
+        for (int i = start; i < end; i++) {
+            char c = t.charAt(i);
+            digitRun = c >= '0' && c <= '9' ? digitRun + 1 : 0;
+            longestRun = Math.max(longestRun, digitRun);
+            if (isLetter(c)) {
+                letters++;
+                hex &= c <= 'f';
+            } else if (c == '@') {
+                at++;
+            } else if ("013456789$|".indexOf(c) >= 0 || (c == '!' && i + 1 < end)) {
+                leet++;
+            } else if (c != '!') {
+                other++;
+            }
+        }
+        // an @ alone is an e-mail address or a handle; with other substitutions it stands for "a"
+        leet += leet > 0 ? at : 0;
+        int length = end - start;
+        boolean hexString = hex && length >= 6;
+        return letters >= 1 && leet >= 1 && leet <= 2 * letters + 1 && longestRun <= 3 && other == 0 && length >= 3
+                && length <= 24 && !hexString;
+    }
+
+    /**
+     * Once a window has a leetspeak token, heavily substituted words around it ("4551574n7") are folded too: any token
+     * of at most 16 characters with a letter (account numbers and IBANs are longer).
+     */
+    private static boolean looseLeetToken(CharSequence t, int start, int end) {
+        if (end - start > 16) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (isLetter(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Leetspeak folded in the tokens that read as leetspeak; {@code one} is what "1" stands for. */
     private static String leet(CharSequence t, char one) {
         int n = t.length();
         char[] out = new char[n];
@@ -326,13 +387,12 @@ final class ObfuscatedViews {
                 continue;
             }
             int start = i;
-            boolean letter = false;
             while (i < n && leetTokenChar(t.charAt(i))) {
-                letter |= isLetter(t.charAt(i));
                 i++;
             }
+            boolean fold = leetToken(t, start, i) || looseLeetToken(t, start, i);
             for (int k = start; k < i; k++) {
-                out[k] = letter ? leetValue(t, k, start, i, one) : t.charAt(k);
+                out[k] = fold ? leetValue(t, k, start, i, one) : t.charAt(k);
             }
         }
         return new String(out);
