@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Detection and false-positive rates on the bundled evaluation sets ({@code set-a}: templated; {@code set-b}: written
- * independently with other phrasings, carriers and obfuscation variants), with the demo gateway's tool names.
+ * separately with other phrasings, carriers and obfuscation variants; {@code set-c}: held out, never used to change a
+ * rule), with the demo gateway's tool names. How each set was made: {@code injection-eval/README.md}.
  *
  * <p>Run: {@code scripts/run-test-main.sh bulwark-injection dev.bulwark.injection.InjectionSetEvaluation}
  * ({@code -Dverbose=true} lists misses and false alarms).
@@ -18,7 +19,7 @@ public final class InjectionSetEvaluation {
                 () -> LabelledTexts.DEMO_TOOLS);
         InjectionPolicy policy = InjectionPolicy.defaults();
         boolean verbose = Boolean.getBoolean("verbose");
-        for (String set : args.length > 0 ? args : new String[] {"set-a", "set-b"}) {
+        for (String set : args.length > 0 ? args : new String[] {"set-a", "set-b", "set-c"}) {
             LabelledTexts texts = LabelledTexts.bundled(set);
             for (double threshold : new double[] {policy.labelAt(), policy.quarantineAt(), policy.blockAt()}) {
                 LabelledTexts.Rates r = texts.rates(detector, threshold);
