@@ -345,7 +345,8 @@ final class ObfuscatedViews {
                 hex &= c <= 'f';
             } else if (c == '@') {
                 at++;
-            } else if ("013456789$|".indexOf(c) >= 0 || (c == '!' && i + 1 < end)) {
+            } else if ("013456789$".indexOf(c) >= 0 || (c == '!' && i + 1 < end)
+                    || (c == '|' && i > start && i + 1 < end)) {
                 leet++;
             } else if (c != '!') {
                 other++;
@@ -412,7 +413,7 @@ final class ObfuscatedViews {
             case '8' -> 'b';
             case '@' -> 'a';
             case '$' -> 's';
-            case '|' -> 'l';
+            case '|' -> inner ? 'l' : c;
             case '!' -> k + 1 < end ? 'i' : c;
             case '+' -> inner ? 't' : c;
             default -> c;
