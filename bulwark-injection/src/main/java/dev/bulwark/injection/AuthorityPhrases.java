@@ -66,7 +66,8 @@ final class AuthorityPhrases {
                         "override", "directive", "command", "protocol", "mode enabled", "order"),
                 phrase("en.directive-from-authority", 0.6,
                         "\\b(?:directive|orders?|instructions?|command|message|request) from (?:your|the) (?:operator"
-                                + "|developers?|administrator|admin|owner|creators?|system|security team|it department)\\b",
+                                + "|developers?|administrator|admin|owner|creators?|system|security team"
+                                + "|it department)\\b",
                         " from your", " from the"),
                 phrase("en.granted-permissions", 0.6,
                         "\\byou (?:have been|are now|were|'ve been) (?:granted|given|assigned) (?:elevated|admin"

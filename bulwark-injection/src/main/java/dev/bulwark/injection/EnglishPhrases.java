@@ -150,9 +150,9 @@ final class EnglishPhrases {
                         "the user", "the human", "your user", "the operator", "your owner", "your principal",
                         "your human"),
                 phrase("en.tell-user-nothing", 0.65,
-                        "\\b(?:do not|don't|dont|never) (?:ever )?(?:tell|inform|notify|alert|warn|mention (?:it |this )?to)"
-                                + " (?:the user|the human|your user|the operator|your (?:owner|principal|human))"
-                                + " (?:about|of) (?:this|it|these instructions|what you (?:did|do|are doing))\\b",
+                        "\\b(?:do not|don't|dont|never) (?:ever )?(?:tell|inform|notify|alert|warn"
+                                + "|mention (?:it |this )?to) (?:the user|the human|your user|the operator"
+                                + "|your (?:owner|principal|human)) (?:about|of) (?:this|it|these instructions|what you (?:did|do|are doing))\\b",
                         "the user", "the human", "your user", "the operator", "your owner", "your principal",
                         "your human"),
                 phrase("en.hide-from-user", 0.25,

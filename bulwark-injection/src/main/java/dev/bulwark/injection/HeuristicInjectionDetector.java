@@ -5,13 +5,10 @@ import dev.bulwark.spi.guard.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 
 /**
  * Finds instructions hidden in content an agent will read, with hand-written rules: attack phrasing in eleven
@@ -133,7 +130,8 @@ public final class HeuristicInjectionDetector implements Detector {
             ConcealedText.scan(text, from, to, (start, end, piece, kind) -> {
                 double inner = budget.spend(piece.length()) ? innerScore(piece, depth, budget, tools) : 0;
                 if (inner >= ENCODED_MIN_SCORE) {
-                    sink.add(InjectionSignal.HIDDEN_TEXT, start, end, inner + CONCEALED_BONUS, "hidden.concealed-" + kind);
+                    sink.add(InjectionSignal.HIDDEN_TEXT, start, end, inner + CONCEALED_BONUS,
+                            "hidden.concealed-" + kind);
                 }
             });
         }
@@ -186,7 +184,8 @@ public final class HeuristicInjectionDetector implements Detector {
             String rule = f.detector().substring(f.detector().indexOf('/') + 1);
             sink.add(InjectionSignal.valueOf(f.type()), f.start(), f.end(), f.score(), rule);
             if (f.score() >= 0.45 && !plainRules.contains(f.detector())) {
-                sink.add(InjectionSignal.HIDDEN_TEXT, f.start(), f.end(), OBFUSCATION_SCORE, "hidden.obfuscated-phrase");
+                sink.add(InjectionSignal.HIDDEN_TEXT, f.start(), f.end(), OBFUSCATION_SCORE,
+                        "hidden.obfuscated-phrase");
             }
         }
     }
@@ -235,96 +234,6 @@ public final class HeuristicInjectionDetector implements Detector {
             decodes--;
             chars -= decodedChars;
             return true;
-        }
-    }
-
-    /** Rules with their anchors resolved to shared indexes, so each anchor is searched once per window. */
-    private static final class CompiledRules {
-        private final List<PatternRule> rules;
-        private final String[] anchors;
-        private final int[][] anchorIds;
-
-        CompiledRules(List<PatternRule> rules) {
-            this.rules = List.copyOf(rules);
-            Map<String, Integer> ids = new LinkedHashMap<>();
-            this.anchorIds = new int[rules.size()][];
-            for (int r = 0; r < rules.size(); r++) {
-                List<String> a = rules.get(r).anchors();
-                anchorIds[r] = new int[a.size()];
-                for (int k = 0; k < a.size(); k++) {
-                    anchorIds[r][k] = ids.computeIfAbsent(a.get(k), x -> ids.size());
-                }
-            }
-            this.anchors = ids.keySet().toArray(String[]::new);
-        }
-
-        void run(String folded, NormalizedText window, FindingSink sink, int matchesPerRule) {
-            byte[] present = new byte[anchors.length];
-            boolean cyrillic = false;
-            boolean cjk = false;
-            for (int i = 0; i < folded.length() && !(cyrillic && cjk); i++) {
-                char c = folded.charAt(i);
-                if (c >= 0x0400) {
-                    cyrillic |= c <= 0x04FF;
-                    cjk |= (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
-                }
-            }
-            for (int r = 0; r < rules.size(); r++) {
-                PatternRule rule = rules.get(r);
-                boolean applies = switch (rule.script()) {
-                    case LATIN -> anyAnchor(folded, anchorIds[r], present);
-                    case CYRILLIC -> cyrillic;
-                    case CJK -> cjk;
-                };
-                if (!applies) {
-                    continue;
-                }
-                Matcher m = rule.pattern().matcher(folded);
-                if (rule.matchStartsAtAnchor()) {
-                    matchAtAnchors(rule, r, m, folded, window, sink, matchesPerRule);
-                    continue;
-                }
-                int found = 0;
-                while (found < matchesPerRule && m.find()) {
-                    if (m.end() == m.start()) {
-                        continue;
-                    }
-                    found++;
-                    sink.add(rule.signal(), window.originalStart(m.start()), window.originalEnd(m.end()),
-                            rule.weight(), rule.id());
-                }
-            }
-        }
-
-        /** Tries the rule only where one of its anchors occurs: the regex runs a handful of times, not per char. */
-        private void matchAtAnchors(PatternRule rule, int r, Matcher m, String folded, NormalizedText window,
-                                    FindingSink sink, int matchesPerRule) {
-            m.useTransparentBounds(true).useAnchoringBounds(false);
-            int found = 0;
-            for (int id : anchorIds[r]) {
-                String anchor = anchors[id];
-                for (int at = folded.indexOf(anchor); at >= 0 && found < matchesPerRule;
-                        at = folded.indexOf(anchor, at + 1)) {
-                    m.region(at, folded.length());
-                    if (m.lookingAt() && m.end() > m.start()) {
-                        found++;
-                        sink.add(rule.signal(), window.originalStart(m.start()), window.originalEnd(m.end()),
-                                rule.weight(), rule.id());
-                    }
-                }
-            }
-        }
-
-        private boolean anyAnchor(String folded, int[] ids, byte[] present) {
-            for (int id : ids) {
-                if (present[id] == 0) {
-                    present[id] = (byte) (folded.contains(anchors[id]) ? 1 : 2);
-                }
-                if (present[id] == 1) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

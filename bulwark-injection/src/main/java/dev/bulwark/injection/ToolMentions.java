@@ -58,10 +58,12 @@ final class ToolMentions {
             "\\b(?:please|kindly|immediately|right now|urgently|at once|without (?:asking|telling|confirm)"
                     + "|(?:on|for|to) (?:every|each|all) )");
     private static final Pattern CALL_VERB_BEFORE = Pattern.compile(
-            "\\b(?:call|use|invoke|run|execute|trigger|fire|issue|apply)(?: the)?(?: (?:tool|function|action))? ?[`'\"]?$");
+            "\\b(?:call|use|invoke|run|execute|trigger|fire|issue|apply)(?: the)?(?: (?:tool|function|action))?"
+                    + " ?[`'\"]?$");
 
     private static final Pattern CLAUSE_IMPERATIVE = Pattern.compile("(?:^|[,;:] ?)(?:please |kindly )?(?:call|use"
-            + "|invoke|run|execute|update|delete|send|forward|transfer|change|modify|write|post|share|set|add|remove)\\b");
+            + "|invoke|run|execute|update|delete|send|forward|transfer|change|modify|write|post|share|set|add"
+            + "|remove)\\b");
 
     private final Map<String, List<String[]>> byFirstWord;
     private final Set<String> names;

@@ -62,9 +62,9 @@ record LabelledTexts(String name, List<Sample> samples) {
         }
 
         String line(String set, double threshold) {
-            return String.format(Locale.ROOT, "%-6s threshold %.2f  detection %5.1f%% (%d/%d)  false positives %4.1f%% (%d/%d)",
-                    set, threshold, 100 * detectionRate(), detected, positives, 100 * falsePositiveRate(), falseAlarms,
-                    negatives);
+            return String.format(Locale.ROOT,
+                    "%-6s threshold %.2f  detection %5.1f%% (%d/%d)  false positives %4.1f%% (%d/%d)", set, threshold,
+                    100 * detectionRate(), detected, positives, 100 * falsePositiveRate(), falseAlarms, negatives);
         }
     }
 

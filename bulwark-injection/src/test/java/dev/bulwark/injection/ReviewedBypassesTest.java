@@ -31,7 +31,8 @@ class ReviewedBypassesTest {
     void zeroWidthSpacesBetweenWordsNoLongerGlueThePhraseIntoOneWord() {
         InjectionVerdict verdict = detector.assess(ZERO_WIDTH_BETWEEN_WORDS);
         assertThat(verdict.score()).isGreaterThanOrEqualTo(policy.blockAt());
-        assertThat(verdict.reasons()).anySatisfy(f -> assertThat(f.detector()).endsWith("en.ignore-prior-instructions"));
+        assertThat(verdict.reasons())
+                .anySatisfy(f -> assertThat(f.detector()).endsWith("en.ignore-prior-instructions"));
     }
 
     @Test

@@ -58,7 +58,8 @@ class ToolMentionsTest {
 
         names.set(List.of("billing.refund_all_orders"));
 
-        assertThat(detector.assess(text).reasons()).anySatisfy(f -> assertThat(f.detector()).endsWith("tool.addressed"));
+        assertThat(detector.assess(text).reasons())
+                .anySatisfy(f -> assertThat(f.detector()).endsWith("tool.addressed"));
     }
 
     @Test

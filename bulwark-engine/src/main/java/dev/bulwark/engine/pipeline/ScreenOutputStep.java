@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * Runs every output guard in order over the output. A rewrite replaces the output and adds its labels; a block, a
- * missing verdict or a guard that throws withholds the output. A block that carries labels still adds them and marks the call
- * {@link #EXPOSED}, so that {@link SessionStep} records it: the session was exposed to what the tool returned. A guard's reason is recorded, not shown, since it may
- * quote what was blocked.
+ * missing verdict or a guard that throws withholds the output. A block that carries labels still adds them and marks
+ * the call {@link #EXPOSED}, so that {@link SessionStep} records it: the session was exposed to what the tool returned.
+ * A guard's reason is recorded, not shown, since it may quote what was blocked.
  */
 public final class ScreenOutputStep implements CallStep {
     /** Set when a guard withheld the output but labelled it: the session must still learn those labels. */

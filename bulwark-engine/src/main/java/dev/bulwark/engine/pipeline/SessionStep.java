@@ -8,9 +8,10 @@ import dev.bulwark.spi.session.SessionFacts;
 /**
  * Puts the session's facts in the context (refusing a session id that belongs to another principal) and, once the
  * call has completed, records it with the labels of the output the agent received. If that record fails the output
- * is withheld: later decisions must know what this session has seen. A call whose output a guard withheld with labels is
- * recorded too, with the labels of that output: the tool ran, and a session whose tool returned an injection attempt stays
- * exposed to its author (the demo's {@code no-write-after-untrusted} then forbids writes), whatever the agent saw.
+ * is withheld: later decisions must know what this session has seen. A call whose output a guard withheld with
+ * labels is recorded too, with the labels of that output: the tool ran, and a session whose tool returned an
+ * injection attempt stays exposed to its author (the demo's {@code no-write-after-untrusted} then forbids writes),
+ * whatever the agent saw.
  */
 public final class SessionStep implements CallStep {
     private final SessionStore sessions;

@@ -143,7 +143,8 @@ class OutputScreeningTest {
         pipeline.handle(Harness.searchAs("t-alice"));
 
         assertThat(((CallOutcome.Refused) first).code()).isEqualTo(Refusal.OUTPUT_BLOCKED);
-        assertThat(h.policies.requests.get(1).session().labelsSeen()).containsExactlyInAnyOrder("internal", "untrusted");
+        assertThat(h.policies.requests.get(1).session().labelsSeen())
+                .containsExactlyInAnyOrder("internal", "untrusted");
         assertThat(h.policies.requests.get(1).session().recentTools()).containsExactly("docs.search");
     }
 

@@ -23,7 +23,8 @@ class InjectionEndToEndTest {
     /** Stores {@code note} on customer {@code id} in a session of its own (its echo of the note may be withheld). */
     private static void plant(Gateway gateway, String token, int id, String note) {
         try (McpSyncClient attacker = TestGateways.client(gateway, token, null)) {
-            attacker.callTool(new McpSchema.CallToolRequest("crm.update_customer_note", Map.of("id", id, "note", note)));
+            attacker.callTool(new McpSchema.CallToolRequest("crm.update_customer_note",
+                    Map.of("id", id, "note", note)));
         }
     }
 
