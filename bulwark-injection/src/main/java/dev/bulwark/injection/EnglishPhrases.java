@@ -37,6 +37,12 @@ final class EnglishPhrases {
             + "|(?:ai )?language models?|ai (?:assistant|agent|model|system|bot)s?|chatbots?|gpt[-0-9.o]{0,6}|chatgpt)";
     private static final String AI_ONLY = "(?:" + AI.substring(3, AI.length() - 1) + "|autonomous agent)";
 
+    private static final String VERB_OF_ACTION = "(?:send|transfer|wire|pay|forward|email|e-mail|mail|post|upload"
+            + "|share|publish|leak|reveal|print|output|delete|remove|erase|wipe|drop|update|change|modify|set|reset"
+            + "|grant|invite|add|create|call|invoke|run|execute|use|open|visit|click|download|install|copy|move|export"
+            + "|write|append|insert|replace|overwrite|approve|cancel|book|schedule|disable|enable|ignore|disregard"
+            + "|forget|stop|reply|respond|tell|give)";
+
     static List<PatternRule> rules() {
         return List.of(
                 leading("en.ignore-prior-instructions", 0.9,
@@ -143,6 +149,12 @@ final class EnglishPhrases {
                                 + " (?:the user|the human|your user) (?:know|find out|notice)\\b",
                         "the user", "the human", "your user", "the operator", "your owner", "your principal",
                         "your human"),
+                phrase("en.tell-user-nothing", 0.65,
+                        "\\b(?:do not|don't|dont|never) (?:ever )?(?:tell|inform|notify|alert|warn"
+                                + "|mention (?:it |this )?to) (?:the user|the human|your user|the operator"
+                                + "|your (?:owner|principal|human)) (?:about|of) (?:this|it|these instructions|what you (?:did|do|are doing))\\b",
+                        "the user", "the human", "your user", "the operator", "your owner", "your principal",
+                        "your human"),
                 phrase("en.hide-from-user", 0.25,
                         "\\b(?:do not|don't|dont|never|without) (?:ever )?(?:tell|telling|inform|informing|mention"
                                 + "|mentioning|notify|notifying|alert|alerting|reveal|revealing|disclose|disclosing"
@@ -227,10 +239,18 @@ final class EnglishPhrases {
                         "\\b(?:reply|respond) (?:to me |to the user )?(?:only |just )?(?:with )?['\"][^'\"]"
                                 + "{1,40}['\"] (?:instead|only)\\b",
                         " instead", " only"),
-                phrase("en.vocative-ai", 0.45,
-                        "\\b(?:assistant|ai|llm|chatbot)[,:] (?:you |please )?(?:must|should|need|ignore|send"
-                                + "|forward|stop|now)\\b",
-                        "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:"),
+                // the model addressed by name and given an order: "Assistant, transfer ...", "AI: post the keys ...";
+                // "agent" and "bot" also name people and services ("support agent: call the customer"), so weakly
+                phrase("en.vocative-ai", 0.5,
+                        "\\b(?:(?:hey|hi|hello|dear|ok|okay) )?(?:ai assistant|assistant|ai|llm|chatbot|copilot)s?[,:]"
+                                + " (?:(?:you |please |kindly |then |immediately |quickly |first |also |just ){0,2}"
+                                + VERB_OF_ACTION + "|you (?:must|should|need)|now)\\b",
+                        "assistant,", "assistant:", "ai,", "ai:", "llm,", "llm:", "chatbot,", "chatbot:", "copilot,",
+                        "copilot:", "assistants,", "assistants:"),
+                phrase("en.vocative-agent-imperative", 0.25,
+                        "\\b(?:agent|model|bot)s?[,:] (?:(?:please|kindly|now|then|immediately|quickly|first|also"
+                                + "|just) ){0,2}" + VERB_OF_ACTION + "\\b",
+                        "agent,", "agent:", "model,", "model:", "bot,", "bot:", "agents,", "agents:"),
                 phrase("en.claims-authority", 0.4,
                         "\\b(?:i am|i'm|this is|message from|instructions? from|note from) (?:the |your )?(?:developer"
                                 + "|creator|system administrator|administrator|operator|openai|anthropic"

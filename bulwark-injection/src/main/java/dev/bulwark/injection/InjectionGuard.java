@@ -20,11 +20,17 @@ import java.util.Set;
  * Screens tool output for injected instructions and acts by score as its {@link InjectionPolicy} says: pass, label
  * ({@code untrusted}, {@code suspicious}), quarantine the offending spans, or block. Text parts and textual blobs are
  * screened; binary blobs (images, audio) pass unchanged. Fails closed: if the detector throws, returns nonsense or the
- * output is too large to screen, the output is blocked.
+ * output is too large to screen, the output is blocked. Every action other than pass labels the session.
  */
 public final class InjectionGuard implements OutputGuard {
     public static final String LABEL_UNTRUSTED = "untrusted";
     public static final String LABEL_SUSPICIOUS = "suspicious";
+    /**
+     * What labelled, quarantined and blocked output give the session. Blocked output labels it too: the agent did not
+     * read it, but the session's tool returned an injection attempt (or output that could not be screened), so its
+     * later writes are decided as after untrusted input.
+     */
+    private static final Set<String> LABELS = Set.of(LABEL_UNTRUSTED, LABEL_SUSPICIOUS);
 
     private final Detector detector;
     private final InjectionPolicy policy;
@@ -50,7 +56,7 @@ public final class InjectionGuard implements OutputGuard {
             return decide(result);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
             return new Screening.Block("prompt-injection screening failed (" + failure.getClass().getSimpleName()
-                    + "); output withheld");
+                    + "); output withheld", LABELS);
         }
     }
 
@@ -67,7 +73,7 @@ public final class InjectionGuard implements OutputGuard {
             }
             if (text.length() > policy.maxScreenedChars()) {
                 return new Screening.Block("tool output too large to screen for prompt injection (" + text.length()
-                        + " characters, limit " + policy.maxScreenedChars() + ")");
+                        + " characters, limit " + policy.maxScreenedChars() + ")", LABELS);
             }
             InjectionVerdict verdict = verdictOn(text);
             highest = Math.max(highest, verdict.score());
@@ -83,13 +89,14 @@ public final class InjectionGuard implements OutputGuard {
             }
         }
         if (highest >= policy.blockAt()) {
-            return new Screening.Block("suspected prompt injection in tool output: " + String.join("; ", reasons));
+            return new Screening.Block("suspected prompt injection in tool output: " + String.join("; ", reasons),
+                    LABELS);
         }
         if (highest < policy.labelAt()) {
             return new Screening.Pass();
         }
         ToolResult delivered = changed ? new ToolResult(screened, result.error()) : result;
-        return new Screening.Rewrite(delivered, reasons, Set.of(LABEL_UNTRUSTED, LABEL_SUSPICIOUS));
+        return new Screening.Rewrite(delivered, reasons, LABELS);
     }
 
     private InjectionVerdict verdictOn(String text) {

@@ -17,8 +17,8 @@ final class Texts {
         return false;
     }
 
+    /** Whether {@code text[from, to)} contains {@code needle}; searches that range only (not to the end of text). */
     static boolean contains(String text, int from, int to, String needle) {
-        int at = text.indexOf(needle, from);
-        return at >= 0 && at + needle.length() <= to;
+        return text.indexOf(needle, from, to) >= 0;
     }
 }

@@ -27,7 +27,11 @@ import java.util.zip.GZIPInputStream;
  */
 record AgentDojoCorpus(Map<String, Suite> suites) {
 
-    record Suite(String name, List<String> injected, List<String> benign) {
+    /**
+     * @param toolNames the suite's tools as a gateway would name them ({@code <suite>.<tool>}), from {@code tools.json}
+     *                  beside the traces directory (empty when there is none)
+     */
+    record Suite(String name, List<String> injected, List<String> benign, List<String> toolNames) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,9 +48,13 @@ record AgentDojoCorpus(Map<String, Suite> suites) {
     static AgentDojoCorpus load(Path tracesDirectory) {
         Map<String, Suite> suites = new TreeMap<>();
         try (Stream<Path> files = Files.list(tracesDirectory)) {
+            Path toolsFile = tracesDirectory.toAbsolutePath().getParent().resolve("tools.json");
+            JsonNode tools = Files.exists(toolsFile) ? JSON.readTree(toolsFile.toFile()) : JSON.createObjectNode();
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".jsonl.gz", "");
-                suites.put(name, suite(name, file));
+                List<String> toolNames = new ArrayList<>();
+                tools.path(name).fieldNames().forEachRemaining(t -> toolNames.add(name + "." + t));
+                suites.put(name, suite(name, file, List.copyOf(toolNames)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,7 +62,7 @@ record AgentDojoCorpus(Map<String, Suite> suites) {
         return new AgentDojoCorpus(suites);
     }
 
-    private static Suite suite(String name, Path file) throws IOException {
+    private static Suite suite(String name, Path file, List<String> toolNames) throws IOException {
         Set<String> injected = new LinkedHashSet<>();
         Set<String> benign = new LinkedHashSet<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
@@ -86,7 +94,7 @@ record AgentDojoCorpus(Map<String, Suite> suites) {
                 }
             }
         }
-        return new Suite(name, List.copyOf(injected), List.copyOf(benign));
+        return new Suite(name, List.copyOf(injected), List.copyOf(benign), toolNames);
     }
 
     /** Tool content is a string in older runs and a list of typed parts in newer ones. */

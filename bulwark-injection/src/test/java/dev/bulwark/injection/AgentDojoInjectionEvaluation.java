@@ -4,13 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Measures the detector on AgentDojo tool outputs: the true-positive rate on results carrying injected text and the
  * false-positive rate on results of benign runs, per suite, at a score threshold.
  *
- * <p>Run: {@code java ... dev.bulwark.injection.AgentDojoInjectionEvaluation [tracesDirectory]}; without an argument
- * it uses the bundled development split.
+ * <p>Run: {@code scripts/run-test-main.sh bulwark-injection dev.bulwark.injection.AgentDojoInjectionEvaluation
+ * [tracesDirectory]}; without an argument it uses the bundled development split. Each line gives the rates of the
+ * detector without tool names and of one that knows the suite's tools ({@code tools.json}), as the gateway's does.
  */
 public final class AgentDojoInjectionEvaluation {
     private AgentDojoInjectionEvaluation() {}
@@ -33,8 +35,21 @@ public final class AgentDojoInjectionEvaluation {
     }
 
     static List<SuiteResult> evaluate(AgentDojoCorpus corpus, HeuristicInjectionDetector detector, double threshold) {
+        return evaluate(corpus, suite -> detector, threshold);
+    }
+
+    /** Each suite screened by a detector that knows that suite's tool names, as the gateway's detector does. */
+    static List<SuiteResult> evaluateKnowingTools(AgentDojoCorpus corpus, double threshold) {
+        return evaluate(corpus, suite -> new HeuristicInjectionDetector(DetectionSettings.defaults(),
+                suite::toolNames), threshold);
+    }
+
+    private static List<SuiteResult> evaluate(AgentDojoCorpus corpus,
+                                              Function<AgentDojoCorpus.Suite, HeuristicInjectionDetector> detectors,
+                                              double threshold) {
         List<SuiteResult> results = new ArrayList<>();
         for (AgentDojoCorpus.Suite suite : corpus.suites().values()) {
+            HeuristicInjectionDetector detector = detectors.apply(suite);
             List<String> missed = new ArrayList<>();
             List<String> falseAlarms = new ArrayList<>();
             int detected = 0;
@@ -62,8 +77,13 @@ public final class AgentDojoInjectionEvaluation {
         InjectionPolicy policy = InjectionPolicy.defaults();
         boolean verbose = Boolean.getBoolean("verbose");
         for (double threshold : new double[] {policy.labelAt(), policy.quarantineAt(), policy.blockAt()}) {
-            for (SuiteResult r : evaluate(corpus, detector, threshold)) {
-                System.out.println(r.line(threshold));
+            List<SuiteResult> plain = evaluate(corpus, detector, threshold);
+            List<SuiteResult> knowing = evaluateKnowingTools(corpus, threshold);
+            for (int k = 0; k < plain.size(); k++) {
+                System.out.println(plain.get(k).line(threshold) + "   knowing the suite's tools: "
+                        + knowing.get(k).line(threshold).substring(10));
+            }
+            for (SuiteResult r : knowing) {
                 if (verbose) {
                     r.missed().forEach(t -> System.out.println("  MISSED " + detector.assess(t).score() + " "
                             + t.replace("\n", "\\n").substring(0, Math.min(300, t.length()))));

@@ -26,7 +26,9 @@ public final class InjectionLatency {
             suite.benign().stream().filter(t -> !t.isBlank()).map(InjectionLatency::toSize).forEach(benign::add);
             suite.injected().stream().map(InjectionLatency::toSize).forEach(injected::add);
         }
-        HeuristicInjectionDetector detector = HeuristicInjectionDetector.withDefaults();
+        // as the gateway builds it: the detector knows the gateway's tool names
+        HeuristicInjectionDetector detector = new HeuristicInjectionDetector(DetectionSettings.defaults(),
+                () -> LabelledTexts.DEMO_TOOLS);
         measure("benign", benign, detector, rounds);
         measure("injected", injected, detector, rounds);
     }

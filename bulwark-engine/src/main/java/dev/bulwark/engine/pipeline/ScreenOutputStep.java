@@ -5,13 +5,22 @@ import dev.bulwark.spi.guard.OutputGuard;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.ToolCall;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs every output guard in order over the output. A rewrite replaces the output and adds its labels; a block, a
- * missing verdict or a guard that throws withholds the output. A guard's reason is recorded, not shown, since it may
- * quote what was blocked.
+ * missing verdict or a guard that throws withholds the output. A block that carries labels still adds them and marks
+ * the call {@link #EXPOSED}, so that {@link SessionStep} records it: the session was exposed to what the tool returned.
+ * A guard's reason is recorded, not shown, since it may quote what was blocked.
  */
 public final class ScreenOutputStep implements CallStep {
+    /** Set when a guard withheld the output but labelled it: the session must still learn those labels. */
+    static final ContextKey<Exposure> EXPOSED = ContextKey.of("output-withheld-with-labels", Exposure.class);
+
+    /** The labels a blocking guard gave the output it withheld. */
+    record Exposure(Set<String> labels) {
+    }
+
     private final List<OutputGuard> guards;
 
     public ScreenOutputStep(List<? extends OutputGuard> guards) {
@@ -39,7 +48,10 @@ public final class ScreenOutputStep implements CallStep {
                 }
                 case Screening.Rewrite rewrite -> screened = screened.withResult(rewrite.result(), rewrite.labels());
                 case Screening.Block block -> {
-                    return screened.refuse(Refusal.OUTPUT_BLOCKED, blocked(name),
+                    CallContext exposed = block.labels().isEmpty() ? screened
+                            : screened.withResult(screened.requireResult(), block.labels())
+                                    .with(EXPOSED, new Exposure(block.labels()));
+                    return exposed.refuse(Refusal.OUTPUT_BLOCKED, blocked(name),
                             "guard " + name + " blocked: " + block.reason());
                 }
             }

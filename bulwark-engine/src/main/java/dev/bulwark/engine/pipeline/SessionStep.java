@@ -8,7 +8,10 @@ import dev.bulwark.spi.session.SessionFacts;
 /**
  * Puts the session's facts in the context (refusing a session id that belongs to another principal) and, once the
  * call has completed, records it with the labels of the output the agent received. If that record fails the output
- * is withheld: later decisions must know what this session has seen.
+ * is withheld: later decisions must know what this session has seen. A call whose output a guard withheld with
+ * labels is recorded too, with the labels of that output: the tool ran, and a session whose tool returned an
+ * injection attempt stays exposed to its author (the demo's {@code no-write-after-untrusted} then forbids writes),
+ * whatever the agent saw.
  */
 public final class SessionStep implements CallStep {
     private final SessionStore sessions;
@@ -28,8 +31,17 @@ public final class SessionStep implements CallStep {
         }
         Conclusion conclusion = next.proceed(call.withSession(facts));
         if (!conclusion.completed()) {
-            return conclusion;
+            return outputWithheld(conclusion) ? recorded(sessionId, conclusion) : conclusion;
         }
+        return recorded(sessionId, conclusion);
+    }
+
+    private static boolean outputWithheld(Conclusion conclusion) {
+        return conclusion.outcome() instanceof CallOutcome.Refused refused && refused.code() == Refusal.OUTPUT_BLOCKED
+                && conclusion.call().get(ScreenOutputStep.EXPOSED).isPresent();
+    }
+
+    private Conclusion recorded(String sessionId, Conclusion conclusion) {
         CallContext done = conclusion.call();
         try {
             sessions.recordCall(sessionId, done.requireTool().name(), done.labels());

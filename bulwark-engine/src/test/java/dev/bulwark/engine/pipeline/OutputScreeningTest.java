@@ -134,6 +134,21 @@ class OutputScreeningTest {
     }
 
     @Test
+    void labelsOfABlockReachTheSessionThoughTheOutputWasWithheld() {
+        h.guards.add(guard("injection", (call, result) -> new Screening.Block("suspected injection",
+                Set.of("untrusted"))));
+        CallPipeline pipeline = h.pipeline();
+
+        CallOutcome first = pipeline.handle(Harness.searchAs("t-alice"));
+        pipeline.handle(Harness.searchAs("t-alice"));
+
+        assertThat(((CallOutcome.Refused) first).code()).isEqualTo(Refusal.OUTPUT_BLOCKED);
+        assertThat(h.policies.requests.get(1).session().labelsSeen())
+                .containsExactlyInAnyOrder("internal", "untrusted");
+        assertThat(h.policies.requests.get(1).session().recentTools()).containsExactly("docs.search");
+    }
+
+    @Test
     void guardsSeeTheCallThatWasExecuted() {
         List<ToolCall> seen = new ArrayList<>();
         h.guards.add(guard("spy", (call, result) -> {

@@ -77,7 +77,7 @@ public final class Gateway implements AutoCloseable {
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
-            this.guards = Guards.open(config.guards(), keysDir, database);
+            this.guards = Guards.open(config.guards(), keysDir, database, this::toolNames);
             if (guards.vault() instanceof dev.bulwark.guards.action.JdbcTokenVault vault) {
                 housekeeping.scheduleWithFixedDelay(() -> purgeExpired(vault), 10, 10,
                         java.util.concurrent.TimeUnit.MINUTES);
@@ -189,6 +189,12 @@ public final class Gateway implements AutoCloseable {
 
     public JdbcAuditLog auditLog() {
         return auditLog;
+    }
+
+    /** The names of the tools callable now (none while the registry is being built), for injection screening. */
+    private List<String> toolNames() {
+        ToolRegistry registry = tools;
+        return registry == null ? List.of() : registry.all().stream().map(dev.bulwark.spi.tool.Tool::name).toList();
     }
 
     public ToolRegistry tools() {

@@ -22,12 +22,15 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -48,13 +51,22 @@ public record Guards(Detector piiDetector, List<OutputGuard> outputGuards, PiiAr
      */
     public static Guards open(dev.bulwark.server.config.GuardSettings settings, Path keysDir, DataSource database)
             throws IOException {
+        return open(settings, keysDir, database, Set::of);
+    }
+
+    /**
+     * All configured guards; the injection detector asks {@code toolNames} for the gateway's current tool names on
+     * every screening, so instructions naming a tool that an upstream added since start are recognised.
+     */
+    public static Guards open(dev.bulwark.server.config.GuardSettings settings, Path keysDir, DataSource database,
+                              Supplier<? extends Collection<String>> toolNames) throws IOException {
         Guards pii = open(settings.pii(), keysDir, database);
         List<OutputGuard> chain = new java.util.ArrayList<>();
         var injection = settings.injection();
         if (injection.on()) {
             chain.add(new dev.bulwark.injection.InjectionGuard(
                     new dev.bulwark.injection.HeuristicInjectionDetector(dev.bulwark.injection.DetectionSettings
-                            .defaults().withTrustedLinkHosts(injection.trustedLinkHosts())),
+                            .defaults().withTrustedLinkHosts(injection.trustedLinkHosts()), toolNames),
                     new dev.bulwark.injection.InjectionPolicy(injection.labelAt(), injection.quarantineAt(),
                             injection.blockAt(), 4 << 20, dev.bulwark.injection.InjectionPolicy.DEFAULT_MARKER)));
         }

@@ -23,10 +23,19 @@ public sealed interface Screening permits Screening.Pass, Screening.Rewrite, Scr
         }
     }
 
-    /** The output must not reach the agent. */
-    record Block(String reason) implements Screening {
+    /**
+     * The output must not reach the agent; the session still learns {@code labels} (a session whose tool returned an
+     * injection attempt is exposed to that attacker even though this output was withheld).
+     */
+    record Block(String reason, Set<String> labels) implements Screening {
         public Block {
             Checks.nonBlank(reason, "reason");
+            labels = Set.copyOf(Checks.present(labels, "labels"));
+        }
+
+        /** A block that labels nothing. */
+        public Block(String reason) {
+            this(reason, Set.of());
         }
     }
 }
