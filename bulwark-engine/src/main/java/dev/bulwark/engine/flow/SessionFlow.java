@@ -1,0 +1,50 @@
+package dev.bulwark.engine.flow;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The flow state of one session: what the user asked for and what tools returned, ready to trace a call's
+ * arguments. Thread-safe (the index synchronises).
+ */
+public final class SessionFlow {
+    private final ValueExtractor extractor;
+    private final ValueIndex index;
+    private final Provenance provenance;
+
+    public SessionFlow(ValueExtractor extractor, ValueIndex index) {
+        this.extractor = extractor;
+        this.index = index;
+        this.provenance = new Provenance(extractor);
+    }
+
+    public SessionFlow() {
+        this(new ValueExtractor(), new ValueIndex());
+    }
+
+    /** Records the user's request (given by the client, never by the model): its values are trusted. */
+    public void intent(String request) {
+        index.record(Source.INTENT, Set.of(), extractor.fromText(request, true).values());
+    }
+
+    /**
+     * Records a tool output, text or JSON tree; its source follows from its labels ({@link Source#ofOutput}).
+     *
+     * @return whether the whole output was read (false when the extraction limits cut it)
+     */
+    public boolean output(Object output, Set<String> labels) {
+        ValueExtractor.Extraction found = output instanceof String s
+                ? extractor.fromText(s, true) : extractor.fromTree(output, true);
+        index.record(Source.ofOutput(labels), labels, found.values());
+        return !found.truncated();
+    }
+
+    /** Provenance of a call's arguments. */
+    public CallProvenance provenance(Map<String, ?> arguments, Set<String> sinks) {
+        return provenance.ofCall(arguments, sinks, index);
+    }
+
+    public ValueIndex index() {
+        return index;
+    }
+}
