@@ -19,6 +19,8 @@ public final class Provenance {
     static final int SHORT_WORDS = 6;
     /** Digits a bare number needs to count inside longer text. */
     static final int LONG_NUMBER_DIGITS = 6;
+    /** Key length a quoted phrase needs to count inside longer text ({@code text:} and eight characters). */
+    static final int MIN_QUOTED_IN_TEXT = "text:".length() + 8;
     private static final int MAX_LEAVES = 10_000;
     private static final int MAX_DEPTH = 64;
 
@@ -88,7 +90,8 @@ public final class Provenance {
         for (FlowValue v : found.values()) {
             if (v.kind() == ValueKind.WORD) {
                 words.add(v);
-            } else if (v.kind().typed() || shortArg
+            } else if (shortArg || (v.kind().typed() && v.kind() != ValueKind.QUOTED)
+                    || (v.kind() == ValueKind.QUOTED && v.keys().get(0).length() >= MIN_QUOTED_IN_TEXT)
                     || v.keys().stream().anyMatch(k -> Numbers.digits(k) >= LONG_NUMBER_DIGITS)) {
                 add(v, index, parts, seen);
             }
