@@ -21,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * Replays recorded AgentDojo runs (format of {@code shared/agentdojo/README.md}) through {@link SessionFlow}: the system
  * and first user message are the trusted intent, each tool output is recorded as trusted or untrusted per a suite
  * configuration written from the tool descriptions, and every call's sink arguments are traced before its output is
- * seen. Counts, per suite, how attacker-goal calls and benign calls would fare under two flow policies:
+ * seen. A call is an attacker-goal call when its function is a goal call's and each literal goal argument, letters and
+ * digits only, is contained in the call's argument (so reformatted attacker values still count). Counts, per suite, how attacker-goal calls and benign calls would fare under two flow policies:
  * P1 = refuse when {@code untrusted_in_sink}; P2 = refuse when {@code untrusted_in_sink || unseen_in_sink}.
  *
  * <p>Run: {@code AgentDojoFlowReplayTest} (writes {@code target/agentdojo-flow-report.txt}), or this class's main with
@@ -266,7 +267,7 @@ final class AgentDojoFlowReplay {
                 JsonNode got = args.path(e.getKey());
                 boolean same = want.isNumber() && got.isNumber()
                         ? want.decimalValue().compareTo(got.decimalValue()) == 0
-                        : want.asText().strip().equalsIgnoreCase(got.asText().strip());
+                        : !got.isMissingNode() && normalized(got.asText()).contains(normalized(want.asText()));
                 all &= same;
             }
             if (all && anyLiteral) {
@@ -276,14 +277,24 @@ final class AgentDojoFlowReplay {
         return false;
     }
 
+    /**
+     * Whether the user's request names every literal value of the goal call: text compared as in matching, numbers
+     * as numbers found in the request (so 2500 is not found inside "INV-2025-0042").
+     */
     private static boolean goalValuesIn(String fn, JsonNode goalCalls, String intent) {
-        String lower = intent.toLowerCase(Locale.ROOT);
+        String text = normalized(intent);
         for (JsonNode goal : goalCalls) {
             if (goal.path("function").asText().equals(fn)) {
                 for (Map.Entry<String, JsonNode> e : iterable(goal.path("args"))) {
                     JsonNode v = e.getValue();
-                    if (v.isTextual() && !v.asText().startsWith("$")
-                            && !lower.contains(v.asText().toLowerCase(Locale.ROOT))) {
+                    if (v.isNumber()) {
+                        String key = Numbers.key(v.decimalValue());
+                        boolean named = new ValueExtractor().fromText(intent, false).values().stream()
+                                .anyMatch(x -> x.keys().contains(key));
+                        if (!named) {
+                            return false;
+                        }
+                    } else if (!v.isNull() && !v.asText().startsWith("$") && !text.contains(normalized(v.asText()))) {
                         return false;
                     }
                 }
@@ -291,6 +302,13 @@ final class AgentDojoFlowReplay {
             }
         }
         return false;
+    }
+
+    /** Lower case letters and digits only: goal values are recognised whatever a model did to their formatting. */
+    static String normalized(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
