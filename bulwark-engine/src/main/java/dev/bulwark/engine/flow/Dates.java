@@ -30,15 +30,18 @@ final class Dates {
 
     /** The month a word names (full or three letters, any case, trailing dot allowed), or 0. */
     static int month(String word) {
-        String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
-        if (w.length() < 3 || w.length() > 9) {
+        if (word.length() < 3 || word.length() > 10 || !Character.isLetter(word.charAt(0))) {
             return 0;
         }
+        String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
         return MONTHS.getOrDefault(w.toLowerCase(Locale.ROOT), 0);
     }
 
     /** A day of month written as {@code 5}, {@code 05}, {@code 5th}, {@code 5,}; 0 if not one. */
     static int day(String word) {
+        if (word.isEmpty() || word.length() > 5 || !Character.isDigit(word.charAt(0))) {
+            return 0;
+        }
         String w = word.endsWith(",") ? word.substring(0, word.length() - 1) : word;
         String lower = w.toLowerCase(Locale.ROOT);
         for (String suffix : new String[] {"st", "nd", "rd", "th"}) {
@@ -84,10 +87,12 @@ final class Dates {
         if (sep == 0) {
             return List.of();
         }
-        String[] p = t.split(java.util.regex.Pattern.quote(String.valueOf(sep)), -1);
-        if (p.length != 3) {
+        int first = t.indexOf(sep);
+        int second = t.indexOf(sep, first + 1);
+        if (second < 0 || t.indexOf(sep, second + 1) >= 0) {
             return List.of();
         }
+        String[] p = {t.substring(0, first), t.substring(first + 1, second), t.substring(second + 1)};
         List<String> out = new ArrayList<>(2);
         if (p[0].length() == 4) {
             add(out, smallInt(p[0], 4), smallInt(p[1], 2), smallInt(p[2], 2));

@@ -31,6 +31,11 @@ final class TokenClassifier {
      * @param nested true for pieces of a URL: no further URLs and no words
      */
     static void classify(String core, Found out, boolean words, boolean nested) {
+        classify(core, core.toLowerCase(Locale.ROOT), out, words, nested);
+    }
+
+    /** As {@link #classify(String, Found, boolean, boolean)} with the token's lower case form already made. */
+    static void classify(String core, String lower, Found out, boolean words, boolean nested) {
         int n = core.length();
         if (n == 0) {
             return;
@@ -41,7 +46,6 @@ final class TokenClassifier {
             }
             return;
         }
-        String lower = core.toLowerCase(Locale.ROOT);
         if (core.indexOf('@') > 0 && email(lower, out)) {
             return;
         }
@@ -53,10 +57,12 @@ final class TokenClassifier {
             out.add(ValueKind.DATE, date);
             return;
         }
-        String upper = core.toUpperCase(Locale.ROOT);
-        if (Shapes.iban(upper)) {
-            out.add(ValueKind.IBAN, "id:" + upper);
-            return;
+        if (n >= 15 && n <= 34 && Character.isLetter(core.charAt(0)) && Character.isDigit(core.charAt(3))) {
+            String upper = core.toUpperCase(Locale.ROOT);
+            if (Shapes.iban(upper)) {
+                out.add(ValueKind.IBAN, "id:" + upper);
+                return;
+            }
         }
         if (amount(core, out)) {
             return;
@@ -82,7 +88,7 @@ final class TokenClassifier {
             out.add(ValueKind.DOMAIN, Shapes.key("dom", stripWww(lower)));
             return;
         }
-        if (account(core, upper, out)) {
+        if (account(core, out)) {
             return;
         }
         if (n >= 20 && tokenChars(core) && Shapes.count(core, Character::isDigit) > 0
@@ -221,11 +227,12 @@ final class TokenClassifier {
         return true;
     }
 
-    private static boolean account(String core, String upper, Found out) {
+    private static boolean account(String core, Found out) {
         int n = core.length();
-        if (n < 5 || n > 34) {
+        if (n < 5 || n > 34 || Shapes.count(core, Character::isDigit) < 3) {
             return false;
         }
+        String upper = core.toUpperCase(Locale.ROOT);
         int digits = 0;
         int letters = 0;
         StringBuilder compact = new StringBuilder(n);

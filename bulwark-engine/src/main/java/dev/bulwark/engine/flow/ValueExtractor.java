@@ -112,6 +112,7 @@ public final class ValueExtractor {
         }
         budget[0] -= t.length();
         List<String> cores = new ArrayList<>();
+        List<String> lowers = new ArrayList<>();
         List<int[]> produced = new ArrayList<>();
         Phrases.Pairing quotes = new Phrases.Pairing(MAX_QUOTED);
         int i = 0;
@@ -136,14 +137,16 @@ public final class ValueExtractor {
             }
             String core = strip(t.substring(start, i));
             if (!core.isEmpty()) {
+                String lower = core.toLowerCase(Locale.ROOT);
                 cores.add(core);
+                lowers.add(lower);
                 int before = out.size();
-                TokenClassifier.classify(core, out, words, false);
+                TokenClassifier.classify(core, lower, out, words, false);
                 produced.add(new int[] {before, out.size()});
             }
         }
         boolean[] covered = new boolean[cores.size()];
-        windows(cores, out, covered);
+        windows(cores, lowers, out, covered);
         for (int k = 0; k < covered.length; k++) {
             if (covered[k]) {
                 out.dropPieces(produced.get(k)[0], produced.get(k)[1]);
@@ -164,20 +167,20 @@ public final class ValueExtractor {
     }
 
     /** Values written across a few neighbouring tokens. */
-    private static void windows(List<String> cores, Found out, boolean[] covered) {
+    private static void windows(List<String> cores, List<String> lowers, Found out, boolean[] covered) {
         int n = cores.size();
         for (int i = 0; i < n; i++) {
-            String a = cores.get(i);
-            String b = i + 1 < n ? cores.get(i + 1) : "";
-            String c = i + 2 < n ? cores.get(i + 2) : "";
+            String a = lowers.get(i);
+            String b = i + 1 < n ? lowers.get(i + 1) : "";
+            String c = i + 2 < n ? lowers.get(i + 2) : "";
             cover(covered, i, groupedIban(cores, i, out));
             if (covered[i]) {
                 continue; // inside a value already found: its groups are not phone numbers or amounts
             }
             cover(covered, i, monthDate(a, b, c, out));
             if (!b.isEmpty() && a.length() <= 40 && b.length() <= 40) {
-                boolean aCurrency = TokenClassifier.CURRENCY_WORDS.contains(a.toLowerCase(Locale.ROOT));
-                boolean bCurrency = TokenClassifier.CURRENCY_WORDS.contains(b.toLowerCase(Locale.ROOT));
+                boolean aCurrency = a.length() <= 7 && TokenClassifier.CURRENCY_WORDS.contains(a);
+                boolean bCurrency = b.length() <= 7 && TokenClassifier.CURRENCY_WORDS.contains(b);
                 if (bCurrency && !Numbers.keys(a).isEmpty()) {
                     out.add(ValueKind.AMOUNT, Numbers.keys(a));
                     cover(covered, i, 1);
