@@ -41,6 +41,11 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         return parts.stream().anyMatch(Part::untrustedOnly);
     }
 
+    /** Some identifier part (IBAN, account, e-mail, URL, domain, phone, path) was seen only in untrusted output. */
+    public boolean untrustedIdentifier() {
+        return parts.stream().anyMatch(p -> p.untrustedOnly() && p.kind().identifier());
+    }
+
     /** Some part was seen nowhere, or nothing in it could be traced: model-generated as far as the gateway knows. */
     public boolean unseen() {
         return traced && (parts.isEmpty() || parts.stream().anyMatch(p -> p.sources().isEmpty()));
@@ -88,6 +93,7 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         m.put("trusted", trusted());
         m.put("untrusted_only", untrustedOnly());
         m.put("from_untrusted_only", fromUntrustedOnly());
+        m.put("untrusted_identifier", untrustedIdentifier());
         m.put("unseen", unseen());
         m.put("parts", (long) parts.size());
         m.put("untrusted_parts", parts.stream().filter(Part::untrustedOnly).count());

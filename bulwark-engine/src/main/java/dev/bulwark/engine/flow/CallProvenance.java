@@ -16,6 +16,11 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         return sinks().anyMatch(ArgumentProvenance::untrustedOnly);
     }
 
+    /** Some sink argument holds an identifier (IBAN, e-mail, URL, domain, phone, account, path) seen only untrusted. */
+    public boolean untrustedIdentifierInSink() {
+        return sinks().anyMatch(ArgumentProvenance::untrustedIdentifier);
+    }
+
     /** Some sink argument holds untrusted-only values and nothing trusted. */
     public boolean sinksFromUntrustedOnly() {
         return sinks().anyMatch(ArgumentProvenance::fromUntrustedOnly);
@@ -32,7 +37,8 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
 
     /**
      * The facts as a plain map for {@code context.flow}: {@code args.<name>.sources} and the other per-argument
-     * facts, and the aggregates {@code untrusted_in_sink}, {@code sinks_from_untrusted_only}, {@code unseen_in_sink},
+     * facts, and the aggregates {@code untrusted_in_sink}, {@code sinks_from_untrusted_only},
+     * {@code untrusted_identifier_in_sink}, {@code unseen_in_sink},
      * {@code untrusted_sinks} (names) and {@code sink_labels} (labels of values found in sinks).
      */
     public Map<String, Object> toContext() {
@@ -53,6 +59,7 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         flow.put("args", args);
         flow.put("untrusted_in_sink", untrustedInSink());
         flow.put("sinks_from_untrusted_only", sinksFromUntrustedOnly());
+        flow.put("untrusted_identifier_in_sink", untrustedIdentifierInSink());
         flow.put("unseen_in_sink", unseenInSink());
         flow.put("untrusted_sinks", untrustedSinks);
         flow.put("sink_labels", sinkLabels);

@@ -46,6 +46,11 @@ final class TokenClassifier {
             }
             return;
         }
+        if (lower.startsWith("mailto:") || lower.startsWith("tel:")) {
+            int colon = core.indexOf(':');
+            classify(core.substring(colon + 1), lower.substring(colon + 1), out, words, nested);
+            return;
+        }
         if (core.indexOf('@') > 0 && email(lower, out)) {
             return;
         }
@@ -72,8 +77,11 @@ final class TokenClassifier {
             String digits = Shapes.digitsOf(core);
             int sign = core.charAt(0) == '+' ? 1 : 0;
             if (digits.length() == n - sign && digits.length() >= 7 && digits.length() <= 15) {
-                // a long run of digits may be a number or a phone number: one value, both keys
-                number = List.of(number.get(0), Shapes.phoneKey(digits));
+                // a long run of digits is a phone number (with '+') or an account-like number that may also be a
+                // phone number or an amount: one value with every key, typed as the identifier it most likely is
+                out.add(sign == 1 ? ValueKind.PHONE : ValueKind.ACCOUNT,
+                        List.of(number.get(0), Shapes.phoneKey(digits)));
+                return;
             }
             out.add(ValueKind.NUMBER, number);
             return;

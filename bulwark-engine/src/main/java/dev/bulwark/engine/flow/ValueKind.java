@@ -35,6 +35,17 @@ public enum ValueKind {
         return contextName;
     }
 
+    /**
+     * Whether a value of this kind names where something goes or who gets it (an account, address, host, number or
+     * file): the values an attacker must plant to redirect a write or an egress call.
+     */
+    public boolean identifier() {
+        return switch (this) {
+            case IBAN, ACCOUNT, EMAIL, URL, DOMAIN, PHONE, PATH -> true;
+            default -> false;
+        };
+    }
+
     /** Whether a value of this kind, found inside a longer argument, counts as one of its parts. */
     public boolean typed() {
         return typed;

@@ -44,7 +44,8 @@ class AgentDojoFlowReplayTest {
 
         StringBuilder report = new StringBuilder("config " + configFile + "\n");
         tallies.forEach((suite, t) -> report.append(t.report(suite)).append("    unflagged goal calls by sources: ")
-                .append(t.unflaggedGoals).append('\n'));
+                .append(t.unflaggedGoals).append('\n').append("    goal calls P3 misses: ").append(t.p3MissedGoals)
+                .append('\n'));
         Files.writeString(Path.of("target/agentdojo-flow-report-" + configFile.replace(".json", ".txt")), report);
         System.out.print(report);
         for (AgentDojoFlowReplay.Tally t : tallies.values()) {

@@ -30,6 +30,7 @@ class CallProvenanceTest {
 
         assertThat(p.untrustedInSink()).isTrue();
         assertThat(p.sinksFromUntrustedOnly()).isTrue();
+        assertThat(p.untrustedIdentifierInSink()).isTrue();
         assertThat(ctx).containsEntry("untrusted_sinks", Set.of("recipient"));
         assertThat(ctx).containsEntry("sink_labels", Set.of(Source.UNTRUSTED_LABEL, "pii"));
         @SuppressWarnings("unchecked")
@@ -60,6 +61,20 @@ class CallProvenanceTest {
 
         assertThat(p.untrustedInSink()).isTrue();
         assertThat(p.sinksFromUntrustedOnly()).isFalse(); // something trusted is in it too
+    }
+
+    @Test
+    void anUntrustedAmountIsNotAnUntrustedIdentifier() {
+        CallProvenance p = session().provenance(Map.of("recipient", "DE89370400440532013000", "amount", "99.90"),
+                Set.of("recipient", "amount"));
+        SessionFlow s = session();
+        s.output("fee: 99.90", Set.of(Source.UNTRUSTED_LABEL));
+        CallProvenance q = s.provenance(Map.of("recipient", "DE89370400440532013000", "amount", "99.90"),
+                Set.of("recipient", "amount"));
+
+        assertThat(p.unseenInSink()).isTrue();
+        assertThat(q.untrustedInSink()).isTrue();
+        assertThat(q.untrustedIdentifierInSink()).isFalse();
     }
 
     @Test

@@ -24,7 +24,8 @@ class HandmadeFlowReplayTest {
 
         AgentDojoFlowReplay.Tally t = AgentDojoFlowReplay.replay(dir, config).get("office");
 
-        String report = t.report("office (handmade)") + "    unflagged goal calls by sources: " + t.unflaggedGoals;
+        String report = t.report("office (handmade)") + "    unflagged goal calls by sources: " + t.unflaggedGoals
+                + "\n    goal calls P3 misses: " + t.p3MissedGoals + "\n";
         Files.writeString(Path.of("target/handmade-flow-report.txt"), report);
         System.out.print(report);
         assertThat(t.goalCalls).isEqualTo(24);
