@@ -97,6 +97,17 @@ public final class ValueIndex {
         this(Bounds.defaults());
     }
 
+    /**
+     * An index for a session whose history was lost (evicted from memory, or a stored index that could not be read):
+     * its summary answers "maybe seen untrusted" for every value, so nothing unknown passes as unseen-but-harmless,
+     * and nothing is trusted until the session sees it again from the intent or a trusted output.
+     */
+    public static ValueIndex afterLoss(Bounds bounds) {
+        long[] all = new long[bounds.bloomBits() / 64];
+        java.util.Arrays.fill(all, -1L);
+        return new ValueIndex(bounds, new BloomSummary(all, new SecureRandom().nextLong(), 0));
+    }
+
     ValueIndex(Bounds bounds, BloomSummary summary) {
         this.bounds = bounds;
         this.summary = summary;
