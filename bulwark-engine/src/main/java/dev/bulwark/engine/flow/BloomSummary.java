@@ -40,6 +40,20 @@ final class BloomSummary {
         added++;
     }
 
+    /** Sets every bit: from now on every key "might" have been seen. */
+    void saturate() {
+        Arrays.fill(bits, -1L);
+    }
+
+    boolean saturated() {
+        for (long word : bits) {
+            if (word != -1L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean mightContain(String key) {
         long h1 = hash(key, seed);
         long h2 = hash(key, ~seed) | 1;

@@ -11,7 +11,10 @@ final class Found {
     private final int maxWords;
     private final List<FlowValue> values = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final List<String> overflow = new ArrayList<>();
     private int words;
+    private int typed;
+    /** Some input was not read at all (character, depth or node limit). */
     boolean truncated;
 
     Found(int maxValues, int maxWords) {
@@ -26,17 +29,21 @@ final class Found {
         if (!seen.add(kind.ordinal() + keys.get(0))) {
             return;
         }
-        if (kind == ValueKind.WORD) {
-            if (words >= maxWords) {
-                truncated = true;
-                return;
-            }
-            words++;
-        } else if (values.size() - words >= maxValues) {
-            truncated = true;
+        if (kind == ValueKind.WORD ? words >= maxWords : typed >= maxValues) {
+            overflow.addAll(keys); // read but not kept as values: an index can still summarise them
             return;
         }
+        if (kind == ValueKind.WORD) {
+            words++;
+        } else {
+            typed++;
+        }
         values.add(new FlowValue(kind, keys));
+    }
+
+    /** Keys of values found beyond the value and word bounds. */
+    List<String> overflow() {
+        return List.copyOf(overflow);
     }
 
     void add(ValueKind kind, String key) {
@@ -52,6 +59,11 @@ final class Found {
         for (int i = from; i < to; i++) {
             FlowValue v = values.get(i);
             if (v != null && (v.kind() == ValueKind.NUMBER || v.kind() == ValueKind.WORD)) {
+                if (v.kind() == ValueKind.WORD) {
+                    words--;
+                } else {
+                    typed--;
+                }
                 values.set(i, null);
             }
         }

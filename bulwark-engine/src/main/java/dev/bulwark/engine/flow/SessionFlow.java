@@ -30,13 +30,17 @@ public final class SessionFlow {
     /**
      * Records a tool output, text or JSON tree; its source follows from its labels ({@link Source#ofOutput}).
      *
-     * @return whether the whole output was read (false when the extraction limits cut it)
+     * @return whether every value of the output was indexed exactly. When not, and the output is untrusted, the
+     *         values beyond the bounds are summarised as untrusted, and if some of it was not read at all, every value
+     *         the session does not otherwise know looks untrusted from then on (see {@link ValueIndex#recordUnindexed})
      */
     public boolean output(Object output, Set<String> labels) {
         ValueExtractor.Extraction found = output instanceof String s
                 ? extractor.fromText(s, true) : extractor.fromTree(output, true);
-        index.record(Source.ofOutput(labels), labels, found.values());
-        return !found.truncated();
+        Source source = Source.ofOutput(labels);
+        index.record(source, labels, found.values());
+        index.recordUnindexed(source, found.overflow(), found.truncated());
+        return found.complete();
     }
 
     /** Provenance of a call's arguments. */

@@ -42,10 +42,22 @@ public final class ValueExtractor {
         }
     }
 
-    /** What an extraction found; {@code truncated} when some input was not read because of the limits. */
-    public record Extraction(List<FlowValue> values, boolean truncated) {
+    /**
+     * What an extraction found.
+     *
+     * @param values    the values kept, within the value and word bounds
+     * @param overflow  keys of further values that were read but not kept (beyond the bounds)
+     * @param truncated some input was not read at all (character, depth or node limit)
+     */
+    public record Extraction(List<FlowValue> values, List<String> overflow, boolean truncated) {
         public Extraction {
             values = List.copyOf(values);
+            overflow = List.copyOf(overflow);
+        }
+
+        /** Whether everything the input held is in {@link #values()}. */
+        public boolean complete() {
+            return !truncated && overflow.isEmpty();
         }
     }
 
@@ -64,7 +76,7 @@ public final class ValueExtractor {
         Found out = new Found(limits.maxValues(), words ? limits.maxWords() : 0);
         int[] budget = {limits.maxChars()};
         scan(text == null ? "" : text, out, words, budget);
-        return new Extraction(out.values(), out.truncated);
+        return new Extraction(out.values(), out.overflow(), out.truncated);
     }
 
     /** The values of every string and number in a JSON tree (object keys are names, not values, and are skipped). */
@@ -73,7 +85,7 @@ public final class ValueExtractor {
         int[] budget = {limits.maxChars()};
         int[] nodes = {limits.maxNodes()};
         walk(tree, 0, out, words, budget, nodes);
-        return new Extraction(out.values(), out.truncated);
+        return new Extraction(out.values(), out.overflow(), out.truncated);
     }
 
     private void walk(Object node, int depth, Found out, boolean words, int[] budget, int[] nodes) {

@@ -68,7 +68,7 @@ public final class ValueIndex {
 
     /** Counters for monitoring and for the policy context (a saturated index is worth knowing about). */
     public record Stats(int entries, int bytes, int intentEntries, long evicted, long summarised,
-                        long droppedIntent, int summaryBytes) {}
+                        long droppedIntent, int summaryBytes, boolean saturated) {}
 
     static final class Entry {
         int sources;
@@ -103,9 +103,9 @@ public final class ValueIndex {
      * and nothing is trusted until the session sees it again from the intent or a trusted output.
      */
     public static ValueIndex afterLoss(Bounds bounds) {
-        long[] all = new long[bounds.bloomBits() / 64];
-        java.util.Arrays.fill(all, -1L);
-        return new ValueIndex(bounds, new BloomSummary(all, new SecureRandom().nextLong(), 0));
+        ValueIndex index = new ValueIndex(bounds);
+        index.summary.saturate();
+        return index;
     }
 
     ValueIndex(Bounds bounds, BloomSummary summary) {
@@ -165,6 +165,21 @@ public final class ValueIndex {
         return ENTRY_OVERHEAD + 2 * key.length();
     }
 
+    /**
+     * Records that untrusted content was received that could not be indexed exactly: the keys of values read beyond
+     * the extraction bounds go to the summary, and if some input was not read at all, the summary is saturated so that
+     * every value not otherwise known looks seen untrusted from now on (what was not read may hold anything).
+     */
+    public synchronized void recordUnindexed(Source source, List<String> overflowKeys, boolean unread) {
+        if (source != Source.UNTRUSTED_OUTPUT) {
+            return; // trusted facts that were not kept simply stay unknown: the safe side
+        }
+        overflowKeys.forEach(summary::add);
+        if (unread) {
+            summary.saturate();
+        }
+    }
+
     /** What is known of a value: the union over its keys of exact entries and of the summary. */
     public synchronized Seen lookup(FlowValue value) {
         int sources = 0;
@@ -189,7 +204,7 @@ public final class ValueIndex {
 
     public synchronized Stats stats() {
         return new Stats(entries.size(), bytes, intent.size(), evicted, summary.added(), droppedIntent,
-                summary.sizeBytes());
+                summary.sizeBytes(), summary.saturated());
     }
 
     private long labelBits(Set<String> labels) {
