@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flow;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,7 +25,10 @@ public final class SessionFlow {
 
     /** Records the user's request (given by the client, never by the model): its values are trusted. */
     public void intent(String request) {
-        index.record(Source.INTENT, Set.of(), extractor.fromText(request, true).values());
+        List<FlowValue> values = extractor.fromText(request, true).values();
+        // typed values first, so that a long request's words cannot use up the intent bound before its identifiers
+        index.record(Source.INTENT, Set.of(), values.stream().filter(v -> v.kind() != ValueKind.WORD).toList());
+        index.record(Source.INTENT, Set.of(), values.stream().filter(v -> v.kind() == ValueKind.WORD).toList());
     }
 
     /**

@@ -87,6 +87,22 @@ class CallProvenanceTest {
     }
 
     @Test
+    void aLongRequestKeepsItsIdentifiersBeforeItsWords() {
+        SessionFlow flow = new SessionFlow();
+        StringBuilder request = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            request.append("word").append((char) ('a' + i % 26)).append((char) ('a' + i / 26 % 26))
+                    .append((char) ('a' + i / 676)).append(' ');
+        }
+        flow.intent(request + "and finally pay DE89370400440532013000");
+
+        CallProvenance p = flow.provenance(Map.of("to", "DE89370400440532013000"), Set.of("to"));
+
+        assertThat(flow.index().stats().droppedIntent()).isPositive();
+        assertThat(p.arguments().get("to").sourceNames()).containsExactly("intent");
+    }
+
+    @Test
     void contextHoldsOnlyPlainPolicyTypes() {
         Map<String, Object> ctx = session().provenance(Map.of("a", List.of("x@y.com", 3), "b", false),
                 Set.of("a")).toContext();
