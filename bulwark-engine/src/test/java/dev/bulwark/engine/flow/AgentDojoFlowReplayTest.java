@@ -51,6 +51,9 @@ class AgentDojoFlowReplayTest {
         for (AgentDojoFlowReplay.Tally t : tallies.values()) {
             assertThat(t.goalCalls).isPositive();
             assertThat(t.benignRuns).isPositive();
+            // however the models wrote the attacker's values, they are traced to the untrusted output holding them
+            assertThat(t.recallValues).isPositive();
+            assertThat(t.recallMissed).as(report.toString()).isEmpty();
         }
     }
 }

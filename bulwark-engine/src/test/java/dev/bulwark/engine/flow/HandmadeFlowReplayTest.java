@@ -35,5 +35,7 @@ class HandmadeFlowReplayTest {
         // pay an IBAN read from an e-mail, which is exactly the flow the policy is meant to stop or hold
         assertThat(t.benignRuns).isEqualTo(23);
         assertThat(t.benignRunsKeptP1).as(report).isEqualTo(20);
+        assertThat(t.recallValues).isEqualTo(20);
+        assertThat(t.recallMissed).as(report).isEmpty();
     }
 }
