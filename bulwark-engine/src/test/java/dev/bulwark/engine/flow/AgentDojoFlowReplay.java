@@ -86,7 +86,7 @@ final class AgentDojoFlowReplay {
                         sink arguments %d: trusted (all parts from intent/trusted output) %d, with untrusted-only \
                     part %d, only unseen %d
                         P1-flagged benign sink args by tool.arg: %s
-                      recall: attacker values (>= 8 chars) seen in untrusted output and reported untrusted in the goal                     call: %d/%d
+                      recall: attacker values (>= 8 chars) in untrusted output, reported untrusted in goal calls: %d/%d
                     """, suite, runs, attackRuns, successfulAttacks, successfulAttacksWithGoalCall,
                     stoppedP1, successfulAttacksWithGoalCall, stoppedP2, successfulAttacksWithGoalCall,
                     stoppedP3, successfulAttacksWithGoalCall,
