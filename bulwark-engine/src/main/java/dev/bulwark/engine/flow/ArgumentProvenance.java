@@ -1,0 +1,102 @@
+package dev.bulwark.engine.flow;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where one argument's value came from, part by part.
+ *
+ * @param name   the argument's name
+ * @param sink   whether the tool declares it a sink (recipient, destination, amount, body, …)
+ * @param parts  the values traced: the typed values inside it, and for a short argument its phrase or words
+ * @param traced whether the argument holds anything to trace at all (false for booleans, nulls and blanks)
+ */
+public record ArgumentProvenance(String name, boolean sink, List<Part> parts, boolean traced) {
+    /** One traced value: its kind and every source it was seen in (empty: seen nowhere). */
+    public record Part(ValueKind kind, Set<Source> sources, Set<String> labels) {
+        public Part {
+            sources = sources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sources));
+            labels = Set.copyOf(labels);
+        }
+
+        boolean trusted() {
+            return sources.contains(Source.INTENT) || sources.contains(Source.TRUSTED_OUTPUT);
+        }
+
+        boolean untrustedOnly() {
+            return sources.equals(Set.of(Source.UNTRUSTED_OUTPUT));
+        }
+    }
+
+    public ArgumentProvenance {
+        parts = List.copyOf(parts);
+    }
+
+    /** Some part was seen only in untrusted output: untrusted content reached this argument. */
+    public boolean untrustedOnly() {
+        return parts.stream().anyMatch(Part::untrustedOnly);
+    }
+
+    /** Some identifier part (IBAN, account, e-mail, URL, domain, phone, path) was seen only in untrusted output. */
+    public boolean untrustedIdentifier() {
+        return parts.stream().anyMatch(p -> p.untrustedOnly() && p.kind().identifier());
+    }
+
+    /** Some part was seen nowhere, or nothing in it could be traced: model-generated as far as the gateway knows. */
+    public boolean unseen() {
+        return traced && (parts.isEmpty() || parts.stream().anyMatch(p -> p.sources().isEmpty()));
+    }
+
+    /** Every part was seen in the intent or a trusted output. */
+    public boolean trusted() {
+        return !parts.isEmpty() && parts.stream().allMatch(Part::trusted);
+    }
+
+    /** No part is trusted and some part came only from untrusted output. */
+    public boolean fromUntrustedOnly() {
+        return untrustedOnly() && parts.stream().noneMatch(Part::trusted);
+    }
+
+    /** The sources of all parts, plus {@code unseen} when {@link #unseen()}. */
+    public Set<String> sourceNames() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Source s : Source.values()) {
+            if (parts.stream().anyMatch(p -> p.sources().contains(s))) {
+                out.add(s.contextName());
+            }
+        }
+        if (unseen()) {
+            out.add("unseen");
+        }
+        return out;
+    }
+
+    public Set<String> labels() {
+        Set<String> out = new LinkedHashSet<>();
+        parts.forEach(p -> out.addAll(p.labels()));
+        return out;
+    }
+
+    /** This argument as a plain record for the policy context (strings, booleans, longs, sets of strings). */
+    public Map<String, Object> toContext() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sink", sink);
+        m.put("sources", sourceNames());
+        Set<String> kinds = new LinkedHashSet<>();
+        parts.forEach(p -> kinds.add(p.kind().contextName()));
+        m.put("kinds", kinds);
+        m.put("labels", labels());
+        m.put("trusted", trusted());
+        m.put("untrusted_only", untrustedOnly());
+        m.put("from_untrusted_only", fromUntrustedOnly());
+        m.put("untrusted_identifier", untrustedIdentifier());
+        m.put("unseen", unseen());
+        m.put("parts", (long) parts.size());
+        m.put("untrusted_parts", parts.stream().filter(Part::untrustedOnly).count());
+        return m;
+    }
+}

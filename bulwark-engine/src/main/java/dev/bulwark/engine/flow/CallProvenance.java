@@ -1,0 +1,68 @@
+package dev.bulwark.engine.flow;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Provenance of every argument of one call, and the facts about its sinks that flow policies test. */
+public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
+    public CallProvenance {
+        arguments = Map.copyOf(arguments);
+    }
+
+    /** Some sink argument holds a value seen only in untrusted output. */
+    public boolean untrustedInSink() {
+        return sinks().anyMatch(ArgumentProvenance::untrustedOnly);
+    }
+
+    /** Some sink argument holds an identifier (IBAN, e-mail, URL, domain, phone, account, path) seen only untrusted. */
+    public boolean untrustedIdentifierInSink() {
+        return sinks().anyMatch(ArgumentProvenance::untrustedIdentifier);
+    }
+
+    /** Some sink argument holds untrusted-only values and nothing trusted. */
+    public boolean sinksFromUntrustedOnly() {
+        return sinks().anyMatch(ArgumentProvenance::fromUntrustedOnly);
+    }
+
+    /** Some sink argument holds a value seen nowhere (or nothing traceable). */
+    public boolean unseenInSink() {
+        return sinks().anyMatch(ArgumentProvenance::unseen);
+    }
+
+    private java.util.stream.Stream<ArgumentProvenance> sinks() {
+        return arguments.values().stream().filter(ArgumentProvenance::sink);
+    }
+
+    /**
+     * The facts as a plain map for {@code context.flow}: {@code args.<name>.sources} and the other per-argument
+     * facts, and the aggregates {@code untrusted_in_sink}, {@code sinks_from_untrusted_only},
+     * {@code untrusted_identifier_in_sink}, {@code unseen_in_sink},
+     * {@code untrusted_sinks} (names) and {@code sink_labels} (labels of values found in sinks).
+     */
+    public Map<String, Object> toContext() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        Set<String> untrustedSinks = new LinkedHashSet<>();
+        Set<String> sinkLabels = new LinkedHashSet<>();
+        arguments.keySet().stream().sorted().forEach(name -> {
+            ArgumentProvenance a = arguments.get(name);
+            args.put(name, a.toContext());
+            if (a.sink()) {
+                sinkLabels.addAll(a.labels());
+                if (a.untrustedOnly()) {
+                    untrustedSinks.add(name);
+                }
+            }
+        });
+        Map<String, Object> flow = new LinkedHashMap<>();
+        flow.put("args", args);
+        flow.put("untrusted_in_sink", untrustedInSink());
+        flow.put("sinks_from_untrusted_only", sinksFromUntrustedOnly());
+        flow.put("untrusted_identifier_in_sink", untrustedIdentifierInSink());
+        flow.put("unseen_in_sink", unseenInSink());
+        flow.put("untrusted_sinks", untrustedSinks);
+        flow.put("sink_labels", sinkLabels);
+        return flow;
+    }
+}

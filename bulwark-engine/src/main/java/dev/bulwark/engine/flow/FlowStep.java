@@ -1,0 +1,53 @@
+package dev.bulwark.engine.flow;
+
+import dev.bulwark.engine.pipeline.CallContext;
+import dev.bulwark.engine.pipeline.CallStep;
+import dev.bulwark.engine.pipeline.Conclusion;
+import dev.bulwark.engine.pipeline.ContextKey;
+import dev.bulwark.spi.Checks;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Traces the call's arguments to what its session has seen and puts the {@link CallProvenance} in the context for
+ * the decision; once the call has completed, records the output the agent received (after screening) with its
+ * labels. Not yet in {@code StandardPipeline}: it goes after argument validation and the session step, before the
+ * decision, and the decision request must carry {@code provenance.toContext()} as {@code context.flow} (see
+ * docs/security/flow.md, "Wiring").
+ */
+public final class FlowStep implements CallStep {
+    /** Where the step leaves the call's provenance for later steps. */
+    public static final ContextKey<CallProvenance> PROVENANCE = ContextKey.of("flow", CallProvenance.class);
+
+    private final SessionFlows sessions;
+    private final Function<String, ToolFlow> tools;
+
+    /** @param tools the flow configuration of a tool by name; {@code null} means {@link ToolFlow#UNCONFIGURED} */
+    public FlowStep(SessionFlows sessions, Function<String, ToolFlow> tools) {
+        this.sessions = Checks.present(sessions, "sessions");
+        this.tools = Checks.present(tools, "tools");
+    }
+
+    @Override
+    public Conclusion handle(CallContext call, Chain next) {
+        String toolName = call.requireTool().name();
+        ToolFlow tool = tools.apply(toolName);
+        if (tool == null) {
+            tool = ToolFlow.UNCONFIGURED;
+        }
+        SessionFlow flow = sessions.of(call.request().sessionId());
+        CallProvenance provenance = flow.provenance(call.requireArguments(), tool.sinks());
+        Conclusion conclusion = next.proceed(call.with(PROVENANCE, provenance));
+        if (!conclusion.completed()) {
+            return conclusion; // the agent received nothing
+        }
+        CallContext done = conclusion.call();
+        Set<String> labels = new LinkedHashSet<>(done.labels());
+        if (tool.trustedOutput()) {
+            labels.add(Source.TRUSTED_LABEL); // a guard's or the tool's 'untrusted' label still wins
+        }
+        flow.output(done.requireResult().joinedText(), labels);
+        return conclusion;
+    }
+}

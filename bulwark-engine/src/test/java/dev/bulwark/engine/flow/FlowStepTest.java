@@ -1,0 +1,114 @@
+package dev.bulwark.engine.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.engine.pipeline.CallContext;
+import dev.bulwark.engine.pipeline.CallRequest;
+import dev.bulwark.engine.pipeline.Conclusion;
+import dev.bulwark.engine.pipeline.Refusal;
+import dev.bulwark.spi.identity.Agent;
+import dev.bulwark.spi.identity.AgentStatus;
+import dev.bulwark.spi.identity.Principal;
+import dev.bulwark.spi.policy.Decision;
+import dev.bulwark.spi.session.SessionFacts;
+import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolKind;
+import dev.bulwark.spi.tool.ToolResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class FlowStepTest {
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Map<String, ToolFlow> CONFIG = Map.of(
+            "mail.read", new ToolFlow(false, Set.of()),
+            "bank.balance", new ToolFlow(true, Set.of()),
+            "bank.pay", new ToolFlow(false, Set.of("iban", "amount")));
+
+    private final SessionFlows sessions = new SessionFlows(2);
+    private final FlowStep step = new FlowStep(sessions, CONFIG::get);
+
+    private static CallContext call(String session, String tool, Map<String, Object> args) {
+        Agent agent = new Agent("a1", "owner@example.com", Set.of(), Map.of(), AgentStatus.ACTIVE, NOW);
+        Principal principal = new Principal(agent, java.util.Optional.empty(), "jti", Set.of(), NOW.plusSeconds(60));
+        Tool t = new Tool(tool, "", "{\"type\":\"object\"}", ToolKind.WRITE, tool.substring(0, tool.indexOf('.')),
+                Set.of());
+        return CallContext.start(new CallRequest(null, session, tool, args, null), NOW, 0)
+                .withPrincipal(principal).withTool(t).withArguments(args)
+                .withSession(SessionFacts.fresh(session, NOW));
+    }
+
+    /** Runs the step with a downstream that returns {@code output}, and gives back what the decision would see. */
+    private CallProvenance run(String session, String tool, Map<String, Object> args, String output,
+                               Set<String> guardLabels) {
+        AtomicReference<CallProvenance> seen = new AtomicReference<>();
+        Conclusion c = step.handle(call(session, tool, args), ctx -> {
+            seen.set(ctx.get(FlowStep.PROVENANCE).orElseThrow());
+            return ctx.withDecision(new Decision.Allow(List.of("p"), List.of()))
+                    .withResult(ToolResult.text(output), guardLabels).complete();
+        });
+        assertThat(c.completed()).isTrue();
+        return seen.get();
+    }
+
+    @Test
+    void aRecipientReadFromUntrustedMailIsFlaggedOnTheNextCall() {
+        sessions.of("s1").intent("pay my rent");
+        run("s1", "mail.read", Map.of(), "Landlord: new IBAN GB29NWBK60161331926819", Set.of());
+
+        CallProvenance p = run("s1", "bank.pay", Map.of("iban", "GB29NWBK60161331926819", "amount", 900), "ok",
+                Set.of());
+
+        assertThat(p.untrustedIdentifierInSink()).isTrue();
+        assertThat(p.arguments().get("iban").sourceNames()).containsExactly("untrusted_output");
+    }
+
+    @Test
+    void outputOfATrustedToolIsTrustedUnlessAGuardSaysOtherwise() {
+        run("s1", "bank.balance", Map.of(), "balance 5400.00 EUR, payee DE89370400440532013000", Set.of());
+        run("s2", "bank.balance", Map.of(), "payee GB29NWBK60161331926819", Set.of(Source.UNTRUSTED_LABEL));
+
+        CallProvenance trusted = run("s1", "bank.pay", Map.of("iban", "DE89370400440532013000"), "ok", Set.of());
+        CallProvenance flagged = run("s2", "bank.pay", Map.of("iban", "GB29NWBK60161331926819"), "ok", Set.of());
+
+        assertThat(trusted.arguments().get("iban").sourceNames()).containsExactly("trusted_output");
+        assertThat(flagged.untrustedInSink()).isTrue();
+    }
+
+    @Test
+    void anOutputTheAgentNeverReceivedIsNotRecorded() {
+        step.handle(call("s1", "mail.read", Map.of()), ctx -> ctx.refuse(Refusal.DENIED, "blocked"));
+        run("s1", "mail.read", Map.of(), "nothing here", Set.of());
+
+        CallProvenance p = run("s1", "bank.pay", Map.of("iban", "GB29NWBK60161331926819"), "ok", Set.of());
+
+        assertThat(p.arguments().get("iban").sourceNames()).containsExactly("unseen");
+    }
+
+    @Test
+    void aSessionWhoseHistoryWasEvictedTreatsUnknownValuesAsUntrusted() {
+        run("s1", "mail.read", Map.of(), "pay GB29NWBK60161331926819", Set.of());
+        sessions.of("s2");
+        sessions.of("s3"); // bound 2: s1 is evicted, and with it the fact that the IBAN came from untrusted mail
+
+        CallProvenance p = run("s1", "bank.pay", Map.of("iban", "GB29NWBK60161331926819"), "ok", Set.of());
+        CallProvenance fresh = run("s4", "bank.pay", Map.of("iban", "GB29NWBK60161331926819"), "ok", Set.of());
+
+        assertThat(p.untrustedIdentifierInSink()).isTrue();
+        assertThat(fresh.arguments().get("iban").sourceNames()).containsExactly("unseen");
+        assertThat(sessions.size()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnconfiguredToolHasNoSinksAndUntrustedOutput() {
+        run("s1", "other.tool", Map.of("to", "x@y.com"), "reply to eve@evil-site.io", Set.of());
+
+        CallProvenance p = run("s1", "other.tool", Map.of("to", "eve@evil-site.io"), "ok", Set.of());
+
+        assertThat(p.untrustedInSink()).isFalse(); // no sinks declared
+        assertThat(p.arguments().get("to").untrustedOnly()).isTrue();
+    }
+}
