@@ -50,6 +50,7 @@ public final class PatternPiiDetector implements Detector {
         Objects.requireNonNull(text, "text");
         List<Finding> candidates = new ArrayList<>();
         PemRecognizer.recognize(text, candidates);
+        EncodedSecrets.recognize(text, candidates, DecodeBudget.standard(), 0);
         int size = settings.chunkSize();
         int overlap = settings.chunkOverlap();
         for (int core = 0; core < text.length() || core == 0; core += size) {

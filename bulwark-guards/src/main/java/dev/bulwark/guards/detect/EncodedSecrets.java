@@ -1,0 +1,322 @@
+package dev.bulwark.guards.detect;
+
+import dev.bulwark.spi.guard.Finding;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Secrets hidden by an encoding, and random-looking tokens, found on a whole text (an encoded key is longer than a
+ * chunk's overlap). Three kinds of span are decoded and the result scanned again for every kind of secret:
+ * <ul>
+ *   <li>runs of 24 or more base64 / base64url characters, and of 32 or more hex digits;</li>
+ *   <li>words with three or more {@code %XX} escapes (URL encoding);</li>
+ *   <li>16 or more single characters separated by one repeated separator ({@code A K I A …}, {@code s-k-_-l…}).</li>
+ * </ul>
+ * A secret found inside makes the whole encoded span a finding of its type, so redaction replaces the encoded form.
+ * Decoded bytes that are binary are a private key when {@link DecodedBytes#privateKey} says so, and their printable
+ * stretches are scanned as text. Decoding nests {@link DecodeBudget#MAX_DEPTH} levels and spends a
+ * {@link DecodeBudget}; what is left undecoded for lack of budget or depth and is 64 characters or longer is reported
+ * as {@code SECRET} (fail closed). Runs of 20 or more characters that decode to nothing telling are reported as
+ * {@code SECRET} when {@link SecretShapes#random} holds, with a higher score when a credential word or key id is
+ * close before them. Runs inside public-key and certificate PEM blocks, and digests labelled {@code sha256-} and the
+ * like, are left alone.
+ */
+final class EncodedSecrets {
+    static final int MIN_RANDOM = 20;
+    static final int MIN_BASE64 = 24;
+    static final int MIN_HEX = 32;
+    static final int MIN_SPACED = 16;
+    /** Undecoded blobs this long are reported when the budget or depth does not allow decoding them. */
+    static final int MIN_UNDECODED_BLOB = 64;
+    private static final int MIN_PRINTABLE = 20;
+
+    private EncodedSecrets() {}
+
+    static void recognize(String text, List<Finding> out, DecodeBudget budget, int depth) {
+        List<int[]> armoured = PublicPem.blocks(text);
+        runs(text, out, budget, depth, armoured);
+        if (text.indexOf('%') >= 0) {
+            urlEncoded(text, out, budget, depth);
+        }
+        spaced(text, out, budget, depth);
+    }
+
+    /** Everything secret in a decoded text, at nesting {@code depth}. */
+    static List<Finding> scan(String text, DecodeBudget budget, int depth) {
+        List<Finding> out = new ArrayList<>();
+        PemRecognizer.recognize(text, out);
+        Candidates candidates = new Candidates(dev.bulwark.guards.text.ScanText.of(text), 100_000);
+        new SecretRecognizer().recognize(candidates.scanText(), candidates);
+        out.addAll(candidates.all());
+        recognize(text, out, budget, depth);
+        return out;
+    }
+
+    private static boolean runChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+                || c == '_' || c == '-' || c == '=' || c == '~';
+    }
+
+    private static void runs(String text, List<Finding> out, DecodeBudget budget, int depth, List<int[]> armoured) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!runChar(text.charAt(i)) || text.charAt(i) == '=') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && runChar(text.charAt(i)) && !assignment(text, i)) {
+                i++;
+            }
+            // A run of base64 may wrap over lines (MIME, PEM bodies): join lines of 60 or more characters.
+            int end = i;
+            while (end - start >= MIN_RANDOM && lineWrapped(text, start, end)) {
+                int next = end + (text.charAt(end) == '\r' ? 2 : 1);
+                int k = next;
+                while (k < n && runChar(text.charAt(k)) && !assignment(text, k)) {
+                    k++;
+                }
+                if (k == next) {
+                    break;
+                }
+                end = k;
+            }
+            i = end;
+            if (end - start >= MIN_RANDOM && !PublicPem.inside(armoured, start)) {
+                judge(text, start, end, out, budget, depth);
+            }
+        }
+    }
+
+    /** An '=' followed by more than padding: {@code name=value}, which is two runs. */
+    private static boolean assignment(String text, int i) {
+        return text.charAt(i) == '=' && i + 1 < text.length() && text.charAt(i + 1) != '='
+                && runChar(text.charAt(i + 1));
+    }
+
+    /** The run ends a line of 60 or more run characters and the next line continues it. */
+    private static boolean lineWrapped(String text, int start, int end) {
+        if (end >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(end);
+        int lineStart = Math.max(start, text.lastIndexOf('\n', end - 1) + 1);
+        return (c == '\n' || c == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n')
+                && end - lineStart >= 60;
+    }
+
+    private static void judge(String text, int start, int end, List<Finding> out, DecodeBudget budget, int depth) {
+        String run = stripLineBreaks(text, start, end);
+        if (labelledDigest(text, start)) {
+            return;
+        }
+        Decoding decoding = Decoding.of(run);
+        if (decoding != Decoding.NONE) {
+            if (depth >= DecodeBudget.MAX_DEPTH || !budget.spend(decoding.decodedSize(run))) {
+                if (run.length() >= MIN_UNDECODED_BLOB) {
+                    out.add(new Finding("SECRET", start, end, 0.6, "encoded-undecoded"));
+                    return;
+                }
+            } else {
+                byte[] bytes = decoding.decode(run);
+                Verdict v = inspect(bytes, budget, depth);
+                if (v.finding != null) {
+                    out.add(new Finding(v.finding.type(), start, end, v.finding.score(), "encoded-secret"));
+                    return;
+                }
+                if (v.decided) {
+                    return;
+                }
+            }
+        }
+        if (SecretShapes.random(run)) {
+            out.add(new Finding("SECRET", start, end, credentialBefore(text, start) ? 0.85 : 0.6, "high-entropy"));
+        }
+    }
+
+    /** A finding inside decoded bytes, or whether they settled that the run holds none. */
+    private record Verdict(Finding finding, boolean decided) {
+        static final Verdict OPEN = new Verdict(null, false);
+        static final Verdict NONE = new Verdict(null, true);
+    }
+
+    private static Verdict inspect(byte[] bytes, DecodeBudget budget, int depth) {
+        if (bytes == null || bytes.length == 0) {
+            return Verdict.OPEN;
+        }
+        String decoded = DecodedBytes.text(bytes, bytes.length);
+        if (decoded != null) {
+            Finding f = strongest(scan(decoded, budget, depth + 1));
+            if (f != null) {
+                return new Verdict(f, true);
+            }
+            // Encoded prose or data is settled by its content; a decoded single token may still be a key.
+            return hasBlank(decoded) ? Verdict.NONE : Verdict.OPEN;
+        }
+        if (DecodedBytes.privateKey(bytes, bytes.length)) {
+            return new Verdict(new Finding("PRIVATE_KEY", 0, 1, 0.95, "encoded-secret"), true);
+        }
+        Finding f = strongest(printableStretches(bytes, budget, depth));
+        if (f != null) {
+            return new Verdict(f, true);
+        }
+        return DecodedBytes.structured(bytes, bytes.length) ? Verdict.NONE : Verdict.OPEN;
+    }
+
+    /** Stretches of 20 or more printable ASCII bytes in binary data, scanned as text (a key behind a file header). */
+    private static List<Finding> printableStretches(byte[] b, DecodeBudget budget, int depth) {
+        List<Finding> all = new ArrayList<>();
+        int i = 0;
+        while (i < b.length) {
+            int s = i;
+            while (i < b.length && (b[i] >= ' ' && b[i] <= '~' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+                i++;
+            }
+            if (i - s >= MIN_PRINTABLE) {
+                all.addAll(scan(new String(b, s, i - s, StandardCharsets.US_ASCII), budget, depth + 1));
+            }
+            i++;
+        }
+        return all;
+    }
+
+    private static Finding strongest(List<Finding> findings) {
+        Finding best = null;
+        for (Finding f : findings) {
+            if (best == null || f.score() > best.score()) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** {@code sha256-…}, {@code sha512:…}, {@code md5=…}: a digest says what it is. */
+    private static boolean labelledDigest(String text, int start) {
+        int from = Math.max(0, start - 8);
+        String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
+        return before.matches("(?s).*(?:sha(?:1|224|256|384|512)|md5|sha)[-:=]$");
+    }
+
+    /** A credential word or an access-key id in the 48 characters before {@code start}, on the same line. */
+    static boolean credentialBefore(String text, int start) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        int from = Math.max(lineStart, start - 48);
+        String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
+        return before.contains("key") || before.contains("secret") || before.contains("token")
+                || before.contains("pass") || before.contains("auth") || before.contains("credential")
+                || before.contains("pwd") || before.contains("sig") || before.contains("akia")
+                || before.contains("asia");
+    }
+
+    private static boolean hasBlank(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stripLineBreaks(String text, int start, int end) {
+        String s = text.substring(start, end);
+        return s.indexOf('\n') < 0 ? s : s.replace("\r", "").replace("\n", "");
+    }
+
+    /** Words (no whitespace) holding three or more {@code %XX} escapes. */
+    private static void urlEncoded(String text, List<Finding> out, DecodeBudget budget, int depth) {
+        int n = text.length();
+        int resume = 0;
+        for (int p = text.indexOf('%'); p >= 0; p = text.indexOf('%', p + 1)) {
+            if (p < resume) {
+                continue;
+            }
+            int s = p;
+            while (s > 0 && text.charAt(s - 1) > ' ' && p - s < 4096) {
+                s--;
+            }
+            int e = p;
+            int escapes = 0;
+            while (e < n && text.charAt(e) > ' ' && e - s < 65_536) {
+                if (text.charAt(e) == '%' && e + 2 < n && Character.digit(text.charAt(e + 1), 16) >= 0
+                        && Character.digit(text.charAt(e + 2), 16) >= 0) {
+                    escapes++;
+                }
+                e++;
+            }
+            resume = e;
+            if (escapes < 3) {
+                continue;
+            }
+            if (depth >= DecodeBudget.MAX_DEPTH || !budget.spend(e - s)) {
+                if (e - s >= MIN_UNDECODED_BLOB) {
+                    out.add(new Finding("SECRET", s, e, 0.6, "encoded-undecoded"));
+                }
+                continue;
+            }
+            Finding f = strongest(scan(percentDecode(text, s, e), budget, depth + 1));
+            if (f != null) {
+                out.add(new Finding(f.type(), s, e, f.score(), "encoded-secret"));
+            }
+        }
+    }
+
+    static String percentDecode(String text, int start, int end) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < end + 0 && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(text.charAt(i + 1), 16) << 4 | Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Single characters separated by one repeated separator: {@code A K I A …}. */
+    private static void spaced(String text, List<Finding> out, DecodeBudget budget, int depth) {
+        int n = text.length();
+        int i = 0;
+        while (i + 3 < n) {
+            char sep = text.charAt(i + 1);
+            if (!separator(sep) || text.charAt(i) == sep || text.charAt(i) <= ' ' || text.charAt(i + 3) != sep
+                    || (i > 0 && text.charAt(i - 1) > ' ' && text.charAt(i - 1) != sep)) {
+                i++;
+                continue;
+            }
+            int k = i;
+            StringBuilder collapsed = new StringBuilder();
+            while (k < n && text.charAt(k) > ' ' && text.charAt(k) != sep
+                    && (k + 1 >= n || text.charAt(k + 1) == sep || text.charAt(k + 1) <= ' ')) {
+                collapsed.append(text.charAt(k));
+                if (k + 1 >= n || text.charAt(k + 1) != sep || k + 2 >= n || text.charAt(k + 2) <= ' '
+                        || text.charAt(k + 2) == sep) {
+                    k++;
+                    break;
+                }
+                k += 2;
+            }
+            if (collapsed.length() >= MIN_SPACED && depth < DecodeBudget.MAX_DEPTH
+                    && budget.spend(collapsed.length())) {
+                Finding f = strongest(scan(collapsed.toString(), budget, depth + 1));
+                if (f != null) {
+                    out.add(new Finding(f.type(), i, k, f.score(), "encoded-secret"));
+                }
+            }
+            i = Math.max(k, i + 1);
+        }
+    }
+
+    private static boolean separator(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == ',' || c == '|' || c == '_' || c == ':';
+    }
+}
