@@ -110,7 +110,7 @@ final class EncodedSecrets {
 
     private static void judge(String text, int start, int end, List<Finding> out, DecodeBudget budget, int depth) {
         String run = stripLineBreaks(text, start, end);
-        if (labelledDigest(text, start)) {
+        if (labelledDigest(text, start) || DIGEST_LABEL.matcher(run).lookingAt() || SecretShapes.compound(run)) {
             return;
         }
         Decoding decoding = Decoding.of(run);
@@ -133,7 +133,7 @@ final class EncodedSecrets {
             }
         }
         if (SecretShapes.random(run)) {
-            out.add(new Finding("SECRET", start, end, credentialBefore(text, start) ? 0.85 : 0.6, "high-entropy"));
+            out.add(new Finding("SECRET", start, end, credentialBefore(text, start) ? 0.8 : 0.6, "high-entropy"));
         }
     }
 
@@ -154,7 +154,7 @@ final class EncodedSecrets {
                 return new Verdict(f, true);
             }
             // Encoded prose or data is settled by its content; a decoded single token may still be a key.
-            return hasBlank(decoded) ? Verdict.NONE : Verdict.OPEN;
+            return tokenOnly(decoded) ? Verdict.OPEN : Verdict.NONE;
         }
         if (DecodedBytes.privateKey(bytes, bytes.length)) {
             return new Verdict(new Finding("PRIVATE_KEY", 0, 1, 0.95, "encoded-secret"), true);
@@ -193,6 +193,10 @@ final class EncodedSecrets {
         return best;
     }
 
+    /** A run that starts with its digest's label ({@code sha512-…}, subresource integrity). */
+    private static final java.util.regex.Pattern DIGEST_LABEL = java.util.regex.Pattern.compile(
+            "(?i)(?:sha(?:1|224|256|384|512)?|md5)[-_:=]");
+
     /** {@code sha256-…}, {@code sha512:…}, {@code md5=…}: a digest says what it is. */
     private static boolean labelledDigest(String text, int start) {
         int from = Math.max(0, start - 8);
@@ -211,14 +215,15 @@ final class EncodedSecrets {
                 || before.contains("asia");
     }
 
-    private static boolean hasBlank(String s) {
+    /** Only characters that keys are made of: no blanks, quotes, braces or other text structure. */
+    private static boolean tokenOnly(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-                return true;
+            if (!runChar(c) && c != '.') {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private static String stripLineBreaks(String text, int start, int end) {

@@ -106,7 +106,7 @@ final class KeyedSecrets implements Recognizer {
             return 0;
         }
         boolean query = nameStart > 0 && (text.charAt(nameStart - 1) == '?' || text.charAt(nameStart - 1) == '&');
-        return value(text, valueFrom, kind, query, 0.85, out);
+        return value(text, valueFrom, kind, query, 0.9, out);
     }
 
     /** Parses and judges the value starting at or after {@code from}; reports it; returns its end or 0. */
@@ -215,14 +215,24 @@ final class KeyedSecrets implements Recognizer {
         return !letters || quoted && value.length() >= 6;
     }
 
+    /**
+     * The kind of credential a name holds. Words are compared with case and separators removed, but a word may not
+     * be spread over more than two parts of the name ({@code api_key} names a key, {@code p_w_d} names nothing).
+     */
     private static Kind kindOf(String text, int start, int end) {
         StringBuilder b = new StringBuilder(end - start);
+        int[] part = new int[end - start];
+        int parts = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {
+                part[b.length()] = parts;
                 b.append((char) (c + 32));
             } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                part[b.length()] = parts;
                 b.append(c);
+            } else {
+                parts++;
             }
         }
         String name = b.toString();
@@ -235,7 +245,7 @@ final class KeyedSecrets implements Recognizer {
             }
         }
         for (String w : PASSWORD_WORDS) {
-            if (name.contains(w)) {
+            if (holds(name, part, w)) {
                 return Kind.PASSWORD;
             }
         }
@@ -243,11 +253,20 @@ final class KeyedSecrets implements Recognizer {
             return Kind.PASSWORD;
         }
         for (String w : SECRET_WORDS) {
-            if (name.contains(w)) {
+            if (holds(name, part, w)) {
                 return Kind.SECRET;
             }
         }
         return name.endsWith("key") || name.endsWith("sig") ? Kind.SECRET : Kind.NONE;
+    }
+
+    private static boolean holds(String name, int[] part, String word) {
+        for (int i = name.indexOf(word); i >= 0; i = name.indexOf(word, i + 1)) {
+            if (part[i + word.length() - 1] - part[i] <= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code password is hunter2}, {@code the token abc…}: a credential word, maybe "is"/"was", then the value. */

@@ -94,6 +94,39 @@ final class SecretShapes {
         return classesAndChanges(s, 2, 0.2) && Checksums.entropy(s) >= (n < 16 ? 2.5 : 3.0);
     }
 
+    /**
+     * Three or more parts joined by {@code - _ /}, each of one simple kind (letters only, digits only, or hex of one
+     * case): names built from words and ids ({@code pod/web-7d4b9c8f6d-x2k9p}, {@code build-2025-abc123}), not keys,
+     * whose parts mix cases and digits.
+     */
+    static boolean compound(CharSequence s) {
+        int parts = 0;
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '-' || s.charAt(i) == '_' || s.charAt(i) == '/') {
+                if (i > start) {
+                    CharSequence part = s.subSequence(start, i);
+                    if (!hex(part) && !letters(part)) {
+                        return false;
+                    }
+                    parts++;
+                }
+                start = i + 1;
+            }
+        }
+        return parts >= 3;
+    }
+
+    private static boolean letters(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fewer than a third of the characters distinct ({@code aaaa…}, {@code abcabc…}). */
     static boolean repetitive(CharSequence s) {
         long seen0 = 0;

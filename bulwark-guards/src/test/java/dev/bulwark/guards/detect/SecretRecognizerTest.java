@@ -56,7 +56,8 @@ class SecretRecognizerTest {
                 "SG.Zq8vN3kP0sLw7RtY2xB4cD.Zq8vN3kP0sLw7RtY2xB4cD6eF8gH0jK2mN4pQ6rS8tU0wY",
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl"};
         for (String token : tokens) {
-            assertThat(recognize("key " + token + " here")).as(token).extracting(Finding::start).containsExactly(4);
+            assertThat(recognize("key " + token + " here")).as(token).filteredOn(f -> f.detector().equals("secret-prefix"))
+                    .extracting(Finding::start).containsExactly(4);
         }
     }
 
