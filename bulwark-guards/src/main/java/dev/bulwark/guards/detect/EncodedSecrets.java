@@ -40,7 +40,6 @@ final class EncodedSecrets {
         if (text.indexOf('%') >= 0) {
             urlEncoded(text, out, budget, depth);
         }
-        spaced(text, out, budget, depth);
     }
 
     /** Everything secret in a decoded text, at nesting {@code depth}. */
@@ -54,25 +53,48 @@ final class EncodedSecrets {
         return out;
     }
 
-    private static boolean runChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-                || c == '_' || c == '-' || c == '=' || c == '~';
+    /** Per ASCII character: whether it can be part of a base64, base64url or hex run. */
+    private static final boolean[] RUN = new boolean[128];
+
+    static {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=~".toCharArray()) {
+            RUN[c] = true;
+        }
     }
 
+    private static boolean runChar(char c) {
+        return c < 128 && RUN[c];
+    }
+
+    /**
+     * Runs of base64/hex characters of {@link #MIN_RANDOM} or more, and spaced-out characters (spaced-out characters
+     * joined by {@code -} or {@code _} are themselves a run and are checked there). Only every
+     * {@link #MIN_RANDOM}th character is probed: a run that long, or a spaced-out sequence (at least 31 characters),
+     * covers a probe, from which its ends are found.
+     */
     private static void runs(String text, List<Finding> out, DecodeBudget budget, int depth, List<int[]> armoured) {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!runChar(text.charAt(i)) || text.charAt(i) == '=') {
-                i++;
+            int j = Math.min(n - 1, i + MIN_RANDOM - 1);
+            char c = text.charAt(j);
+            if (!runChar(c) || assignment(text, j)) {
+                int k = spacedAround(text, i, j, out, budget, depth);
+                i = Math.max(k, j + 1);
                 continue;
             }
-            int start = i;
-            while (i < n && runChar(text.charAt(i)) && !assignment(text, i)) {
-                i++;
+            int start = j;
+            while (start > i && runChar(text.charAt(start - 1)) && !assignment(text, start - 1)) {
+                start--;
+            }
+            while (start < j && text.charAt(start) == '=') {
+                start++;
+            }
+            int end = j;
+            while (end < n && runChar(text.charAt(end)) && !assignment(text, end)) {
+                end++;
             }
             // A run of base64 may wrap over lines (MIME, PEM bodies): join lines of 60 or more characters.
-            int end = i;
             while (end - start >= MIN_RANDOM && lineWrapped(text, start, end)) {
                 int next = end + (text.charAt(end) == '\r' ? 2 : 1);
                 int k = next;
@@ -84,11 +106,54 @@ final class EncodedSecrets {
                 }
                 end = k;
             }
-            i = end;
-            if (end - start >= MIN_RANDOM && !PublicPem.inside(armoured, start)) {
+            i = Math.max(end, j + 1);
+            if (end - start < MIN_RANDOM) {
+                int k = spacedAround(text, start, end < n ? end : n - 1, out, budget, depth);
+                i = Math.max(i, k);
+                continue;
+            }
+            char sep = text.charAt(start + 1);
+            if ((sep == '-' || sep == '_') && text.charAt(start + 3) == sep
+                    && spaced(text, start, sep, out, budget, depth) > start + 2 * MIN_SPACED - 2) {
+                continue;
+            }
+            if (!PublicPem.inside(armoured, start)) {
                 judge(text, start, end, out, budget, depth);
             }
         }
+    }
+
+    /**
+     * A spaced-out sequence covering the probe {@code j} (a separator with the same separator two characters on
+     * either side, or a single character between two), scanned from its first character; returns where it ends,
+     * or {@code from} when there is none.
+     */
+    private static int spacedAround(String text, int from, int j, List<Finding> out, DecodeBudget budget, int depth) {
+        int n = text.length();
+        char c = text.charAt(j);
+        char sep;
+        if (spacer(c) && ((j + 2 < n && text.charAt(j + 2) == c) || (j >= 2 && text.charAt(j - 2) == c))) {
+            sep = c;
+        } else if (j >= 1 && j + 1 < n && text.charAt(j - 1) == text.charAt(j + 1) && spacer(text.charAt(j - 1))) {
+            sep = text.charAt(j - 1);
+        } else {
+            return from;
+        }
+        // back to the first character of the sequence
+        int s = text.charAt(j) == sep ? j - 1 : j;
+        while (s >= 2 && text.charAt(s - 1) == sep && text.charAt(s - 2) != sep && text.charAt(s - 2) > ' '
+                && (s < 3 || text.charAt(s - 3) == sep || text.charAt(s - 3) <= ' ')) {
+            s -= 2;
+        }
+        if (s < 0) {
+            return from;
+        }
+        int k = spaced(text, s, sep, out, budget, depth);
+        return k > s ? k : from;
+    }
+
+    private static boolean spacer(char c) {
+        return c == ' ' || c == '.' || c == ',' || c == '|' || c == ':' || c == '-' || c == '_';
     }
 
     /** An '=' followed by more than padding: {@code name=value}, which is two runs. */
@@ -287,41 +352,38 @@ final class EncodedSecrets {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** Single characters separated by one repeated separator: {@code A K I A …}. */
-    private static void spaced(String text, List<Finding> out, DecodeBudget budget, int depth) {
+    /**
+     * Single characters separated by one repeated separator, from {@code i} ({@code A K I A …}): rescans the
+     * collapsed characters when there are 16 or more and reports the whole span; returns where the sequence ends
+     * ({@code i} when none starts there).
+     */
+    private static int spaced(String text, int i, char sep, List<Finding> out, DecodeBudget budget, int depth) {
         int n = text.length();
-        int i = 0;
-        while (i + 3 < n) {
-            char sep = text.charAt(i + 1);
-            if (!separator(sep) || text.charAt(i) == sep || text.charAt(i) <= ' ' || text.charAt(i + 3) != sep
-                    || (i > 0 && text.charAt(i - 1) > ' ' && text.charAt(i - 1) != sep)) {
-                i++;
-                continue;
-            }
-            int k = i;
-            StringBuilder collapsed = new StringBuilder();
-            while (k < n && text.charAt(k) > ' ' && text.charAt(k) != sep
-                    && (k + 1 >= n || text.charAt(k + 1) == sep || text.charAt(k + 1) <= ' ')) {
-                collapsed.append(text.charAt(k));
-                if (k + 1 >= n || text.charAt(k + 1) != sep || k + 2 >= n || text.charAt(k + 2) <= ' '
-                        || text.charAt(k + 2) == sep) {
-                    k++;
-                    break;
-                }
-                k += 2;
-            }
-            if (collapsed.length() >= MIN_SPACED && depth < DecodeBudget.MAX_DEPTH
-                    && budget.spend(collapsed.length())) {
-                Finding f = strongest(scan(collapsed.toString(), budget, depth + 1));
-                if (f != null) {
-                    out.add(new Finding(f.type(), i, k, f.score(), "encoded-secret"));
-                }
-            }
-            i = Math.max(k, i + 1);
+        char first = text.charAt(i);
+        if (first <= ' ' || first == sep || (i > 0 && text.charAt(i - 1) > ' ' && text.charAt(i - 1) != sep)) {
+            return i;
         }
-    }
-
-    private static boolean separator(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == ',' || c == '|' || c == '_' || c == ':';
+        int k = i;
+        StringBuilder collapsed = new StringBuilder();
+        while (k < n && text.charAt(k) > ' ' && text.charAt(k) != sep
+                && (k + 1 >= n || text.charAt(k + 1) == sep || text.charAt(k + 1) <= ' ')) {
+            collapsed.append(text.charAt(k));
+            if (k + 1 >= n || text.charAt(k + 1) != sep || k + 2 >= n || text.charAt(k + 2) <= ' '
+                    || text.charAt(k + 2) == sep) {
+                k++;
+                break;
+            }
+            k += 2;
+        }
+        if (collapsed.length() < 2) {
+            return i;
+        }
+        if (collapsed.length() >= MIN_SPACED && depth < DecodeBudget.MAX_DEPTH && budget.spend(collapsed.length())) {
+            Finding f = strongest(scan(collapsed.toString(), budget, depth + 1));
+            if (f != null) {
+                out.add(new Finding(f.type(), i, k, f.score(), "encoded-secret"));
+            }
+        }
+        return k;
     }
 }

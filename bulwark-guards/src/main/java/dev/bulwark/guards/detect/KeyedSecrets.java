@@ -273,20 +273,21 @@ final class KeyedSecrets implements Recognizer {
     private static void prose(String text, Candidates out) {
         TextShape shape = out.shape();
         for (int i : shape.startsOf(TextShape.WORD)) {
+            if (i + 2 >= text.length()) {
+                continue;
+            }
+            // the first two letters of every prose word: pa, pw, to, se, ke
             char c = (char) (text.charAt(i) | 0x20);
-            if (c != 'p' && c != 't' && c != 's' && c != 'k') {
+            char d = (char) (text.charAt(i + 1) | 0x20);
+            if (!(c == 'p' && (d == 'a' || d == 'w') || c == 't' && d == 'o' || c == 's' && d == 'e'
+                    || c == 'k' && d == 'e')) {
                 continue;
             }
             int w = i;
-            while (w < text.length() && w - i < 16 && Character.isLetter(text.charAt(w))) {
+            while (w < text.length() && w - i < 11 && Character.isLetter(text.charAt(w))) {
                 w++;
             }
-            String word = text.substring(i, w).toLowerCase(Locale.ROOT);
-            Kind kind = switch (word) {
-                case "password", "passwords", "passwd", "passphrase", "pwd", "passcode" -> Kind.PASSWORD;
-                case "token", "secret", "key" -> Kind.SECRET;
-                default -> Kind.NONE;
-            };
+            Kind kind = proseWord(text, i, w - i);
             if (kind == Kind.NONE || w >= text.length() || text.charAt(w) != ' ') {
                 continue;
             }
@@ -312,6 +313,27 @@ final class KeyedSecrets implements Recognizer {
                 out.add(kind == Kind.PASSWORD ? "PASSWORD" : "API_KEY", v, end, 0.7, "keyed-secret");
             }
         }
+    }
+
+    private static final String[] PROSE_PASSWORD = {"password", "passwords", "passwd", "passphrase", "pwd", "passcode"};
+    private static final String[] PROSE_SECRET = {"token", "secret", "key"};
+
+    /** The credential a word of prose names, compared in place without copying the word. */
+    private static Kind proseWord(String text, int i, int length) {
+        if (length < 3 || length > 10) {
+            return Kind.NONE;
+        }
+        for (String w : PROSE_PASSWORD) {
+            if (w.length() == length && text.regionMatches(true, i, w, 0, length)) {
+                return Kind.PASSWORD;
+            }
+        }
+        for (String w : PROSE_SECRET) {
+            if (w.length() == length && text.regionMatches(true, i, w, 0, length)) {
+                return Kind.SECRET;
+            }
+        }
+        return Kind.NONE;
     }
 
     private static boolean hasDigitOrSymbol(String s) {
