@@ -197,7 +197,9 @@ final class EncodedSecrets {
                 }
             }
         }
-        if (SecretShapes.random(run)) {
+        // A run right before '@' is the user part of an e-mail address or of user@host.
+        boolean user = end < text.length() && text.charAt(end) == '@';
+        if (!user && SecretShapes.random(run)) {
             out.add(new Finding("SECRET", start, end, credentialBefore(text, start) ? 0.8 : 0.6, "high-entropy"));
         }
     }

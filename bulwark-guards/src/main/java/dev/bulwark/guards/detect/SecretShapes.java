@@ -6,12 +6,19 @@ package dev.bulwark.guards.detect;
  * character to the next (random strings change class at most characters; words and identifiers in runs).
  */
 final class SecretShapes {
+    /** The finding types of secrets. */
+    static final java.util.Set<String> TYPES = java.util.Set.of("API_KEY", "PRIVATE_KEY", "PASSWORD", "JWT", "SECRET");
     static final int UPPER = 1;
     static final int LOWER = 2;
     static final int DIGIT = 4;
     static final int SYMBOL = 8;
 
     private SecretShapes() {}
+
+    /** A secret found by its shape, name or encoding (0.75 or more), not only by looking random. */
+    static boolean confident(dev.bulwark.spi.guard.Finding f) {
+        return f.score() >= 0.75 && TYPES.contains(f.type());
+    }
 
     /** The class of an ASCII character of a token, 0 for anything else. */
     static int classOf(char c) {
@@ -67,7 +74,8 @@ final class SecretShapes {
     /**
      * A token that looks machine-generated on its own: at least 20 characters, not hex of one case (digests and
      * commit ids are not secrets by themselves), at least two character classes, entropy near that of a random
-     * string of its length, and a class change at a quarter or more of its character pairs. Classes counted towards
+     * string of its length, and a class change at a quarter or more of its character pairs (two fifths without a
+     * digit: {@code CamelCaseNames} change case once a word). Classes counted towards
      * the two are upper case, lower case and digits ({@code UPPER_SNAKE_NAMES} are not keys).
      */
     static boolean random(CharSequence s) {
@@ -75,7 +83,7 @@ final class SecretShapes {
         if (n < 20 || hex(s) || uuid(s)) {
             return false;
         }
-        return classesAndChanges(s, 2, 0.25) && Checksums.entropy(s) >= randomEntropyFloor(n);
+        return classesAndChanges(s, 2, digits(s) ? 0.25 : 0.4) && Checksums.entropy(s) >= randomEntropyFloor(n);
     }
 
     /**
@@ -125,6 +133,15 @@ final class SecretShapes {
             }
         }
         return true;
+    }
+
+    private static boolean digits(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fewer than a third of the characters distinct ({@code aaaa…}, {@code abcabc…}). */

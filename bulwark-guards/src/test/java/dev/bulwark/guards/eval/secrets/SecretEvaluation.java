@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Prints precision and recall of the secret detector and of the PII detector's secret findings on the generated
- * secret corpora. Arguments: {@code a|b [seed] [samples per kind]}.
+ * secret corpora. Arguments: {@code a|b [seed] [samples per kind] [secrets|pii]}; with the last, every sample the
+ * named detector misses or over-reports is printed.
  */
 public final class SecretEvaluation {
     private SecretEvaluation() {}
@@ -26,7 +27,7 @@ public final class SecretEvaluation {
         System.out.println("== PatternPiiDetector, secret types only (tool output)");
         System.out.print(SecretScores.of(new PatternPiiDetector(), samples).describe());
         if (args.length > 3) {
-            SecretDetector d = new SecretDetector();
+            dev.bulwark.spi.guard.Detector d = args[3].equals("pii") ? new PatternPiiDetector() : new SecretDetector();
             for (SecretSample s : samples) {
                 var found = d.detect(s.text()).stream().filter(f -> SecretScores.SECRET_TYPES.contains(f.type()))
                         .toList();
