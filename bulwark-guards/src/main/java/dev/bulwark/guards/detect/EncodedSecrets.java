@@ -366,17 +366,19 @@ final class EncodedSecrets {
             return i;
         }
         int k = i;
+        int last = i;
         StringBuilder collapsed = new StringBuilder();
         while (k < n && text.charAt(k) > ' ' && text.charAt(k) != sep
                 && (k + 1 >= n || text.charAt(k + 1) == sep || text.charAt(k + 1) <= ' ')) {
             collapsed.append(text.charAt(k));
+            last = k;
             if (k + 1 >= n || text.charAt(k + 1) != sep || k + 2 >= n || text.charAt(k + 2) <= ' '
                     || text.charAt(k + 2) == sep) {
-                k++;
                 break;
             }
             k += 2;
         }
+        k = last + 1;
         if (collapsed.length() < 2) {
             return i;
         }

@@ -85,7 +85,7 @@ final class SecretRecognizer implements Recognizer {
     }
 
     static final Pattern URL_PASSWORD = Pattern.compile(
-            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s/]{1,256}?)@[\\w.-]{1,253}+"
+            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s/]{1,256})@[\\w.-]{1,253}+"
                     + "(?=[:/?#\\s\"'`,;)>\\]}]|$)");
     @Override
     public void recognize(String text, Candidates out) {
