@@ -29,7 +29,7 @@ enum Decoding {
             } else if (c == '-' || c == '_') {
                 url = true;
                 hex = false;
-            } else if (c == '=') {
+            } else if (c == '=' || c == '~') {
                 return NONE;
             } else if (hex && Character.digit(c, 16) < 0) {
                 hex = false;

@@ -32,6 +32,8 @@ final class EncodedSecrets {
     static final int MIN_UNDECODED_BLOB = 64;
     private static final int MIN_PRINTABLE = 20;
 
+    private static final SecretRecognizer SECRETS = new SecretRecognizer();
+
     private EncodedSecrets() {}
 
     static void recognize(String text, List<Finding> out, DecodeBudget budget, int depth) {
@@ -47,7 +49,7 @@ final class EncodedSecrets {
         List<Finding> out = new ArrayList<>();
         PemRecognizer.recognize(text, out);
         Candidates candidates = new Candidates(dev.bulwark.guards.text.ScanText.of(text), 100_000);
-        new SecretRecognizer().recognize(candidates.scanText(), candidates);
+        SECRETS.recognize(candidates.scanText(), candidates);
         out.addAll(candidates.all());
         recognize(text, out, budget, depth);
         return out;
