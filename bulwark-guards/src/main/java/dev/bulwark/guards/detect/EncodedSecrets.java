@@ -212,6 +212,11 @@ final class EncodedSecrets {
         static final Verdict NONE = new Verdict(null, true);
     }
 
+    /** The strongest secret in decoded or binary content, or {@code null}. */
+    static Finding secretIn(byte[] bytes, DecodeBudget budget, int depth) {
+        return inspect(bytes, budget, depth).finding;
+    }
+
     private static Verdict inspect(byte[] bytes, DecodeBudget budget, int depth) {
         if (bytes == null || bytes.length == 0) {
             return Verdict.OPEN;

@@ -31,6 +31,18 @@ public final class SecretDetector implements Detector {
         this(DecodeBudget.DEFAULT_BYTES);
     }
 
+    /**
+     * The type of the strongest secret in binary content (an image, audio, an octet stream): a private key in a
+     * binary container, or any secret in the content when it is text, or in its stretches of 20 or more printable
+     * characters (a key appended to an image); empty when none. Only secrets found by shape, name or encoding count
+     * (random-looking ids in image metadata do not).
+     */
+    public java.util.Optional<String> secretInBytes(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return java.util.Optional.ofNullable(EncodedSecrets.secretIn(bytes, new DecodeBudget(budget), 0))
+                .filter(SecretShapes::confident).map(Finding::type);
+    }
+
     @Override
     public String name() {
         return "secrets";
