@@ -170,9 +170,14 @@ final class EncodedSecrets {
             return false;
         }
         char c = text.charAt(end);
-        int lineStart = Math.max(start, text.lastIndexOf('\n', end - 1) + 1);
-        return (c == '\n' || c == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n')
-                && end - lineStart >= 60;
+        if (!(c == '\n' || c == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n')) {
+            return false;
+        }
+        int lineStart = end;
+        while (lineStart > start && text.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        return end - lineStart >= 60;
     }
 
     private static void judge(String text, int start, int end, List<Finding> out, DecodeBudget budget, int depth) {
@@ -280,8 +285,10 @@ final class EncodedSecrets {
 
     /** A credential word or an access-key id in the 48 characters before {@code start}, on the same line. */
     static boolean credentialBefore(String text, int start) {
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        int from = Math.max(lineStart, start - 48);
+        int from = start;
+        while (from > 0 && start - from < 48 && text.charAt(from - 1) != '\n') {
+            from--;
+        }
         String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
         return before.contains("key") || before.contains("secret") || before.contains("token")
                 || before.contains("pass") || before.contains("auth") || before.contains("credential")

@@ -156,9 +156,12 @@ final class KeyedSecrets implements Recognizer {
                 end = unquotedEnd(text, start, query);
             }
         }
-        int blank = text.indexOf(' ', start);
-        if (quoted && blank >= 0 && blank < end) {
-            return 0;
+        if (quoted) {
+            for (int b = start; b < end; b++) {
+                if (text.charAt(b) == ' ') {
+                    return 0;
+                }
+            }
         }
         while (end > start && ".:".indexOf(text.charAt(end - 1)) >= 0) {
             end--;

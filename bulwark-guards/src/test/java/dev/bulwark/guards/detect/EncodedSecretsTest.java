@@ -92,6 +92,25 @@ class EncodedSecretsTest {
         assertThat(detect("a b c d e f g h i j k l m n o p q r s t u v w x y z")).isEmpty();
     }
 
+    /**
+     * Shapes that made a step search the rest of the text once per occurrence (quadratic): many separators in one
+     * unspaced line, many stray PEM BEGIN lines, long runs on one long line. A quadratic step would take hours on
+     * these 2 MB texts; the timeout only guards against that hang (it is not a benchmark).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void staysLinearOnInputsThatWouldBeQuadratic() {
+        List<String> inputs = List.of(
+                "{\"token\":\"abc\",".repeat(140_000),
+                "-----BEGIN X ".repeat(150_000) + "-----",
+                ("k9Xr2Lq7Vb3Nw8Zt5Hm1Qa4 ").repeat(80_000),
+                "a:b=c;".repeat(300_000));
+        for (String input : inputs) {
+            assertThat(new SecretDetector().detect(input)).isNotNull();
+            assertThat(new PatternPiiDetector().detect(input.substring(0, 200_000))).isNotNull();
+        }
+    }
+
     @Test
     void survivesHostileInput() {
         StringBuilder b = new StringBuilder();
