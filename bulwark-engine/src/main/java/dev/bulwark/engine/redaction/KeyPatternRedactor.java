@@ -1,5 +1,7 @@
 package dev.bulwark.engine.redaction;
 
+import dev.bulwark.spi.guard.Detector;
+import dev.bulwark.spi.guard.Finding;
 import dev.bulwark.spi.guard.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +24,10 @@ import java.util.Optional;
  *   <li>any other string longer than 256 code points keeps its first 64 and gains a marker with its length and the
  *       first 16 hex digits of the SHA-256 of its UTF-8 bytes, so equal values still correlate.</li>
  * </ul>
- * Keys get the same treatment as strings. The walk is bounded in depth and size, so any input (even cyclic or not
+ * Given a secret {@link Detector} (the server passes the guards' secret detector, which also decodes base64, hex and
+ * URL-encoded values), every span it finds in a key or string is first replaced by {@code [REDACTED:<type>]}, so
+ * secrets the shapes above miss, including encoded ones, are removed before anything is kept or shortened; a detector
+ * failure fails the redaction (the caller refuses the call). Keys get the same treatment as strings. The walk is bounded in depth and size, so any input (even cyclic or not
  * JSON) yields a small JSON tree; values that are not JSON become {@code [UNSUPPORTED:<type>]}.
  */
 public final class KeyPatternRedactor implements Redactor {
@@ -31,6 +36,18 @@ public final class KeyPatternRedactor implements Redactor {
     static final int KEPT_PREFIX = 64;
     static final int MAX_DEPTH = 32;
     static final int MAX_VALUES = 2_000;
+
+    private final Detector secrets;
+
+    /** Key names and the built-in credential shapes only. */
+    public KeyPatternRedactor() {
+        this(null);
+    }
+
+    /** @param secrets finds further secrets in every key and string; {@code null} for none */
+    public KeyPatternRedactor(Detector secrets) {
+        this.secrets = secrets;
+    }
 
     @Override
     public Map<String, Object> redact(Map<String, Object> arguments) {
@@ -46,7 +63,7 @@ public final class KeyPatternRedactor implements Redactor {
     }
 
     /** One traversal, with its own budget. */
-    private static final class Walk {
+    private final class Walk {
         private int budget = MAX_VALUES;
 
         Map<String, Object> object(Map<?, ?> map, int depth) {
@@ -109,8 +126,12 @@ public final class KeyPatternRedactor implements Redactor {
         }
     }
 
-    private static String key(Object rawKey) {
+    private String key(Object rawKey) {
         String key = String.valueOf(rawKey);
+        String cleaned = detected(key);
+        if (!cleaned.equals(key)) {
+            return "[REDACTED:detected:" + digest(key) + "]";
+        }
         Optional<String> credential = CredentialPatterns.credentialIn(key);
         if (credential.isPresent()) {
             // Keys must stay distinct, so a redacted key keeps a short digest of what it replaced.
@@ -119,12 +140,35 @@ public final class KeyPatternRedactor implements Redactor {
         return shorten(key);
     }
 
-    private static String string(String s) {
+    private String string(String raw) {
+        String s = detected(raw);
         Optional<String> credential = CredentialPatterns.credentialIn(s);
         if (credential.isPresent()) {
             return "[REDACTED:" + credential.get() + "]";
         }
         return shorten(s);
+    }
+
+    /** {@code s} with every span the secret detector finds replaced by {@code [REDACTED:<type>]}. */
+    private String detected(String s) {
+        if (secrets == null || s.isEmpty()) {
+            return s;
+        }
+        List<Finding> found = secrets.detect(s);
+        if (found.isEmpty()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int at = 0;
+        for (Finding f : found) {
+            if (f.start() < at || f.end() > s.length()) {
+                continue;
+            }
+            out.append(s, at, f.start()).append("[REDACTED:").append(f.type().toLowerCase(java.util.Locale.ROOT))
+                    .append(']');
+            at = f.end();
+        }
+        return out.append(s, at, s.length()).toString();
     }
 
     private static String shorten(String s) {

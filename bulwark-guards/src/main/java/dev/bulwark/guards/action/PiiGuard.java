@@ -1,5 +1,6 @@
 package dev.bulwark.guards.action;
 
+import dev.bulwark.guards.detect.SecretDetector;
 import dev.bulwark.spi.guard.OutputGuard;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.Content;
@@ -23,12 +24,14 @@ import java.util.TreeMap;
  * Screens tool output for PII and secrets with the {@link Destination#TOOL_OUTPUT} rules: blocks when a finding's
  * action is BLOCK, rewrites (labels {@code pii}, and {@code secret} for credentials) when anything was found, passes
  * otherwise. Text content and textual blobs (text/*, JSON, XML, YAML, CSV) are screened; other blobs (images, audio)
- * pass unchanged. Any internal failure, including a textual blob that is not valid base64 or UTF-8, blocks.
+ * pass unchanged unless they hold a secret ({@link SecretDetector#secretInBytes}), which blocks. Any internal
+ * failure, including a blob that is not valid base64 or a textual blob that is not UTF-8, blocks.
  */
 public final class PiiGuard implements OutputGuard {
     public static final String LABEL_PII = "pii";
     public static final String LABEL_SECRET = "secret";
 
+    private static final SecretDetector SECRETS = new SecretDetector();
     private final PiiRedactor redactor;
 
     public PiiGuard(PiiRedactor redactor) {
@@ -67,6 +70,13 @@ public final class PiiGuard implements OutputGuard {
                 rewritten.add(r.changed() ? new Content.Blob(b.mimeType(),
                         Base64.getEncoder().encodeToString(r.text().getBytes(StandardCharsets.UTF_8))) : c);
             } else {
+                if (c instanceof Content.Blob b) {
+                    // Binary content cannot be partly redacted: a secret in it (a key file, a key behind an image
+                    // header) withholds the output. Content that is not base64 cannot be screened and is refused.
+                    SECRETS.secretInBytes(Base64.getMimeDecoder().decode(b.base64Data()))
+                            .filter(type -> redactor.actionFor(Destination.TOOL_OUTPUT, type) != PiiAction.ALLOW)
+                            .ifPresent(blocked::add);
+                }
                 rewritten.add(c);
             }
         }

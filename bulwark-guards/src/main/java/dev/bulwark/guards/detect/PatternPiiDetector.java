@@ -17,9 +17,15 @@ import java.util.Objects;
 public final class PatternPiiDetector implements Detector {
     /** Characters before a chunk that recognizers may read for context and boundaries but not report in. */
     private static final int LOOKBACK = 256;
-    /** Higher score first, then the longer span, then the earlier start. */
+    /**
+     * Confident secrets first (a key that happens to hold a valid IBAN or phone number must be removed whole), then
+     * the higher score, then the longer span, then the earlier start.
+     */
     private static final Comparator<Finding> PRECEDENCE = (a, b) -> {
-        int c = Double.compare(b.score(), a.score());
+        int c = Boolean.compare(SecretShapes.confident(b), SecretShapes.confident(a));
+        if (c == 0) {
+            c = Double.compare(b.score(), a.score());
+        }
         if (c == 0) {
             c = Integer.compare(b.length(), a.length());
         }
@@ -50,6 +56,7 @@ public final class PatternPiiDetector implements Detector {
         Objects.requireNonNull(text, "text");
         List<Finding> candidates = new ArrayList<>();
         PemRecognizer.recognize(text, candidates);
+        EncodedSecrets.recognize(text, candidates, DecodeBudget.standard(), 0);
         int size = settings.chunkSize();
         int overlap = settings.chunkOverlap();
         for (int core = 0; core < text.length() || core == 0; core += size) {

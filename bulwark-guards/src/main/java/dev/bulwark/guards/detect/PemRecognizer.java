@@ -22,7 +22,9 @@ final class PemRecognizer {
             if (begin < 0) {
                 return;
             }
-            int labelEnd = text.indexOf("-----", begin + BEGIN.length());
+            // the label ends within 80 characters; a bounded search keeps many stray BEGINs linear
+            int labelEnd = text.substring(begin + BEGIN.length(), Math.min(text.length(), begin + 85)).indexOf("-----");
+            labelEnd = labelEnd < 0 ? -1 : labelEnd + begin + BEGIN.length();
             if (labelEnd < 0 || labelEnd - begin > 80) {
                 from = begin + BEGIN.length();
                 continue;

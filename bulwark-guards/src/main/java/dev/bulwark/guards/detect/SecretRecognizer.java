@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Credentials: tokens with a vendor's known prefix, JWTs, passwords inside URLs, and high-entropy values assigned to
- * a key-like word ({@code api_key=...}, {@code "token": "..."}). UUIDs and plain hex digests are not keys on their own.
+ * Credentials: tokens with a vendor's documented prefix, JWTs, passwords inside URLs, and values assigned to a
+ * credential's name ({@link KeyedSecrets}). Random-looking tokens without a name and encoded secrets are found on the
+ * whole text by {@link EncodedSecrets}.
  */
 final class SecretRecognizer implements Recognizer {
     /**
@@ -44,6 +45,24 @@ final class SecretRecognizer implements Recognizer {
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,64}+"), 0.95, "glpat-"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"), 0.9, "npm_"),
             new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), 0.95, "SG."),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])pypi-AgE[A-Za-z0-9_-]{50,512}+"), 0.95, "pypi-"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])"), 0.8, "SK"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,40}(?![A-Za-z0-9])"), 0.9, "hf_"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9])"),
+                    0.95, "shp"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])dapi[a-f0-9]{32}(?:-\\d)?(?![A-Za-z0-9])"), 0.9,
+                    "dapi"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9])"), 0.95,
+                    "doo_", "dop_", "dor_"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])key-[0-9a-zA-Z]{32}(?![A-Za-z0-9])"), 0.8, "key-"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])"), 0.95,
+                    "GOCSPX-"),
+            new Known("API_KEY", Pattern.compile("(?<![A-Za-z0-9])ya29\\.[0-9A-Za-z_-]{20,2048}+"), 0.9, "ya29."),
+            new Known("PRIVATE_KEY", Pattern.compile("(?<![A-Za-z0-9])AGE-SECRET-KEY-1[0-9A-Z]{58}"), 0.95,
+                    "AGE-SECRET-KEY-"),
+            new Known("API_KEY", Pattern.compile(
+                    "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{20,32}"), 0.95,
+                    "https://hooks.slack.com/"),
             new Known("JWT", Pattern.compile(
                     "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,4096}+\\.eyJ[A-Za-z0-9_-]{2,16384}+\\.[A-Za-z0-9_-]{0,4096}+"), 0.95, "eyJ"));
 
@@ -66,18 +85,8 @@ final class SecretRecognizer implements Recognizer {
     }
 
     static final Pattern URL_PASSWORD = Pattern.compile(
-            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s@/?#]{1,256}+)@[\\w.-]{1,253}+");
-    static final Pattern ASSIGNED = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9])((?:[a-z0-9]{1,20}+[_.-])?(?:api[_.-]?key|apikey|secret|secret[_.-]?key|token|"
-                    + "access[_.-]?token|auth[_.-]?token|refresh[_.-]?token|bearer|client[_.-]?secret|access[_.-]?key|"
-                    + "private[_.-]?key|credentials?|passw(?:or)?d|pwd|passphrase|pass))[\"']?+\\s{0,3}+"
-                    + "(?:[:=]|=>|\\s)\\s{0,3}+[\"']?+([^\\s\"'`,;<>(){}\\[\\]]{4,512}+)");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "(?i)(?:x{4,}|\\*{3,}|<[^>]*>|\\$\\{[^}]*}|%\\w+%|\\{\\{.*}}|changeme|redacted|example|your[_-]?\\w*|"
-                    + "none|null|true|false|undefined|required|optional|string|secret|password|token)");
-
+            "(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}+://[^\\s:/@?#]{1,128}+:([^\\s/]{1,256})@[\\w.-]{1,253}+"
+                    + "(?=[:/?#\\s\"'`,;)>\\]}]|$)");
     @Override
     public void recognize(String text, Candidates out) {
         TextShape shape = out.shape();
@@ -95,20 +104,12 @@ final class SecretRecognizer implements Recognizer {
             });
         }
         urlPasswords(text, out);
-        // A match begins at its prefix or its key word; both are WORD or DIGITS starts.
-        if ((possible & SOME_STEM) != 0) {
-            Anchored.scan(ASSIGNED, shape, TextShape.WORD | TextShape.DIGITS, i -> keyWordFrom(text, i),
-                    m -> assigned(m, out));
-        }
+        KEYED.recognize(text, out);
     }
 
-    /** Set in {@link #wordStarts} when some word starts with a key-word stem (see {@link #stemAt}). */
-    private static final long SOME_STEM = 1L << 63;
+    private static final KeyedSecrets KEYED = new KeyedSecrets();
 
-    /**
-     * One pass over the word starts: bit p set when some word starts as {@code KNOWN.get(p)} requires, and
-     * {@link #SOME_STEM} when some word starts with a key-word stem.
-     */
+    /** One pass over the word starts: bit p set when some word starts as {@code KNOWN.get(p)} requires. */
     private static long wordStarts(TextShape shape) {
         String text = shape.text();
         long found = 0;
@@ -123,9 +124,6 @@ final class SecretRecognizer implements Recognizer {
                 if ((vendors & 1L << p) != 0 && KNOWN.get(p).possibleAt(text, i)) {
                     found |= 1L << p;
                 }
-            }
-            if ((found & SOME_STEM) == 0 && STEM_PAIRS.indexOf(pair(c, second)) >= 0 && stemAt(text, i)) {
-                found |= SOME_STEM;
             }
         }
         return found;
@@ -165,100 +163,7 @@ final class SecretRecognizer implements Recognizer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    /**
-     * Whether a key word of {@link #ASSIGNED} can begin at word start {@code i}: right there, or after a prefix of 1 to
-     * 20 ASCII letters or digits and one of {@code _ . -} (the pattern's optional prefix, taken possessively). Every key
-     * word begins with one of the stems below, and a letter after {@code _ . -} or a non-alphanumeric character is a
-     * {@link TextShape#WORD} start, so starts failing this cannot match.
-     */
-    private static boolean keyWordFrom(String text, int i) {
-        if (stemAt(text, i)) {
-            return true;
-        }
-        int run = 0;
-        while (run <= 20 && i + run < text.length() && asciiLetterOrDigit(text.charAt(i + run))) {
-            run++;
-        }
-        if (run == 0 || run > 20 || i + run + 1 >= text.length()) {
-            return false;
-        }
-        char separator = text.charAt(i + run);
-        return (separator == '_' || separator == '.' || separator == '-') && stemAt(text, i + run + 1);
-    }
-
-    /** A stem of a key word at {@code i}, compared case-insensitively (looser than the pattern's ASCII-only case). */
-    private static boolean stemAt(String text, int i) {
-        return switch ((char) (text.charAt(i) | 0x20)) {
-            case 'a' -> starts(text, i, "api") || starts(text, i, "access") || starts(text, i, "auth");
-            case 's' -> starts(text, i, "secret");
-            case 't' -> starts(text, i, "token");
-            case 'r' -> starts(text, i, "refresh");
-            case 'b' -> starts(text, i, "bearer");
-            case 'c' -> starts(text, i, "client") || starts(text, i, "credential");
-            case 'p' -> starts(text, i, "pass") || starts(text, i, "pwd") || starts(text, i, "private");
-            default -> false;
-        };
-    }
-
-    /** The first two letters of each stem of {@link #stemAt}, lower case, as {@link #pair} codes. */
-    private static final String STEM_PAIRS = pairsOf("api", "access", "auth", "secret", "token", "refresh", "bearer",
-            "client", "credential", "pass", "pwd", "private");
-
-    private static String pairsOf(String... stems) {
-        StringBuilder b = new StringBuilder();
-        for (String stem : stems) {
-            b.append(pair(stem.charAt(0), stem.charAt(1)));
-        }
-        return b.toString();
-    }
-
-    /**
-     * Two ASCII characters in one code, each in ASCII lower case; stems compare case-insensitively, and no other
-     * character has an ASCII letter as its case pair for the comparison {@code regionMatches} makes on ASCII input.
-     */
-    private static char pair(char first, char second) {
-        return (char) ((first | 0x20) << 8 | (second | 0x20));
-    }
-
-    private static boolean starts(String text, int i, String stem) {
-        return text.regionMatches(true, i, stem, 0, stem.length());
-    }
-
     private static boolean asciiLetterOrDigit(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    static void assigned(Matcher m, Candidates out) {
-        String key = m.group(1).toLowerCase(java.util.Locale.ROOT);
-        String value = m.group(2);
-        if (PLACEHOLDER.matcher(value).matches() || UUID.matcher(value).matches()) {
-            return;
-        }
-        boolean password = key.contains("pass") || key.contains("pwd");
-        if (password) {
-            // A password needs no entropy, but an English word after "password" in prose is not one.
-            boolean separator = m.group().substring(m.group(1).length()).matches("(?s)[\"']?\\s*(?:[:=]|=>).*");
-            if (!separator && value.chars().allMatch(Character::isLetter)) {
-                return;
-            }
-            out.add("PASSWORD", m.start(2), m.end(2), 0.8, "assigned-secret");
-            return;
-        }
-        if (value.length() < 16 || Checksums.entropy(value) < 3.3 || !mixed(value)) {
-            return;
-        }
-        out.add("API_KEY", m.start(2), m.end(2), 0.75, "assigned-secret");
-    }
-
-    /** Letters and digits both present: keys are random, words and numbers alone are not. */
-    private static boolean mixed(String s) {
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
-        }
-        return letter && digit;
     }
 }

@@ -134,11 +134,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Audit records hold arguments with credentials removed (by key and by shape) and, when PII guards are on,
+     * Audit records hold arguments with credentials removed (by key, by shape and by the secret detector, which also
+     * decodes encoded values) and, when PII guards are on,
      * personal data redacted as well.
      */
     private static dev.bulwark.spi.guard.Redactor auditRedactor(Guards guards) {
-        KeyPatternRedactor credentials = new KeyPatternRedactor();
+        KeyPatternRedactor credentials = new KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector());
         if (guards.egressRedactor() == null) {
             return credentials;
         }
