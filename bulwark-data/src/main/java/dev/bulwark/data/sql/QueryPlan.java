@@ -14,11 +14,20 @@ import java.util.Set;
  * @param labels     labels of the columns of those tables that the principal's rules do not erase (conservative:
  *                   the query may return fewer columns)
  * @param maxRows    rows returned at most; a further row marks the result truncated
+ * @param originsTrusted whether the database's report of where an output column comes from can be trusted to mean
+ *                   every value of it comes from there (false when the statement has set operations, whose output
+ *                   columns report only the first branch's origin)
  */
-public record QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows) {
+public record QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows,
+                        boolean originsTrusted) {
+    public QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows) {
+        this(sql, parameters, tables, labels, maxRows, false);
+    }
+
     public QueryPlan {
         Checks.nonBlank(sql, "sql");
-        parameters = List.copyOf(Checks.present(parameters, "parameters"));
+        parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(
+                Checks.present(parameters, "parameters")));
         tables = List.copyOf(Checks.present(tables, "tables"));
         labels = Set.copyOf(Checks.present(labels, "labels"));
         if (maxRows < 1) {

@@ -1,8 +1,5 @@
 package dev.bulwark.data.sql;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +9,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -26,11 +22,25 @@ final class ReadOnlyExecutor {
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final Duration timeout;
+    private final KeyedHash hash;
+    private final java.util.function.BiPredicate<String, String> governed;
 
     ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout) {
+        this(dataSource, dialect, timeout, null, (table, column) -> false);
+    }
+
+    /**
+     * @param hash     the key of hash masks, registered as a SQLite function; {@code null} when no mask hashes
+     * @param governed whether a (table, column) of the database is decided by data policy (its values skip the
+     *                 generic PII screening)
+     */
+    ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout, KeyedHash hash,
+                     java.util.function.BiPredicate<String, String> governed) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.timeout = timeout;
+        this.hash = hash;
+        this.governed = governed;
     }
 
     QueryResult run(QueryPlan plan) throws SQLException {
@@ -45,8 +55,10 @@ final class ReadOnlyExecutor {
         }
         // Pools hand out proxies; the SQLite hooks need the driver's own connection underneath.
         org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
-        org.sqlite.Function.create(sqlite, CompiledTable.SQLITE_HASH_FUNCTION, new Sha256(), 1,
-                org.sqlite.Function.FLAG_DETERMINISTIC);
+        if (hash != null) {
+            org.sqlite.Function.create(sqlite, KeyedHash.SQLITE_FUNCTION, hash.sqliteFunction(), 1,
+                    org.sqlite.Function.FLAG_DETERMINISTIC);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         org.sqlite.ProgressHandler.setHandler(sqlite, 1000, new org.sqlite.ProgressHandler() {
             @Override
@@ -85,7 +97,9 @@ final class ReadOnlyExecutor {
             statement.setMaxRows(plan.maxRows() + 1);
             for (int i = 0; i < plan.parameters().size(); i++) {
                 Object value = plan.parameters().get(i);
-                if (dialect == SqlDialect.POSTGRESQL && value instanceof String) {
+                if (value instanceof byte[] bytes) {
+                    statement.setBytes(i + 1, bytes);
+                } else if (dialect == SqlDialect.POSTGRESQL && value instanceof String) {
                     // Untyped, so the server infers the type from the column it is compared with.
                     statement.setObject(i + 1, value, Types.OTHER);
                 } else {
@@ -95,8 +109,12 @@ final class ReadOnlyExecutor {
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<String> columns = new ArrayList<>();
+                java.util.Set<Integer> governedColumns = new java.util.TreeSet<>();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     columns.add(meta.getColumnLabel(c));
+                    if (plan.originsTrusted() && isGoverned(meta, c)) {
+                        governedColumns.add(c - 1);
+                    }
                 }
                 List<List<Object>> out = new ArrayList<>();
                 boolean truncated = false;
@@ -111,7 +129,7 @@ final class ReadOnlyExecutor {
                     }
                     out.add(row);
                 }
-                return new QueryResult(columns, out, truncated);
+                return new QueryResult(columns, out, truncated, governedColumns);
             }
         }
     }
@@ -133,25 +151,25 @@ final class ReadOnlyExecutor {
         };
     }
 
-    /** Lower-case hex SHA-256 of the UTF-8 text of its argument; NULL stays NULL. */
-    static final class Sha256 extends org.sqlite.Function {
-        @Override
-        protected void xFunc() throws SQLException {
-            String text = value_text(0);
-            if (text == null) {
-                result();
-            } else {
-                result(sha256Hex(text));
-            }
-        }
-    }
-
-    static String sha256Hex(String text) {
+    /**
+     * Whether the database reports the column as a plain reference to a base-table column whose values the data
+     * policy decides. Expressions (masks included) have no such origin and stay screened.
+     */
+    private boolean isGoverned(ResultSetMetaData meta, int c) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+            String table;
+            String column;
+            if (dialect == SqlDialect.POSTGRESQL) {
+                org.postgresql.PGResultSetMetaData pg = meta.unwrap(org.postgresql.PGResultSetMetaData.class);
+                table = pg.getBaseTableName(c);
+                column = pg.getBaseColumnName(c);
+            } else {
+                table = meta.getTableName(c);
+                column = meta.getColumnName(c);
+            }
+            return table != null && !table.isEmpty() && column != null && governed.test(table, column);
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 }

@@ -32,6 +32,7 @@ public final class RowSecurity {
 
     private final SqlDialect dialect;
     private final SqlLimits limits;
+    private final SqlFunctions functions;
     private final Map<String, CompiledTable> tables = new HashMap<>();
     /** Least recently used analyses, by SQL text; guarded by itself. */
     private final Map<String, Analysis> analyses = new LinkedHashMap<>(256, 0.75f, true) {
@@ -47,12 +48,38 @@ public final class RowSecurity {
      * @throws IllegalArgumentException when a row filter or mask is not valid SQL
      */
     public RowSecurity(SqlDataPolicy policy, SqlDialect dialect, SqlLimits limits) {
+        this(policy, dialect, limits, SqlFunctions.defaults(dialect), null);
+    }
+
+    /**
+     * Compiles the policy with a function list and the key of hash masks.
+     *
+     * @param hashKey the HMAC-SHA256 key of {@code hash} masks; {@code null} only for a policy without hash masks
+     * @throws IllegalArgumentException when a row filter or mask is not valid SQL, the function list is for another
+     *                                  dialect, or a hash mask has no key
+     */
+    public RowSecurity(SqlDataPolicy policy, SqlDialect dialect, SqlLimits limits, SqlFunctions functions,
+                       javax.crypto.SecretKey hashKey) {
         Checks.present(policy, "policy");
         this.dialect = Checks.present(dialect, "dialect");
         this.limits = Checks.present(limits, "limits");
-        for (TablePolicy table : policy.tables()) {
-            tables.put(table.name(), new CompiledTable(table, dialect));
+        this.functions = Checks.present(functions, "functions");
+        if (functions.dialect() != dialect) {
+            throw new IllegalArgumentException("the function list is for " + functions.dialect() + ", not " + dialect);
         }
+        KeyedHash hash = hashKey == null ? null : new KeyedHash(hashKey);
+        for (TablePolicy table : policy.tables()) {
+            tables.put(table.name(), new CompiledTable(table, dialect, hash));
+        }
+    }
+
+    /** Whether the values of {@code column} of {@code table} are decided by the data policy, not screened. */
+    boolean governs(String table, String column) {
+        String t = dialect.normalize(table);
+        String c = dialect.normalize(column);
+        CompiledTable compiled = tables.get(t);
+        return compiled != null && compiled.policy().columns().stream()
+                .anyMatch(spec -> spec.name().equals(c) && !spec.screened());
     }
 
     public SqlDialect dialect() {
@@ -78,7 +105,8 @@ public final class RowSecurity {
             labels.addAll(rendered.labels());
         }
         out.append(analysis.pieces().getLast()).append(") AS bulwark_result LIMIT ").append(maxRows + 1);
-        return new QueryPlan(out.toString(), parameters, analysis.tables(), labels, maxRows);
+        return new QueryPlan(out.toString(), parameters, analysis.tables(), labels, maxRows,
+                !analysis.setOperation());
     }
 
     /**
@@ -102,7 +130,7 @@ public final class RowSecurity {
      * SQL text (agents repeat queries), so a repeated statement costs only the rendering of its policies.
      */
     private Analysis analyze(String sql) throws QueryRejectedException {
-        SqlScreen.screen(sql, limits);
+        String screened = SqlScreen.screen(sql, limits);
         Analysis cached;
         synchronized (analyses) {
             cached = analyses.get(sql);
@@ -110,8 +138,8 @@ public final class RowSecurity {
         if (cached != null) {
             return cached;
         }
-        Select select = parse(sql);
-        TableRewriter rewriter = new TableRewriter(tables, dialect, limits);
+        Select select = parse(screened);
+        TableRewriter rewriter = new TableRewriter(tables, dialect, limits, functions);
         String body;
         try {
             rewriter.rewrite(select);
@@ -142,7 +170,8 @@ public final class RowSecurity {
             }
         }
         pieces.add(body.substring(last));
-        Analysis analysis = new Analysis(List.copyOf(pieces), List.copyOf(uses), List.copyOf(rewriter.touched()));
+        Analysis analysis = new Analysis(List.copyOf(pieces), List.copyOf(uses), List.copyOf(rewriter.touched()),
+                rewriter.hasSetOperation());
         if (sql.length() <= MAX_CACHED_SQL_LENGTH) {
             synchronized (analyses) {
                 analyses.put(sql, analysis);
@@ -152,7 +181,8 @@ public final class RowSecurity {
     }
 
     /** The rewritten statement as text around the configured table at each marker, in order of appearance. */
-    private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables) {
+    private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables,
+                            boolean setOperation) {
     }
 
     /**
@@ -182,7 +212,7 @@ public final class RowSecurity {
             joiner = " AND ";
         }
         sql.append(" LIMIT ").append(maxRows + 1);
-        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows);
+        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows, true);
     }
 
     private Select parse(String sql) throws QueryRejectedException {

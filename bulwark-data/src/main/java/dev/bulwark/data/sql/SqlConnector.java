@@ -39,11 +39,24 @@ public final class SqlConnector implements Connector {
      * @throws IllegalArgumentException when a configured row filter or mask is not valid SQL
      */
     public SqlConnector(SqlConnectorConfig config, DataSource dataSource, TableAccess access) {
+        this(config, dataSource, access, null);
+    }
+
+    /**
+     * @param hashKey the deployment's HMAC-SHA256 key of {@code hash} masks (16 to 64 bytes); it stays in this
+     *                process on SQLite and travels only as statement parameters on PostgreSQL, never to the agent.
+     *                {@code null} only when no rule hashes a column
+     * @throws IllegalArgumentException when a configured row filter or mask is not valid SQL, or a rule hashes a
+     *                                  column and no key was given
+     */
+    public SqlConnector(SqlConnectorConfig config, DataSource dataSource, TableAccess access,
+                        javax.crypto.SecretKey hashKey) {
         this.config = Checks.present(config, "config");
-        this.rowSecurity = new RowSecurity(config.policy(), config.dialect(), config.limits());
+        this.rowSecurity = new RowSecurity(config.policy(), config.dialect(), config.limits(), config.functions(),
+                hashKey);
         this.access = Checks.present(access, "access");
         this.executor = new ReadOnlyExecutor(Checks.present(dataSource, "dataSource"), config.dialect(),
-                config.timeout());
+                config.timeout(), hashKey == null ? null : new KeyedHash(hashKey), rowSecurity::governs);
         this.tools = SqlTools.describe(config);
     }
 
@@ -85,9 +98,10 @@ public final class SqlConnector implements Connector {
         }
         try {
             // The labels of the columns actually read travel with the rows, so the session learns what it has seen.
-            return ToolResult.text(executor.run(plan).toJson()).withLabels(plan.labels());
+            return new ToolResult(List.of(executor.run(plan).toContent()), false, plan.labels());
         } catch (SQLException e) {
-            return ToolResult.errorText("the database refused the query: " + safeMessage(e));
+            return ToolResult.errorText(DriverErrors.describe(e, config.dialect(),
+                    call.arguments().get("sql") instanceof String sql ? sql : "", config.timeout()));
         }
     }
 

@@ -65,7 +65,7 @@ class PostgresAttackCorpusTest {
     @Test
     void stopsQueriesThatRunPastTheTimeout() throws Exception {
         SqlConnector quick = new SqlConnector(new SqlConnectorConfig("db", SqlDialect.POSTGRESQL, Fixtures.policy(),
-                10, Duration.ofMillis(500), false, SqlLimits.DEFAULT), real, (p, t) -> true);
+                10, Duration.ofMillis(500), false, SqlLimits.DEFAULT), real, (p, t) -> true, Fixtures.HASH_KEY);
         ToolResult result = quick.call(new ToolCall("c1", quick.tools().getFirst(), Map.of("sql",
                 "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"),
                 Fixtures.support(), "s1"), ProgressListener.IGNORE);

@@ -30,7 +30,7 @@ class SqlRewriteGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rewritesOrRejectsAsRecorded(Path dir) throws Exception {
-        RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), GoldenCases.dialect(dir), SqlLimits.DEFAULT);
+        RowSecurity rowSecurity = Fixtures.rowSecurity(Fixtures.policy(), GoldenCases.dialect(dir), SqlLimits.DEFAULT);
         String sql = GoldenCases.input(dir);
         var principal = Fixtures.principal(dir.resolve("principal.json"));
         Path expectedSql = dir.resolve("expected.sql");
