@@ -192,6 +192,25 @@ public final class RowSecurity {
     public QueryPlan planRead(String table, Map<String, String> equalities, Principal principal, int maxRows)
             throws QueryRejectedException {
         CompiledTable compiled = tables.get(table);
+        if (compiled != null) {
+            for (String column : equalities.keySet()) {
+                boolean filterable = compiled.policy().columns().stream()
+                        .anyMatch(c -> c.filterable() && c.name().equals(column));
+                if (!filterable) {
+                    throw new QueryRejectedException("column " + column + " of " + table + " cannot be filtered on");
+                }
+            }
+        }
+        return planRead(table, equalities, Map.of(), principal, maxRows);
+    }
+
+    /**
+     * Plans a read of one table for a tool bound to it: equality filters and case-insensitive substring filters on
+     * any of its visible columns, compared with the (masked) values the principal sees, values bound as parameters.
+     */
+    public QueryPlan planRead(String table, Map<String, String> equalities, Map<String, String> contains,
+                              Principal principal, int maxRows) throws QueryRejectedException {
+        CompiledTable compiled = tables.get(table);
         if (compiled == null) {
             throw new QueryRejectedException("unknown table: " + table);
         }
@@ -201,18 +220,27 @@ public final class RowSecurity {
         List<Object> parameters = new ArrayList<>(rendered.parameters());
         String joiner = " WHERE ";
         for (Map.Entry<String, String> equality : equalities.entrySet()) {
-            boolean filterable = compiled.policy().columns().stream()
-                    .anyMatch(c -> c.filterable() && c.name().equals(equality.getKey()));
-            if (!filterable) {
-                throw new QueryRejectedException("column " + equality.getKey() + " of " + table
-                        + " cannot be filtered on");
-            }
+            requireColumn(compiled, equality.getKey());
             sql.append(joiner).append(dialect.quote(equality.getKey())).append(" = ?");
             parameters.add(equality.getValue());
             joiner = " AND ";
         }
+        for (Map.Entry<String, String> fragment : contains.entrySet()) {
+            requireColumn(compiled, fragment.getKey());
+            sql.append(joiner).append("lower(CAST(").append(dialect.quote(fragment.getKey()))
+                    .append(" AS TEXT)) LIKE ? ESCAPE '!'");
+            parameters.add("%" + fragment.getValue().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            joiner = " AND ";
+        }
         sql.append(" LIMIT ").append(maxRows + 1);
         return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows, true);
+    }
+
+    private static void requireColumn(CompiledTable table, String column) throws QueryRejectedException {
+        if (table.policy().columns().stream().noneMatch(c -> c.name().equals(column))) {
+            throw new QueryRejectedException("column " + column + " of " + table.policy().name() + " is not visible");
+        }
     }
 
     private Select parse(String sql) throws QueryRejectedException {

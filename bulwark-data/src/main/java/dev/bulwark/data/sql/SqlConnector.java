@@ -85,6 +85,27 @@ public final class SqlConnector implements Connector {
         } catch (QueryRejectedException e) {
             return ToolResult.errorText("query rejected: " + e.getMessage());
         }
+        return execute(plan, call);
+    }
+
+    /**
+     * Serves a tool of another connector that reads a table of this one (a side door), through this connector's row
+     * security: the rows and masked columns {@code call}'s principal may see of {@code table}, filtered by equality
+     * and substring, with the same table-access decision as {@link #call}.
+     */
+    public ToolResult readFor(ToolCall call, String table, Map<String, String> equalities,
+                              Map<String, String> contains, int limit) {
+        QueryPlan plan;
+        try {
+            plan = rowSecurity.planRead(table, equalities, contains, call.principal(),
+                    Math.max(1, Math.min(limit, config.maxRows())));
+        } catch (QueryRejectedException e) {
+            return ToolResult.errorText("query rejected: " + e.getMessage());
+        }
+        return execute(plan, call);
+    }
+
+    private ToolResult execute(QueryPlan plan, ToolCall call) {
         for (String table : plan.tables()) {
             boolean allowed;
             try {
@@ -97,12 +118,17 @@ public final class SqlConnector implements Connector {
             }
         }
         try {
-            // The labels of the columns actually read travel with the rows, so the session learns what it has seen.
             return new ToolResult(List.of(executor.run(plan).toContent()), false, plan.labels());
         } catch (SQLException e) {
             return ToolResult.errorText(DriverErrors.describe(e, config.dialect(),
                     call.arguments().get("sql") instanceof String sql ? sql : "", config.timeout()));
         }
+    }
+
+    /** Whether {@code table} is configured here with {@code column} visible. */
+    public boolean hasColumn(String table, String column) {
+        return config.policy().table(table).map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
+                .orElse(false);
     }
 
     private QueryPlan plan(String local, ToolCall call) throws QueryRejectedException, ConnectorException {

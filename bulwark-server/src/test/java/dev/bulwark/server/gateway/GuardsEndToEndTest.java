@@ -20,13 +20,13 @@ class GuardsEndToEndTest {
     @Test
     void piiInToolOutputIsRedactedAndLabelsTheSession(@TempDir Path data) throws Exception {
         try (Gateway gateway = TestGateways.start(data)) {
-            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String token = TestGateways.unmaskedSupportToken(gateway);
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                 McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
                         Map.of("id", 1)));
                 String text = ((McpSchema.TextContent) r.content().get(0)).text();
                 assertThat(r.isError()).isFalse();
-                assertThat(text).contains("\"id\":1").doesNotContain("ops@acme-logistics.example")
+                assertThat(text).contains("\"rows\":[[1,").doesNotContain("ops@acme-logistics.example")
                         .doesNotContain("555-0101").contains("<EMAIL");
             }
             var record = GatewayEndToEndTestSupport.lastToolCall(gateway, "crm.get_customer");
@@ -41,7 +41,7 @@ class GuardsEndToEndTest {
                 "guards: {pii: {toolOutput: {EMAIL_ADDRESS: tokenize}}}", "test.yaml")
                 .withDataDir(data.toString()).withPort(0);
         try (Gateway gateway = Gateway.start(config)) {
-            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String token = TestGateways.unmaskedSupportToken(gateway);
             String text;
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                 text = ((McpSchema.TextContent) client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
@@ -82,7 +82,7 @@ class GuardsEndToEndTest {
     @Test
     void outputCarryingInjectedInstructionsIsWithheld(@TempDir Path data) throws Exception {
         try (Gateway gateway = TestGateways.start(data)) {
-            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String token = TestGateways.unmaskedSupportToken(gateway);
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                 McpSchema.CallToolResult hostile = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
                         Map.of("id", 17)));
@@ -141,7 +141,7 @@ class GuardsEndToEndTest {
                     List.of(new UpstreamSettings("mail", upstream.url(), null, null, Map.of("echo", "egress"),
                             null, "10s", "tofu"))).withPort(0);
             try (Gateway gateway = Gateway.start(config)) {
-                String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+                String token = TestGateways.unmaskedSupportToken(gateway);
                 try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                     McpSchema.CallToolResult blocked = client.callTool(new McpSchema.CallToolRequest("mail.echo",
                             Map.of("text", "here is the key AKIAIOSFODNN7EXAMPLE and secret")));

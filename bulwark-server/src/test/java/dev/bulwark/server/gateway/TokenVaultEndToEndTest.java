@@ -98,7 +98,7 @@ class TokenVaultEndToEndTest {
 
     /** The support bot reads customer 1; its e-mail address reaches the agent as a vault token only. */
     private static String tokenizeCustomerEmail(Gateway gateway, String supportBotKey) {
-        String bearer = TestGateways.token(gateway, "support-bot", supportBotKey);
+        String bearer = TestGateways.unmaskedSupportToken(gateway);
         try (McpSyncClient client = TestGateways.client(gateway, bearer, null)) {
             String text = ((McpSchema.TextContent) client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
                     Map.of("id", 1))).content().get(0)).text();
