@@ -14,14 +14,13 @@ import java.util.Set;
  * @param labels     labels of the columns of those tables that the principal's rules do not erase (conservative:
  *                   the query may return fewer columns)
  * @param maxRows    rows returned at most; a further row marks the result truncated
- * @param originsTrusted whether the database's report of where an output column comes from can be trusted to mean
- *                   every value of it comes from there (false when the statement has set operations, whose output
- *                   columns report only the first branch's origin)
+ * @param governed   indexes of output columns that plainly show a column the policy decides ({@code screen: false});
+ *                   their values skip generic PII screening
  */
 public record QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows,
-                        boolean originsTrusted) {
+                        Set<Integer> governed) {
     public QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows) {
-        this(sql, parameters, tables, labels, maxRows, false);
+        this(sql, parameters, tables, labels, maxRows, Set.of());
     }
 
     public QueryPlan {
@@ -30,6 +29,7 @@ public record QueryPlan(String sql, List<Object> parameters, List<String> tables
                 Checks.present(parameters, "parameters")));
         tables = List.copyOf(Checks.present(tables, "tables"));
         labels = Set.copyOf(Checks.present(labels, "labels"));
+        governed = Set.copyOf(Checks.present(governed, "governed"));
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be positive");
         }

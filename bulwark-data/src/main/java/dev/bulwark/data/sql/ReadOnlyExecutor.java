@@ -23,24 +23,17 @@ final class ReadOnlyExecutor {
     private final SqlDialect dialect;
     private final Duration timeout;
     private final KeyedHash hash;
-    private final java.util.function.BiPredicate<String, String> governed;
 
     ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout) {
-        this(dataSource, dialect, timeout, null, (table, column) -> false);
+        this(dataSource, dialect, timeout, null);
     }
 
-    /**
-     * @param hash     the key of hash masks, registered as a SQLite function; {@code null} when no mask hashes
-     * @param governed whether a (table, column) of the database is decided by data policy (its values skip the
-     *                 generic PII screening)
-     */
-    ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout, KeyedHash hash,
-                     java.util.function.BiPredicate<String, String> governed) {
+    /** @param hash the key of hash masks, registered as a SQLite function; {@code null} when no mask hashes */
+    ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout, KeyedHash hash) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.timeout = timeout;
         this.hash = hash;
-        this.governed = governed;
     }
 
     QueryResult run(QueryPlan plan) throws SQLException {
@@ -109,13 +102,12 @@ final class ReadOnlyExecutor {
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetMetaData meta = rows.getMetaData();
                 List<String> columns = new ArrayList<>();
-                java.util.Set<Integer> governedColumns = new java.util.TreeSet<>();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     columns.add(meta.getColumnLabel(c));
-                    if (plan.originsTrusted() && isGoverned(meta, c)) {
-                        governedColumns.add(c - 1);
-                    }
                 }
+                // The plan's column indexes must describe this result; if the counts disagree, nothing is governed.
+                java.util.Set<Integer> governedColumns = plan.governed().stream().allMatch(g -> g < columns.size())
+                        ? plan.governed() : java.util.Set.of();
                 List<List<Object>> out = new ArrayList<>();
                 boolean truncated = false;
                 while (rows.next()) {
@@ -149,27 +141,5 @@ final class ReadOnlyExecutor {
             case byte[] bytes -> "<" + bytes.length + " bytes>";
             default -> value.toString();
         };
-    }
-
-    /**
-     * Whether the database reports the column as a plain reference to a base-table column whose values the data
-     * policy decides. Expressions (masks included) have no such origin and stay screened.
-     */
-    private boolean isGoverned(ResultSetMetaData meta, int c) {
-        try {
-            String table;
-            String column;
-            if (dialect == SqlDialect.POSTGRESQL) {
-                org.postgresql.PGResultSetMetaData pg = meta.unwrap(org.postgresql.PGResultSetMetaData.class);
-                table = pg.getBaseTableName(c);
-                column = pg.getBaseColumnName(c);
-            } else {
-                table = meta.getTableName(c);
-                column = meta.getColumnName(c);
-            }
-            return table != null && !table.isEmpty() && column != null && governed.test(table, column);
-        } catch (SQLException | RuntimeException e) {
-            return false;
-        }
     }
 }

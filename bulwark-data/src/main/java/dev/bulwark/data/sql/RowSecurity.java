@@ -73,15 +73,6 @@ public final class RowSecurity {
         }
     }
 
-    /** Whether the values of {@code column} of {@code table} are decided by the data policy, not screened. */
-    boolean governs(String table, String column) {
-        String t = dialect.normalize(table);
-        String c = dialect.normalize(column);
-        CompiledTable compiled = tables.get(t);
-        return compiled != null && compiled.policy().columns().stream()
-                .anyMatch(spec -> spec.name().equals(c) && !spec.screened());
-    }
-
     public SqlDialect dialect() {
         return dialect;
     }
@@ -106,7 +97,7 @@ public final class RowSecurity {
         }
         out.append(analysis.pieces().getLast()).append(") AS bulwark_result LIMIT ").append(maxRows + 1);
         return new QueryPlan(out.toString(), parameters, analysis.tables(), labels, maxRows,
-                !analysis.setOperation());
+                analysis.governed());
     }
 
     /**
@@ -141,8 +132,10 @@ public final class RowSecurity {
         Select select = parse(screened);
         TableRewriter rewriter = new TableRewriter(tables, dialect, limits, functions);
         String body;
+        java.util.Set<Integer> governed;
         try {
             rewriter.rewrite(select);
+            governed = governedOutputs(select, rewriter);
             body = select.toString();
         } catch (RuntimeException | StackOverflowError e) {
             // A syntax tree the walk or the deparser does not handle is refused, never passed on.
@@ -171,7 +164,7 @@ public final class RowSecurity {
         }
         pieces.add(body.substring(last));
         Analysis analysis = new Analysis(List.copyOf(pieces), List.copyOf(uses), List.copyOf(rewriter.touched()),
-                rewriter.hasSetOperation());
+                governed);
         if (sql.length() <= MAX_CACHED_SQL_LENGTH) {
             synchronized (analyses) {
                 analyses.put(sql, analysis);
@@ -182,7 +175,24 @@ public final class RowSecurity {
 
     /** The rewritten statement as text around the configured table at each marker, in order of appearance. */
     private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables,
-                            boolean setOperation) {
+                            java.util.Set<Integer> governed) {
+    }
+
+    /** Output columns that plainly show a column the policy decides ({@code screen: false}). */
+    private java.util.Set<Integer> governedOutputs(Select select, TableRewriter rewriter) {
+        java.util.Set<Integer> governed = new java.util.TreeSet<>();
+        OutputOrigins.of(select, rewriter.replaced(), dialect, rewriter.hasSetOperation()).ifPresent(origins -> {
+            for (int i = 0; i < origins.size(); i++) {
+                if (origins.get(i).filter(o -> decided(o.table(), o.column())).isPresent()) {
+                    governed.add(i);
+                }
+            }
+        });
+        return java.util.Set.copyOf(governed);
+    }
+
+    private static boolean decided(CompiledTable table, String column) {
+        return table.policy().columns().stream().anyMatch(c -> c.name().equals(column) && !c.screened());
     }
 
     /**
@@ -234,7 +244,13 @@ public final class RowSecurity {
             joiner = " AND ";
         }
         sql.append(" LIMIT ").append(maxRows + 1);
-        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows, true);
+        java.util.Set<Integer> governed = new java.util.TreeSet<>();
+        for (int i = 0; i < compiled.policy().columns().size(); i++) {
+            if (!compiled.policy().columns().get(i).screened()) {
+                governed.add(i);
+            }
+        }
+        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows, governed);
     }
 
     private static void requireColumn(CompiledTable table, String column) throws QueryRejectedException {

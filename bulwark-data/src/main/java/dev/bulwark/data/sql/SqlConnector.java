@@ -56,7 +56,7 @@ public final class SqlConnector implements Connector {
                 hashKey);
         this.access = Checks.present(access, "access");
         this.executor = new ReadOnlyExecutor(Checks.present(dataSource, "dataSource"), config.dialect(),
-                config.timeout(), hashKey == null ? null : new KeyedHash(hashKey), rowSecurity::governs);
+                config.timeout(), hashKey == null ? null : new KeyedHash(hashKey));
         this.tools = SqlTools.describe(config);
     }
 

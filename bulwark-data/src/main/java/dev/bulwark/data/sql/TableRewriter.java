@@ -79,6 +79,7 @@ final class TableRewriter {
     private final SqlLimits limits;
     private final SqlFunctions functions;
     private boolean setOperation;
+    private final Map<Table, CompiledTable> replaced = OutputOrigins.identityMap();
     /** Sized for a few joins with conditions, so a typical walk does not rehash. */
     private final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>(256);
     private final List<CompiledTable> uses = new ArrayList<>();
@@ -110,6 +111,11 @@ final class TableRewriter {
 
     void rewrite(Select statement) throws QueryRejectedException {
         walk(statement, Scope.EMPTY);
+    }
+
+    /** The configured table behind each replaced table node. */
+    Map<Table, CompiledTable> replaced() {
+        return replaced;
     }
 
     private void walk(Object node, Scope ctes) throws QueryRejectedException {
@@ -315,6 +321,7 @@ final class TableRewriter {
         }
         table.setSchemaName(null);
         table.setName(MARKER + uses.size());
+        replaced.put(table, compiled);
         uses.add(compiled);
         touched.add(compiled.policy().name());
     }
