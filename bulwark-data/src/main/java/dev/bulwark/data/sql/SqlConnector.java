@@ -105,6 +105,24 @@ public final class SqlConnector implements Connector {
         return execute(plan, call);
     }
 
+    /**
+     * Whether {@code call}'s principal sees a row of {@code table} whose {@code column} (as the principal sees it)
+     * equals {@code value}; false on any refusal or error.
+     */
+    public boolean canSee(ToolCall call, String table, String column, String value) {
+        try {
+            QueryPlan plan = rowSecurity.planRead(table, Map.of(column, value), Map.of(), call.principal(), 1);
+            for (String t : plan.tables()) {
+                if (!access.mayRead(call.principal(), t)) {
+                    return false;
+                }
+            }
+            return !executor.run(plan).rows().isEmpty();
+        } catch (QueryRejectedException | SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private ToolResult execute(QueryPlan plan, ToolCall call) {
         for (String table : plan.tables()) {
             boolean allowed;

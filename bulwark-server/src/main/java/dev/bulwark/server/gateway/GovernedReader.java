@@ -24,7 +24,6 @@ final class GovernedReader implements Connector {
     private final Connector inner;
     private final SqlConnector governor;
     private final Map<String, SqlSettings.ToolBinding> bindings = new LinkedHashMap<>();
-    private final List<Tool> tools;
 
     /** @throws IllegalArgumentException when a binding names an unknown tool, table, column or argument */
     GovernedReader(Connector inner, SqlConnector governor, List<SqlSettings.ToolBinding> bindings) {
@@ -48,7 +47,6 @@ final class GovernedReader implements Connector {
             });
             this.bindings.put(b.tool(), b);
         }
-        this.tools = inner.tools().stream().filter(t -> this.bindings.containsKey(t.name())).toList();
     }
 
     @Override
@@ -76,11 +74,9 @@ final class GovernedReader implements Connector {
         if (!(value instanceof String || value instanceof Number)) {
             return ToolResult.errorText("invalid arguments: " + key.getKey() + " is required");
         }
-        ToolResult visible = governor.readFor(call, binding.table(), Map.of(key.getValue(), value.toString()),
-                Map.of(), 1);
-        if (visible.error() || isEmpty(visible)) {
-            return visible.error() ? visible : ToolResult.errorText("no " + binding.table() + " row with "
-                    + key.getValue() + " " + value + " is visible to you");
+        if (!governor.canSee(call, binding.table(), key.getValue(), value.toString())) {
+            return ToolResult.errorText("no " + binding.table() + " row with " + key.getValue() + " " + value
+                    + " is visible to you");
         }
         ToolResult done = inner.call(call, progress);
         if (done.error()) {
@@ -108,10 +104,6 @@ final class GovernedReader implements Connector {
             }
         }
         return governor.readFor(call, binding.table(), equals, contains, limit);
-    }
-
-    private static boolean isEmpty(ToolResult result) {
-        return result.joinedText().contains("\"rowCount\":0");
     }
 
     @Override

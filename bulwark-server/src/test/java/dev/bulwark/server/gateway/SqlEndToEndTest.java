@@ -133,6 +133,20 @@ class SqlEndToEndTest {
         throw new AssertionError("no column " + name + " in " + columns);
     }
 
+    /** Columns the policy decides are not redacted again by the default PII guard; secrets in them still are. */
+    @Test
+    void theDataPolicyNotTheGenericGuardDecidesGovernedColumns() throws Exception {
+        JsonNode acme = rows(query(support, "SELECT name, tier FROM customers WHERE id = 1"));
+        assertThat(acme.get(0).get(0).asText()).isEqualTo("Acme Logistics");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crm.db"));
+             var s = c.prepareStatement("UPDATE customers SET tier = ? WHERE id = 2")) {
+            s.setString(1, "AKIAIOSFODNN7EXAMPLE");
+            s.executeUpdate();
+        }
+        McpSchema.CallToolResult secret = query(support, "SELECT tier FROM customers WHERE id = 2");
+        assertThat(GatewayEndToEndTestSupport.unspotlighted(secret)).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    }
+
     @Test
     void agentWithoutTheRoleMayNotQuery() {
         String intern = TestGateways.token(gateway, "intern-bot", gateway.demoCredentials().internBotKey());
