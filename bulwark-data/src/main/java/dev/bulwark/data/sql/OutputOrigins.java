@@ -1,11 +1,16 @@
 package dev.bulwark.data.sql;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -17,25 +22,80 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 /**
- * Which output columns of a statement are plain references to a column of a configured table, read from the syntax
- * tree, the same way for every dialect. Only the simplest shape counts — a top-level SELECT without set operations
- * whose FROM list holds configured tables joined without NATURAL or USING — and every item of it must be a bare
- * column reference or {@code *} to count; anything else (expressions, subqueries, CTEs, renamed columns from derived
- * tables) has no origin, so its values stay screened.
+ * Which output columns of a statement show only values the data policy decided, read from the syntax tree, the same
+ * way for every dialect. Only the simplest shape counts — a top-level SELECT without set operations whose FROM list
+ * holds configured tables joined without NATURAL or USING — and an output column counts when every column its
+ * expression reads is a policy-decided ({@code screen: false}) column of one of those tables and it holds no
+ * subquery: a bare reference, {@code *}, or a function, aggregate or concatenation of such columns and the agent's own
+ * literals. Anything else (free-text columns, subqueries, CTEs, derived tables) stays screened.
  */
 final class OutputOrigins {
-    /** A column of a configured table. */
-    record Origin(CompiledTable table, String column) {
-    }
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (Class<?> c = type; c != null && c.getName().startsWith("net.sf.jsqlparser."); c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers())
+                            && !f.getType().getName().startsWith("net.sf.jsqlparser.parser.")) {
+                        f.setAccessible(true);
+                        fields.add(f);
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
 
     private OutputOrigins() {}
 
-    /**
-     * The origin of each output column in order (empty for a column without one), or empty when the output columns
-     * cannot be mapped (a {@code *} over something that is not a configured table).
-     */
-    static Optional<List<Optional<Origin>>> of(Select statement, Map<Table, CompiledTable> configured,
-                                               SqlDialect dialect, boolean setOperation) {
+    /** Identity map for the table nodes the rewrite replaced. */
+    static Map<Table, CompiledTable> identityMap() {
+        return new IdentityHashMap<>();
+    }
+
+    /** Indexes of the output columns whose values the policy decided; empty when the shape is not understood. */
+    static Set<Integer> governed(Select statement, Map<Table, CompiledTable> configured, SqlDialect dialect,
+                                 boolean setOperation) {
+        Set<Integer> governed = new TreeSet<>();
+        Map<String, CompiledTable> byAlias = fromList(statement, configured, dialect, setOperation).orElse(null);
+        if (byAlias == null) {
+            return Set.of();
+        }
+        int index = 0;
+        for (SelectItem<?> item : ((PlainSelect) statement).getSelectItems()) {
+            Object expression = item.getExpression();
+            List<CompiledTable> expanded;
+            if (expression instanceof AllTableColumns all) {
+                CompiledTable table = byAlias.get(dialect.normalize(all.getTable().getName()));
+                if (table == null) {
+                    return Set.of();
+                }
+                expanded = List.of(table);
+            } else if (expression instanceof AllColumns) {
+                expanded = List.copyOf(byAlias.values());
+            } else {
+                if (decided(expression, byAlias, dialect)) {
+                    governed.add(index);
+                }
+                index++;
+                continue;
+            }
+            for (CompiledTable table : expanded) {
+                for (ColumnSpec column : table.policy().columns()) {
+                    if (!column.screened()) {
+                        governed.add(index);
+                    }
+                    index++;
+                }
+            }
+        }
+        return Set.copyOf(governed);
+    }
+
+    /** The configured tables of the FROM list by alias, if the statement has the shape this class understands. */
+    private static Optional<Map<String, CompiledTable>> fromList(Select statement, Map<Table, CompiledTable> configured,
+                                                                 SqlDialect dialect, boolean setOperation) {
         if (setOperation || !(statement instanceof PlainSelect plain) || plain.getFromItem() == null) {
             return Optional.empty();
         }
@@ -57,44 +117,54 @@ final class OutputOrigins {
             }
             byAlias.put(dialect.normalize(item.getAlias().getName()), table);
         }
-        List<Optional<Origin>> origins = new ArrayList<>();
-        for (SelectItem<?> item : plain.getSelectItems()) {
-            Object expression = item.getExpression();
-            switch (expression) {
-                case AllTableColumns all -> {
-                    CompiledTable table = byAlias.get(dialect.normalize(all.getTable().getName()));
-                    if (table == null) {
-                        return Optional.empty();
-                    }
-                    table.policy().columns().forEach(c -> origins.add(Optional.of(new Origin(table, c.name()))));
-                }
-                case AllColumns all -> byAlias.values().forEach(table -> table.policy().columns()
-                        .forEach(c -> origins.add(Optional.of(new Origin(table, c.name())))));
-                case Column column -> origins.add(origin(column, byAlias, dialect));
-                default -> origins.add(Optional.empty());
-            }
-        }
-        return Optional.of(origins);
+        return Optional.of(byAlias);
     }
 
-    private static Optional<Origin> origin(Column column, Map<String, CompiledTable> byAlias, SqlDialect dialect) {
+    /** Whether every column {@code node} reads is policy-decided and it holds no subquery. */
+    private static boolean decided(Object node, Map<String, CompiledTable> byAlias, SqlDialect dialect) {
+        return switch (node) {
+            case null -> true;
+            case Enum<?> constant -> true;
+            case Select select -> false;
+            case Column column -> decidedColumn(column, byAlias, dialect);
+            case Collection<?> items -> items.stream().allMatch(i -> decided(i, byAlias, dialect));
+            case Map<?, ?> map -> map.values().stream().allMatch(v -> decided(v, byAlias, dialect))
+                    && map.keySet().stream().allMatch(k -> decided(k, byAlias, dialect));
+            case Map.Entry<?, ?> entry -> decided(entry.getKey(), byAlias, dialect)
+                    && decided(entry.getValue(), byAlias, dialect);
+            case Object[] array -> java.util.Arrays.stream(array).allMatch(i -> decided(i, byAlias, dialect));
+            default -> {
+                if (!node.getClass().getName().startsWith("net.sf.jsqlparser.")) {
+                    yield true;
+                }
+                for (Field field : FIELDS.get(node.getClass())) {
+                    try {
+                        if (!decided(field.get(node), byAlias, dialect)) {
+                            yield false;
+                        }
+                    } catch (IllegalAccessException e) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+        };
+    }
+
+    private static boolean decidedColumn(Column column, Map<String, CompiledTable> byAlias, SqlDialect dialect) {
         String name = dialect.normalize(column.getColumnName());
         List<CompiledTable> candidates = new ArrayList<>();
         if (column.getTable() != null && column.getTable().getName() != null) {
             CompiledTable table = byAlias.get(dialect.normalize(column.getTable().getName()));
-            if (table != null) {
-                candidates.add(table);
+            if (table == null) {
+                return false;
             }
+            candidates.add(table);
         } else {
             candidates.addAll(byAlias.values());
         }
-        List<CompiledTable> having = candidates.stream()
-                .filter(t -> t.policy().columns().stream().anyMatch(c -> c.name().equals(name))).toList();
-        return having.size() == 1 ? Optional.of(new Origin(having.getFirst(), name)) : Optional.empty();
-    }
-
-    /** Identity map for the table nodes the rewrite replaced. */
-    static Map<Table, CompiledTable> identityMap() {
-        return new IdentityHashMap<>();
+        List<ColumnSpec> having = candidates.stream().flatMap(t -> t.policy().columns().stream())
+                .filter(c -> c.name().equals(name)).toList();
+        return having.size() == 1 && !having.getFirst().screened();
     }
 }

@@ -135,7 +135,7 @@ public final class RowSecurity {
         java.util.Set<Integer> governed;
         try {
             rewriter.rewrite(select);
-            governed = governedOutputs(select, rewriter);
+            governed = governed(select, rewriter);
             body = select.toString();
         } catch (RuntimeException | StackOverflowError e) {
             // A syntax tree the walk or the deparser does not handle is refused, never passed on.
@@ -173,26 +173,18 @@ public final class RowSecurity {
         return analysis;
     }
 
+    /** Output columns the policy decided; when that cannot be worked out, none (they are all screened then). */
+    private java.util.Set<Integer> governed(Select select, TableRewriter rewriter) {
+        try {
+            return OutputOrigins.governed(select, rewriter.replaced(), dialect, rewriter.hasSetOperation());
+        } catch (RuntimeException | StackOverflowError e) {
+            return java.util.Set.of();
+        }
+    }
+
     /** The rewritten statement as text around the configured table at each marker, in order of appearance. */
     private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables,
                             java.util.Set<Integer> governed) {
-    }
-
-    /** Output columns that plainly show a column the policy decides ({@code screen: false}). */
-    private java.util.Set<Integer> governedOutputs(Select select, TableRewriter rewriter) {
-        java.util.Set<Integer> governed = new java.util.TreeSet<>();
-        OutputOrigins.of(select, rewriter.replaced(), dialect, rewriter.hasSetOperation()).ifPresent(origins -> {
-            for (int i = 0; i < origins.size(); i++) {
-                if (origins.get(i).filter(o -> decided(o.table(), o.column())).isPresent()) {
-                    governed.add(i);
-                }
-            }
-        });
-        return java.util.Set.copyOf(governed);
-    }
-
-    private static boolean decided(CompiledTable table, String column) {
-        return table.policy().columns().stream().anyMatch(c -> c.name().equals(column) && !c.screened());
     }
 
     /**
