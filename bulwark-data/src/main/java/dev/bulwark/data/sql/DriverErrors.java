@@ -42,6 +42,9 @@ final class DriverErrors {
                 default -> ambiguous(name, agentSql);
             };
         }
+        if (lower.contains("too big")) {
+            return "a value the query builds is larger than " + (ReadOnlyExecutor.MAX_VALUE_BYTES >> 20) + " MiB";
+        }
         if (lower.contains("misuse of aggregate") || lower.contains("misuse of window function")) {
             return "an aggregate or window function is used where SQL does not allow it";
         }

@@ -23,6 +23,8 @@ final class ReadOnlyExecutor {
     private final SqlDialect dialect;
     private final Duration timeout;
     private final KeyedHash hash;
+    /** Largest string or blob a SQLite query may build, in bytes. */
+    static final int MAX_VALUE_BYTES = 4 << 20;
 
     ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout) {
         this(dataSource, dialect, timeout, null);
@@ -48,6 +50,8 @@ final class ReadOnlyExecutor {
         }
         // Pools hand out proxies; the SQLite hooks need the driver's own connection underneath.
         org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
+        // SQLite runs inside the gateway: no string or blob a query builds (printf widths, replace) may outgrow this.
+        sqlite.setLimit(org.sqlite.SQLiteLimits.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
         if (hash != null) {
             org.sqlite.Function.create(sqlite, KeyedHash.SQLITE_FUNCTION, hash.sqliteFunction(), 1,
                     org.sqlite.Function.FLAG_DETERMINISTIC);

@@ -38,7 +38,7 @@ public final class SqlFunctions {
             "percentile_disc", "mode", "corr", "covar_pop", "covar_samp", "grouping",
             "cbrt", "div", "width_bucket", "greatest", "least", "gcd", "lcm", "scale",
             "initcap", "char_length", "character_length", "bit_length", "btrim", "position", "strpos", "left",
-            "right", "lpad", "rpad", "repeat", "reverse", "split_part", "format", "to_char", "to_number", "to_date",
+            "right", "lpad", "rpad", "reverse", "split_part", "format", "to_char", "to_number", "to_date",
             "to_timestamp", "regexp_replace", "regexp_match", "regexp_matches", "regexp_split_to_array",
             "regexp_count", "regexp_like", "starts_with", "translate", "ascii", "chr", "md5", "quote_literal",
             "quote_ident",

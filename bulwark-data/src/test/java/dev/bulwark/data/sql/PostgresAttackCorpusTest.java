@@ -73,6 +73,24 @@ class PostgresAttackCorpusTest {
         assertThat(result.joinedText()).contains("statement timeout");
     }
 
+    @Test
+    void databaseErrorsDoNotRevealTheRewrite() throws Exception {
+        for (String sql : List.of("SELECT ctid FROM customers", "SELECT xmin FROM customers")) {
+            ToolResult result = connector.call(new ToolCall("c1", connector.tools().getFirst(), Map.of("sql", sql),
+                    Fixtures.support(), "s1"), ProgressListener.IGNORE);
+            assertThat(result.error()).isTrue();
+            assertThat(result.joinedText()).startsWith("the database refused the query: unknown column")
+                    .doesNotContain("does not exist").doesNotContain("$").doesNotContain("bytea");
+        }
+    }
+
+    @Test
+    void hashMasksAreTheKeyedHashJavaComputes() throws Exception {
+        ToolResult result = connector.call(new ToolCall("c1", connector.tools().getFirst(), Map.of("sql",
+                "SELECT email FROM customers WHERE id = 1"), Fixtures.support(), "s1"), ProgressListener.IGNORE);
+        assertThat(result.joinedText()).contains(Fixtures.hashMask("CANARY_MAIL_1@x.test"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
     void attackLeaksNothing(String attack) throws Exception {

@@ -138,6 +138,21 @@ class SqlConnectorTest {
     }
 
     @Test
+    void refusesValuesThatWouldExhaustTheGatewaysMemory() throws Exception {
+        ToolResult result = query(connector(10, (p, t) -> true), "SELECT printf('%.*c', 900000000, 'x') AS big");
+        assertThat(result.error()).isTrue();
+        assertThat(result.joinedText()).contains("larger than 4 MiB");
+    }
+
+    @Test
+    void databaseErrorsDoNotRevealTheRewrite() throws Exception {
+        ToolResult rowid = query(connector(10, (p, t) -> true), "SELECT rowid FROM customers");
+        assertThat(rowid.error()).isTrue();
+        assertThat(rowid.joinedText()).contains("unknown column rowid").doesNotContain("no such column")
+                .doesNotContain("SQLITE").doesNotContain("__bulwark").doesNotContain("bulwark_");
+    }
+
+    @Test
     void stopsQueriesThatRunPastTheTimeout() throws Exception {
         ToolResult result = query(connector(10, (p, t) -> true),
                 "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
