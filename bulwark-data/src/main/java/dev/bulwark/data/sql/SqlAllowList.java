@@ -30,6 +30,7 @@ final class SqlAllowList {
             "expression.operators.arithmetic.BitwiseAnd", "expression.operators.arithmetic.BitwiseOr",
             "expression.operators.arithmetic.BitwiseLeftShift", "expression.operators.arithmetic.BitwiseRightShift",
             "expression.MySQLGroupConcat", "expression.JsonFunction", "expression.JsonExpression",
+            "expression.operators.relational.RegExpMatchOperator", "statement.select.TableFunction",
             "expression.operators.conditional.AndExpression", "expression.operators.conditional.OrExpression",
             "expression.operators.relational.Between", "expression.operators.relational.EqualsTo",
             "expression.operators.relational.NotEqualsTo", "expression.operators.relational.ExistsExpression",

@@ -30,7 +30,8 @@ public final class SqlFunctions {
             "date", "time", "datetime", "julianday", "strftime", "unixepoch", "timediff",
             "json", "jsonb", "json_array_length", "json_extract", "jsonb_extract", "json_insert", "json_patch",
             "json_remove", "json_replace", "json_set", "json_type", "json_valid", "json_quote", "json_group_array",
-            "json_group_object", "jsonb_object", "jsonb_array"));
+            "json_group_object", "jsonb_object", "jsonb_array",
+            "json_each", "json_tree"));
 
     private static final Set<String> POSTGRESQL = union(COMMON, Set.of(
             "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "bool_and", "bool_or",
@@ -49,7 +50,9 @@ public final class SqlFunctions {
             "json_array_length", "jsonb_array_length", "json_typeof", "jsonb_typeof", "jsonb_pretty",
             "json_strip_nulls", "jsonb_strip_nulls", "jsonb_set", "jsonb_insert", "json_object_keys",
             "jsonb_object_keys", "array_to_string", "string_to_array", "array_length", "cardinality", "unnest",
-            "array_position", "array_remove", "array_append"));
+            "array_position", "array_remove", "array_append",
+            "generate_series", "json_each", "json_each_text", "jsonb_each", "jsonb_each_text", "json_array_elements",
+            "json_array_elements_text", "jsonb_array_elements", "jsonb_array_elements_text", "regexp_split_to_table"));
 
     /** Never allowed, whatever the configuration says: name → what it would reach. */
     private static final java.util.Map<String, String> FORBIDDEN = java.util.Map.ofEntries(

@@ -149,6 +149,18 @@ final class TableRewriter {
                 qualifier(all.getTable());
             }
             case AllColumns all -> allColumns(all);
+            case net.sf.jsqlparser.statement.select.TableFunction function -> {
+                if (function.getPivot() != null || function.getUnPivot() != null
+                        || function.getSampleClause() != null
+                        || function.getPrefix() != null && !function.getPrefix().equalsIgnoreCase("LATERAL")
+                        || function.getWithClause() != null
+                        && !function.getWithClause().strip().equalsIgnoreCase("WITH ORDINALITY")) {
+                    throw new QueryRejectedException("table-valued functions take no clauses besides LATERAL and "
+                            + "WITH ORDINALITY");
+                }
+                walk(function.getFunction(), ctes);
+                walkValue(function.getAlias(), ctes);
+            }
             case Function function -> {
                 if (function.getName() != null
                         && GROUPING_CONSTRUCTS.contains(function.getName().toLowerCase(Locale.ROOT))) {
@@ -188,6 +200,13 @@ final class TableRewriter {
                 }
             }
             case GroupByElement group -> groupBy(group, ctes);
+            case net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator regex -> {
+                if (dialect == SqlDialect.SQLITE) {
+                    throw new QueryRejectedException("the regular-expression operators ~ and ~* are PostgreSQL "
+                            + "syntax; SQLite has none");
+                }
+                walkFields(node, ctes);
+            }
             case SetOperationList set -> {
                 setOperation = true;
                 walkFields(node, ctes);
@@ -503,8 +522,6 @@ final class TableRewriter {
             Map.entry("JdbcParameter", "a parameter (?)"),
             Map.entry("JdbcNamedParameter", "a named parameter (:name)"),
             Map.entry("UserVariable", "a variable (@name)"),
-            Map.entry("TableFunction", "a function in FROM (table-valued functions such as json_each or "
-                    + "generate_series)"),
             Map.entry("JsonAggregateFunction", "JSON_OBJECTAGG / JSON_ARRAYAGG (use json_group_array, json_agg "
                     + "or jsonb_agg)"),
             Map.entry("ArrayExpression", "array subscripts"),
@@ -516,7 +533,6 @@ final class TableRewriter {
             Map.entry("XorExpression", "XOR"),
             Map.entry("Fetch", "FETCH FIRST … ROWS (use LIMIT)"),
             Map.entry("FullTextSearch", "MATCH … AGAINST"),
-            Map.entry("RegExpMatchOperator", "the regular-expression operators ~ and ~*"),
             Map.entry("MySQLGroupConcat", "GROUP_CONCAT with SEPARATOR"),
             Map.entry("OracleHint", "an optimizer hint"),
             Map.entry("TableStatement", "TABLE name (use SELECT * FROM name)"));
