@@ -49,6 +49,17 @@ class PostgresAttackCorpusTest {
     }
 
     @Test
+    void mostAttacksAreAnsweredSoTheOracleComparisonMatters() throws Exception {
+        int answered = 0;
+        for (String attack : attacks()) {
+            answered += AttackCorpus.assertNoLeak(connector, oracle, attack) ? 1 : 0;
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "attacks-answered-postgres.txt"),
+                answered + "/" + attacks().size() + " attacks answered (safely) rather than refused\n");
+        assertThat(answered).isGreaterThanOrEqualTo(80);
+    }
+
+    @Test
     void thePolicyMatchesTheDatabase() throws Exception {
         connector.verifySchema();
     }
