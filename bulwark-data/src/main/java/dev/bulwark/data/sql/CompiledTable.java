@@ -13,10 +13,7 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  * every reference to the table in agent SQL.
  */
 final class CompiledTable {
-    /** SQLite has no hash function; the connector registers this one on each connection. */
-    static final String SQLITE_HASH_FUNCTION = "bulwark_sha256";
-
-    private record Item(String column, PolicyTemplate mask) {
+    private record Item(String column, PolicyTemplate mask, boolean keyedHash) {
     }
 
     private record Rule(AccessRule rule, PolicyTemplate filter, List<Item> items, Set<String> labels) {
@@ -32,8 +29,11 @@ final class CompiledTable {
     private final SqlDialect dialect;
     private final List<Rule> rules = new ArrayList<>();
     private final String denied;
+    private final KeyedHash hash;
 
-    CompiledTable(TablePolicy policy, SqlDialect dialect) {
+    /** @param hash the key of hash masks; {@code null} when no rule of the table hashes a column */
+    CompiledTable(TablePolicy policy, SqlDialect dialect, KeyedHash hash) {
+        this.hash = hash;
         this.policy = policy;
         this.source = dialect.quote(policy.schema().orElse(dialect.defaultSchema())) + "."
                 + dialect.quote(policy.name());
@@ -46,11 +46,15 @@ final class CompiledTable {
             Set<String> labels = new LinkedHashSet<>();
             for (ColumnSpec column : policy.columns()) {
                 Mask mask = rule.masks().get(column.name());
+                if (mask instanceof Mask.Hash && hash == null) {
+                    throw new IllegalArgumentException("table " + policy.name() + ": rule " + rule.name()
+                            + " hashes " + column.name() + " but no hash-mask key was given");
+                }
                 PolicyTemplate template = mask == null ? null : PolicyTemplate.parse(maskSql(mask, column, dialect));
                 if (template != null) {
                     validate(template, false, "mask of " + column.name() + " in rule " + rule.name());
                 }
-                items.add(new Item(column.name(), template));
+                items.add(new Item(column.name(), template, mask instanceof Mask.Hash));
                 if (mask == null || !mask.erasesValue()) {
                     labels.addAll(column.labels());
                 }
@@ -96,7 +100,11 @@ final class CompiledTable {
                 continue;
             }
             sql.append('(');
-            if (!item.mask().render(principal, sql, parameters)) {
+            if (item.keyedHash() && dialect == SqlDialect.POSTGRESQL) {
+                sql.append(KeyedHash.postgresSql(text(item.column()), "?", "?"));
+                parameters.add(hash.outerPad());
+                parameters.add(hash.innerPad());
+            } else if (!item.mask().render(principal, sql, parameters)) {
                 sql.append("NULL");
             }
             sql.append(") AS ").append(dialect.quote(item.column()));
@@ -109,14 +117,19 @@ final class CompiledTable {
         return new Rendered(sql.toString(), parameters, rule.labels());
     }
 
+    private String text(String column) {
+        return "CAST(" + dialect.quote(column) + " AS TEXT)";
+    }
+
+    /** The mask as SQL; a PostgreSQL hash is rendered with its key parameters at each call instead. */
     private static String maskSql(Mask mask, ColumnSpec column, SqlDialect dialect) {
         String text = "CAST(" + dialect.quote(column.name()) + " AS TEXT)";
         return switch (mask) {
             case Mask.Redact r -> "'[REDACTED]'";
             case Mask.Null n -> "NULL";
             case Mask.Hash h -> dialect == SqlDialect.SQLITE
-                    ? SQLITE_HASH_FUNCTION + "(" + text + ")"
-                    : "encode(sha256(convert_to(" + text + ", 'UTF8')), 'hex')";
+                    ? KeyedHash.SQLITE_FUNCTION + "(" + text + ")"
+                    : KeyedHash.postgresSql(text, "NULL", "NULL");
             case Mask.Last4 l -> dialect == SqlDialect.SQLITE
                     ? "'****' || substr(" + text + ", -4)"
                     : "'****' || right(" + text + ", 4)";

@@ -13,7 +13,7 @@ final class JsonText {
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Object value) {
+    static void append(StringBuilder out, Object value) {
         switch (value) {
             case null -> out.append("null");
             case Boolean b -> out.append(b);

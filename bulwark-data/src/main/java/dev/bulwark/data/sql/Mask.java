@@ -9,7 +9,10 @@ public sealed interface Mask permits Mask.Redact, Mask.Hash, Mask.Last4, Mask.Nu
     record Redact() implements Mask {
     }
 
-    /** Lower-case hex SHA-256 of the value's text (UTF-8); equal values stay joinable, the value stays hidden. */
+    /**
+     * Lower-case hex HMAC-SHA256 of the value's text (UTF-8) under the deployment's hash-mask key: equal values stay
+     * joinable, the value stays hidden, and a guess cannot be confirmed without the key.
+     */
     record Hash() implements Mask {
     }
 

@@ -14,13 +14,22 @@ import java.util.Set;
  * @param labels     labels of the columns of those tables that the principal's rules do not erase (conservative:
  *                   the query may return fewer columns)
  * @param maxRows    rows returned at most; a further row marks the result truncated
+ * @param governed   indexes of output columns that plainly show a column the policy decides ({@code screen: false});
+ *                   their values skip generic PII screening
  */
-public record QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows) {
+public record QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows,
+                        Set<Integer> governed) {
+    public QueryPlan(String sql, List<Object> parameters, List<String> tables, Set<String> labels, int maxRows) {
+        this(sql, parameters, tables, labels, maxRows, Set.of());
+    }
+
     public QueryPlan {
         Checks.nonBlank(sql, "sql");
-        parameters = List.copyOf(Checks.present(parameters, "parameters"));
+        parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(
+                Checks.present(parameters, "parameters")));
         tables = List.copyOf(Checks.present(tables, "tables"));
         labels = Set.copyOf(Checks.present(labels, "labels"));
+        governed = Set.copyOf(Checks.present(governed, "governed"));
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be positive");
         }

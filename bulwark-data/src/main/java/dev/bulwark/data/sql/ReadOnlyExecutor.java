@@ -1,8 +1,5 @@
 package dev.bulwark.data.sql;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +9,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -26,11 +22,20 @@ final class ReadOnlyExecutor {
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final Duration timeout;
+    private final KeyedHash hash;
+    /** Largest string or blob a SQLite query may build, in bytes. */
+    static final int MAX_VALUE_BYTES = 4 << 20;
 
     ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout) {
+        this(dataSource, dialect, timeout, null);
+    }
+
+    /** @param hash the key of hash masks, registered as a SQLite function; {@code null} when no mask hashes */
+    ReadOnlyExecutor(DataSource dataSource, SqlDialect dialect, Duration timeout, KeyedHash hash) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.timeout = timeout;
+        this.hash = hash;
     }
 
     QueryResult run(QueryPlan plan) throws SQLException {
@@ -45,8 +50,12 @@ final class ReadOnlyExecutor {
         }
         // Pools hand out proxies; the SQLite hooks need the driver's own connection underneath.
         org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
-        org.sqlite.Function.create(sqlite, CompiledTable.SQLITE_HASH_FUNCTION, new Sha256(), 1,
-                org.sqlite.Function.FLAG_DETERMINISTIC);
+        // SQLite runs inside the gateway: no string or blob a query builds (printf widths, replace) may outgrow this.
+        sqlite.setLimit(org.sqlite.SQLiteLimits.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES);
+        if (hash != null) {
+            org.sqlite.Function.create(sqlite, KeyedHash.SQLITE_FUNCTION, hash.sqliteFunction(), 1,
+                    org.sqlite.Function.FLAG_DETERMINISTIC);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         org.sqlite.ProgressHandler.setHandler(sqlite, 1000, new org.sqlite.ProgressHandler() {
             @Override
@@ -85,7 +94,9 @@ final class ReadOnlyExecutor {
             statement.setMaxRows(plan.maxRows() + 1);
             for (int i = 0; i < plan.parameters().size(); i++) {
                 Object value = plan.parameters().get(i);
-                if (dialect == SqlDialect.POSTGRESQL && value instanceof String) {
+                if (value instanceof byte[] bytes) {
+                    statement.setBytes(i + 1, bytes);
+                } else if (dialect == SqlDialect.POSTGRESQL && value instanceof String) {
                     // Untyped, so the server infers the type from the column it is compared with.
                     statement.setObject(i + 1, value, Types.OTHER);
                 } else {
@@ -98,6 +109,9 @@ final class ReadOnlyExecutor {
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     columns.add(meta.getColumnLabel(c));
                 }
+                // The plan's column indexes must describe this result; if the counts disagree, nothing is governed.
+                java.util.Set<Integer> governedColumns = plan.governed().stream().allMatch(g -> g < columns.size())
+                        ? plan.governed() : java.util.Set.of();
                 List<List<Object>> out = new ArrayList<>();
                 boolean truncated = false;
                 while (rows.next()) {
@@ -111,7 +125,7 @@ final class ReadOnlyExecutor {
                     }
                     out.add(row);
                 }
-                return new QueryResult(columns, out, truncated);
+                return new QueryResult(columns, out, truncated, governedColumns);
             }
         }
     }
@@ -131,27 +145,5 @@ final class ReadOnlyExecutor {
             case byte[] bytes -> "<" + bytes.length + " bytes>";
             default -> value.toString();
         };
-    }
-
-    /** Lower-case hex SHA-256 of the UTF-8 text of its argument; NULL stays NULL. */
-    static final class Sha256 extends org.sqlite.Function {
-        @Override
-        protected void xFunc() throws SQLException {
-            String text = value_text(0);
-            if (text == null) {
-                result();
-            } else {
-                result(sha256Hex(text));
-            }
-        }
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

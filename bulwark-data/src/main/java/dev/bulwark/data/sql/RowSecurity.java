@@ -32,6 +32,7 @@ public final class RowSecurity {
 
     private final SqlDialect dialect;
     private final SqlLimits limits;
+    private final SqlFunctions functions;
     private final Map<String, CompiledTable> tables = new HashMap<>();
     /** Least recently used analyses, by SQL text; guarded by itself. */
     private final Map<String, Analysis> analyses = new LinkedHashMap<>(256, 0.75f, true) {
@@ -47,11 +48,28 @@ public final class RowSecurity {
      * @throws IllegalArgumentException when a row filter or mask is not valid SQL
      */
     public RowSecurity(SqlDataPolicy policy, SqlDialect dialect, SqlLimits limits) {
+        this(policy, dialect, limits, SqlFunctions.defaults(dialect), null);
+    }
+
+    /**
+     * Compiles the policy with a function list and the key of hash masks.
+     *
+     * @param hashKey the HMAC-SHA256 key of {@code hash} masks; {@code null} only for a policy without hash masks
+     * @throws IllegalArgumentException when a row filter or mask is not valid SQL, the function list is for another
+     *                                  dialect, or a hash mask has no key
+     */
+    public RowSecurity(SqlDataPolicy policy, SqlDialect dialect, SqlLimits limits, SqlFunctions functions,
+                       javax.crypto.SecretKey hashKey) {
         Checks.present(policy, "policy");
         this.dialect = Checks.present(dialect, "dialect");
         this.limits = Checks.present(limits, "limits");
+        this.functions = Checks.present(functions, "functions");
+        if (functions.dialect() != dialect) {
+            throw new IllegalArgumentException("the function list is for " + functions.dialect() + ", not " + dialect);
+        }
+        KeyedHash hash = hashKey == null ? null : new KeyedHash(hashKey);
         for (TablePolicy table : policy.tables()) {
-            tables.put(table.name(), new CompiledTable(table, dialect));
+            tables.put(table.name(), new CompiledTable(table, dialect, hash));
         }
     }
 
@@ -78,7 +96,8 @@ public final class RowSecurity {
             labels.addAll(rendered.labels());
         }
         out.append(analysis.pieces().getLast()).append(") AS bulwark_result LIMIT ").append(maxRows + 1);
-        return new QueryPlan(out.toString(), parameters, analysis.tables(), labels, maxRows);
+        return new QueryPlan(out.toString(), parameters, analysis.tables(), labels, maxRows,
+                analysis.governed());
     }
 
     /**
@@ -102,7 +121,7 @@ public final class RowSecurity {
      * SQL text (agents repeat queries), so a repeated statement costs only the rendering of its policies.
      */
     private Analysis analyze(String sql) throws QueryRejectedException {
-        SqlScreen.screen(sql, limits);
+        String screened = SqlScreen.screen(sql, limits);
         Analysis cached;
         synchronized (analyses) {
             cached = analyses.get(sql);
@@ -110,11 +129,13 @@ public final class RowSecurity {
         if (cached != null) {
             return cached;
         }
-        Select select = parse(sql);
-        TableRewriter rewriter = new TableRewriter(tables, dialect, limits);
+        Select select = parse(screened);
+        TableRewriter rewriter = new TableRewriter(tables, dialect, limits, functions);
         String body;
+        java.util.Set<Integer> governed;
         try {
             rewriter.rewrite(select);
+            governed = governed(select, rewriter);
             body = select.toString();
         } catch (RuntimeException | StackOverflowError e) {
             // A syntax tree the walk or the deparser does not handle is refused, never passed on.
@@ -142,7 +163,8 @@ public final class RowSecurity {
             }
         }
         pieces.add(body.substring(last));
-        Analysis analysis = new Analysis(List.copyOf(pieces), List.copyOf(uses), List.copyOf(rewriter.touched()));
+        Analysis analysis = new Analysis(List.copyOf(pieces), List.copyOf(uses), List.copyOf(rewriter.touched()),
+                governed);
         if (sql.length() <= MAX_CACHED_SQL_LENGTH) {
             synchronized (analyses) {
                 analyses.put(sql, analysis);
@@ -151,8 +173,18 @@ public final class RowSecurity {
         return analysis;
     }
 
+    /** Output columns the policy decided; when that cannot be worked out, none (they are all screened then). */
+    private java.util.Set<Integer> governed(Select select, TableRewriter rewriter) {
+        try {
+            return OutputOrigins.governed(select, rewriter.replaced(), dialect, rewriter.hasSetOperation());
+        } catch (RuntimeException | StackOverflowError e) {
+            return java.util.Set.of();
+        }
+    }
+
     /** The rewritten statement as text around the configured table at each marker, in order of appearance. */
-    private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables) {
+    private record Analysis(List<String> pieces, List<CompiledTable> uses, List<String> tables,
+                            java.util.Set<Integer> governed) {
     }
 
     /**
@@ -161,6 +193,25 @@ public final class RowSecurity {
      */
     public QueryPlan planRead(String table, Map<String, String> equalities, Principal principal, int maxRows)
             throws QueryRejectedException {
+        CompiledTable compiled = tables.get(table);
+        if (compiled != null) {
+            for (String column : equalities.keySet()) {
+                boolean filterable = compiled.policy().columns().stream()
+                        .anyMatch(c -> c.filterable() && c.name().equals(column));
+                if (!filterable) {
+                    throw new QueryRejectedException("column " + column + " of " + table + " cannot be filtered on");
+                }
+            }
+        }
+        return planRead(table, equalities, Map.of(), principal, maxRows);
+    }
+
+    /**
+     * Plans a read of one table for a tool bound to it: equality filters and case-insensitive substring filters on
+     * any of its visible columns, compared with the (masked) values the principal sees, values bound as parameters.
+     */
+    public QueryPlan planRead(String table, Map<String, String> equalities, Map<String, String> contains,
+                              Principal principal, int maxRows) throws QueryRejectedException {
         CompiledTable compiled = tables.get(table);
         if (compiled == null) {
             throw new QueryRejectedException("unknown table: " + table);
@@ -171,18 +222,33 @@ public final class RowSecurity {
         List<Object> parameters = new ArrayList<>(rendered.parameters());
         String joiner = " WHERE ";
         for (Map.Entry<String, String> equality : equalities.entrySet()) {
-            boolean filterable = compiled.policy().columns().stream()
-                    .anyMatch(c -> c.filterable() && c.name().equals(equality.getKey()));
-            if (!filterable) {
-                throw new QueryRejectedException("column " + equality.getKey() + " of " + table
-                        + " cannot be filtered on");
-            }
+            requireColumn(compiled, equality.getKey());
             sql.append(joiner).append(dialect.quote(equality.getKey())).append(" = ?");
             parameters.add(equality.getValue());
             joiner = " AND ";
         }
+        for (Map.Entry<String, String> fragment : contains.entrySet()) {
+            requireColumn(compiled, fragment.getKey());
+            sql.append(joiner).append("lower(CAST(").append(dialect.quote(fragment.getKey()))
+                    .append(" AS TEXT)) LIKE ? ESCAPE '!'");
+            parameters.add("%" + fragment.getValue().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            joiner = " AND ";
+        }
         sql.append(" LIMIT ").append(maxRows + 1);
-        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows);
+        java.util.Set<Integer> governed = new java.util.TreeSet<>();
+        for (int i = 0; i < compiled.policy().columns().size(); i++) {
+            if (!compiled.policy().columns().get(i).screened()) {
+                governed.add(i);
+            }
+        }
+        return new QueryPlan(sql.toString(), parameters, List.of(table), rendered.labels(), maxRows, governed);
+    }
+
+    private static void requireColumn(CompiledTable table, String column) throws QueryRejectedException {
+        if (table.policy().columns().stream().noneMatch(c -> c.name().equals(column))) {
+            throw new QueryRejectedException("column " + column + " of " + table.policy().name() + " is not visible");
+        }
     }
 
     private Select parse(String sql) throws QueryRejectedException {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What agent SQL may contain: syntax-tree node types, functions and cast types. Everything else is rejected, so a
+ * What agent SQL may contain: syntax-tree node types and cast types (functions: {@link SqlFunctions}). Everything else is rejected, so a
  * construct JSqlParser learns in a later version, or a function that reads files or the catalog, fails closed.
  */
 final class SqlAllowList {
@@ -27,6 +27,10 @@ final class SqlAllowList {
             "expression.operators.arithmetic.Multiplication", "expression.operators.arithmetic.Division",
             "expression.operators.arithmetic.IntegerDivision", "expression.operators.arithmetic.Modulo",
             "expression.operators.arithmetic.Concat",
+            "expression.operators.arithmetic.BitwiseAnd", "expression.operators.arithmetic.BitwiseOr",
+            "expression.operators.arithmetic.BitwiseLeftShift", "expression.operators.arithmetic.BitwiseRightShift",
+            "expression.MySQLGroupConcat", "expression.JsonFunction", "expression.JsonExpression",
+            "expression.operators.relational.RegExpMatchOperator", "statement.select.TableFunction",
             "expression.operators.conditional.AndExpression", "expression.operators.conditional.OrExpression",
             "expression.operators.relational.Between", "expression.operators.relational.EqualsTo",
             "expression.operators.relational.NotEqualsTo", "expression.operators.relational.ExistsExpression",
@@ -46,17 +50,6 @@ final class SqlAllowList {
             "statement.select.PlainSelect", "statement.select.SelectItem", "statement.select.SetOperationList",
             "statement.select.WithItem", "statement.select.Values");
 
-    /** Scalar, aggregate and window functions common to SQLite and PostgreSQL that read nothing but arguments. */
-    private static final Set<String> FUNCTIONS = Set.of(
-            "count", "sum", "avg", "min", "max", "total", "group_concat", "string_agg", "bool_and", "bool_or",
-            "abs", "round", "ceil", "ceiling", "floor", "sign", "mod", "power", "sqrt", "exp", "ln", "log",
-            "coalesce", "ifnull", "nullif", "iif", "greatest", "least",
-            "lower", "upper", "length", "char_length", "substr", "substring", "trim", "ltrim", "rtrim", "replace",
-            "instr", "position", "concat", "concat_ws", "left", "right", "lpad", "rpad",
-            "date", "time", "datetime", "julianday", "strftime", "unixepoch", "date_trunc", "date_part", "now",
-            "row_number", "rank", "dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead",
-            "first_value", "last_value", "nth_value");
-
     private static final Set<String> CAST_TYPES = Set.of(
             "integer", "int", "int4", "int8", "bigint", "smallint", "text", "varchar", "char", "character",
             "numeric", "decimal", "real", "double", "float", "boolean", "bool", "date", "timestamp", "time");
@@ -65,10 +58,6 @@ final class SqlAllowList {
 
     static boolean node(Class<?> type) {
         return NODES.contains(type);
-    }
-
-    static boolean function(String name) {
-        return FUNCTIONS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     static boolean castType(String dataType) {

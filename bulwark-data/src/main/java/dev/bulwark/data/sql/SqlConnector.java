@@ -39,11 +39,24 @@ public final class SqlConnector implements Connector {
      * @throws IllegalArgumentException when a configured row filter or mask is not valid SQL
      */
     public SqlConnector(SqlConnectorConfig config, DataSource dataSource, TableAccess access) {
+        this(config, dataSource, access, null);
+    }
+
+    /**
+     * @param hashKey the deployment's HMAC-SHA256 key of {@code hash} masks (16 to 64 bytes); it stays in this
+     *                process on SQLite and travels only as statement parameters on PostgreSQL, never to the agent.
+     *                {@code null} only when no rule hashes a column
+     * @throws IllegalArgumentException when a configured row filter or mask is not valid SQL, or a rule hashes a
+     *                                  column and no key was given
+     */
+    public SqlConnector(SqlConnectorConfig config, DataSource dataSource, TableAccess access,
+                        javax.crypto.SecretKey hashKey) {
         this.config = Checks.present(config, "config");
-        this.rowSecurity = new RowSecurity(config.policy(), config.dialect(), config.limits());
+        this.rowSecurity = new RowSecurity(config.policy(), config.dialect(), config.limits(), config.functions(),
+                hashKey);
         this.access = Checks.present(access, "access");
         this.executor = new ReadOnlyExecutor(Checks.present(dataSource, "dataSource"), config.dialect(),
-                config.timeout());
+                config.timeout(), hashKey == null ? null : new KeyedHash(hashKey));
         this.tools = SqlTools.describe(config);
     }
 
@@ -72,6 +85,45 @@ public final class SqlConnector implements Connector {
         } catch (QueryRejectedException e) {
             return ToolResult.errorText("query rejected: " + e.getMessage());
         }
+        return execute(plan, call);
+    }
+
+    /**
+     * Serves a tool of another connector that reads a table of this one (a side door), through this connector's row
+     * security: the rows and masked columns {@code call}'s principal may see of {@code table}, filtered by equality
+     * and substring, with the same table-access decision as {@link #call}.
+     */
+    public ToolResult readFor(ToolCall call, String table, Map<String, String> equalities,
+                              Map<String, String> contains, int limit) {
+        QueryPlan plan;
+        try {
+            plan = rowSecurity.planRead(table, equalities, contains, call.principal(),
+                    Math.max(1, Math.min(limit, config.maxRows())));
+        } catch (QueryRejectedException e) {
+            return ToolResult.errorText("query rejected: " + e.getMessage());
+        }
+        return execute(plan, call);
+    }
+
+    /**
+     * Whether {@code call}'s principal sees a row of {@code table} whose {@code column} (as the principal sees it)
+     * equals {@code value}; false on any refusal or error.
+     */
+    public boolean canSee(ToolCall call, String table, String column, String value) {
+        try {
+            QueryPlan plan = rowSecurity.planRead(table, Map.of(column, value), Map.of(), call.principal(), 1);
+            for (String t : plan.tables()) {
+                if (!access.mayRead(call.principal(), t)) {
+                    return false;
+                }
+            }
+            return !executor.run(plan).rows().isEmpty();
+        } catch (QueryRejectedException | SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private ToolResult execute(QueryPlan plan, ToolCall call) {
         for (String table : plan.tables()) {
             boolean allowed;
             try {
@@ -84,11 +136,17 @@ public final class SqlConnector implements Connector {
             }
         }
         try {
-            // The labels of the columns actually read travel with the rows, so the session learns what it has seen.
-            return ToolResult.text(executor.run(plan).toJson()).withLabels(plan.labels());
+            return new ToolResult(List.of(executor.run(plan).toContent()), false, plan.labels());
         } catch (SQLException e) {
-            return ToolResult.errorText("the database refused the query: " + safeMessage(e));
+            return ToolResult.errorText(DriverErrors.describe(e, config.dialect(),
+                    call.arguments().get("sql") instanceof String sql ? sql : "", config.timeout()));
         }
+    }
+
+    /** Whether {@code table} is configured here with {@code column} visible. */
+    public boolean hasColumn(String table, String column) {
+        return config.policy().table(table).map(t -> t.columns().stream().anyMatch(c -> c.name().equals(column)))
+                .orElse(false);
     }
 
     private QueryPlan plan(String local, ToolCall call) throws QueryRejectedException, ConnectorException {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param timeout   longest a query may run
  * @param readTools whether to offer a typed {@code read_<table>} tool per configured table
  * @param limits    bounds on agent SQL
+ * @param functions the functions agent SQL may call (the dialect's defaults unless configured)
  */
 public record SqlConnectorConfig(String name, SqlDialect dialect, SqlDataPolicy policy, int maxRows,
-                                 Duration timeout, boolean readTools, SqlLimits limits) {
+                                 Duration timeout, boolean readTools, SqlLimits limits, SqlFunctions functions) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public SqlConnectorConfig {
@@ -34,6 +35,16 @@ public record SqlConnectorConfig(String name, SqlDialect dialect, SqlDataPolicy 
             throw new IllegalArgumentException("timeout must be within (0, 1h]");
         }
         Checks.present(limits, "limits");
+        Checks.present(functions, "functions");
+        if (functions.dialect() != dialect) {
+            throw new IllegalArgumentException("the function list is for " + functions.dialect() + ", not " + dialect);
+        }
+    }
+
+    public SqlConnectorConfig(String name, SqlDialect dialect, SqlDataPolicy policy, int maxRows, Duration timeout,
+                              boolean readTools, SqlLimits limits) {
+        this(name, dialect, policy, maxRows, timeout, readTools, limits,
+                SqlFunctions.defaults(Checks.present(dialect, "dialect")));
     }
 
     public static SqlConnectorConfig of(String name, SqlDialect dialect, SqlDataPolicy policy) {

@@ -1,29 +1,54 @@
 package dev.bulwark.data.sql;
 
 /**
- * The lexical screen every agent statement passes before parsing. It rejects whatever could make the parser and the
- * database read the text differently: comments, extra statements, parameters, dollar quoting, backslash and prefixed
- * string forms ({@code E'..'}, {@code U&".."}), non-ASCII outside literals, control characters, and quoting other
- * than {@code '..'} literals and {@code ".."} identifiers of plain characters.
+ * The lexical screen every agent statement passes before parsing. It removes comments ({@code --} to the end of the
+ * line, {@code /* … *}{@code /}) with the same tokenizer that finds string literals and quoted identifiers, so text
+ * inside a literal is never taken for a comment and a comment can never hide or open a literal; the parser and the
+ * database only ever see the text without them. It rejects whatever could make the parser and the database read the
+ * text differently: nested or unterminated block comments (PostgreSQL nests them, SQLite does not), {@code #},
+ * extra statements, parameters, dollar quoting, backslash and prefixed string forms ({@code E'..'},
+ * {@code U&".."}), non-ASCII outside literals, control characters, and quoting other than {@code '..'} literals and
+ * {@code ".."} identifiers of plain characters.
  */
 final class SqlScreen {
     private SqlScreen() {}
 
-    static void screen(String sql, SqlLimits limits) throws QueryRejectedException {
+    /**
+     * Screens agent SQL.
+     *
+     * @return the statement with every comment replaced by one space
+     */
+    static String screen(String sql, SqlLimits limits) throws QueryRejectedException {
         if (sql == null || sql.isBlank()) {
             throw new QueryRejectedException("the SQL text is empty");
         }
         if (sql.length() > limits.maxLength()) {
             throw new QueryRejectedException("the SQL text is longer than " + limits.maxLength() + " characters");
         }
-        if (sql.toLowerCase(java.util.Locale.ROOT).contains("__bulwark")) {
-            throw new QueryRejectedException("names starting with __bulwark are reserved");
-        }
+        StringBuilder out = new StringBuilder(sql.length());
         int depth = 0;
         int i = 0;
         int n = sql.length();
+        boolean ended = false;
         while (i < n) {
             char c = sql.charAt(i);
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                i = endOfLineComment(sql, i);
+                out.append(' ');
+                continue;
+            }
+            if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                i = endOfBlockComment(sql, i);
+                out.append(' ');
+                continue;
+            }
+            if (ended) {
+                if (!Character.isWhitespace(c)) {
+                    throw new QueryRejectedException("only one statement is allowed");
+                }
+                i++;
+                continue;
+            }
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
                 throw new QueryRejectedException("the SQL text contains a control character (code " + (int) c + ")");
             }
@@ -32,18 +57,19 @@ final class SqlScreen {
                     throw new QueryRejectedException("prefixed string or identifier forms (E'..', X'..', U&\"..\") "
                             + "are not supported");
                 }
-                i = c == '\'' ? endOfLiteral(sql, i) : endOfIdentifier(sql, i);
+                int end = c == '\'' ? endOfLiteral(sql, i) : endOfIdentifier(sql, i);
+                out.append(sql, i, end);
+                i = end;
                 continue;
             }
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '/' && i + 1 < n && sql.charAt(i + 1) == '*'
-                    || c == '#') {
-                throw new QueryRejectedException("comments are not allowed in SQL");
+            if (c == '#') {
+                throw new QueryRejectedException("'#' is not allowed outside string literals (it is not a comment in "
+                        + "SQLite or PostgreSQL; use -- or /* */)");
             }
             if (c == ';') {
-                if (!sql.substring(i + 1).isBlank()) {
-                    throw new QueryRejectedException("only one statement is allowed");
-                }
-                return;
+                ended = true;
+                i++;
+                continue;
             }
             if (c == '(') {
                 if (++depth > limits.maxNesting()) {
@@ -56,8 +82,47 @@ final class SqlScreen {
             } else if ("\\$?`[]{}@".indexOf(c) >= 0) {
                 throw new QueryRejectedException("the character '" + c + "' is not allowed outside string literals");
             }
+            out.append(c);
             i++;
         }
+        String screened = out.toString();
+        if (screened.isBlank()) {
+            throw new QueryRejectedException("the SQL text holds only comments");
+        }
+        if (screened.toLowerCase(java.util.Locale.ROOT).contains("__bulwark")) {
+            throw new QueryRejectedException("names starting with __bulwark are reserved");
+        }
+        return screened;
+    }
+
+    /** Index of the line end that closes a {@code --} comment starting at {@code start} (or the text's end). */
+    private static int endOfLineComment(String sql, int start) {
+        int i = start + 2;
+        while (i < sql.length() && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Index just past the {@code *}{@code /} closing a block comment starting at {@code start}. A {@code /*} inside
+     * the comment is refused: PostgreSQL nests block comments and SQLite does not, so the two would end the comment
+     * at different places.
+     */
+    private static int endOfBlockComment(String sql, int start) throws QueryRejectedException {
+        int i = start + 2;
+        while (i + 1 < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '*' && sql.charAt(i + 1) == '/') {
+                return i + 2;
+            }
+            if (c == '/' && sql.charAt(i + 1) == '*') {
+                throw new QueryRejectedException("nested block comments are not supported (SQLite and PostgreSQL "
+                        + "end them at different places)");
+            }
+            i++;
+        }
+        throw new QueryRejectedException("unterminated block comment");
     }
 
     private static boolean isPrefixCharacter(char c) {

@@ -14,13 +14,21 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JsonExpression;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.JsonFunctionType;
+import net.sf.jsqlparser.expression.JsonKeyValuePair;
+import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.LateralSubSelect;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -62,9 +70,16 @@ final class TableRewriter {
     private static final Set<String> SESSION_KEYWORDS = Set.of("current_user", "session_user", "user",
             "current_role", "current_schema", "current_catalog", "system_user");
 
+    private static final java.util.regex.Pattern PLAIN_LITERAL = java.util.regex.Pattern.compile("'(?:[^']|'')*'");
+    /** Grouping constructs JSqlParser reads as functions inside GROUP BY. */
+    private static final Set<String> GROUPING_CONSTRUCTS = Set.of("rollup", "cube");
+
     private final Map<String, CompiledTable> tables;
     private final SqlDialect dialect;
     private final SqlLimits limits;
+    private final SqlFunctions functions;
+    private boolean setOperation;
+    private final Map<Table, CompiledTable> replaced = OutputOrigins.identityMap();
     /** Sized for a few joins with conditions, so a typical walk does not rehash. */
     private final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>(256);
     private final List<CompiledTable> uses = new ArrayList<>();
@@ -72,10 +87,16 @@ final class TableRewriter {
     private int nodes;
     private int depth;
 
-    TableRewriter(Map<String, CompiledTable> tables, SqlDialect dialect, SqlLimits limits) {
+    TableRewriter(Map<String, CompiledTable> tables, SqlDialect dialect, SqlLimits limits, SqlFunctions functions) {
         this.tables = tables;
         this.dialect = dialect;
         this.limits = limits;
+        this.functions = functions;
+    }
+
+    /** Whether the statement combines rows of several SELECTs (UNION, INTERSECT, EXCEPT, recursive CTEs). */
+    boolean hasSetOperation() {
+        return setOperation;
     }
 
     /** The configured table behind each marker, by marker number. */
@@ -90,6 +111,11 @@ final class TableRewriter {
 
     void rewrite(Select statement) throws QueryRejectedException {
         walk(statement, Scope.EMPTY);
+    }
+
+    /** The configured table behind each replaced table node. */
+    Map<Table, CompiledTable> replaced() {
+        return replaced;
     }
 
     private void walk(Object node, Scope ctes) throws QueryRejectedException {
@@ -123,7 +149,26 @@ final class TableRewriter {
                 qualifier(all.getTable());
             }
             case AllColumns all -> allColumns(all);
+            case net.sf.jsqlparser.statement.select.TableFunction function -> {
+                if (function.getPivot() != null || function.getUnPivot() != null
+                        || function.getSampleClause() != null
+                        || function.getPrefix() != null && !function.getPrefix().equalsIgnoreCase("LATERAL")
+                        || function.getWithClause() != null
+                        && !function.getWithClause().strip().equalsIgnoreCase("WITH ORDINALITY")) {
+                    throw new QueryRejectedException("table-valued functions take no clauses besides LATERAL and "
+                            + "WITH ORDINALITY");
+                }
+                walk(function.getFunction(), ctes);
+                walkValue(function.getAlias(), ctes);
+            }
             case Function function -> {
+                if (function.getName() != null
+                        && GROUPING_CONSTRUCTS.contains(function.getName().toLowerCase(Locale.ROOT))) {
+                    throw new QueryRejectedException(function.getName().toUpperCase(Locale.ROOT)
+                            + " is not a function; it is only allowed as GROUP BY " + function.getName()
+                            .toUpperCase(Locale.ROOT) + " (…)" + (dialect == SqlDialect.SQLITE
+                            ? ", which SQLite does not support" : ""));
+                }
                 function(function.getMultipartName(), function.getName());
                 if (function.getAttribute() != null || function.getKeep() != null
                         || function.getHavingClause() != null) {
@@ -133,6 +178,37 @@ final class TableRewriter {
             }
             case AnalyticExpression analytic -> {
                 function(List.of(analytic.getName()), analytic.getName());
+                walkFields(node, ctes);
+            }
+            case MySQLGroupConcat concat -> {
+                if (concat.getSeparator() != null) {
+                    throw new QueryRejectedException("GROUP_CONCAT with the SEPARATOR keyword is MySQL syntax; write "
+                            + "group_concat(value, 'separator')");
+                }
+                function(List.of("group_concat"), "group_concat");
+                walkFields(node, ctes);
+            }
+            case JsonFunction json -> json(json, ctes);
+            case JsonExpression json -> {
+                walk(json.getExpression(), ctes);
+                for (Map.Entry<Expression, String> step : json.getIdentList()) {
+                    if (!"->".equals(step.getValue()) && !"->>".equals(step.getValue())) {
+                        throw new QueryRejectedException("JSON operator " + step.getValue() + " is not supported "
+                                + "(use -> or ->>)");
+                    }
+                    walk(step.getKey(), ctes);
+                }
+            }
+            case GroupByElement group -> groupBy(group, ctes);
+            case net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator regex -> {
+                if (dialect == SqlDialect.SQLITE) {
+                    throw new QueryRejectedException("the regular-expression operators ~ and ~* are PostgreSQL "
+                            + "syntax; SQLite has none");
+                }
+                walkFields(node, ctes);
+            }
+            case SetOperationList set -> {
+                setOperation = true;
                 walkFields(node, ctes);
             }
             case TimeKeyExpression key -> {
@@ -264,6 +340,7 @@ final class TableRewriter {
         }
         table.setSchemaName(null);
         table.setName(MARKER + uses.size());
+        replaced.put(table, compiled);
         uses.add(compiled);
         touched.add(compiled.policy().name());
     }
@@ -293,10 +370,77 @@ final class TableRewriter {
         }
     }
 
-    private static void function(List<String> nameParts, String name) throws QueryRejectedException {
-        if (nameParts == null || nameParts.size() != 1 || name == null || !SqlAllowList.function(name)) {
-            throw new QueryRejectedException("function not allowed: " + name);
+    private void function(List<String> nameParts, String name) throws QueryRejectedException {
+        if (nameParts == null || nameParts.size() != 1 || name == null) {
+            throw new QueryRejectedException("function names may not be qualified: " + name);
         }
+        var forbidden = SqlFunctions.forbiddenReason(name);
+        if (forbidden.isPresent()) {
+            throw new QueryRejectedException("function not allowed: " + name + " (it " + forbidden.get() + ")");
+        }
+        if (!functions.allows(name)) {
+            throw new QueryRejectedException("function not allowed: " + name + " (not on this connector's "
+                    + (dialect == SqlDialect.SQLITE ? "SQLite" : "PostgreSQL") + " function list)");
+        }
+    }
+
+    /** json_object('key', value, …) and json_array(value, …) in their plain comma forms. */
+    private void json(JsonFunction json, Scope ctes) throws QueryRejectedException {
+        JsonFunctionType type = json.getType();
+        if (type == JsonFunctionType.OBJECT || json.getOnNullType() != null || json.getUniqueKeysType() != null) {
+            throw new QueryRejectedException("JSON_OBJECT with KEY/VALUE, ':', ON NULL or UNIQUE KEYS is not "
+                    + "supported; write json_object('key', value, …)");
+        }
+        function(List.of(type == JsonFunctionType.ARRAY ? "json_array" : "json_object"),
+                type == JsonFunctionType.ARRAY ? "json_array" : "json_object");
+        for (JsonKeyValuePair pair : json.getKeyValuePairs()) {
+            if (pair.isUsingKeyKeyword() || pair.isUsingValueKeyword() || pair.isUsingFormatJson()) {
+                throw new QueryRejectedException("JSON_OBJECT with KEY/VALUE or FORMAT JSON is not supported");
+            }
+            Object key = pair.getKey();
+            if (key instanceof String text) {
+                if (!PLAIN_LITERAL.matcher(text).matches()) {
+                    throw new QueryRejectedException("JSON_OBJECT keys must be string literals or expressions");
+                }
+            } else {
+                walkValue(key, ctes);
+            }
+            walkValue(pair.getValue(), ctes);
+        }
+        for (var expression : json.getExpressions()) {
+            if (expression.isUsingFormatJson()) {
+                throw new QueryRejectedException("JSON_ARRAY with FORMAT JSON is not supported");
+            }
+            walkValue(expression.getExpression(), ctes);
+        }
+    }
+
+    /** GROUP BY, where ROLLUP (…), CUBE (…) and GROUPING SETS are grouping constructs, not functions. */
+    private void groupBy(GroupByElement group, Scope ctes) throws QueryRejectedException {
+        if (group.isMysqlWithRollup()) {
+            throw new QueryRejectedException("WITH ROLLUP is MySQL syntax; write GROUP BY ROLLUP (…)");
+        }
+        boolean grouping = group.getGroupingSets() != null && !group.getGroupingSets().isEmpty();
+        if (group.getGroupByExpressionList() != null) {
+            for (Object item : group.getGroupByExpressionList()) {
+                if (item instanceof Function f && f.getName() != null && f.getMultipartName().size() == 1
+                        && GROUPING_CONSTRUCTS.contains(f.getName().toLowerCase(Locale.ROOT))
+                        && f.getAttribute() == null && f.getKeep() == null && f.getNamedParameters() == null
+                        && f.getLimit() == null && f.getHavingClause() == null
+                        && f.getOrderByElements() == null && !f.isDistinct() && !f.isAllColumns()) {
+                    grouping = true;
+                    if (visited.put(f, Boolean.TRUE) == null) {
+                        walkValue(f.getParameters(), ctes);
+                    }
+                    continue;
+                }
+                walkValue(item, ctes);
+            }
+        }
+        if (grouping && dialect == SqlDialect.SQLITE) {
+            throw new QueryRejectedException("GROUP BY ROLLUP, CUBE and GROUPING SETS are not supported by SQLite");
+        }
+        walkValue(group.getGroupingSets(), ctes);
     }
 
     private void walkFields(Object node, Scope ctes) throws QueryRejectedException {
@@ -373,7 +517,29 @@ final class TableRewriter {
         }
     }
 
+    /** SQL names of constructs JSqlParser knows by class name. */
+    private static final Map<String, String> SQL_NAMES = Map.ofEntries(
+            Map.entry("JdbcParameter", "a parameter (?)"),
+            Map.entry("JdbcNamedParameter", "a named parameter (:name)"),
+            Map.entry("UserVariable", "a variable (@name)"),
+            Map.entry("JsonAggregateFunction", "JSON_OBJECTAGG / JSON_ARRAYAGG (use json_group_array, json_agg "
+                    + "or jsonb_agg)"),
+            Map.entry("ArrayExpression", "array subscripts"),
+            Map.entry("ArrayConstructor", "ARRAY[…]"),
+            Map.entry("RowConstructor", "ROW(…)"),
+            Map.entry("KeepExpression", "KEEP (…)"),
+            Map.entry("SimilarToExpression", "SIMILAR TO"),
+            Map.entry("CollateExpression", "COLLATE"),
+            Map.entry("XorExpression", "XOR"),
+            Map.entry("Fetch", "FETCH FIRST … ROWS (use LIMIT)"),
+            Map.entry("FullTextSearch", "MATCH … AGAINST"),
+            Map.entry("MySQLGroupConcat", "GROUP_CONCAT with SEPARATOR"),
+            Map.entry("OracleHint", "an optimizer hint"),
+            Map.entry("TableStatement", "TABLE name (use SELECT * FROM name)"));
+
     private static String describe(Class<?> type) {
-        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        String known = SQL_NAMES.get(type.getSimpleName());
+        return known != null ? known
+                : type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 }

@@ -28,7 +28,10 @@ import javax.sql.DataSource;
  * the oracle database holding only the permitted, masked data: no hidden row, count or value can leak.
  */
 final class AttackCorpus {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals read exactly: a double would round what the database returned. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ThreadLocal<String> LAST_ERROR = new ThreadLocal<>();
 
     private AttackCorpus() {}
 
@@ -56,7 +59,7 @@ final class AttackCorpus {
     static SqlConnector connector(SqlDialect dialect, DataSource real, SqlDataPolicy policy) {
         SqlConnectorConfig config = new SqlConnectorConfig("db", dialect, policy, 1000,
                 java.time.Duration.ofSeconds(5), false, SqlLimits.DEFAULT);
-        return new SqlConnector(config, real, (principal, table) -> true);
+        return new SqlConnector(config, real, (principal, table) -> true, Fixtures.HASH_KEY);
     }
 
     /** Asserts the attack leaks nothing; returns whether it was answered with rows (for corpus statistics). */
@@ -67,6 +70,7 @@ final class AttackCorpus {
         String text = result.joinedText();
         assertThat(text).as("output of %s", attack).doesNotContainIgnoringCase(PlantedData.CANARY);
         if (result.error()) {
+            LAST_ERROR.set(text);
             return false;
         }
         List<String> actual = new ArrayList<>();
@@ -79,6 +83,11 @@ final class AttackCorpus {
         assertThat(actual).as("rows of %s compared with the oracle", attack)
                 .containsExactlyInAnyOrderElementsOf(oracleRows(oracle, attack));
         return true;
+    }
+
+    /** The refusal text of the last rejected call on this thread. */
+    static String lastError() {
+        return LAST_ERROR.get();
     }
 
     private static List<String> oracleRows(DataSource oracle, String attack) throws SQLException {

@@ -21,7 +21,21 @@ import java.util.Set;
 final class Fixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The hash-mask key of every test (a deployment's comes from its keys directory). */
+    static final javax.crypto.SecretKey HASH_KEY = new javax.crypto.spec.SecretKeySpec(
+            "bulwark-test-hash-mask-key-32-by".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256");
+
     private Fixtures() {}
+
+    /** The policy's rewriter with the test key and the dialect's default functions. */
+    static RowSecurity rowSecurity(SqlDataPolicy policy, SqlDialect dialect, SqlLimits limits) {
+        return new RowSecurity(policy, dialect, limits, SqlFunctions.defaults(dialect), HASH_KEY);
+    }
+
+    /** What a hash mask shows for {@code text} under the test key. */
+    static String hashMask(String text) {
+        return new KeyedHash(HASH_KEY).hex(text);
+    }
 
     /**
      * customers: admins see everything; support sees its regions with email hashed, ssn last4, notes redacted;

@@ -18,7 +18,7 @@ public final class GoldenRecorder {
                 if (Files.exists(dir.resolve("expected.sql")) || Files.exists(dir.resolve("expected-rejection.txt"))) {
                     continue;
                 }
-                RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), GoldenCases.dialect(dir),
+                RowSecurity rowSecurity = Fixtures.rowSecurity(Fixtures.policy(), GoldenCases.dialect(dir),
                         SqlLimits.DEFAULT);
                 try {
                     QueryPlan plan = rowSecurity.plan(GoldenCases.input(dir),

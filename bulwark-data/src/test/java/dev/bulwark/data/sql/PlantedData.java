@@ -63,7 +63,7 @@ final class PlantedData {
                 }
                 insert.setInt(1, c.id());
                 insert.setString(2, c.name());
-                insert.setString(3, oracle ? ReadOnlyExecutor.sha256Hex(c.email()) : c.email());
+                insert.setString(3, oracle ? Fixtures.hashMask(c.email()) : c.email());
                 insert.setString(4, c.region());
                 insert.setString(5, oracle ? "****" + c.ssn().substring(c.ssn().length() - 4) : c.ssn());
                 insert.setString(6, c.owner());

@@ -49,6 +49,17 @@ class PostgresAttackCorpusTest {
     }
 
     @Test
+    void mostAttacksAreAnsweredSoTheOracleComparisonMatters() throws Exception {
+        int answered = 0;
+        for (String attack : attacks()) {
+            answered += AttackCorpus.assertNoLeak(connector, oracle, attack) ? 1 : 0;
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "attacks-answered-postgres.txt"),
+                answered + "/" + attacks().size() + " attacks answered (safely) rather than refused\n");
+        assertThat(answered).isGreaterThanOrEqualTo(80);
+    }
+
+    @Test
     void thePolicyMatchesTheDatabase() throws Exception {
         connector.verifySchema();
     }
@@ -65,12 +76,30 @@ class PostgresAttackCorpusTest {
     @Test
     void stopsQueriesThatRunPastTheTimeout() throws Exception {
         SqlConnector quick = new SqlConnector(new SqlConnectorConfig("db", SqlDialect.POSTGRESQL, Fixtures.policy(),
-                10, Duration.ofMillis(500), false, SqlLimits.DEFAULT), real, (p, t) -> true);
+                10, Duration.ofMillis(500), false, SqlLimits.DEFAULT), real, (p, t) -> true, Fixtures.HASH_KEY);
         ToolResult result = quick.call(new ToolCall("c1", quick.tools().getFirst(), Map.of("sql",
                 "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r"),
                 Fixtures.support(), "s1"), ProgressListener.IGNORE);
         assertThat(result.error()).isTrue();
         assertThat(result.joinedText()).contains("statement timeout");
+    }
+
+    @Test
+    void databaseErrorsDoNotRevealTheRewrite() throws Exception {
+        for (String sql : List.of("SELECT ctid FROM customers", "SELECT xmin FROM customers")) {
+            ToolResult result = connector.call(new ToolCall("c1", connector.tools().getFirst(), Map.of("sql", sql),
+                    Fixtures.support(), "s1"), ProgressListener.IGNORE);
+            assertThat(result.error()).isTrue();
+            assertThat(result.joinedText()).startsWith("the database refused the query: unknown column")
+                    .doesNotContain("does not exist").doesNotContain("$").doesNotContain("bytea");
+        }
+    }
+
+    @Test
+    void hashMasksAreTheKeyedHashJavaComputes() throws Exception {
+        ToolResult result = connector.call(new ToolCall("c1", connector.tools().getFirst(), Map.of("sql",
+                "SELECT email FROM customers WHERE id = 1"), Fixtures.support(), "s1"), ProgressListener.IGNORE);
+        assertThat(result.joinedText()).contains(Fixtures.hashMask("CANARY_MAIL_1@x.test"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RowSecurityTest {
-    private final RowSecurity sqlite = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
+    private final RowSecurity sqlite = Fixtures.rowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
 
     @Test
     void labelsAreThoseOfColumnsTheRuleDoesNotErase() throws Exception {
@@ -63,7 +63,7 @@ class RowSecurityTest {
     void schemaOfAConfiguredTableIsHonoured() throws Exception {
         TablePolicy t = new TablePolicy("events", Optional.of("audit"), List.of(ColumnSpec.of("a")),
                 List.of(AccessRule.of("r", RuleCondition.ALWAYS, "TRUE", Map.of())));
-        RowSecurity pg = new RowSecurity(new SqlDataPolicy(List.of(t)), SqlDialect.POSTGRESQL, SqlLimits.DEFAULT);
+        RowSecurity pg = Fixtures.rowSecurity(new SqlDataPolicy(List.of(t)), SqlDialect.POSTGRESQL, SqlLimits.DEFAULT);
         assertThat(pg.plan("SELECT a FROM audit.events", Fixtures.support(), 5).sql())
                 .contains("FROM \"audit\".\"events\"");
         assertThatThrownBy(() -> pg.plan("SELECT a FROM public.events", Fixtures.support(), 5))
@@ -91,7 +91,7 @@ class RowSecurityTest {
     @Test
     void stopsParsingThatRunsPastTheParseTimeout() {
         SqlLimits impatient = new SqlLimits(20_000, 10, 5_000, 200, 32, java.time.Duration.ofNanos(1));
-        RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, impatient);
+        RowSecurity rowSecurity = Fixtures.rowSecurity(Fixtures.policy(), SqlDialect.SQLITE, impatient);
         String nested = "SELECT * FROM products WHERE id IN "
                 + "(SELECT id FROM products WHERE id IN ".repeat(9) + "(1" + ")".repeat(10);
         assertThatThrownBy(() -> rowSecurity.plan(nested, Fixtures.support(), 5))

@@ -38,7 +38,7 @@ class SqlConnectorTest {
 
     private static SqlConnector connector(int maxRows, TableAccess access) {
         return new SqlConnector(new SqlConnectorConfig("db", SqlDialect.SQLITE, Fixtures.policy(), maxRows,
-                Duration.ofSeconds(1), true, SqlLimits.DEFAULT), readOnly, access);
+                Duration.ofSeconds(1), true, SqlLimits.DEFAULT), readOnly, access, Fixtures.HASH_KEY);
     }
 
     private static ToolResult call(SqlConnector connector, String tool, Map<String, Object> args, Principal principal)
@@ -95,7 +95,7 @@ class SqlConnectorTest {
                                     ? real.unwrap((Class<?>) a[0]) : m.invoke(real, a));
                 });
         SqlConnector connector = new SqlConnector(new SqlConnectorConfig("db", SqlDialect.SQLITE, Fixtures.policy(),
-                10, Duration.ofSeconds(1), true, SqlLimits.DEFAULT), pooled, (p, t) -> true);
+                10, Duration.ofSeconds(1), true, SqlLimits.DEFAULT), pooled, (p, t) -> true, Fixtures.HASH_KEY);
         ToolResult result = query(connector, "SELECT id, ssn FROM customers ORDER BY id");
         assertThat(result.error()).as(result.joinedText()).isFalse();
         assertThat(result.joinedText()).contains("****1111");
@@ -132,9 +132,24 @@ class SqlConnectorTest {
         SqlConnector connector = connector(10, (p, t) -> true);
         assertThat(query(connector, "SELEKT 1").joinedText()).startsWith("query rejected: the SQL could not be parsed");
         assertThat(query(connector, "SELECT id FROM customers, orders").joinedText())
-                .startsWith("the database refused the query").contains("ambiguous column name: id");
+                .startsWith("the database refused the query").contains("ambiguous column id");
         assertThat(query(connector, "DELETE FROM products").joinedText())
                 .isEqualTo("query rejected: only SELECT statements are allowed");
+    }
+
+    @Test
+    void refusesValuesThatWouldExhaustTheGatewaysMemory() throws Exception {
+        ToolResult result = query(connector(10, (p, t) -> true), "SELECT printf('%.*c', 900000000, 'x') AS big");
+        assertThat(result.error()).isTrue();
+        assertThat(result.joinedText()).contains("larger than 4 MiB");
+    }
+
+    @Test
+    void databaseErrorsDoNotRevealTheRewrite() throws Exception {
+        ToolResult rowid = query(connector(10, (p, t) -> true), "SELECT rowid FROM customers");
+        assertThat(rowid.error()).isTrue();
+        assertThat(rowid.joinedText()).contains("unknown column rowid").doesNotContain("no such column")
+                .doesNotContain("SQLITE").doesNotContain("__bulwark").doesNotContain("bulwark_");
     }
 
     @Test
@@ -142,7 +157,7 @@ class SqlConnectorTest {
         ToolResult result = query(connector(10, (p, t) -> true),
                 "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r");
         assertThat(result.error()).isTrue();
-        assertThat(result.joinedText()).contains("interrupt");
+        assertThat(result.joinedText()).contains("statement timeout");
     }
 
     @Test

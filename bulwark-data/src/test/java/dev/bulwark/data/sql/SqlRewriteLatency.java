@@ -40,7 +40,7 @@ public final class SqlRewriteLatency {
     public static void main(String[] args) throws Exception {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         boolean rewriteOnly = args.length > 1 && args[1].equals(REWRITE_ONLY);
-        RowSecurity rowSecurity = new RowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
+        RowSecurity rowSecurity = Fixtures.rowSecurity(Fixtures.policy(), SqlDialect.SQLITE, SqlLimits.DEFAULT);
         var principal = Fixtures.support();
         List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-XX:")).toList();
@@ -54,7 +54,8 @@ public final class SqlRewriteLatency {
         Path file = Files.createTempFile("bulwark-latency", ".db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             seed(connection);
-            org.sqlite.Function.create(connection, CompiledTable.SQLITE_HASH_FUNCTION, new ReadOnlyExecutor.Sha256());
+            org.sqlite.Function.create(connection, KeyedHash.SQLITE_FUNCTION,
+                    new KeyedHash(Fixtures.HASH_KEY).sqliteFunction());
             Timings rewrite = rewrites(rowSecurity, principal, iterations);
             long[] cached = new long[iterations];
             QueryPlan plan = rowSecurity.plan(QUERY, principal, 500);

@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * Screens tool output for PII and secrets with the {@link Destination#TOOL_OUTPUT} rules: blocks when a finding's
  * action is BLOCK, rewrites (labels {@code pii}, and {@code secret} for credentials) when anything was found, passes
  * otherwise. Text content and textual blobs (text/*, JSON, XML, YAML, CSV) are screened; other blobs (images, audio)
- * pass unchanged unless they hold a secret ({@link SecretDetector#secretInBytes}), which blocks. Any internal
- * failure, including a blob that is not valid base64 or a textual blob that is not UTF-8, blocks.
+ * pass unchanged unless they hold a secret ({@link SecretDetector#secretInBytes}), which blocks. Personal data inside
+ * the {@linkplain Content.Text#governed() governed ranges} of a text is left as the data policy decided; secrets are
+ * acted on there too. Any internal failure, including a blob that is not valid base64 or a textual blob that is not
+ * UTF-8, blocks.
  */
 public final class PiiGuard implements OutputGuard {
     public static final String LABEL_PII = "pii";
@@ -59,7 +61,8 @@ public final class PiiGuard implements OutputGuard {
         boolean changed = false;
         for (Content c : result.content()) {
             if (c instanceof Content.Text t) {
-                Redaction r = redactor.redact(t.text(), Destination.TOOL_OUTPUT, call.sessionId());
+                // Ranges a data policy decided (governed SQL columns) keep their values; secrets are still redacted.
+                Redaction r = redactor.redact(t.text(), Destination.TOOL_OUTPUT, call.sessionId(), t.governed());
                 tally(r, counts, blocked);
                 changed |= r.changed();
                 rewritten.add(r.changed() ? new Content.Text(r.text()) : c);

@@ -42,6 +42,19 @@ public final class PiiRedactor {
 
     /** Detects and applies the rules of {@code destination}; placeholders are numbered within {@code sessionId}. */
     public Redaction redact(String text, Destination destination, String sessionId) {
+        return redact(text, destination, sessionId, List.of());
+    }
+
+    /**
+     * Like {@link #redact(String, Destination, String)}, leaving personal data that lies wholly inside one of
+     * {@code decided} as it is: a data policy already decided what those ranges show. Secrets are acted on
+     * everywhere.
+     *
+     * @param decided sorted, disjoint ranges of {@code text}
+     */
+    public Redaction redact(String text, Destination destination, String sessionId,
+                            List<dev.bulwark.spi.tool.Content.Span> decided) {
+        Objects.requireNonNull(decided, "decided");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(destination, "destination");
         Checks.nonBlank(sessionId, "sessionId");
@@ -52,7 +65,8 @@ public final class PiiRedactor {
         Set<String> blocked = new LinkedHashSet<>();
         int at = 0;
         for (Finding f : findings) {
-            if (f.score() < r.minScore() || f.start() < at || f.end() > text.length()) {
+            if (f.score() < r.minScore() || f.start() < at || f.end() > text.length()
+                    || !PiiTypes.SECRETS.contains(f.type()) && inside(decided, f.start(), f.end())) {
                 continue;
             }
             PiiAction action = r.actionFor(f.type());
@@ -73,6 +87,18 @@ public final class PiiRedactor {
         }
         out.append(text, at, text.length());
         return new Redaction(out.toString(), applied, blocked);
+    }
+
+    private static boolean inside(List<dev.bulwark.spi.tool.Content.Span> spans, int start, int end) {
+        for (dev.bulwark.spi.tool.Content.Span span : spans) {
+            if (span.start() > start) {
+                return false;
+            }
+            if (end <= span.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The action the rules give {@code type} at {@code destination}. */

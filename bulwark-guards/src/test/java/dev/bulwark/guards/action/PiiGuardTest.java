@@ -39,6 +39,26 @@ class PiiGuardTest {
     }
 
     @Test
+    void leavesPersonalDataInGovernedRangesButStillRedactsSecretsThere() {
+        String text = "[\"jane@example.com\",\"AKIAIOSFODNN7EXAMPLE\",\"mail bob@example.com\"]";
+        int firstEnd = text.indexOf(',');
+        int secondEnd = text.lastIndexOf(',');
+        ToolResult governed = new ToolResult(List.of(new Content.Text(text, List.of(
+                new Content.Span(1, firstEnd), new Content.Span(firstEnd + 1, secondEnd)))), false);
+        Screening.Rewrite r = (Screening.Rewrite) guard.screen(call(), governed);
+        assertThat(r.result().joinedText()).isEqualTo(
+                "[\"jane@example.com\",\"<API_KEY_1>\",\"mail <EMAIL_1>\"]");
+        assertThat(r.labels()).contains("secret");
+    }
+
+    @Test
+    void withoutGovernedRangesScreensEverything() {
+        Screening.Rewrite r = (Screening.Rewrite) guard.screen(call(),
+                ToolResult.text("[\"jane@example.com\"]"));
+        assertThat(r.result().joinedText()).isEqualTo("[\"<EMAIL_1>\"]");
+    }
+
+    @Test
     void labelsSecretsAsSecret() {
         Screening.Rewrite r = (Screening.Rewrite) guard.screen(call(), ToolResult.text("AKIAIOSFODNN7EXAMPLE"));
         assertThat(r.labels()).contains("pii", "secret");

@@ -90,6 +90,10 @@ public final class Gateway implements AutoCloseable {
             connectors.addAll(upstreams.connectors());
             this.sqlConnectors = SqlConnectors.open(config, policies, clock);
             connectors.addAll(sqlConnectors.connectors());
+            // Tools of other connectors over governed tables run through row security or are not served.
+            List<Connector> governed = sqlConnectors.govern(connectors);
+            connectors.clear();
+            connectors.addAll(governed);
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
             Policies.warnAboutUnknownResources(policies, tools.all());

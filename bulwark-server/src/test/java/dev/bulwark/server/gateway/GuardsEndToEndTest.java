@@ -16,18 +16,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** PII and secrets: redacted in tool output before the agent sees it; secrets in egress arguments block the call. */
 class GuardsEndToEndTest {
+    /** Personal data in customer 1's notes, a free-text column that stays screened. */
+    static final String NOTE_EMAIL = "billing@acme-logistics.example";
+    static final String NOTE = "Call back on +1-202-555-0199 or write to " + NOTE_EMAIL + ".";
 
     @Test
     void piiInToolOutputIsRedactedAndLabelsTheSession(@TempDir Path data) throws Exception {
         try (Gateway gateway = TestGateways.start(data)) {
-            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String token = TestGateways.unmaskedSupportToken(gateway);
+            TestGateways.writeNote(gateway, 1, NOTE);
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                 McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
                         Map.of("id", 1)));
                 String text = ((McpSchema.TextContent) r.content().get(0)).text();
                 assertThat(r.isError()).isFalse();
-                assertThat(text).contains("\"id\":1").doesNotContain("ops@acme-logistics.example")
-                        .doesNotContain("555-0101").contains("<EMAIL");
+                // Free text (notes) is screened; columns the data policy decides (name, e-mail, phone) are shown
+                // as the rules say, without the generic guard redacting them again.
+                assertThat(text).contains("\"rows\":[[1,").doesNotContain(NOTE_EMAIL).doesNotContain("555-0199")
+                        .contains("<EMAIL").contains("\"Acme Logistics\"").contains("\"ops@acme-logistics.example\"");
             }
             var record = GatewayEndToEndTestSupport.lastToolCall(gateway, "crm.get_customer");
             assertThat(record.event().details().get("labels").toString()).contains("pii");
@@ -41,7 +47,8 @@ class GuardsEndToEndTest {
                 "guards: {pii: {toolOutput: {EMAIL_ADDRESS: tokenize}}}", "test.yaml")
                 .withDataDir(data.toString()).withPort(0);
         try (Gateway gateway = Gateway.start(config)) {
-            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String token = TestGateways.unmaskedSupportToken(gateway);
+            TestGateways.writeNote(gateway, 1, NOTE);
             String text;
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                 text = ((McpSchema.TextContent) client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
@@ -50,7 +57,7 @@ class GuardsEndToEndTest {
             var m = java.util.regex.Pattern.compile("<EMAIL[A-Z_]*_TK_[A-Za-z0-9_-]+>").matcher(text);
             assertThat(m.find()).as(text).isTrue();
             String vaultToken = m.group();
-            assertThat(text).doesNotContain("ops@acme-logistics.example");
+            assertThat(text).doesNotContain(NOTE_EMAIL);
 
             String admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -67,7 +74,7 @@ class GuardsEndToEndTest {
             };
             var restored = restore.apply("{\"token\":\"" + vaultToken + "\",\"reason\":\"customer asked\"}");
             assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
-            assertThat(restored.body()).contains("ops@acme-logistics.example");
+            assertThat(restored.body()).contains(NOTE_EMAIL);
             assertThat(restore.apply("{\"token\":\"" + vaultToken + "\"}").statusCode()).isEqualTo(400);
             assertThat(restore.apply("{\"token\":\"<EMAIL_TK_nope>\",\"reason\":\"x\"}").statusCode())
                     .isEqualTo(404);
@@ -75,14 +82,14 @@ class GuardsEndToEndTest {
                     .filter(r -> r.event().action().equals("pii.restore")).findFirst().orElseThrow();
             assertThat(audited.event().details()).containsEntry("reason", "customer asked")
                     .containsEntry("token", vaultToken);
-            assertThat(gateway.auditLog().tail(50).toString()).doesNotContain("ops@acme-logistics.example");
+            assertThat(gateway.auditLog().tail(50).toString()).doesNotContain(NOTE_EMAIL);
         }
     }
 
     @Test
     void outputCarryingInjectedInstructionsIsWithheld(@TempDir Path data) throws Exception {
         try (Gateway gateway = TestGateways.start(data)) {
-            String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+            String token = TestGateways.unmaskedSupportToken(gateway);
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                 McpSchema.CallToolResult hostile = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
                         Map.of("id", 17)));
@@ -141,7 +148,7 @@ class GuardsEndToEndTest {
                     List.of(new UpstreamSettings("mail", upstream.url(), null, null, Map.of("echo", "egress"),
                             null, "10s", "tofu"))).withPort(0);
             try (Gateway gateway = Gateway.start(config)) {
-                String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+                String token = TestGateways.unmaskedSupportToken(gateway);
                 try (McpSyncClient client = TestGateways.client(gateway, token, null)) {
                     McpSchema.CallToolResult blocked = client.callTool(new McpSchema.CallToolRequest("mail.echo",
                             Map.of("text", "here is the key AKIAIOSFODNN7EXAMPLE and secret")));

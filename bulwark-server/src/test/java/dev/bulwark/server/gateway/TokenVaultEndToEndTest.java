@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * another replica on the same database restores them; the in-memory store is one process's only.
  */
 class TokenVaultEndToEndTest {
-    private static final String EMAIL = "ops@acme-logistics.example";
+    private static final String EMAIL = GuardsEndToEndTest.NOTE_EMAIL;
     private static final Pattern TOKEN = Pattern.compile("<EMAIL[A-Z_]*_TK_[0-9a-f]{16}>");
     @RegisterExtension
     static final EmbeddedPostgresServer postgres = new EmbeddedPostgresServer();
@@ -35,7 +35,7 @@ class TokenVaultEndToEndTest {
         BulwarkConfig config = config("", data);
         String token;
         try (Gateway gateway = Gateway.start(config)) {
-            token = tokenizeCustomerEmail(gateway, gateway.demoCredentials().supportBotKey());
+            token = tokenizeCustomerEmail(gateway);
         }
         try (Gateway restarted = Gateway.start(config)) {
             HttpResponse<String> restored = restore(restarted, adminToken(data), token);
@@ -49,7 +49,7 @@ class TokenVaultEndToEndTest {
         BulwarkConfig config = config("vault: {store: memory}, ", data);
         String token;
         try (Gateway gateway = Gateway.start(config)) {
-            token = tokenizeCustomerEmail(gateway, gateway.demoCredentials().supportBotKey());
+            token = tokenizeCustomerEmail(gateway);
             assertThat(restore(gateway, adminToken(data), token).statusCode()).isEqualTo(200);
         }
         try (Gateway restarted = Gateway.start(config)) {
@@ -66,7 +66,7 @@ class TokenVaultEndToEndTest {
         try (Gateway first = Gateway.start(a)) {
             PostgresGatewayTest.shareKeys(dataA, dataB);
             try (Gateway second = Gateway.start(b)) {
-                String token = tokenizeCustomerEmail(first, first.demoCredentials().supportBotKey());
+                String token = tokenizeCustomerEmail(first);
                 HttpResponse<String> restored = restore(second, adminToken(dataB), token);
                 assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
                 assertThat(restored.body()).contains(EMAIL);
@@ -96,9 +96,10 @@ class TokenVaultEndToEndTest {
                 "test.yaml").withDataDir(data.toString()).withPort(0);
     }
 
-    /** The support bot reads customer 1; its e-mail address reaches the agent as a vault token only. */
-    private static String tokenizeCustomerEmail(Gateway gateway, String supportBotKey) {
-        String bearer = TestGateways.token(gateway, "support-bot", supportBotKey);
+    /** An agent reads customer 1; the e-mail address in its notes reaches the agent as a vault token only. */
+    private static String tokenizeCustomerEmail(Gateway gateway) {
+        String bearer = TestGateways.unmaskedSupportToken(gateway);
+        TestGateways.writeNote(gateway, 1, GuardsEndToEndTest.NOTE);
         try (McpSyncClient client = TestGateways.client(gateway, bearer, null)) {
             String text = ((McpSchema.TextContent) client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
                     Map.of("id", 1))).content().get(0)).text();
