@@ -66,7 +66,7 @@ public final class ApprovalStep implements CallStep {
         Principal principal = call.requirePrincipal();
         String tool = call.requireTool().name();
         SessionFacts session = call.requireSession();
-        String binding = CallBinding.of(tool, call.requireArguments(), principal, session.id());
+        String binding = CallBinding.of(tool, call.requireArguments(), principal);
         Optional<ApprovalRequest> approved = store.consume(binding, clock.instant());
         if (approved.isPresent()) {
             return proceedWith(approved.get(), call, next);

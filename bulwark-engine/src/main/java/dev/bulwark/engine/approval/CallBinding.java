@@ -11,21 +11,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The identity of one exact call: SHA-256 over a canonical JSON document of tool name, arguments, agent, user and
- * session. Canonical means object keys sorted by code point, no insignificant white space, and numbers written by
+ * The identity of one exact call: SHA-256 over a canonical JSON document of tool name, arguments, agent and user.
+ * Canonical means object keys sorted by code point, no insignificant white space, and numbers written by
  * value ({@code 1}, {@code 1.0} and {@code 1e0} are one number), so an approval matches the same call however its JSON
- * was spelled, and nothing else: any changed argument, another agent, user or session is another binding.
+ * was spelled, and nothing else: any changed argument, another agent or another user is another binding.
+ *
+ * <p>The MCP session is deliberately left out: it does not survive a gateway restart or a client reconnect, while an
+ * approval must (requests are durable and wait up to their TTL). The session is kept in the request for approvers
+ * to read; the approval is single-use and bound to the exact principal, so another session gains nothing it could not
+ * get by repeating the call.
  */
 public final class CallBinding {
     private CallBinding() {}
 
-    public static String of(String tool, Map<String, Object> arguments, Principal principal, String sessionId) {
+    public static String of(String tool, Map<String, Object> arguments, Principal principal) {
         Map<String, Object> document = new TreeMap<>();
         document.put("tool", tool);
         document.put("arguments", arguments);
         document.put("agent", principal.agent().id());
         document.put("user", principal.userIdOrNull());
-        document.put("session", sessionId);
         return sha256(canonical(document));
     }
 

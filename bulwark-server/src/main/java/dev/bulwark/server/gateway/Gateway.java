@@ -50,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final Upstreams upstreams;
     private final Documents documents;
     private final Guards guards;
+    private final Approvals approvals;
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
     private final Clock clock = Clock.systemUTC();
@@ -96,15 +97,16 @@ public final class Gateway implements AutoCloseable {
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
-            var steps = StandardPipeline.builder()
+            this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, clock, housekeeping);
+            var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(new InMemorySessionStore(Duration.ofHours(1), 100_000))
                     .auditLog(auditLog)
                     .redactor(auditRedactor(guards))
-                    .guards(guards.outputGuards())
-                    .steps();
+                    .guards(guards.outputGuards());
+            var steps = approvals.wire(standard, auditRedactor(guards), auditLog, clock);
             if (guards.egressRedactor() != null) {
                 steps.insertBefore(dev.bulwark.engine.pipeline.ExecuteStep.class,
                         new EgressScreeningStep(guards.egressRedactor()));
@@ -227,6 +229,11 @@ public final class Gateway implements AutoCloseable {
         return upstreams;
     }
 
+    /** The human approval queue. */
+    public Approvals approvals() {
+        return approvals;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -274,6 +281,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (sqlConnectors != null) {
             quietly(sqlConnectors::close);
+        }
+        if (approvals != null) {
+            quietly(approvals::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);
