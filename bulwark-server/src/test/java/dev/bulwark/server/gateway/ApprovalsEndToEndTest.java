@@ -222,6 +222,38 @@ class ApprovalsEndToEndTest {
         }
     }
 
+    @Test
+    void theUserAnAgentActsForCannotApproveTheDelegatedCall() throws Exception {
+        gateway.identity().users().register("erin", Set.of("approver", "admin-agent"), Map.of());
+        String erin = approverKey("erin");
+        HttpResponse<String> minted = api("POST", "/api/v1/users/erin/token", admin,
+                "{\"ttlSeconds\":600,\"mayAct\":\"admin-bot\"}");
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
+        String form = "grant_type=" + java.net.URLEncoder.encode(
+                "urn:ietf:params:oauth:grant-type:token-exchange", StandardCharsets.UTF_8)
+                + "&subject_token=" + JSON.readTree(minted.body()).get("token").asText()
+                + "&subject_token_type=" + java.net.URLEncoder.encode(
+                "urn:ietf:params:oauth:token-type:access_token", StandardCharsets.UTF_8);
+        HttpResponse<String> exchanged = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                        + "/oauth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin-bot:" + agentKey).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        String delegated = JSON.readTree(exchanged.body()).get("access_token").asText();
+        try (McpSyncClient client = TestGateways.client(gateway, delegated, null)) {
+            String id = pendingId(writeNote(client, "for erin"));
+            JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, erin, null).body());
+            assertThat(request.get("userId").asText()).isEqualTo("erin");
+            HttpResponse<String> own = api("POST", "/api/v1/approvals/" + id + "/approve", erin, "{}");
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+            assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", approverKey("carol"), "{}").statusCode())
+                    .isEqualTo(200);
+            McpSchema.CallToolResult ran = writeNote(client, "for erin");
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+        }
+    }
+
     private static String[] cli(List<String> args) {
         java.io.PrintStream oldOut = System.out;
         java.io.PrintStream oldErr = System.err;
