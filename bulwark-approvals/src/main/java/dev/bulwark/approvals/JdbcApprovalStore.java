@@ -256,11 +256,30 @@ public final class JdbcApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public int expireDue(Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("UPDATE " + TABLE
-                + " SET state = 'expired' WHERE state IN ('pending', 'approved') AND expires_at <= ?")) {
-            s.setLong(1, now.toEpochMilli());
-            return s.executeUpdate();
+    public List<String> expireDue(Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            List<String> due = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM " + TABLE
+                    + " WHERE state IN ('pending', 'approved') AND expires_at <= ? ORDER BY expires_at LIMIT 1000")) {
+                s.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> expired = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + TABLE + " SET state = 'expired'"
+                    + " WHERE id = ? AND state IN ('pending', 'approved') AND expires_at <= ?")) {
+                for (String id : due) {
+                    s.setString(1, id);
+                    s.setLong(2, now.toEpochMilli());
+                    if (s.executeUpdate() == 1) {
+                        expired.add(id);
+                    }
+                }
+            }
+            return expired;
         } catch (SQLException e) {
             throw failure("could not expire approval requests", e);
         }

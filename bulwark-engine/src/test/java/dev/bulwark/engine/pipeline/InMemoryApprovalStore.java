@@ -99,7 +99,7 @@ final class InMemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized int expireDue(Instant now) {
+    public synchronized List<String> expireDue(Instant now) {
         throw new UnsupportedOperationException("not used by the pipeline");
     }
 

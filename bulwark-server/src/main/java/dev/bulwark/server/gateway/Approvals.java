@@ -9,11 +9,17 @@ import dev.bulwark.engine.pipeline.DecideStep;
 import dev.bulwark.engine.pipeline.StandardPipeline;
 import dev.bulwark.server.config.ApprovalsSettings;
 import dev.bulwark.spi.approval.ApprovalListener;
+import dev.bulwark.spi.approval.ApprovalStore;
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.Outcome;
 import dev.bulwark.spi.audit.AuditLog;
 import dev.bulwark.spi.guard.Redactor;
 import dev.bulwark.spi.policy.Obligation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,23 +47,26 @@ public final class Approvals implements AutoCloseable {
 
     /** Opens the tables on {@code db}; schedules the expiry sweep on {@code housekeeping} when given. */
     public static Approvals open(ApprovalsSettings settings, DataSource db, Identity identity, String gatewayUrl,
-                                 Clock clock, ScheduledExecutorService housekeeping) {
+                                 AuditLog auditLog, Clock clock, ScheduledExecutorService housekeeping) {
         JdbcApprovalStore store = new JdbcApprovalStore(db);
         ApprovalDesk desk = new ApprovalDesk(store, new SqlApproverKeys(db, clock), identity.users(),
                 identity.agents(), clock);
         SlackWebhook webhook = settings.webhooks().isEmpty() ? null
                 : new SlackWebhook(settings.webhooks(), gatewayUrl, Duration.ofSeconds(1));
         if (housekeeping != null) {
-            housekeeping.scheduleWithFixedDelay(() -> sweep(store, clock), 1, 1, TimeUnit.MINUTES);
+            housekeeping.scheduleWithFixedDelay(() -> sweep(store, auditLog, clock), 1, 1, TimeUnit.MINUTES);
         }
         return new Approvals(settings, store, desk, webhook);
     }
 
-    private static void sweep(JdbcApprovalStore store, Clock clock) {
+    /** Expires what is due and records it: one {@code approval.expire} audit event per sweep that expired any. */
+    static void sweep(ApprovalStore store, AuditLog auditLog, Clock clock) {
         try {
-            int expired = store.expireDue(clock.instant());
-            if (expired > 0) {
-                LOG.info("{} approval request(s) expired", expired);
+            List<String> expired = store.expireDue(clock.instant());
+            if (!expired.isEmpty()) {
+                auditLog.append(new AuditEvent(clock.instant(), AuditEventType.ADMIN, "approval.expire",
+                        Outcome.SUCCEEDED, null, null, null, "", Map.of("approvalIds", expired)));
+                LOG.info("{} approval request(s) expired", expired.size());
             }
         } catch (RuntimeException e) {
             LOG.warn("could not expire approval requests: {}", e.toString());

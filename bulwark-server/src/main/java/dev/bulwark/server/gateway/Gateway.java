@@ -97,7 +97,8 @@ public final class Gateway implements AutoCloseable {
             upstreams.refreshEvery(Duration.ofSeconds(30), housekeeping);
             this.tools = new ToolRegistry(connectors);
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
-            this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, clock, housekeeping);
+            this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, auditLog, clock,
+                    housekeeping);
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)

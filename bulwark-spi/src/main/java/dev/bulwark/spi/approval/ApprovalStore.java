@@ -36,6 +36,9 @@ public interface ApprovalStore {
      */
     Optional<ApprovalRequest> consume(String binding, Instant now);
 
-    /** Marks pending and approved requests past their expiry as expired; returns how many. */
-    int expireDue(Instant now);
+    /**
+     * Marks pending and approved requests past their expiry as expired and returns their ids; a request expired by
+     * another replica at the same moment is returned by exactly one of them.
+     */
+    List<String> expireDue(Instant now);
 }
