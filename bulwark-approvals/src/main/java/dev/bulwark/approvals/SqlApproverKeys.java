@@ -56,19 +56,16 @@ public final class SqlApproverKeys {
         byte[] saltBytes = new byte[16];
         RANDOM.nextBytes(saltBytes);
         String salt = Base64.getEncoder().encodeToString(saltBytes);
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + TABLE + " WHERE user_id = ?")) {
-                s.setString(1, userId);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + TABLE
-                    + " (user_id, key_salt, key_hash, created_at) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, userId);
-                s.setString(2, salt);
-                s.setString(3, hash(salt, key));
-                s.setLong(4, clock.millis());
-                s.executeUpdate();
-            }
+        // One statement, so two replicas issuing for the same user at once both succeed and the last one wins.
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO "
+                + TABLE + " (user_id, key_salt, key_hash, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id)"
+                + " DO UPDATE SET key_salt = excluded.key_salt, key_hash = excluded.key_hash,"
+                + " created_at = excluded.created_at")) {
+            s.setString(1, userId);
+            s.setString(2, salt);
+            s.setString(3, hash(salt, key));
+            s.setLong(4, clock.millis());
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not issue an approver key: " + e.getMessage(), e);
         }

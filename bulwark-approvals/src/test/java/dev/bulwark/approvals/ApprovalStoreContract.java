@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 abstract class ApprovalStoreContract {
     static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
     JdbcApprovalStore store;
+    SqlApproverKeys keys;
 
     abstract DataSource dataSource();
 
@@ -36,8 +37,10 @@ abstract class ApprovalStoreContract {
     void freshTable() throws SQLException {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + JdbcApprovalStore.TABLE);
+            s.execute("DROP TABLE IF EXISTS " + SqlApproverKeys.TABLE);
         }
         store = new JdbcApprovalStore(dataSource());
+        keys = new SqlApproverKeys(dataSource(), java.time.Clock.systemUTC());
     }
 
     static ApprovalRequest request(String binding, int required) {
@@ -219,5 +222,30 @@ abstract class ApprovalStoreContract {
         assertThat(restarted.list(Optional.of(ApprovalState.PENDING), 10)).containsExactly(r);
         restarted.approve(r.id(), "bob", T0.plusSeconds(5));
         assertThat(restarted.consume(r.binding(), T0.plusSeconds(6))).isPresent();
+    }
+
+    @Test
+    void anApproverKeyNamesItsUserAndNothingElseMatches() {
+        String bob = keys.issue("bob");
+        String carol = keys.issue("carol_x");
+        assertThat(keys.userOf(bob)).contains("bob");
+        assertThat(new SqlApproverKeys(dataSource(), java.time.Clock.systemUTC()).userOf(carol)).as("another replica")
+                .contains("carol_x");
+        // Carol's secret under Bob's name, a truncated key, an agent-key prefix, garbage and nothing are all refused.
+        assertThat(keys.userOf("bwa_bob_" + carol.substring(carol.length() - 43))).isEmpty();
+        assertThat(keys.userOf(bob.substring(0, bob.length() - 1))).isEmpty();
+        assertThat(keys.userOf("bwk_bob_" + bob.substring(bob.length() - 43))).isEmpty();
+        assertThat(keys.userOf(null)).isEmpty();
+        assertThat(keys.userOf("x".repeat(10_000))).isEmpty();
+    }
+
+    @Test
+    void reissuingOrRevokingAnApproverKeyRetiresTheOldOne() {
+        String first = keys.issue("bob");
+        String second = keys.issue("bob");
+        assertThat(keys.userOf(first)).isEmpty();
+        assertThat(keys.userOf(second)).contains("bob");
+        assertThat(keys.revoke("bob")).isTrue();
+        assertThat(keys.userOf(second)).isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * How the approval step behaves.
  *
  * @param ttl          how long a request may wait for a decision, and an approval for its use
- * @param waitFor       how long a paused call holds the agent's request open, sending progress, before answering
+ * @param waitFor      how long a paused call holds the agent's request open, sending progress, before answering
  *                     pending; zero answers pending at once
  * @param pollInterval how often a waiting call looks for a decision
  * @param fourEyes     tool name patterns ({@code *} matches any run of characters) needing two distinct approvers
