@@ -67,10 +67,14 @@ class ApprovalsEndToEndTest {
     }
 
     private Gateway startGateway() throws Exception {
+        return startGateway("0s");
+    }
+
+    private Gateway startGateway(String wait) throws Exception {
         BulwarkConfig base = BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0);
         return Gateway.start(new BulwarkConfig(base.dataDir(), base.server(), base.database(), base.identity(),
                 base.policies(), base.audit(), base.demo(), base.upstreams(), base.documents(), base.guards(),
-                base.sql(), new ApprovalsSettings(null, null, "0s", List.of(),
+                base.sql(), new ApprovalsSettings(null, null, wait, List.of(),
                         List.of("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"))));
     }
 
@@ -251,6 +255,55 @@ class ApprovalsEndToEndTest {
                     .isEqualTo(200);
             McpSchema.CallToolResult ran = writeNote(client, "for erin");
             assertThat(ran.isError()).as(text(ran)).isFalse();
+        }
+    }
+
+    @Test
+    void aPausedCallWaitsWithProgressNotificationsAndRunsWhenApprovedMeanwhile() throws Exception {
+        gateway.close();
+        gateway = startGateway("20s");
+        String carol = approverKey("carol");
+        Thread approver = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (System.nanoTime() < deadline) {
+                    JsonNode pending = JSON.readTree(api("GET", "/api/v1/approvals?state=pending", carol, null).body());
+                    if (!pending.isEmpty()) {
+                        Thread.sleep(700);
+                        api("POST", "/api/v1/approvals/" + pending.get(0).get("id").asText() + "/approve", carol, "{}");
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        approver.start();
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        McpSyncClient client = io.modelcontextprotocol.client.McpClient.sync(
+                        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
+                                .builder(gateway.localUrl()).endpoint("/mcp")
+                                .jsonMapper(new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(
+                                        new ObjectMapper()))
+                                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer "
+                                        + TestGateways.token(gateway, "admin-bot", agentKey)))
+                                .build())
+                .requestTimeout(Duration.ofSeconds(30)).progressConsumer(progress::add).build();
+        try (client) {
+            client.initialize();
+            McpSchema.CallToolResult ran = client.callTool(new McpSchema.CallToolRequest("crm.update_customer_note",
+                    Map.of("id", 1, "note", "held open"), Map.of("progressToken", "p-approval")));
+            approver.join();
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (progress.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(progress).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.progressToken()).isEqualTo("p-approval");
+                assertThat(p.message()).contains("waiting for human approval of approval:");
+            });
         }
     }
 
