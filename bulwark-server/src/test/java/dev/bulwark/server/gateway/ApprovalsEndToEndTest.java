@@ -71,10 +71,14 @@ class ApprovalsEndToEndTest {
     }
 
     private Gateway startGateway(String wait) throws Exception {
+        return startGateway(true, wait);
+    }
+
+    private Gateway startGateway(boolean enabled, String wait) throws Exception {
         BulwarkConfig base = BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0);
         return Gateway.start(new BulwarkConfig(base.dataDir(), base.server(), base.database(), base.identity(),
                 base.policies(), base.audit(), base.demo(), base.upstreams(), base.documents(), base.guards(),
-                base.sql(), new ApprovalsSettings(null, null, wait, List.of(),
+                base.sql(), new ApprovalsSettings(enabled, null, wait, List.of(),
                         List.of("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"))));
     }
 
@@ -305,6 +309,18 @@ class ApprovalsEndToEndTest {
                 assertThat(p.message()).contains("waiting for human approval of approval:");
             });
         }
+    }
+
+    @Test
+    void withApprovalsDisabledSuchCallsAreRefused() throws Exception {
+        gateway.close();
+        gateway = startGateway(false, "0s");
+        try (McpSyncClient client = agent()) {
+            McpSchema.CallToolResult refused = writeNote(client, "no queue");
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).startsWith("APPROVAL_REQUIRED").contains("no approval queue is configured");
+        }
+        assertThat(gateway.approvals().desk().list(java.util.Optional.empty(), 10)).isEmpty();
     }
 
     private static String[] cli(List<String> args) {
