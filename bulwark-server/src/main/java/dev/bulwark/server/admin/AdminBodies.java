@@ -59,6 +59,16 @@ final class AdminBodies {
         }
     }
 
+    /** Denying an approval request says why; the reason is shown to approvers and recorded. */
+    record DenyApproval(String reason) {
+        DenyApproval {
+            required(reason, "reason");
+            if (reason.length() > 1000) {
+                throw StrictJson.invalid("field 'reason' must be at most 1000 characters");
+            }
+        }
+    }
+
     private static void required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw StrictJson.invalid("field '" + field + "' (a non-empty string) is required");

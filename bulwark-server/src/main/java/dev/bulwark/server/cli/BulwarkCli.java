@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bulwark", mixinStandardHelpOptions = true, version = "bulwark 0.1.0",
         description = "Runtime security gateway for AI agents.",
         subcommands = {ServeCommand.class, AgentCommand.class, UserCommand.class, TokenCommand.class,
-                PolicyCommand.class, AuditCommand.class, DocumentsCommand.class, PiiCommand.class})
+                PolicyCommand.class, AuditCommand.class, DocumentsCommand.class, PiiCommand.class,
+                ApprovalsCommand.class})
 public final class BulwarkCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -47,6 +47,7 @@ public final class Gateway implements AutoCloseable {
     private final Upstreams upstreams;
     private final Documents documents;
     private final Guards guards;
+    private final Approvals approvals;
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
     private final Clock clock = Clock.systemUTC();
@@ -98,15 +99,17 @@ public final class Gateway implements AutoCloseable {
             this.tools = new ToolRegistry(connectors);
             Policies.warnAboutUnknownResources(policies, tools.all());
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
-            var steps = StandardPipeline.builder()
+            this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, auditLog, clock,
+                    housekeeping);
+            var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(new InMemorySessionStore(Duration.ofHours(1), 100_000))
                     .auditLog(auditLog)
                     .redactor(auditRedactor(guards))
-                    .guards(guards.outputGuards())
-                    .steps();
+                    .guards(guards.outputGuards());
+            var steps = approvals.wire(standard, auditRedactor(guards), auditLog, clock);
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
@@ -228,6 +231,11 @@ public final class Gateway implements AutoCloseable {
         return upstreams;
     }
 
+    /** The human approval queue. */
+    public Approvals approvals() {
+        return approvals;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -275,6 +283,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (sqlConnectors != null) {
             quietly(sqlConnectors::close);
+        }
+        if (approvals != null) {
+            quietly(approvals::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);

@@ -62,6 +62,8 @@ public final class HttpSurface implements AutoCloseable {
         AdminToken adminToken = AdminToken.ensure(config.dataPath(), config.dataPath().resolve("keys"));
         context.addServlet(new ServletHolder(new AdminApiServlet(gateway, adminToken, audit, frontDoor::syncTools)),
                 "/api/v1/*");
+        context.addServlet(new ServletHolder(new dev.bulwark.server.admin.ApprovalsApiServlet(
+                gateway.approvals().desk(), adminToken, audit)), "/api/v1/approvals/*");
         context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
         jetty.setHandler(context);
         return new HttpSurface(frontDoor);

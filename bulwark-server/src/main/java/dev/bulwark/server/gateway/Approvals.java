@@ -1,0 +1,98 @@
+package dev.bulwark.server.gateway;
+
+import dev.bulwark.approvals.JdbcApprovalStore;
+import dev.bulwark.approvals.SqlApproverKeys;
+import dev.bulwark.engine.approval.ApprovalSettings;
+import dev.bulwark.engine.approval.ApprovalStep;
+import dev.bulwark.engine.pipeline.CallPipeline;
+import dev.bulwark.engine.pipeline.DecideStep;
+import dev.bulwark.engine.pipeline.StandardPipeline;
+import dev.bulwark.server.config.ApprovalsSettings;
+import dev.bulwark.spi.approval.ApprovalListener;
+import dev.bulwark.spi.approval.ApprovalStore;
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.spi.audit.AuditLog;
+import dev.bulwark.spi.guard.Redactor;
+import dev.bulwark.spi.policy.Obligation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * The approval queue of one gateway: the durable store shared by replicas, the desk approvers use, the webhook, and
+ * the step that pauses calls. Declaring the {@code approval} obligation fulfilled and inserting the step happen in
+ * one place ({@link #wire}), so the obligation can never be marked fulfilled without the step that enforces it.
+ */
+public final class Approvals implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Approvals.class);
+
+    private final ApprovalsSettings settings;
+    private final JdbcApprovalStore store;
+    private final ApprovalDesk desk;
+    private final SlackWebhook webhook;
+
+    private Approvals(ApprovalsSettings settings, JdbcApprovalStore store, ApprovalDesk desk, SlackWebhook webhook) {
+        this.settings = settings;
+        this.store = store;
+        this.desk = desk;
+        this.webhook = webhook;
+    }
+
+    /** Opens the tables on {@code db}; schedules the expiry sweep on {@code housekeeping} when given. */
+    public static Approvals open(ApprovalsSettings settings, DataSource db, Identity identity, String gatewayUrl,
+                                 AuditLog auditLog, Clock clock, ScheduledExecutorService housekeeping) {
+        JdbcApprovalStore store = new JdbcApprovalStore(db);
+        ApprovalDesk desk = new ApprovalDesk(store, new SqlApproverKeys(db, clock), identity.users(),
+                identity.agents(), clock);
+        SlackWebhook webhook = settings.webhooks().isEmpty() ? null
+                : new SlackWebhook(settings.webhooks(), gatewayUrl, Duration.ofSeconds(1));
+        if (housekeeping != null) {
+            housekeeping.scheduleWithFixedDelay(() -> sweep(store, auditLog, clock), 1, 1, TimeUnit.MINUTES);
+        }
+        return new Approvals(settings, store, desk, webhook);
+    }
+
+    /** Expires what is due and records it: one {@code approval.expire} audit event per sweep that expired any. */
+    static void sweep(ApprovalStore store, AuditLog auditLog, Clock clock) {
+        try {
+            List<String> expired = store.expireDue(clock.instant());
+            if (!expired.isEmpty()) {
+                auditLog.append(new AuditEvent(clock.instant(), AuditEventType.ADMIN, "approval.expire",
+                        Outcome.SUCCEEDED, null, null, null, "", Map.of("approvalIds", expired)));
+                LOG.info("{} approval request(s) expired", expired.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not expire approval requests: {}", e.toString());
+        }
+    }
+
+    /** The standard steps with the approval step after deciding; without it when approvals are disabled. */
+    public CallPipeline.Builder wire(StandardPipeline standard, Redactor redactor, AuditLog auditLog, Clock clock) {
+        if (!settings.on()) {
+            return standard.steps();
+        }
+        ApprovalSettings step = new ApprovalSettings(settings.timeToLive(), settings.waitTime(),
+                ApprovalSettings.DEFAULT.pollInterval(), settings.fourEyes());
+        ApprovalListener listener = webhook == null ? ApprovalListener.NONE : webhook;
+        return standard.fulfilledObligations(Set.of(Obligation.APPROVAL)).steps()
+                .insertAfter(DecideStep.class, new ApprovalStep(store, redactor, auditLog, listener, step, clock));
+    }
+
+    public ApprovalDesk desk() {
+        return desk;
+    }
+
+    @Override
+    public void close() {
+        if (webhook != null) {
+            webhook.close();
+        }
+    }
+}

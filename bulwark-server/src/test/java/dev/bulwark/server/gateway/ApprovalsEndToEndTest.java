@@ -1,0 +1,370 @@
+package dev.bulwark.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.server.config.ApprovalsSettings;
+import dev.bulwark.server.config.BulwarkConfig;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The approval queue through the real server: an admin agent's CRM write is paused by the example permit
+ * {@code crm-admin-write} ({@code @approval("manager")}), approvers decide through the API, and the agent's retry
+ * runs once.
+ */
+class ApprovalsEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern HANDLE = Pattern.compile("approval:([0-9a-f]{32})");
+    private static final String SECRET = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+
+    @TempDir
+    Path data;
+    Gateway gateway;
+    HttpServer webhook;
+    final List<String> webhookBodies = new CopyOnWriteArrayList<>();
+    String admin;
+    String agentKey;
+
+    @BeforeEach
+    void start() throws Exception {
+        webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            webhookBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        webhook.start();
+        gateway = startGateway();
+        admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
+        agentKey = gateway.identity().agents().register("admin-bot", "olga", Set.of("admin-agent"), Map.of())
+                .apiKey().value();
+        for (String user : List.of("carol", "dave", "olga")) {
+            gateway.identity().users().register(user, Set.of("approver"), Map.of());
+        }
+    }
+
+    private Gateway startGateway() throws Exception {
+        return startGateway("0s");
+    }
+
+    private Gateway startGateway(String wait) throws Exception {
+        return startGateway(true, wait);
+    }
+
+    private Gateway startGateway(boolean enabled, String wait) throws Exception {
+        BulwarkConfig base = BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0);
+        return Gateway.start(new BulwarkConfig(base.dataDir(), base.server(), base.database(), base.identity(),
+                base.policies(), base.audit(), base.demo(), base.upstreams(), base.documents(), base.guards(),
+                base.sql(), new ApprovalsSettings(enabled, null, wait, List.of(),
+                        List.of("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"))));
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        webhook.stop(0);
+    }
+
+    private HttpResponse<String> api(String method, String path, String credential, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Authorization", "Bearer " + credential);
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String approverKey(String user) throws Exception {
+        HttpResponse<String> r = api("POST", "/api/v1/approvals/approver-keys/" + user, admin, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).get("approverKey").asText();
+    }
+
+    private McpSchema.CallToolResult writeNote(McpSyncClient client, String note) {
+        return client.callTool(new McpSchema.CallToolRequest("crm.update_customer_note",
+                Map.of("id", 1, "note", note)));
+    }
+
+    private static String text(McpSchema.CallToolResult r) {
+        return ((McpSchema.TextContent) r.content().get(0)).text();
+    }
+
+    private static String pendingId(McpSchema.CallToolResult r) {
+        assertThat(r.isError()).isTrue();
+        assertThat(text(r)).startsWith("APPROVAL_REQUIRED").contains("crm-admin-write").contains("same arguments");
+        Matcher m = HANDLE.matcher(text(r));
+        assertThat(m.find()).as(text(r)).isTrue();
+        return m.group(1);
+    }
+
+    private McpSyncClient agent() {
+        return TestGateways.client(gateway, TestGateways.token(gateway, "admin-bot", agentKey), null);
+    }
+
+    @Test
+    void anApprovedCallRunsOnceAndAnythingElseNeedsANewApproval() throws Exception {
+        String carol = approverKey("carol");
+        String dave = approverKey("dave");
+        try (McpSyncClient client = agent()) {
+            String id = pendingId(writeNote(client, "call back " + SECRET));
+            assertThat(pendingId(writeNote(client, "call back " + SECRET))).as("the same call reuses its request")
+                    .isEqualTo(id);
+
+            HttpResponse<String> listed = api("GET", "/api/v1/approvals?state=pending", carol, null);
+            assertThat(listed.statusCode()).isEqualTo(200);
+            JsonNode request = JSON.readTree(listed.body()).get(0);
+            assertThat(request.get("id").asText()).isEqualTo(id);
+            assertThat(request.get("agentId").asText()).isEqualTo("admin-bot");
+            assertThat(request.get("policyIds").get(0).asText()).isEqualTo("crm-admin-write");
+            assertThat(request.get("reasons").get(0).asText()).isEqualTo("manager");
+            assertThat(listed.body()).doesNotContain(SECRET);
+
+            HttpResponse<String> approved = api("POST", "/api/v1/approvals/" + id + "/approve", carol, "{}");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            assertThat(JSON.readTree(approved.body()).get("state").asText()).isEqualTo("approved");
+            assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", dave, "{}").statusCode())
+                    .as("already decided").isEqualTo(409);
+
+            assertThat(pendingId(writeNote(client, "call back " + SECRET + "!"))).as("an altered call")
+                    .isNotEqualTo(id);
+            McpSchema.CallToolResult ran = writeNote(client, "call back " + SECRET);
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+            String replay = pendingId(writeNote(client, "call back " + SECRET));
+            assertThat(replay).as("a replay needs a new approval").isNotEqualTo(id);
+            assertThat(JSON.readTree(api("GET", "/api/v1/approvals/" + id, admin, null).body()).get("state")
+                    .asText()).isEqualTo("consumed");
+        }
+        assertThat(webhookBodies).isNotEmpty();
+        JsonNode message = JSON.readTree(webhookBodies.get(0));
+        assertThat(message.get("text").asText()).contains("crm.update_customer_note").contains("admin-bot");
+        assertThat(message.get("blocks").isArray()).isTrue();
+        assertThat(webhookBodies).allSatisfy(b -> assertThat(b).doesNotContain(SECRET));
+    }
+
+    @Test
+    void onlyHumanApproversOtherThanTheAgentsOwnerMayApprove() throws Exception {
+        String olga = approverKey("olga");
+        String agentToken = TestGateways.token(gateway, "admin-bot", agentKey);
+        String id;
+        try (McpSyncClient client = agent()) {
+            id = pendingId(writeNote(client, "hello"));
+        }
+        String path = "/api/v1/approvals/" + id + "/approve";
+        assertThat(api("POST", path, agentToken, "{}").statusCode()).as("an agent token").isEqualTo(401);
+        assertThat(api("POST", path, agentKey, "{}").statusCode()).as("an agent key").isEqualTo(401);
+        assertThat(api("POST", path, admin, "{}").statusCode()).as("the admin token").isEqualTo(403);
+        assertThat(api("POST", path, olga, "{}").statusCode()).as("the agent's owner").isEqualTo(403);
+        HttpResponse<String> userToken = api("POST", "/api/v1/users/carol/token", admin, "{\"ttlSeconds\":600}");
+        assertThat(api("POST", path, JSON.readTree(userToken.body()).get("token").asText(), "{}").statusCode())
+                .as("a delegation user token").isEqualTo(401);
+        assertThat(api("POST", "/api/v1/approvals/approver-keys/alice", admin, null).statusCode())
+                .as("a key for a user without the approver role").isEqualTo(400);
+        assertThat(api("POST", path, approverKey("carol"), "{\"comment\":\"x\"}").statusCode())
+                .as("unknown fields are refused").isEqualTo(400);
+        assertThat(JSON.readTree(api("GET", "/api/v1/approvals/" + id, admin, null).body()).get("state").asText())
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void aDeniedCallStaysDeniedAndTheAdminMayDeny() throws Exception {
+        String carol = approverKey("carol");
+        String id;
+        try (McpSyncClient client = agent()) {
+            id = pendingId(writeNote(client, "deny me"));
+        }
+        assertThat(api("POST", "/api/v1/approvals/" + id + "/deny", admin, "{}").statusCode())
+                .as("a deny needs a reason").isEqualTo(400);
+        HttpResponse<String> denied = api("POST", "/api/v1/approvals/" + id + "/deny", admin,
+                "{\"reason\":\"not during the freeze\"}");
+        assertThat(denied.statusCode()).as(denied.body()).isEqualTo(200);
+        assertThat(JSON.readTree(denied.body()).get("deniedBy").asText()).isEqualTo("admin");
+        assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", carol, "{}").statusCode()).isEqualTo(409);
+        try (McpSyncClient client = agent()) {
+            assertThat(pendingId(writeNote(client, "deny me"))).isNotEqualTo(id);
+        }
+        assertThat(gateway.auditLog().tail(50)).anySatisfy(r -> {
+            assertThat(r.event().action()).isEqualTo("approval.deny");
+            assertThat(r.event().details()).containsEntry("reason", "not during the freeze");
+        });
+    }
+
+    @Test
+    void pendingApprovalsSurviveARestartAndTheApprovalIsUsedOnce() throws Exception {
+        String id;
+        try (McpSyncClient before = agent()) {
+            id = pendingId(writeNote(before, "after restart"));
+        }
+        gateway.close();
+        gateway = startGateway();
+        String carol = approverKey("carol");
+        assertThat(api("GET", "/api/v1/approvals", carol, null).body()).contains(id);
+        assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", carol, "{}").statusCode()).isEqualTo(200);
+        try (McpSyncClient after = agent()) {
+            McpSchema.CallToolResult ran = writeNote(after, "after restart");
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+            assertThat(pendingId(writeNote(after, "after restart"))).isNotEqualTo(id);
+        }
+    }
+
+    @Test
+    void theUserAnAgentActsForCannotApproveTheDelegatedCall() throws Exception {
+        gateway.identity().users().register("erin", Set.of("approver", "admin-agent"), Map.of());
+        String erin = approverKey("erin");
+        HttpResponse<String> minted = api("POST", "/api/v1/users/erin/token", admin,
+                "{\"ttlSeconds\":600,\"mayAct\":\"admin-bot\"}");
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
+        String form = "grant_type=" + java.net.URLEncoder.encode(
+                "urn:ietf:params:oauth:grant-type:token-exchange", StandardCharsets.UTF_8)
+                + "&subject_token=" + JSON.readTree(minted.body()).get("token").asText()
+                + "&subject_token_type=" + java.net.URLEncoder.encode(
+                "urn:ietf:params:oauth:token-type:access_token", StandardCharsets.UTF_8);
+        HttpResponse<String> exchanged = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                        + "/oauth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        ("admin-bot:" + agentKey).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        String delegated = JSON.readTree(exchanged.body()).get("access_token").asText();
+        try (McpSyncClient client = TestGateways.client(gateway, delegated, null)) {
+            String id = pendingId(writeNote(client, "for erin"));
+            JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, erin, null).body());
+            assertThat(request.get("userId").asText()).isEqualTo("erin");
+            HttpResponse<String> own = api("POST", "/api/v1/approvals/" + id + "/approve", erin, "{}");
+            assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+            assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", approverKey("carol"), "{}").statusCode())
+                    .isEqualTo(200);
+            McpSchema.CallToolResult ran = writeNote(client, "for erin");
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+        }
+    }
+
+    @Test
+    void aPausedCallWaitsWithProgressNotificationsAndRunsWhenApprovedMeanwhile() throws Exception {
+        gateway.close();
+        gateway = startGateway("20s");
+        String carol = approverKey("carol");
+        Thread approver = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (System.nanoTime() < deadline) {
+                    JsonNode pending = JSON.readTree(api("GET", "/api/v1/approvals?state=pending", carol, null).body());
+                    if (!pending.isEmpty()) {
+                        Thread.sleep(700);
+                        api("POST", "/api/v1/approvals/" + pending.get(0).get("id").asText() + "/approve", carol, "{}");
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        approver.start();
+        List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+        McpSyncClient client = io.modelcontextprotocol.client.McpClient.sync(
+                        io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
+                                .builder(gateway.localUrl()).endpoint("/mcp")
+                                .jsonMapper(new io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper(
+                                        new ObjectMapper()))
+                                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer "
+                                        + TestGateways.token(gateway, "admin-bot", agentKey)))
+                                .build())
+                .requestTimeout(Duration.ofSeconds(30)).progressConsumer(progress::add).build();
+        try (client) {
+            client.initialize();
+            McpSchema.CallToolResult ran = client.callTool(new McpSchema.CallToolRequest("crm.update_customer_note",
+                    Map.of("id", 1, "note", "held open"), Map.of("progressToken", "p-approval")));
+            approver.join();
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (progress.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(progress).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.progressToken()).isEqualTo("p-approval");
+                assertThat(p.message()).contains("waiting for human approval of approval:");
+            });
+        }
+    }
+
+    @Test
+    void withApprovalsDisabledSuchCallsAreRefused() throws Exception {
+        gateway.close();
+        gateway = startGateway(false, "0s");
+        try (McpSyncClient client = agent()) {
+            McpSchema.CallToolResult refused = writeNote(client, "no queue");
+            assertThat(refused.isError()).isTrue();
+            assertThat(text(refused)).startsWith("APPROVAL_REQUIRED").contains("no approval queue is configured");
+        }
+        assertThat(gateway.approvals().desk().list(java.util.Optional.empty(), 10)).isEmpty();
+    }
+
+    private static String[] cli(List<String> args) {
+        java.io.PrintStream oldOut = System.out;
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = dev.bulwark.server.cli.BulwarkCli.run(args.toArray(String[]::new));
+            return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void theCliIssuesKeysListsAndApprovesThroughTheGateway() throws Exception {
+        String id;
+        try (McpSyncClient client = agent()) {
+            id = pendingId(writeNote(client, "via the cli"));
+        }
+        String[] issued = cli(List.of("approvals", "issue-key", "dave", "--data", data.toString()));
+        assertThat(issued[0]).as(issued[2]).isEqualTo("0");
+        String dave = issued[1].trim();
+        assertThat(dave).startsWith("bwa_dave_");
+        assertThat(cli(List.of("approvals", "issue-key", "alice", "--data", data.toString()))[0])
+                .as("alice is no approver").isEqualTo("1");
+
+        String url = gateway.baseUrl();
+        String[] listed = cli(List.of("approvals", "list", "--url", url, "--key", dave, "--data", data.toString()));
+        assertThat(listed[0]).as(listed[2]).isEqualTo("0");
+        assertThat(listed[1]).contains(id);
+        assertThat(cli(List.of("approvals", "approve", "approval:" + id, "--url", url, "--key", "bwa_dave_forged",
+                "--data", data.toString()))[0]).as("a forged key").isEqualTo("1");
+        String[] approved = cli(List.of("approvals", "approve", "approval:" + id, "--url", url, "--key", dave,
+                "--data", data.toString()));
+        assertThat(approved[0]).as(approved[2]).isEqualTo("0");
+        assertThat(approved[1]).contains("\"state\":\"approved\"");
+        try (McpSyncClient client = agent()) {
+            assertThat(writeNote(client, "via the cli").isError()).isFalse();
+        }
+    }
+}
