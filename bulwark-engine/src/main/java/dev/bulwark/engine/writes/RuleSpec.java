@@ -72,7 +72,9 @@ public record RuleSpec(String argument, List<String> allow, List<String> deny, S
         add(kinds, budget, "budget");
         if (kinds.size() != 1) {
             throw new IllegalArgumentException("a write rule needs exactly one of allow, deny, pattern, min/max, "
-                    + "maxLength, domainIn, strip, rate, budget" + (kinds.isEmpty() ? "" : "; found " + kinds));
+                    + "maxLength, domainIn, strip, rate, budget" + (kinds.isEmpty() ? " (is a key misspelt? known keys: argument, "
+                    + "allow, deny, pattern, maxInput, min, max, maxLength, domainIn, subdomains, strip, rate, budget, "
+                    + "per, scope, action)" : "; found " + kinds));
         }
         String kind = kinds.getFirst();
         boolean counting = kind.equals("rate") || kind.equals("budget");

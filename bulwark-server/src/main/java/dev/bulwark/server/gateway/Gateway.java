@@ -108,6 +108,8 @@ public final class Gateway implements AutoCloseable {
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
                         new EgressScreeningStep(guards.egressRedactor()));
             }
+            // no approval step yet: escalations refuse as approval-required (pass true once one is inserted above)
+            WriteRulesSetup.insert(steps, config, database, false, housekeeping, clock);
             this.pipeline = steps.build();
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
