@@ -22,7 +22,7 @@ final class WriteSettings {
         Map<String, List<RuleSpec>> copy = new LinkedHashMap<>();
         for (Map.Entry<String, List<RuleSpec>> e : writes.entrySet()) {
             List<RuleSpec> rules = e.getValue() == null ? List.of() : e.getValue();
-            if (rules.isEmpty() || rules.contains(null)) {
+            if (rules.isEmpty() || rules.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("writes." + e.getKey() + " needs a list of rules, none empty");
             }
             new ToolRules(e.getKey(), List.of()); // validates the name or glob
