@@ -57,6 +57,17 @@ class WriteSettingsTest {
     }
 
     @Test
+    void theExampleInConfigurationMdLoads() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("../docs/CONFIGURATION.md"));
+        int start = doc.indexOf("\nwrites:");
+        String section = doc.substring(start + 1, doc.indexOf("\n```", start));
+        BulwarkConfig config = loader.parse(section, "CONFIGURATION.md");
+        assertThat(config.writeRules()).extracting(r -> r.tools())
+                .containsExactly("crm.update_customer_note", "payments.*");
+        assertThat(config.writeRules().get(1).rules()).hasSize(5);
+    }
+
+    @Test
     void theDocumentedDemoExampleLoads() {
         BulwarkConfig config = loader.load(Path.of("../docs/examples/bulwark-demo-writes.yaml"));
         assertThat(config.writes()).containsOnlyKeys("crm.update_customer_note", "crm.delete_customer");
