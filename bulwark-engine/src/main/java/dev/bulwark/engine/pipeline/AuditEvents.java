@@ -59,6 +59,7 @@ final class AuditEvents {
                         .map(this::redactText).toList());
             }
         }
+        call.get(AuditNotes.KEY).ifPresent(notes -> notes.entries().forEach(details::putIfAbsent));
         Principal principal = call.principal().orElse(null);
         return new AuditEvent(call.receivedAt(), AuditEventType.TOOL_CALL, action, outcome,
                 principal == null ? null : principal.agent().id(), principal == null ? null : principal.userIdOrNull(),

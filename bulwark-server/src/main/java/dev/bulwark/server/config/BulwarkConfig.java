@@ -2,6 +2,7 @@ package dev.bulwark.server.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration. Omitted sections take their embedded defaults: SQLite in {@code dataDir}, example
@@ -19,13 +20,16 @@ import java.util.List;
  * @param guards    content guards (PII and secrets, prompt injection)
  * @param sql       governed SQL databases with row filters and column masks
  * @param approvals the human approval queue
+ * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
-                            GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals) {
+                            GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
+                            Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes) {
     public BulwarkConfig {
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
+        writes = WriteSettings.check(writes);
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
         database = database == null ? new DatabaseSettings(null, null, null) : database;
@@ -66,22 +70,36 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** The constructor from before the approval queue, for callers that configure no approval settings. */
+    /** The constructor from before the approval queue and write rules, for callers that configure neither. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null);
+    }
+
+    /** The constructor from before write rules, for callers that configure none. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql, ApprovalsSettings approvals) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
+                null);
+    }
+
+    /** The write rules in force, in configuration order. */
+    public List<dev.bulwark.engine.writes.ToolRules> writeRules() {
+        return WriteSettings.toRules(writes);
     }
 
     public Path dataPath() {
@@ -100,11 +118,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals);
+                documents, guards, sql, approvals, writes);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals);
+                approvals, writes);
     }
 }

@@ -115,6 +115,8 @@ public final class Gateway implements AutoCloseable {
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
                         new EgressScreeningStep(guards.egressRedactor()));
             }
+            // inserted after the decision, so it runs before the approval step: an escalation then waits for a human
+            WriteRulesSetup.insert(steps, config, database, config.approvals().on(), housekeeping, clock);
             this.pipeline = steps.build();
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
