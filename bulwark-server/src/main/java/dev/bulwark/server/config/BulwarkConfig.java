@@ -18,12 +18,14 @@ import java.util.List;
  * @param documents the document store and its search connector
  * @param guards    content guards (PII and secrets, prompt injection)
  * @param sql       governed SQL databases with row filters and column masks
+ * @param sessions  where sessions (agent tasks) live, and their bounds
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
-                            GuardSettings guards, List<SqlSettings> sql) {
+                            GuardSettings guards, List<SqlSettings> sql, SessionSettings sessions) {
     public BulwarkConfig {
+        sessions = sessions == null ? SessionSettings.defaults() : sessions;
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
         database = database == null ? new DatabaseSettings(null, null, null) : database;
@@ -64,7 +66,21 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The constructor before session settings, kept for callers that configure none. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null);
+    }
+
+    /** A copy with these session settings. */
+    public BulwarkConfig withSessions(SessionSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, value);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
@@ -90,10 +106,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql);
+                documents, guards, sql, sessions);
     }
 
     public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql);
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
+                sessions);
     }
 }
