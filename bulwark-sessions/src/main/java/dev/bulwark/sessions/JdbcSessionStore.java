@@ -132,11 +132,12 @@ public final class JdbcSessionStore implements SessionStore {
             Transactions.run(database, c -> {
                 requireOpen(c, "UPDATE " + SESSIONS + " SET call_count = call_count + 1, last_used = ?"
                         + " WHERE id = ? AND last_used >= ?", sessionId, now);
+                int added = 0;
                 for (String label : labels) {
-                    update(c, "INSERT INTO " + LABELS + " (session_id, label) VALUES (?, ?)"
+                    added += update(c, "INSERT INTO " + LABELS + " (session_id, label) VALUES (?, ?)"
                             + " ON CONFLICT (session_id, label) DO NOTHING", sessionId, label);
                 }
-                if (!labels.isEmpty() && count(c, "SELECT COUNT(*) FROM " + LABELS + " WHERE session_id = ?",
+                if (added > 0 && count(c, "SELECT COUNT(*) FROM " + LABELS + " WHERE session_id = ?",
                         sessionId) > limits.maxLabels()) {
                     // rolled back: every label already seen stays, and the caller withholds this output
                     throw new IllegalStateException("session would hold more than " + limits.maxLabels() + " labels");
@@ -233,38 +234,35 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
+    /** The row, its labels and its tools in one round trip. */
     private SessionFacts read(Connection c, String id) throws SQLException {
-        Instant started;
-        int calls;
-        try (PreparedStatement s = c.prepareStatement("SELECT started_at, call_count FROM " + SESSIONS
-                + " WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new SQLException("session vanished", "40001");
-                }
-                started = Instant.ofEpochMilli(r.getLong(1));
-                calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(2));
-            }
-        }
+        Instant started = null;
+        int calls = 0;
         Set<String> labels = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT label FROM " + LABELS + " WHERE session_id = ?")) {
+        List<String> tools = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT 0 AS part, started_at AS n, call_count AS m,"
+                + " NULL AS t FROM " + SESSIONS + " WHERE id = ?"
+                + " UNION ALL SELECT 1, 0, 0, label FROM " + LABELS + " WHERE session_id = ?"
+                + " UNION ALL SELECT 2, seq, 0, tool FROM " + TOOLS + " WHERE session_id = ?"
+                + " ORDER BY part, n")) {
             s.setString(1, id);
+            s.setString(2, id);
+            s.setString(3, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    labels.add(r.getString(1));
+                    switch (r.getInt(1)) {
+                        case 0 -> {
+                            started = Instant.ofEpochMilli(r.getLong(2));
+                            calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(3));
+                        }
+                        case 1 -> labels.add(r.getString(4));
+                        default -> tools.add(r.getString(4));
+                    }
                 }
             }
         }
-        List<String> tools = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT tool FROM " + TOOLS + " WHERE session_id = ?"
-                + " ORDER BY seq")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    tools.add(r.getString(1));
-                }
-            }
+        if (started == null) {
+            throw new SQLException("session vanished", "40001");
         }
         return new SessionFacts(id, started, calls, labels, tools, 0);
     }
