@@ -15,9 +15,11 @@ import java.util.Map;
  * @param toolName   the tool name as sent by the agent, possibly garbage
  * @param arguments  the arguments as sent (a shallow copy is kept; {@code null} is the empty object)
  * @param progress   where connector progress goes; {@code null} ignores progress
+ * @param task       the task id the request named (e.g. MCP {@code _meta["bulwark/task"]}), or {@code null}; checked
+ *                   by the session step, which honours it only for principals allowed to start tasks
  */
 public record CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
-                          ProgressListener progress) {
+                          ProgressListener progress, String task) {
     static final int MAX_SESSION_ID_LENGTH = 256;
 
     public CallRequest {
@@ -35,6 +37,12 @@ public record CallRequest(String credential, String sessionId, String toolName, 
         // Shallow copy only: a deep copy of a hostile tree belongs to validation, which bounds it first.
         arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
         progress = progress == null ? ProgressListener.IGNORE : progress;
+    }
+
+    /** A request that names no task. */
+    public CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
+                       ProgressListener progress) {
+        this(credential, sessionId, toolName, arguments, progress, null);
     }
 
     /** Leaves out the credential and the arguments, which may hold secrets. */

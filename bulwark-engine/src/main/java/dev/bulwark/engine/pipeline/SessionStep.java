@@ -1,12 +1,13 @@
 package dev.bulwark.engine.pipeline;
 
-import dev.bulwark.engine.session.SessionRefusedException;
-import dev.bulwark.engine.session.SessionStore;
+import dev.bulwark.spi.session.SessionRefusedException;
+import dev.bulwark.spi.session.SessionStore;
+import dev.bulwark.engine.session.TaskKeys;
 import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.session.SessionFacts;
 
 /**
- * Puts the session's facts in the context (refusing a session id that belongs to another principal) and, once the
+ * Puts the session's facts (the session being the task named by {@link TaskKeys}, not the transport session) in the context (refusing a session id that belongs to another principal) and, once the
  * call has completed, records it with the labels of the output the agent received. If that record fails the output
  * is withheld: later decisions must know what this session has seen. A call whose output a guard withheld with
  * labels is recorded too, with the labels of that output: the tool ran, and a session whose tool returned an
@@ -22,9 +23,10 @@ public final class SessionStep implements CallStep {
 
     @Override
     public Conclusion handle(CallContext call, Chain next) {
-        String sessionId = call.request().sessionId();
+        String sessionId;
         SessionFacts facts;
         try {
+            sessionId = TaskKeys.of(call.requirePrincipal(), call.request().task());
             facts = sessions.current(sessionId, call.requirePrincipal());
         } catch (SessionRefusedException e) {
             return call.refuse(Refusal.DENIED, "session refused: " + e.getMessage());

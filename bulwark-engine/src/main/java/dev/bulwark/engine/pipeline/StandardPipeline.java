@@ -1,6 +1,6 @@
 package dev.bulwark.engine.pipeline;
 
-import dev.bulwark.engine.session.SessionStore;
+import dev.bulwark.spi.session.SessionStore;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.engine.validation.ArgumentLimits;
 import dev.bulwark.engine.validation.ArgumentValidator;

@@ -201,7 +201,7 @@ class CallPipelineTest {
             assertThat(r.principal().agent().id()).isEqualTo("alice");
             assertThat(r.tool().name()).isEqualTo("docs.search");
             assertThat(r.arguments()).isEqualTo(Map.of("q", "quarterly report"));
-            assertThat(r.session().id()).isEqualTo("s-1");
+            assertThat(r.session().id()).as("the task, not the transport session").isEqualTo("agent:alice");
             assertThat(r.time()).isEqualTo(Fakes.NOW);
         });
     }

@@ -43,6 +43,12 @@ final class Fakes {
         return principal(agentId, null, AgentStatus.ACTIVE);
     }
 
+    static Principal principalWithRoles(String agentId, Set<String> roles) {
+        Agent agent = new Agent(agentId, "owner@example.com", roles, Map.of(), AgentStatus.ACTIVE,
+                NOW.minus(30, ChronoUnit.DAYS));
+        return new Principal(agent, Optional.empty(), "jti-" + agentId, Set.of("tools"), NOW.plus(1, ChronoUnit.HOURS));
+    }
+
     static Principal principal(String agentId, String userId, AgentStatus status) {
         Agent agent = new Agent(agentId, "owner@example.com", Set.of("analyst"), Map.of(), status,
                 NOW.minus(30, ChronoUnit.DAYS));

@@ -8,6 +8,7 @@ import dev.bulwark.spi.identity.AgentStatus;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.identity.User;
 import dev.bulwark.spi.session.SessionFacts;
+import dev.bulwark.spi.session.SessionRefusedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

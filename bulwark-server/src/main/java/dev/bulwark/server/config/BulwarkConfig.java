@@ -21,13 +21,15 @@ import java.util.Map;
  * @param sql       governed SQL databases with row filters and column masks
  * @param approvals the human approval queue
  * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
+ * @param sessions  where sessions (agent tasks) live, and their bounds
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
-                            Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes) {
+                            Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions) {
     public BulwarkConfig {
+        sessions = sessions == null ? SessionSettings.defaults() : sessions;
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
         writes = WriteSettings.check(writes);
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
@@ -70,7 +72,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -78,14 +80,14 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null);
     }
 
     /** The constructor from before write rules, for callers that configure none. */
@@ -94,7 +96,13 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql, ApprovalsSettings approvals) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                null);
+                null, null);
+    }
+
+    /** A copy with these session settings. */
+    public BulwarkConfig withSessions(SessionSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, value);
     }
 
     /** The write rules in force, in configuration order. */
@@ -118,11 +126,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes);
+                documents, guards, sql, approvals, writes, sessions);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes);
+                approvals, writes, sessions);
     }
 }

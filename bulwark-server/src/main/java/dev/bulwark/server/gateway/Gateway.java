@@ -5,7 +5,6 @@ import dev.bulwark.audit.JdbcAuditLog;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.StandardPipeline;
 import dev.bulwark.engine.redaction.KeyPatternRedactor;
-import dev.bulwark.engine.session.InMemorySessionStore;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.policy.CedarPolicyEngine;
 import dev.bulwark.server.config.BulwarkConfig;
@@ -105,7 +104,7 @@ public final class Gateway implements AutoCloseable {
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
-                    .sessions(new InMemorySessionStore(Duration.ofHours(1), 100_000))
+                    .sessions(SessionsSetup.open(config.sessions(), database, clock, housekeeping))
                     .auditLog(auditLog)
                     .redactor(auditRedactor(guards))
                     .guards(guards.outputGuards());

@@ -111,6 +111,9 @@ public final class McpFrontDoor implements AutoCloseable {
         return ctx.get(McpGate.PRINCIPAL) instanceof Principal principal && catalog.visible(principal, tool.name());
     }
 
+    /** The {@code _meta} key naming the task a call belongs to (honoured for task starters only). */
+    public static final String TASK_META = "bulwark/task";
+
     private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
                                                  McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         McpTransportContext ctx = exchange.transportContext();
@@ -119,8 +122,10 @@ public final class McpFrontDoor implements AutoCloseable {
         ProgressListener progress = token == null ? ProgressListener.IGNORE
                 : (value, total, message) -> exchange.progressNotification(
                         new McpSchema.ProgressNotification(token, value, total, message));
+        Object task = request.meta() == null ? null : request.meta().get(TASK_META);
         CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
-                request.arguments() == null ? Map.of() : request.arguments(), progress);
+                request.arguments() == null ? Map.of() : request.arguments(), progress,
+                task == null ? null : task instanceof String s ? s : "");
         Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
         CallOutcome outcome = gateVerified.during(credential, verified, () -> pipeline.handle(callRequest));
         return switch (outcome) {

@@ -88,6 +88,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void sessionsAreInTheDatabaseUnlessConfiguredInMemory() {
+        SessionSettings standard = loader.parse("", "b.yaml").sessions();
+        assertThat(standard.inDatabase()).isTrue();
+        assertThat(standard.idleTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(standard.maxSessions()).isEqualTo(100_000);
+        assertThat(standard.maxLabels()).isEqualTo(64);
+        SessionSettings memory = loader.parse("sessions: {store: memory, ttl: 15m, maxSessions: 10, maxLabels: 8}",
+                "b.yaml").sessions();
+        assertThat(memory.inDatabase()).isFalse();
+        assertThat(memory.idleTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(memory.maxSessions()).isEqualTo(10);
+        assertThat(memory.maxLabels()).isEqualTo(8);
+        assertThatThrownBy(() -> loader.parse("sessions: {store: redis}", "b.yaml"))
+                .hasMessageContaining("sessions.store must be database or memory");
+        assertThatThrownBy(() -> loader.parse("sessions: {ttl: 0s}", "b.yaml")).hasMessageContaining("sessions.ttl");
+        assertThatThrownBy(() -> loader.parse("sessions: {maxLabels: 0}", "b.yaml"))
+                .hasMessageContaining("sessions.maxLabels");
+        assertThatThrownBy(() -> loader.parse("sessions: {maxSessions: -1}", "b.yaml"))
+                .hasMessageContaining("sessions.maxSessions");
+    }
+
+    @Test
     void auditSyncIsFullOrNormal() {
         assertThat(loader.parse("audit: {sync: full}", "b.yaml").audit().sync()).isEqualTo("full");
         assertThatThrownBy(() -> loader.parse("audit: {sync: sometimes}", "b.yaml"))

@@ -1,4 +1,4 @@
-package dev.bulwark.engine.session;
+package dev.bulwark.spi.session;
 
 /** A session id may not be used by this principal, or no new session can be opened. The message is safe to show. */
 public class SessionRefusedException extends Exception {
