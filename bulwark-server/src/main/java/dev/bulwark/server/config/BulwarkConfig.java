@@ -18,11 +18,12 @@ import java.util.List;
  * @param documents the document store and its search connector
  * @param guards    content guards (PII and secrets, prompt injection)
  * @param sql       governed SQL databases with row filters and column masks
+ * @param flow      information-flow control: tool sinks and trusted outputs
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
-                            GuardSettings guards, List<SqlSettings> sql) {
+                            GuardSettings guards, List<SqlSettings> sql, FlowSettings flow) {
     public BulwarkConfig {
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
         server = server == null ? ServerSettings.defaults() : server;
@@ -35,6 +36,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         documents = documents == null ? new DocumentsSettings(null, null, null, null) : documents;
         guards = guards == null ? new GuardSettings(null, null) : guards;
         sql = sql == null ? List.of() : List.copyOf(sql);
+        flow = flow == null ? FlowSettings.defaults() : flow;
         java.util.Set<String> names = new java.util.HashSet<>();
         upstreams.forEach(u -> names.add(u.name()));
         if (demo.on()) {
@@ -64,14 +66,22 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null);
+    }
+
+    /** The pre-flow constructor, kept for callers that configure no flow settings. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null);
     }
 
     public Path dataPath() {
@@ -90,10 +100,16 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql);
+                documents, guards, sql, flow);
     }
 
     public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql);
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
+                flow);
+    }
+
+    public BulwarkConfig withFlow(FlowSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, value);
     }
 }

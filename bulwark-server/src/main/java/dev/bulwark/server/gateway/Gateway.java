@@ -49,6 +49,7 @@ public final class Gateway implements AutoCloseable {
     private final Guards guards;
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
+    private final FlowControl flow;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -94,6 +95,7 @@ public final class Gateway implements AutoCloseable {
             this.tools = new ToolRegistry(connectors);
             Policies.warnAboutUnknownResources(policies, tools.all());
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
+            this.flow = new FlowControl(config, auditLog, clock);
             var steps = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
@@ -102,6 +104,7 @@ public final class Gateway implements AutoCloseable {
                     .auditLog(auditLog)
                     .redactor(auditRedactor(guards))
                     .guards(guards.outputGuards())
+                    .flow(flow.sessions(), flow::tool)
                     .steps();
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
@@ -195,6 +198,11 @@ public final class Gateway implements AutoCloseable {
     private List<String> toolNames() {
         ToolRegistry registry = tools;
         return registry == null ? List.of() : registry.all().stream().map(dev.bulwark.spi.tool.Tool::name).toList();
+    }
+
+    /** Information-flow control: where the gate hands a starting session's intent. */
+    FlowControl flow() {
+        return flow;
     }
 
     public ToolRegistry tools() {
