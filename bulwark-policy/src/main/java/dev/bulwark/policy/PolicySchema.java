@@ -21,8 +21,8 @@ import java.util.Set;
  * The schema policies are validated against: Bulwark's own {@code bulwark.cedarschema} (shipped in this module),
  * extended by a deployment's declarations. An extension is a Cedar schema in {@code namespace Bulwark} that may only
  * add String attributes to {@code Agent} and {@code User} (the engine passes their free attributes as strings) and
- * attributes to the common types {@code Arguments} and {@code FlowArgs}; it cannot add entity types or actions, or change what the engine
- * itself passes, since a policy naming something the engine never sends would silently never match.
+ * attributes to the common types {@code Arguments} and {@code FlowArgs}; it cannot add entity types or actions, or
+ * change what the engine itself passes, since a policy naming something the engine never sends would silently never match.
  */
 final class PolicySchema {
     static final String RESOURCE = "/bulwark.cedarschema";

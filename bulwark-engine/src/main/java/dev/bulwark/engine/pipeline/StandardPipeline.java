@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, flow, decide,
- * record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open builder
- * so later features can insert their steps.
+ * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, flow,
+ * decide, record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open
+ * builder so later features can insert their steps.
  */
 public final class StandardPipeline {
     private Authenticator authenticator;

@@ -104,8 +104,8 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     }
 
     public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                flow);
+        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
+                sql, flow);
     }
 
     public BulwarkConfig withFlow(FlowSettings value) {
