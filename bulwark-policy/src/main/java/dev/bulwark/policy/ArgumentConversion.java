@@ -50,7 +50,12 @@ final class ArgumentConversion {
     }
 
     static CedarMap toRecord(Map<String, Object> arguments) throws Refused {
-        return new ArgumentConversion().record(arguments, 1, "arguments");
+        return toRecord(arguments, "arguments");
+    }
+
+    /** Converts another JSON object of the request (e.g. the flow facts) by the same rules; {@code root} names it. */
+    static CedarMap toRecord(Map<String, Object> object, String root) throws Refused {
+        return new ArgumentConversion().record(object, 1, root);
     }
 
     private CedarMap record(Map<?, ?> object, int depth, String path) throws Refused {

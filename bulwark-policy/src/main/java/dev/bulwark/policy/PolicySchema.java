@@ -21,14 +21,14 @@ import java.util.Set;
  * The schema policies are validated against: Bulwark's own {@code bulwark.cedarschema} (shipped in this module),
  * extended by a deployment's declarations. An extension is a Cedar schema in {@code namespace Bulwark} that may only
  * add String attributes to {@code Agent} and {@code User} (the engine passes their free attributes as strings) and
- * attributes to the common type {@code Arguments}; it cannot add entity types or actions, or change what the engine
- * itself passes, since a policy naming something the engine never sends would silently never match.
+ * attributes to the common types {@code Arguments} and {@code FlowArgs}; it cannot add entity types or actions, or
+ * change what the engine itself passes, since a policy naming something the engine never sends would silently never match.
  */
 final class PolicySchema {
     static final String RESOURCE = "/bulwark.cedarschema";
     private static final String NAMESPACE = "Bulwark";
     private static final Set<String> EXTENSIBLE_ENTITIES = Set.of("Agent", "User");
-    private static final Set<String> EXTENSIBLE_TYPES = Set.of("Arguments");
+    private static final Set<String> EXTENSIBLE_TYPES = Set.of("Arguments", "FlowArgs");
     private static final JsonNode BASE = base();
 
     /** A schema ready for Cedar, or the problems of the extension. */

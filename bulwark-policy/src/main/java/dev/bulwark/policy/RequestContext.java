@@ -30,6 +30,10 @@ final class RequestContext {
         context.put("time", time);
         context.put("delegated", new PrimBool(request.principal().delegated()));
         context.put("agent", agent);
+        // Absent, not empty, when no flow step ran, so no policy can mistake "not traced" for "traced clean".
+        if (!request.flow().isEmpty()) {
+            context.put("flow", ArgumentConversion.toRecord(request.flow(), "flow"));
+        }
         return context;
     }
 

@@ -32,7 +32,7 @@ class ExamplePoliciesTest {
     @BeforeAll
     static void load() throws URISyntaxException {
         Path examples = Path.of(ExamplePoliciesTest.class.getResource("/examples").toURI());
-        assertThat(CedarPolicyEngine.validate(examples)).isEqualTo(new PolicyLoad.Loaded(6));
+        assertThat(CedarPolicyEngine.validate(examples)).isEqualTo(new PolicyLoad.Loaded(9));
         engine = CedarPolicyEngine.load(examples);
     }
 
@@ -73,6 +73,46 @@ class ExamplePoliciesTest {
         assertThat(decision.policyIds()).containsExactly("no-write-after-untrusted");
         // A conditional forbid does not hide the tool: the session is unknown when listing.
         assertThat(engine.mayList(SUPPORT, NOTE)).isTrue();
+    }
+
+    private static Map<String, Object> flow(boolean untrustedIdentifier, boolean untrusted, boolean outsideIntent) {
+        Map<String, Object> flow = new java.util.LinkedHashMap<>();
+        flow.put("args", Map.of());
+        flow.put("untrusted_in_sink", untrusted);
+        flow.put("sinks_from_untrusted_only", untrusted);
+        flow.put("untrusted_identifier_in_sink", untrustedIdentifier);
+        flow.put("identifier_outside_intent_in_sink", outsideIntent);
+        flow.put("unseen_in_sink", false);
+        flow.put("untrusted_sinks", List.of());
+        flow.put("sink_labels", List.of());
+        return flow;
+    }
+
+    private static Decision noteWith(Map<String, Object> flow, Set<String> sessionLabels, Tool tool) {
+        SessionFacts session = new SessionFacts("s-3", Requests.MONDAY_NOON, 2, sessionLabels, List.of(), 0);
+        return engine.decide(new DecisionRequest(SUPPORT, tool, Map.of("id", 7, "note", "x"), session,
+                Requests.MONDAY_NOON, flow));
+    }
+
+    @Test
+    void theFlowPackRefusesUntrustedDestinationsAndContentInSinks() {
+        Decision destination = noteWith(flow(true, true, true), Set.of(), NOTE);
+        assertThat(destination.allowed()).isFalse();
+        assertThat(destination.policyIds()).containsExactly("flow-no-untrusted-destination",
+                "flow-untrusted-content-in-sink");
+        Decision content = noteWith(flow(false, true, false), Set.of(), NOTE);
+        assertThat(content.policyIds()).containsExactly("flow-untrusted-content-in-sink");
+        assertThat(noteWith(flow(false, false, true), Set.of(), NOTE))
+                .as("a destination the user did not name, without secrets read, is not a flow matter")
+                .isEqualTo(new Decision.Allow(List.of("crm-support-notes"), List.of()));
+    }
+
+    @Test
+    void theFlowPackKeepsSecretsFromDestinationsOutsideTheIntent() {
+        Tool send = Requests.tool("crm.email_customer", ToolKind.EGRESS);
+        Decision decision = noteWith(flow(false, false, true), Set.of("secret"), send);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.policyIds()).contains("flow-secret-egress-outside-intent");
     }
 
     @Test

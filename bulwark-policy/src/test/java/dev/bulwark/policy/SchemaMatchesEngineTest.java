@@ -32,7 +32,17 @@ class SchemaMatchesEngineTest {
         Schema schema = PolicySchema.of(Optional.empty()).schema().orElseThrow();
         Tool tool = Requests.tool("crm.some_tool", kind, "pii");
         Principal principal = Requests.principal(Requests.agent("a1", "support"), Requests.user("u1", "staff"));
-        DecisionRequest request = Requests.request(principal, tool, Map.of());
+        // with the flow facts the engine's flow step sends (per-argument facts need the deployment's FlowArgs)
+        Map<String, Object> flow = new java.util.LinkedHashMap<>();
+        flow.put("args", Map.of());
+        for (String fact : new String[] {"untrusted_in_sink", "sinks_from_untrusted_only",
+                "untrusted_identifier_in_sink", "identifier_outside_intent_in_sink", "unseen_in_sink"}) {
+            flow.put(fact, true);
+        }
+        flow.put("untrusted_sinks", java.util.List.of("to"));
+        flow.put("sink_labels", java.util.List.of("pii"));
+        DecisionRequest request = new DecisionRequest(principal, tool, Map.of(),
+                dev.bulwark.spi.session.SessionFacts.fresh("s-1", Requests.MONDAY_NOON), Requests.MONDAY_NOON, flow);
         PrincipalEntities agent = PrincipalEntities.of(principal.agent());
         PrincipalEntities user = PrincipalEntities.of(principal.user().orElseThrow());
         ToolEntities toolEntities = ToolEntities.of(tool);

@@ -46,6 +46,14 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         return parts.stream().anyMatch(p -> p.untrustedOnly() && p.kind().identifier());
     }
 
+    /**
+     * Some identifier part (where a message, payment or request goes) was not named in the user's intent, whatever
+     * else it was seen in.
+     */
+    public boolean identifierOutsideIntent() {
+        return parts.stream().anyMatch(p -> p.kind().identifier() && !p.sources().contains(Source.INTENT));
+    }
+
     /** Some part was seen nowhere, or nothing in it could be traced: model-generated as far as the gateway knows. */
     public boolean unseen() {
         return traced && (parts.isEmpty() || parts.stream().anyMatch(p -> p.sources().isEmpty()));
@@ -95,6 +103,7 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         m.put("from_untrusted_only", fromUntrustedOnly());
         m.put("untrusted_identifier", untrustedIdentifier());
         m.put("unseen", unseen());
+        m.put("identifier_outside_intent", identifierOutsideIntent());
         m.put("parts", (long) parts.size());
         m.put("untrusted_parts", parts.stream().filter(Part::untrustedOnly).count());
         return m;

@@ -26,6 +26,11 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         return sinks().anyMatch(ArgumentProvenance::fromUntrustedOnly);
     }
 
+    /** Some sink argument holds an identifier the user's intent did not name. */
+    public boolean identifierOutsideIntentInSink() {
+        return sinks().anyMatch(ArgumentProvenance::identifierOutsideIntent);
+    }
+
     /** Some sink argument holds a value seen nowhere (or nothing traceable). */
     public boolean unseenInSink() {
         return sinks().anyMatch(ArgumentProvenance::unseen);
@@ -60,9 +65,29 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         flow.put("untrusted_in_sink", untrustedInSink());
         flow.put("sinks_from_untrusted_only", sinksFromUntrustedOnly());
         flow.put("untrusted_identifier_in_sink", untrustedIdentifierInSink());
+        flow.put("identifier_outside_intent_in_sink", identifierOutsideIntentInSink());
         flow.put("unseen_in_sink", unseenInSink());
         flow.put("untrusted_sinks", untrustedSinks);
         flow.put("sink_labels", sinkLabels);
         return flow;
+    }
+
+    /** {@link #toContext()} as a JSON tree (sets become sorted lists), as {@code DecisionRequest.flow} takes it. */
+    public Map<String, Object> toJson() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) json(toContext());
+        return tree;
+    }
+
+    private static Object json(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, json(v)));
+            return out;
+        }
+        if (value instanceof Set<?> set) {
+            return set.stream().map(String::valueOf).sorted().toList();
+        }
+        return value;
     }
 }

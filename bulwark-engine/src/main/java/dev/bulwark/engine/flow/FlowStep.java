@@ -12,9 +12,8 @@ import java.util.function.Function;
 /**
  * Traces the call's arguments to what its session has seen and puts the {@link CallProvenance} in the context for
  * the decision; once the call has completed, records the output the agent received (after screening) with its
- * labels. Not yet in {@code StandardPipeline}: it goes after argument validation and the session step, before the
- * decision, and the decision request must carry {@code provenance.toContext()} as {@code context.flow} (see
- * docs/security/flow.md, "Wiring").
+ * labels. {@code StandardPipeline} runs it after argument validation and the session step, before the decision, which
+ * gives {@code provenance.toJson()} to policy as {@code context.flow} (see docs/security/flow.md, "Wiring").
  */
 public final class FlowStep implements CallStep {
     /** Where the step leaves the call's provenance for later steps. */

@@ -34,10 +34,12 @@ public final class Provenance {
         this(new ValueExtractor());
     }
 
-    /** Provenance of every argument; {@code sinks} names the arguments the tool declares as sinks. */
+    /** Provenance of every argument; {@code sinks} names the arguments the tool declares as sinks
+     * ({@link ToolFlow#ALL_ARGUMENTS}: all). */
     public CallProvenance ofCall(Map<String, ?> arguments, Set<String> sinks, ValueIndex index) {
         Map<String, ArgumentProvenance> out = new LinkedHashMap<>();
-        arguments.forEach((name, value) -> out.put(name, ofArgument(name, value, sinks.contains(name), index)));
+        arguments.forEach((name, value) -> out.put(name, ofArgument(name, value, sinks.contains(name)
+                || sinks.contains(ToolFlow.ALL_ARGUMENTS), index)));
         return new CallProvenance(out);
     }
 

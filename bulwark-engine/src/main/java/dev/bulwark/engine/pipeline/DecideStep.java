@@ -1,17 +1,21 @@
 package dev.bulwark.engine.pipeline;
 
+import dev.bulwark.engine.flow.CallProvenance;
+import dev.bulwark.engine.flow.FlowStep;
 import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.policy.Decision;
 import dev.bulwark.spi.policy.DecisionRequest;
 import dev.bulwark.spi.policy.Obligation;
 import dev.bulwark.spi.policy.PolicyEngine;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Asks policy. A Deny ends the call. An Allow carrying an obligation that no later step fulfils ends it too: an
  * {@code approval} obligation as {@link Refusal#APPROVAL_REQUIRED}, any other as {@link Refusal#DENIED}, because
- * an obligation is something the gateway must do for the call to proceed.
+ * an obligation is something the gateway must do for the call to proceed. The provenance a {@link FlowStep} left
+ * goes to policy as {@code context.flow}.
  */
 public final class DecideStep implements CallStep {
     private final PolicyEngine policies;
@@ -33,7 +37,8 @@ public final class DecideStep implements CallStep {
     @Override
     public Conclusion handle(CallContext call, Chain next) {
         DecisionRequest request = new DecisionRequest(call.requirePrincipal(), call.requireTool(),
-                call.requireArguments(), call.requireSession(), call.receivedAt());
+                call.requireArguments(), call.requireSession(), call.receivedAt(),
+                call.get(FlowStep.PROVENANCE).map(CallProvenance::toJson).orElse(Map.of()));
         Decision decision = policies.decide(request);
         if (decision == null) {
             return call.refuse(Refusal.INTERNAL_ERROR, "internal error", "policy engine returned no decision");

@@ -1,5 +1,8 @@
 package dev.bulwark.engine.pipeline;
 
+import dev.bulwark.engine.flow.FlowStep;
+import dev.bulwark.engine.flow.SessionFlows;
+import dev.bulwark.engine.flow.ToolFlow;
 import dev.bulwark.spi.session.SessionStore;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.engine.validation.ArgumentLimits;
@@ -14,11 +17,12 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, decide,
- * record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open builder
- * so later features can insert their steps.
+ * Wires the standard steps in their order: audit, authenticate, resolve tool, validate arguments, session, flow,
+ * decide, record the attempt (side-effecting tools only), execute, screen output. {@link #steps()} returns the open
+ * builder so later features can insert their steps.
  */
 public final class StandardPipeline {
     private Authenticator authenticator;
@@ -31,6 +35,8 @@ public final class StandardPipeline {
     private ArgumentLimits limits = ArgumentLimits.DEFAULT;
     private Set<String> fulfilledObligations = Set.of();
     private InstantSource clock = InstantSource.system();
+    private SessionFlows flows = new SessionFlows(10_000);
+    private Function<String, ToolFlow> toolFlows = name -> ToolFlow.UNCONFIGURED;
 
     private StandardPipeline() {}
 
@@ -85,6 +91,16 @@ public final class StandardPipeline {
         return this;
     }
 
+    /**
+     * Where sessions' flow state lives and each tool's flow configuration; by default 10,000 sessions in memory and
+     * every tool unconfigured (untrusted output, no sinks).
+     */
+    public StandardPipeline flow(SessionFlows sessionFlows, Function<String, ToolFlow> tools) {
+        this.flows = Checks.present(sessionFlows, "sessionFlows");
+        this.toolFlows = Checks.present(tools, "tools");
+        return this;
+    }
+
     public StandardPipeline clock(InstantSource value) {
         this.clock = Checks.present(value, "clock");
         return this;
@@ -99,6 +115,7 @@ public final class StandardPipeline {
                 .step(new ResolveToolStep(required(tools, "tools")))
                 .step(new ValidateArgumentsStep(new ArgumentValidator(limits)))
                 .step(new SessionStep(required(sessions, "sessions")))
+                .step(new FlowStep(flows, toolFlows))
                 .step(new DecideStep(required(policies, "policies"), fulfilledObligations))
                 .step(new RecordAttemptStep(auditLog, redactor))
                 .step(new ExecuteStep(tools))

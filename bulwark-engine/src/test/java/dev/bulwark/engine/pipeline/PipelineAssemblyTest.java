@@ -16,7 +16,7 @@ class PipelineAssemblyTest {
     @Test
     void standardStepsRunInTheDocumentedOrder() {
         assertThat(h.pipeline().steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly(
-                "AuditStep", "AuthenticateStep", "ResolveToolStep", "ValidateArgumentsStep", "SessionStep",
+                "AuditStep", "AuthenticateStep", "ResolveToolStep", "ValidateArgumentsStep", "SessionStep", "FlowStep",
                 "DecideStep", "RecordAttemptStep", "ExecuteStep", "ScreenOutputStep");
     }
 

@@ -49,6 +49,7 @@ public final class Gateway implements AutoCloseable {
     private final Approvals approvals;
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
+    private final FlowControl flow;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -100,6 +101,7 @@ public final class Gateway implements AutoCloseable {
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
             this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, auditLog, clock,
                     housekeeping);
+            this.flow = new FlowControl(config, auditLog, clock);
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
@@ -107,7 +109,8 @@ public final class Gateway implements AutoCloseable {
                     .sessions(SessionsSetup.open(config.sessions(), database, clock, housekeeping))
                     .auditLog(auditLog)
                     .redactor(auditRedactor(guards))
-                    .guards(guards.outputGuards());
+                    .guards(guards.outputGuards())
+                    .flow(flow.sessions(), flow::tool);
             var steps = approvals.wire(standard, auditRedactor(guards), auditLog, clock);
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
@@ -204,6 +207,11 @@ public final class Gateway implements AutoCloseable {
     private List<String> toolNames() {
         ToolRegistry registry = tools;
         return registry == null ? List.of() : registry.all().stream().map(dev.bulwark.spi.tool.Tool::name).toList();
+    }
+
+    /** Information-flow control: where the gate hands a starting session's intent. */
+    FlowControl flow() {
+        return flow;
     }
 
     public ToolRegistry tools() {

@@ -46,9 +46,13 @@ public final class McpGate implements Filter {
     private final Predicate<String> toolExists;
     private final Duration bodyTimeout;
     private final SessionBindings sessions = new SessionBindings(100_000);
+    /** Receives (session id, user's intent) when a session starts with {@link IntentHeader}. */
+    private final java.util.function.BiConsumer<String, String> intents;
 
     public McpGate(Authenticator authenticator, GateAudit audit, int maxBodyBytes, String resourceMetadataUrl,
-                   OriginPolicy origins, Predicate<String> toolExists, Duration bodyTimeout) {
+                   OriginPolicy origins, Predicate<String> toolExists, Duration bodyTimeout,
+                   java.util.function.BiConsumer<String, String> intents) {
+        this.intents = java.util.Objects.requireNonNull(intents, "intents");
         this.authenticator = authenticator;
         this.audit = audit;
         this.maxBodyBytes = maxBodyBytes;
@@ -180,10 +184,24 @@ public final class McpGate implements Filter {
             }
         }
         boolean initialize = method != null && method.asText().equals("initialize");
+        IntentHeader.Outcome intent = initialize ? IntentHeader.read(request, principal)
+                : new IntentHeader.Outcome.Absent();
+        if (intent instanceof IntentHeader.Outcome.Refused refused) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.intent", agentId, refused.reason(), request, Map.of());
+            JsonResponses.jsonRpcError(response, refused.status(), JsonRpcShape.idOrNull(message), -32600,
+                    refused.message());
+            return;
+        }
+        String declared = intent instanceof IntentHeader.Outcome.Declared d ? d.intent() : null;
         // Bind a new session the moment the SDK names it, before the answer leaves: the client may send its next
         // request on that session as soon as it has read the header.
         ErrorSanitizingResponse sanitized = new ErrorSanitizingResponse(
-                initialize ? new SessionNamingResponse(response, id -> sessions.bind(id, principal)) : response);
+                initialize ? new SessionNamingResponse(response, id -> {
+                    sessions.bind(id, principal);
+                    if (declared != null) {
+                        intents.accept(id, declared);
+                    }
+                }) : response);
         chain.doFilter(new BufferedBodyRequest(request, body), sanitized);
         // A response (to a request the gateway sent) or a notification gets no answer but 202, even when the SDK
         // had no use for it (a response to an unknown or expired id).

@@ -16,14 +16,24 @@ import java.util.Map;
  * @param arguments the call's arguments as a JSON object tree
  * @param session   what the session has done so far
  * @param time      the time of the call
+ * @param flow      information-flow facts about the arguments (where their values came from), given to policy as
+ *                  {@code context.flow}; a JSON object tree whose lists are read as sets. Empty when no flow step
+ *                  ran: policy then sees no {@code context.flow} at all (never a harmless-looking one)
  */
 public record DecisionRequest(Principal principal, Tool tool, Map<String, Object> arguments, SessionFacts session,
-                              Instant time) {
+                              Instant time, Map<String, Object> flow) {
     public DecisionRequest {
         Checks.present(principal, "principal");
         Checks.present(tool, "tool");
         arguments = JsonTrees.copyObject(arguments);
         Checks.present(session, "session");
         Checks.present(time, "time");
+        flow = JsonTrees.copyObject(flow);
+    }
+
+    /** A request without flow facts. */
+    public DecisionRequest(Principal principal, Tool tool, Map<String, Object> arguments, SessionFacts session,
+                           Instant time) {
+        this(principal, tool, arguments, session, time, Map.of());
     }
 }
