@@ -12,8 +12,10 @@ final class ProperNounRecognizer implements Recognizer {
     /** An introduction ending right before a lower-case given name; compiled once ({@code String.matches} would not). */
     private final WordTable table;
     private final NameGroupRecognizer groups;
+    private final WordLists words;
 
     ProperNounRecognizer(WordLists words) {
+        this.words = words;
         this.table = ProperNounCues.table(words);
         this.groups = new NameGroupRecognizer(words);
     }
@@ -45,7 +47,7 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private static boolean startsRun(WordTokens t, int k) {
-        return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k);
+        return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k) && !CodeWords.identifier(t, k);
     }
 
     /**
@@ -58,7 +60,7 @@ final class ProperNounRecognizer implements Recognizer {
 
     private static boolean continuesRun(WordTokens t, int j) {
         if (t.capital(j)) {
-            return !t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX);
+            return (!t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX)) && !CodeWords.identifier(t, j);
         }
         // A particle as written, all lower case ("van", not "Van" or "VAN"); the word lists are asked last, as
         // most lower-case words after a name are not followed by another.
@@ -82,7 +84,10 @@ final class ProperNounRecognizer implements Recognizer {
         while (s < to) {
             if (tokens.in(s, TITLE)) {
                 titled = true;
-                out.add("TITLE", tokens.start[s], tokens.end[s], 0.6, "title");
+                // A title is reported before a name only: "FR" or "MS" alone is a code.
+                if (s + 1 < to) {
+                    out.add("TITLE", tokens.start[s], tokens.end[s], 0.6, "title");
+                }
             } else if (tokens.in(s, LEAD)) {
                 greeted = true;
             } else if (!tokens.in(s, WordLists.STOP_WORD)) {
@@ -143,7 +148,15 @@ final class ProperNounRecognizer implements Recognizer {
         if (shouting && n >= 3) {
             return;
         }
-        double person = personScore(tokens, s, e);
+        // A phrase of ordinary English words ("Help Center", "Waiting For Customer", "Dark Mode") is no name of a
+        // person, and context alone ("in", "to") does not make it a place.
+        boolean ordinary = ordinaryWords(tokens, s, e);
+        double person = ordinary ? 0.05 : personScore(tokens, s, e);
+        if (n == 1 && tokens.shape(first) == WordTokens.UPPER && !tokens.in(first, WordLists.FIRST_NAME
+                | WordLists.SURNAME)) {
+            // One unlisted word in capitals is an acronym, a keyword or a constant ("COUNT", "VARCHAR", "MIT").
+            person = Math.min(person, 0.05);
+        }
         ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens, first, 3);
         boolean strong = titled || greeted || STRONG_BEFORE.before(before, 3);
         if (titled) {
@@ -159,11 +172,14 @@ final class ProperNounRecognizer implements Recognizer {
         if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {
             person += 0.2;
         }
-        if (n == 1 && speaker(text, tokens, first, last)) {
+        if (n == 1 && !ordinary && speaker(text, tokens, first, last)) {
             person = Math.max(person, 0.5);
         }
         double place = 0;
-        if (PLACE_WORD_BEFORE.before(before, 1) || PLACE_WORD_BEFORE.before(before, 2)
+        if (ordinary || n == 1 && tokens.shape(first) == WordTokens.UPPER && tokens.length(first) <= 3) {
+            // Context alone makes no place of ordinary words, nor of a short unlisted acronym ("to CSV").
+            place = 0;
+        } else if (PLACE_WORD_BEFORE.before(before, 1) || PLACE_WORD_BEFORE.before(before, 2)
                 && precededByThe(text, start)) {
             place = 0.55;
         } else if (PLACE_BEFORE.before(before, 2)) {
@@ -175,6 +191,7 @@ final class ProperNounRecognizer implements Recognizer {
         if (n == 1 && person < 0.5 && place < 0.5 && !strong && sentenceStart(tokens.chars, start)) {
             return;
         }
+        // "works for Chemical Abstracts Service": firms are often named with ordinary words.
         double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
         if (person >= place && person >= org) {
             out.add("PERSON", start, end, person, "person");
@@ -183,6 +200,31 @@ final class ProperNounRecognizer implements Recognizer {
         } else {
             out.add("ORGANIZATION", start, end, org, "organization");
         }
+    }
+
+    /**
+     * Whether words {@code s..e-1} are all stop words, common English words that are no listed name, place or
+     * group, or unlisted words in capitals, and at least one is such a common word.
+     */
+    private boolean ordinaryWords(WordTokens tokens, int s, int e) {
+        boolean any = false;
+        for (int k = s; k < e; k++) {
+            if (tokens.in(k, WordLists.STOP_WORD)) {
+                continue;
+            }
+            if (tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME | WordLists.PLACE | WordLists.GROUP)
+                    || tokens.has(k, WordTokens.POSSESSIVE)) {
+                return false;
+            }
+            boolean common = words.common(new String(tokens.folds, tokens.foldStart(k),
+                    tokens.foldEnd(k) - tokens.foldStart(k)));
+            // An unlisted word in capitals beside ordinary words is an acronym ("Windows NT", "Title NVARCHAR").
+            if (!common && tokens.shape(k) != WordTokens.UPPER) {
+                return false;
+            }
+            any |= common;
+        }
+        return any;
     }
 
     /** The {@link WordLists#kindsOf} bits of the folded words {@code s..e-1} joined by single spaces. */
@@ -203,7 +245,10 @@ final class ProperNounRecognizer implements Recognizer {
         return t.end[k] < text.length() && text.charAt(t.end[k]) == ':' && t.in(k, LABEL);
     }
 
-    /** "Anna: see you soon" at the start of a line: a chat or script speaker. */
+    /**
+     * "Anna: see you soon" at the start of a line: a chat or script speaker. A common English word there is a label
+     * ("Supplier:", "Warning:", a YAML key), not a speaker; the caller asks.
+     */
     private static boolean speaker(String text, WordTokens t, int first, int last) {
         int end = t.end[last];
         return t.has(first, WordTokens.LINE_BREAK) && end + 1 < text.length() && text.charAt(end) == ':'

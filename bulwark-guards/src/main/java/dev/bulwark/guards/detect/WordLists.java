@@ -25,6 +25,8 @@ public final class WordLists {
     final Set<String> countries;
     final Set<String> stopWords;
     final Set<String> groups;
+    /** Common English words that are none of the listed names, places or groups ({@code common-words-en.txt}). */
+    private final Set<String> commonWords;
 
     /** Bits of {@link #kindsOf}: which of the sets above hold a word. */
     static final int FIRST_NAME = 1;
@@ -49,6 +51,13 @@ public final class WordLists {
         places.addAll(lines("cities.txt"));
         stopWords = lines("stop-words-en.txt");
         groups = lines("groups.txt");
+        Set<String> common = new HashSet<>(lines("common-words-en.txt"));
+        common.removeAll(firstNames);
+        common.removeAll(surnames);
+        common.removeAll(places);
+        common.removeAll(groups);
+        common.removeAll(stopWords);
+        commonWords = lookup(common);
         java.util.Map<String, Integer> k = new java.util.HashMap<>();
         mark(k, firstNames, FIRST_NAME);
         mark(k, surnames, SURNAME);
@@ -82,6 +91,14 @@ public final class WordLists {
 
     public static WordLists shared() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * Whether the folded word is a common English word and no listed name, place, group or stop word: a phrase of
+     * such words ("Help Center") is no name.
+     */
+    boolean common(String folded) {
+        return commonWords.contains(folded);
     }
 
     /** English stop words (spaCy's list), lower case. */
