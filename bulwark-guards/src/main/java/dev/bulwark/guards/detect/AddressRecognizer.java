@@ -27,12 +27,16 @@ final class AddressRecognizer implements Recognizer {
             + "Trl|Cres|Gdns|Xing|Hts|Ste)\\.?)";
     static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
-    /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
+    /**
+     * Street-type endings of Germanic (with Frisian and Icelandic), Nordic, Finnic, Slavic and Hungarian street names
+     * (folded, no accents).
+     */
     static final List<String> STREET_ENDINGS = List.of("strasse", "str.", "weg", "gasse", "platz", "allee",
             "ring", "damm", "ufer", "chaussee", "laan", "straat", "gracht", "plein", "dreef", "singel", "kade", "steeg",
             "vej", "gade", "alle", "gatan", "vagen", "vag", "grand", "gata", "veien", "vegen", "gate", "katu", "tie",
             "kuja", "polku", "tori", "raitti", "utca", "ut", "ter", "ulica", "aleja", "cesta", "ulice", "namesti",
-            "trida", "tee", "iela", "gatve", "puiestee", "krt.", "korut", "setany");
+            "trida", "tee", "iela", "gatve", "puiestee", "krt.", "korut", "setany", "straeti", "vegur", "braut",
+            "stigur", "wei");
     /** Street-type words written apart after the name ("Erzsébet tér 19", "Wesselényi u. 94"). */
     static final List<String> STREET_WORDS = List.of("u.", "utca", "ut", "ter", "korut", "krt.", "tn",
             "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",

@@ -60,7 +60,8 @@ final class ProperNounRecognizer implements Recognizer {
 
     private static boolean continuesRun(WordTokens t, int j) {
         if (t.capital(j)) {
-            return (!t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX)) && !CodeWords.identifier(t, j);
+            // A legal form ("GmbH") continues a firm's name whatever its capitals.
+            return !t.in(j, NOT_NAME) && !roman(t, j) && !CodeWords.identifier(t, j) || t.in(j, ORG_SUFFIX);
         }
         // A particle as written, all lower case ("van", not "Van" or "VAN"); the word lists are asked last, as
         // most lower-case words after a name are not followed by another.
@@ -118,7 +119,8 @@ final class ProperNounRecognizer implements Recognizer {
         int start = tokens.start[first];
         int end = tokens.end[last];
         int n = e - s;
-        if (tokens.in(last, ORG_SUFFIX) && n >= 2 && tokens.shape(last) != WordTokens.UPPER) {
+        if (tokens.in(last, ORG_SUFFIX) && n >= 2 && (tokens.shape(last) != WordTokens.UPPER
+                || LEGAL_FORMS_IN_CAPITALS.contains(tokens.text(last)))) {
             out.add("ORGANIZATION", start, end, 0.7, "organization");
             return;
         }
@@ -166,8 +168,16 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
-        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2))) {
+        ContextWindow after = CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2);
+        if (person >= 0.3 && PERSON_AFTER.after(after)) {
             person += 0.1;
+        }
+        if (!ordinary && tokens.shape(last) == WordTokens.CAPITALISED && ACTS_AFTER.after(after)) {
+            // "Mehrudin shouted at Todd", "Ciset lives on ...": a name however unlisted.
+            person = Math.max(person, 0.5);
+        }
+        if (n == 1 && !ordinary && vocative(tokens, first)) {
+            person = Math.max(person, 0.5);
         }
         if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {
             person += 0.2;
@@ -184,6 +194,10 @@ final class ProperNounRecognizer implements Recognizer {
             place = 0.55;
         } else if (PLACE_BEFORE.before(before, 2)) {
             place = 0.4;
+        } else if (first >= 2 && (tokens.is(first - 1, "and") || tokens.is(first - 1, "or"))
+                && tokens.has(first, WordTokens.JOINED) && tokens.in(first - 2, WordLists.PLACE)) {
+            // "Japan and Palestinian Territory": joined to a listed place, a place.
+            place = 0.55;
         }
         if (n == 1 && tokens.has(last, WordTokens.POSSESSIVE) && person >= 0.15) {
             person += 0.2;
@@ -238,6 +252,17 @@ final class ProperNounRecognizer implements Recognizer {
             i--;
         }
         return i >= 0 && i < start - 1 && Character.isDigit(text.charAt(i));
+    }
+
+    /**
+     * "Danial, can I please speak to your boss?": a capitalised word opening a line and followed by a comma and a
+     * lower-case word is someone addressed.
+     */
+    private static boolean vocative(WordTokens t, int k) {
+        int end = t.end[k];
+        return t.has(k, WordTokens.LINE_BREAK) && t.shape(k) == WordTokens.CAPITALISED && !t.in(k, LEAD | LABEL)
+                && k + 1 < t.count && t.textAt(end, ", ") && t.start[k + 1] == end + 2
+                && t.shape(k + 1) == WordTokens.LOWER;
     }
 
     /** "Phone:" at the start of a line: a form label, not a name. */

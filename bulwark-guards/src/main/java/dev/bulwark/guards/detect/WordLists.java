@@ -98,7 +98,23 @@ public final class WordLists {
      * such words ("Help Center") is no name.
      */
     boolean common(String folded) {
-        return commonWords.contains(folded);
+        if (commonWords.contains(folded)) {
+            return true;
+        }
+        // "sign-on", "follow-up": every part a common word or a stop word, at least one common.
+        int dash = folded.indexOf('-');
+        if (dash < 0) {
+            return false;
+        }
+        boolean any = false;
+        for (String part : folded.split("-")) {
+            boolean common = commonWords.contains(part);
+            if (!common && !stopWords.contains(part)) {
+                return false;
+            }
+            any |= common;
+        }
+        return any;
     }
 
     /** English stop words (spaCy's list), lower case. */
