@@ -31,16 +31,22 @@ final class CodeWords {
             return true;
         }
         for (int i = s + 1; i < e; i++) {
-            if (Character.isUpperCase(c[i]) && Character.isLowerCase(c[i - 1]) && !namePrefix(c, s, i)) {
+            char x = c[i];
+            boolean upper = x < 0x80 ? x >= 'A' && x <= 'Z' : Character.isUpperCase(x);
+            if (upper && lower(c[i - 1]) && !namePrefix(c, s, i)) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean lower(char x) {
+        return x < 0x80 ? x >= 'a' && x <= 'z' : Character.isLowerCase(x);
+    }
+
     private static boolean namePrefix(char[] c, int s, int i) {
         for (String p : NAME_PREFIXES) {
-            if (p.length() == i - s && new String(c, s, i - s).equals(p)) {
+            if (p.length() == i - s && p.contentEquals(java.nio.CharBuffer.wrap(c, s, i - s))) {
                 return true;
             }
         }

@@ -168,11 +168,12 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
-        ContextWindow after = CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2);
+        boolean acts = !ordinary && person < 0.5 && tokens.shape(last) == WordTokens.CAPITALISED;
+        ContextWindow after = person >= 0.3 || acts ? CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2) : null;
         if (person >= 0.3 && PERSON_AFTER.after(after)) {
             person += 0.1;
         }
-        if (!ordinary && tokens.shape(last) == WordTokens.CAPITALISED && ACTS_AFTER.after(after)) {
+        if (acts && ACTS_AFTER.after(after)) {
             // "Mehrudin shouted at Todd", "Ciset lives on ...": a name however unlisted.
             person = Math.max(person, 0.5);
         }
@@ -221,17 +222,19 @@ final class ProperNounRecognizer implements Recognizer {
      * group, or unlisted words in capitals, and at least one is such a common word.
      */
     private boolean ordinaryWords(WordTokens tokens, int s, int e) {
+        // The word bits are known already; the common-word table is asked only when no word rules it out.
+        for (int k = s; k < e; k++) {
+            if (tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME | WordLists.PLACE | WordLists.GROUP)
+                    && !tokens.in(k, WordLists.STOP_WORD) || tokens.has(k, WordTokens.POSSESSIVE)) {
+                return false;
+            }
+        }
         boolean any = false;
         for (int k = s; k < e; k++) {
             if (tokens.in(k, WordLists.STOP_WORD)) {
                 continue;
             }
-            if (tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME | WordLists.PLACE | WordLists.GROUP)
-                    || tokens.has(k, WordTokens.POSSESSIVE)) {
-                return false;
-            }
-            boolean common = words.common(new String(tokens.folds, tokens.foldStart(k),
-                    tokens.foldEnd(k) - tokens.foldStart(k)));
+            boolean common = words.common(tokens.folds, tokens.foldStart(k), tokens.foldEnd(k), tokens.hash(k));
             // An unlisted word in capitals beside ordinary words is an acronym ("Windows NT", "Title NVARCHAR").
             if (!common && tokens.shape(k) != WordTokens.UPPER) {
                 return false;

@@ -27,6 +27,8 @@ public final class WordLists {
     final Set<String> groups;
     /** Common English words that are none of the listed names, places or groups ({@code common-words-en.txt}). */
     private final Set<String> commonWords;
+    /** The same words for lookups without a string. */
+    private final CommonWords commonTable;
 
     /** Bits of {@link #kindsOf}: which of the sets above hold a word. */
     static final int FIRST_NAME = 1;
@@ -58,6 +60,7 @@ public final class WordLists {
         common.removeAll(groups);
         common.removeAll(stopWords);
         commonWords = lookup(common);
+        commonTable = new CommonWords(common);
         java.util.Map<String, Integer> k = new java.util.HashMap<>();
         mark(k, firstNames, FIRST_NAME);
         mark(k, surnames, SURNAME);
@@ -115,6 +118,22 @@ public final class WordLists {
             any |= common;
         }
         return any;
+    }
+
+    /**
+     * {@link #common(String)} of the folded word {@code folds[from, to)}, whose {@link WordTable#hash} is
+     * {@code hash}, without a string unless it holds a hyphen.
+     */
+    boolean common(char[] folds, int from, int to, int hash) {
+        if (commonTable.contains(folds, from, to, hash)) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (folds[i] == '-') {
+                return common(new String(folds, from, to - from));
+            }
+        }
+        return false;
     }
 
     /** English stop words (spaCy's list), lower case. */
