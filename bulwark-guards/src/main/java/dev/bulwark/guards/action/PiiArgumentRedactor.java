@@ -88,6 +88,9 @@ public final class PiiArgumentRedactor implements Redactor {
             if (v instanceof String s) {
                 Redaction r = redactor.redact(s, destination, sessionId);
                 for (Redaction.Applied a : r.applied()) {
+                    if (!PiiTypes.counts(a)) {
+                        continue;
+                    }
                     types.add(a.type());
                 }
                 blocked.addAll(r.blockedTypes());

@@ -106,7 +106,9 @@ public final class PiiGuard implements OutputGuard {
 
     private static void tally(Redaction r, Map<String, Integer> counts, Set<String> blocked) {
         for (Redaction.Applied a : r.applied()) {
-            counts.merge(a.type(), 1, Integer::sum);
+            if (PiiTypes.counts(a)) {
+                counts.merge(a.type(), 1, Integer::sum);
+            }
         }
         blocked.addAll(r.blockedTypes());
     }

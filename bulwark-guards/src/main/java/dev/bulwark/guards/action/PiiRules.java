@@ -37,7 +37,17 @@ public record PiiRules(Map<String, PiiAction> byType, PiiAction otherwise, doubl
         return new PiiRules(Map.of(), action, 0);
     }
 
-    /** Secrets blocked or redacted, payment and identity numbers masked, everything else redacted. */
+    /**
+     * Organisation names are not personal data: a company, agency or university named in tool output (an error
+     * message, a report, a supplier list) is left as it is. A deployment that treats them as sensitive sets
+     * {@code ORGANIZATION: redact} (configuration {@code guards.pii.toolOutput} / {@code egress}).
+     */
+    public static final String ORGANIZATION = "ORGANIZATION";
+
+    /**
+     * Secrets blocked or redacted, payment and identity numbers masked, organisation names allowed, everything else
+     * redacted.
+     */
     static PiiRules standard(PiiAction secrets) {
         Map<String, PiiAction> m = new TreeMap<>();
         for (String s : PiiTypes.SECRETS) {
@@ -46,6 +56,7 @@ public record PiiRules(Map<String, PiiAction> byType, PiiAction otherwise, doubl
         m.put("CREDIT_CARD", PiiAction.MASK);
         m.put("IBAN_CODE", PiiAction.MASK);
         m.put("US_SSN", PiiAction.MASK);
+        m.put(ORGANIZATION, PiiAction.ALLOW);
         return new PiiRules(m, PiiAction.REDACT, 0);
     }
 
@@ -60,8 +71,9 @@ public record PiiRules(Map<String, PiiAction> byType, PiiAction otherwise, doubl
         }
 
         /**
-         * Tool output: secrets redacted, cards/IBANs/SSNs masked, other PII redacted. Egress arguments: secrets
-         * block the call, other PII redacted. Audit: everything redacted.
+         * Tool output: secrets redacted, cards/IBANs/SSNs masked, organisation names allowed, other PII redacted.
+         * Egress arguments: secrets block the call, organisation names allowed, other PII redacted. Audit:
+         * everything redacted.
          */
         public static ByDestination standard() {
             return new ByDestination(Map.of(

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Street addresses by grammar: a house number and a street name with a street-type word (English suffixes such as
  * "Street"/"Ave", Romance prefixes such as "Rua"/"Via"/"Calle", Germanic and Nordic compounds such as "-straße",
- * "-vägen", "-katu"), post-office and military boxes; then unit, locality, region and postcode pieces that follow on
+ * "-vägen", "-katu"), post-office boxes ("PO Box", "POB", "Postfach", "Postbus", "BP", "Apartado", "Casella Postale")
+ * and military boxes; then unit, locality, region and postcode pieces that follow on
  * the same or the next lines are absorbed into the same finding.
  */
 final class AddressRecognizer implements Recognizer {
@@ -20,22 +21,30 @@ final class AddressRecognizer implements Recognizer {
             + "Ferry|Meadow|Manor|Landing|Knoll|Estate|Creek|Crest|Cove|Corner|Center|Centre|Canyon|Brook|Bridge|"
             + "Bluff|Bend|Beach|Valley|Village|Vista|Well|Shore|Summit|Track|Trace|Turnpike|Orchard|Pass|Pine|Plain|"
             + "Point|Prairie|Ranch|Rapid|Route|Stream|Glen|Gateway|Hollow|Mount|Mountain|Motorway|Lodge|Mall|Flat|"
-            + "Extension|Dale|Common|Cliff|Curve|Park|Broadway)s?|(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Terr?|Pkwy|Cir|Hwy|"
+            + "Extension|Dale|Common|Cliff|Curve|Park|Broadway|Isle|Shoal|Lock|Spur|Cape|Via|Ville|Stravenue|Ramp|"
+            + "Light|Skyway|Run|Burg|Forge|Fork|Neck|Oval|Overpass|Radial|Tunnel|Underpass|Annex|Arcade|Branch|"
+            + "Inlet|Pines|Land|Course|Camp|Key|Gate)s?|(?:St|Ave|Av|Rd|Blvd|Ln|Dr|Ct|Pl|Sq|Terr?|Pkwy|Cir|Hwy|"
             + "Trl|Cres|Gdns|Xing|Hts|Ste)\\.?)";
     static final String PARTICLE = "(?:de|da|do|dos|das|del|della|delle|dei|di|du|des|la|le|les|el|y|e|"
             + "von|van|der|den|am|an|im|na|nad|pod|sur|sous|lungo)";
-    /** Street-type endings of Germanic, Nordic, Finnic, Slavic and Hungarian street names (folded, no accents). */
+    /**
+     * Street-type endings of Germanic (with Frisian and Icelandic), Nordic, Finnic, Slavic and Hungarian street names
+     * (folded, no accents).
+     */
     static final List<String> STREET_ENDINGS = List.of("strasse", "str.", "weg", "gasse", "platz", "allee",
             "ring", "damm", "ufer", "chaussee", "laan", "straat", "gracht", "plein", "dreef", "singel", "kade", "steeg",
             "vej", "gade", "alle", "gatan", "vagen", "vag", "grand", "gata", "veien", "vegen", "gate", "katu", "tie",
             "kuja", "polku", "tori", "raitti", "utca", "ut", "ter", "ulica", "aleja", "cesta", "ulice", "namesti",
-            "trida", "tee", "iela", "gatve", "puiestee", "krt.", "korut", "setany");
+            "trida", "tee", "iela", "gatve", "puiestee", "krt.", "korut", "setany", "straeti", "vegur", "braut",
+            "stigur", "wei");
     /** Street-type words written apart after the name ("Erzsébet tér 19", "Wesselényi u. 94"). */
     static final List<String> STREET_WORDS = List.of("u.", "utca", "ut", "ter", "korut", "krt.", "tn",
             "g.", "iela", "gatve", "ulica", "ul.", "strasse", "str.", "weg", "gasse", "platz", "allee", "vej", "gade",
             "gatan", "vagen", "katu", "tie", "street", "st.", "road", "rd.", "avenue", "ave.");
     private static final Pattern BOX = Pattern.compile(
-            "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box)"
+            "(?i)(?<![\\w])(?:P\\.?[ ]?O\\.?[ ]?Box|Post(?:al)?[ ]Office[ ]Box|(?:PSC|Unit|CMR)[ ]\\d{1,5},?[ ]Box|"
+                    + "POB|Postfach|Postbus|Apartado(?:[ ]de[ ]Correos)?|Casella[ ]Postale|Bo[iî]te[ ]Postale|"
+                    + "(?-i:B\\.?P\\.?))"
                     + "[ ]\\d{1,6}(?:,?\\s{1,3}+(?:APO|FPO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5})?(?![\\w])");
     private static final Pattern SHIP = Pattern.compile(
             "(?<![\\w])(?:USNS|USNV|USS|USCGC)[ ]" + CAP + "(?:[ ]" + CAP + ")?,?\\s{1,3}+(?:FPO|APO|DPO)[ ](?:AA|AE|AP)[ ]\\d{5}");

@@ -139,7 +139,8 @@ final class AddressStarts {
             char c = shape.text().charAt(i);
             int bits = romanceWord(shape, i) ? ROMANCE : 0;
             char lower = (char) (c | 0x20);
-            if ((lower == 'p' || lower == 'u' || lower == 'c') && boxStart(shape, i)) {
+            if ((lower == 'p' || lower == 'u' || lower == 'c' || lower == 'a' || lower == 'b')
+                    && boxStart(shape, i)) {
                 bits |= BOX;
             }
             return c == 'U' && shipStart(shape, i) ? bits | SHIP : bits;
@@ -270,7 +271,8 @@ final class AddressStarts {
     /**
      * The openings of a post-office, military or unit box ({@code BOX}): "P", an optional full stop and space, "O",
      * an optional full stop and space and "Box"; "Post Office Box" or "Postal Office Box"; "PSC ", "Unit " or
-     * "CMR " (the pattern is ASCII case-insensitive; {@code regionMatches} folds a few more letters, which only
+     * "CMR "; "POB", "Postfach", "Postbus", "Apartado", "Casella Postale", "Boîte Postale", or "BP" / "B.P." in
+     * capitals (the pattern is ASCII case-insensitive; {@code regionMatches} folds a few more letters, which only
      * lets more starts through).
      */
     static boolean boxStart(TextShape shape, int i) {
@@ -296,13 +298,24 @@ final class AddressStarts {
                     return true;
                 }
             }
-            // "Post(al) Office Box" and "PSC " go on with an "o" or an "s".
+            // "Post(al) Office Box", "POB", "Postfach", "Postbus" and "PSC " go on with an "o" or an "s".
             char second = (char) (shape.at(i + 1) | 0x20);
             return second == 'o' && text.regionMatches(true, i, "post office box", 0, 15)
                     || second == 'o' && text.regionMatches(true, i, "postal office box", 0, 17)
+                    || second == 'o' && text.regionMatches(true, i, "pob", 0, 3)
+                    || second == 'o' && text.regionMatches(true, i, "postfach", 0, 8)
+                    || second == 'o' && text.regionMatches(true, i, "postbus", 0, 7)
                     || second == 's' && text.regionMatches(true, i, "psc ", 0, 4);
         }
+        if (c == 'b') {
+            // "BP" (boîte postale) only in capitals; "Boîte Postale" in any case.
+            return text.charAt(i) == 'B' && (shape.at(i + 1) == 'P' || shape.at(i + 1) == '.' && shape.at(i + 2) == 'P')
+                    || text.regionMatches(true, i, "boite postale", 0, 13)
+                    || text.regionMatches(true, i, "boîte postale", 0, 13);
+        }
         return c == 'u' && text.regionMatches(true, i, "unit ", 0, 5)
-                || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4);
+                || c == 'c' && text.regionMatches(true, i, "cmr ", 0, 4)
+                || c == 'c' && text.regionMatches(true, i, "casella postale", 0, 15)
+                || c == 'a' && text.regionMatches(true, i, "apartado", 0, 8);
     }
 }

@@ -81,10 +81,15 @@ final class AddressTails {
                 break;
             }
             int locality = Localities.match(text, end, limit);
-            if (locality < 0 || looksLikeLabel(text, locality)) {
+            if (locality < 0 || looksLikeLabel(text, locality)
+                    || onNextLine(text, end) && !lineEndsAt(text, locality)) {
                 break;
             }
             end = locality;
+            if (text.charAt(end - 1) == '.' && end >= 2 && Character.isLowerCase(text.charAt(end - 2))) {
+                // "80331 München." ends a sentence: the next line is prose, not more of the address.
+                break;
+            }
         }
         if (!limited && memoCount < MEMO) {
             memoEnd[memoCount] = streetEnd;
@@ -162,6 +167,27 @@ final class AddressTails {
 
     private static boolean blank(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /** Whether the piece after {@code end} opens with a line break (after blanks). */
+    private static boolean onNextLine(String text, int end) {
+        int k = end;
+        while (k < text.length() && blank(text.charAt(k))) {
+            k++;
+        }
+        return k < text.length() && (text.charAt(k) == '\n' || text.charAt(k) == '\r');
+    }
+
+    /**
+     * A town, region or postcode on a line of its own ends that line (or is followed by punctuation): a line that
+     * goes on in prose ("Order ORD-77120 arrived damaged") is not part of the address above it.
+     */
+    private static boolean lineEndsAt(String text, int at) {
+        int k = at;
+        while (k < text.length() && blank(text.charAt(k))) {
+            k++;
+        }
+        return k >= text.length() || ",.;:)(?!\r\n".indexOf(text.charAt(k)) >= 0;
     }
 
     /** "Mobile: ...", "Fax ...": a contact label is not a locality. */

@@ -11,6 +11,8 @@ final class FinancialRecognizer implements Recognizer {
             "(?<![\\p{L}\\p{N}])[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]){11,30}(?![\\p{L}\\p{N}])");
     private static final Context.Words SSN_CONTEXT = Context.words("ssn", "ssns", "social security", "social",
             "security number", "ss#", "ssid", "taxpayer", "tin");
+    /** An SSN's score with SSN context; above every other recognizer's score for a run of nine digits. */
+    static final double IN_CONTEXT = 0.95;
 
     @Override
     public void recognize(String text, Candidates out) {
@@ -43,6 +45,10 @@ final class FinancialRecognizer implements Recognizer {
     }
 
     static void card(String text, int start, int end, Candidates out) {
+        // Digits glued to letters are part of a code ("JD0146000038284712", a tracking or order number).
+        if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            return;
+        }
         String digits = Checksums.digitsOf(text.subSequence(start, end));
         if (!Checksums.luhn(digits) || !twoDifferent(digits)) {
             return;
@@ -126,12 +132,11 @@ final class FinancialRecognizer implements Recognizer {
                 text.substring(end - 4, end))) {
             return;
         }
-        boolean context = SSN_CONTEXT.before(text, start, 50);
+        boolean context = SSN_CONTEXT.before(text, start, 50) || SSN_CONTEXT.after(text, end, 20);
         char sep = separator > 0 ? text.charAt(start + 3) : 0;
-        double score = sep == '-' ? 0.6 : separator == 0 ? 0.2 : 0.35;
-        if (context) {
-            score += 0.35;
-        }
+        // A valid SSN named as one is an SSN whatever else its digits could be: its score is above any phone
+        // number's (at most 0.9), so overlap resolution keeps it.
+        double score = context ? IN_CONTEXT : sep == '-' ? 0.6 : separator == 0 ? 0.2 : 0.35;
         out.add("US_SSN", start, end, score, "us-ssn");
     }
 }

@@ -9,11 +9,12 @@ import static dev.bulwark.guards.detect.StreetChars.mark;
  * with the result of its former pattern anchored at {@code from} in the region {@code [from, to)} with opaque
  * bounds (its lookaheads see nothing at or past {@code to}, nor a character pair that {@code to} cuts):
  * <pre>
- * OPEN (?:(?:ZIP[ \t]{1,2})?CAP(?:[ \t-]{1,2}(?:CAP|PARTICLE)){0,3}+(?:,?[ \t]{1,2}\p{Lu}{2}(?![\p{L}]))?
+ * OPEN (?:(?:ZIP[ \t]{1,2})?CAP(?:[ \t-]{1,2}(?:CAP(?![0-9])|PARTICLE)){0,3}+(?:,?[ \t]{1,2}\p{Lu}{2}(?![\p{L}]))?
  *     (?:,?[ \t]{1,2}ZIP)?|\p{Lu}{2}(?:[ \t]{1,2}ZIP)?|ZIP)(?![\p{L}\p{N}])
  * </pre>
  * OPEN is blanks and a comma or a line break with more blanks, '>' and at most one comma after; every piece after
- * it starts with a digit or a capital, so OPEN's runs are taken whole. CAP and the group of up to three further
+ * it starts with a digit or a capital, so OPEN's runs are taken whole. A further word right before a digit is the
+ * start of a postcode ("Lake Moses GN6H 5PD"), not part of the town's name. CAP and the group of up to three further
  * words are possessive, each word the first way it matches. The choices left are the pattern's: the postcodes a
  * position starts (in the order of ZIP's alternatives, {@link Postcodes#ends}), and each optional piece with, then without.
  */
@@ -121,7 +122,7 @@ final class Localities {
         return letterOrNumberAt(text, c, to) ? -1 : c;
     }
 
-    /** {@code [ \t-]{1,2}(?:CAP|PARTICLE)}, the first way it matches at {@code p}: its end, or -1. */
+    /** {@code [ \t-]{1,2}(?:CAP(?![0-9])|PARTICLE)}, the first way it matches at {@code p}: its end, or -1. */
     private static int furtherWord(String text, int p, int to) {
         int s = p;
         while (s < to && s - p < 2 && (blank(text.charAt(s)) || text.charAt(s) == '-')) {
@@ -129,6 +130,9 @@ final class Localities {
         }
         for (int q = s; q > p; q--) {
             int end = capitalised(text, q, to);
+            if (end >= 0 && end < to && digit(text.charAt(end))) {
+                end = -1;
+            }
             if (end < 0) {
                 end = particle(text, q, to);
             }

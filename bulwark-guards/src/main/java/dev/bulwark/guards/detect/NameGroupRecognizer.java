@@ -11,13 +11,50 @@ final class NameGroupRecognizer {
     void recognize(WordTokens tokens, Candidates out) {
         firms(tokens, out);
         nameLists(tokens, out);
+        namePairs(tokens, out);
+    }
+
+    /**
+     * "Usamov and Bowers were ...": two single capitalised words joined by "and", one a listed name and the other
+     * no listed place or group and no common English word, are two names.
+     */
+    private void namePairs(WordTokens t, Candidates out) {
+        int count = t.count;
+        for (int c = 0; c < t.capitalisedCount; c++) {
+            int i = t.capitalised[c];
+            if (i + 2 >= count || !t.is(i + 1, "and") || !capitalised(t, i + 2) || !t.has(i + 1, WordTokens.JOINED)
+                    || !t.has(i + 2, WordTokens.JOINED) || !t.textAt(t.end[i], " and ")
+                    || i > 0 && t.has(i, WordTokens.JOINED) && capital(t, i - 1)
+                    || i + 3 < count && t.has(i + 3, WordTokens.JOINED) && capital(t, i + 3)) {
+                continue;
+            }
+            boolean left = t.in(i, WordLists.FIRST_NAME | WordLists.SURNAME);
+            boolean right = t.in(i + 2, WordLists.FIRST_NAME | WordLists.SURNAME);
+            if (left == right || !unlistedName(t, left ? i + 2 : i)) {
+                continue;
+            }
+            out.add("PERSON", t.start[i], t.end[i], 0.5, "person");
+            out.add("PERSON", t.start[i + 2], t.end[i + 2], 0.5, "person");
+        }
+    }
+
+    private static boolean capital(WordTokens t, int k) {
+        return t.capital(k);
+    }
+
+    private boolean unlistedName(WordTokens t, int k) {
+        return !t.in(k, WordLists.PLACE | WordLists.GROUP | WordLists.STOP_WORD | ProperNounCues.NOT_NAME)
+                && !t.has(k, WordTokens.POSSESSIVE) && !words.common(WordLists.fold(t.text(k)));
     }
 
     private static boolean capitalised(WordTokens t, int k) {
         return t.shape(k) == WordTokens.CAPITALISED;
     }
 
-    /** "Davis, Reynolds and Williamson", "Smith and Sons", "Garcia-Smith" (two listed family names). */
+    /**
+     * "Davis, Reynolds and Williamson" (or "und", "et", "e", "y", "en"), "Smith and Sons", "Garcia-Smith" (two listed
+     * family names).
+     */
     private void firms(WordTokens t, Candidates out) {
         int count = t.count;
         int[] capitalised = t.capitalised;
@@ -25,7 +62,7 @@ final class NameGroupRecognizer {
         for (int c = 0; c < n; c++) {
             int i = capitalised[c];
             // A word never starts with "&", so only "and" joins the last two names.
-            if (i + 3 < count && capitalised(t, i + 1) && capitalised(t, i + 3) && t.is(i + 2, "and")
+            if (i + 3 < count && capitalised(t, i + 1) && capitalised(t, i + 3) && conjunction(t, i + 2)
                     && t.textAt(t.end[i], ", ") && t.start[i + 1] == t.end[i] + 2
                     && !t.in(i, WordLists.FIRST_NAME) && !t.in(i + 1, WordLists.FIRST_NAME)
                     && !t.in(i + 3, WordLists.FIRST_NAME) && !(i > 0 && t.textAt(t.end[i - 1], ", "))) {
@@ -44,6 +81,11 @@ final class NameGroupRecognizer {
                 doubleFamilyName(t, k, out);
             }
         }
+    }
+
+    /** "and" and its German, French, Italian, Spanish and Dutch equivalents, as firm names join partners. */
+    private static boolean conjunction(WordTokens t, int k) {
+        return t.is(k, "and") || t.is(k, "und") || t.is(k, "et") || t.is(k, "e") || t.is(k, "y") || t.is(k, "en");
     }
 
     private void doubleFamilyName(WordTokens t, int k, Candidates out) {

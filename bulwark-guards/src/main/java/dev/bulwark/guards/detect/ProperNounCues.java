@@ -46,7 +46,14 @@ final class ProperNounCues {
             "motors", "pharmaceuticals", "orchestra", "club", "hospital", "school", "academy", "museum", "ministry",
             "committee", "union", "federation", "league", "trust", "ventures", "insurance", "energy", "records",
             "publishing", "analytics", "international", "global", "services", "logistics", "capital",
-            "bv", "nv", "oy", "ab", "as", "aps", "srl", "spa", "kg", "sarl", "pty", "limited");
+            "bv", "nv", "oy", "ab", "as", "aps", "srl", "spa", "kg", "sarl", "pty", "limited", "ohg", "ug", "eurl",
+            "sas", "cie", "hermanos", "asociados", "brothers", "bros", "groep", "gruppe", "holding", "zonen");
+    /**
+     * Legal forms that are suffixes in capitals too ("Lowe LLC", "Treff GmbH", "Basile SPA"); other suffixes in
+     * capitals ("AS", "AB", "SA") are as often ordinary words or regions.
+     */
+    static final Set<String> LEGAL_FORMS_IN_CAPITALS = Set.of("LLC", "LLP", "PLC", "GMBH", "BV", "NV", "SRL", "SPA",
+            "SARL", "PTY", "LTD", "INC", "CORP", "AG", "UG", "KG", "OHG", "EURL", "SAS");
     static final List<String> NAME_ENDINGS = List.of("ov", "ova", "ev", "eva", "aev", "iev", "sky", "ski",
             "ska", "wicz", "vich", "ovic", "evic", "ovski", "enko", "chuk", "yan", "dze", "shvili", "oglu", "sson",
             "dottir", "escu", "poulos", "opoulou", "idis", "akis", "ainen", "inen", "nen");
@@ -67,6 +74,14 @@ final class ProperNounCues {
     private static final String[] PERSON_AFTER_PHRASES = {"said", "says", "wrote", "writes", "told", "asked",
             "replied", "is a", "was a", "who", "has", "had", "lives", "lived", "works", "worked", "and his",
             "and her", "year old", "years old", "'s", "’s", "shouted", "says", "spent", "will", "is from"};
+    /**
+     * What a person does right after being named, as the subject of a sentence: enough to make a single unlisted
+     * word a name ("Mehrudin shouted at ..."). Things and firms do not say, ask, live, marry or begin writing.
+     */
+    private static final String[] ACTS_AFTER_PHRASES = {"said", "says", "wrote", "writes", "told", "asked",
+            "replied", "answered", "shouted", "yelled", "whispered", "smiled", "laughed", "cried", "lives", "lived",
+            "is from", "was born", "were born", "married", "spent", "began", "had given", "thanked", "apologised",
+            "apologized", "and his", "and her", "year old", "years old"};
     private static final String[] PLACE_BEFORE_PHRASES = {"to", "across", "around", "throughout",
             "outside", "inside", "towards", "toward", "into", "travel", "flew", "fly", "located", "based", "born",
             "live", "lives", "lived", "living", "grew up", "city", "town", "village", "to the", "in the"};
@@ -86,13 +101,15 @@ final class ProperNounCues {
 
     /** The context phrase lists above in one table; each list is one of its {@link ContextWords#list lists}. */
     static final ContextWords CONTEXT = new ContextWords(STRONG_BEFORE_PHRASES, PERSON_BEFORE_PHRASES,
-            PERSON_AFTER_PHRASES, PLACE_BEFORE_PHRASES, PLACE_WORD_BEFORE_PHRASES, WORK_BEFORE_PHRASES);
+            PERSON_AFTER_PHRASES, PLACE_BEFORE_PHRASES, PLACE_WORD_BEFORE_PHRASES, WORK_BEFORE_PHRASES,
+            ACTS_AFTER_PHRASES);
     static final ContextWords.Phrases STRONG_BEFORE = CONTEXT.list(0);
     static final ContextWords.Phrases PERSON_BEFORE = CONTEXT.list(1);
     static final ContextWords.Phrases PERSON_AFTER = CONTEXT.list(2);
     static final ContextWords.Phrases PLACE_BEFORE = CONTEXT.list(3);
     static final ContextWords.Phrases PLACE_WORD_BEFORE = CONTEXT.list(4);
     static final ContextWords.Phrases WORK_BEFORE = CONTEXT.list(5);
+    static final ContextWords.Phrases ACTS_AFTER = CONTEXT.list(6);
 
     /** Abbreviations whose period is part of the word (compared in lower case). */
     static final Set<String> ABBREVIATIONS = setOf("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "ft",

@@ -12,8 +12,10 @@ final class ProperNounRecognizer implements Recognizer {
     /** An introduction ending right before a lower-case given name; compiled once ({@code String.matches} would not). */
     private final WordTable table;
     private final NameGroupRecognizer groups;
+    private final WordLists words;
 
     ProperNounRecognizer(WordLists words) {
+        this.words = words;
         this.table = ProperNounCues.table(words);
         this.groups = new NameGroupRecognizer(words);
     }
@@ -45,7 +47,7 @@ final class ProperNounRecognizer implements Recognizer {
     }
 
     private static boolean startsRun(WordTokens t, int k) {
-        return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k);
+        return t.capital(k) && !t.in(k, NOT_NAME) && !roman(t, k) && !CodeWords.identifier(t, k);
     }
 
     /**
@@ -58,7 +60,8 @@ final class ProperNounRecognizer implements Recognizer {
 
     private static boolean continuesRun(WordTokens t, int j) {
         if (t.capital(j)) {
-            return !t.in(j, NOT_NAME) && !roman(t, j) || t.in(j, ORG_SUFFIX);
+            // A legal form ("GmbH") continues a firm's name whatever its capitals.
+            return !t.in(j, NOT_NAME) && !roman(t, j) && !CodeWords.identifier(t, j) || t.in(j, ORG_SUFFIX);
         }
         // A particle as written, all lower case ("van", not "Van" or "VAN"); the word lists are asked last, as
         // most lower-case words after a name are not followed by another.
@@ -82,7 +85,10 @@ final class ProperNounRecognizer implements Recognizer {
         while (s < to) {
             if (tokens.in(s, TITLE)) {
                 titled = true;
-                out.add("TITLE", tokens.start[s], tokens.end[s], 0.6, "title");
+                // A title is reported before a name only: "FR" or "MS" alone is a code.
+                if (s + 1 < to) {
+                    out.add("TITLE", tokens.start[s], tokens.end[s], 0.6, "title");
+                }
             } else if (tokens.in(s, LEAD)) {
                 greeted = true;
             } else if (!tokens.in(s, WordLists.STOP_WORD)) {
@@ -113,7 +119,8 @@ final class ProperNounRecognizer implements Recognizer {
         int start = tokens.start[first];
         int end = tokens.end[last];
         int n = e - s;
-        if (tokens.in(last, ORG_SUFFIX) && n >= 2 && tokens.shape(last) != WordTokens.UPPER) {
+        if (tokens.in(last, ORG_SUFFIX) && n >= 2 && (tokens.shape(last) != WordTokens.UPPER
+                || LEGAL_FORMS_IN_CAPITALS.contains(tokens.text(last)))) {
             out.add("ORGANIZATION", start, end, 0.7, "organization");
             return;
         }
@@ -143,7 +150,15 @@ final class ProperNounRecognizer implements Recognizer {
         if (shouting && n >= 3) {
             return;
         }
-        double person = personScore(tokens, s, e);
+        // A phrase of ordinary English words ("Help Center", "Waiting For Customer", "Dark Mode") is no name of a
+        // person, and context alone ("in", "to") does not make it a place.
+        boolean ordinary = ordinaryWords(tokens, s, e);
+        double person = ordinary ? 0.05 : personScore(tokens, s, e);
+        if (n == 1 && tokens.shape(first) == WordTokens.UPPER && !tokens.in(first, WordLists.FIRST_NAME
+                | WordLists.SURNAME)) {
+            // One unlisted word in capitals is an acronym, a keyword or a constant ("COUNT", "VARCHAR", "MIT").
+            person = Math.min(person, 0.05);
+        }
         ContextWindow before = CONTEXT.collectBefore(tokens.wordsBefore, tokens, first, 3);
         boolean strong = titled || greeted || STRONG_BEFORE.before(before, 3);
         if (titled) {
@@ -153,21 +168,37 @@ final class ProperNounRecognizer implements Recognizer {
         } else if (person >= 0.45 && PERSON_BEFORE.before(before, 3)) {
             person += 0.1;
         }
-        if (person >= 0.3 && PERSON_AFTER.after(CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2))) {
+        boolean acts = !ordinary && person < 0.5 && tokens.shape(last) == WordTokens.CAPITALISED;
+        ContextWindow after = person >= 0.3 || acts ? CONTEXT.collectAfter(tokens.wordsAfter, tokens, last, 2) : null;
+        if (person >= 0.3 && PERSON_AFTER.after(after)) {
             person += 0.1;
+        }
+        if (acts && ACTS_AFTER.after(after)) {
+            // "Mehrudin shouted at Todd", "Ciset lives on ...": a name however unlisted.
+            person = Math.max(person, 0.5);
+        }
+        if (n == 1 && !ordinary && vocative(tokens, first)) {
+            person = Math.max(person, 0.5);
         }
         if (n >= 2 && n <= 3 && !shouting && aloneOnLine(tokens.chars, tokens.length, start, end)) {
             person += 0.2;
         }
-        if (n == 1 && speaker(text, tokens, first, last)) {
+        if (n == 1 && !ordinary && speaker(text, tokens, first, last)) {
             person = Math.max(person, 0.5);
         }
         double place = 0;
-        if (PLACE_WORD_BEFORE.before(before, 1) || PLACE_WORD_BEFORE.before(before, 2)
+        if (ordinary || n == 1 && tokens.shape(first) == WordTokens.UPPER && tokens.length(first) <= 3) {
+            // Context alone makes no place of ordinary words, nor of a short unlisted acronym ("to CSV").
+            place = 0;
+        } else if (PLACE_WORD_BEFORE.before(before, 1) || PLACE_WORD_BEFORE.before(before, 2)
                 && precededByThe(text, start)) {
             place = 0.55;
         } else if (PLACE_BEFORE.before(before, 2)) {
             place = 0.4;
+        } else if (first >= 2 && (tokens.is(first - 1, "and") || tokens.is(first - 1, "or"))
+                && tokens.has(first, WordTokens.JOINED) && tokens.in(first - 2, WordLists.PLACE)) {
+            // "Japan and Palestinian Territory": joined to a listed place, a place.
+            place = 0.55;
         }
         if (n == 1 && tokens.has(last, WordTokens.POSSESSIVE) && person >= 0.15) {
             person += 0.2;
@@ -175,6 +206,7 @@ final class ProperNounRecognizer implements Recognizer {
         if (n == 1 && person < 0.5 && place < 0.5 && !strong && sentenceStart(tokens.chars, start)) {
             return;
         }
+        // "works for Chemical Abstracts Service": firms are often named with ordinary words.
         double org = WORK_BEFORE.before(before, 3) ? 0.45 : 0;
         if (person >= place && person >= org) {
             out.add("PERSON", start, end, person, "person");
@@ -183,6 +215,33 @@ final class ProperNounRecognizer implements Recognizer {
         } else {
             out.add("ORGANIZATION", start, end, org, "organization");
         }
+    }
+
+    /**
+     * Whether words {@code s..e-1} are all stop words, common English words that are no listed name, place or
+     * group, or unlisted words in capitals, and at least one is such a common word.
+     */
+    private boolean ordinaryWords(WordTokens tokens, int s, int e) {
+        // The word bits are known already; the common-word table is asked only when no word rules it out.
+        for (int k = s; k < e; k++) {
+            if (tokens.in(k, WordLists.FIRST_NAME | WordLists.SURNAME | WordLists.PLACE | WordLists.GROUP)
+                    && !tokens.in(k, WordLists.STOP_WORD) || tokens.has(k, WordTokens.POSSESSIVE)) {
+                return false;
+            }
+        }
+        boolean any = false;
+        for (int k = s; k < e; k++) {
+            if (tokens.in(k, WordLists.STOP_WORD)) {
+                continue;
+            }
+            boolean common = words.common(tokens.folds, tokens.foldStart(k), tokens.foldEnd(k), tokens.hash(k));
+            // An unlisted word in capitals beside ordinary words is an acronym ("Windows NT", "Title NVARCHAR").
+            if (!common && tokens.shape(k) != WordTokens.UPPER) {
+                return false;
+            }
+            any |= common;
+        }
+        return any;
     }
 
     /** The {@link WordLists#kindsOf} bits of the folded words {@code s..e-1} joined by single spaces. */
@@ -198,12 +257,26 @@ final class ProperNounRecognizer implements Recognizer {
         return i >= 0 && i < start - 1 && Character.isDigit(text.charAt(i));
     }
 
+    /**
+     * "Danial, can I please speak to your boss?": a capitalised word opening a line and followed by a comma and a
+     * lower-case word is someone addressed.
+     */
+    private static boolean vocative(WordTokens t, int k) {
+        int end = t.end[k];
+        return t.has(k, WordTokens.LINE_BREAK) && t.shape(k) == WordTokens.CAPITALISED && !t.in(k, LEAD | LABEL)
+                && k + 1 < t.count && t.textAt(end, ", ") && t.start[k + 1] == end + 2
+                && t.shape(k + 1) == WordTokens.LOWER;
+    }
+
     /** "Phone:" at the start of a line: a form label, not a name. */
     private static boolean label(String text, WordTokens t, int k) {
         return t.end[k] < text.length() && text.charAt(t.end[k]) == ':' && t.in(k, LABEL);
     }
 
-    /** "Anna: see you soon" at the start of a line: a chat or script speaker. */
+    /**
+     * "Anna: see you soon" at the start of a line: a chat or script speaker. A common English word there is a label
+     * ("Supplier:", "Warning:", a YAML key), not a speaker; the caller asks.
+     */
     private static boolean speaker(String text, WordTokens t, int first, int last) {
         int end = t.end[last];
         return t.has(first, WordTokens.LINE_BREAK) && end + 1 < text.length() && text.charAt(end) == ':'

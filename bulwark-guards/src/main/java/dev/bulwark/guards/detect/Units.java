@@ -4,7 +4,8 @@ package dev.bulwark.guards.detect;
  * A hand-written matcher for {@link AddressTails}'s unit piece (", Apt 4", "\nSuite #12B"), with the result of its
  * former pattern anchored at {@code from} in the region {@code [from, to)} with opaque bounds:
  * <pre>
- * (?i)(?:,?[ \t]{0,3}+|[ \t]*\r?\n[ \t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|#|No)
+ * (?i)(?:,?[ \t]{0,3}+|[ \t]*\r?\n[ \t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|#|No|
+ *     Appartamento|Piano|Interno|Scala|Zimmer|Wohnung|Whg|Piso|Puerta|Apto|Bus|Appt)
  *     \.?[ \t]?#?[A-Za-z]?\d{1,5}[A-Za-z]?(?![\w])
  * </pre>
  * The keyword starts where its opening ends (no keyword starts with a comma, blank, line break or '>'); after it the
@@ -17,7 +18,10 @@ final class Units {
 
     /** The keywords, lower case, in the pattern's order. */
     private static final String[] KEYWORDS = {"apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl",
-            "room", "rm", "bldg", "building", "#", "no"};
+            "room", "rm", "bldg", "building", "#", "no",
+            // Italian, German, Spanish, Belgian and French unit words: flat, floor, staircase, room, door.
+            "appartamento", "piano", "interno", "scala", "zimmer", "wohnung", "whg", "piso", "puerta", "apto", "bus",
+            "appt"};
     /** The keywords' first characters, as bits. */
     private static final long[] FIRSTS = new long[2];
 

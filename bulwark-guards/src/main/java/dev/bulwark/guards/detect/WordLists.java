@@ -25,6 +25,10 @@ public final class WordLists {
     final Set<String> countries;
     final Set<String> stopWords;
     final Set<String> groups;
+    /** Common English words that are none of the listed names, places or groups ({@code common-words-en.txt}). */
+    private final Set<String> commonWords;
+    /** The same words for lookups without a string. */
+    private final CommonWords commonTable;
 
     /** Bits of {@link #kindsOf}: which of the sets above hold a word. */
     static final int FIRST_NAME = 1;
@@ -49,6 +53,14 @@ public final class WordLists {
         places.addAll(lines("cities.txt"));
         stopWords = lines("stop-words-en.txt");
         groups = lines("groups.txt");
+        Set<String> common = new HashSet<>(lines("common-words-en.txt"));
+        common.removeAll(firstNames);
+        common.removeAll(surnames);
+        common.removeAll(places);
+        common.removeAll(groups);
+        common.removeAll(stopWords);
+        commonWords = lookup(common);
+        commonTable = new CommonWords(common);
         java.util.Map<String, Integer> k = new java.util.HashMap<>();
         mark(k, firstNames, FIRST_NAME);
         mark(k, surnames, SURNAME);
@@ -82,6 +94,46 @@ public final class WordLists {
 
     public static WordLists shared() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * Whether the folded word is a common English word and no listed name, place, group or stop word: a phrase of
+     * such words ("Help Center") is no name.
+     */
+    boolean common(String folded) {
+        if (commonWords.contains(folded)) {
+            return true;
+        }
+        // "sign-on", "follow-up": every part a common word or a stop word, at least one common.
+        int dash = folded.indexOf('-');
+        if (dash < 0) {
+            return false;
+        }
+        boolean any = false;
+        for (String part : folded.split("-")) {
+            boolean common = commonWords.contains(part);
+            if (!common && !stopWords.contains(part)) {
+                return false;
+            }
+            any |= common;
+        }
+        return any;
+    }
+
+    /**
+     * {@link #common(String)} of the folded word {@code folds[from, to)}, whose {@link WordTable#hash} is
+     * {@code hash}, without a string unless it holds a hyphen.
+     */
+    boolean common(char[] folds, int from, int to, int hash) {
+        if (commonTable.contains(folds, from, to, hash)) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (folds[i] == '-') {
+                return common(new String(folds, from, to - from));
+            }
+        }
+        return false;
     }
 
     /** English stop words (spaCy's list), lower case. */

@@ -30,7 +30,9 @@ import java.util.Set;
  * type; a prediction matches a gold span when their token-level intersection-over-union is at least 0.9, after
  * punctuation, whitespace, English stop words (spaCy's list) and the address words "street", "st", "rue", "via" and
  * "de" are dropped from both; each gold span matches at most one prediction (the unmatched one with the highest IoU);
- * precision = matched predictions / predictions, recall = matched gold / gold, F2 = 5PR / (4P + R).
+ * precision = matched predictions / predictions, recall = matched gold / gold, F2 = 5PR / (4P + R). Predictions
+ * that match no gold span are also counted by their type, against the number of word tokens (false positives per
+ * 1,000 tokens, the figure for texts that hold little or no PII).
  */
 public final class PiiEvaluation {
     public static final double IOU_THRESHOLD = 0.9;
@@ -81,6 +83,8 @@ public final class PiiEvaluation {
         long bytes = 0;
         long nanos = 0;
         Map<String, int[]> byType = new LinkedHashMap<>();
+        Map<String, Integer> unmatched = new java.util.TreeMap<>();
+        long words = 0;
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (LabelledText sample : samples) {
             long t0 = cpu.getCurrentThreadCpuTime();
@@ -88,6 +92,7 @@ public final class PiiEvaluation {
             nanos += cpu.getCurrentThreadCpuTime() - t0;
             bytes += sample.text().getBytes(StandardCharsets.UTF_8).length;
             List<Token> tokens = tokens(sample.text());
+            words += tokens.size();
             List<BitSet> predictions = new ArrayList<>();
             for (Finding f : findings) {
                 predictions.add(covered(tokens, f.start(), f.end()));
@@ -119,12 +124,17 @@ public final class PiiEvaluation {
             }
             gold += spans.size();
             predicted += predictions.size();
+            for (int p = 0; p < used.length; p++) {
+                if (!used[p]) {
+                    unmatched.merge(findings.get(p).type(), 1, Integer::sum);
+                }
+            }
         }
         List<EvaluationReport.TypeRecall> recall = new ArrayList<>();
         byType.forEach((type, c) -> recall.add(new EvaluationReport.TypeRecall(type, c[0], c[1])));
         recall.sort(Comparator.comparingInt(EvaluationReport.TypeRecall::gold).reversed()
                 .thenComparing(EvaluationReport.TypeRecall::type));
-        return new EvaluationReport(samples.size(), gold, predicted, matched, recall, bytes, nanos);
+        return new EvaluationReport(samples.size(), gold, predicted, matched, recall, bytes, nanos, words, unmatched);
     }
 
     private static double iou(BitSet a, BitSet b) {

@@ -59,6 +59,34 @@ class PiiGuardTest {
     }
 
     @Test
+    void leavesOrganisationNamesInToolOutputAndRedactsThePeopleBesideThem() {
+        Screening s = guard.screen(call(), ToolResult.text(
+                "Order 5531 shipped by Northwind Logistics Ltd to Dr. Hannah Schmidt."));
+        Screening.Rewrite r = (Screening.Rewrite) s;
+        assertThat(r.result().joinedText()).contains("Northwind Logistics Ltd").doesNotContain("Hannah Schmidt");
+        assertThat(guard.screen(call(), ToolResult.text("Supplier: Northwind Logistics Ltd")))
+                .isInstanceOf(Screening.Pass.class);
+    }
+
+    @Test
+    void redactsOrganisationNamesWhenConfiguredTo() {
+        PiiGuard strict = new PiiGuard(new PiiRedactor(PiiRedactorTest.DETECTOR, new PiiRules.ByDestination(
+                Map.of(Destination.TOOL_OUTPUT, new PiiRules(Map.of(PiiRules.ORGANIZATION, PiiAction.REDACT),
+                        PiiAction.REDACT, 0))), PiiRedactorTest.KEY, null));
+        Screening.Rewrite r = (Screening.Rewrite) strict.screen(call(),
+                ToolResult.text("Supplier: Northwind Logistics Ltd"));
+        assertThat(r.result().joinedText()).isEqualTo("Supplier: <ORG_1>");
+    }
+
+    @Test
+    void masksAnSsnNamedAsOneEvenWhereItsDigitsCouldDialAPhone() {
+        Screening.Rewrite r = (Screening.Rewrite) guard.screen(call(),
+                ToolResult.text("Social security number 536 22 8726, home phone on file."));
+        assertThat(r.reasons()).contains("pii: 1 US_SSN").noneMatch(x -> x.contains("PHONE"));
+        assertThat(r.result().joinedText()).contains("****8726");
+    }
+
+    @Test
     void labelsSecretsAsSecret() {
         Screening.Rewrite r = (Screening.Rewrite) guard.screen(call(), ToolResult.text("AKIAIOSFODNN7EXAMPLE"));
         assertThat(r.labels()).contains("pii", "secret");

@@ -14,20 +14,24 @@ class AddressTailsTest {
     private static final String PARTICLE = AddressRecognizer.PARTICLE;
     private static final Pattern OLD_LOCALITY = Pattern.compile(
             "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + OLD_ZIP
-                    + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:" + CAP + "|" + PARTICLE
+                    + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:" + CAP + "(?![0-9])|" + PARTICLE
                     + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + OLD_ZIP
                     + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + OLD_ZIP + ")?|" + OLD_ZIP + ")(?![\\p{L}\\p{N}])");
-    /** The locality pattern {@code AddressTails} had before {@link Localities}. */
+    /**
+     * The locality pattern {@code AddressTails} had before {@link Localities}, with a further word no longer taken
+     * right before a digit (a postcode's start).
+     */
     static final Pattern LOCALITY = Pattern.compile(
             "(?:[ \\t]*,[ \\t]*(?:\\r?\\n[ \\t>]*)?|[ \\t]*\\r?\\n[ \\t>]*(?:,[ \\t]*)?)(?:(?:(?:" + AddressTails.ZIP
-                    + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:" + CAP + "|" + PARTICLE
+                    + "[ \\t]{1,2})?" + CAP + "(?:[ \\t-]{1,2}(?:" + CAP + "(?![0-9])|" + PARTICLE
                     + ")){0,3}+)(?:,?[ \\t]{1,2}\\p{Lu}{2}(?![\\p{L}]))?(?:,?[ \\t]{1,2}" + AddressTails.ZIP
                     + ")?|\\p{Lu}{2}(?:[ \\t]{1,2}" + AddressTails.ZIP + ")?|" + AddressTails.ZIP
                     + ")(?![\\p{L}\\p{N}])");
-    /** The unit pattern {@code AddressTails} had before {@link Units}. */
+    /** The unit pattern {@code AddressTails} had before {@link Units}, with the unit words of more languages. */
     static final Pattern UNIT = Pattern.compile(
             "(?i)(?:,?[ \\t]{0,3}+|[ \\t]*\\r?\\n[ \\t>]*)(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|"
-                    + "Building|#|No)\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
+                    + "Building|#|No|Appartamento|Piano|Interno|Scala|Zimmer|Wohnung|Whg|Piso|Puerta|Apto|Bus|Appt)"
+                    + "\\.?[ \\t]?#?[A-Za-z]?\\d{1,5}[A-Za-z]?(?![\\w])");
     private static final Pattern OLD_TAIL = Pattern.compile("[ \\t]{1,2}(?:\\p{Lu}{2,}+(?:[ \\t]\\p{Lu}{2,}+){0,2}+"
             + "(?:[ \\t]" + OLD_ZIP + ")?|" + OLD_ZIP + ")(?![\\p{L}\\p{N}])");
 

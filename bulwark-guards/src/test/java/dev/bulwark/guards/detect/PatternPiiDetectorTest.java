@@ -151,6 +151,25 @@ class PatternPiiDetectorTest {
         }
     }
 
+    /** The post-box forms, unit words, street types, code-word and ordinary-word checks added for issue 8. */
+    @Test
+    void adversarialInputsForTheNewerRulesFinish() {
+        List<String> hostile = List.of(
+                "Postfach 1, 80331 München\n".repeat(8_000),
+                "BP B.P. BP. POB Postbus Apartado de Correos Casella Postale ".repeat(4_000) + "1",
+                ("B.P" + ".".repeat(50)).repeat(2_000) + " 1",
+                ", Lake Moses GN6H 5PD".repeat(8_000),
+                "12 Main Street Piano 7 Zimmer 3 Bus 4 Appt 5 ".repeat(4_000),
+                ("A_" + "Bc".repeat(20) + ".").repeat(5_000) + "(",
+                ("Help Center Sign-On-Off-" + "Up-".repeat(30) + " ").repeat(1_000),
+                ("Usamov and Bowers and " ).repeat(8_000),
+                ("Anna, see " + "Japan and Chile or ").repeat(4_000),
+                "Smith, Jones und Brown et Lee e Rossi y Perez en Jansen ".repeat(4_000));
+        for (String input : hostile) {
+            assertTimeoutPreemptively(HANG_GUARD, () -> DETECTOR.detect(input));
+        }
+    }
+
     @Test
     void refusesMoreFindingsThanTheBound() {
         PatternPiiDetector tight = new PatternPiiDetector(new PiiDetectorSettings(0.35,

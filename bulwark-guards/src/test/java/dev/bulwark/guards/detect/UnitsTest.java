@@ -55,7 +55,7 @@ class UnitsTest {
     void agreesWithThePatternOnGeneratedTexts() {
         String[] pieces = {" ", "  ", "\t", ",", ", ", "\n", "\r\n", "\r", ">", "\n> ", "Apt", "APT", "apt.", "Apartment",
                 "Suite", "Ste", "unit", "Flat", "Floor", "Fl", "Room", "rm", "Bldg", "Building", "#", "# ", "No",
-                "No.", "nO", "4", "12", "12345", "123456", "B", "x", "_", "é", "\u0301", "\uD835\uDC00", "١", "ſ",
+                "No.", "nO", "Piano", "zimmer", "Bus", "Appartamento", "piso", "Appt", "4", "12", "12345", "123456", "B", "x", "_", "é", "\u0301", "\uD835\uDC00", "١", "ſ",
                 "K", ".", "-", " Apt 4", ", Suite #12B", "\nFloor 3", " No. 7", " Fl x2"};
         Random random = new Random(49);
         int matches = 0;
