@@ -129,8 +129,9 @@ class ApprovalsEndToEndTest {
     void anApprovedCallRunsOnceAndAnythingElseNeedsANewApproval() throws Exception {
         String carol = approverKey("carol");
         String dave = approverKey("dave");
+        String id;
         try (McpSyncClient client = agent()) {
-            String id = pendingId(writeNote(client, "call back " + SECRET));
+            id = pendingId(writeNote(client, "call back " + SECRET));
             assertThat(pendingId(writeNote(client, "call back " + SECRET))).as("the same call reuses its request")
                     .isEqualTo(id);
 
@@ -153,6 +154,10 @@ class ApprovalsEndToEndTest {
                     .isNotEqualTo(id);
             McpSchema.CallToolResult ran = writeNote(client, "call back " + SECRET);
             assertThat(ran.isError()).as(text(ran)).isFalse();
+        }
+        // the replay comes from a fresh MCP session: in the session that ran the call, the CRM's (untrusted) echo of
+        // the note makes flow control deny the same note outright (flow-untrusted-content-in-sink)
+        try (McpSyncClient client = agent()) {
             String replay = pendingId(writeNote(client, "call back " + SECRET));
             assertThat(replay).as("a replay needs a new approval").isNotEqualTo(id);
             assertThat(JSON.readTree(api("GET", "/api/v1/approvals/" + id, admin, null).body()).get("state")
@@ -226,7 +231,9 @@ class ApprovalsEndToEndTest {
         try (McpSyncClient after = agent()) {
             McpSchema.CallToolResult ran = writeNote(after, "after restart");
             assertThat(ran.isError()).as(text(ran)).isFalse();
-            assertThat(pendingId(writeNote(after, "after restart"))).isNotEqualTo(id);
+        }
+        try (McpSyncClient again = agent()) {
+            assertThat(pendingId(writeNote(again, "after restart"))).isNotEqualTo(id);
         }
     }
 

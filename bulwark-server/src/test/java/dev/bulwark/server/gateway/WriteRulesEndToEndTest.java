@@ -29,7 +29,8 @@ class WriteRulesEndToEndTest {
                         "crm.update_customer_note", Map.of("id", 2, "note", "Called back, all fine.")));
                 String text = ((McpSchema.TextContent) clamped.content().get(0)).text();
                 assertThat(clamped.isError()).as(text).isFalse();
-                assertThat(text).contains("Called back,").doesNotContain("all fine");
+                // the answer shows the row as row security lets support-bot see it (notes redacted): read the CRM
+                assertThat(storedNote(gateway, 2)).isEqualTo("Called back,");
                 var modified = GatewayEndToEndTestSupport.lastToolCall(gateway, "crm.update_customer_note");
                 assertThat(modified.event().details().get("writes").toString())
                         .contains("modify").contains("/note truncated to 12 characters");
@@ -43,10 +44,18 @@ class WriteRulesEndToEndTest {
                 assertThat(record.event().reason()).startsWith("DENIED");
                 assertThat(record.event().details().get("writes").toString()).contains("deny");
 
-                McpSchema.CallToolResult read = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
-                        Map.of("id", 2)));
-                assertThat(((McpSchema.TextContent) read.content().get(0)).text())
-                        .as("the refused note was never written").contains("Called back,").doesNotContain("http://x");
+                assertThat(storedNote(gateway, 2)).as("the refused note was never written").isEqualTo("Called back,");
+            }
+        }
+    }
+
+    private static String storedNote(Gateway gateway, long customerId) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + gateway.config().dataPath().resolve("crm.db"));
+             var select = connection.prepareStatement("SELECT notes FROM customers WHERE id = ?")) {
+            select.setLong(1, customerId);
+            try (var rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
             }
         }
     }
