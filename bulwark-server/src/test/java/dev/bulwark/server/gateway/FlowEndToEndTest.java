@@ -47,9 +47,11 @@ class FlowEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         // URLs pass the PII guard here: by default it redacts them from tool output, so an agent never sees the
-        // attacker's URL at all (docs/security/flow.md, "PII guards"); flow control must stop it when it does
+        // attacker's URL at all (docs/security/flow.md, "PII guards"); flow control must stop it when it does.
+        // Sessions in memory: flow state then belongs to each MCP session, which these tests rely on to stay apart
+        // (with the database store it belongs to the task, shared by all of alice's MCP sessions: SharedFlowGatewayTest)
         gateway = Gateway.start(new dev.bulwark.server.config.ConfigLoader()
-                .parse("guards: {pii: {toolOutput: {URL: allow}}}", "test.yaml")
+                .parse("guards: {pii: {toolOutput: {URL: allow}}}\nsessions: {store: memory}\n", "test.yaml")
                 .withDataDir(data.toString()).withPort(0));
         admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
         String agent = agentToken();
