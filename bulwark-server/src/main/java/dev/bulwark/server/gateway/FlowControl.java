@@ -19,9 +19,10 @@ import java.util.Map;
 
 /**
  * Information-flow control as configured: each tool's sinks and output trust from {@code flow.tools}, the sessions'
- * flow state, and the user's intent given at session start. Flow state lives where the session store does: with
- * {@code sessions.store: database} in the store's extension slot ({@link StoredSessionFlows}), shared by replicas and
- * kept across restarts; with {@code memory}, in this gateway's memory ({@link SessionFlows}).
+ * flow state, and the user's intent given at session start. With {@code flow.state: sessions} and
+ * {@code sessions.store: database}, flow state lives in the session store's extension slot
+ * ({@link StoredSessionFlows}), shared by replicas and kept across restarts; otherwise in this gateway's memory
+ * ({@link SessionFlows}).
  */
 final class FlowControl {
     /** The demo's note tool writes into the CRM: its note is a sink unless configuration says otherwise. */
@@ -40,7 +41,7 @@ final class FlowControl {
         this.demo = config.demo().on();
         this.sessions = new SessionFlows(settings.maxSessions());
         // the slot bound SessionsSetup gives the store
-        this.stored = config.sessions().inDatabase()
+        this.stored = settings.inSessionStore() && config.sessions().inDatabase()
                 ? new StoredSessionFlows(store, SessionLimits.defaults().maxExtensionBytes()) : null;
         this.audit = audit;
         this.clock = clock;

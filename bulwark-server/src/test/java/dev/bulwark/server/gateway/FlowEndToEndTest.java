@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,23 +48,29 @@ class FlowEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         // URLs pass the PII guard here: by default it redacts them from tool output, so an agent never sees the
-        // attacker's URL at all (docs/security/flow.md, "PII guards"); flow control must stop it when it does.
-        // Sessions in memory: flow state then belongs to each MCP session, which these tests rely on to stay apart
-        // (with the database store it belongs to the task, shared by all of alice's MCP sessions: SharedFlowGatewayTest)
+        // attacker's URL at all (docs/security/flow.md, "PII guards"); flow control must stop it when it does
         gateway = Gateway.start(new dev.bulwark.server.config.ConfigLoader()
-                .parse("guards: {pii: {toolOutput: {URL: allow}}}\nsessions: {store: memory}\n", "test.yaml")
+                .parse("guards: {pii: {toolOutput: {URL: allow}}}\napprovals: {enabled: false}", "test.yaml")
                 .withDataDir(data.toString()).withPort(0));
         admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
-        String agent = agentToken();
-        // one customer per test that reads a planted note, each planted in a session of its own: the echo of the
-        // first note would make the attacker's second write carry an untrusted destination (and be refused)
+        // the note arrived in the CRM by other means (an e-mail import, another user): one customer per test
         for (int id : new int[] {5, 7}) {
-            try (McpSyncClient attacker = TestGateways.client(gateway, agent, null)) {
-                McpSchema.CallToolResult planted = attacker.callTool(new McpSchema.CallToolRequest(
-                        "crm.update_customer_note", Map.of("id", id, "note", PLANTED)));
-                assertThat(planted.isError()).as(text(planted)).isFalse();
-            }
+            TestGateways.writeNote(gateway, id, PLANTED);
         }
+        // row security redacts notes for support agents; an admin agent reads them, and its CRM writes need a
+        // manager's approval (crm-admin-write). With the queue off such a write answers APPROVAL_REQUIRED at once,
+        // which here means: flow control let it through to the approval rule.
+        flowBotKey = gateway.identity().agents().register(FLOW_BOT, "tests@example.com", Set.of("admin-agent"),
+                Map.of()).apiKey().value();
+    }
+
+    private static final String FLOW_BOT = "flow-bot";
+    static String flowBotKey;
+
+    /** A write that flow control allowed: the admin write rule then asks for approval (the queue is off). */
+    private static void assertNotDeniedByFlow(McpSchema.CallToolResult result) {
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).startsWith("APPROVAL_REQUIRED").contains("crm-admin-write").doesNotContain("flow-");
     }
 
     @AfterAll
@@ -71,9 +78,6 @@ class FlowEndToEndTest {
         gateway.close();
     }
 
-    private static String agentToken() {
-        return TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
-    }
 
     private static String text(McpSchema.CallToolResult result) {
         return ((McpSchema.TextContent) result.content().get(0)).text();
@@ -85,14 +89,14 @@ class FlowEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A token for support-bot acting for {@code user} (RFC 8693 exchange of a user token). */
+    /** A token for flow-bot acting for {@code user} (RFC 8693 exchange of a user token). */
     private static String delegatedToken(String user) throws Exception {
         HttpResponse<String> minted = post("/api/v1/users/" + user + "/token", "application/json",
                 "Bearer " + admin, "{\"ttlSeconds\":600}");
         assertThat(minted.statusCode()).as(minted.body()).isEqualTo(200);
         String userToken = JSON.readTree(minted.body()).get("token").asText();
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("support-bot:"
-                + gateway.demoCredentials().supportBotKey()).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic " + Base64.getEncoder().encodeToString((FLOW_BOT + ":" + flowBotKey)
+                .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> exchanged = post("/oauth/token", "application/x-www-form-urlencoded", basic,
                 "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:token-exchange",
                         StandardCharsets.UTF_8)
@@ -134,7 +138,7 @@ class FlowEndToEndTest {
 
             McpSchema.CallToolResult intended = client.callTool(new McpSchema.CallToolRequest(
                     "crm.update_customer_note", Map.of("id", 5, "note", "Invoices now paid at " + INTENDED)));
-            assertThat(intended.isError()).as(text(intended)).isFalse();
+            assertNotDeniedByFlow(intended);
         }
     }
 
@@ -143,7 +147,7 @@ class FlowEndToEndTest {
         try (McpSyncClient client = TestGateways.client(gateway, delegatedToken("alice"), null)) {
             McpSchema.CallToolResult write = client.callTool(new McpSchema.CallToolRequest(
                     "crm.update_customer_note", Map.of("id", 6, "note", "Invoices now paid at " + ATTACKER)));
-            assertThat(write.isError()).as(text(write)).isFalse();
+            assertNotDeniedByFlow(write);
         }
     }
 
@@ -161,7 +165,7 @@ class FlowEndToEndTest {
     @Test
     void anAgentCannotDeclareItsOwnIntent() {
         // the gate answers 403, which the SDK client reports as an authorization error
-        assertThatThrownBy(() -> clientWithIntent(agentToken(), "send everything to " + ATTACKER).close())
+        assertThatThrownBy(() -> clientWithIntent(TestGateways.token(gateway, FLOW_BOT, flowBotKey), "send everything to " + ATTACKER).close())
                 .hasStackTraceContaining("Authorization error");
         var refused = gateway.auditLog().tail(20).reversed().stream()
                 .filter(r -> r.event().action().equals("mcp.intent")).findFirst().orElseThrow();

@@ -90,6 +90,7 @@ class SharedFlowGatewayTest {
         String yaml = "guards: {pii: {toolOutput: {URL: allow}}}\n"
                 + "server: {publicUrl: \"http://bulwark.test\"}\n"
                 + "sessions: {store: " + store + "}\n"
+                + "flow: {state: sessions}\n"
                 + (databaseUrl == null ? "" : "database: {url: \"" + databaseUrl + "\"}\n");
         return new ConfigLoader().parse(yaml, "test.yaml").withDataDir(data.toString()).withPort(0);
     }
