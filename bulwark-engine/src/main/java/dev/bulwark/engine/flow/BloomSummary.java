@@ -40,6 +40,22 @@ final class BloomSummary {
         added++;
     }
 
+    /**
+     * Adds every key {@code other} holds. Summaries with another seed or size cannot be combined bit by bit: if the
+     * other holds anything, this one is saturated (every key "might" have been seen), the safe side.
+     */
+    void merge(BloomSummary other) {
+        if (other.seed == seed && other.bits.length == bits.length) {
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] |= other.bits[i];
+            }
+            added = Math.max(added, other.added);
+        } else if (other.added > 0 || other.saturated()) {
+            saturate();
+            added = Math.max(added, other.added);
+        }
+    }
+
     /** Sets every bit: from now on every key "might" have been seen. */
     void saturate() {
         Arrays.fill(bits, -1L);

@@ -3,6 +3,7 @@ package dev.bulwark.engine.flow;
 import dev.bulwark.engine.pipeline.CallContext;
 import dev.bulwark.engine.pipeline.CallStep;
 import dev.bulwark.engine.pipeline.Conclusion;
+import dev.bulwark.engine.pipeline.Refusal;
 import dev.bulwark.engine.pipeline.ContextKey;
 import dev.bulwark.spi.Checks;
 import java.util.LinkedHashSet;
@@ -19,11 +20,11 @@ public final class FlowStep implements CallStep {
     /** Where the step leaves the call's provenance for later steps. */
     public static final ContextKey<CallProvenance> PROVENANCE = ContextKey.of("flow", CallProvenance.class);
 
-    private final SessionFlows sessions;
+    private final FlowStates sessions;
     private final Function<String, ToolFlow> tools;
 
     /** @param tools the flow configuration of a tool by name; {@code null} means {@link ToolFlow#UNCONFIGURED} */
-    public FlowStep(SessionFlows sessions, Function<String, ToolFlow> tools) {
+    public FlowStep(FlowStates sessions, Function<String, ToolFlow> tools) {
         this.sessions = Checks.present(sessions, "sessions");
         this.tools = Checks.present(tools, "tools");
     }
@@ -35,7 +36,13 @@ public final class FlowStep implements CallStep {
         if (tool == null) {
             tool = ToolFlow.UNCONFIGURED;
         }
-        SessionFlow flow = sessions.of(call.request().sessionId());
+        SessionFlow flow;
+        try {
+            flow = sessions.of(call);
+        } catch (RuntimeException e) {
+            return call.refuse(Refusal.INTERNAL_ERROR, "internal error",
+                    "flow state unreadable: " + e.getClass().getName());
+        }
         CallProvenance provenance = flow.provenance(call.requireArguments(), tool.sinks());
         Conclusion conclusion = next.proceed(call.with(PROVENANCE, provenance));
         if (!conclusion.completed()) {
@@ -47,6 +54,13 @@ public final class FlowStep implements CallStep {
             labels.add(Source.TRUSTED_LABEL); // a guard's or the tool's 'untrusted' label still wins
         }
         flow.output(done.requireResult().joinedText(), labels);
+        try {
+            sessions.recorded(call, flow);
+        } catch (RuntimeException e) {
+            // fail closed: an output the shared index does not know of must not reach the agent
+            return done.refuse(Refusal.INTERNAL_ERROR, "internal error",
+                    "flow state not stored: " + e.getClass().getName());
+        }
         return conclusion;
     }
 }

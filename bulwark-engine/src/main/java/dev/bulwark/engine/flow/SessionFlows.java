@@ -1,15 +1,17 @@
 package dev.bulwark.engine.flow;
 
+import dev.bulwark.engine.pipeline.CallContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The flow state of the sessions this gateway holds in memory, at most {@code maxSessions}, least recently used
  * evicted first. A session whose state was evicted and comes back gets an index {@link ValueIndex#afterLoss after
- * loss}: every value it has not seen again looks untrusted. Until the session store persists
- * {@link ValueIndex#toBytes()}, this is what keeps a bounded gateway fail-safe.
+ * loss}: every value it has not seen again looks untrusted. This is what keeps a bounded gateway fail-safe when
+ * {@code sessions.store} is {@code memory}; otherwise {@link StoredSessionFlows} keeps the state in the shared store.
+ * Keyed by the call's (MCP) session id.
  */
-public final class SessionFlows {
+public final class SessionFlows implements FlowStates {
     private final int maxSessions;
     private final ValueExtractor extractor;
     private final ValueIndex.Bounds bounds;
@@ -52,6 +54,15 @@ public final class SessionFlows {
         }
         return flow;
     }
+
+    @Override
+    public SessionFlow of(CallContext call) {
+        return of(call.request().sessionId());
+    }
+
+    /** The state is held in memory: there is nothing to write back. */
+    @Override
+    public void recorded(CallContext call, SessionFlow flow) {}
 
     public synchronized int size() {
         return live.size();

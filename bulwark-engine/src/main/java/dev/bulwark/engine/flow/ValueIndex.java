@@ -45,6 +45,19 @@ public final class ValueIndex {
         public static Bounds defaults() {
             return new Bounds(4096, 512 * 1024, 1024, 1 << 16, 48);
         }
+
+        /**
+         * The defaults, shrunk so that the byte form of an index of ordinary values fits a session store slot of
+         * {@code slotBytes}: the summary takes at most an eighth of it and the estimated entry bytes at most the
+         * slot (an entry's byte form is well under its estimated heap cost for keys of one-byte characters). An index
+         * whose byte form still exceeds the slot is shrunk on writing ({@link #shrinkTo}).
+         */
+        public static Bounds forSlot(int slotBytes) {
+            Bounds d = defaults();
+            int bloomBits = Integer.highestOneBit(Math.max(64, slotBytes)); // slotBytes / 8 bytes, in bits
+            return new Bounds(d.maxEntries(), Math.max(ENTRY_OVERHEAD, Math.min(d.maxBytes(), slotBytes)),
+                    d.maxIntentEntries(), Math.min(d.bloomBits(), bloomBits), d.maxLabels());
+        }
     }
 
     /** Reported when a value carried more distinct labels than the index tracks. */
@@ -231,6 +244,87 @@ public final class ValueIndex {
             out.add(OVERFLOW_LABEL);
         }
         return out;
+    }
+
+    /**
+     * Adds everything {@code other} knows, as if this index had also received what it received: sources and labels
+     * of a value are united, never replaced, so a value seen untrusted by either stays untrusted and nothing becomes
+     * trusted that neither saw trusted. Beyond the bounds the usual fail-safe eviction applies. Used to combine the
+     * indexes of two gateways that recorded outputs of one session at the same time.
+     */
+    public void merge(ValueIndex other) {
+        if (other == this) {
+            return;
+        }
+        // copy under the other's lock, then apply under this one's: never both locks at once
+        List<String> names;
+        Map<String, Entry> otherIntent = new LinkedHashMap<>();
+        Map<String, Entry> otherEntries = new LinkedHashMap<>();
+        BloomSummary otherSummary;
+        long otherEvicted;
+        long otherDropped;
+        synchronized (other) {
+            names = List.copyOf(other.labelNames);
+            other.intent.forEach((k, e) -> otherIntent.put(k, new Entry(e.sources, e.labels)));
+            other.entries.forEach((k, e) -> otherEntries.put(k, new Entry(e.sources, e.labels)));
+            otherSummary = new BloomSummary(other.summary.bits(), other.summary.seed(), other.summary.added());
+            otherEvicted = other.evicted;
+            otherDropped = other.droppedIntent;
+        }
+        synchronized (this) {
+            summary.merge(otherSummary);
+            otherIntent.forEach((k, e) -> recordIntent(k, relabel(e.labels, names)));
+            otherEntries.forEach((k, e) -> recordOutput(k, e.sources, relabel(e.labels, names)));
+            evicted = Math.max(evicted, otherEvicted);
+            droppedIntent = Math.max(droppedIntent, otherDropped);
+        }
+    }
+
+    /** Label bits of another index's label table, in this index's table. */
+    private long relabel(long bits, List<String> names) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if ((bits & (1L << i)) != 0) {
+                labels.add(names.get(i));
+            }
+        }
+        long mine = labelBits(labels);
+        return bits < 0 ? mine | 1L << 63 : mine;
+    }
+
+    /**
+     * The byte form, shrunk until it fits {@code maxBytes}: output values not seen for longest are evicted first (the
+     * untrusted ones into the summary, as at the index's own bounds), then values of the intent are dropped (they then
+     * look unseen, not trusted). Fails if even an index without values does not fit.
+     *
+     * @throws IllegalStateException when the summary and label table alone exceed {@code maxBytes}
+     */
+    public synchronized byte[] shrinkTo(int maxBytes) {
+        byte[] form = toBytes();
+        while (form.length > maxBytes) {
+            if (!entries.isEmpty()) {
+                Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
+                for (int n = Math.max(1, entries.size() / 8); n > 0 && oldest.hasNext(); n--) {
+                    Map.Entry<String, Entry> victim = oldest.next();
+                    if ((victim.getValue().sources & Source.UNTRUSTED_OUTPUT.bit()) != 0) {
+                        summary.add(victim.getKey());
+                    }
+                    bytes -= cost(victim.getKey());
+                    oldest.remove();
+                    evicted++;
+                }
+            } else if (!intent.isEmpty()) {
+                Iterator<String> newest = List.copyOf(intent.keySet()).reversed().iterator();
+                for (int n = Math.max(1, intent.size() / 8); n > 0 && newest.hasNext(); n--) {
+                    intent.remove(newest.next());
+                    droppedIntent++;
+                }
+            } else {
+                throw new IllegalStateException("an empty value index is larger than " + maxBytes + " bytes");
+            }
+            form = toBytes();
+        }
+        return form;
     }
 
     /** The index as bytes, for a session store ({@link ValueIndexCodec} reads them back). */

@@ -1,6 +1,7 @@
 package dev.bulwark.engine.pipeline;
 
 import dev.bulwark.engine.flow.FlowStep;
+import dev.bulwark.engine.flow.FlowStates;
 import dev.bulwark.engine.flow.SessionFlows;
 import dev.bulwark.engine.flow.ToolFlow;
 import dev.bulwark.spi.session.SessionStore;
@@ -35,7 +36,7 @@ public final class StandardPipeline {
     private ArgumentLimits limits = ArgumentLimits.DEFAULT;
     private Set<String> fulfilledObligations = Set.of();
     private InstantSource clock = InstantSource.system();
-    private SessionFlows flows = new SessionFlows(10_000);
+    private FlowStates flows = new SessionFlows(10_000);
     private Function<String, ToolFlow> toolFlows = name -> ToolFlow.UNCONFIGURED;
 
     private StandardPipeline() {}
@@ -95,7 +96,7 @@ public final class StandardPipeline {
      * Where sessions' flow state lives and each tool's flow configuration; by default 10,000 sessions in memory and
      * every tool unconfigured (untrusted output, no sinks).
      */
-    public StandardPipeline flow(SessionFlows sessionFlows, Function<String, ToolFlow> tools) {
+    public StandardPipeline flow(FlowStates sessionFlows, Function<String, ToolFlow> tools) {
         this.flows = Checks.present(sessionFlows, "sessionFlows");
         this.toolFlows = Checks.present(tools, "tools");
         return this;

@@ -11,8 +11,11 @@ import java.util.Set;
  *                    sees every value it has not seen again as untrusted)
  * @param tools       per tool name or glob ({@code *} matches any characters), the first match wins; a tool no entry
  *                    matches has untrusted output and no sinks
+ * @param state       where flow state lives: {@code memory} (default; per MCP session, this gateway only) or
+ *                    {@code sessions} (the task's session store, shared by replicas on one database and kept across
+ *                    restarts; only with {@code sessions.store: database})
  */
-public record FlowSettings(Integer maxSessions, List<ToolFlowSettings> tools) {
+public record FlowSettings(Integer maxSessions, List<ToolFlowSettings> tools, String state) {
     static final int MAX_SESSIONS = 1_000_000;
 
     public FlowSettings {
@@ -21,6 +24,10 @@ public record FlowSettings(Integer maxSessions, List<ToolFlowSettings> tools) {
             throw new IllegalArgumentException("flow.maxSessions must be between 1 and " + MAX_SESSIONS);
         }
         tools = tools == null ? List.of() : List.copyOf(tools);
+        state = state == null || state.isBlank() ? "memory" : state;
+        if (!state.equals("memory") && !state.equals("sessions")) {
+            throw new IllegalArgumentException("flow.state must be memory or sessions");
+        }
         Set<String> patterns = new HashSet<>();
         for (ToolFlowSettings t : tools) {
             if (t == null) {
@@ -33,7 +40,12 @@ public record FlowSettings(Integer maxSessions, List<ToolFlowSettings> tools) {
     }
 
     public static FlowSettings defaults() {
-        return new FlowSettings(null, null);
+        return new FlowSettings(null, null, null);
+    }
+
+    /** Whether flow state lives in the session store. */
+    public boolean inSessionStore() {
+        return state.equals("sessions");
     }
 
     /** The first entry whose name or glob matches the tool, or {@code null}. */

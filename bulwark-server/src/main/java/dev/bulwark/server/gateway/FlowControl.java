@@ -1,6 +1,8 @@
 package dev.bulwark.server.gateway;
 
+import dev.bulwark.engine.flow.FlowStates;
 import dev.bulwark.engine.flow.SessionFlows;
+import dev.bulwark.engine.flow.StoredSessionFlows;
 import dev.bulwark.engine.flow.ToolFlow;
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.FlowSettings;
@@ -9,15 +11,18 @@ import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.AuditLog;
 import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.spi.session.SessionLimits;
+import dev.bulwark.spi.session.SessionStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Information-flow control as configured: each tool's sinks and output trust from {@code flow.tools}, the sessions'
- * flow state, and the user's intent given at session start. Flow state lives in memory ({@link SessionFlows}); the
- * seam for a persistent session store is {@link #sessions()} (a store keeps {@code ValueIndex.toBytes()} per
- * session and hands back {@code ValueIndex.afterLoss} for a blob it cannot read).
+ * flow state, and the user's intent given at session start. With {@code flow.state: sessions} and
+ * {@code sessions.store: database}, flow state lives in the session store's extension slot
+ * ({@link StoredSessionFlows}), shared by replicas and kept across restarts; otherwise in this gateway's memory
+ * ({@link SessionFlows}).
  */
 final class FlowControl {
     /** The demo's note tool writes into the CRM: its note is a sink unless configuration says otherwise. */
@@ -26,19 +31,29 @@ final class FlowControl {
     private final FlowSettings settings;
     private final boolean demo;
     private final SessionFlows sessions;
+    /** Null when flow state is kept in memory. */
+    private final StoredSessionFlows stored;
     private final AuditLog audit;
     private final Clock clock;
 
-    FlowControl(BulwarkConfig config, AuditLog audit, Clock clock) {
+    FlowControl(BulwarkConfig config, SessionStore store, AuditLog audit, Clock clock) {
         this.settings = config.flow();
         this.demo = config.demo().on();
         this.sessions = new SessionFlows(settings.maxSessions());
+        // the slot bound SessionsSetup gives the store
+        this.stored = settings.inSessionStore() && config.sessions().inDatabase()
+                ? new StoredSessionFlows(store, SessionLimits.defaults().maxExtensionBytes()) : null;
         this.audit = audit;
         this.clock = clock;
     }
 
     SessionFlows sessions() {
         return sessions;
+    }
+
+    /** Where the pipeline reads and writes flow state. */
+    FlowStates states() {
+        return stored != null ? stored : sessions;
     }
 
     /** A tool's flow configuration: the first matching entry, the demo default, or untrusted output and no sinks. */
@@ -54,6 +69,10 @@ final class FlowControl {
     void declareIntent(String sessionId, String intent) {
         audit.append(new AuditEvent(clock.instant(), AuditEventType.PROTOCOL, "mcp.intent", Outcome.SUCCEEDED, null,
                 null, sessionId, "", Map.of("chars", intent.length())));
-        sessions.of(sessionId).intent(intent);
+        if (stored != null) {
+            stored.declareIntent(sessionId, intent);
+        } else {
+            sessions.of(sessionId).intent(intent);
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.bulwark.server.store.Databases;
 import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.spi.session.SessionStore;
 import dev.bulwark.spi.tool.Connector;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,16 +102,17 @@ public final class Gateway implements AutoCloseable {
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
             this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, auditLog, clock,
                     housekeeping);
-            this.flow = new FlowControl(config, auditLog, clock);
+            SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
+            this.flow = new FlowControl(config, sessionStore, auditLog, clock);
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
-                    .sessions(SessionsSetup.open(config.sessions(), database, clock, housekeeping))
+                    .sessions(sessionStore)
                     .auditLog(auditLog)
                     .redactor(auditRedactor(guards))
                     .guards(guards.outputGuards())
-                    .flow(flow.sessions(), flow::tool);
+                    .flow(flow.states(), flow::tool);
             var steps = approvals.wire(standard, auditRedactor(guards), auditLog, clock);
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
