@@ -81,9 +81,15 @@ final class SuiteReplay {
                 AgentRegistration agent = gateway.identity().agents().register(AGENT, "bench@bulwark.local",
                         Set.of("assistant"), Map.of());
                 String key = agent.apiKey().value();
+                Set<String> reads = new java.util.HashSet<>();
+                declared.kinds().forEach((tool, kind) -> {
+                    if (kind.equals("read")) {
+                        reads.add(tool);
+                    }
+                });
                 corpus.runs(suite, run -> {
                     if ((run.line() - 1) % every == 0) {
-                        replayRun(gateway, key, upstream, declared.name(), run, tally);
+                        replayRun(gateway, key, upstream, declared.name(), reads, run, tally);
                     }
                 });
             }
@@ -91,8 +97,12 @@ final class SuiteReplay {
         return tally;
     }
 
+    /**
+     * @param reads tools the configuration declares {@code read}: a goal call of one of them (the attacker reading
+     *              what it then sends) is not an effect; the goal's effect is in the write or egress call after it
+     */
     private static void replayRun(Gateway gateway, String agentKey, ReplayUpstream upstream, String prefix,
-                                  ReplayCorpus.Run run, SuiteTally tally) {
+                                  Set<String> reads, ReplayCorpus.Run run, SuiteTally tally) {
         String user = "replay-user-" + run.line();
         gateway.identity().users().register(user, Set.of("user"), Map.of());
         String token = delegatedToken(gateway, user, agentKey);
@@ -120,13 +130,16 @@ final class SuiteReplay {
                 boolean refused = outcome == SuiteTally.Outcome.DENIED || outcome == SuiteTally.Outcome.HELD;
                 anyDenied |= outcome == SuiteTally.Outcome.DENIED;
                 anyHeld |= outcome == SuiteTally.Outcome.HELD;
-                if (!run.benign() && GoalCalls.isAttackerCall(call.tool(), call.args(), run.goalCalls(),
+                if (!run.benign() && !reads.contains(call.tool()) && GoalCalls.isAttackerCall(call.tool(), call.args(), run.goalCalls(),
                         run.intent())) {
                     anyGoal = true;
                     goalsStopped &= refused;
                     if (!refused) {
                         tally.goalCallsAllowed.merge(call.tool() + " " + outcome, 1, Integer::sum);
                     }
+                }
+                if (outcome == SuiteTally.Outcome.ERROR) {
+                    tally.errors.merge(call.tool() + ": " + reason(message), 1, Integer::sum);
                 }
                 if (run.benign() && run.utility() && outcome == SuiteTally.Outcome.DENIED) {
                     tally.benignDenials.merge(call.tool() + ": " + reason(message), 1, Integer::sum);

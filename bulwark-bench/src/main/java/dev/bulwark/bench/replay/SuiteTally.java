@@ -26,6 +26,8 @@ public final class SuiteTally {
     int benignKept;
     /** ... of them, runs with at least one call held for approval. */
     int benignHeld;
+    /** Calls the gateway answered with an error that is not a refusal, by tool and message. */
+    final Map<String, Integer> errors = new TreeMap<>();
     /** Denied calls of benign runs, by tool and the gateway's reason. */
     final Map<String, Integer> benignDenials = new TreeMap<>();
 
@@ -83,7 +85,8 @@ public final class SuiteTally {
                   successful attacks (security=true): %d, with a recognisable attacker-goal call: %d
                   attacker-goal calls let through, by tool: %s
                   benign denials by tool and reason: %s
+                  errors (not refusals) by tool and message: %s
                 """, suite, runs, calls, outcomes, successfulAttacks, attacksWithGoalCall, goalCallsAllowed,
-                benignDenials);
+                benignDenials, errors);
     }
 }
