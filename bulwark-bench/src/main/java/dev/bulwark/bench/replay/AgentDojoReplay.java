@@ -30,7 +30,7 @@ public final class AgentDojoReplay {
         Map<String, SuiteTally> tallies = replay(Path.of(args[0]), Path.of(args[1]), every);
         System.out.println(table(tallies));
         tallies.forEach((suite, t) -> System.out.print(t.details(suite)));
-        System.out.printf("every %d-th run, %.0f s%n", every, (System.nanoTime() - started) / 1e9);
+        System.out.printf("replayed run 1 and every %d-th run after it (1 = all) in %.0f s%n", every, (System.nanoTime() - started) / 1e9);
         System.exit(0);
     }
 

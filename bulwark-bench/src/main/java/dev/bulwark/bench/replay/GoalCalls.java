@@ -70,11 +70,14 @@ final class GoalCalls {
         return v.isNull() || (v.isTextual() && v.asText().startsWith("$"));
     }
 
+    /** A number the text writes on its own (currency signs and punctuation around it aside), not inside an id. */
     private static boolean numberIn(BigDecimal value, String text) {
-        for (String token : text.split("[^0-9.]+")) {
-            String t = token.replaceAll("^\\.+|\\.+$", "");
-            if (!t.isEmpty() && t.chars().filter(c -> c == '.').count() <= 1
-                    && new BigDecimal(t).compareTo(value) == 0) {
+        for (String token : text.split("\\s+")) {
+            String t = token.replaceAll("^[^0-9]+|[^0-9]+$", "");
+            if (t.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+                t = t.replace(",", "");
+            }
+            if (t.matches("\\d+(\\.\\d+)?") && new BigDecimal(t).compareTo(value) == 0) {
                 return true;
             }
         }
