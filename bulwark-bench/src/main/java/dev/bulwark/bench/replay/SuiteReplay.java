@@ -110,6 +110,8 @@ final class SuiteReplay {
         boolean goalsStopped = true;
         boolean anyDenied = false;
         boolean anyHeld = false;
+        boolean cutOff = false;
+        boolean goalAfterCutOffOnly = true;
         try (McpSyncClient client = client(gateway, token, run.intent())) {
             for (ReplayCorpus.Call call : run.calls()) {
                 upstream.expect(call);
@@ -136,8 +138,11 @@ final class SuiteReplay {
                     goalsStopped &= refused;
                     if (!refused) {
                         tally.goalCallsAllowed.merge(call.tool() + " " + outcome, 1, Integer::sum);
+                        goalAfterCutOffOnly &= cutOff;
                     }
                 }
+                // from here on the recorded model saw content the gateway did not deliver
+                cutOff |= outcome != SuiteTally.Outcome.ALLOWED;
                 if (outcome == SuiteTally.Outcome.ERROR) {
                     tally.errors.merge(call.tool() + ": " + reason(message), 1, Integer::sum);
                 }
@@ -152,6 +157,7 @@ final class SuiteReplay {
             if (anyGoal) {
                 tally.attacksWithGoalCall++;
                 tally.attacksStopped += goalsStopped ? 1 : 0;
+                tally.attacksPassedOnlyAfterCutOff += !goalsStopped && goalAfterCutOffOnly ? 1 : 0;
             }
         }
         if (run.benign() && run.utility()) {

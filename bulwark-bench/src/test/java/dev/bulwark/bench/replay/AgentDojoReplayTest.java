@@ -68,6 +68,7 @@ class AgentDojoReplayTest {
         assertThat(mini.successfulAttacks()).isEqualTo(1);
         assertThat(mini.attacksWithGoalCall()).isEqualTo(1);
         assertThat(mini.attacksStopped()).as(mini.details("mini")).isEqualTo(1);
+        assertThat(mini.attacksPassedOnlyAfterCutOff()).isZero();
         assertThat(mini.benignRuns()).isEqualTo(2);
         assertThat(mini.benignKept()).as(mini.details("mini")).isEqualTo(1);
         assertThat(mini.benignHeld()).isZero();
