@@ -46,6 +46,7 @@ public final class FlowStep implements CallStep {
         CallProvenance provenance = flow.provenance(call.requireArguments(), tool.sinks());
         Conclusion conclusion = next.proceed(call.with(PROVENANCE, provenance));
         if (!conclusion.completed()) {
+            recordWithheld(call, flow, conclusion);
             return conclusion; // the agent received nothing
         }
         CallContext done = conclusion.call();
@@ -62,5 +63,24 @@ public final class FlowStep implements CallStep {
                     "flow state not stored: " + e.getClass().getName());
         }
         return conclusion;
+    }
+
+    /**
+     * An output the tool produced but the gateway withheld (a guard blocked it, or a later step refused) still came
+     * into the session's reach: the agent may have it by another path, or act on what it expected it to say. Its values
+     * are recorded as untrusted, never trusted, so they meet flow control in a sink instead of looking unseen. Only
+     * ever adds untrusted sources; a failure to store it leaves the call refused as it already is.
+     */
+    private void recordWithheld(CallContext call, SessionFlow flow, Conclusion conclusion) {
+        var raw = conclusion.call().result();
+        if (raw.isEmpty()) {
+            return; // the tool never ran
+        }
+        flow.output(raw.get().joinedText(), Set.of(Source.UNTRUSTED_LABEL));
+        try {
+            sessions.recorded(call, flow);
+        } catch (RuntimeException e) {
+            // the call is refused already; the next call reads the stored index, where these values stay unknown
+        }
     }
 }
