@@ -59,34 +59,10 @@ class KillNineDurabilityTest {
                     .filter(l -> l.startsWith("support-bot ")).findFirst().orElseThrow().split(" ")[1];
             String token = token(base, key);
             String session = initialize(base, token);
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> drivers = List.of(0, 1).stream().map(n -> Thread.ofPlatform().start(() -> {
-                for (int i = 0; !stop.get() && i < 5_000; i++) {
-                    String marker = "k9w-" + n + "-" + i;
-                    String body = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+            Set<String> acknowledged = callUntilKilled(gateway, "k9w-", (n, i, marker) -> send(base, token, session,
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
                             + "\"crm.update_customer_note\",\"arguments\":{\"id\":" + (1 + (i * 2 + n) % 20)
-                            + ",\"note\":\"" + marker + "\"}}}";
-                    try {
-                        if (send(base, token, session, body)) {
-                            acknowledged.add(marker);
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            })).toList();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (acknowledged.size() < 60 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            gateway.destroyForcibly();
-            gateway.waitFor(30, TimeUnit.SECONDS);
-            stop.set(true);
-            for (Thread t : drivers) {
-                t.join(30_000);
-            }
-            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
+                            + ",\"note\":\"" + marker + "\"}}}"));
 
             Set<String> written = new HashSet<>();
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("crm.db"));
@@ -134,31 +110,8 @@ class KillNineDurabilityTest {
                     .filter(l -> l.startsWith("support-bot ")).findFirst().orElseThrow().split(" ")[1];
             String token = token(base, key);
             String session = initialize(base, token);
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> drivers = List.of(0, 1).stream().map(n -> Thread.ofPlatform().start(() -> {
-                for (int i = 0; !stop.get() && i < 5_000; i++) {
-                    String marker = "k9-" + n + "-" + i;
-                    try {
-                        if (call(base, token, session, marker)) {
-                            acknowledged.add(marker);
-                        }
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            })).toList();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (acknowledged.size() < 60 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            gateway.destroyForcibly();
-            gateway.waitFor(30, TimeUnit.SECONDS);
-            stop.set(true);
-            for (Thread t : drivers) {
-                t.join(30_000);
-            }
-            assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
+            Set<String> acknowledged = callUntilKilled(gateway, "k9-",
+                    (n, i, marker) -> call(base, token, session, marker));
 
             Set<String> recorded = new HashSet<>();
             try (JdbcAuditLog log = JdbcAuditLog.openEmbedded(data, AuditLogOptions.defaults())) {
@@ -189,6 +142,44 @@ class KillNineDurabilityTest {
             }
         }
         throw new AssertionError("gateway did not start");
+    }
+
+    /** One call of a driver thread: {@code n} the thread, {@code i} the attempt; true when the call was acknowledged. */
+    private interface MarkedCall {
+        boolean send(int n, int i, String marker) throws Exception;
+    }
+
+    /**
+     * Two threads call until at least 60 calls are acknowledged (or 60 s pass), then the gateway is killed with -9 while
+     * they are still sending; returns the markers of the acknowledged calls.
+     */
+    private static Set<String> callUntilKilled(Process gateway, String prefix, MarkedCall call) throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> drivers = List.of(0, 1).stream().map(n -> Thread.ofPlatform().start(() -> {
+            for (int i = 0; !stop.get() && i < 5_000; i++) {
+                String marker = prefix + n + "-" + i;
+                try {
+                    if (call.send(n, i, marker)) {
+                        acknowledged.add(marker);
+                    }
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        })).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (acknowledged.size() < 60 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        gateway.destroyForcibly();
+        gateway.waitFor(30, TimeUnit.SECONDS);
+        stop.set(true);
+        for (Thread t : drivers) {
+            t.join(30_000);
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(60);
+        return acknowledged;
     }
 
     private static void drain(BufferedReader out) {
