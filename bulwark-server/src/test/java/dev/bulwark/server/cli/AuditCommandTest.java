@@ -10,9 +10,6 @@ import dev.bulwark.server.gateway.AuditSetup;
 import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.Outcome;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,23 +29,8 @@ class AuditCommandTest {
     Path data;
     Path yaml;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = BulwarkCli.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -94,13 +76,13 @@ class AuditCommandTest {
     void verifiesAgainstTheConfiguredWitnessesAndCatchesTruncation() throws Exception {
         writeLog();
 
-        Run ok = run("audit", "verify", "--config", yaml.toString());
+        CliRun ok = run("audit", "verify", "--config", yaml.toString());
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).startsWith("audit log intact: 25 records");
 
         sql("DELETE FROM audit_record WHERE sequence > 20");
         sql("DELETE FROM audit_checkpoint WHERE sequence > 20");
-        Run truncated = run("audit", "verify", "--config", yaml.toString());
+        CliRun truncated = run("audit", "verify", "--config", yaml.toString());
         assertThat(truncated.exit()).isEqualTo(1);
         assertThat(truncated.out()).contains("BROKEN").contains("truncated");
     }
@@ -111,11 +93,11 @@ class AuditCommandTest {
         sql("DELETE FROM audit_record WHERE sequence > 10");
         sql("DELETE FROM audit_checkpoint WHERE sequence > 10");
 
-        Run noAnchors = run("audit", "verify", "--data", data.toString());
+        CliRun noAnchors = run("audit", "verify", "--data", data.toString());
         assertThat(noAnchors.exit()).as("the attack without a witness").isZero();
-        Run file = run("audit", "verify", "--data", data.toString(), "--anchors",
+        CliRun file = run("audit", "verify", "--data", data.toString(), "--anchors",
                 dir.resolve("witness/anchors.jsonl").toString());
-        Run database = run("audit", "verify", "--data", data.toString(), "--anchors",
+        CliRun database = run("audit", "verify", "--data", data.toString(), "--anchors",
                 "jdbc:sqlite:" + dir.resolve("witness.db"));
 
         assertThat(file.exit()).isEqualTo(1);
@@ -134,8 +116,8 @@ class AuditCommandTest {
             }
         }
 
-        Run lenient = run("audit", "verify", "--config", yaml.toString());
-        Run strict = run("audit", "verify", "--config", yaml.toString(), "--require-anchored");
+        CliRun lenient = run("audit", "verify", "--config", yaml.toString());
+        CliRun strict = run("audit", "verify", "--config", yaml.toString(), "--require-anchored");
 
         assertThat(lenient.exit()).isZero();
         assertThat(lenient.out()).startsWith("audit log verified up to record 28")
@@ -151,8 +133,8 @@ class AuditCommandTest {
             log.append(event(3, AuditEventType.TOOL_ATTEMPT, Outcome.ATTEMPTED, "cut-off"));
         }
 
-        Run tail = run("audit", "tail", "--unfinished", "--config", yaml.toString());
-        Run verify = run("audit", "verify", "--config", yaml.toString());
+        CliRun tail = run("audit", "tail", "--unfinished", "--config", yaml.toString());
+        CliRun verify = run("audit", "verify", "--config", yaml.toString());
 
         assertThat(tail.exit()).isZero();
         assertThat(tail.out().lines()).singleElement().asString().contains("cut-off").contains("TOOL_ATTEMPT");
@@ -171,8 +153,8 @@ class AuditCommandTest {
         }
         sql("DELETE FROM audit_checkpoint WHERE sequence <= 25");
 
-        Run trusting = run("audit", "verify", "--data", data.toString());
-        Run kept1 = run("audit", "verify", "--data", data.toString(), "--public-key", kept.toString());
+        CliRun trusting = run("audit", "verify", "--data", data.toString());
+        CliRun kept1 = run("audit", "verify", "--data", data.toString(), "--public-key", kept.toString());
 
         assertThat(trusting.exit()).as("the data directory's own (replaced) key").isZero();
         assertThat(kept1.exit()).isEqualTo(1);

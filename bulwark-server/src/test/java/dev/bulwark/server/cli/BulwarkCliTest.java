@@ -2,9 +2,6 @@ package dev.bulwark.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,30 +15,15 @@ class BulwarkCliTest {
     @TempDir
     Path data;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = BulwarkCli.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void ingestsDocumentsWithPiiDetectionAndNoGatewayRunning() throws Exception {
         Path doc = Files.writeString(data.resolve("note.txt"),
                 "Call Jane Doe at jane.doe@example.org about the renewal.");
-        Run ingested = run("documents", "ingest", doc.toString(), "--user", "alice", "--data", data.toString());
+        CliRun ingested = run("documents", "ingest", doc.toString(), "--user", "alice", "--data", data.toString());
         assertThat(ingested.exit()).as(ingested.err()).isZero();
         assertThat(ingested.out()).contains("ingested file:").contains("note.txt");
     }
@@ -49,10 +31,10 @@ class BulwarkCliTest {
     @Test
     void documentAclsAndOwnersNameTheirKind() throws Exception {
         Path doc = Files.writeString(data.resolve("kinds.txt"), "Quarterly plan for the planning team.");
-        Run ok = run("documents", "ingest", doc.toString(), "--user", "alice", "--agent", "planner-bot",
+        CliRun ok = run("documents", "ingest", doc.toString(), "--user", "alice", "--agent", "planner-bot",
                 "--owner", "user:alice", "--data", data.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
-        Run bare = run("documents", "ingest", doc.toString(), "--owner", "alice", "--data", data.toString());
+        CliRun bare = run("documents", "ingest", doc.toString(), "--owner", "alice", "--data", data.toString());
         assertThat(bare.exit()).isEqualTo(1);
         assertThat(bare.err()).contains("user:alice or agent:alice");
     }
@@ -60,12 +42,12 @@ class BulwarkCliTest {
     @Test
     void refusesAnAgentWithAUsersIdAndAUserWithAnAgentsId() {
         assertThat(run("user", "create", "dana", "--data", data.toString()).exit()).isZero();
-        Run agentAsUser = run("agent", "create", "dana", "--owner", "mallory", "--data", data.toString());
+        CliRun agentAsUser = run("agent", "create", "dana", "--owner", "mallory", "--data", data.toString());
         assertThat(agentAsUser.exit()).isEqualTo(1);
         assertThat(agentAsUser.err()).contains("dana").contains("a user");
 
         assertThat(run("agent", "create", "eve-bot", "--owner", "o", "--data", data.toString()).exit()).isZero();
-        Run userAsAgent = run("user", "create", "eve-bot", "--data", data.toString());
+        CliRun userAsAgent = run("user", "create", "eve-bot", "--data", data.toString());
         assertThat(userAsAgent.exit()).isEqualTo(1);
         assertThat(userAsAgent.err()).contains("an agent");
     }
@@ -85,7 +67,7 @@ class BulwarkCliTest {
 
     @Test
     void createsListsSuspendsAgentsAndIssuesTokens() {
-        Run created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
+        CliRun created = run("agent", "create", "cli-bot", "--owner", "ops@example.com", "--role", "support",
                 "--data", data.toString());
         assertThat(created.exit()).isZero();
         String key = created.out().lines().filter(l -> l.startsWith("api key")).findFirst().orElseThrow()
@@ -93,7 +75,7 @@ class BulwarkCliTest {
         assertThat(run("agent", "create", "cli-bot", "--owner", "x", "--data", data.toString()).exit()).isEqualTo(1);
         assertThat(run("agent", "list", "--data", data.toString()).out()).contains("\"id\":\"cli-bot\"")
                 .doesNotContain(key);
-        Run token = run("token", "--agent", "cli-bot", "--key", key, "--data", data.toString());
+        CliRun token = run("token", "--agent", "cli-bot", "--key", key, "--data", data.toString());
         assertThat(token.exit()).isZero();
         assertThat(token.out().strip().split("\\.")).hasSize(3);
         assertThat(run("token", "--agent", "cli-bot", "--key", key + "x", "--data", data.toString()).exit())
@@ -109,7 +91,7 @@ class BulwarkCliTest {
         Files.writeString(dir.resolve("ok.cedar"), "@id(\"a\")\npermit(principal, action, resource);\n");
         assertThat(run("policy", "validate", dir.toString()).exit()).isZero();
         Files.writeString(dir.resolve("bad.cedar"), "@id(\"b\")\npermit(principal, action, resource)\nwhen { ;\n");
-        Run bad = run("policy", "validate", dir.toString());
+        CliRun bad = run("policy", "validate", dir.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("bad.cedar:");
     }
@@ -119,16 +101,16 @@ class BulwarkCliTest {
         Path dir = Files.createDirectories(data.resolve("typo"));
         Files.writeString(dir.resolve("a.cedar"), "permit(principal, action, resource)\n"
                 + "unless { principal in Bulwark::Rol::\"intern\" };\n");
-        Run typo = run("policy", "check", dir.toString());
+        CliRun typo = run("policy", "check", dir.toString());
         assertThat(typo.exit()).isEqualTo(1);
         assertThat(typo.err()).contains("a.cedar:2:23:").contains("unrecognized entity type `Bulwark::Rol`");
 
         Files.writeString(dir.resolve("a.cedar"), "@id(\"open\") permit(principal, action, resource);\n");
-        Run open = run("policy", "check", dir.toString());
+        CliRun open = run("policy", "check", dir.toString());
         assertThat(open.exit()).isZero();
         assertThat(open.out()).contains("a.cedar:1:1: warning: policy `open` permits every").contains("1 warning(s)");
 
-        Run schema = run("policy", "schema");
+        CliRun schema = run("policy", "schema");
         assertThat(schema.out()).contains("namespace Bulwark").contains("entity Agent in [Role]");
     }
 
@@ -142,7 +124,7 @@ class BulwarkCliTest {
                         dev.bulwark.spi.audit.Outcome.SUCCEEDED, null, null, null, "", java.util.Map.of()));
             }
         }
-        Run ok = run("audit", "verify", "--data", data.toString());
+        CliRun ok = run("audit", "verify", "--data", data.toString());
         assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
         assertThat(ok.out()).contains("audit log verified up to record 5").contains("NOT ANCHORED");
         assertThat(run("audit", "tail", "-n", "2", "--data", data.toString()).out().lines().count()).isEqualTo(2);
@@ -150,7 +132,7 @@ class BulwarkCliTest {
              Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_record SET action = 'forged' WHERE sequence = 3");
         }
-        Run broken = run("audit", "verify", "--data", data.toString());
+        CliRun broken = run("audit", "verify", "--data", data.toString());
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.out()).contains("BROKEN");
     }
@@ -163,7 +145,7 @@ class BulwarkCliTest {
                   "spans": [{"entity_type": "EMAIL_ADDRESS", "entity_value": "maria.lopez@example.com",
                              "start_position": 9, "end_position": 32}]},
                  {"full_text": "Nothing personal here.", "template_id": 2, "spans": []}]""");
-        Run r = run("pii", "evaluate", file.toString());
+        CliRun r = run("pii", "evaluate", file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsIgnoringCase("recall").contains("F2");
         assertThat(run("pii", "evaluate", data.resolve("missing.json").toString()).exit()).isEqualTo(1);
@@ -173,12 +155,12 @@ class BulwarkCliTest {
     void tokenFromTheCliIsAcceptedByARunningGatewayOnAnotherPort() throws Exception {
         try (var gateway = dev.bulwark.server.gateway.Gateway.start(dev.bulwark.server.config.BulwarkConfig.defaults()
                 .withDataDir(data.toString()).withPort(0))) {
-            Run token = run("token", "--agent", "support-bot", "--key", gateway.demoCredentials().supportBotKey(),
+            CliRun token = run("token", "--agent", "support-bot", "--key", gateway.demoCredentials().supportBotKey(),
                     "--url", gateway.baseUrl(), "--data", data.toString());
             assertThat(token.exit()).as(token.err()).isZero();
             assertThat(gateway.identity().authenticator().authenticate(token.out().strip()))
                     .isInstanceOf(dev.bulwark.spi.identity.Authentication.Authenticated.class);
-            Run wrongUrl = run("token", "--agent", "support-bot", "--key", gateway.demoCredentials().supportBotKey(),
+            CliRun wrongUrl = run("token", "--agent", "support-bot", "--key", gateway.demoCredentials().supportBotKey(),
                     "--url", "http://127.0.0.1:1", "--data", data.toString());
             assertThat(gateway.identity().authenticator().authenticate(wrongUrl.out().strip()))
                     .isInstanceOf(dev.bulwark.spi.identity.Authentication.Rejected.class);

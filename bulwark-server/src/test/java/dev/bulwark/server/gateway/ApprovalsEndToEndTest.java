@@ -330,21 +330,8 @@ class ApprovalsEndToEndTest {
         assertThat(gateway.approvals().desk().list(java.util.Optional.empty(), 10)).isEmpty();
     }
 
-    private static String[] cli(List<String> args) {
-        java.io.PrintStream oldOut = System.out;
-        java.io.PrintStream oldErr = System.err;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = dev.bulwark.server.cli.BulwarkCli.run(args.toArray(String[]::new));
-            return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static dev.bulwark.server.cli.CliRun cli(List<String> args) {
+        return dev.bulwark.server.cli.CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -353,23 +340,23 @@ class ApprovalsEndToEndTest {
         try (McpSyncClient client = agent()) {
             id = pendingId(writeNote(client, "via the cli"));
         }
-        String[] issued = cli(List.of("approvals", "issue-key", "dave", "--data", data.toString()));
-        assertThat(issued[0]).as(issued[2]).isEqualTo("0");
-        String dave = issued[1].trim();
+        var issued = cli(List.of("approvals", "issue-key", "dave", "--data", data.toString()));
+        assertThat(issued.exit()).as(issued.err()).isZero();
+        String dave = issued.out().trim();
         assertThat(dave).startsWith("bwa_dave_");
-        assertThat(cli(List.of("approvals", "issue-key", "alice", "--data", data.toString()))[0])
-                .as("alice is no approver").isEqualTo("1");
+        assertThat(cli(List.of("approvals", "issue-key", "alice", "--data", data.toString())).exit())
+                .as("alice is no approver").isEqualTo(1);
 
         String url = gateway.baseUrl();
-        String[] listed = cli(List.of("approvals", "list", "--url", url, "--key", dave, "--data", data.toString()));
-        assertThat(listed[0]).as(listed[2]).isEqualTo("0");
-        assertThat(listed[1]).contains(id);
+        var listed = cli(List.of("approvals", "list", "--url", url, "--key", dave, "--data", data.toString()));
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains(id);
         assertThat(cli(List.of("approvals", "approve", "approval:" + id, "--url", url, "--key", "bwa_dave_forged",
-                "--data", data.toString()))[0]).as("a forged key").isEqualTo("1");
-        String[] approved = cli(List.of("approvals", "approve", "approval:" + id, "--url", url, "--key", dave,
+                "--data", data.toString())).exit()).as("a forged key").isEqualTo(1);
+        var approved = cli(List.of("approvals", "approve", "approval:" + id, "--url", url, "--key", dave,
                 "--data", data.toString()));
-        assertThat(approved[0]).as(approved[2]).isEqualTo("0");
-        assertThat(approved[1]).contains("\"state\":\"approved\"");
+        assertThat(approved.exit()).as(approved.err()).isZero();
+        assertThat(approved.out()).contains("\"state\":\"approved\"");
         try (McpSyncClient client = agent()) {
             assertThat(writeNote(client, "via the cli").isError()).isFalse();
         }
