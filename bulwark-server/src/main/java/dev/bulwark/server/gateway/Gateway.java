@@ -104,16 +104,17 @@ public final class Gateway implements AutoCloseable {
                     housekeeping);
             SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
             this.flow = new FlowControl(config, sessionStore, auditLog, clock);
+            dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(sessionStore)
                     .auditLog(auditLog)
-                    .redactor(auditRedactor(guards))
+                    .redactor(recorded)
                     .guards(guards.outputGuards())
                     .flow(flow.states(), flow::tool);
-            var steps = approvals.wire(standard, auditRedactor(guards), auditLog, clock);
+            var steps = approvals.wire(standard, recorded, auditLog, clock);
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
