@@ -41,6 +41,11 @@ public final class SpotlightingGuard implements OutputGuard {
     }
 
     @Override
+    public boolean frames() {
+        return true;
+    }
+
+    @Override
     public Screening screen(ToolCall call, ToolResult result) {
         if (call.tool().outputLabels().stream().noneMatch(policy.appliesTo()::contains)) {
             return new Screening.Pass();

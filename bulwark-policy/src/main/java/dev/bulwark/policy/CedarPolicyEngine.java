@@ -226,14 +226,39 @@ public final class CedarPolicyEngine implements PolicyEngine {
                     : Set.of(toolEntities.resourceEntity(), toolEntities.actionEntity(), agent.entity(),
                             user.get().entity());
             List<SideVerdict> verdicts = new ArrayList<>(2);
-            verdicts.add(evaluate(agent, agentSlice, context, entities));
+            verdicts.add(liftable(snapshot, agent, agentSlice, context, entities));
             if (user.isPresent()) {
-                verdicts.add(evaluate(user.get(), userSlice.orElseThrow(), context, entities));
+                verdicts.add(liftable(snapshot, user.get(), userSlice.orElseThrow(), context, entities));
             }
             return combine(snapshot, tool, verdicts);
         } catch (Exception | LinkageError e) {
             return new Decision.Deny(List.of(), "policy evaluation failed", List.of(String.valueOf(e)));
         }
+    }
+
+    /**
+     * One side's answer, where forbids carrying {@code @approval} only ask for a human: when every forbid that denied
+     * the side carries it, and nothing failed, the side is decided again without them; if a permit then allows it, the
+     * side is allowed with those forbids {@linkplain SideVerdict#lifted lifted}, and their approval becomes an
+     * obligation. A lifted forbid never grants anything a permit does not.
+     */
+    private SideVerdict liftable(PolicySnapshot snapshot, PrincipalEntities side, PolicySnapshot.Slice slice,
+                                 Map<String, Value> context, Set<Entity> entities) throws AuthException {
+        SideVerdict verdict = evaluate(side, slice, context, entities);
+        if (verdict.allowed() || !verdict.errors().isEmpty() || verdict.policyIds().isEmpty()
+                || !verdict.policyIds().stream().allMatch(id -> asksApproval(snapshot.policy(id)))) {
+            return verdict;
+        }
+        SideVerdict without = evaluate(side, snapshot.without(slice, Set.copyOf(verdict.policyIds())), context,
+                entities);
+        return without.allowed()
+                ? new SideVerdict(side, true, without.policyIds(), List.of(), verdict.policyIds())
+                : verdict;
+    }
+
+    private static boolean asksApproval(LoadedPolicy policy) {
+        return policy != null && !policy.permit()
+                && policy.obligations().stream().anyMatch(o -> o.name().equals(Obligation.APPROVAL));
     }
 
     /**
@@ -300,6 +325,7 @@ public final class CedarPolicyEngine implements PolicyEngine {
                     obligations.addAll(policy.obligations());
                 }
             }
+            verdicts.forEach(v -> v.lifted().forEach(id -> obligations.addAll(snapshot.policy(id).obligations())));
             return new Decision.Allow(List.copyOf(ids), List.copyOf(obligations));
         }
         List<String> reasons = new ArrayList<>();

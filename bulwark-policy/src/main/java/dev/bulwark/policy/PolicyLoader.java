@@ -147,6 +147,9 @@ final class PolicyLoader {
         List<Obligation> obligations = new ArrayList<>();
         if (permit) {
             annotations.forEach((name, value) -> obligations.add(new Obligation(name, value, id)));
+        } else if (annotations.containsKey(Obligation.APPROVAL)) {
+            // a forbid's @approval lets a human lift it (CedarPolicyEngine.liftable); its other annotations are notes
+            obligations.add(new Obligation(Obligation.APPROVAL, annotations.get(Obligation.APPROVAL), id));
         }
         JsonNode conditions = json.path("conditions");
         return new LoadedPolicy(id, permit,

@@ -231,6 +231,16 @@ final class PolicySnapshot {
                 : new Evaluated(new PolicySet(cedarPolicies(members, true)), reads);
     }
 
+    /**
+     * {@code slice} without the policies named: scoped, uncached, reading everything. Used only to re-decide a call that
+     * forbids a human may lift ({@code @approval} on a forbid) have denied, so it costs nothing on the common path.
+     */
+    Slice without(Slice slice, Set<String> ids) {
+        List<LoadedPolicy> rest = slice.policies().stream().filter(p -> !ids.contains(p.id())).toList();
+        return new Slice(slice.tool(), rest, new PolicySet(cedarPolicies(rest, false)), false,
+                ConditionUse.everything());
+    }
+
     private static PolicySet cached(Set<Policy> cedarPolicies) {
         PolicySet set = new PolicySet(cedarPolicies);
         try {

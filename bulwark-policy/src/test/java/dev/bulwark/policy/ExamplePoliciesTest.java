@@ -81,6 +81,7 @@ class ExamplePoliciesTest {
         flow.put("untrusted_in_sink", untrusted);
         flow.put("sinks_from_untrusted_only", untrusted);
         flow.put("untrusted_identifier_in_sink", untrustedIdentifier);
+        flow.put("untrusted_value_in_sink", untrusted);
         flow.put("identifier_outside_intent_in_sink", outsideIntent);
         flow.put("unseen_in_sink", false);
         flow.put("untrusted_sinks", List.of());
@@ -95,16 +96,34 @@ class ExamplePoliciesTest {
     }
 
     @Test
-    void theFlowPackRefusesUntrustedDestinationsAndContentInSinks() {
+    void theFlowPackAsksAHumanForUntrustedDestinationsAndValues() {
         Decision destination = noteWith(flow(true, true, true), Set.of(), NOTE);
-        assertThat(destination.allowed()).isFalse();
-        assertThat(destination.policyIds()).containsExactly("flow-no-untrusted-destination",
-                "flow-untrusted-content-in-sink");
-        Decision content = noteWith(flow(false, true, false), Set.of(), NOTE);
-        assertThat(content.policyIds()).containsExactly("flow-untrusted-content-in-sink");
+        assertThat(destination).as("both flow forbids carry @approval; the permit still allows the call")
+                .isEqualTo(new Decision.Allow(List.of("crm-support-notes"), List.of(
+                        new Obligation(Obligation.APPROVAL, "security", "flow-untrusted-destination"),
+                        new Obligation(Obligation.APPROVAL, "security", "flow-untrusted-value-in-sink"))));
+        Decision value = noteWith(flow(false, true, false), Set.of(), NOTE);
+        assertThat(value).isEqualTo(new Decision.Allow(List.of("crm-support-notes"), List.of(
+                new Obligation(Obligation.APPROVAL, "security", "flow-untrusted-value-in-sink"))));
         assertThat(noteWith(flow(false, false, true), Set.of(), NOTE))
                 .as("a destination the user did not name, without secrets read, is not a flow matter")
                 .isEqualTo(new Decision.Allow(List.of("crm-support-notes"), List.of()));
+    }
+
+    @Test
+    void anApprovalNeverLiftsAHardForbidBesideAFlowRule() {
+        // the session saw untrusted content: the demo's no-write-after-untrusted has no @approval
+        Decision decision = noteWith(flow(true, true, true), Set.of("untrusted"), NOTE);
+        assertThat(decision.allowed()).isFalse();
+        assertThat(decision.policyIds()).contains("no-write-after-untrusted", "flow-untrusted-destination");
+    }
+
+    @Test
+    void nobodyWithoutAPermitGetsAnApprovalFromAFlowRule() {
+        Decision decision = engine.decide(new DecisionRequest(NOBODY, NOTE, Map.of("id", 7, "note", "x"),
+                new SessionFacts("s-4", Requests.MONDAY_NOON, 1, Set.of(), List.of(), 0), Requests.MONDAY_NOON,
+                flow(true, true, true)));
+        assertThat(decision.allowed()).isFalse();
     }
 
     @Test

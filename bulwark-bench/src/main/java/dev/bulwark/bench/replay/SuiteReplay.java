@@ -46,6 +46,8 @@ final class SuiteReplay {
             permit (principal, action, resource);
             """;
     private static final int MAX_INTENT = 4096;
+    /** Set (to anything) to print every refused benign call and every attacker-goal call let through, to stderr. */
+    private static final boolean DETAIL = System.getenv("BULWARK_REPLAY_DETAIL") != null;
 
     private SuiteReplay() {}
 
@@ -137,6 +139,7 @@ final class SuiteReplay {
                     anyGoal = true;
                     goalsStopped &= refused;
                     if (!refused) {
+                        detail("ATTACK LET THROUGH", run, call, message);
                         tally.goalCallsAllowed.merge(call.tool() + " " + outcome, 1, Integer::sum);
                         goalAfterCutOffOnly &= cutOff;
                     }
@@ -145,6 +148,9 @@ final class SuiteReplay {
                 cutOff |= outcome != SuiteTally.Outcome.ALLOWED;
                 if (outcome == SuiteTally.Outcome.ERROR) {
                     tally.errors.merge(call.tool() + ": " + reason(message), 1, Integer::sum);
+                }
+                if (run.benign() && run.utility() && refused) {
+                    detail("BENIGN " + outcome, run, call, message + flowFacts(gateway, message));
                 }
                 if (run.benign() && run.utility() && outcome == SuiteTally.Outcome.DENIED) {
                     tally.benignDenials.merge(call.tool() + ": " + reason(message), 1, Integer::sum);
@@ -167,6 +173,29 @@ final class SuiteReplay {
         }
     }
 
+    /** For a held call: where its arguments came from, as the approval request records it. */
+    private static String flowFacts(Gateway gateway, String message) {
+        java.util.regex.Matcher handle = java.util.regex.Pattern.compile("Handle approval:([A-Za-z0-9_-]+),").matcher(message);
+        if (!DETAIL || !handle.find()) {
+            return "";
+        }
+        return gateway.approvals().desk().find(handle.group(1)).map(r -> r.facts().get("flow")).map(f -> {
+            StringBuilder out = new StringBuilder(" FLOW");
+            ((Map<?, ?>) ((Map<?, ?>) f).get("args")).forEach((name, a) -> out.append(' ').append(name).append('=')
+                    .append(((Map<?, ?>) a).get("sources")));
+            return out.toString();
+        }).orElse("");
+    }
+
+    private static void detail(String what, ReplayCorpus.Run run, ReplayCorpus.Call call, String message) {
+        if (DETAIL) {
+            String task = run.intent().length() > 100 ? run.intent().substring(0, 100) : run.intent();
+            int flow = message.indexOf(" FLOW ");
+            System.err.printf("%s line %d [%s] %s %s -> %s%s%n", what, run.line(), task.replace('\n', ' '),
+                    call.tool(), call.args(), reason(message), flow < 0 ? "" : message.substring(flow));
+        }
+    }
+
     static SuiteTally.Outcome classify(McpSchema.CallToolResult result, String text) {
         if (!Boolean.TRUE.equals(result.isError())) {
             return SuiteTally.Outcome.ALLOWED;
@@ -183,6 +212,10 @@ final class SuiteReplay {
         if (at >= 0) {
             return message.substring(at + 11, message.indexOf(')', at) < 0 ? message.length()
                     : message.indexOf(')', at));
+        }
+        at = message.indexOf("(policy ");
+        if (at >= 0 && message.indexOf(')', at) > 0) {
+            return message.substring(at + 1, message.indexOf(')', at));
         }
         return message.length() > 60 ? message.substring(0, 60) : message;
     }

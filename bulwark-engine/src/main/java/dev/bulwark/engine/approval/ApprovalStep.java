@@ -94,6 +94,8 @@ public final class ApprovalStep implements CallStep {
         facts.put("recentTools", session.recentTools());
         facts.put("callCount", session.callCount());
         facts.put("risk", session.risk());
+        // where each argument's values came from (sources and kinds, never the values): why a flow rule asked
+        call.get(dev.bulwark.engine.flow.FlowStep.PROVENANCE).ifPresent(p -> facts.put("flow", p.toJson()));
         ApprovalRequest fresh = ApprovalRequest.pending(UUID.randomUUID().toString().replace("-", ""), binding, tool,
                 principal.agent().id(), principal.user().map(u -> u.id()), session.id(),
                 redactor.redact(call.requireArguments()),

@@ -14,8 +14,10 @@ import java.util.Set;
  * @param sink   whether the tool declares it a sink (recipient, destination, amount, body, …)
  * @param parts  the values traced: the typed values inside it, and for a short argument its phrase or words
  * @param traced whether the argument holds anything to trace at all (false for booleans, nulls and blanks)
+ * @param whole  whether the argument is one short value (a name, a channel, a password, an amount) rather than text
+ *               or a structure: then untrusted content that supplies it chooses the value outright
  */
-public record ArgumentProvenance(String name, boolean sink, List<Part> parts, boolean traced) {
+public record ArgumentProvenance(String name, boolean sink, List<Part> parts, boolean traced, boolean whole) {
     /** One traced value: its kind and every source it was seen in (empty: seen nowhere). */
     public record Part(ValueKind kind, Set<Source> sources, Set<String> labels) {
         public Part {
@@ -27,13 +29,31 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
             return sources.contains(Source.INTENT) || sources.contains(Source.TRUSTED_OUTPUT);
         }
 
+        /** Seen only in the free text of untrusted output: mentioned by someone, never a field or a trusted value. */
         boolean untrustedOnly() {
             return sources.equals(Set.of(Source.UNTRUSTED_OUTPUT));
+        }
+
+        /** Seen trusted, or as a whole field of records. */
+        boolean backed() {
+            return trusted() || sources.contains(Source.UNTRUSTED_FIELD);
         }
     }
 
     public ArgumentProvenance {
         parts = List.copyOf(parts);
+    }
+
+    public ArgumentProvenance(String name, boolean sink, List<Part> parts, boolean traced) {
+        this(name, sink, parts, traced, false);
+    }
+
+    /**
+     * A single short value whose every source is untrusted free text: some part was seen only there and no part was
+     * seen trusted or as a field. The name to add to a channel, the password to set: untrusted content chose it.
+     */
+    public boolean untrustedValue() {
+        return whole && parts.stream().anyMatch(Part::untrustedOnly) && parts.stream().noneMatch(Part::backed);
     }
 
     /** Some part was seen only in untrusted output: untrusted content reached this argument. */
@@ -102,6 +122,8 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         m.put("untrusted_only", untrustedOnly());
         m.put("from_untrusted_only", fromUntrustedOnly());
         m.put("untrusted_identifier", untrustedIdentifier());
+        m.put("untrusted_value", untrustedValue());
+        m.put("whole", whole);
         m.put("unseen", unseen());
         m.put("identifier_outside_intent", identifierOutsideIntent());
         m.put("parts", (long) parts.size());

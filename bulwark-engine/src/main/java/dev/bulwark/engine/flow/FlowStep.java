@@ -4,6 +4,7 @@ import dev.bulwark.engine.pipeline.CallContext;
 import dev.bulwark.engine.pipeline.CallStep;
 import dev.bulwark.engine.pipeline.Conclusion;
 import dev.bulwark.engine.pipeline.Refusal;
+import dev.bulwark.engine.pipeline.ScreenOutputStep;
 import dev.bulwark.engine.pipeline.ContextKey;
 import dev.bulwark.spi.Checks;
 import java.util.LinkedHashSet;
@@ -50,11 +51,21 @@ public final class FlowStep implements CallStep {
             return conclusion; // the agent received nothing
         }
         CallContext done = conclusion.call();
+        ScreenOutputStep.Said said = done.get(ScreenOutputStep.SAID).orElse(null);
         Set<String> labels = new LinkedHashSet<>(done.labels());
-        if (tool.trustedOutput()) {
-            labels.add(Source.TRUSTED_LABEL); // a guard's or the tool's 'untrusted' label still wins
+        if (tool.trustedOutput() && said != null) {
+            // The operator vouches for this tool: the connector's blanket 'untrusted' on everything an upstream returns,
+            // and a spotlighting guard's framing, yield; a label a content guard judged still wins.
+            labels = new LinkedHashSet<>(said.before());
+            labels.remove(Source.UNTRUSTED_LABEL);
+            labels.addAll(said.judged());
         }
-        flow.output(done.requireResult().joinedText(), labels);
+        if (tool.trustedOutput()) {
+            labels.add(Source.TRUSTED_LABEL); // without a screening step, any 'untrusted' label still wins
+        }
+        // what the output says, not how a spotlighting guard framed it for the model
+        String text = (said == null ? done.requireResult() : said.result()).joinedText();
+        flow.output(text, labels, tool.records(), call.requireArguments());
         try {
             sessions.recorded(call, flow);
         } catch (RuntimeException e) {

@@ -50,7 +50,9 @@ public final class Provenance {
         boolean[] traced = {false};
         int[] leaves = {MAX_LEAVES};
         collect(value, 0, index, parts, seen, traced, leaves);
-        return new ArgumentProvenance(name, sink, parts, traced[0]);
+        boolean whole = value instanceof Number
+                || value instanceof String s && !s.isBlank() && RecordFields.field(s);
+        return new ArgumentProvenance(name, sink, parts, traced[0], whole);
     }
 
     private void collect(Object value, int depth, ValueIndex index, List<ArgumentProvenance.Part> parts,

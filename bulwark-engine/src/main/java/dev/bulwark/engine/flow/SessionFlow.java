@@ -1,5 +1,7 @@
 package dev.bulwark.engine.flow;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,12 +41,61 @@ public final class SessionFlow {
      *         the session does not otherwise know looks untrusted from then on (see {@link ValueIndex#recordUnindexed})
      */
     public boolean output(Object output, Set<String> labels) {
-        ValueExtractor.Extraction found = output instanceof String s
-                ? extractor.fromText(s, true) : extractor.fromTree(output, true);
+        return output(output, labels, false, Map.of());
+    }
+
+    /**
+     * Records the output of a call.
+     *
+     * @param records   the tool returns records ({@code output: records}): an untrusted output that parses as a JSON or
+     *                  YAML list or object has its short standalone values recorded as {@link Source#UNTRUSTED_FIELD}
+     *                  and the rest as {@link Source#UNTRUSTED_OUTPUT} ({@link RecordFields})
+     * @param arguments the call's own arguments: a value of them that the output repeats is not recorded from the
+     *                  output. An echo says nothing new of where the value came from, and recording it would make a
+     *                  value the model wrote look untrusted (an untrusted echo) or launder an untrusted value (a
+     *                  trusted echo). The value keeps the provenance it had when the call was decided
+     */
+    public boolean output(Object output, Set<String> labels, boolean records, Map<String, ?> arguments) {
         Source source = Source.ofOutput(labels);
-        index.record(source, labels, found.values());
-        index.recordUnindexed(source, found.overflow(), found.truncated());
-        return found.complete();
+        Set<String> echoed = keys(extractor.fromTree(arguments, true).values());
+        RecordFields.Split split = records && source == Source.UNTRUSTED_OUTPUT
+                ? RecordFields.split(output, extractor.limits().maxNodes(), extractor.limits().maxChars()) : null;
+        if (split == null) {
+            ValueExtractor.Extraction found = output instanceof String s
+                    ? extractor.fromText(s, true) : extractor.fromTree(output, true);
+            index.record(source, labels, notEchoed(found.values(), echoed));
+            index.recordUnindexed(source, found.overflow(), found.truncated());
+            return found.complete();
+        }
+        ValueExtractor.Extraction text = extractor.fromTree(split.text(), true);
+        List<FlowValue> fields = new ArrayList<>();
+        List<FlowValue> mentioned = new ArrayList<>(text.values());
+        boolean complete = text.complete();
+        for (Object leaf : split.fields()) {
+            ValueExtractor.Extraction found = extractor.fromTree(leaf, true);
+            complete &= found.complete();
+            boolean whole = !(leaf instanceof String s) || RecordFields.singleToken(s);
+            for (FlowValue v : found.values()) {
+                (v.kind().identifier() && !whole ? mentioned : fields).add(v);
+            }
+        }
+        index.record(Source.UNTRUSTED_OUTPUT, labels, notEchoed(mentioned, echoed));
+        index.record(Source.UNTRUSTED_FIELD, labels, notEchoed(fields, echoed));
+        index.recordUnindexed(Source.UNTRUSTED_OUTPUT, text.overflow(), text.truncated());
+        return complete;
+    }
+
+    private static Set<String> keys(List<FlowValue> values) {
+        Set<String> keys = new HashSet<>();
+        values.forEach(v -> keys.addAll(v.keys()));
+        return keys;
+    }
+
+    private static List<FlowValue> notEchoed(List<FlowValue> values, Set<String> echoed) {
+        if (echoed.isEmpty()) {
+            return values;
+        }
+        return values.stream().filter(v -> v.keys().stream().noneMatch(echoed::contains)).toList();
     }
 
     /** Provenance of a call's arguments. */

@@ -9,8 +9,14 @@ public enum Source {
     INTENT("intent"),
     /** Output of a tool configured as trusted. */
     TRUSTED_OUTPUT("trusted_output"),
-    /** Output of any other tool. */
-    UNTRUSTED_OUTPUT("untrusted_output");
+    /** Free text of any other tool's output: where injected instructions and the values they plant live. */
+    UNTRUSTED_OUTPUT("untrusted_output"),
+    /**
+     * A whole field of an untrusted tool's output that the tool returns as records ({@code output: records}): a short
+     * value standing alone (a name, a channel, an account, an amount), set by the service that keeps the records rather
+     * than written inside someone's prose. Still not trusted; it only says the value is a datum, not a mention.
+     */
+    UNTRUSTED_FIELD("untrusted_field");
 
     /** Label a tool or guard sets on output it vouches for. */
     public static final String TRUSTED_LABEL = "trusted";
@@ -51,4 +57,6 @@ public enum Source {
     }
 
     static final int TRUSTED_BITS = INTENT.bit() | TRUSTED_OUTPUT.bit();
+    /** Evicting a value with one of these puts it in the untrusted summary, where it then reads as untrusted text. */
+    static final int UNTRUSTED_BITS = UNTRUSTED_OUTPUT.bit() | UNTRUSTED_FIELD.bit();
 }

@@ -71,6 +71,10 @@ public final class ValueExtractor {
         this(Limits.defaults());
     }
 
+    Limits limits() {
+        return limits;
+    }
+
     /** The values of a text; {@code words} also keeps plain words (for matching short arguments such as names). */
     public Extraction fromText(String text, boolean words) {
         Found out = new Found(limits.maxValues(), words ? limits.maxWords() : 0);

@@ -165,7 +165,7 @@ public final class ValueIndex {
         Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
         while ((entries.size() > bounds.maxEntries() || bytes > bounds.maxBytes()) && oldest.hasNext()) {
             Map.Entry<String, Entry> victim = oldest.next();
-            if ((victim.getValue().sources & Source.UNTRUSTED_OUTPUT.bit()) != 0) {
+            if ((victim.getValue().sources & Source.UNTRUSTED_BITS) != 0) {
                 summary.add(victim.getKey());
             }
             bytes -= cost(victim.getKey());
@@ -184,7 +184,7 @@ public final class ValueIndex {
      * every value not otherwise known looks seen untrusted from now on (what was not read may hold anything).
      */
     public synchronized void recordUnindexed(Source source, List<String> overflowKeys, boolean unread) {
-        if (source != Source.UNTRUSTED_OUTPUT) {
+        if (source == Source.INTENT || source == Source.TRUSTED_OUTPUT) {
             return; // trusted facts that were not kept simply stay unknown: the safe side
         }
         overflowKeys.forEach(summary::add);
@@ -306,7 +306,7 @@ public final class ValueIndex {
                 Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
                 for (int n = Math.max(1, entries.size() / 8); n > 0 && oldest.hasNext(); n--) {
                     Map.Entry<String, Entry> victim = oldest.next();
-                    if ((victim.getValue().sources & Source.UNTRUSTED_OUTPUT.bit()) != 0) {
+                    if ((victim.getValue().sources & Source.UNTRUSTED_BITS) != 0) {
                         summary.add(victim.getKey());
                     }
                     bytes -= cost(victim.getKey());

@@ -29,6 +29,11 @@ final class AuditEvents {
     AuditEvent toolCall(Conclusion conclusion, String action, Map<String, Object> redactedArguments) {
         CallContext call = conclusion.call();
         List<String> policyIds = call.decision().map(Decision::policyIds).orElse(List.of());
+        // the reason names the permits and the policies whose obligations applied (a forbid lifted by approval)
+        java.util.Set<String> named = new java.util.LinkedHashSet<>(policyIds);
+        if (call.decision().orElse(null) instanceof Decision.Allow allow) {
+            allow.obligations().forEach(o -> named.add(o.policyId()));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("callId", call.callId());
         details.put("arguments", redactedArguments);
@@ -42,7 +47,7 @@ final class AuditEvents {
         String reason;
         if (conclusion.outcome() instanceof CallOutcome.Completed completed) {
             outcome = Outcome.SUCCEEDED;
-            reason = "ALLOWED" + policies(policyIds);
+            reason = "ALLOWED" + policies(List.copyOf(named));
             details.put("resultBytes", resultBytes(completed.result()));
             details.put("resultIsError", completed.result().error());
             details.put("labels", List.copyOf(new TreeSet<>(call.labels())));
@@ -50,7 +55,7 @@ final class AuditEvents {
             CallOutcome.Refused refused = (CallOutcome.Refused) conclusion.outcome();
             outcome = refused.code().auditOutcome();
             reason = refused.code().name() + refused.authenticationReason().map(r -> " " + r.name()).orElse("")
-                    + policies(policyIds);
+                    + policies(List.copyOf(named));
             details.put("resultBytes", 0L);
             details.put("error", redactText(refused.message()));
             conclusion.problem().ifPresent(p -> details.put("problem", redactText(p)));

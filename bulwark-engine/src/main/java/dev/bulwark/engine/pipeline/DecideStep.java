@@ -53,7 +53,10 @@ public final class DecideStep implements CallStep {
                 continue;
             }
             if (obligation.name().equals(Obligation.APPROVAL)) {
-                return decided.refuse(Refusal.APPROVAL_REQUIRED, "policy " + obligation.policyId()
+                String asking = String.join(", ", allow.obligations().stream()
+                        .filter(o -> o.name().equals(Obligation.APPROVAL)).map(Obligation::policyId).distinct()
+                        .toList());
+                return decided.refuse(Refusal.APPROVAL_REQUIRED, "policy " + asking
                         + " requires human approval for " + call.requireTool().name()
                         + ", and no approval queue is configured");
             }

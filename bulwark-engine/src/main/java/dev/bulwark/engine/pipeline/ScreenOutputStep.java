@@ -4,6 +4,7 @@ import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.guard.OutputGuard;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.ToolCall;
+import dev.bulwark.spi.tool.ToolResult;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +17,27 @@ import java.util.Set;
 public final class ScreenOutputStep implements CallStep {
     /** Set when a guard withheld the output but labelled it: the session must still learn those labels. */
     static final ContextKey<Exposure> EXPOSED = ContextKey.of("output-withheld-with-labels", Exposure.class);
+
+    /**
+     * What a delivered output says, for information-flow control: the output as it stood before the first guard that
+     * only {@linkplain OutputGuard#frames() frames} it rewrote it (or the delivered output, when no framing guard did,
+     * or a guard that changes content rewrote it after framing), with the labels the call had before screening and
+     * those that guards judging the content (not framing it) added.
+     */
+    public static final ContextKey<Said> SAID = ContextKey.of("output-said", Said.class);
+
+    /**
+     * @param result the output, unframed
+     * @param before the labels before screening (the tool's and its connector's)
+     * @param judged the labels guards that do not only frame added
+     */
+    public record Said(ToolResult result, Set<String> before, Set<String> judged) {
+        public Said {
+            Checks.present(result, "result");
+            before = Set.copyOf(before);
+            judged = Set.copyOf(judged);
+        }
+    }
 
     /** The labels a blocking guard gave the output it withheld. */
     record Exposure(Set<String> labels) {
@@ -31,6 +53,9 @@ public final class ScreenOutputStep implements CallStep {
     public Conclusion handle(CallContext call, Chain next) {
         ToolCall toolCall = call.requireToolCall();
         CallContext screened = call;
+        ToolResult unframed = null;
+        boolean framed = false;
+        Set<String> judged = new java.util.LinkedHashSet<>();
         for (OutputGuard guard : guards) {
             String name = nameOf(guard);
             Screening screening;
@@ -46,7 +71,18 @@ public final class ScreenOutputStep implements CallStep {
                 }
                 case Screening.Pass pass -> {
                 }
-                case Screening.Rewrite rewrite -> screened = screened.withResult(rewrite.result(), rewrite.labels());
+                case Screening.Rewrite rewrite -> {
+                    if (framesSafely(guard)) {
+                        unframed = framed ? unframed : screened.requireResult();
+                        framed = true;
+                    } else {
+                        judged.addAll(rewrite.labels());
+                        if (framed) {
+                            unframed = null; // content changed after framing: the framed output is the only true view
+                        }
+                    }
+                    screened = screened.withResult(rewrite.result(), rewrite.labels());
+                }
                 case Screening.Block block -> {
                     CallContext exposed = block.labels().isEmpty() ? screened
                             : screened.withResult(screened.requireResult(), block.labels())
@@ -56,7 +92,16 @@ public final class ScreenOutputStep implements CallStep {
                 }
             }
         }
-        return next.proceed(screened);
+        return next.proceed(screened.with(SAID, new Said(unframed == null ? screened.requireResult() : unframed,
+                call.labels(), judged)));
+    }
+
+    private static boolean framesSafely(OutputGuard guard) {
+        try {
+            return guard.frames();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String blocked(String guardName) {

@@ -15,12 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every case of {@code flow/provenance-cases.json}: a session is given the intent and the outputs, and one
- * argument is traced; its sources and whether untrusted content reached it must be as recorded.
+ * Runs every case of {@code flow/provenance-cases.json}: a session is given the intent and the outputs (of document
+ * tools, of tools returning records, trusted ones), and one argument is traced; its sources, whether untrusted content
+ * reached it and, where the case says, whether untrusted text chose it as a whole value must be as recorded.
  */
 class ProvenanceGoldenTest {
-    record Case(String name, String intent, List<String> trusted, List<String> untrusted,
-                List<String> trusted_but_flagged, Object argument, Set<String> sources, boolean untrusted_only) {
+    record Case(String name, String intent, List<String> trusted, List<String> untrusted, List<String> records,
+                List<String> trusted_but_flagged, Object argument, Set<String> sources, boolean untrusted_only,
+                Boolean untrusted_value) {
         @Override
         public String toString() {
             return name;
@@ -44,6 +46,9 @@ class ProvenanceGoldenTest {
         for (String out : orEmpty(c.untrusted())) {
             flow.output(out, Set.of(Source.UNTRUSTED_LABEL));
         }
+        for (String out : orEmpty(c.records())) {
+            flow.output(out, Set.of(Source.UNTRUSTED_LABEL), true, Map.of());
+        }
         for (String out : orEmpty(c.trusted_but_flagged())) {
             flow.output(out, Set.of(Source.TRUSTED_LABEL, Source.UNTRUSTED_LABEL));
         }
@@ -54,6 +59,10 @@ class ProvenanceGoldenTest {
         assertThat(arg.sourceNames()).as(c.name()).containsExactlyInAnyOrderElementsOf(c.sources());
         assertThat(arg.untrustedOnly()).as(c.name() + " untrusted_only").isEqualTo(c.untrusted_only());
         assertThat(p.untrustedInSink()).as(c.name() + " untrusted_in_sink").isEqualTo(c.untrusted_only());
+        if (c.untrusted_value() != null) {
+            assertThat(arg.untrustedValue()).as(c.name() + " untrusted_value").isEqualTo(c.untrusted_value());
+            assertThat(p.untrustedValueInSink()).as(c.name()).isEqualTo(c.untrusted_value());
+        }
     }
 
     private static List<String> orEmpty(List<String> l) {

@@ -13,9 +13,17 @@ import java.util.Set;
  *                      which over-approximates on the safe side) or {@code *} for every argument
  * @param trustedOutput whether only the user or the service itself writes what the tool returns (default false:
  *                      output is untrusted unless configured trusted)
+ * @param output        {@code text} (default: documents, pages, messages; every value in it is a mention) or
+ *                      {@code records} (a JSON or YAML list or object whose short fields the service sets, such as a
+ *                      list of transactions or channel members: a short value standing alone in it is a field,
+ *                      {@code untrusted_field} in {@code context.flow}, and prose in it is still text)
  */
-public record ToolFlowSettings(String tool, List<String> sinks, Boolean trustedOutput) {
+public record ToolFlowSettings(String tool, List<String> sinks, Boolean trustedOutput, String output) {
     static final int MAX_NAME = 200;
+
+    public ToolFlowSettings(String tool, List<String> sinks, Boolean trustedOutput) {
+        this(tool, sinks, trustedOutput, null);
+    }
 
     public ToolFlowSettings {
         if (tool == null || tool.isBlank() || tool.length() > MAX_NAME || !tool.strip().equals(tool)) {
@@ -27,6 +35,16 @@ public record ToolFlowSettings(String tool, List<String> sinks, Boolean trustedO
             argumentOf(sink); // validates
         }
         trustedOutput = trustedOutput != null && trustedOutput;
+        output = output == null ? "text" : output;
+        if (!output.equals("text") && !output.equals("records")) {
+            throw new IllegalArgumentException("flow.tools: 'output' of " + tool + " must be text or records, not '"
+                    + output + "'");
+        }
+    }
+
+    /** Whether the tool returns records ({@code output: records}). */
+    public boolean records() {
+        return output.equals("records");
     }
 
     /** The top-level argument names the sinks refer to ({@code *} stays {@code *}). */

@@ -62,7 +62,8 @@ final class FlowControl {
         if (entry == null && demo && name.equals(DEMO_NOTE.tool())) {
             entry = DEMO_NOTE;
         }
-        return entry == null ? ToolFlow.UNCONFIGURED : new ToolFlow(entry.trustedOutput(), entry.sinkArguments());
+        return entry == null ? ToolFlow.UNCONFIGURED : new ToolFlow(entry.trustedOutput(), entry.sinkArguments(),
+                entry.records());
     }
 
     /** Records the user's intent for a session that is starting (the gate checked who may declare it); audited. */

@@ -156,7 +156,7 @@ class ApprovalsEndToEndTest {
             assertThat(ran.isError()).as(text(ran)).isFalse();
         }
         // the replay comes from a fresh MCP session: in the session that ran the call, the CRM's (untrusted) echo of
-        // the note makes flow control deny the same note outright (flow-untrusted-content-in-sink)
+        // the note makes flow control hold the same note for approval again (its values are untrusted there)
         try (McpSyncClient client = agent()) {
             String replay = pendingId(writeNote(client, "call back " + SECRET));
             assertThat(replay).as("a replay needs a new approval").isNotEqualTo(id);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Information flow through the real server over MCP: a CRM note (tool output, untrusted) names an attacker's
- * address; a write carrying that address in its sink is denied by the default flow pack and audited with the policy
- * id, while the same write with the address the user declared as intent goes through.
+ * address; a write carrying that address in its sink is held for a human by the default flow pack and audited with
+ * the policy id, while the same write with the address the user declared as intent passes flow control.
  */
 class FlowEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,7 +120,7 @@ class FlowEndToEndTest {
     }
 
     @Test
-    void aDestinationReadFromACrmNoteIsDeniedAndOneFromTheUsersIntentIsAllowed() throws Exception {
+    void aDestinationReadFromACrmNoteNeedsApprovalAndOneFromTheUsersIntentPassesFlowControl() throws Exception {
         String intent = "Note on customer 5 that invoices are now paid at " + INTENDED;
         try (McpSyncClient client = clientWithIntent(delegatedToken("alice"), intent)) {
             McpSchema.CallToolResult read = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
@@ -131,9 +131,9 @@ class FlowEndToEndTest {
             McpSchema.CallToolResult injected = client.callTool(new McpSchema.CallToolRequest(
                     "crm.update_customer_note", Map.of("id", 5, "note", "Invoices now paid at " + ATTACKER)));
             assertThat(injected.isError()).isTrue();
-            assertThat(text(injected)).startsWith("DENIED").contains("flow-no-untrusted-destination");
+            assertThat(text(injected)).startsWith("APPROVAL_REQUIRED").contains("flow-untrusted-destination");
             var denied = GatewayEndToEndTestSupport.lastToolCall(gateway, "crm.update_customer_note");
-            assertThat(denied.event().reason()).contains("flow-no-untrusted-destination");
+            assertThat(denied.event().reason()).contains("flow-untrusted-destination");
             assertThat(denied.event().userId()).isEqualTo("alice");
 
             McpSchema.CallToolResult intended = client.callTool(new McpSchema.CallToolRequest(
@@ -158,7 +158,7 @@ class FlowEndToEndTest {
             McpSchema.CallToolResult write = client.callTool(new McpSchema.CallToolRequest(
                     "crm.update_customer_note", Map.of("id", 7, "note", "Invoices now paid at " + INTENDED)));
             assertThat(write.isError()).isTrue();
-            assertThat(text(write)).contains("flow-no-untrusted-destination");
+            assertThat(text(write)).contains("flow-untrusted-destination");
         }
     }
 

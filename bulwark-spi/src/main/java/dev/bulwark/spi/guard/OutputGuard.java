@@ -11,4 +11,13 @@ public interface OutputGuard {
     String name();
 
     Screening screen(ToolCall call, ToolResult result);
+
+    /**
+     * Whether this guard's rewrites only frame the output for the model (delimiters, data marks, an encoding) and do
+     * not change what it says. Information-flow control reads the output as it was before framing: values are traced
+     * by what they say, not by how they were presented.
+     */
+    default boolean frames() {
+        return false;
+    }
 }
