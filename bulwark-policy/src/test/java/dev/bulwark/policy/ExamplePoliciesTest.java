@@ -32,7 +32,7 @@ class ExamplePoliciesTest {
     @BeforeAll
     static void load() throws URISyntaxException {
         Path examples = Path.of(ExamplePoliciesTest.class.getResource("/examples").toURI());
-        assertThat(CedarPolicyEngine.validate(examples)).isEqualTo(new PolicyLoad.Loaded(9));
+        assertThat(CedarPolicyEngine.validate(examples)).isEqualTo(new PolicyLoad.Loaded(10));
         engine = CedarPolicyEngine.load(examples);
     }
 
@@ -82,6 +82,7 @@ class ExamplePoliciesTest {
         flow.put("sinks_from_untrusted_only", untrusted);
         flow.put("untrusted_identifier_in_sink", untrustedIdentifier);
         flow.put("untrusted_value_in_sink", untrusted);
+        flow.put("unseen_identifier_in_sink", false);
         flow.put("identifier_outside_intent_in_sink", outsideIntent);
         flow.put("unseen_in_sink", false);
         flow.put("untrusted_sinks", List.of());

@@ -74,6 +74,15 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         return parts.stream().anyMatch(p -> p.kind().identifier() && !p.sources().contains(Source.INTENT));
     }
 
+    /**
+     * Some identifier part (an IBAN, account, e-mail, URL, domain, phone or path) was seen nowhere: not in the intent,
+     * not in any output. A destination the model wrote itself, or one it decoded from content written so that the
+     * gateway could not recognise it (spelt out, split, encoded): either way nobody vouches for it.
+     */
+    public boolean unseenIdentifier() {
+        return parts.stream().anyMatch(p -> p.kind().identifier() && p.sources().isEmpty());
+    }
+
     /** Some part was seen nowhere, or nothing in it could be traced: model-generated as far as the gateway knows. */
     public boolean unseen() {
         return traced && (parts.isEmpty() || parts.stream().anyMatch(p -> p.sources().isEmpty()));
@@ -123,6 +132,7 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         m.put("from_untrusted_only", fromUntrustedOnly());
         m.put("untrusted_identifier", untrustedIdentifier());
         m.put("untrusted_value", untrustedValue());
+        m.put("unseen_identifier", unseenIdentifier());
         m.put("whole", whole);
         m.put("unseen", unseen());
         m.put("identifier_outside_intent", identifierOutsideIntent());

@@ -31,6 +31,11 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         return sinks().anyMatch(ArgumentProvenance::untrustedValue);
     }
 
+    /** Some sink argument holds an identifier seen nowhere ({@link ArgumentProvenance#unseenIdentifier}). */
+    public boolean unseenIdentifierInSink() {
+        return sinks().anyMatch(ArgumentProvenance::unseenIdentifier);
+    }
+
     /** Some sink argument holds an identifier the user's intent did not name. */
     public boolean identifierOutsideIntentInSink() {
         return sinks().anyMatch(ArgumentProvenance::identifierOutsideIntent);
@@ -48,7 +53,7 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
     /**
      * The facts as a plain map for {@code context.flow}: {@code args.<name>.sources} and the other per-argument
      * facts, and the aggregates {@code untrusted_in_sink}, {@code sinks_from_untrusted_only},
-     * {@code untrusted_identifier_in_sink}, {@code untrusted_value_in_sink}, {@code unseen_in_sink},
+     * {@code untrusted_identifier_in_sink}, {@code untrusted_value_in_sink}, {@code unseen_identifier_in_sink}, {@code unseen_in_sink},
      * {@code untrusted_sinks} (names) and {@code sink_labels} (labels of values found in sinks).
      */
     public Map<String, Object> toContext() {
@@ -71,6 +76,7 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         flow.put("sinks_from_untrusted_only", sinksFromUntrustedOnly());
         flow.put("untrusted_identifier_in_sink", untrustedIdentifierInSink());
         flow.put("untrusted_value_in_sink", untrustedValueInSink());
+        flow.put("unseen_identifier_in_sink", unseenIdentifierInSink());
         flow.put("identifier_outside_intent_in_sink", identifierOutsideIntentInSink());
         flow.put("unseen_in_sink", unseenInSink());
         flow.put("untrusted_sinks", untrustedSinks);

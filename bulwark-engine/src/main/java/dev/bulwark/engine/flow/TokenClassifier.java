@@ -54,6 +54,9 @@ final class TokenClassifier {
         if (core.indexOf('@') > 0 && email(lower, out)) {
             return;
         }
+        if (core.indexOf('/') < 0 && core.indexOf(':') < 0 && runOnDomain(core, lower, out, words, nested)) {
+            return;
+        }
         if (!nested && url(lower, out)) {
             return;
         }
@@ -107,6 +110,29 @@ final class TokenClassifier {
         if (words && !nested) {
             word(lower, out);
         }
+    }
+
+    /**
+     * "…our-company.com.They sent…": a sentence ended at a domain and the next began without a space. The domain is
+     * the part before the last dot when the text after it starts upper case (host names are written lower case) and
+     * the part is a domain with a known top-level domain; the rest is a word.
+     */
+    private static boolean runOnDomain(String core, String lower, Found out, boolean words, boolean nested) {
+        int dot = core.lastIndexOf('.');
+        if (dot < 1 || dot >= core.length() - 1 || !Character.isUpperCase(core.charAt(dot + 1))) {
+            return false;
+        }
+        String head = lower.substring(0, dot);
+        if (!Shapes.domain(stripWww(head), true)) {
+            return false;
+        }
+        if (nested || !url(head, out)) { // a host written like a link is one, as url() would have read it
+            out.add(ValueKind.DOMAIN, Shapes.key("dom", stripWww(head)));
+        }
+        if (words && !nested) {
+            word(lower.substring(dot + 1), out);
+        }
+        return true;
     }
 
     private static boolean email(String lower, Found out) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProvenanceGoldenTest {
     record Case(String name, String intent, List<String> trusted, List<String> untrusted, List<String> records,
                 List<String> trusted_but_flagged, Object argument, Set<String> sources, boolean untrusted_only,
-                Boolean untrusted_value) {
+                Boolean untrusted_value, Boolean unseen_identifier) {
         @Override
         public String toString() {
             return name;
@@ -59,6 +59,9 @@ class ProvenanceGoldenTest {
         assertThat(arg.sourceNames()).as(c.name()).containsExactlyInAnyOrderElementsOf(c.sources());
         assertThat(arg.untrustedOnly()).as(c.name() + " untrusted_only").isEqualTo(c.untrusted_only());
         assertThat(p.untrustedInSink()).as(c.name() + " untrusted_in_sink").isEqualTo(c.untrusted_only());
+        if (c.unseen_identifier() != null) {
+            assertThat(p.unseenIdentifierInSink()).as(c.name() + " unseen_identifier").isEqualTo(c.unseen_identifier());
+        }
         if (c.untrusted_value() != null) {
             assertThat(arg.untrustedValue()).as(c.name() + " untrusted_value").isEqualTo(c.untrusted_value());
             assertThat(p.untrustedValueInSink()).as(c.name()).isEqualTo(c.untrusted_value());
