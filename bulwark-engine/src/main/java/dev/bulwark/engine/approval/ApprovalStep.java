@@ -44,9 +44,17 @@ public final class ApprovalStep implements CallStep {
     private final ApprovalListener listener;
     private final ApprovalSettings settings;
     private final InstantSource clock;
+    private final ApprovalPreview preview;
 
     public ApprovalStep(ApprovalStore store, Redactor redactor, AuditLog auditLog, ApprovalListener listener,
                         ApprovalSettings settings, InstantSource clock) {
+        this(store, redactor, auditLog, listener, settings, clock, null);
+    }
+
+    /** @param preview the dry-run previews for approvers, or {@code null} for none */
+    public ApprovalStep(ApprovalStore store, Redactor redactor, AuditLog auditLog, ApprovalListener listener,
+                        ApprovalSettings settings, InstantSource clock, ApprovalPreview preview) {
+        this.preview = preview;
         this.store = Checks.present(store, "store");
         this.redactor = Checks.present(redactor, "redactor");
         this.auditLog = Checks.present(auditLog, "auditLog");
@@ -96,6 +104,10 @@ public final class ApprovalStep implements CallStep {
         facts.put("risk", session.risk());
         // where each argument's values came from (sources and kinds, never the values): why a flow rule asked
         call.get(dev.bulwark.engine.flow.FlowStep.PROVENANCE).ifPresent(p -> facts.put("flow", p.toJson()));
+        if (preview != null) {
+            // a read, run again when the agent repeats a pending call; the stored request keeps its first preview
+            preview.of(call).ifPresent(p -> facts.put("preview", p));
+        }
         ApprovalRequest fresh = ApprovalRequest.pending(UUID.randomUUID().toString().replace("-", ""), binding, tool,
                 principal.agent().id(), principal.user().map(u -> u.id()), session.id(),
                 redactor.redact(call.requireArguments()),

@@ -14,11 +14,26 @@ import java.util.List;
  *                 answering pending (default 5s, at most 2m; 0s answers at once)
  * @param fourEyes tool name patterns ({@code *} wildcard) that need two distinct approvers
  * @param webhooks URLs (http or https) that receive a Slack-compatible JSON message for each new request
+ * @param previews per tool name, a read tool of the same connector that previews the call without doing it (a dry
+ *                 run), called with the same arguments when the call is paused; its redacted output is shown to
+ *                 approvers
  */
 public record ApprovalsSettings(Boolean enabled, String ttl, @JsonProperty("wait") String waitFor,
                                 List<String> fourEyes,
-                                List<String> webhooks) {
+                                List<String> webhooks, java.util.Map<String, String> previews) {
+    public ApprovalsSettings(Boolean enabled, String ttl, String waitFor, List<String> fourEyes,
+                             List<String> webhooks) {
+        this(enabled, ttl, waitFor, fourEyes, webhooks, null);
+    }
+
     public ApprovalsSettings {
+        previews = previews == null ? java.util.Map.of() : java.util.Map.copyOf(previews);
+        previews.forEach((tool, preview) -> {
+            if (tool.isBlank() || preview == null || preview.isBlank() || tool.equals(preview)) {
+                throw new IllegalArgumentException("approvals.previews: map a tool to another (read) tool that "
+                        + "previews it, e.g. bank.send_money: bank.preview_payment");
+            }
+        });
         enabled = enabled == null ? Boolean.TRUE : enabled;
         ttl = ttl == null ? "15m" : ttl;
         waitFor = waitFor == null ? "5s" : waitFor;
@@ -45,7 +60,7 @@ public record ApprovalsSettings(Boolean enabled, String ttl, @JsonProperty("wait
     }
 
     public static ApprovalsSettings defaults() {
-        return new ApprovalsSettings(null, null, null, null, null);
+        return new ApprovalsSettings(null, null, null, null, null, null);
     }
 
     public boolean on() {

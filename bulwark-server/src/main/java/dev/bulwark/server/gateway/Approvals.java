@@ -3,6 +3,7 @@ package dev.bulwark.server.gateway;
 import dev.bulwark.approvals.JdbcApprovalStore;
 import dev.bulwark.approvals.SqlApproverKeys;
 import dev.bulwark.engine.approval.ApprovalSettings;
+import dev.bulwark.engine.approval.ApprovalPreview;
 import dev.bulwark.engine.approval.ApprovalStep;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.DecideStep;
@@ -75,6 +76,12 @@ public final class Approvals implements AutoCloseable {
 
     /** The standard steps with the approval step after deciding; without it when approvals are disabled. */
     public CallPipeline.Builder wire(StandardPipeline standard, Redactor redactor, AuditLog auditLog, Clock clock) {
+        return wire(standard, redactor, auditLog, clock, null);
+    }
+
+    /** As {@link #wire(StandardPipeline, Redactor, AuditLog, Clock)}, with dry-run previews for approvers. */
+    public CallPipeline.Builder wire(StandardPipeline standard, Redactor redactor, AuditLog auditLog, Clock clock,
+                                     ApprovalPreview preview) {
         if (!settings.on()) {
             return standard.steps();
         }
@@ -82,7 +89,8 @@ public final class Approvals implements AutoCloseable {
                 ApprovalSettings.DEFAULT.pollInterval(), settings.fourEyes());
         ApprovalListener listener = webhook == null ? ApprovalListener.NONE : webhook;
         return standard.fulfilledObligations(Set.of(Obligation.APPROVAL)).steps()
-                .insertAfter(DecideStep.class, new ApprovalStep(store, redactor, auditLog, listener, step, clock));
+                .insertAfter(DecideStep.class, new ApprovalStep(store, redactor, auditLog, listener, step, clock,
+                        settings.previews().isEmpty() ? null : preview));
     }
 
     public ApprovalDesk desk() {

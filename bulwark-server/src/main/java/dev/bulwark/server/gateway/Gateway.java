@@ -114,7 +114,8 @@ public final class Gateway implements AutoCloseable {
                     .redactor(recorded)
                     .guards(guards.outputGuards())
                     .flow(flow.states(), flow::tool);
-            var steps = approvals.wire(standard, recorded, auditLog, clock);
+            var steps = approvals.wire(standard, recorded, auditLog, clock, new dev.bulwark.engine.approval
+                    .ApprovalPreview(tools, policies, recorded, config.approvals().previews()));
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,

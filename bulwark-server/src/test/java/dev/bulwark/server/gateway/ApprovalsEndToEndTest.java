@@ -75,11 +75,32 @@ class ApprovalsEndToEndTest {
     }
 
     private Gateway startGateway(boolean enabled, String wait) throws Exception {
+        return startGateway(enabled, wait, Map.of());
+    }
+
+    private Gateway startGateway(boolean enabled, String wait, Map<String, String> previews) throws Exception {
         BulwarkConfig base = BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0);
         return Gateway.start(new BulwarkConfig(base.dataDir(), base.server(), base.database(), base.identity(),
                 base.policies(), base.audit(), base.demo(), base.upstreams(), base.documents(), base.guards(),
                 base.sql(), new ApprovalsSettings(enabled, null, wait, List.of(),
-                        List.of("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"))));
+                        List.of("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook"), previews)));
+    }
+
+    @Test
+    void approversSeeADryRunPreviewAndTheFlowFactsOfAPausedCall() throws Exception {
+        gateway.close();
+        // the CRM's read of the customer stands in for a dry run of the note change (same arguments)
+        gateway = startGateway(true, "0s", Map.of("crm.update_customer_note", "crm.get_customer"));
+        String id;
+        try (McpSyncClient client = agent()) {
+            id = pendingId(writeNote(client, "call back tomorrow"));
+        }
+        JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, admin, null).body());
+        JsonNode preview = request.path("facts").path("preview");
+        assertThat(preview.path("tool").asText()).as(request.toString()).isEqualTo("crm.get_customer");
+        assertThat(preview.has("unavailable")).as(preview.toString()).isFalse();
+        assertThat(preview.path("text").asText()).isNotBlank();
+        assertThat(request.path("facts").path("flow").path("args").has("note")).as(request.toString()).isTrue();
     }
 
     @AfterEach
