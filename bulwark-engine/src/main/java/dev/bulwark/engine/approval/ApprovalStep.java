@@ -79,7 +79,11 @@ public final class ApprovalStep implements CallStep {
         if (approved.isPresent()) {
             return proceedWith(approved.get(), call, next);
         }
-        ApprovalRequest request = open(call, approvals, binding, principal, tool, session);
+        Opened opened = open(call, approvals, binding, principal, tool, session);
+        ApprovalRequest request = opened.request();
+        if (opened.fresh() && principal.user().isPresent() && userStops(call, request, tool)) {
+            return call.refuse(Refusal.DENIED, "the user stopped this call in their client (" + request.handle() + ")");
+        }
         if (!settings.waitFor().isZero()) {
             Optional<Conclusion> decided = await(request, call, next);
             if (decided.isPresent()) {
@@ -94,8 +98,34 @@ public final class ApprovalStep implements CallStep {
         return next.proceed(call.with(USED_APPROVAL, used));
     }
 
-    private ApprovalRequest open(CallContext call, List<Obligation> approvals, String binding, Principal principal,
-                                 String tool, SessionFacts session) {
+    /** A request and whether this call opened it (false: a pending one for the same call was reused). */
+    private record Opened(ApprovalRequest request, boolean fresh) {}
+
+    /**
+     * Asks the delegating user, in the agent's client, whether to stop the paused call; a "stop" denies the request
+     * (audited as the user's). Asked once, when the request is opened. The user can refuse their agent's call but
+     * never approve it.
+     */
+    private boolean userStops(CallContext call, ApprovalRequest request, String tool) {
+        String question = "Your agent's call to " + tool + " is paused for a security approval ("
+                + String.join(", ", request.policyIds()) + "). Approvers have been asked. Stop this call?";
+        boolean stop;
+        try {
+            stop = call.request().veto().stops(question);
+        } catch (RuntimeException e) {
+            return false; // not asked: approvers still decide
+        }
+        if (!stop) {
+            return false;
+        }
+        String user = "user:" + request.userId().orElse("?");
+        var decision = store.deny(request.id(), user, "stopped by the user in the agent's client", clock.instant());
+        record(call, "approval.deny", request, Map.of("by", user, "result", String.valueOf(decision)));
+        return true;
+    }
+
+    private Opened open(CallContext call, List<Obligation> approvals, String binding, Principal principal,
+                        String tool, SessionFacts session) {
         Instant now = clock.instant();
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("labelsSeen", session.labelsSeen().stream().sorted().toList());
@@ -124,7 +154,7 @@ public final class ApprovalStep implements CallStep {
                 // Notification is best effort: the request is durable and listed for approvers either way.
             }
         }
-        return stored;
+        return new Opened(stored, stored.id().equals(fresh.id()));
     }
 
     /** Holds the call open until a decision, the wait bound or the request's expiry, whichever comes first. */

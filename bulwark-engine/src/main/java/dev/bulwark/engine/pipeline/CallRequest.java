@@ -17,9 +17,11 @@ import java.util.Map;
  * @param progress   where connector progress goes; {@code null} ignores progress
  * @param task       the task id the request named (e.g. MCP {@code _meta["bulwark/task"]}), or {@code null}; checked
  *                   by the session step, which honours it only for principals allowed to start tasks
+ * @param veto       how to ask the person at the client whether to stop a call paused for approval ({@code null}:
+ *                   {@link UserVeto#NONE})
  */
 public record CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
-                          ProgressListener progress, String task) {
+                          ProgressListener progress, String task, UserVeto veto) {
     static final int MAX_SESSION_ID_LENGTH = 256;
 
     public CallRequest {
@@ -37,12 +39,19 @@ public record CallRequest(String credential, String sessionId, String toolName, 
         // Shallow copy only: a deep copy of a hostile tree belongs to validation, which bounds it first.
         arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
         progress = progress == null ? ProgressListener.IGNORE : progress;
+        veto = veto == null ? UserVeto.NONE : veto;
+    }
+
+    /** A request whose client cannot be asked anything. */
+    public CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
+                       ProgressListener progress, String task) {
+        this(credential, sessionId, toolName, arguments, progress, task, null);
     }
 
     /** A request that names no task. */
     public CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
                        ProgressListener progress) {
-        this(credential, sessionId, toolName, arguments, progress, null);
+        this(credential, sessionId, toolName, arguments, progress, null, null);
     }
 
     /** Leaves out the credential and the arguments, which may hold secrets. */

@@ -125,7 +125,7 @@ public final class McpFrontDoor implements AutoCloseable {
         Object task = request.meta() == null ? null : request.meta().get(TASK_META);
         CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
                 request.arguments() == null ? Map.of() : request.arguments(), progress,
-                task == null ? null : task instanceof String s ? s : "");
+                task == null ? null : task instanceof String s ? s : "", ElicitationVeto.of(exchange));
         Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
         CallOutcome outcome = gateVerified.during(credential, verified, () -> pipeline.handle(callRequest));
         return switch (outcome) {
