@@ -83,6 +83,7 @@ class ExamplePoliciesTest {
         flow.put("untrusted_identifier_in_sink", untrustedIdentifier);
         flow.put("untrusted_value_in_sink", untrusted);
         flow.put("unseen_identifier_in_sink", false);
+        flow.put("intent_declared", true);
         flow.put("identifier_outside_intent_in_sink", outsideIntent);
         flow.put("unseen_in_sink", false);
         flow.put("untrusted_sinks", List.of());

@@ -36,7 +36,7 @@ class SchemaMatchesEngineTest {
         Map<String, Object> flow = new java.util.LinkedHashMap<>();
         flow.put("args", Map.of());
         for (String fact : new String[] {"untrusted_in_sink", "sinks_from_untrusted_only",
-                "untrusted_identifier_in_sink", "untrusted_value_in_sink", "unseen_identifier_in_sink", "identifier_outside_intent_in_sink", "unseen_in_sink"}) {
+                "untrusted_identifier_in_sink", "untrusted_value_in_sink", "unseen_identifier_in_sink", "intent_declared", "identifier_outside_intent_in_sink", "unseen_in_sink"}) {
             flow.put(fact, true);
         }
         flow.put("untrusted_sinks", java.util.List.of("to"));

@@ -75,12 +75,13 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
     }
 
     /**
-     * Some identifier part (an IBAN, account, e-mail, URL, domain, phone or path) was seen nowhere: not in the intent,
-     * not in any output. A destination the model wrote itself, or one it decoded from content written so that the
-     * gateway could not recognise it (spelt out, split, encoded): either way nobody vouches for it.
+     * Some destination part (an IBAN, e-mail, URL, domain or phone; {@link ValueKind#destination}) was seen nowhere:
+     * not in the intent, not in any output. A destination the model wrote itself, or one it decoded from content
+     * written so that the gateway could not recognise it (spelt out, split, encoded): either way nobody vouches for
+     * it. Account-like references and file names are left out: models make those up as a matter of course.
      */
     public boolean unseenIdentifier() {
-        return parts.stream().anyMatch(p -> p.kind().identifier() && p.sources().isEmpty());
+        return parts.stream().anyMatch(p -> p.kind().destination() && p.sources().isEmpty());
     }
 
     /** Some part was seen nowhere, or nothing in it could be traced: model-generated as far as the gateway knows. */

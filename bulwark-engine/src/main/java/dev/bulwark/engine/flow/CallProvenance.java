@@ -5,10 +5,19 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Provenance of every argument of one call, and the facts about its sinks that flow policies test. */
-public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
+/**
+ * Provenance of every argument of one call, and the facts about its sinks that flow policies test.
+ *
+ * @param intentDeclared whether the session has a declared intent: without one, a value seen nowhere may simply be
+ *                       what the user typed, and policies may want to tell the two cases apart
+ */
+public record CallProvenance(Map<String, ArgumentProvenance> arguments, boolean intentDeclared) {
     public CallProvenance {
         arguments = Map.copyOf(arguments);
+    }
+
+    public CallProvenance(Map<String, ArgumentProvenance> arguments) {
+        this(arguments, false);
     }
 
     /** Some sink argument holds a value seen only in untrusted output. */
@@ -77,6 +86,7 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments) {
         flow.put("untrusted_identifier_in_sink", untrustedIdentifierInSink());
         flow.put("untrusted_value_in_sink", untrustedValueInSink());
         flow.put("unseen_identifier_in_sink", unseenIdentifierInSink());
+        flow.put("intent_declared", intentDeclared);
         flow.put("identifier_outside_intent_in_sink", identifierOutsideIntentInSink());
         flow.put("unseen_in_sink", unseenInSink());
         flow.put("untrusted_sinks", untrustedSinks);

@@ -40,7 +40,7 @@ public final class Provenance {
         Map<String, ArgumentProvenance> out = new LinkedHashMap<>();
         arguments.forEach((name, value) -> out.put(name, ofArgument(name, value, sinks.contains(name)
                 || sinks.contains(ToolFlow.ALL_ARGUMENTS), index)));
-        return new CallProvenance(out);
+        return new CallProvenance(out, index.hasIntent());
     }
 
     /** Provenance of one argument value (a string, number, boolean, null, list or object). */

@@ -215,6 +215,11 @@ public final class ValueIndex {
         return new Seen(Source.of(sources), labelNames(labels));
     }
 
+    /** Whether the session declared an intent with anything in it (values kept, or dropped past the bound). */
+    public synchronized boolean hasIntent() {
+        return !intent.isEmpty() || droppedIntent > 0;
+    }
+
     public synchronized Stats stats() {
         return new Stats(entries.size(), bytes, intent.size(), evicted, summary.added(), droppedIntent,
                 summary.sizeBytes(), summary.saturated());

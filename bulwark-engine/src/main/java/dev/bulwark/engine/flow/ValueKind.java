@@ -46,6 +46,18 @@ public enum ValueKind {
         };
     }
 
+    /**
+     * Whether a value of this kind is an address something can be sent to (an IBAN, e-mail, URL, domain or phone),
+     * not merely an identifier of something (an account-like reference, a file): the kinds an attacker disguises to
+     * make the model send somewhere the gateway cannot recognise.
+     */
+    public boolean destination() {
+        return switch (this) {
+            case IBAN, EMAIL, URL, DOMAIN, PHONE -> true;
+            default -> false;
+        };
+    }
+
     /** Whether a value of this kind, found inside a longer argument, counts as one of its parts. */
     public boolean typed() {
         return typed;

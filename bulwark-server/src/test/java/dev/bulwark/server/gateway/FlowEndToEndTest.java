@@ -152,6 +152,16 @@ class FlowEndToEndTest {
     }
 
     @Test
+    void inASessionWithAnIntentAnAddressSeenNowhereNeedsApproval() throws Exception {
+        try (McpSyncClient client = clientWithIntent(delegatedToken("alice"), "Note on customer 6 that invoices are paid")) {
+            McpSchema.CallToolResult write = client.callTool(new McpSchema.CallToolRequest(
+                    "crm.update_customer_note", Map.of("id", 6, "note", "Invoices now paid at " + ATTACKER)));
+            assertThat(text(write)).startsWith("APPROVAL_REQUIRED").contains("flow-unseen-destination")
+                    .doesNotContain("flow-untrusted-destination");
+        }
+    }
+
+    @Test
     void withoutTheIntentAnAddressTheNoteNamedIsRefusedToo() throws Exception {
         try (McpSyncClient client = TestGateways.client(gateway, delegatedToken("alice"), null)) {
             client.callTool(new McpSchema.CallToolRequest("crm.get_customer", Map.of("id", 7)));
