@@ -1,5 +1,6 @@
 package dev.bulwark.telemetry;
 
+import dev.bulwark.engine.pipeline.CallStep;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.telemetry.AnomalyMetrics;
 import io.micrometer.core.instrument.Counter;
@@ -41,6 +42,7 @@ public final class CallMetrics implements AnomalyMetrics {
     private final Map<CallKey, Counter> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer> callDurations = new ConcurrentHashMap<>();
     private final Map<String, Timer> stepDurations = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Timer> stepTimers = new ConcurrentHashMap<>();
     private final Map<FindingKey, Counter> findingCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> anomalies = new ConcurrentHashMap<>();
     private final Map<String, Counter> approvalDecisions = new ConcurrentHashMap<>();
@@ -73,11 +75,16 @@ public final class CallMetrics implements AnomalyMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Time a step spent itself, without the steps it wrapped. */
-    void step(String step, long selfNanos) {
-        stepDurations.computeIfAbsent(steps.label(step), s -> latency(Timer.builder("bulwark.pipeline.step.duration")
-                .description("Time spent in one pipeline step, excluding the steps it wraps").tag("step", s)))
-                .record(selfNanos, TimeUnit.NANOSECONDS);
+    /** Time a step spent itself, without the steps it wrapped; one map look-up per step on the hot path. */
+    void step(CallStep step, long selfNanos) {
+        Timer timer = stepTimers.get(step.getClass());
+        if (timer == null) {
+            timer = stepTimers.computeIfAbsent(step.getClass(), type -> stepDurations.computeIfAbsent(
+                    steps.label(CallFacts.step(step)), s -> latency(Timer.builder("bulwark.pipeline.step.duration")
+                            .description("Time spent in one pipeline step, excluding the steps it wraps")
+                            .tag("step", s))));
+        }
+        timer.record(selfNanos, TimeUnit.NANOSECONDS);
     }
 
     /** A guard's verdict that found something: one count per label it gave (or {@code none}). */

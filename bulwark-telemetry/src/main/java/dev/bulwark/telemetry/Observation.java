@@ -66,7 +66,7 @@ final class Observation implements CallObservation {
         }
         long total = System.nanoTime() - started[depth];
         if (metrics != null) {
-            metrics.step(CallFacts.step(step), Math.max(0, total - inner[depth]));
+            metrics.step(step, Math.max(0, total - inner[depth]));
         }
         if (spans != null) {
             spans[depth].end();
