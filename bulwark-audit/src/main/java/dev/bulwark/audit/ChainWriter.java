@@ -77,6 +77,11 @@ final class ChainWriter implements Runnable {
         return queue.offer(request, options.appendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Requests waiting for the writer now. */
+    int queued() {
+        return queue.size();
+    }
+
     /** Queues a request however long it takes; used only when closing, while the writer still drains the queue. */
     void put(Request request) throws InterruptedException {
         queue.put(request);

@@ -210,6 +210,11 @@ public final class JdbcAuditLog implements AuditLog {
         return signer;
     }
 
+    /** Appends and seals waiting for the writer thread now (for the audit queue depth metric). */
+    public int queuedAppends() {
+        return writer.queued();
+    }
+
     /** Waits for queued appends, signs a checkpoint at the head (a sealed log), and stops the writer. */
     @Override
     public void close() {

@@ -13,10 +13,12 @@ import java.util.List;
 public final class CallPipeline {
     private final List<CallStep> steps;
     private final InstantSource clock;
+    private final CallObserver observer;
 
-    private CallPipeline(List<CallStep> steps, InstantSource clock) {
+    private CallPipeline(List<CallStep> steps, InstantSource clock, CallObserver observer) {
         this.steps = List.copyOf(steps);
         this.clock = clock;
+        this.observer = observer;
     }
 
     public static Builder builder() {
@@ -30,23 +32,55 @@ public final class CallPipeline {
 
     public CallOutcome handle(CallRequest request) {
         CallContext start = null;
+        CallObservation observation = CallObservation.NONE;
         try {
             start = CallContext.start(Checks.present(request, "request"), clock.instant(), System.nanoTime());
-            return run(0, start).outcome();
+            if (observer != CallObserver.NONE) {
+                observation = observe(start);
+                if (observation != CallObservation.NONE) {
+                    start = start.with(CallObservation.KEY, observation);
+                }
+            }
+            Conclusion conclusion = run(0, start, observation);
+            if (observation != CallObservation.NONE) {
+                ended(observation, conclusion);
+            }
+            return conclusion.outcome();
         } catch (Throwable t) {
             // Only reached when the audit step itself broke: nothing was returned unrecorded, the call is refused.
             String callId = start == null ? "unstarted" : start.callId();
+            if (start != null && observation != CallObservation.NONE) {
+                ended(observation, start.refuse(Refusal.INTERNAL_ERROR, "internal error"));
+            }
             return new CallOutcome.Refused(callId, Refusal.INTERNAL_ERROR, "internal error");
         }
     }
 
-    private Conclusion run(int index, CallContext call) {
+    private Conclusion run(int index, CallContext call, CallObservation observation) {
         if (index == steps.size()) {
             return finish(call);
         }
         CallStep step = steps.get(index);
+        if (observation == CallObservation.NONE) {
+            return runStep(step, index, call, observation);
+        }
         try {
-            Conclusion conclusion = step.handle(call, next -> run(index + 1, next));
+            observation.stepStarted(step);
+        } catch (RuntimeException ignored) {
+            // telemetry never affects a call
+        }
+        Conclusion conclusion = runStep(step, index, call, observation);
+        try {
+            observation.stepEnded(step, conclusion);
+        } catch (RuntimeException ignored) {
+            // telemetry never affects a call
+        }
+        return conclusion;
+    }
+
+    private Conclusion runStep(CallStep step, int index, CallContext call, CallObservation observation) {
+        try {
+            Conclusion conclusion = step.handle(call, next -> run(index + 1, next, observation));
             if (conclusion == null) {
                 return call.refuse(Refusal.INTERNAL_ERROR, "internal error",
                         "step " + step.getClass().getSimpleName() + " returned no conclusion");
@@ -55,6 +89,23 @@ public final class CallPipeline {
         } catch (Throwable t) {
             rethrowIfFatal(t);
             return call.refuse(Refusal.INTERNAL_ERROR, "internal error", describe(step, t));
+        }
+    }
+
+    private CallObservation observe(CallContext start) {
+        try {
+            CallObservation observation = observer.begin(start);
+            return observation == null ? CallObservation.NONE : observation;
+        } catch (RuntimeException e) {
+            return CallObservation.NONE;
+        }
+    }
+
+    private static void ended(CallObservation observation, Conclusion conclusion) {
+        try {
+            observation.ended(conclusion);
+        } catch (RuntimeException ignored) {
+            // telemetry never affects a call
         }
     }
 
@@ -83,8 +134,15 @@ public final class CallPipeline {
     public static final class Builder {
         private final List<CallStep> steps = new ArrayList<>();
         private InstantSource clock = InstantSource.system();
+        private CallObserver observer = CallObserver.NONE;
 
         private Builder() {}
+
+        /** Who watches calls for telemetry; {@link CallObserver#NONE} by default. */
+        public Builder observer(CallObserver value) {
+            this.observer = Checks.present(value, "observer");
+            return this;
+        }
 
         public Builder step(CallStep step) {
             steps.add(Checks.present(step, "step"));
@@ -116,7 +174,7 @@ public final class CallPipeline {
             if (steps.stream().skip(1).anyMatch(s -> s instanceof AuditStep)) {
                 throw new IllegalStateException("a call pipeline has exactly one AuditStep");
             }
-            return new CallPipeline(steps, clock);
+            return new CallPipeline(steps, clock, observer);
         }
 
         private int indexOf(Class<? extends CallStep> anchor) {

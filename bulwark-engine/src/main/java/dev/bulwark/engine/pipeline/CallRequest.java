@@ -17,12 +17,18 @@ import java.util.Map;
  * @param progress   where connector progress goes; {@code null} ignores progress
  * @param task       the task id the request named (e.g. MCP {@code _meta["bulwark/task"]}), or {@code null}; checked
  *                   by the session step, which honours it only for principals allowed to start tasks
+ * @param traceContext the W3C trace-context headers the request carried ({@code traceparent}, {@code tracestate}),
+ *                     unchecked except for their length; other keys and over-long values are dropped. Telemetry
+ *                     parses them; nothing else reads them
  * @param veto       how to ask the person at the client whether to stop a call paused for approval ({@code null}:
  *                   {@link UserVeto#NONE})
  */
 public record CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
-                          ProgressListener progress, String task, UserVeto veto) {
+                          ProgressListener progress, String task, Map<String, String> traceContext, UserVeto veto) {
     static final int MAX_SESSION_ID_LENGTH = 256;
+    /** The trace-context headers kept, and their longest accepted value (W3C allows 512 list members' worth). */
+    public static final java.util.Set<String> TRACE_HEADERS = java.util.Set.of("traceparent", "tracestate");
+    static final int MAX_TRACE_HEADER_LENGTH = 1024;
 
     public CallRequest {
         Checks.nonBlank(sessionId, "sessionId");
@@ -39,19 +45,40 @@ public record CallRequest(String credential, String sessionId, String toolName, 
         // Shallow copy only: a deep copy of a hostile tree belongs to validation, which bounds it first.
         arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
         progress = progress == null ? ProgressListener.IGNORE : progress;
+        traceContext = traceHeaders(traceContext);
         veto = veto == null ? UserVeto.NONE : veto;
     }
 
     /** A request whose client cannot be asked anything. */
     public CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
+                       ProgressListener progress, String task, Map<String, String> traceContext) {
+        this(credential, sessionId, toolName, arguments, progress, task, traceContext, null);
+    }
+
+    /** A request that carries no trace context and whose client cannot be asked anything. */
+    public CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
                        ProgressListener progress, String task) {
-        this(credential, sessionId, toolName, arguments, progress, task, null);
+        this(credential, sessionId, toolName, arguments, progress, task, Map.of(), null);
+    }
+
+    private static Map<String, String> traceHeaders(Map<String, String> given) {
+        if (given == null || given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> kept = new java.util.HashMap<>(2);
+        for (String name : TRACE_HEADERS) {
+            String value = given.get(name);
+            if (value != null && value.length() <= MAX_TRACE_HEADER_LENGTH) {
+                kept.put(name, value);
+            }
+        }
+        return Map.copyOf(kept);
     }
 
     /** A request that names no task. */
     public CallRequest(String credential, String sessionId, String toolName, Map<String, Object> arguments,
                        ProgressListener progress) {
-        this(credential, sessionId, toolName, arguments, progress, null, null);
+        this(credential, sessionId, toolName, arguments, progress, null, Map.of(), null);
     }
 
     /** Leaves out the credential and the arguments, which may hold secrets. */

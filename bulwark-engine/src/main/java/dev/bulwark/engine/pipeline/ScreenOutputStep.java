@@ -65,6 +65,7 @@ public final class ScreenOutputStep implements CallStep {
                 return screened.refuse(Refusal.OUTPUT_BLOCKED, blocked(name),
                         "guard " + name + " threw " + e.getClass().getName());
             }
+            observed(call, name, screening);
             switch (screening) {
                 case null -> {
                     return screened.refuse(Refusal.OUTPUT_BLOCKED, blocked(name), "guard " + name + " gave no verdict");
@@ -94,6 +95,21 @@ public final class ScreenOutputStep implements CallStep {
         }
         return next.proceed(screened.with(SAID, new Said(unframed == null ? screened.requireResult() : unframed,
                 call.labels(), judged)));
+    }
+
+    /** Tells the call's observer, if any, what the guard found; an observer cannot affect the screening. */
+    private static void observed(CallContext call, String guard, Screening screening) {
+        if (screening == null) {
+            return;
+        }
+        CallObservation observation = call.get(CallObservation.KEY).orElse(null);
+        if (observation != null) {
+            try {
+                observation.screened(guard, screening);
+            } catch (RuntimeException ignored) {
+                // telemetry never affects a call
+            }
+        }
     }
 
     private static boolean framesSafely(OutputGuard guard) {

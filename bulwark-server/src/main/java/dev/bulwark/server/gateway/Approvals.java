@@ -1,6 +1,7 @@
 package dev.bulwark.server.gateway;
 
 import dev.bulwark.approvals.JdbcApprovalStore;
+import java.util.function.UnaryOperator;
 import dev.bulwark.approvals.SqlApproverKeys;
 import dev.bulwark.engine.approval.ApprovalSettings;
 import dev.bulwark.engine.approval.ApprovalPreview;
@@ -35,11 +36,11 @@ public final class Approvals implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Approvals.class);
 
     private final ApprovalsSettings settings;
-    private final JdbcApprovalStore store;
+    private final ApprovalStore store;
     private final ApprovalDesk desk;
     private final SlackWebhook webhook;
 
-    private Approvals(ApprovalsSettings settings, JdbcApprovalStore store, ApprovalDesk desk, SlackWebhook webhook) {
+    private Approvals(ApprovalsSettings settings, ApprovalStore store, ApprovalDesk desk, SlackWebhook webhook) {
         this.settings = settings;
         this.store = store;
         this.desk = desk;
@@ -49,7 +50,14 @@ public final class Approvals implements AutoCloseable {
     /** Opens the tables on {@code db}; schedules the expiry sweep on {@code housekeeping} when given. */
     public static Approvals open(ApprovalsSettings settings, DataSource db, Identity identity, String gatewayUrl,
                                  AuditLog auditLog, Clock clock, ScheduledExecutorService housekeeping) {
-        JdbcApprovalStore store = new JdbcApprovalStore(db);
+        return open(settings, db, identity, gatewayUrl, auditLog, clock, housekeeping, UnaryOperator.identity());
+    }
+
+    /** As above, with every use of the store going through {@code observed} (e.g. counting for metrics). */
+    public static Approvals open(ApprovalsSettings settings, DataSource db, Identity identity, String gatewayUrl,
+                                 AuditLog auditLog, Clock clock, ScheduledExecutorService housekeeping,
+                                 UnaryOperator<ApprovalStore> observed) {
+        ApprovalStore store = observed.apply(new JdbcApprovalStore(db));
         ApprovalDesk desk = new ApprovalDesk(store, new SqlApproverKeys(db, clock), identity.users(),
                 identity.agents(), clock);
         SlackWebhook webhook = settings.webhooks().isEmpty() ? null

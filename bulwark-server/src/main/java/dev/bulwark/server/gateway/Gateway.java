@@ -51,6 +51,7 @@ public final class Gateway implements AutoCloseable {
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
     private final FlowControl flow;
+    private final dev.bulwark.telemetry.Telemetry telemetry;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,8 +60,9 @@ public final class Gateway implements AutoCloseable {
                 return t;
             });
 
-    private Gateway(BulwarkConfig config) throws Exception {
+    private Gateway(BulwarkConfig config, dev.bulwark.telemetry.Telemetry telemetry) throws Exception {
         this.config = config;
+        this.telemetry = telemetry;
         Path dataDir = config.dataPath();
         Path keysDir = DataDirectory.prepare(dataDir);
         this.jetty = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(200, 8));
@@ -101,7 +103,8 @@ public final class Gateway implements AutoCloseable {
             Policies.warnAboutUnknownResources(policies, tools.all());
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
             this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, auditLog, clock,
-                    housekeeping);
+                    housekeeping, telemetry::counted);
+            Telemetries.observe(telemetry, auditLog, approvals);
             SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
             this.flow = new FlowControl(config, sessionStore, auditLog, clock);
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
@@ -110,7 +113,7 @@ public final class Gateway implements AutoCloseable {
                     .tools(tools)
                     .policies(policies)
                     .sessions(sessionStore)
-                    .auditLog(auditLog)
+                    .auditLog(telemetry.timed(auditLog))
                     .redactor(recorded)
                     .guards(guards.outputGuards())
                     .flow(flow.states(), flow::tool);
@@ -123,7 +126,7 @@ public final class Gateway implements AutoCloseable {
             }
             // inserted after the decision, so it runs before the approval step: an escalation then waits for a human
             WriteRulesSetup.insert(steps, config, database, config.approvals().on(), housekeeping, clock);
-            this.pipeline = steps.build();
+            this.pipeline = steps.observer(telemetry.observer(recorded)).build();
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);
@@ -145,7 +148,12 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a gateway; fails with a clear message when configuration, policies or storage are unusable. */
     public static Gateway start(BulwarkConfig config) throws Exception {
-        return new Gateway(config);
+        return start(config, dev.bulwark.telemetry.Telemetry.open(config.telemetry().options(config.dataPath())));
+    }
+
+    /** Starts a gateway reporting to {@code telemetry} (which it closes on close); tests hand in their own. */
+    public static Gateway start(BulwarkConfig config, dev.bulwark.telemetry.Telemetry telemetry) throws Exception {
+        return new Gateway(config, telemetry);
     }
 
     /**
@@ -249,6 +257,11 @@ public final class Gateway implements AutoCloseable {
         return approvals;
     }
 
+    /** Metrics, traces and call logs. */
+    public dev.bulwark.telemetry.Telemetry telemetry() {
+        return telemetry;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -303,6 +316,7 @@ public final class Gateway implements AutoCloseable {
         if (auditLog != null) {
             quietly(auditLog::close);
         }
+        quietly(telemetry::close);
         if (database != null) {
             quietly(database::close);
         }

@@ -20,9 +20,11 @@ import org.eclipse.jetty.server.Server;
 /** Everything served over HTTP, mounted on one Jetty context. */
 public final class HttpSurface implements AutoCloseable {
     private final McpFrontDoor frontDoor;
+    private final MetricsEndpoint metrics;
 
-    private HttpSurface(McpFrontDoor frontDoor) {
+    private HttpSurface(McpFrontDoor frontDoor, MetricsEndpoint metrics) {
         this.frontDoor = frontDoor;
+        this.metrics = metrics;
     }
 
     static HttpSurface mount(Server jetty, Gateway gateway) throws java.io.IOException {
@@ -65,16 +67,35 @@ public final class HttpSurface implements AutoCloseable {
         context.addServlet(new ServletHolder(new dev.bulwark.server.admin.ApprovalsApiServlet(
                 gateway.approvals().desk(), adminToken, audit)), "/api/v1/approvals/*");
         context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
+        MetricsEndpoint metrics;
+        try {
+            metrics = MetricsEndpoint.mount(context, gateway.telemetry(), config.telemetry().metrics(), adminToken,
+                    audit, config.server().allowedHosts());
+        } catch (Exception e) {
+            frontDoor.close();
+            throw new java.io.IOException("cannot serve /metrics: " + e.getMessage(), e);
+        }
         jetty.setHandler(context);
-        return new HttpSurface(frontDoor);
+        return new HttpSurface(frontDoor, metrics);
     }
 
     public McpFrontDoor frontDoor() {
         return frontDoor;
     }
 
+    /** The port of the separate metrics listener, when {@code telemetry.metrics.port} is set. */
+    public java.util.Optional<Integer> metricsPort() {
+        return metrics.separatePort();
+    }
+
     @Override
     public void close() {
         frontDoor.close();
+        try {
+            metrics.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(HttpSurface.class).warn("could not stop the metrics listener: {}",
+                    e.toString());
+        }
     }
 }

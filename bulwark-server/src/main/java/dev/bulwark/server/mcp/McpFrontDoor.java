@@ -64,6 +64,10 @@ public final class McpFrontDoor implements AutoCloseable {
                     if (credential != null) {
                         ctx.put(McpGate.CREDENTIAL, credential);
                     }
+                    Map<String, String> trace = traceHeaders(request);
+                    if (!trace.isEmpty()) {
+                        ctx.put(TRACE_CONTEXT, trace);
+                    }
                     return McpTransportContext.create(ctx);
                 })
                 .build();
@@ -111,6 +115,26 @@ public final class McpFrontDoor implements AutoCloseable {
         return ctx.get(McpGate.PRINCIPAL) instanceof Principal principal && catalog.visible(principal, tool.name());
     }
 
+    private static final String TRACE_CONTEXT = "bulwark.traceContext";
+
+    /** The W3C trace-context headers of the HTTP request, for telemetry (checked there, never trusted). */
+    private static Map<String, String> traceHeaders(jakarta.servlet.http.HttpServletRequest request) {
+        Map<String, String> headers = null;
+        for (String name : CallRequest.TRACE_HEADERS) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                headers = headers == null ? new HashMap<>(2) : headers;
+                headers.put(name, value);
+            }
+        }
+        return headers == null ? Map.of() : headers;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> traceContext(McpTransportContext ctx) {
+        return ctx.get(TRACE_CONTEXT) instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+    }
+
     /** The {@code _meta} key naming the task a call belongs to (honoured for task starters only). */
     public static final String TASK_META = "bulwark/task";
 
@@ -125,7 +149,8 @@ public final class McpFrontDoor implements AutoCloseable {
         Object task = request.meta() == null ? null : request.meta().get(TASK_META);
         CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
                 request.arguments() == null ? Map.of() : request.arguments(), progress,
-                task == null ? null : task instanceof String s ? s : "", ElicitationVeto.of(exchange));
+                task == null ? null : task instanceof String s ? s : "", traceContext(ctx),
+                ElicitationVeto.of(exchange));
         Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
         CallOutcome outcome = gateVerified.during(credential, verified, () -> pipeline.handle(callRequest));
         return switch (outcome) {
