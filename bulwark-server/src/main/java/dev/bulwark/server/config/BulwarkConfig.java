@@ -23,14 +23,16 @@ import java.util.Map;
  * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
  * @param sessions  where sessions (agent tasks) live, and their bounds
  * @param flow      information-flow control: tool sinks and trusted outputs
+ * @param anomaly   anomaly detection and its responses (alerts, risk, the kill switch)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                            FlowSettings flow) {
+                            FlowSettings flow, AnomalyDetectionSettings anomaly) {
     public BulwarkConfig {
+        anomaly = anomaly == null ? AnomalyDetectionSettings.defaults() : anomaly;
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
         flow = flow == null ? FlowSettings.defaults() : flow;
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
@@ -75,7 +77,8 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -83,14 +86,14 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null, null);
     }
 
     /** The constructor from before write rules, for callers that configure none. */
@@ -99,19 +102,25 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql, ApprovalsSettings approvals) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow);
+                guards, sql, approvals, writes, value, flow, anomaly);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value);
+                guards, sql, approvals, writes, sessions, value, anomaly);
+    }
+
+    /** A copy with these anomaly-detection settings. */
+    public BulwarkConfig withAnomaly(AnomalyDetectionSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, sessions, flow, value);
     }
 
     /** The write rules in force, in configuration order. */
@@ -135,11 +144,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow);
+                documents, guards, sql, approvals, writes, sessions, flow, anomaly);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow);
+                approvals, writes, sessions, flow, anomaly);
     }
 }

@@ -51,6 +51,8 @@ public final class Gateway implements AutoCloseable {
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
     private final FlowControl flow;
+    private final KillSwitch killSwitch;
+    private final AnomalyWatch anomalies;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -104,17 +106,22 @@ public final class Gateway implements AutoCloseable {
                     housekeeping);
             SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
             this.flow = new FlowControl(config, sessionStore, auditLog, clock);
+            this.killSwitch = new KillSwitch(identity);
+            this.anomalies = AnomalyWatch.open(config.anomaly(), database, killSwitch, auditLog,
+                    name -> tools.find(name).map(dev.bulwark.spi.tool.Tool::kind).orElse(null), baseUrl, clock,
+                    housekeeping);
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(sessionStore)
-                    .auditLog(auditLog)
+                    .auditLog(anomalies.tap(auditLog)) // each concluded call also reaches the anomaly detectors
                     .redactor(recorded)
                     .guards(guards.outputGuards())
                     .flow(flow.states(), flow::tool);
             var steps = approvals.wire(standard, recorded, auditLog, clock);
+            anomalies.insertRiskStep(steps);
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
@@ -248,6 +255,16 @@ public final class Gateway implements AutoCloseable {
         return approvals;
     }
 
+    /** Anomaly detection: stored anomalies, raised risk, the detectors' status. */
+    public AnomalyWatch anomalies() {
+        return anomalies;
+    }
+
+    /** Suspends an agent and revokes its tokens, effective on the next call on every replica. */
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -298,6 +315,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (approvals != null) {
             quietly(approvals::close);
+        }
+        if (anomalies != null) {
+            quietly(anomalies::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);
