@@ -78,7 +78,7 @@ public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, Stri
                         + ": responses are alert, risk and kill");
             }
         }
-        detection(); // validates the detector settings too
+        detection(learnCalls, cooldown, maxPrincipals, sensitiveLabels); // validates the detector settings too
     }
 
     public static AnomalyDetectionSettings defaults() {
@@ -91,6 +91,11 @@ public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, Stri
 
     /** The detectors' settings. */
     public AnomalySettings detection() {
+        return detection(learnCalls, cooldown, maxPrincipals, sensitiveLabels);
+    }
+
+    private static AnomalySettings detection(int learnCalls, String cooldown, int maxPrincipals,
+                                             List<String> sensitiveLabels) {
         AnomalySettings d = AnomalySettings.defaults();
         return new AnomalySettings(learnCalls, Durations.parse(cooldown, "anomaly.cooldown"), maxPrincipals,
                 d.maxSkew(), Set.copyOf(sensitiveLabels), d.rateSigmas(), d.minBurstCalls(), d.newToolRate(),
