@@ -64,7 +64,10 @@ final class TrafficGenerator {
                     continue;
                 }
                 Episode e = new Episode(id++, kind, a.id, start);
-                insert(perAgent.get(ai), misbehave(e, a));
+                Set<String> usedBefore = new HashSet<>();
+                perAgent.get(ai).stream().filter(g -> g.event().time().getEpochSecond() < start)
+                        .forEach(g -> usedBefore.add(g.event().tool()));
+                insert(perAgent.get(ai), misbehave(e, a, usedBefore));
                 episodes.add(e);
                 made++;
             }
@@ -182,7 +185,7 @@ final class TrafficGenerator {
     }
 
     /** The episode's calls: what an agent does when it misbehaves in this way. */
-    private List<Generated> misbehave(Episode e, SimAgent a) {
+    private List<Generated> misbehave(Episode e, SimAgent a, Set<String> usedBefore) {
         List<Generated> out = new ArrayList<>();
         double t = e.start();
         String session = a.id + "-x" + e.id();
@@ -191,12 +194,16 @@ final class TrafficGenerator {
         a.tools.forEach(x -> own.add(x.name()));
         switch (e.kind()) {
             case CALL_RATE -> {
+                // a runaway loop: ten times the agent's own rate, and at least 20 calls a minute
+                double interval = Math.min(3, 6 / a.rate);
                 for (int i = 0; i < 40; i++) {
                     out.add(episodeCall(e, i, call(a, a.pick(r), (long) t, session, intent, false, 1)));
-                    t += 0.5 + r.nextDouble() * 2.5;
+                    t += interval * (0.5 + r.nextDouble());
                 }
             }
             case FIRST_USE -> {
+                // a tool this agent never called before the episode (earlier episodes may have used some)
+                usedBefore.forEach(own::add);
                 List<ToolSpec> foreign = Catalog.TOOLS.stream().filter(x -> !own.contains(x.name())).toList();
                 ToolSpec novel = foreign.get(r.nextInt(foreign.size()));
                 for (int i = 0; i < 5; i++) {
