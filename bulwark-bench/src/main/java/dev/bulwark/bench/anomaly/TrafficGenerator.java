@@ -49,7 +49,11 @@ final class TrafficGenerator {
             perAgent.add(benign(a));
         }
         int id = 0;
-        for (AnomalyKind kind : AnomalyKind.values()) {
+        // first-use last: its tool must be one the agent never called before, other episodes' calls included
+        List<AnomalyKind> kinds = new ArrayList<>(List.of(AnomalyKind.values()));
+        kinds.remove(AnomalyKind.FIRST_USE);
+        kinds.add(AnomalyKind.FIRST_USE);
+        for (AnomalyKind kind : kinds) {
             int made = 0;
             int tries = 0;
             while (made < s.episodesPerKind() && tries++ < 10_000) {
@@ -63,11 +67,16 @@ final class TrafficGenerator {
                 if (clashes(perAgent.get(ai), start)) {
                     continue;
                 }
-                Episode e = new Episode(id++, kind, a.id, start);
+                Episode e = new Episode(id, kind, a.id, start);
                 Set<String> usedBefore = new HashSet<>();
                 perAgent.get(ai).stream().filter(g -> g.event().time().getEpochSecond() < start)
                         .forEach(g -> usedBefore.add(g.event().tool()));
-                insert(perAgent.get(ai), misbehave(e, a, usedBefore));
+                List<Generated> calls = misbehave(e, a, usedBefore);
+                if (calls.isEmpty()) {
+                    continue; // nothing left this agent never used
+                }
+                id++;
+                insert(perAgent.get(ai), calls);
                 episodes.add(e);
                 made++;
             }
@@ -205,6 +214,9 @@ final class TrafficGenerator {
                 // a tool this agent never called before the episode (earlier episodes may have used some)
                 usedBefore.forEach(own::add);
                 List<ToolSpec> foreign = Catalog.TOOLS.stream().filter(x -> !own.contains(x.name())).toList();
+                if (foreign.isEmpty()) {
+                    return out;
+                }
                 ToolSpec novel = foreign.get(r.nextInt(foreign.size()));
                 for (int i = 0; i < 5; i++) {
                     out.add(episodeCall(e, i, call(a, i == 0 ? novel : a.pick(r), (long) t, session, intent, false,
