@@ -97,7 +97,8 @@ final class JwtVerifier {
             List<String> lineage = new ArrayList<>(token.chain().size() + 1);
             lineage.add(token.tokenId());
             lineage.addAll(token.chain());
-            revoked = revocations.anyRevoked(lineage);
+            // ... and every token of the agent issued before its kill switch was pulled
+            revoked = revocations.anyRevoked(lineage, token.actor().orElse(token.subject()), token.issuedAt());
         } catch (RuntimeException e) {
             return new TokenCheck.Invalid(Reason.UNAVAILABLE, "revocation status could not be checked");
         }

@@ -25,6 +25,8 @@ public final class SqlRevocationList {
     /** Longer than any clock skew a verifier allows. */
     public static final Duration PURGE_MARGIN = Duration.ofMinutes(10);
     static final int MAX_JTI_LENGTH = 256;
+    /** The key prefix of an agent's token cut-off; Bulwark's own jtis are UUIDs and never take this form. */
+    static final String AGENT_CUTOFF = "agent:";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -71,6 +73,52 @@ public final class SqlRevocationList {
     /** Revokes a token id whose expiry is unknown (e.g. given by an admin); kept for the configured retention. */
     public void revoke(String jti) {
         revoke(jti, clock.instant().plus(retention));
+    }
+
+    /**
+     * Revokes every token issued to the agent up to now (the kill switch), as one row keyed {@code agent:<id>} whose
+     * time is the cut-off: a token of the agent issued at or before it is refused on every replica, also after the
+     * agent is re-activated. Tokens carry their issue time in whole seconds, so one issued in the same second as the
+     * cut-off is refused too. The row is kept for the retention, longer than any token lives.
+     */
+    public void revokeTokensOf(String agentId) {
+        String key = AGENT_CUTOFF + Checks.nonBlank(agentId, "agentId");
+        if (key.length() > MAX_JTI_LENGTH) {
+            throw new IllegalArgumentException("agent id too long");
+        }
+        String sql = "INSERT INTO " + Sql.REVOKED + " (jti, expires_at, revoked_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT (jti) DO UPDATE SET revoked_at = excluded.revoked_at, expires_at = excluded.expires_at";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key);
+            s.setLong(2, clock.instant().plus(retention).toEpochMilli());
+            s.setLong(3, clock.millis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("could not revoke the tokens of agent " + agentId, e);
+        }
+    }
+
+    /**
+     * Whether any of the token ids was revoked, or the agent's tokens were revoked ({@link #revokeTokensOf}) at or after
+     * {@code issuedAt}, in one query. Fails (throws) rather than answer when the database cannot be read.
+     */
+    public boolean anyRevoked(List<String> jtis, String agentId, Instant issuedAt) {
+        List<String> ids = jtis.stream().filter(j -> j != null && j.length() <= MAX_JTI_LENGTH).distinct().toList();
+        String sql = "SELECT 1 FROM " + Sql.REVOKED + " WHERE (jti = ? AND revoked_at >= ?)"
+                + (ids.isEmpty() ? "" : " OR jti IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+                + ")");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, AGENT_CUTOFF + agentId);
+            s.setLong(2, issuedAt.toEpochMilli());
+            for (int i = 0; i < ids.size(); i++) {
+                s.setString(i + 2 + 1, ids.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("could not read the revocation list", e);
+        }
     }
 
     /** Whether the token id was revoked. Fails (throws) rather than answer when the database cannot be read. */

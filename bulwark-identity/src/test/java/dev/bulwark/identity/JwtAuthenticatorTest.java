@@ -92,6 +92,27 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void revokingAnAgentsTokensRefusesEveryEarlierTokenEvenAfterReactivation() {
+        String delegated = f.signer().sign(TokenUse.ACCESS, "alice", Optional.of("bot"), Optional.empty(),
+                Set.of("mcp"), f.clock.instant(), f.clock.instant().plusSeconds(60)).value();
+        String other = f.accessToken("other", f.agent("other"));
+        accepted(token);
+        accepted(delegated);
+
+        f.agents.suspend("bot");
+        f.revocations.revokeTokensOf("bot");
+        f.agents.activate("bot");
+
+        assertThat(rejected(token).reason()).isEqualTo(Reason.REVOKED);
+        assertThat(rejected(delegated).reason()).isEqualTo(Reason.REVOKED);
+        accepted(other);
+        f.clock.advance(Duration.ofSeconds(2));
+        String fresh = f.signer().sign(TokenUse.ACCESS, "bot", Optional.empty(), Optional.empty(), Set.of("mcp"),
+                f.clock.instant(), f.clock.instant().plusSeconds(60)).value();
+        accepted(fresh);
+    }
+
+    @Test
     void revocationTakesEffectOnTheNextCallEvenWhenCached() {
         Principal p = accepted(token);
 

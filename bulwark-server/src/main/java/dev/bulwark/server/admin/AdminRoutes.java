@@ -84,6 +84,17 @@ final class AdminRoutes {
         post("/api/v1/agents/" + ID + "/activate", (m, b, r) -> agentChanged(m, Views.agent(
                 gateway.identity().agents().activate(m.group(1)).orElseThrow(() -> notFound("agent"))),
                 "agent.activate"));
+        post("/api/v1/agents/" + ID + "/kill", (m, b, r) -> {
+            if (!gateway.killSwitch().pull(m.group(1))) {
+                throw notFound("agent");
+            }
+            return agentChanged(m, Views.agent(gateway.identity().agents().find(m.group(1))
+                    .orElseThrow(() -> notFound("agent"))), "agent.kill");
+        });
+        routes.add(new Route<>("GET", Pattern.compile("/api/v1/anomalies"), AdminBodies.None.class,
+                Set.of("limit", "agent", "kind", "since"), (m, b, r) -> Reply.ok(AnomalyViews.list(gateway.anomalies(),
+                r))));
+        get("/api/v1/anomalies/status", (m, b, r) -> Reply.ok(AnomalyViews.status(gateway.anomalies())));
         post("/api/v1/agents/" + ID + "/rotate-key", (m, b, r) -> agentChanged(m,
                 JsonResponses.object().put("apiKey", gateway.identity().agents().rotateKey(m.group(1))
                         .orElseThrow(() -> notFound("agent")).value()), "agent.rotate-key"));

@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "agent", description = "Register, list, suspend and re-activate agents.",
+@Command(name = "agent", description = "Register, list, suspend, kill and re-activate agents.",
         subcommands = {AgentCommand.Create.class, AgentCommand.ListAgents.class, AgentCommand.Suspend.class,
-                AgentCommand.Activate.class})
+                AgentCommand.Activate.class, AgentCommand.Kill.class})
 final class AgentCommand {
 
     @Command(name = "create", description = "Register an agent and print its API key (shown once).")
@@ -70,6 +70,27 @@ final class AgentCommand {
         @Override
         public Integer call() {
             return changeStatus(options, id, "suspended", (agents, agentId) -> agents.suspend(agentId));
+        }
+    }
+
+    @Command(name = "kill", description = "The kill switch: suspend an agent and revoke every token it holds; its next"
+            + " call on every replica is refused, and its old tokens stay refused after re-activation.")
+    static final class Kill implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+        @Parameters(index = "0", description = "agent id")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (LocalState state = new LocalState(options.load())) {
+                if (!new dev.bulwark.server.gateway.KillSwitch(state.identity).pull(id)) {
+                    System.err.println("bulwark: no agent " + id);
+                    return 1;
+                }
+                System.out.println("agent " + id + " suspended, its tokens revoked");
+                return 0;
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Runtime security gateway for AI agents.",
         subcommands = {ServeCommand.class, AgentCommand.class, UserCommand.class, TokenCommand.class,
                 PolicyCommand.class, AuditCommand.class, DocumentsCommand.class, PiiCommand.class,
-                ApprovalsCommand.class})
+                ApprovalsCommand.class, AnomaliesCommand.class})
 public final class BulwarkCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -52,6 +52,8 @@ public final class Gateway implements AutoCloseable {
     private final DemoSetup.Credentials demoCredentials;
     private final FlowControl flow;
     private final dev.bulwark.telemetry.Telemetry telemetry;
+    private final KillSwitch killSwitch;
+    private final AnomalyWatch anomalies;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,18 +109,24 @@ public final class Gateway implements AutoCloseable {
             Telemetries.observe(telemetry, auditLog, approvals);
             SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
             this.flow = new FlowControl(config, sessionStore, auditLog, clock);
+            this.killSwitch = new KillSwitch(identity);
+            this.anomalies = AnomalyWatch.open(config.anomaly(), database, killSwitch, auditLog,
+                    name -> tools.find(name).map(dev.bulwark.spi.tool.Tool::kind).orElse(null), baseUrl, clock,
+                    housekeeping);
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
                     .policies(policies)
                     .sessions(sessionStore)
-                    .auditLog(telemetry.timed(auditLog))
+                    // timed for metrics; each concluded call also reaches the anomaly detectors
+                    .auditLog(anomalies.tap(telemetry.timed(auditLog)))
                     .redactor(recorded)
                     .guards(guards.outputGuards())
                     .flow(flow.states(), flow::tool);
             var steps = approvals.wire(standard, recorded, auditLog, clock, new dev.bulwark.engine.approval
                     .ApprovalPreview(tools, policies, recorded, config.approvals().previews()));
+            anomalies.insertRiskStep(steps);
             if (guards.egressRedactor() != null) {
                 // screened before the attempt record, so a call blocked here never counts as attempted
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
@@ -262,6 +270,16 @@ public final class Gateway implements AutoCloseable {
         return telemetry;
     }
 
+    /** Anomaly detection: stored anomalies, raised risk, the detectors' status. */
+    public AnomalyWatch anomalies() {
+        return anomalies;
+    }
+
+    /** Suspends an agent and revokes its tokens, effective on the next call on every replica. */
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -312,6 +330,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (approvals != null) {
             quietly(approvals::close);
+        }
+        if (anomalies != null) {
+            quietly(anomalies::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);

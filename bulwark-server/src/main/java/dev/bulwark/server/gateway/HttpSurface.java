@@ -48,7 +48,10 @@ public final class HttpSurface implements AutoCloseable {
                 gateway.baseUrl() + DiscoveryServlet.PROTECTED_RESOURCE + McpFrontDoor.ENDPOINT,
                 new OriginPolicy(gateway.baseUrl(), config.server().allowedOrigins()),
                 name -> gateway.tools().find(name).isPresent(),
-                java.time.Duration.ofSeconds(config.server().bodyTimeoutSeconds()), gateway.flow()::declareIntent);
+                java.time.Duration.ofSeconds(config.server().bodyTimeoutSeconds()), (session, intent) -> {
+                    gateway.flow().declareIntent(session, intent);
+                    gateway.anomalies().declareIntent(session, intent);
+                });
         context.addFilter(new FilterHolder(gate), McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         ServletHolder mcp = new ServletHolder(frontDoor.servlet());
         mcp.setAsyncSupported(true);

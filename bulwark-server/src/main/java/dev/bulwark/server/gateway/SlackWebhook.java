@@ -44,12 +44,16 @@ final class SlackWebhook implements ApprovalListener, AutoCloseable {
 
     @Override
     public void opened(ApprovalRequest request) {
-        String body = message(request, gatewayUrl).toString();
+        post(message(request, gatewayUrl).toString(), request.handle());
+    }
+
+    /** Sends a message to every URL, off the caller's thread; {@code what} names it in warnings. */
+    void post(String body, String what) {
         for (URI url : urls) {
             try {
                 sender.execute(() -> deliver(url, body));
             } catch (RejectedExecutionException e) {
-                LOG.warn("approval webhook not sent (shutting down): {}", request.handle());
+                LOG.warn("webhook not sent (shutting down): {}", what);
             }
         }
     }

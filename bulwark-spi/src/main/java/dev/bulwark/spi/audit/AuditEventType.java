@@ -18,5 +18,10 @@ public enum AuditEventType {
     /** An administrative change: agents, policies, approvals of upstream tools. */
     ADMIN,
     /** Gateway life cycle and configuration (start, stop, policy reload). */
-    SYSTEM
+    SYSTEM,
+    /**
+     * A deviation from a principal's behavioural baseline ({@code anomaly.<kind>}) or an automatic response to one
+     * ({@code anomaly.response.<action>}).
+     */
+    ANOMALY
 }

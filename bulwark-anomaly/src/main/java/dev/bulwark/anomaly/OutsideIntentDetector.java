@@ -1,0 +1,118 @@
+package dev.bulwark.anomaly;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tools a session calls that its declared intent does not explain. A tool is explained when a word of its name
+ * appears in the intent, or when the principal called it, in at least {@link #PAIR_SESSIONS} earlier sessions, under
+ * an intent sharing a word with this one. The detector judges only once the principal has declared intents in
+ * {@link #MIN_SESSIONS} sessions and at least one word of this intent is known from {@link #PAIR_SESSIONS} earlier
+ * sessions; {@link #UNEXPLAINED} unexplained calls in one session are reported. Associations are bounded (
+ * {@link #MAX_TERMS} words × {@link #MAX_TOOLS_PER_TERM} tools).
+ */
+final class OutsideIntentDetector implements Detector {
+    static final int MIN_SESSIONS = 10;
+    static final int PAIR_SESSIONS = 2;
+    static final int UNEXPLAINED = 2;
+    static final int MAX_TERMS = 64;
+    static final int MAX_TOOLS_PER_TERM = 16;
+
+    private final AnomalySettings settings;
+    /** term → tool → {sessions seen together, hash of the last session} */
+    private final Map<String, Map<String, int[]>> together = new HashMap<>();
+    /** term → {sessions, hash of the last session} */
+    private final Map<String, int[]> termSessions = new HashMap<>();
+    private int sessions;
+    private int currentSession;
+    private boolean inSession;
+    private int unexplained;
+
+    OutsideIntentDetector(AnomalySettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public AnomalyKind kind() {
+        return AnomalyKind.OUTSIDE_INTENT;
+    }
+
+    @Override
+    public Finding observe(CallEvent call, long time, long history) {
+        if (call.intent() == null || call.sessionId() == null) {
+            return null;
+        }
+        int session = call.sessionId().hashCode() * 31 + call.intent().hashCode();
+        if (!inSession || session != currentSession) {
+            inSession = true;
+            currentSession = session;
+            unexplained = 0;
+            sessions++;
+        }
+        Set<String> terms = IntentTerms.of(call.intent());
+        Finding finding = null;
+        boolean judged = sessions > MIN_SESSIONS && history >= settings.learnCalls()
+                && terms.stream().anyMatch(t -> earlierSessions(termSessions.get(t), session) >= PAIR_SESSIONS);
+        if (judged && !explained(call.tool(), terms, session)) {
+            unexplained++;
+            if (unexplained >= UNEXPLAINED) {
+                finding = new Finding(unexplained, unexplained + " calls this session's intent does not explain, the"
+                        + " latest " + call.tool(), Map.of("unexplainedCalls", unexplained,
+                        "intentWords", terms.size()));
+            }
+        }
+        learn(call.tool(), terms, session);
+        return finding;
+    }
+
+    private boolean explained(String tool, Set<String> terms, int session) {
+        for (String part : IntentTerms.of(tool.replace('_', ' ').replace('.', ' ').replace('-', ' '))) {
+            if (terms.contains(part)) {
+                return true;
+            }
+        }
+        for (String term : terms) {
+            Map<String, int[]> tools = together.get(term);
+            if (tools != null && earlierSessions(tools.get(tool), session) >= PAIR_SESSIONS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sessions counted, less the current one when it is the last counted. */
+    private static int earlierSessions(int[] seen, int session) {
+        return seen == null ? 0 : seen[1] == session ? seen[0] - 1 : seen[0];
+    }
+
+    private void learn(String tool, Set<String> terms, int session) {
+        for (String term : terms) {
+            int[] t = termSessions.get(term);
+            if (t == null) {
+                if (termSessions.size() >= MAX_TERMS) {
+                    continue;
+                }
+                t = new int[2];
+                termSessions.put(term, t);
+            }
+            if (t[0] == 0 || t[1] != session) {
+                t[0]++;
+                t[1] = session;
+            }
+            Map<String, int[]> tools = together.computeIfAbsent(term, k -> new HashMap<>());
+            int[] pair = tools.get(tool);
+            if (pair == null) {
+                if (tools.size() >= MAX_TOOLS_PER_TERM) {
+                    continue;
+                }
+                pair = new int[2];
+                tools.put(tool, pair);
+            }
+            if (pair[0] == 0 || pair[1] != session) {
+                pair[0]++;
+                pair[1] = session;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.bulwark.anomaly;
+
+import java.util.Map;
+
+/**
+ * The hour of day (UTC) of the principal's calls. Once its history spans {@link #MIN_DAYS} days, a call in an hour that
+ * (with its two neighbours) holds less than {@code rareHourFraction} of its calls is off-hours; {@link #CALLS} such calls
+ * within an hour are reported (one stray call, say a scheduled job, is not). Off-hour calls teach the histogram at a
+ * tenth of the weight, so a lasting change of schedule becomes normal over days rather than at once.
+ */
+final class UnusualHoursDetector implements Detector {
+    static final int MIN_DAYS = 3;
+    static final int CALLS = 3;
+    private static final long HOUR = 3_600_000;
+    private static final long DAY = 24 * HOUR;
+
+    private final AnomalySettings settings;
+    private final double[] hours = new double[24];
+    private double total;
+    private long firstDay = Long.MIN_VALUE;
+    private final long[] offHours = new long[CALLS];
+    private int offHead;
+
+    UnusualHoursDetector(AnomalySettings settings) {
+        this.settings = settings;
+        java.util.Arrays.fill(offHours, Long.MIN_VALUE);
+    }
+
+    @Override
+    public AnomalyKind kind() {
+        return AnomalyKind.UNUSUAL_HOURS;
+    }
+
+    @Override
+    public Finding observe(CallEvent call, long time, long history) {
+        int hour = (int) Math.floorMod(time, DAY) / (int) HOUR;
+        long day = Math.floorDiv(time, DAY);
+        if (firstDay == Long.MIN_VALUE) {
+            firstDay = day;
+        }
+        double share = total == 0 ? 0 : (hours[(hour + 23) % 24] + hours[hour] + hours[(hour + 1) % 24]) / total;
+        boolean mature = day - firstDay >= MIN_DAYS && history >= settings.learnCalls();
+        boolean rare = mature && share < settings.rareHourFraction();
+        hours[hour] += rare ? 0.1 : 1;
+        total += rare ? 0.1 : 1;
+        if (!rare) {
+            return null;
+        }
+        offHours[offHead] = time;
+        offHead = (offHead + 1) % CALLS;
+        for (long t : offHours) {
+            if (t == Long.MIN_VALUE || t <= time - HOUR) {
+                return null;
+            }
+        }
+        return new Finding(1 / Math.max(share, 1e-6), CALLS + " calls within an hour at " + hour
+                + ":00 UTC, an hour holding " + CallRateDetector.round(share * 100) + "% of this principal's calls",
+                Map.of("hourUtc", hour, "shareOfCalls", CallRateDetector.round(share)));
+    }
+}

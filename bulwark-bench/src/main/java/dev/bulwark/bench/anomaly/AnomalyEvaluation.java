@@ -1,0 +1,107 @@
+package dev.bulwark.bench.anomaly;
+
+import dev.bulwark.anomaly.Anomaly;
+import dev.bulwark.anomaly.AnomalyDetector;
+import dev.bulwark.anomaly.AnomalyKind;
+import dev.bulwark.anomaly.AnomalySettings;
+import dev.bulwark.bench.anomaly.TrafficGenerator.Episode;
+import dev.bulwark.bench.anomaly.TrafficGenerator.Generated;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the detectors (default settings) over generated traffic in time order and reports, per kind: episodes detected
+ * as that kind within {@value #WITHIN} calls of their start, the calls it took, and false alarms (anomalies on benign
+ * calls) per 10,000 benign calls. Run: {@code java -cp … dev.bulwark.bench.anomaly.AnomalyEvaluation [A|B|both]}.
+ */
+public final class AnomalyEvaluation {
+    static final int WITHIN = 20;
+
+    /** Per kind: episodes, detected, calls to detection, false alarms. */
+    record KindResult(int episodes, int detected, double meanCalls, int maxCalls, int falseAlarms) {}
+
+    record Result(TrafficSetting setting, long calls, long benign, Map<AnomalyKind, KindResult> kinds) {
+        double falseAlarmsPer10k(AnomalyKind kind) {
+            return kinds.get(kind).falseAlarms() * 10_000.0 / benign;
+        }
+
+        double totalFalseAlarmsPer10k() {
+            return kinds.values().stream().mapToInt(KindResult::falseAlarms).sum() * 10_000.0 / benign;
+        }
+    }
+
+    private AnomalyEvaluation() {}
+
+    static Result run(TrafficSetting setting) {
+        TrafficGenerator generator = new TrafficGenerator(setting);
+        List<Generated> traffic = generator.generate();
+        Instant[] now = {TrafficGenerator.EPOCH};
+        AnomalyDetector detector = new AnomalyDetector(AnomalySettings.defaults(), () -> now[0]);
+        Map<Integer, Integer> detectedAt = new HashMap<>();
+        Map<AnomalyKind, Integer> falseAlarms = new EnumMap<>(AnomalyKind.class);
+        long benign = 0;
+        for (Generated g : traffic) {
+            now[0] = g.event().time();
+            List<Anomaly> found = detector.observe(g.event());
+            if (g.episode() == TrafficGenerator.BENIGN) {
+                benign++;
+                found.forEach(a -> falseAlarms.merge(a.kind(), 1, Integer::sum));
+            } else if (g.episode() >= 0) {
+                Episode e = generator.episodes.get(g.episode());
+                if (found.stream().anyMatch(a -> a.kind() == e.kind())) {
+                    detectedAt.putIfAbsent(e.id(), g.index());
+                }
+            }
+        }
+        Map<AnomalyKind, KindResult> kinds = new EnumMap<>(AnomalyKind.class);
+        for (AnomalyKind kind : AnomalyKind.values()) {
+            List<Integer> calls = new ArrayList<>();
+            int episodes = 0;
+            for (Episode e : generator.episodes) {
+                if (e.kind() == kind) {
+                    episodes++;
+                    Integer at = detectedAt.get(e.id());
+                    if (at != null && at <= WITHIN) {
+                        calls.add(at);
+                    }
+                }
+            }
+            kinds.put(kind, new KindResult(episodes, calls.size(),
+                    calls.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN),
+                    calls.stream().mapToInt(Integer::intValue).max().orElse(0), falseAlarms.getOrDefault(kind, 0)));
+        }
+        return new Result(setting, traffic.size(), benign, kinds);
+    }
+
+    static String table(Result r) {
+        StringBuilder out = new StringBuilder();
+        TrafficSetting s = r.setting();
+        out.append(String.format("Setting %s (seed %d): %d agents, %d days, %,d calls, %,d benign%n", s.name(), s.seed(),
+                s.agents(), s.days(), r.calls(), r.benign()));
+        out.append("| kind | episodes | detected ≤ 20 calls | rate | mean calls to detection | max | false alarms | per 10,000 benign |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<AnomalyKind, KindResult> e : r.kinds().entrySet()) {
+            KindResult k = e.getValue();
+            out.append(String.format("| %s | %d | %d | %.1f%% | %.1f | %d | %d | %.2f |%n", e.getKey().label(),
+                    k.episodes(), k.detected(), 100.0 * k.detected() / Math.max(1, k.episodes()), k.meanCalls(),
+                    k.maxCalls(), k.falseAlarms(), r.falseAlarmsPer10k(e.getKey())));
+        }
+        out.append(String.format("| all | | | | | | %d | %.2f |%n", r.kinds().values().stream()
+                .mapToInt(KindResult::falseAlarms).sum(), r.totalFalseAlarmsPer10k()));
+        return out.toString();
+    }
+
+    public static void main(String[] args) {
+        String which = args.length == 0 ? "both" : args[0];
+        if (which.equals("A") || which.equals("both")) {
+            System.out.println(table(run(TrafficSetting.A)));
+        }
+        if (which.equals("B") || which.equals("both")) {
+            System.out.println(table(run(TrafficSetting.B)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.bulwark.bench.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.anomaly.AnomalyKind;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrafficGeneratorTest {
+    private static final TrafficSetting SMALL = new TrafficSetting("T", 7, 12, 6, 2, 0.5, 3, 1.0, 0.5, 0.05, 0.01,
+            0.05, 0.2, 0.1, 2.5, 0.8, 3);
+
+    @Test
+    void theSameSeedGivesTheSameTraffic() {
+        List<TrafficGenerator.Generated> a = new TrafficGenerator(SMALL).generate();
+        List<TrafficGenerator.Generated> b = new TrafficGenerator(SMALL).generate();
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void injectsEpisodesOfEveryKindAfterTheLearningDaysInTimeOrder() {
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        List<TrafficGenerator.Generated> traffic = generator.generate();
+        Set<AnomalyKind> kinds = new HashSet<>();
+        generator.episodes.forEach(e -> kinds.add(e.kind()));
+        assertThat(kinds).containsExactlyInAnyOrder(AnomalyKind.values());
+        for (int i = 1; i < traffic.size(); i++) {
+            assertThat(traffic.get(i).event().time()).isAfterOrEqualTo(traffic.get(i - 1).event().time());
+        }
+        traffic.stream().filter(g -> g.episode() >= 0).forEach(g -> assertThat(g.event().time())
+                .isAfterOrEqualTo(TrafficGenerator.EPOCH.plusSeconds(3 * 86_400)));
+    }
+
+    @Test
+    void aFirstUseEpisodeStartsWithAToolTheAgentNeverCalledBefore() {
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        List<TrafficGenerator.Generated> traffic = generator.generate();
+        for (TrafficGenerator.Episode e : generator.episodes) {
+            if (e.kind() != AnomalyKind.FIRST_USE) {
+                continue;
+            }
+            TrafficGenerator.Generated first = traffic.stream().filter(g -> g.episode() == e.id() && g.index() == 1)
+                    .findFirst().orElseThrow();
+            assertThat(traffic.stream().filter(g -> g.event().agentId().equals(e.agent())
+                    && g.event().time().isBefore(first.event().time()))
+                    .map(g -> g.event().tool())).doesNotContain(first.event().tool());
+        }
+    }
+
+    @Test
+    void theEvaluationReportsEveryKind() {
+        AnomalyEvaluation.Result result = AnomalyEvaluation.run(SMALL);
+        assertThat(result.kinds()).containsOnlyKeys(AnomalyKind.values());
+        assertThat(result.benign()).isPositive();
+        assertThat(AnomalyEvaluation.table(result)).contains("| fan-out |").contains("per 10,000 benign");
+    }
+}
