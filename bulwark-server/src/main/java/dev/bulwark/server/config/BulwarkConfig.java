@@ -23,14 +23,16 @@ import java.util.Map;
  * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
  * @param sessions  where sessions (agent tasks) live, and their bounds
  * @param flow      information-flow control: tool sinks and trusted outputs
+ * @param console   the web console at /console
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                            FlowSettings flow) {
+                            FlowSettings flow, ConsoleSettings console) {
     public BulwarkConfig {
+        console = console == null ? ConsoleSettings.defaults() : console;
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
         flow = flow == null ? FlowSettings.defaults() : flow;
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
@@ -75,7 +77,8 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -83,14 +86,16 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null,
+                null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null);
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The constructor from before write rules, for callers that configure none. */
@@ -99,19 +104,19 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql, ApprovalsSettings approvals) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow);
+                guards, sql, approvals, writes, value, flow, console);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value);
+                guards, sql, approvals, writes, sessions, value, console);
     }
 
     /** The write rules in force, in configuration order. */
@@ -135,11 +140,17 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow);
+                documents, guards, sql, approvals, writes, sessions, flow, console);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow);
+                approvals, writes, sessions, flow, console);
+    }
+
+    /** A copy with these console settings. */
+    public BulwarkConfig withConsole(ConsoleSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, sessions, flow, value);
     }
 }
