@@ -301,6 +301,15 @@ class ConsoleBrowserTest {
 
     @Test
     void theAdminSeesEveryPageAndEveryFieldHasALabel() {
+        String key = gateway.identity().agents().register("demo-caller", "ops", Set.of("support"),
+                Map.of("regions", "EMEA,NA")).apiKey().value();
+        try (McpSyncClient agent = TestGateways.client(gateway, TestGateways.token(gateway, "demo-caller", key),
+                null)) {
+            assertThat(agent.callTool(new McpSchema.CallToolRequest("crm.get_customer", Map.of("id", 1))).isError())
+                    .isFalse();
+            assertThat(agent.callTool(new McpSchema.CallToolRequest("crm.delete_customer", Map.of("id", 1)))
+                    .isError()).as("forbidden for everyone").isTrue();
+        }
         signIn(admin);
         for (String page : List.of("activity", "audit", "policies", "what-if", "anomalies", "metrics", "approvals",
                 "agents")) {
@@ -308,14 +317,15 @@ class ConsoleBrowserTest {
             wait.until(d -> !d.findElement(By.cssSelector(".page")).getText().isBlank());
             assertThat(js("return [...document.querySelectorAll('input, select, textarea')]"
                     + ".filter(e => e.labels.length === 0).map(e => e.id)")).as(page + ": unlabelled fields")
-                    .asList().isEmpty();
+                    .isEqualTo(List.of());
             assertThat(js("return document.querySelectorAll('[onclick], [style]').length")).isEqualTo(0L);
         }
         open("activity");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-table"), "gateway.start"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-table"), "crm.delete_customer"));
         HeadlessChromium.screenshot(browser, "activity");
         open("audit");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verification"), "Chain intact"));
+        assertThat(browser.findElement(By.id("audit-verification")).getText()).contains("audit-anchors.jsonl");
         HeadlessChromium.screenshot(browser, "audit");
         open("policies");
         click(By.id("policies-validate"));

@@ -5,7 +5,7 @@ import { h, table, status, fmtTime } from '../dom.js';
 export const REFRESH_MS = 3000;
 
 export function eventsTable(records) {
-  return table('Newest audit records', [
+  return table('Newest audit records first', [
     ['#', r => String(r.sequence)],
     ['Time', r => fmtTime(r.time)],
     ['Type', r => r.type],
@@ -34,7 +34,7 @@ export default {
     async function load() {
       if (paused) return;
       const r = await api.get('audit?limit=50');
-      out.replaceChildren(r.ok ? eventsTable(r.data) : status(message(r), 'error'));
+      out.replaceChildren(r.ok ? eventsTable([...r.data].reverse()) : status(message(r), 'error'));
     }
     load();
     const timer = setInterval(load, REFRESH_MS);

@@ -11,7 +11,8 @@ function verification(v) {
     table('Witnesses (anchors outside the database)', [
       ['Witness', w => w.witness],
       ['Anchored up to', w => String(w.anchoredUpTo)],
-      ['Records behind', w => h('span', { class: w.behind > 0 ? 'warn' : '' }, String(w.behind))],
+      ['Behind', w => w.behind === true ? h('span', { class: 'warn' }, 'yes: newer records not anchored yet')
+        : 'no'],
       ['Last error', w => w.lastError || '—'],
     ], v.witnesses || [], 'No audit witness is configured: the chain is checked against the database alone.'));
 }
@@ -44,7 +45,7 @@ export default {
     async function load() {
       const [v, r] = await Promise.all([api.get('audit/verify'), api.get('audit?limit=' + limit.value)]);
       verify.replaceChildren(v.ok ? verification(v.data) : status(message(v), 'error'));
-      if (r.ok) { rows = r.data; show(); } else records.replaceChildren(status(message(r), 'error'));
+      if (r.ok) { rows = [...r.data].reverse(); show(); } else records.replaceChildren(status(message(r), 'error'));
     }
     filter.addEventListener('input', show);
     limit.addEventListener('change', load);

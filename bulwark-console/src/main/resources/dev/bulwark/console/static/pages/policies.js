@@ -3,11 +3,11 @@
 import { api, message } from '../api.js';
 import { h, table, status } from '../dom.js';
 
-function problems(caption, list) {
+function problems(caption, list, empty) {
   return table(caption, [
     ['File', p => p.file], ['Line', p => String(p.line)], ['Column', p => String(p.column)],
     ['Message', p => p.message],
-  ], list, 'None.');
+  ], list, empty);
 }
 
 export default {
@@ -24,10 +24,10 @@ export default {
         + ' on this gateway.', 'error')); return; }
       if (r.data && (r.data.loaded === true || r.data.valid === true)) {
         result.replaceChildren(status((reload ? 'Loaded ' : 'Valid: ') + r.data.count + ' policies.', 'ok'),
-          problems('Warnings', r.data.warnings || []));
+          problems('Warnings', r.data.warnings || [], 'No warnings.'));
       } else if (r.data && r.data.problems) {
         result.replaceChildren(status('Invalid: ' + r.data.problems.length + ' problem(s)'
-          + (reload ? '; the policies in force were kept.' : '.'), 'error'), problems('Problems', r.data.problems));
+          + (reload ? '; the policies in force were kept.' : '.'), 'error'), problems('Problems', r.data.problems, 'No problems listed.'));
       } else {
         result.replaceChildren(status(message(r), 'error'));
       }
