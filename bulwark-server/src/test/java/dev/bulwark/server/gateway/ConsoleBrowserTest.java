@@ -238,6 +238,8 @@ class ConsoleBrowserTest {
     @Test
     void theKillSwitchSuspendsTheAgentAndEndsItsApiKey() {
         String key = register("rogue-bot", "ops", Set.of("support"));
+        McpSyncClient rogue = TestGateways.client(gateway, TestGateways.token(gateway, "rogue-bot", key), null);
+        assertThat(rogue.listTools().tools()).isNotEmpty();
         signIn(admin);
         open("agents");
         click(By.xpath("//tr[td/code[text()='rogue-bot']]//button[text()='Kill switch']"));
@@ -251,6 +253,9 @@ class ConsoleBrowserTest {
         TokenResponse token = gateway.identity().tokens().handle(TokenRequest.of(Map.of("grant_type",
                 "client_credentials", "client_id", "rogue-bot", "client_secret", key), Optional.empty()));
         assertThat(token).as("the old API key obtains no token").isNotInstanceOf(TokenResponse.Issued.class);
+        try (rogue) {
+            assertThatThrownBy(rogue::listTools).as("the token it already held is refused");
+        }
     }
 
     @Test

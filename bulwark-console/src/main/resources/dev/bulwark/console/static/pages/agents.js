@@ -1,5 +1,6 @@
-// Agents: list, register, suspend / activate, rotate keys, and the kill switch (suspend, then replace the API key so
-// no new token can be obtained with the old one; the agent's tokens are refused from its next call while suspended).
+// Agents: list, register, suspend / activate, rotate keys, and the kill switch: the gateway's own (POST
+// /agents/{id}/kill: suspend and revoke every token) or, on a gateway without it, suspend; then the API key is replaced
+// (not shown) so whoever holds the old key obtains no new token.
 import { api, message } from '../api.js';
 import { h, table, status, fmtTime } from '../dom.js';
 
@@ -19,13 +20,20 @@ export default {
     async function act(agent, what) {
       const id = encodeURIComponent(agent.id);
       if (what === 'kill') {
-        const s = await api.post('agents/' + id + '/suspend');
-        if (!s.ok) { out.replaceChildren(status(message(s), 'error')); return; }
-        const k = await api.post('agents/' + id + '/rotate-key');
-        out.replaceChildren(k.ok ? status('Kill switch: ' + agent.id + ' is suspended (its tokens are refused from'
-          + ' the next call) and its API key was replaced; the new key is not shown. Issue one with “Rotate key”'
-          + ' before activating it again.', 'ok')
-          : status('Suspended, but replacing the key failed: ' + message(k), 'error'));
+        // The gateway's kill switch (suspend + revoke every token the agent holds) where it has one; else suspend.
+        const k = await api.post('agents/' + id + '/kill');
+        const noEndpoint = k.status === 404 && k.data && /endpoint/.test(String(k.data.message));
+        if (!k.ok && !noEndpoint) { out.replaceChildren(status(message(k), 'error')); return; }
+        if (noEndpoint) {
+          const s = await api.post('agents/' + id + '/suspend');
+          if (!s.ok) { out.replaceChildren(status(message(s), 'error')); return; }
+        }
+        const r = await api.post('agents/' + id + '/rotate-key');
+        out.replaceChildren(r.ok ? status('Kill switch: ' + agent.id + ' is suspended'
+          + (k.ok ? ', every token it holds is revoked' : ' (its tokens are refused while it stays suspended)')
+          + ' and its API key was replaced; the new key is not shown. Issue one with “Rotate key” before'
+          + ' activating it again.', 'ok')
+          : status('Suspended, but replacing the key failed: ' + message(r), 'error'));
       } else if (what === 'rotate-key') {
         const r = await api.post('agents/' + id + '/rotate-key');
         out.replaceChildren(r.ok ? secretOnce('New API key of ' + agent.id, r.data.apiKey)
