@@ -341,10 +341,30 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("anomalies-list"),
                 "not available on this gateway"));
         open("what-if");
-        browser.findElement(By.id("whatif-policies")).sendKeys("permit(principal, action, resource);");
+        click(By.id("whatif-current"));
+        wait.until(d -> d.findElement(By.id("whatif-policies")).getDomProperty("value")
+                .contains("@id(\"crm-admin-write\")"));
         click(By.cssSelector("#page-what-if button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whatif-result"),
                 "not available on this gateway"));
+    }
+
+    @Test
+    void theWhatIfReportShowsHostileRecordedValuesAsText() {
+        signIn(admin);
+        open("what-if");
+        Object rendered = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('/console/static/pages/whatif.js').then(m => {"
+                + "  const node = m.report({scanned: 3, replayed: 3, unchanged: 2, changesTotal: 1, changes: [{"
+                + "    sequence: 7, time: '2026-01-01T00:00:00Z', agent: arguments[0], tool: arguments[0],"
+                + "    change: 'allow -> deny', before: {effect: 'allow', policies: ['p1']},"
+                + "    after: {effect: 'deny', policies: [arguments[0]], reason: arguments[0]}}]});"
+                + "  document.getElementById('whatif-result').replaceChildren(node);"
+                + "  done(document.getElementById('whatif-result').textContent);"
+                + "}, e => done('error ' + e));", XSS);
+        assertThat(String.valueOf(rendered)).contains("Replayed: scanned 3").contains(XSS);
+        assertNoScriptRan();
     }
 
     private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
