@@ -24,14 +24,10 @@ final class HeadlessChromium {
     private HeadlessChromium() {}
 
     static WebDriver start() {
-        Path browser = onPath(List.of("chromium", "chromium-browser", "google-chrome"));
-        Path driver = onPath(List.of("chromedriver"));
-        if (browser == null || driver == null) {
-            if (required()) {
-                throw new AssertionError(MISSING + " (required here: CI or BULWARK_REQUIRE_BROWSER is set)");
-            }
-            Assumptions.abort("skipped: " + MISSING + " (not installed on this machine)");
-        }
+        String path = System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/bin";
+        Path browser = onPath(path, List.of("chromium", "chromium-browser", "google-chrome"));
+        Path driver = onPath(path, List.of("chromedriver"));
+        requireOrSkip(browser, driver, required());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -41,6 +37,17 @@ final class HeadlessChromium {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return chrome;
+    }
+
+    /** Fails (required) or skips the calling tests, with the install command, when either binary is missing. */
+    static void requireOrSkip(Path browser, Path driver, boolean required) {
+        if (browser != null && driver != null) {
+            return;
+        }
+        if (required) {
+            throw new AssertionError(MISSING + " (required here: CI or BULWARK_REQUIRE_BROWSER is set)");
+        }
+        Assumptions.abort("skipped: " + MISSING + " (not installed on this machine)");
     }
 
     static boolean required() {
@@ -59,8 +66,7 @@ final class HeadlessChromium {
         }
     }
 
-    private static Path onPath(List<String> names) {
-        String path = System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/bin";
+    static Path onPath(String path, List<String> names) {
         for (String name : names) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
                 Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
