@@ -332,6 +332,11 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-verification"), "Chain intact"));
         assertThat(browser.findElement(By.id("audit-verification")).getText()).contains("audit-anchors.jsonl");
         HeadlessChromium.screenshot(browser, "audit");
+        browser.findElement(By.id("audit-agent")).sendKeys("demo-caller", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-note"), "not available"));
+        browser.findElement(By.id("audit-filter")).sendKeys("crm.delete_customer");
+        assertThat(browser.findElements(By.cssSelector("#audit-records tbody tr"))).hasSize(1);
+        browser.findElement(By.id("audit-filter")).clear();
         open("policies");
         click(By.id("policies-validate"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("policies-result"), "Valid:"));

@@ -1,4 +1,5 @@
-// Audit explorer: chain and anchor verification status, and the newest records with a client-side filter.
+// Audit explorer: chain and anchor verification status, and records: the newest ones, or those the gateway's audit
+// query selects (agent, tool, decision, since; GET /api/v1/audit/query where the gateway has it), with a text filter.
 import { api, message } from '../api.js';
 import { h, json, table, status, fmtTime } from '../dom.js';
 
@@ -17,6 +18,10 @@ function verification(v) {
     ], v.witnesses || [], 'No audit witness is configured: the chain is checked against the database alone.'));
 }
 
+function field(id, label, input) {
+  return [h('label', { for: id }, label), input];
+}
+
 export default {
   id: 'audit',
   title: 'Audit explorer',
@@ -25,6 +30,12 @@ export default {
     const verify = h('div', {});
     const filter = h('input', { id: 'audit-filter', type: 'search' });
     const limit = h('select', { id: 'audit-limit' }, ['50', '200', '1000'].map(n => h('option', { value: n }, n)));
+    const agent = h('input', { id: 'audit-agent', type: 'text', size: '14' });
+    const tool = h('input', { id: 'audit-tool', type: 'text', size: '18' });
+    const since = h('input', { id: 'audit-since', type: 'text', size: '10', placeholder: '24h' });
+    const decision = h('select', { id: 'audit-decision' },
+      ['', 'allow', 'deny', 'approval', 'none'].map(d => h('option', { value: d }, d || 'any')));
+    const note = h('div', { id: 'audit-note' });
     const records = h('div', { id: 'audit-records' });
     let rows = [];
     const show = () => {
@@ -42,17 +53,41 @@ export default {
           'hash ', r.hash))],
       ], shown, 'No matching records.'));
     };
+    async function records_() {
+      const params = new URLSearchParams();
+      if (agent.value) params.set('agent', agent.value);
+      if (tool.value) params.set('tool', tool.value);
+      if (decision.value) params.set('decision', decision.value);
+      if (since.value) params.set('since', since.value);
+      if ([...params.keys()].length === 0) {
+        note.replaceChildren();
+        return api.get('audit?limit=' + limit.value);
+      }
+      params.set('limit', limit.value);
+      const r = await api.get('audit/query?' + params.toString());
+      if (r.status === 404) {
+        note.replaceChildren(status('Audit queries are not available on this gateway: the fields above are ignored;'
+          + ' use the text filter on the newest records.', 'unavailable'));
+        return api.get('audit?limit=' + limit.value);
+      }
+      note.replaceChildren();
+      return r.ok ? { ok: true, status: r.status, data: r.data.records || [] } : r;
+    }
     async function load() {
-      const [v, r] = await Promise.all([api.get('audit/verify'), api.get('audit?limit=' + limit.value)]);
+      const [v, r] = await Promise.all([api.get('audit/verify'), records_()]);
       verify.replaceChildren(v.ok ? verification(v.data) : status(message(v), 'error'));
       if (r.ok) { rows = [...r.data].reverse(); show(); } else records.replaceChildren(status(message(r), 'error'));
     }
     filter.addEventListener('input', show);
     limit.addEventListener('change', load);
-    container.append(verify, h('h2', {}, 'Records'),
-      h('div', { class: 'toolbar' }, h('label', { for: 'audit-filter' }, 'Filter'), filter,
-        h('label', { for: 'audit-limit' }, 'Newest'), limit,
-        h('button', { type: 'button', onclick: load }, 'Verify again and reload')), records);
+    const query = h('form', { class: 'toolbar', id: 'audit-query' },
+      field('audit-agent', 'Agent', agent), field('audit-tool', 'Tool', tool),
+      field('audit-decision', 'Decision', decision), field('audit-since', 'Since', since),
+      field('audit-limit', 'At most', limit),
+      h('button', { type: 'submit' }, 'Verify again and load'));
+    query.addEventListener('submit', e => { e.preventDefault(); load(); });
+    container.append(verify, h('h2', {}, 'Records'), query, note,
+      h('div', { class: 'toolbar' }, h('label', { for: 'audit-filter' }, 'Filter shown records'), filter), records);
     load();
   },
 };
