@@ -112,6 +112,10 @@ final class AdminRoutes {
         get("/api/v1/policies", (m, b, r) -> Reply.ok(JsonResponses.object()
                 .put("count", gateway.policies().policyCount())));
         post("/api/v1/policies/reload", this::reloadPolicies);
+        get("/api/v1/policies/files", (m, b, r) -> Reply.ok(PolicyViews.files(
+                new dev.bulwark.server.gateway.PolicyReview(gateway.config()).files())));
+        post("/api/v1/policies/validate", (m, b, r) -> Reply.ok(PolicyViews.validation(
+                new dev.bulwark.server.gateway.PolicyReview(gateway.config()).validate())));
         routes.add(new Route<>("GET", Pattern.compile("/api/v1/audit"), AdminBodies.None.class, Set.of("limit"),
                 (m, b, r) -> Reply.ok(list(gateway.auditLog().tail(limit(r.getParameter("limit"))).stream()
                         .map(Views::record).toList()))));

@@ -70,6 +70,11 @@ public final class HttpSurface implements AutoCloseable {
         context.addServlet(new ServletHolder(new dev.bulwark.server.admin.ApprovalsApiServlet(
                 gateway.approvals().desk(), adminToken, audit)), "/api/v1/approvals/*");
         context.addServlet(new ServletHolder(new HealthServlet()), "/healthz");
+        if (config.console().on()) {
+            ServletHolder console = new ServletHolder(ConsoleSetup.servlet(gateway, adminToken));
+            context.addServlet(console, dev.bulwark.console.ConsoleServlet.PATH);
+            context.addServlet(console, dev.bulwark.console.ConsoleServlet.PATH + "/*");
+        }
         MetricsEndpoint metrics;
         try {
             metrics = MetricsEndpoint.mount(context, gateway.telemetry(), config.telemetry().metrics(), adminToken,
