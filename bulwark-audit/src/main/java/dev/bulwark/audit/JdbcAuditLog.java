@@ -180,6 +180,11 @@ public final class JdbcAuditLog implements AuditLog {
         return records.tail(count);
     }
 
+    /** A read-only view of this log's records (queries, export, forwarding). */
+    public AuditRecords records() {
+        return records;
+    }
+
     /** Up to {@code limit} records from {@code fromSequence} on, oldest first: page on with the last sequence + 1. */
     public List<AuditRecord> read(long fromSequence, int limit) {
         return records.read(fromSequence, limit);

@@ -23,14 +23,16 @@ import java.util.Map;
  * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
  * @param sessions  where sessions (agent tasks) live, and their bounds
  * @param flow      information-flow control: tool sinks and trusted outputs
+ * @param auditTrail audit retention and SIEM forwarding
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                            FlowSettings flow) {
+                            FlowSettings flow, AuditTrailSettings auditTrail) {
     public BulwarkConfig {
+        auditTrail = auditTrail == null ? AuditTrailSettings.defaults() : auditTrail;
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
         flow = flow == null ? FlowSettings.defaults() : flow;
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
@@ -75,7 +77,25 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** The constructor from before audit retention and forwarding, for callers that configure neither. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql, ApprovalsSettings approvals,
+                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
+                         FlowSettings flow) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
+                writes, sessions, flow, null);
+    }
+
+    /** A copy with these audit retention and forwarding settings. */
+    public BulwarkConfig withAuditTrail(AuditTrailSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, sessions, flow, value);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -105,13 +125,13 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow);
+                guards, sql, approvals, writes, value, flow, auditTrail);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value);
+                guards, sql, approvals, writes, sessions, value, auditTrail);
     }
 
     /** The write rules in force, in configuration order. */
@@ -135,11 +155,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow);
+                documents, guards, sql, approvals, writes, sessions, flow, auditTrail);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow);
+                approvals, writes, sessions, flow, auditTrail);
     }
 }

@@ -51,6 +51,7 @@ public final class Gateway implements AutoCloseable {
     private final SqlConnectors sqlConnectors;
     private final DemoSetup.Credentials demoCredentials;
     private final FlowControl flow;
+    private AuditTrail auditTrail;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -127,6 +128,7 @@ public final class Gateway implements AutoCloseable {
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);
             }
+            this.auditTrail = AuditTrail.start(config, auditLog, clock, housekeeping);
             this.http = HttpSurface.mount(jetty, this);
             // Databases, index and keys now exist: tighten what their libraries created, then keep doing so.
             DataDirectory.sweep(dataDir);
@@ -248,6 +250,11 @@ public final class Gateway implements AutoCloseable {
         return approvals;
     }
 
+    /** Audit retention and forwarding as configured. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -298,6 +305,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (approvals != null) {
             quietly(approvals::close);
+        }
+        if (auditTrail != null) {
+            quietly(auditTrail::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);
