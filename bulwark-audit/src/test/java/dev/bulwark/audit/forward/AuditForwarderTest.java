@@ -6,6 +6,7 @@ import dev.bulwark.audit.AuditExport;
 import dev.bulwark.audit.AuditLogOptions;
 import dev.bulwark.audit.AuditRecords;
 import dev.bulwark.audit.JdbcAuditLog;
+import dev.bulwark.testkit.SyslogReceiver;
 import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.AuditRecord;

@@ -1,4 +1,4 @@
-package dev.bulwark.audit.forward;
+package dev.bulwark.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
