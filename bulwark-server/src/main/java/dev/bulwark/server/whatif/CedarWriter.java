@@ -61,11 +61,15 @@ final class CedarWriter {
             list.forEach(p -> out.append("//   ").append(p.comment()).append('\n'));
             String scope = "  action == Bulwark::Action::" + ArgumentProfile.literal(tool.kind) + ",\n"
                     + "  resource == Bulwark::Tool::" + ArgumentProfile.literal(tool.tool) + "\n)";
-            if (tool.undelegated > 0 || tool.users.isEmpty()) {
-                out.append("@id(").append(ArgumentProfile.literal("learned-" + agent + "-" + tool.tool)).append(")\n")
-                        .append("permit (\n  principal == Bulwark::Agent::").append(ArgumentProfile.literal(agent))
-                        .append(",\n").append(scope).append(when(conditions)).append(";\n");
+            // The agent's side is decided under delegation too; seen only acting for users, it may only do that.
+            List<String> agentConditions = new ArrayList<>();
+            if (tool.undelegated == 0) {
+                agentConditions.add("context.delegated");
             }
+            agentConditions.addAll(conditions);
+            out.append("@id(").append(ArgumentProfile.literal("learned-" + agent + "-" + tool.tool)).append(")\n")
+                    .append("permit (\n  principal == Bulwark::Agent::").append(ArgumentProfile.literal(agent))
+                    .append(",\n").append(scope).append(when(agentConditions)).append(";\n");
             if (!tool.users.isEmpty()) {
                 // Under delegation the user's side is decided too: permit it for the users seen, through this agent.
                 List<String> userConditions = new ArrayList<>();
