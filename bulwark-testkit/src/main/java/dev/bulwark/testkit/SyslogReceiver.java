@@ -18,7 +18,13 @@ public final class SyslogReceiver implements AutoCloseable {
     private final Thread thread;
 
     public SyslogReceiver() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(null);
+    }
+
+    /** A receiver that speaks TLS with the server context's key (RFC 5425), or plain TCP when it is null. */
+    public SyslogReceiver(javax.net.ssl.SSLContext tls) throws IOException {
+        server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = Thread.ofPlatform().daemon().start(this::accept);
     }
 
