@@ -102,6 +102,8 @@ final class AuditTrailCommands {
         boolean tls;
         @Option(names = "--trust-store", description = "PKCS#12 trust store for --tls (default: the JDK's CAs)")
         Path trustStore;
+        @Option(names = "--trust-store-password-env", description = "environment variable holding its password")
+        String trustStorePasswordEnv;
         @Option(names = "--cursor", description = "cursor file (default: <dataDir>/audit-forward.cursor)")
         Path cursor;
         @Option(names = "--from-start", description = "without a cursor file, send every record (default: only"
@@ -117,7 +119,8 @@ final class AuditTrailCommands {
             long start = fromStart ? 0 : records.tail(1).stream().mapToLong(AuditRecord::sequence).max().orElse(0);
             Path file = cursor != null ? cursor : config.dataPath().resolve(AuditTrail.CURSOR_FILE);
             AuditForwarder forwarder = new AuditForwarder(records, SyslogSender.to(address,
-                    tls ? AuditTrail.tls(trustStore) : null), file, start, AuditTrail.hostname(), "bulwark");
+                    tls ? AuditTrail.tls(trustStore, trustStorePasswordEnv == null ? null
+                            : System.getenv(trustStorePasswordEnv)) : null), file, start, AuditTrail.hostname(), "bulwark");
             try {
                 long sent = forwarder.forwardAvailable();
                 System.out.println("sent " + sent + " records; cursor " + forwarder.cursor());

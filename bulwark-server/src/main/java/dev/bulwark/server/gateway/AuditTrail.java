@@ -87,12 +87,8 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
-    /** The TLS context: the JDK's trust store, or the given PKCS#12 one. */
-    public static SSLContext tls(Path trustStore) throws Exception {
-        return tls(trustStore, null);
-    }
-
-    static SSLContext tls(Path trustStore, String password) throws Exception {
+    /** The TLS context: the JDK's trust store, or the given PKCS#12 one (password may be null). */
+    public static SSLContext tls(Path trustStore, String password) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         if (trustStore == null) {
             context.init(null, null, null);

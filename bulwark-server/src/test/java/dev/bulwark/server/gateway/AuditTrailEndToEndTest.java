@@ -56,6 +56,28 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
+    void theCliForwardsFromItsCursorSoARerunSendsOnlyWhatIsNew() throws Exception {
+        Path data = dir.resolve("data");
+        try (Gateway gateway = TestGateways.start(data)) {
+            gateway.auditLog().checkpoint();
+        }
+        try (SyslogReceiver receiver = new SyslogReceiver()) {
+            CliRun first = CliRun.of("audit", "forward", "--data", data.toString(), "--syslog",
+                    "127.0.0.1:" + receiver.port(), "--from-start");
+            assertThat(first.exit()).as(first.err()).isZero();
+            long sent = Long.parseLong(first.out().replaceAll("(?s)sent (\\d+) records.*", "$1").strip());
+            assertThat(sent).isPositive();
+            assertThat(receiver.await((int) sent)).hasSize((int) sent);
+
+            CliRun again = CliRun.of("audit", "forward", "--data", data.toString(), "--syslog",
+                    "127.0.0.1:" + receiver.port());
+            assertThat(again.out()).startsWith("sent 0 records");
+            assertThat(CliRun.of("audit", "forward", "--data", data.toString(), "--syslog", "nohost").exit())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void aLogPrunedByTheCliStillVerifiesAndTamperingIsStillFound() throws Exception {
         Path data = dir.resolve("data");
         Path yaml = dir.resolve("bulwark.yaml");
