@@ -52,8 +52,8 @@ final class AuditTrailCommands {
     }
 
     @Command(name = "export", description = {"Write every record the filters select as JSON lines (one canonical"
-            + " record per line, with its hash), a page at a time.", "An unfiltered export's lines link; 'audit"
-            + " verify-export' style checks are in AuditExport.read."})
+            + " record per line, with its hash), a page at a time.", "Each line's hash can be recomputed from the line;"
+            + " the lines of an unfiltered export also link to each other."})
     static final class Export implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
