@@ -66,6 +66,70 @@ public final class AuditRecords {
                 + " FROM audit_record WHERE sequence >= ? ORDER BY sequence LIMIT ?", fromSequence, limit);
     }
 
+    /** Rows one page of a query examines at most, however wide its filters (a bounded request). */
+    public static final int MAX_SCAN = 20_000;
+
+    /**
+     * One page of the records a query selects, oldest first. Column filters run in the database; the decision and
+     * policy filters read each row's details, and a page stops after {@value #MAX_SCAN} rows examined with a cursor
+     * to continue from, so no filter makes one request read the whole log.
+     */
+    public AuditPage query(AuditQuery query) {
+        Checks.present(query, "query");
+        List<AuditRecord> matches = new ArrayList<>();
+        long cursor = query.after();
+        long scanned = 0;
+        int batch = Math.min(MAX_SCAN, Math.max(query.limit(), 500));
+        while (true) {
+            List<String> parameters = new ArrayList<>();
+            String where = query.after(cursor).where(parameters);
+            List<AuditRecord> rows = select("SELECT " + StoredRecord.COLUMNS + " FROM audit_record WHERE " + where
+                    + " ORDER BY sequence LIMIT ?", cursor, parameters, batch);
+            for (AuditRecord record : rows) {
+                scanned++;
+                cursor = record.sequence();
+                if (query.matchesDetails(record)) {
+                    matches.add(record);
+                    if (matches.size() == query.limit()) {
+                        return new AuditPage(matches, java.util.OptionalLong.of(cursor), scanned);
+                    }
+                }
+                if (scanned >= MAX_SCAN) {
+                    return new AuditPage(matches, java.util.OptionalLong.of(cursor), scanned);
+                }
+            }
+            if (rows.size() < batch) {
+                return new AuditPage(matches, java.util.OptionalLong.empty(), scanned);
+            }
+        }
+    }
+
+    /** The lowest sequence still stored (above 1 after retention pruned older records); 0 when empty. */
+    public long firstSequence() {
+        try (Connection c = connection();
+             PreparedStatement s = c.prepareStatement("SELECT MIN(sequence) FROM audit_record");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? 0 : min;
+        } catch (SQLException e) {
+            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private List<AuditRecord> select(String sql, long cursor, List<String> parameters, int limit) {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, cursor);
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setString(i + 2, parameters.get(i));
+            }
+            s.setInt(parameters.size() + 2, limit);
+            return decodeAll(s);
+        } catch (SQLException e) {
+            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Side-effect attempts with no outcome record, oldest first (reads the whole log a page at a time; does not
      * verify it).
@@ -100,22 +164,25 @@ public final class AuditRecords {
             for (int i = 0; i < parameters.length; i++) {
                 s.setLong(i + 1, parameters[i]);
             }
-            List<AuditRecord> records = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    StoredRecord row = StoredRecord.read(rs);
-                    try {
-                        records.add(row.decode());
-                    } catch (IllegalArgumentException e) {
-                        throw new AuditException("audit record " + row.sequence() + " is corrupt: " + e.getMessage(),
-                                e);
-                    }
-                }
-            }
-            return records;
+            return decodeAll(s);
         } catch (SQLException e) {
             throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
         }
+    }
+
+    private static List<AuditRecord> decodeAll(PreparedStatement s) throws SQLException {
+        List<AuditRecord> records = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                StoredRecord row = StoredRecord.read(rs);
+                try {
+                    records.add(row.decode());
+                } catch (IllegalArgumentException e) {
+                    throw new AuditException("audit record " + row.sequence() + " is corrupt: " + e.getMessage(), e);
+                }
+            }
+        }
+        return records;
     }
 
     private Connection connection() throws SQLException {

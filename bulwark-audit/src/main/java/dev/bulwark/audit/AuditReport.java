@@ -17,15 +17,25 @@ import java.util.List;
  * @param anchorWarnings lines of the witness that are not anchors, reordered anchors (they prove nothing)
  * @param anchorFailures anchors not signed by a trusted key, or a witness that could not be read
  * @param unfinished     side-effect attempts with no recorded outcome
+ * @param base           the first record kept by retention (0: nothing pruned); the chain was verified from it
+ * @param anchorsPruned  anchors of records retention removed (nothing is left to compare them with)
  */
 public record AuditReport(AuditVerification verification, long records, long lastCheckpoint, boolean anchorsGiven,
                           long anchorsMatched, long lastAnchor, List<String> anchorWarnings,
-                          List<String> anchorFailures, List<UnfinishedCalls.Attempt> unfinished) {
+                          List<String> anchorFailures, List<UnfinishedCalls.Attempt> unfinished, long base,
+                          long anchorsPruned) {
     public AuditReport {
         Checks.present(verification, "verification");
         anchorWarnings = List.copyOf(anchorWarnings);
         anchorFailures = List.copyOf(anchorFailures);
         unfinished = List.copyOf(unfinished);
+    }
+
+    public AuditReport(AuditVerification verification, long records, long lastCheckpoint, boolean anchorsGiven,
+                       long anchorsMatched, long lastAnchor, List<String> anchorWarnings,
+                       List<String> anchorFailures, List<UnfinishedCalls.Attempt> unfinished) {
+        this(verification, records, lastCheckpoint, anchorsGiven, anchorsMatched, lastAnchor, anchorWarnings,
+                anchorFailures, unfinished, 0, 0);
     }
 
     /** The chain verifies and every anchor given is trusted and found (records after the last anchor may exist). */
@@ -43,7 +53,7 @@ public record AuditReport(AuditVerification verification, long records, long las
      * the database) could have changed or removed them without a trace. All records when no anchors were given.
      */
     public long unanchored() {
-        return Math.max(0, records - lastAnchor);
+        return Math.max(0, records - Math.max(lastAnchor, base == 0 ? 0 : base - 1));
     }
 
     /** The chain verifies, every anchor given is trusted and found, and no record is newer than the last anchor. */
@@ -76,6 +86,11 @@ public record AuditReport(AuditVerification verification, long records, long las
                         + records + ") are covered by no signed checkpoint yet (normal for the last moment of a"
                         + " running gateway, or after a crash)");
             }
+        }
+        if (base > 0 && verification.intact()) {
+            lines.add("PRUNED: records 1 to " + (base - 1) + " were removed by retention; the chain is verified from"
+                    + " record " + base + ", whose signed checkpoint and audit.prune record vouch for it"
+                    + (anchorsPruned > 0 ? " (" + anchorsPruned + " anchors name removed records)" : ""));
         }
         anchorFailures.forEach(f -> lines.add("ANCHOR PROBLEM: " + f));
         anchorWarnings.forEach(w -> lines.add("anchor warning: " + w));

@@ -125,7 +125,8 @@ public record AuditVerifier(DataSource database, TrustedKeys trustedKeys, long c
             verification = new AuditVerification.Broken(at, "anchor problem: " + failures.getFirst());
         }
         return new AuditReport(verification, walk.records(), walk.lastCheckpoint(), anchorsGiven,
-                walk.anchorsMatched(), walk.lastAnchor(), anchors.warnings(), failures, walk.unfinished());
+                walk.anchorsMatched(), walk.lastAnchor(), anchors.warnings(), failures, walk.unfinished(),
+                walk.base(), walk.anchorsBeforeBase());
     }
 
     /** One line for people: what was verified, or where and how the chain is broken. */

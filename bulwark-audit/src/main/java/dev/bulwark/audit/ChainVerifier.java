@@ -30,6 +30,10 @@ final class ChainVerifier {
     private long anchorsMatched;
     private long lastAnchor;
     private long records;
+    private long base;
+    private String baseHash;
+    private boolean pruneRecorded;
+    private long anchorsBeforeBase;
 
     /**
      * @param maxUncovered the most records that may follow one checkpoint before the next (the checkpoint interval)
@@ -46,21 +50,42 @@ final class ChainVerifier {
 
     /** What the walk found; {@code verification} is the first problem, or intact. */
     record Walk(AuditVerification verification, long records, long lastCheckpoint, long anchorsMatched,
-                long lastAnchor, List<UnfinishedCalls.Attempt> unfinished) {
+                long lastAnchor, List<UnfinishedCalls.Attempt> unfinished, long base, long anchorsBeforeBase) {
+        Walk(AuditVerification verification, long records, long lastCheckpoint, long anchorsMatched,
+             long lastAnchor, List<UnfinishedCalls.Attempt> unfinished) {
+            this(verification, records, lastCheckpoint, anchorsMatched, lastAnchor, unfinished, 0, 0);
+        }
     }
 
     Walk walk(Dialect dialect) throws SQLException {
         AuditVerification verification = verify(dialect);
-        return new Walk(verification, records, lastCovered, anchorsMatched, lastAnchor, unfinished.unfinished());
+        return new Walk(verification, records, lastCovered, anchorsMatched, lastAnchor, unfinished.unfinished(),
+                base, anchorsBeforeBase);
+    }
+
+    /** The base record's hash, remembered when the walk passes it. */
+    private String baseHash(long sequence, StoredRecord row) {
+        if (sequence == base) {
+            baseHash = row.hash();
+        }
+        return baseHash;
     }
 
     private AuditVerification verify(Dialect dialect) throws SQLException {
         long[] bounds = bounds(dialect);
         long lastRecord = bounds[0];
-        CheckpointCursor checkpoints = new CheckpointCursor(bounds[1]);
-        long expected = 1;
-        String previousHash = ChainHash.GENESIS;
+        // Retention may have pruned records below a signed checkpoint: the chain then starts at that checkpoint's
+        // record, whose hash the signature vouches for, and a prune record in the chain must name it (Retention).
+        base = bounds[2] > 1 ? bounds[2] : 0;
+        CheckpointCursor checkpoints = new CheckpointCursor(bounds[1], base == 0 ? Long.MIN_VALUE : base - 1);
+        long expected = base == 0 ? 1 : base;
+        String previousHash = base == 0 ? ChainHash.GENESIS : null;
         int nextAnchor = 0;
+        while (nextAnchor < anchors.size() && anchors.get(nextAnchor).sequence() < base) {
+            nextAnchor++; // anchors of pruned records: nothing left to compare them with
+            anchorsBeforeBase++;
+        }
+        lastCovered = base == 0 ? 0 : base - 1;
         long after = Long.MIN_VALUE;
         while (true) {
             List<StoredRecord> page = records(after, lastRecord);
@@ -74,6 +99,17 @@ final class ChainVerifier {
                             ? "record " + expected + " is missing (the next stored record is " + sequence
                               + "): records were deleted or renumbered"
                             : "record with sequence " + sequence + " is out of place: sequences start at 1");
+                }
+                if (previousHash == null) {
+                    previousHash = row.previousHash(); // the retention base: vouched for by its checkpoint below
+                    Checkpoint first = checkpoints.peek();
+                    if (checkpoints.problem != null) {
+                        return checkpoints.problem;
+                    }
+                    if (first == null || first.sequence() != sequence) {
+                        return new Broken(1, "records 1 to " + (sequence - 1) + " are missing and record " + sequence
+                                + " has no signed checkpoint to start the chain from: records were deleted");
+                    }
                 }
                 if (!row.previousHash().equals(previousHash)) {
                     return new Broken(sequence, "record " + sequence + " does not link to record " + (sequence - 1)
@@ -102,6 +138,9 @@ final class ChainVerifier {
                     lastAnchor = sequence;
                 }
                 unfinished.see(record);
+                if (base > 0 && Retention.names(record, base, baseHash(sequence, row))) {
+                    pruneRecorded = true;
+                }
                 Checkpoint checkpoint = checkpoints.peek();
                 if (checkpoints.problem != null) {
                     return checkpoints.problem;
@@ -129,6 +168,10 @@ final class ChainVerifier {
             }
         }
         records = expected - 1;
+        if (base > 0 && !pruneRecorded) {
+            return new Broken(1, "records 1 to " + (base - 1) + " are missing: no audit.prune record in the chain"
+                    + " names record " + base + " as the retention base, so they were deleted, not pruned");
+        }
         Checkpoint beyond = checkpoints.peek();
         if (checkpoints.problem != null) {
             return checkpoints.problem;
@@ -158,7 +201,7 @@ final class ChainVerifier {
         boolean autoCommit = connection.getAutoCommit();
         dialect.beginSnapshot(connection);
         try {
-            long[] bounds = {max("audit_record"), max("audit_checkpoint")};
+            long[] bounds = {max("audit_record"), max("audit_checkpoint"), min("audit_record")};
             connection.commit();
             return bounds;
         } finally {
@@ -167,7 +210,15 @@ final class ChainVerifier {
     }
 
     private long max(String table) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT MAX(sequence) FROM " + table);
+        return aggregate("MAX", table);
+    }
+
+    private long min(String table) throws SQLException {
+        return aggregate("MIN", table);
+    }
+
+    private long aggregate(String function, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + function + "(sequence) FROM " + table);
              ResultSet rs = s.executeQuery()) {
             rs.next();
             long max = rs.getLong(1);
@@ -198,8 +249,9 @@ final class ChainVerifier {
         private boolean exhausted;
         Broken problem;
 
-        CheckpointCursor(long last) {
+        CheckpointCursor(long last, long after) {
             this.last = last;
+            this.after = after;
         }
 
         Checkpoint peek() throws SQLException {

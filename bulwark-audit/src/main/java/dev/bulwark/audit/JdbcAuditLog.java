@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -179,9 +180,39 @@ public final class JdbcAuditLog implements AuditLog {
         return records.tail(count);
     }
 
+    /** A read-only view of this log's records (queries, export, forwarding). */
+    public AuditRecords records() {
+        return records;
+    }
+
     /** Up to {@code limit} records from {@code fromSequence} on, oldest first: page on with the last sequence + 1. */
     public List<AuditRecord> read(long fromSequence, int limit) {
         return records.read(fromSequence, limit);
+    }
+
+    /**
+     * Prunes records older than {@code before}, keeping the chain verifiable ({@link Retention}): the first record
+     * kept is one a signed checkpoint covers and, when the log has witnesses, one every witness has anchored; an
+     * {@code audit.prune} record naming it is appended before anything is deleted.
+     *
+     * @return the first record kept and how many were deleted; base 0 when nothing could be pruned
+     * @throws AuditException when the database cannot be read or written
+     */
+    public Retention.Pruned prune(Instant before) {
+        Checks.present(before, "before");
+        long anchored = publisher.isEmpty() ? Long.MAX_VALUE : publisher.status().stream()
+                .mapToLong(AnchorPublisher.Status::published).min().orElse(Long.MAX_VALUE);
+        try {
+            Optional<Checkpoint> base = Retention.base(dataSource, before, anchored);
+            if (base.isEmpty()) {
+                return new Retention.Pruned(0, 0, 0);
+            }
+            AuditRecord record = append(Retention.event(base.get(), before, Instant.now()));
+            long removed = Retention.delete(dataSource, base.get().sequence());
+            return new Retention.Pruned(base.get().sequence(), removed, record.sequence());
+        } catch (java.sql.SQLException e) {
+            throw new AuditException("audit retention failed: " + e.getMessage(), e);
+        }
     }
 
     /** The newest checkpoint in the database, if any. */

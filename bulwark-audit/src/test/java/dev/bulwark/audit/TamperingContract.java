@@ -242,4 +242,36 @@ abstract class TamperingContract extends AuditLogContract {
             }
         }
     }
+
+    /** Retention on this database: a pruned log verifies from its base, small pages and all; tampering still shows. */
+    @Test
+    void aPrunedLogVerifiesFromItsBaseAndATamperAfterThePruneIsFound() throws SQLException {
+        sealedLogOf35();
+        try (JdbcAuditLog log = open()) {
+            // TestEvents.event(i) is at 2026-01-02T03:04:05.123456Z + i s: records 1..24 are older than the cutoff
+            Retention.Pruned pruned = log.prune(java.time.Instant.parse("2026-01-02T03:04:30.123456Z"));
+            org.assertj.core.api.Assertions.assertThat(pruned.base()).isEqualTo(20);
+        }
+        AuditReport report = verifier().report(3);
+        assertThat(report.intact()).as(String.join("\n", report.describe())).isTrue();
+        assertThat(report.base()).isEqualTo(20);
+        assertThat(new AuditRecords(database).firstSequence()).isEqualTo(20);
+
+        sql("UPDATE audit_record SET reason = 'forged' WHERE sequence = 22");
+        assertBroken(verifyNow(), 22, "record 22 was modified");
+    }
+
+    /** Queries on this database: column filters and the time window, a bounded page with a cursor. */
+    @Test
+    void queriesFilterByColumnsAndTimeAndPage() {
+        sealedLogOf35();
+        AuditRecords records = new AuditRecords(database);
+        AuditQuery agent = AuditQuery.parse(java.util.Map.of("agent", "agent-1", "until", "2026-01-02T03:04:25Z",
+                "limit", "3"), java.time.Instant.now());
+        AuditPage first = records.query(agent);
+        assertThat(first.records()).extracting(AuditRecord::sequence).containsExactly(1L, 5L, 9L);
+        AuditPage second = records.query(agent.after(first.next().orElseThrow()));
+        assertThat(second.records()).extracting(AuditRecord::sequence).containsExactly(13L, 17L);
+        assertThat(second.next()).isEmpty();
+    }
 }

@@ -78,7 +78,7 @@ final class SuiteReplay {
                     userConfig.database(), userConfig.identity(), new PolicySettings(policies.toString(), null, null),
                     userConfig.audit(), new DemoSettings(false), List.of(pointed), userConfig.documents(),
                     userConfig.guards(), userConfig.sql(), userConfig.approvals(), null, userConfig.sessions(),
-                    userConfig.flow(), userConfig.telemetry(), userConfig.anomaly(), userConfig.console()).withPort(0);
+                    userConfig.flow(), userConfig.telemetry(), userConfig.anomaly(), userConfig.console(), userConfig.auditTrail()).withPort(0);
             try (Gateway gateway = Gateway.start(config)) {
                 AgentRegistration agent = gateway.identity().agents().register(AGENT, "bench@bulwark.local",
                         Set.of("assistant"), Map.of());

@@ -40,6 +40,9 @@ final class AuditEvents {
         details.put("policyIds", policyIds);
         details.put("obligations", obligations(call));
         details.put("latencyMicros", (System.nanoTime() - call.startNanos()) / 1_000);
+        call.decision().ifPresent(d -> details.put("decision", d.allowed() ? "allow" : "deny"));
+        call.get(DecideStep.REQUEST).ifPresent(request ->
+                details.put("decisionInput", DecisionInputs.of(request, redactedArguments, redactor)));
         if (action.equals("unknown")) {
             details.put("requestedTool", Texts.printable(call.request().toolName(), 80));
         }

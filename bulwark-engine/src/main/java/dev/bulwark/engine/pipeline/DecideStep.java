@@ -18,6 +18,9 @@ import java.util.Set;
  * goes to policy as {@code context.flow}.
  */
 public final class DecideStep implements CallStep {
+    /** Exactly what policy was asked, kept for the audit record (so a policy what-if can ask again). */
+    public static final ContextKey<DecisionRequest> REQUEST = ContextKey.of("decisionRequest", DecisionRequest.class);
+
     private final PolicyEngine policies;
     private final Set<String> fulfilledObligations;
 
@@ -43,7 +46,7 @@ public final class DecideStep implements CallStep {
         if (decision == null) {
             return call.refuse(Refusal.INTERNAL_ERROR, "internal error", "policy engine returned no decision");
         }
-        CallContext decided = call.withDecision(decision);
+        CallContext decided = call.withDecision(decision).with(REQUEST, request);
         if (decision instanceof Decision.Deny deny) {
             return decided.refuse(Refusal.DENIED, "denied: " + deny.reason() + policyList(deny.policyIds()));
         }

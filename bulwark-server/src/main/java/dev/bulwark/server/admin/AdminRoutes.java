@@ -133,6 +133,7 @@ final class AdminRoutes {
                     .put("lastError", w.lastError().orElse(null)));
             return Reply.ok(n);
         });
+        routes.addAll(WhatIfRoutes.of(gateway));
         post("/api/v1/documents/rotate-key", this::rotateDocumentKey);
         add("POST", "/api/v1/pii/restore", AdminBodies.RestorePii.class, this::restorePii);
         get("/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()

@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "audit", description = "Verify and read the hash-chained audit log.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Tail.class})
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Tail.class, AuditTrailCommands.Query.class,
+                AuditTrailCommands.Export.class, AuditTrailCommands.Forward.class, AuditTrailCommands.Prune.class})
 final class AuditCommand {
 
     /** Exit code of verify when it verified, but records are newer than the last anchor and anchors were required. */

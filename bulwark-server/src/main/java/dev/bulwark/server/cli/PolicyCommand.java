@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "policy", description = "Work with Cedar policies.",
-        subcommands = {PolicyCommand.Validate.class, PolicyCommand.Check.class, PolicyCommand.Schema.class})
+        subcommands = {PolicyCommand.Validate.class, PolicyCommand.Check.class, PolicyCommand.Schema.class,
+                PolicyWhatIfCommands.WhatIfCommand.class, PolicyWhatIfCommands.Learn.class})
 final class PolicyCommand {
 
     @Command(name = "validate", description = "Check a policy directory against Bulwark's schema; prints"

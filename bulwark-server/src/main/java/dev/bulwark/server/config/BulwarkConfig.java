@@ -26,6 +26,7 @@ import java.util.Map;
  * @param telemetry metrics, traces and JSON call logs
  * @param anomaly   anomaly detection and its responses (alerts, risk, the kill switch)
  * @param console   the web console at /console
+ * @param auditTrail audit retention and SIEM forwarding
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
@@ -33,8 +34,9 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                             FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
-                            ConsoleSettings console) {
+                            ConsoleSettings console, AuditTrailSettings auditTrail) {
     public BulwarkConfig {
+        auditTrail = auditTrail == null ? AuditTrailSettings.defaults() : auditTrail;
         console = console == null ? ConsoleSettings.defaults() : console;
         telemetry = telemetry == null ? TelemetrySettings.defaults() : telemetry;
         anomaly = anomaly == null ? AnomalyDetectionSettings.defaults() : anomaly;
@@ -83,7 +85,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
         return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -92,7 +94,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
@@ -100,7 +102,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /** The constructor from before write rules, for callers that configure none. */
@@ -109,7 +111,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql, ApprovalsSettings approvals) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The constructor from before telemetry, for callers that configure none (embedded defaults). */
@@ -120,7 +122,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                          FlowSettings flow) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, null, null, null);
+                writes, sessions, flow, null, null, null, null);
     }
 
     /** The constructor from before anomaly detection, for callers that configure none. */
@@ -131,37 +133,43 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                          FlowSettings flow, TelemetrySettings telemetry) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, telemetry, null, null);
+                writes, sessions, flow, telemetry, null, null, null);
     }
 
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console);
+                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console, auditTrail);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console);
+                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console, auditTrail);
     }
 
     /** A copy with these telemetry settings. */
     public BulwarkConfig withTelemetry(TelemetrySettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, value, anomaly, console);
+                guards, sql, approvals, writes, sessions, flow, value, anomaly, console, auditTrail);
     }
 
     /** A copy with these anomaly-detection settings. */
     public BulwarkConfig withAnomaly(AnomalyDetectionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, value, console);
+                guards, sql, approvals, writes, sessions, flow, telemetry, value, console, auditTrail);
     }
 
     /** A copy with these console settings. */
     public BulwarkConfig withConsole(ConsoleSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value);
+                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value, auditTrail);
+    }
+
+    /** A copy with these audit retention and forwarding settings. */
+    public BulwarkConfig withAuditTrail(AuditTrailSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, value);
     }
 
     /** The write rules in force, in configuration order. */
@@ -185,11 +193,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console);
+                documents, guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow, telemetry, anomaly, console);
+                approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail);
     }
 }

@@ -54,6 +54,7 @@ public final class Gateway implements AutoCloseable {
     private final dev.bulwark.telemetry.Telemetry telemetry;
     private final KillSwitch killSwitch;
     private final AnomalyWatch anomalies;
+    private AuditTrail auditTrail;
     private final Clock clock = Clock.systemUTC();
     private final java.util.concurrent.ScheduledExecutorService housekeeping =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -139,6 +140,7 @@ public final class Gateway implements AutoCloseable {
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);
             }
+            this.auditTrail = AuditTrail.start(config, auditLog, clock, housekeeping);
             this.http = HttpSurface.mount(jetty, this);
             // Databases, index and keys now exist: tighten what their libraries created, then keep doing so.
             DataDirectory.sweep(dataDir);
@@ -280,6 +282,11 @@ public final class Gateway implements AutoCloseable {
         return killSwitch;
     }
 
+    /** Audit retention and forwarding as configured. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
     public HttpSurface http() {
         return http;
     }
@@ -333,6 +340,9 @@ public final class Gateway implements AutoCloseable {
         }
         if (anomalies != null) {
             quietly(anomalies::close);
+        }
+        if (auditTrail != null) {
+            quietly(auditTrail::close);
         }
         if (auditLog != null) {
             quietly(auditLog::close);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Loads the policy directory, seeding it with the example policies on first start. */
-final class Policies {
+public final class Policies {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Policies.class);
     /** The examples shipped in bulwark-policy, copied into an empty default policy directory. */
     static final List<String> EXAMPLES = List.of("crm-support.cedar", "crm-admin.cedar", "guardrails.cedar",
@@ -35,7 +35,7 @@ final class Policies {
     }
 
     /** Strict validation against Bulwark's schema unless configured otherwise; the extension file if one is set. */
-    static PolicyOptions options(BulwarkConfig config) {
+    public static PolicyOptions options(BulwarkConfig config) {
         PolicyOptions options = PolicyOptions.strict()
                 .withValidation(PolicyValidation.parse(config.policies().validation()));
         if (options.validation() != PolicyValidation.STRICT) {
