@@ -19,7 +19,8 @@ final class BwrapCommand {
      * ({@code file <size> <name>} then the bytes; {@code want <name>}; {@code all}; {@code end}), runs the program with
      * stdin from /dev/null and its output in size-bounded tmpfs files, then writes on stdout {@code exit <status>}
      * and {@code data <kept> <total> <name>} then the bytes, for stdout, stderr and each file asked for. A file that
-     * changes while being read is padded with zeros, so the framing holds. The program can write to this stream too
+     * changes while being read is padded with zeros, so the framing holds. Before reading back, every process of the
+     * run but the bootstrap is killed. The program can write to this stream too
      * (it is the same user): what comes back is untrusted either way, and a broken framing only fails its own call.
      */
     static final String BOOTSTRAP = """
@@ -37,6 +38,10 @@ final class BwrapCommand {
             done
             timeout -k 1 "$wall" "$@" </dev/null >/.bulwark/1/out 2>/.bulwark/2/err
             rc=$?
+            # Whatever the program left running is killed (pid 1, bubblewrap, is immune), then forks are retried until
+            # the dead are reaped, so a fork bomb cannot starve the read-back of process slots.
+            kill -9 -1 2>/dev/null; kill -9 -1 2>/dev/null
+            i=0; until (:) 2>/dev/null; do i=$((i+1)); [ "$i" -ge 100000 ] && break; done
             emit() {
               if [ -f "$2" ] && [ ! -L "$2" ]; then
                 t=$(wc -c < "$2"); n=$t; [ "$n" -gt "$3" ] && n=$3
@@ -105,7 +110,7 @@ final class BwrapCommand {
                 "--size", work, "--perms", "0700", "--tmpfs", "/tmp",
                 "--size", out, "--perms", "0700", "--tmpfs", STDOUT_DIR,
                 "--size", out, "--perms", "0700", "--tmpfs", STDERR_DIR,
-                "--remount-ro", "/",
+                "--remount-ro", "/", "--remount-ro", "/dev",
                 "--chdir", WORK,
                 "--seccomp", "3",
                 "--", "/bin/sh", "-c", BOOTSTRAP, "sh", seconds(l.wallTime()), Integer.toString(l.outputBytes())));
