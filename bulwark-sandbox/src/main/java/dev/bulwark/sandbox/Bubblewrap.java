@@ -110,7 +110,7 @@ public final class Bubblewrap {
             }
             try {
                 return Framing.read(framed, l.wallTime().toMillis(), millis);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 String why = new String(err.join(), StandardCharsets.UTF_8).strip();
                 throw new SandboxException("the run ended without a readable result (its supervisor inside the sandbox"
                         + " was killed, perhaps by the program; exit " + process.exitValue()

@@ -55,12 +55,12 @@ final class Framing {
                 default -> {
                     boolean wanted = name.startsWith("want:");
                     String file = fileName(name);
-                    if (output == null && wanted) {
+                    if (wanted && output == null) {
                         missing.add(file);
-                    } else if (output == null || output.cut()) {
-                        throw new IllegalArgumentException("a kept file must come whole");
                     } else if (wanted) {
                         files.put(file, output);
+                    } else if (output == null || output.cut()) {
+                        throw new IllegalArgumentException("a kept file must come whole");
                     } else {
                         workDir.put(file, output.bytes());
                     }

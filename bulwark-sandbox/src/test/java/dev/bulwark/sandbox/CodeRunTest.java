@@ -65,6 +65,13 @@ class CodeRunTest {
     }
 
     @Test
+    void aLargeOutputFileComesBackCut() throws Exception {
+        ToolResult result = Sandboxes.run(sandbox, "s", Map.of("language", "python",
+                "code", "open('big.txt', 'w').write('b' * 20000)", "outputs", List.of("big.txt")));
+        assertThat(result.joinedText()).contains("file big.txt (first 16384 of 20000 bytes):");
+    }
+
+    @Test
     void everyCallStartsFromAnEmptyWorkDirectory() throws Exception {
         Sandboxes.run(sandbox, "sh", "echo left > left.txt");
         ToolResult second = Sandboxes.run(sandbox, "sh", "ls -A /work");
