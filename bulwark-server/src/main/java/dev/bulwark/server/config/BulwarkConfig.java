@@ -23,14 +23,16 @@ import java.util.Map;
  * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
  * @param sessions  where sessions (agent tasks) live, and their bounds
  * @param flow      information-flow control: tool sinks and trusted outputs
+ * @param sandbox   the {@code code.run} sandbox (off by default)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                            FlowSettings flow) {
+                            FlowSettings flow, SandboxSettings sandbox) {
     public BulwarkConfig {
+        sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
         flow = flow == null ? FlowSettings.defaults() : flow;
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
@@ -60,6 +62,9 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                 throw new IllegalArgumentException("sql name '" + s.name() + "' is taken by another connector");
             }
         }
+        if (sandbox.on() && !names.add(sandbox.name())) {
+            throw new IllegalArgumentException("sandbox.name '" + sandbox.name() + "' is taken by another connector");
+        }
         long distinct = upstreams.stream().map(UpstreamSettings::name).distinct().count();
         if (distinct != upstreams.size()) {
             throw new IllegalArgumentException("upstreams: names must be unique");
@@ -75,7 +80,25 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
-        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
+    }
+
+    /** The constructor from before the sandbox, for callers that configure none. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql, ApprovalsSettings approvals,
+                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
+                         FlowSettings flow) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
+                writes, sessions, flow, null);
+    }
+
+    /** A copy with these sandbox settings. */
+    public BulwarkConfig withSandbox(SandboxSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, sessions, flow, value);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -105,13 +128,13 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow);
+                guards, sql, approvals, writes, value, flow, sandbox);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value);
+                guards, sql, approvals, writes, sessions, value, sandbox);
     }
 
     /** The write rules in force, in configuration order. */
@@ -135,11 +158,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow);
+                documents, guards, sql, approvals, writes, sessions, flow, sandbox);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow);
+                approvals, writes, sessions, flow, sandbox);
     }
 }
