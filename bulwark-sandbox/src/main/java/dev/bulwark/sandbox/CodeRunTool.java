@@ -29,8 +29,8 @@ final class CodeRunTool {
                 .collect(Collectors.joining(", ")) + ") in an isolated sandbox with no network. The code and the "
                 + "input files are placed in the work directory /work (the current directory), which "
                 + (o.perSession() ? "is kept for later calls of the same session" : "starts empty on every call")
-                + ". Returns the exit status, stdout, stderr and the files named in 'outputs'. Limits: "
-                + o.limits().describe() + ".";
+                + ". Returns the exit status, stdout, stderr and the files named in 'outputs'. Limits (rlimits per process "
+                + "and a wall-time kill; no cgroups): " + o.limits().describe() + ".";
         return new Tool(o.connector() + ".run", description, schema, ToolKind.EXECUTE, o.connector(),
                 o.outputLabels());
     }

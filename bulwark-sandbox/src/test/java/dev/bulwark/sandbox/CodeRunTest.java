@@ -35,7 +35,7 @@ class CodeRunTest {
             assertThat(tool.name()).isEqualTo("code.run");
             assertThat(tool.kind()).isEqualTo(ToolKind.EXECUTE);
             assertThat(tool.outputLabels()).containsExactly("untrusted");
-            assertThat(tool.description()).contains("no network", "CPU 2 s", "wall 3000 ms", "32 processes");
+            assertThat(tool.description()).contains("no network", "rlimits", "CPU 2 s", "wall 3000 ms", "32 processes");
         });
         assertThat(sandbox.isolation().summary()).contains("seccomp", "rlimits", "CPU 2 s");
     }
