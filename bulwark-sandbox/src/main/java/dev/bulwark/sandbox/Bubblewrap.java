@@ -91,11 +91,14 @@ public final class Bubblewrap {
         try {
             CompletableFuture<byte[]> out = drain(process.getInputStream(), readLimit, process);
             CompletableFuture<byte[]> err = drain(process.getErrorStream(), 8192, process);
-            try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(request);
-            } catch (IOException e) {
-                // the sandbox ended before taking its inputs; its stderr says why
-            }
+            // written from another thread, so that a sandbox that stops reading cannot hold the call past its wall time
+            Thread.ofVirtual().start(() -> {
+                try (OutputStream stdin = process.getOutputStream()) {
+                    stdin.write(request);
+                } catch (IOException e) {
+                    // the sandbox ended before taking its inputs; its stderr says why
+                }
+            });
             boolean ended = process.waitFor(l.wallTime().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
             if (!ended) {
                 kill(process);

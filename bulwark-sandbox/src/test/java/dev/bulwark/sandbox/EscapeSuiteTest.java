@@ -144,7 +144,7 @@ class EscapeSuiteTest {
                 assertThat(service.accept()).isNull();
                 assertThat(new String(abstractService.getInputStream().readAllBytes()).strip()).isEqualTo("NONE");
             } finally {
-                abstractService.destroyForcibly();
+                abstractService.destroyForcibly().waitFor();
             }
         }
     }
@@ -309,7 +309,7 @@ class EscapeSuiteTest {
                     .isInstanceOf(dev.bulwark.spi.tool.ConnectorException.class);
             assertThat(neighbour.isAlive()).isTrue();
         } finally {
-            neighbour.destroyForcibly();
+            neighbour.destroyForcibly().waitFor();
         }
         assertThat(ProcessHandle.current().isAlive()).isTrue();
         assertThat(Sandboxes.run(sandbox, "sh", "echo still-serving").joinedText()).contains("still-serving");
