@@ -115,8 +115,8 @@ public final class Bubblewrap {
                 return Framing.read(framed, l.wallTime().toMillis(), millis);
             } catch (RuntimeException e) {
                 String why = new String(err.join(), StandardCharsets.UTF_8).strip();
-                throw new SandboxException("the run ended without a readable result (its supervisor inside the sandbox"
-                        + " was killed, perhaps by the program; exit " + process.exitValue()
+                throw new SandboxException("the run ended without a readable result (the sandbox failed to start, or"
+                        + " the program killed its supervisor; exit " + process.exitValue()
                         + (why.isEmpty() ? "" : ": " + firstLine(why)) + ")");
             }
         } finally {
