@@ -18,9 +18,8 @@ final class BwrapCommand {
      * Runs inside the sandbox as {@code sh -c BOOTSTRAP sh <wall seconds> <program...>}. Reads the inputs from stdin
      * ({@code file <size> <name>} then the bytes; {@code want <name>}; {@code all}; {@code end}), runs the program with
      * stdin from /dev/null and its output in size-bounded tmpfs files, then writes on stdout {@code exit <status>}
-     * and {@code data <kept> <total> <name>} then the bytes, for stdout, stderr and each file asked for. A file that
-     * changes while being read is padded with zeros, so the framing holds. Before reading back, every process of the
-     * run but the bootstrap is killed. The program can write to this stream too
+     * and {@code data <kept> <total> <name>} then the bytes, for stdout, stderr and each file asked for. Before reading
+     * back, every process of the run but the bootstrap is killed, so no file changes while it is read. The program can write to this stream too
      * (it is the same user): what comes back is untrusted either way, and a broken framing only fails its own call.
      */
     static final String BOOTSTRAP = """
@@ -46,7 +45,7 @@ final class BwrapCommand {
               if [ -f "$2" ] && [ ! -L "$2" ]; then
                 t=$(wc -c < "$2"); n=$t; [ "$n" -gt "$3" ] && n=$3
                 printf 'data %s %s %s\\n' "$n" "$t" "$1"
-                { head -c "$n" "$2"; cat /dev/zero; } 2>/dev/null | head -c "$n"
+                head -c "$n" "$2"
               else
                 printf 'missing %s\\n' "$1"
               fi

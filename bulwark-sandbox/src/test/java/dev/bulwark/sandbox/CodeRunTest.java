@@ -48,6 +48,17 @@ class CodeRunTest {
     }
 
     @Test
+    void theConfiguredRlimitsAreInForceInside() throws Exception {
+        String limits = Sandboxes.run(sandbox, "sh", "cat /proc/self/limits").joinedText();
+        assertThat(limits).containsPattern("Max cpu time +2 +3 +seconds")
+                .containsPattern("Max address space +268435456 +268435456 +bytes")
+                .containsPattern("Max processes +32 +32 ")
+                .containsPattern("Max file size +4194304 +4194304 +bytes")
+                .containsPattern("Max open files +64 +64 ")
+                .containsPattern("Max core file size +0 +0 ");
+    }
+
+    @Test
     void runsShellAndReportsAFailingExitStatusAndStderr() throws Exception {
         ToolResult result = Sandboxes.run(sandbox, "sh", "echo out; echo oops >&2; exit 3");
         assertThat(result.error()).isTrue();
