@@ -27,6 +27,7 @@ import java.util.Map;
  * @param anomaly   anomaly detection and its responses (alerts, risk, the kill switch)
  * @param console   the web console at /console
  * @param auditTrail audit retention and SIEM forwarding
+ * @param sandbox   the {@code code.run} sandbox (off by default)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
@@ -34,8 +35,10 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                             FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
-                            ConsoleSettings console, AuditTrailSettings auditTrail) {
+                            ConsoleSettings console, AuditTrailSettings auditTrail,
+                            SandboxSettings sandbox) {
     public BulwarkConfig {
+        sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         auditTrail = auditTrail == null ? AuditTrailSettings.defaults() : auditTrail;
         console = console == null ? ConsoleSettings.defaults() : console;
         telemetry = telemetry == null ? TelemetrySettings.defaults() : telemetry;
@@ -64,6 +67,9 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         if (documents.on()) {
             names.add(documents.name());
         }
+        if (sandbox.on() && !names.add(sandbox.name())) {
+            throw new IllegalArgumentException("sandbox.name '" + sandbox.name() + "' is taken by another connector");
+        }
         for (SqlSettings s : sql) {
             if (!names.add(s.name())) {
                 throw new IllegalArgumentException("sql name '" + s.name() + "' is taken by another connector");
@@ -85,7 +91,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
         return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -94,7 +100,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
@@ -102,7 +108,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The constructor from before write rules, for callers that configure none. */
@@ -111,7 +117,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql, ApprovalsSettings approvals) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** The constructor from before telemetry, for callers that configure none (embedded defaults). */
@@ -122,7 +128,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                          FlowSettings flow) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, null, null, null, null);
+                writes, sessions, flow, null, null, null, null, null);
     }
 
     /** The constructor from before anomaly detection, for callers that configure none. */
@@ -133,43 +139,43 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                          FlowSettings flow, TelemetrySettings telemetry) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, telemetry, null, null, null);
+                writes, sessions, flow, telemetry, null, null, null, null);
     }
 
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console, auditTrail);
+                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console, auditTrail, sandbox);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console, auditTrail);
+                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console, auditTrail, sandbox);
     }
 
     /** A copy with these telemetry settings. */
     public BulwarkConfig withTelemetry(TelemetrySettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, value, anomaly, console, auditTrail);
+                guards, sql, approvals, writes, sessions, flow, value, anomaly, console, auditTrail, sandbox);
     }
 
     /** A copy with these anomaly-detection settings. */
     public BulwarkConfig withAnomaly(AnomalyDetectionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, value, console, auditTrail);
+                guards, sql, approvals, writes, sessions, flow, telemetry, value, console, auditTrail, sandbox);
     }
 
     /** A copy with these console settings. */
     public BulwarkConfig withConsole(ConsoleSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value, auditTrail);
+                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value, auditTrail, sandbox);
     }
 
     /** A copy with these audit retention and forwarding settings. */
     public BulwarkConfig withAuditTrail(AuditTrailSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, value);
+                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, value, sandbox);
     }
 
     /** The write rules in force, in configuration order. */
@@ -193,11 +199,30 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail);
+                documents, guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail,
+                sandbox);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail);
+                approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox);
+    }
+
+    /** The constructor from before sandbox, for callers that configure none. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql, ApprovalsSettings approvals,
+                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
+                         FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
+                         ConsoleSettings console, AuditTrailSettings auditTrail) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
+                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, null);
+    }
+
+    /** A copy with these sandbox settings. */
+    public BulwarkConfig withSandbox(SandboxSettings value) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
+                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, value);
     }
 }

@@ -84,6 +84,7 @@ public final class Gateway implements AutoCloseable {
             this.connectors = new ArrayList<>();
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
+            connectors.addAll(SandboxSetup.open(config, clock));
             this.guards = Guards.open(config.guards(), keysDir, database, this::toolNames);
             if (guards.vault() instanceof dev.bulwark.guards.action.JdbcTokenVault vault) {
                 housekeeping.scheduleWithFixedDelay(() -> purgeExpired(vault), 10, 10,
