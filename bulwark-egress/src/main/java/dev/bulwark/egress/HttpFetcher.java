@@ -31,9 +31,11 @@ import org.eclipse.jetty.http.HttpMethod;
 public final class HttpFetcher implements AutoCloseable {
     private final HttpClient client;
     private final EgressLimits limits;
+    private final AddressRules rules;
 
     public HttpFetcher(HostResolver dns, AddressRules rules, EgressLimits limits) throws Exception {
         this.limits = limits;
+        this.rules = rules;
         this.client = new HttpClient();
         client.setSocketAddressResolver(new PinnedResolver(dns, rules));
         client.setFollowRedirects(false);
@@ -80,6 +82,10 @@ public final class HttpFetcher implements AutoCloseable {
                     && (nextTarget.scheme().equals(current.scheme()) && nextTarget.port() == current.port()
                     || current.scheme().equals("http") && nextTarget.scheme().equals("https")
                     && nextTarget.port() == 443);
+            if (!sameOrigin && nextTarget.literal() != null && rules.refusal(nextTarget.literal()).isPresent()) {
+                throw new EgressRefusedException("redirected to a blocked address ("
+                        + rules.refusal(nextTarget.literal()).get() + ")");
+            }
             if (!sameOrigin || redirects >= limits.maxRedirects()) {
                 return new FetchResult(current.uri().toString(), hop.status, hop.contentType, "", false,
                         nextTarget.uri().toString(), hops);
