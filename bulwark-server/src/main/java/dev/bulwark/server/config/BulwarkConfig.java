@@ -23,14 +23,18 @@ import java.util.Map;
  * @param writes    controlled write actions: tool name or glob to its write rules (see docs/security/writes.md)
  * @param sessions  where sessions (agent tasks) live, and their bounds
  * @param flow      information-flow control: tool sinks and trusted outputs
+ * @param egress    the HTTP egress connector (off by default)
+ * @param files     the filesystem connector (off by default)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
                             DemoSettings demo, List<UpstreamSettings> upstreams, DocumentsSettings documents,
                             GuardSettings guards, List<SqlSettings> sql, ApprovalsSettings approvals,
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                            FlowSettings flow) {
+                            FlowSettings flow, EgressSettings egress, FilesSettings files) {
     public BulwarkConfig {
+        egress = egress == null ? EgressSettings.defaults() : egress;
+        files = files == null ? FilesSettings.defaults() : files;
         sessions = sessions == null ? SessionSettings.defaults() : sessions;
         flow = flow == null ? FlowSettings.defaults() : flow;
         approvals = approvals == null ? ApprovalsSettings.defaults() : approvals;
@@ -78,6 +82,23 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    /** The constructor from before the egress and files connectors, for callers that configure neither. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql, ApprovalsSettings approvals,
+                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
+                         FlowSettings flow) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
+                writes, sessions, flow, null, null);
+    }
+
+    /** A copy with these egress and files settings. */
+    public BulwarkConfig withConnectors(EgressSettings egressValue, FilesSettings filesValue) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
+                guards, sql, approvals, writes, sessions, flow, egressValue, filesValue);
+    }
+
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
     public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
@@ -105,13 +126,13 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow);
+                guards, sql, approvals, writes, value, flow, egress, files);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value);
+                guards, sql, approvals, writes, sessions, value, egress, files);
     }
 
     /** The write rules in force, in configuration order. */
@@ -135,11 +156,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow);
+                documents, guards, sql, approvals, writes, sessions, flow, egress, files);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow);
+                approvals, writes, sessions, flow, egress, files);
     }
 }
