@@ -47,7 +47,9 @@ public record FilesSettings(Boolean enabled, String name, List<Root> roots, Inte
         if (enabled && roots.isEmpty()) {
             throw new IllegalArgumentException("files.roots must name at least one directory when files is enabled");
         }
-        fileRoots(roots);
+        if (fileRoots(roots).stream().map(FileRoot::name).distinct().count() != roots.size()) {
+            throw new IllegalArgumentException("files.roots: names must be unique");
+        }
         limits(maxReadBytes, maxWriteBytes, maxListEntries);
     }
 
