@@ -25,7 +25,8 @@ class AddressFormsGoldenTest {
             .answer("mixed.example.org", "93.184.216.34", "127.0.0.1")
             .answer("v6meta.example.org", "fd00:ec2::254")
             .answer("mapped.example.org", "::ffff:127.0.0.1")
-            .answer("public.example.org", "93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946");
+            .answer("public.example.org", "93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946")
+            .answer("xn--bcher-kva.example.org", "93.184.216.34");
     private static final PinnedResolver RESOLVER = new PinnedResolver(DNS, AddressRules.standard());
 
     @ParameterizedTest(name = "{0}")
