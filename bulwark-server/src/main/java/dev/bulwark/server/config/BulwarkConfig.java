@@ -28,6 +28,8 @@ import java.util.Map;
  * @param console   the web console at /console
  * @param auditTrail audit retention and SIEM forwarding
  * @param sandbox   the {@code code.run} sandbox (off by default)
+ * @param egress    the HTTP egress connector (off by default)
+ * @param files     the filesystem connector (off by default)
  */
 public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database,
                             IdentitySettings identity, PolicySettings policies, AuditSettings audit,
@@ -36,8 +38,10 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                             Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                             FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
                             ConsoleSettings console, AuditTrailSettings auditTrail,
-                            SandboxSettings sandbox) {
+                            SandboxSettings sandbox, EgressSettings egress, FilesSettings files) {
     public BulwarkConfig {
+        egress = egress == null ? EgressSettings.defaults() : egress;
+        files = files == null ? FilesSettings.defaults() : files;
         sandbox = sandbox == null ? SandboxSettings.defaults() : sandbox;
         auditTrail = auditTrail == null ? AuditTrailSettings.defaults() : auditTrail;
         console = console == null ? ConsoleSettings.defaults() : console;
@@ -91,7 +95,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     /** The embedded defaults, as with no configuration file. */
     public static BulwarkConfig defaults() {
         return new BulwarkConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The constructor from before the approval queue and write rules, for callers that configure neither. */
@@ -100,7 +104,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The pre-documents constructor, kept for callers that configure no document store settings. */
@@ -108,7 +112,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          PolicySettings policies, AuditSettings audit, DemoSettings demo,
                          List<UpstreamSettings> upstreams) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The constructor from before write rules, for callers that configure none. */
@@ -117,7 +121,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
                          List<SqlSettings> sql, ApprovalsSettings approvals) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The constructor from before telemetry, for callers that configure none (embedded defaults). */
@@ -128,7 +132,7 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                          FlowSettings flow) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, null, null, null, null, null);
+                writes, sessions, flow, null, null, null, null, null, null, null);
     }
 
     /** The constructor from before anomaly detection, for callers that configure none. */
@@ -139,43 +143,49 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
                          FlowSettings flow, TelemetrySettings telemetry) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, telemetry, null, null, null, null);
+                writes, sessions, flow, telemetry, null, null, null, null, null, null);
     }
 
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console, auditTrail, sandbox);
+                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console, auditTrail,
+                sandbox, egress, files);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console, auditTrail, sandbox);
+                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console, auditTrail,
+                sandbox, egress, files);
     }
 
     /** A copy with these telemetry settings. */
     public BulwarkConfig withTelemetry(TelemetrySettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, value, anomaly, console, auditTrail, sandbox);
+                guards, sql, approvals, writes, sessions, flow, value, anomaly, console, auditTrail,
+                sandbox, egress, files);
     }
 
     /** A copy with these anomaly-detection settings. */
     public BulwarkConfig withAnomaly(AnomalyDetectionSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, value, console, auditTrail, sandbox);
+                guards, sql, approvals, writes, sessions, flow, telemetry, value, console, auditTrail,
+                sandbox, egress, files);
     }
 
     /** A copy with these console settings. */
     public BulwarkConfig withConsole(ConsoleSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value, auditTrail, sandbox);
+                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value, auditTrail,
+                sandbox, egress, files);
     }
 
     /** A copy with these audit retention and forwarding settings. */
     public BulwarkConfig withAuditTrail(AuditTrailSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, value, sandbox);
+                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, value,
+                sandbox, egress, files);
     }
 
     /** The write rules in force, in configuration order. */
@@ -200,12 +210,12 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
     public BulwarkConfig withPort(int port) {
         return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
                 documents, guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail,
-                sandbox);
+                sandbox, egress, files);
     }
 
     public BulwarkConfig withDataDir(String dir) {
         return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox);
+                approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox, egress, files);
     }
 
     /** The constructor from before sandbox, for callers that configure none. */
@@ -217,12 +227,31 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                          FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
                          ConsoleSettings console, AuditTrailSettings auditTrail) {
         this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
-                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, null);
+                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, null, null, null);
     }
 
     /** A copy with these sandbox settings. */
     public BulwarkConfig withSandbox(SandboxSettings value) {
         return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
-                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, value);
+                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, value, egress, files);
+    }
+
+    /** The constructor from before the egress and files connectors, for callers that configure neither. */
+    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
+                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
+                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
+                         List<SqlSettings> sql, ApprovalsSettings approvals,
+                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
+                         FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
+                         ConsoleSettings console, AuditTrailSettings auditTrail, SandboxSettings sandbox) {
+        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
+                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox, null, null);
+    }
+
+    /** A copy with these egress and files settings. */
+    public BulwarkConfig withConnectors(EgressSettings egressValue, FilesSettings filesValue) {
+        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
+                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox, egressValue,
+                filesValue);
     }
 }

@@ -85,6 +85,7 @@ public final class Gateway implements AutoCloseable {
             this.upstreams = Upstreams.open(config, database);
             connectors.addAll(Connectors.builtIn(config));
             connectors.addAll(SandboxSetup.open(config, clock));
+            connectors.addAll(EgressConnectors.open(config)); // HTTP egress and files, when configured on
             this.guards = Guards.open(config.guards(), keysDir, database, this::toolNames);
             if (guards.vault() instanceof dev.bulwark.guards.action.JdbcTokenVault vault) {
                 housekeeping.scheduleWithFixedDelay(() -> purgeExpired(vault), 10, 10,
@@ -133,6 +134,10 @@ public final class Gateway implements AutoCloseable {
                 // screened before the attempt record, so a call blocked here never counts as attempted
                 steps.insertBefore(dev.bulwark.engine.pipeline.RecordAttemptStep.class,
                         new EgressScreeningStep(guards.egressRedactor()));
+            }
+            if (EgressConnectors.targetStep(config) != null) { // policy sees the parsed host of egress calls
+                steps.insertAfter(dev.bulwark.engine.pipeline.ValidateArgumentsStep.class,
+                        EgressConnectors.targetStep(config));
             }
             // inserted after the decision, so it runs before the approval step: an escalation then waits for a human
             WriteRulesSetup.insert(steps, config, database, config.approvals().on(), housekeeping, clock);
