@@ -74,11 +74,9 @@ final class SuiteReplay {
         try (ReplayUpstream upstream = ReplayUpstream.start(corpus.tools(suite))) {
             UpstreamSettings pointed = new UpstreamSettings(declared.name(), upstream.url().toString(), null, null,
                     declared.kinds(), declared.labels(), declared.timeout(), declared.pinning());
-            BulwarkConfig config = new BulwarkConfig(work.resolve("data").toString(), userConfig.server(),
-                    userConfig.database(), userConfig.identity(), new PolicySettings(policies.toString(), null, null),
-                    userConfig.audit(), new DemoSettings(false), List.of(pointed), userConfig.documents(),
-                    userConfig.guards(), userConfig.sql(), userConfig.approvals(), null, userConfig.sessions(),
-                    userConfig.flow(), userConfig.telemetry(), userConfig.anomaly(), userConfig.console(), userConfig.auditTrail()).withPort(0);
+            BulwarkConfig config = userConfig.withDataDir(work.resolve("data").toString())
+                    .withPolicies(new PolicySettings(policies.toString(), null, null))
+                    .withDemo(new DemoSettings(false)).withUpstreams(List.of(pointed)).withPort(0);
             try (Gateway gateway = Gateway.start(config)) {
                 AgentRegistration agent = gateway.identity().agents().register(AGENT, "bench@bulwark.local",
                         Set.of("assistant"), Map.of());

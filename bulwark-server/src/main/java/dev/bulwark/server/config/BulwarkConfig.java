@@ -135,57 +135,46 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
                 writes, sessions, flow, null, null, null, null, null, null, null);
     }
 
-    /** The constructor from before anomaly detection, for callers that configure none. */
-    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
-                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
-                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
-                         List<SqlSettings> sql, ApprovalsSettings approvals,
-                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                         FlowSettings flow, TelemetrySettings telemetry) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql, approvals,
-                writes, sessions, flow, telemetry, null, null, null, null, null, null);
-    }
-
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, value, flow, telemetry, anomaly, console, auditTrail,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.sessions = value;
+        return copy.build();
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, value, telemetry, anomaly, console, auditTrail,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.flow = value;
+        return copy.build();
     }
 
     /** A copy with these telemetry settings. */
     public BulwarkConfig withTelemetry(TelemetrySettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, value, anomaly, console, auditTrail,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.telemetry = value;
+        return copy.build();
     }
 
     /** A copy with these anomaly-detection settings. */
     public BulwarkConfig withAnomaly(AnomalyDetectionSettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, value, console, auditTrail,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.anomaly = value;
+        return copy.build();
     }
 
     /** A copy with these console settings. */
     public BulwarkConfig withConsole(ConsoleSettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, value, auditTrail,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.console = value;
+        return copy.build();
     }
 
     /** A copy with these audit retention and forwarding settings. */
     public BulwarkConfig withAuditTrail(AuditTrailSettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents,
-                guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, value,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.auditTrail = value;
+        return copy.build();
     }
 
     /** The write rules in force, in configuration order. */
@@ -208,50 +197,51 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
-        return new BulwarkConfig(dataDir, server.withPort(port), database, identity, policies, audit, demo, upstreams,
-                documents, guards, sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail,
-                sandbox, egress, files);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.server = server.withPort(port);
+        return copy.build();
     }
 
-    public BulwarkConfig withDataDir(String dir) {
-        return new BulwarkConfig(dir, server, database, identity, policies, audit, demo, upstreams, documents, guards, sql,
-                approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox, egress, files);
-    }
-
-    /** The constructor from before sandbox, for callers that configure none. */
-    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
-                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
-                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
-                         List<SqlSettings> sql, ApprovalsSettings approvals,
-                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                         FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
-                         ConsoleSettings console, AuditTrailSettings auditTrail) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
-                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, null, null, null);
+    /** A copy with another data directory. */
+    public BulwarkConfig withDataDir(String value) {
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.dataDir = value;
+        return copy.build();
     }
 
     /** A copy with these sandbox settings. */
     public BulwarkConfig withSandbox(SandboxSettings value) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
-                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, value, egress, files);
-    }
-
-    /** The constructor from before the egress and files connectors, for callers that configure neither. */
-    public BulwarkConfig(String dataDir, ServerSettings server, DatabaseSettings database, IdentitySettings identity,
-                         PolicySettings policies, AuditSettings audit, DemoSettings demo,
-                         List<UpstreamSettings> upstreams, DocumentsSettings documents, GuardSettings guards,
-                         List<SqlSettings> sql, ApprovalsSettings approvals,
-                         Map<String, List<dev.bulwark.engine.writes.RuleSpec>> writes, SessionSettings sessions,
-                         FlowSettings flow, TelemetrySettings telemetry, AnomalyDetectionSettings anomaly,
-                         ConsoleSettings console, AuditTrailSettings auditTrail, SandboxSettings sandbox) {
-        this(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
-                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox, null, null);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.sandbox = value;
+        return copy.build();
     }
 
     /** A copy with these egress and files settings. */
     public BulwarkConfig withConnectors(EgressSettings egressValue, FilesSettings filesValue) {
-        return new BulwarkConfig(dataDir, server, database, identity, policies, audit, demo, upstreams, documents, guards,
-                sql, approvals, writes, sessions, flow, telemetry, anomaly, console, auditTrail, sandbox, egressValue,
-                filesValue);
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.egress = egressValue;
+        copy.files = filesValue;
+        return copy.build();
+    }
+
+    /** A copy with this policy directory setting. */
+    public BulwarkConfig withPolicies(PolicySettings value) {
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.policies = value;
+        return copy.build();
+    }
+
+    /** A copy with the demo on or off. */
+    public BulwarkConfig withDemo(DemoSettings value) {
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.demo = value;
+        return copy.build();
+    }
+
+    /** A copy with these upstream MCP servers. */
+    public BulwarkConfig withUpstreams(List<UpstreamSettings> value) {
+        ConfigCopy copy = ConfigCopy.of(this);
+        copy.upstreams = value;
+        return copy.build();
     }
 }
