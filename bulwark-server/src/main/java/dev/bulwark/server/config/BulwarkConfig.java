@@ -137,44 +137,32 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** A copy with these session settings. */
     public BulwarkConfig withSessions(SessionSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.sessions = value;
-        return copy.build();
+        return edit(c -> c.sessions = value);
     }
 
     /** A copy with these flow-control settings. */
     public BulwarkConfig withFlow(FlowSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.flow = value;
-        return copy.build();
+        return edit(c -> c.flow = value);
     }
 
     /** A copy with these telemetry settings. */
     public BulwarkConfig withTelemetry(TelemetrySettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.telemetry = value;
-        return copy.build();
+        return edit(c -> c.telemetry = value);
     }
 
     /** A copy with these anomaly-detection settings. */
     public BulwarkConfig withAnomaly(AnomalyDetectionSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.anomaly = value;
-        return copy.build();
+        return edit(c -> c.anomaly = value);
     }
 
     /** A copy with these console settings. */
     public BulwarkConfig withConsole(ConsoleSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.console = value;
-        return copy.build();
+        return edit(c -> c.console = value);
     }
 
     /** A copy with these audit retention and forwarding settings. */
     public BulwarkConfig withAuditTrail(AuditTrailSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.auditTrail = value;
-        return copy.build();
+        return edit(c -> c.auditTrail = value);
     }
 
     /** The write rules in force, in configuration order. */
@@ -197,51 +185,46 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
 
     /** A copy listening on another port (0 picks a free one); used by tests and the CLI. */
     public BulwarkConfig withPort(int port) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.server = server.withPort(port);
-        return copy.build();
+        return edit(c -> c.server = server.withPort(port));
     }
 
     /** A copy with another data directory. */
     public BulwarkConfig withDataDir(String value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.dataDir = value;
-        return copy.build();
+        return edit(c -> c.dataDir = value);
     }
 
     /** A copy with these sandbox settings. */
     public BulwarkConfig withSandbox(SandboxSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.sandbox = value;
-        return copy.build();
+        return edit(c -> c.sandbox = value);
     }
 
     /** A copy with these egress and files settings. */
     public BulwarkConfig withConnectors(EgressSettings egressValue, FilesSettings filesValue) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.egress = egressValue;
-        copy.files = filesValue;
-        return copy.build();
+        return edit(c -> {
+            c.egress = egressValue;
+            c.files = filesValue;
+        });
     }
 
     /** A copy with this policy directory setting. */
     public BulwarkConfig withPolicies(PolicySettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.policies = value;
-        return copy.build();
+        return edit(c -> c.policies = value);
     }
 
     /** A copy with the demo on or off. */
     public BulwarkConfig withDemo(DemoSettings value) {
-        ConfigCopy copy = ConfigCopy.of(this);
-        copy.demo = value;
-        return copy.build();
+        return edit(c -> c.demo = value);
     }
 
     /** A copy with these upstream MCP servers. */
     public BulwarkConfig withUpstreams(List<UpstreamSettings> value) {
+        return edit(c -> c.upstreams = value);
+    }
+
+    /** A copy with one change: every {@code withX} is one of these. */
+    private BulwarkConfig edit(java.util.function.Consumer<ConfigCopy> change) {
         ConfigCopy copy = ConfigCopy.of(this);
-        copy.upstreams = value;
+        change.accept(copy);
         return copy.build();
     }
 }
