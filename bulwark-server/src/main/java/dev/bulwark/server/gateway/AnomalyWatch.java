@@ -44,7 +44,8 @@ public final class AnomalyWatch implements AutoCloseable {
     };
 
     private AnomalyWatch(AnomalyDetectionSettings settings, DataSource database, KillSwitch killSwitch, AuditLog audit,
-                         Function<String, ToolKind> kinds, String gatewayUrl, Clock clock) {
+                         Function<String, ToolKind> kinds, String gatewayUrl, Clock clock,
+                         dev.bulwark.spi.telemetry.AnomalyMetrics metrics) {
         this.settings = settings;
         this.kinds = kinds;
         this.store = new JdbcAnomalyStore(database);
@@ -53,14 +54,19 @@ public final class AnomalyWatch implements AutoCloseable {
                 : new SlackWebhook(settings.webhooks(), gatewayUrl, java.time.Duration.ofSeconds(1));
         AnomalyResponses responses = new AnomalyResponses(settings.responsesByKind(), killSwitch, ledger,
                 settings.risk(), settings.riskLifetime(), audit, store, webhook, gatewayUrl, clock);
-        this.feed = settings.on() ? new AnomalyFeed(new AnomalyDetector(settings.detection(), clock), responses,
+        java.util.function.Consumer<dev.bulwark.anomaly.Anomaly> counted = a -> {
+            metrics.detected(a.kind().label()); // bulwark_anomalies_total{kind}; never throws
+            responses.accept(a);
+        };
+        this.feed = settings.on() ? new AnomalyFeed(new AnomalyDetector(settings.detection(), clock), counted,
                 settings.queue()) : null;
     }
 
     static AnomalyWatch open(AnomalyDetectionSettings settings, DataSource database, KillSwitch killSwitch,
                              AuditLog audit, Function<String, ToolKind> kinds, String gatewayUrl, Clock clock,
-                             ScheduledExecutorService housekeeping) {
-        AnomalyWatch watch = new AnomalyWatch(settings, database, killSwitch, audit, kinds, gatewayUrl, clock);
+                             ScheduledExecutorService housekeeping, dev.bulwark.spi.telemetry.AnomalyMetrics metrics) {
+        AnomalyWatch watch = new AnomalyWatch(settings, database, killSwitch, audit, kinds, gatewayUrl, clock,
+                metrics);
         housekeeping.scheduleWithFixedDelay(watch::purge, 1, 60, TimeUnit.MINUTES);
         return watch;
     }

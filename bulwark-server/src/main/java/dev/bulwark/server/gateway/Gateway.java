@@ -115,7 +115,7 @@ public final class Gateway implements AutoCloseable {
             this.killSwitch = new KillSwitch(identity);
             this.anomalies = AnomalyWatch.open(config.anomaly(), database, killSwitch, auditLog,
                     name -> tools.find(name).map(dev.bulwark.spi.tool.Tool::kind).orElse(null), baseUrl, clock,
-                    housekeeping);
+                    housekeeping, telemetry.anomalies());
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)

@@ -106,6 +106,9 @@ class AnomalyEndToEndTest {
             List<AuditRecord> anomalies = gateway.auditLog().tail(200).stream()
                     .filter(r -> r.event().type() == AuditEventType.ANOMALY).toList();
             assertThat(anomalies).extracting(r -> r.event().action()).contains("anomaly.first-use");
+            // and counted in the metrics (telemetry's AnomalyMetrics)
+            assertThat(admin(gateway, "GET", "/metrics").body())
+                    .containsPattern("bulwark_anomalies_total\\{kind=\"first-use\"\\} 1\\.0");
         } finally {
             hook.stop(0);
         }
