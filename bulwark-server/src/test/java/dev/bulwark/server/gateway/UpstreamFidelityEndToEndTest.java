@@ -1,0 +1,92 @@
+package dev.bulwark.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.config.PolicySettings;
+import dev.bulwark.server.config.UpstreamSettings;
+import dev.bulwark.testkit.JettyMcpUpstream;
+import dev.bulwark.testkit.McpTestTools;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an agent sees of an upstream's tools through the gateway is what the upstream declared, nothing invented. */
+class UpstreamFidelityEndToEndTest {
+    private static final McpSchema.ToolAnnotations FULL =
+            new McpSchema.ToolAnnotations("Annotated title", true, false, true, false, null);
+    private static final McpSchema.ToolAnnotations ONLY_DESTRUCTIVE =
+            new McpSchema.ToolAnnotations(null, null, true, null, null, null);
+
+    @Test
+    void passesToolTitlesAndAnnotationsThroughExactlyAndInventsNone(@TempDir Path data) throws Exception {
+        List<McpSchema.Tool> declared = List.of(
+                declared("full", "Full tool", FULL),
+                declared("partial", null, ONLY_DESTRUCTIVE),
+                declared("bare", null, null));
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(declared.stream().map(t -> SyncToolSpecification
+                .builder().tool(t).callHandler((ex, req) -> McpTestTools.text("ok")).build()).toList())) {
+            try (Gateway gateway = Gateway.start(config(data, upstream.url().toString()));
+                 McpSyncClient client = client(gateway)) {
+                Map<String, McpSchema.Tool> seen = client.listTools().tools().stream()
+                        .collect(Collectors.toMap(McpSchema.Tool::name, Function.identity()));
+                assertThat(seen).containsOnlyKeys("up.full", "up.partial", "up.bare");
+                for (McpSchema.Tool original : declared) {
+                    McpSchema.Tool received = seen.get("up." + original.name());
+                    assertThat(received.title()).as(original.name()).isEqualTo(original.title());
+                    assertThat(received.annotations()).as(original.name()).isEqualTo(original.annotations());
+                    assertThat(received.description()).isEqualTo(original.description());
+                    assertThat(received.inputSchema()).isEqualTo(original.inputSchema());
+                }
+                // The kind still follows the read-only hint where no kind is configured: the hint passed through is
+                // not what decides, the policy on the kind is.
+                assertThat(gateway.tools().find("up.full").orElseThrow().kind().label()).isEqualTo("read");
+                assertThat(gateway.tools().find("up.bare").orElseThrow().kind().label()).isEqualTo("write");
+            }
+        }
+    }
+
+    private static McpSchema.Tool declared(String name, String title, McpSchema.ToolAnnotations annotations) {
+        McpSchema.Tool.Builder tool = McpSchema.Tool.builder().name(name).title(title).description("The " + name + " tool.")
+                .inputSchema(McpJsonDefaults.getMapper(), McpTestTools.OBJECT_WITH_TEXT);
+        return annotations == null ? tool.build() : tool.annotations(annotations).build();
+    }
+
+    private static BulwarkConfig config(Path data, String upstreamUrl) throws Exception {
+        Path policies = Files.createDirectories(data.resolve("policies"));
+        Files.writeString(policies.resolve("up.cedar"), """
+                @id("support-uses-upstream")
+                permit (principal in Bulwark::Role::"support", action, resource in Bulwark::Connector::"up");
+                """);
+        return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
+                null, null, List.of(new UpstreamSettings("up", upstreamUrl, null, null, Map.of(), null, "10s",
+                "tofu"))).withPort(0);
+    }
+
+    private static McpSyncClient client(Gateway gateway) throws Exception {
+        String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(gateway.baseUrl())
+                        .endpoint("/mcp")
+                        .jsonMapper(new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()))
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        client.initialize();
+        return client;
+    }
+}
