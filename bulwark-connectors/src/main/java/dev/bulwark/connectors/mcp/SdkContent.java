@@ -38,15 +38,47 @@ final class SdkContent {
                 content.add(converted);
             }
         }
-        // Structured output is only passed on when there is no content block carrying it already.
-        if (content.isEmpty() && result.structuredContent() != null) {
-            Content structured = new Content.Text(Json.write(result.structuredContent()));
-            if (size(structured) > maxChars) {
+        String structured = null;
+        if (result.structuredContent() instanceof Map<?, ?> object) {
+            structured = Json.write(object);
+            // Guards read text only: structured output is passed on only with a text block carrying the same JSON
+            // (as MCP asks tools to send anyway), so what guards screened is what the structure holds. An upstream
+            // that sends none gets one added.
+            if (!mirrored(content, object)) {
+                Content mirror = new Content.Text(structured);
+                size += size(mirror);
+                content.add(mirror);
+            }
+            // Not counted again: it equals a text block that was, so it at most doubles what is passed on.
+            if (size > maxChars) {
                 throw new OversizedOutputException(maxChars);
             }
-            content.add(structured);
+        } else if (result.structuredContent() != null) {
+            // Not an object, which MCP does not allow: passed on as text only, for guards to read.
+            Content text = new Content.Text(Json.write(result.structuredContent()));
+            if (size + size(text) > maxChars) {
+                throw new OversizedOutputException(maxChars);
+            }
+            content.add(text);
         }
-        return new ToolResult(content, Boolean.TRUE.equals(result.isError()));
+        return new ToolResult(content, Boolean.TRUE.equals(result.isError()), java.util.Set.of(), structured);
+    }
+
+    /** Whether a text block holds JSON equal to {@code object}. */
+    private static boolean mirrored(List<Content> content, Map<?, ?> object) {
+        String expected = Json.canonical(object);
+        for (Content c : content) {
+            if (c instanceof Content.Text t && t.text().strip().startsWith("{")) {
+                try {
+                    if (Json.canonical(Json.readObject(t.text())).equals(expected)) {
+                        return true;
+                    }
+                } catch (RuntimeException notJson) {
+                    // not this block
+                }
+            }
+        }
+        return false;
     }
 
     /** Thrown when a result is larger than allowed. */

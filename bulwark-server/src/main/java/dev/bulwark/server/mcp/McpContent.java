@@ -10,6 +10,12 @@ import java.util.List;
 final class McpContent {
     private McpContent() {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * The result as MCP carries it. Structured content is present only when no guard rewrote the output (see
+     * {@link ToolResult#structuredContent()}).
+     */
     static McpSchema.CallToolResult toMcp(ToolResult result) {
         List<McpSchema.Content> content = new ArrayList<>(result.content().size());
         for (Content c : result.content()) {
@@ -20,7 +26,16 @@ final class McpContent {
                         : new McpSchema.ImageContent(null, b.base64Data(), b.mimeType()));
             }
         }
-        return McpSchema.CallToolResult.builder().content(content).isError(result.error()).build();
+        McpSchema.CallToolResult.Builder out = McpSchema.CallToolResult.builder().content(content)
+                .isError(result.error());
+        if (result.structuredContent() != null) {
+            try {
+                out.structuredContent(JSON.readValue(result.structuredContent(), java.util.LinkedHashMap.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("structured content is not JSON", e);
+            }
+        }
+        return out.build();
     }
 
     static McpSchema.CallToolResult errorText(String message) {

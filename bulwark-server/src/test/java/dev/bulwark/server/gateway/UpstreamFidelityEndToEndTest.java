@@ -3,6 +3,8 @@ package dev.bulwark.server.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.config.GuardSettings;
+import dev.bulwark.server.config.InjectionSettings;
 import dev.bulwark.server.config.PolicySettings;
 import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.testkit.JettyMcpUpstream;
@@ -60,6 +62,47 @@ class UpstreamFidelityEndToEndTest {
         }
     }
 
+    @Test
+    void passesStructuredContentThroughUnchangedWhenNoGuardRewroteTheOutput(@TempDir Path data) throws Exception {
+        McpSchema.CallToolResult sent = weather();
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weatherTool(sent)));
+             Gateway gateway = Gateway.start(config(data, upstream.url().toString(), "off"));
+             McpSyncClient client = client(gateway)) {
+            McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.weather", Map.of("text", "Oslo")));
+            assertThat(received.content()).isEqualTo(sent.content());
+            assertThat(received.structuredContent()).isEqualTo(sent.structuredContent());
+            assertThat(received.isError()).isFalse();
+        }
+    }
+
+    @Test
+    void dropsStructuredContentWhenAGuardRewroteTheOutput(@TempDir Path data) throws Exception {
+        // Spotlighting (on by default) wraps the untrusted text in delimiters; the structured copy cannot be wrapped,
+        // so passing it on would hand the agent the same untrusted data unmarked.
+        McpSchema.CallToolResult sent = weather();
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weatherTool(sent)));
+             Gateway gateway = Gateway.start(config(data, upstream.url().toString(), null));
+             McpSyncClient client = client(gateway)) {
+            McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.weather", Map.of("text", "Oslo")));
+            assertThat(GatewayEndToEndTestSupport.unspotlighted(received)).isEqualTo(WEATHER_JSON);
+            assertThat(((McpSchema.TextContent) received.content().getFirst()).text()).isNotEqualTo(WEATHER_JSON);
+            assertThat(received.structuredContent()).isNull();
+        }
+    }
+
+    private static final String WEATHER_JSON = "{\"temperature\":21.5,\"conditions\":\"cloudy\",\"hourly\":[1,2]}";
+
+    private static McpSchema.CallToolResult weather() {
+        return McpSchema.CallToolResult.builder().addTextContent(WEATHER_JSON)
+                .structuredContent(Map.of("temperature", 21.5, "conditions", "cloudy", "hourly", List.of(1, 2)))
+                .isError(false).build();
+    }
+
+    private static SyncToolSpecification weatherTool(McpSchema.CallToolResult result) {
+        return McpTestTools.tool("weather", "Current weather.", McpTestTools.OBJECT_WITH_TEXT, null,
+                (ex, req) -> result);
+    }
+
     private static McpSchema.Tool declared(String name, String title, McpSchema.ToolAnnotations annotations) {
         McpSchema.Tool.Builder tool = McpSchema.Tool.builder().name(name).title(title).description("The " + name + " tool.")
                 .inputSchema(McpJsonDefaults.getMapper(), McpTestTools.OBJECT_WITH_TEXT);
@@ -67,6 +110,10 @@ class UpstreamFidelityEndToEndTest {
     }
 
     private static BulwarkConfig config(Path data, String upstreamUrl) throws Exception {
+        return config(data, upstreamUrl, null);
+    }
+
+    private static BulwarkConfig config(Path data, String upstreamUrl, String spotlighting) throws Exception {
         Path policies = Files.createDirectories(data.resolve("policies"));
         Files.writeString(policies.resolve("up.cedar"), """
                 @id("support-uses-upstream")
@@ -74,7 +121,8 @@ class UpstreamFidelityEndToEndTest {
                 """);
         return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
                 null, null, List.of(new UpstreamSettings("up", upstreamUrl, null, null, Map.of(), null, "10s",
-                "tofu"))).withPort(0);
+                "tofu")), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null,
+                spotlighting)), null).withPort(0);
     }
 
     private static McpSyncClient client(Gateway gateway) throws Exception {
