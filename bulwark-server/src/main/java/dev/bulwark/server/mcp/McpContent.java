@@ -1,6 +1,7 @@
 package dev.bulwark.server.mcp;
 
 import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ContentOrigin;
 import dev.bulwark.spi.tool.ToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -18,7 +19,13 @@ final class McpContent {
      */
     static McpSchema.CallToolResult toMcp(ToolResult result) {
         List<McpSchema.Content> content = new ArrayList<>(result.content().size());
-        for (Content c : result.content()) {
+        for (int i = 0; i < result.content().size(); i++) {
+            Content c = result.content().get(i);
+            ContentOrigin origin = result.origins().get(i);
+            if (origin != null) {
+                content.add(original(c, origin));
+                continue;
+            }
             switch (c) {
                 case Content.Text t -> content.add(new McpSchema.TextContent(t.text()));
                 case Content.Blob b -> content.add(b.mimeType().startsWith("audio/")
@@ -36,6 +43,18 @@ final class McpContent {
             }
         }
         return out.build();
+    }
+
+    /** An unchanged embedded resource or resource link in its original shape. */
+    private static McpSchema.Content original(Content c, ContentOrigin origin) {
+        return switch (origin) {
+            case ContentOrigin.Link l -> new McpSchema.ResourceLink(l.name(), l.title(), l.uri(), l.description(),
+                    l.mimeType(), l.size(), null, null);
+            case ContentOrigin.Embedded e -> new McpSchema.EmbeddedResource(null, switch (c) {
+                case Content.Text t -> new McpSchema.TextResourceContents(e.uri(), e.mimeType(), t.text());
+                case Content.Blob b -> new McpSchema.BlobResourceContents(e.uri(), e.mimeType(), b.base64Data());
+            });
+        };
     }
 
     static McpSchema.CallToolResult errorText(String message) {

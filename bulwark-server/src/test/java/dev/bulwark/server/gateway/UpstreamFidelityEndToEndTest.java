@@ -90,6 +90,55 @@ class UpstreamFidelityEndToEndTest {
         }
     }
 
+    @Test
+    void keepsEmbeddedResourcesAndResourceLinksAsSuchWhenNoGuardRewroteThem(@TempDir Path data) throws Exception {
+        McpSchema.CallToolResult sent = McpSchema.CallToolResult.builder()
+                .addContent(new McpSchema.TextContent("Two files:"))
+                .addContent(new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
+                        "file:///notes/a.md", "text/markdown", "# Notes")))
+                .addContent(new McpSchema.EmbeddedResource(null, new McpSchema.BlobResourceContents(
+                        "file:///img/b.png", "image/png", "iVBORw0KGgo=")))
+                .addContent(new McpSchema.ResourceLink("c.csv", "Sales table", "file:///data/c.csv", "Quarterly figures",
+                        "text/csv", 1234L, null, null))
+                .isError(false).build();
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.tool("files", "Files.",
+                McpTestTools.OBJECT_WITH_TEXT, null, (ex, req) -> sent)));
+             Gateway gateway = Gateway.start(config(data, upstream.url().toString(), "off"));
+             McpSyncClient client = client(gateway)) {
+            McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.files",
+                    Map.of("text", "x")));
+            assertThat(received.content()).isEqualTo(sent.content());
+        }
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.tool("files", "Files.",
+                McpTestTools.OBJECT_WITH_TEXT, null, (ex, req) -> sent)));
+             Gateway gateway = Gateway.start(config(data.resolve("spotlit"), upstream.url().toString(), null));
+             McpSyncClient client = client(gateway)) {
+            // Spotlighting rewrote the text: the rewritten blocks come as plain text, nothing in the old shape.
+            McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.files",
+                    Map.of("text", "x")));
+            assertThat(received.content()).noneMatch(c -> c instanceof McpSchema.EmbeddedResource
+                    || c instanceof McpSchema.ResourceLink);
+        }
+    }
+
+    @Test
+    void dropsStructuredContentWhenPiiMaskingRewroteItsText(@TempDir Path data) throws Exception {
+        String json = "{\"owner\":\"alice.jones@example.com\"}";
+        McpSchema.CallToolResult sent = McpSchema.CallToolResult.builder().addTextContent(json)
+                .structuredContent(Map.of("owner", "alice.jones@example.com")).build();
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.tool("owner", "Owner.",
+                McpTestTools.OBJECT_WITH_TEXT, null, (ex, req) -> sent)));
+             Gateway gateway = Gateway.start(config(data, upstream.url().toString(), "off"));
+             McpSyncClient client = client(gateway)) {
+            McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.owner",
+                    Map.of("text", "x")));
+            assertThat(((McpSchema.TextContent) received.content().getFirst()).text())
+                    .doesNotContain("alice.jones@example.com");
+            // The unmasked address must not come back through the structured copy.
+            assertThat(received.structuredContent()).isNull();
+        }
+    }
+
     private static final String WEATHER_JSON = "{\"temperature\":21.5,\"conditions\":\"cloudy\",\"hourly\":[1,2]}";
 
     private static McpSchema.CallToolResult weather() {
