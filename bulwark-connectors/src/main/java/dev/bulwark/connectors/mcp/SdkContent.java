@@ -2,6 +2,7 @@ package dev.bulwark.connectors.mcp;
 
 import dev.bulwark.connectors.Json;
 import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ContentOrigin;
 import dev.bulwark.spi.tool.ToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
@@ -27,10 +28,15 @@ final class SdkContent {
      */
     static ToolResult toResult(McpSchema.CallToolResult result, int maxChars) {
         List<Content> content = new ArrayList<>();
+        Map<Integer, ContentOrigin> origins = new java.util.HashMap<>();
         long size = 0;
         if (result.content() != null) {
             for (McpSchema.Content item : result.content()) {
                 Content converted = convert(item);
+                ContentOrigin origin = origin(item);
+                if (origin != null) {
+                    origins.put(content.size(), origin);
+                }
                 size += size(converted);
                 if (size > maxChars) {
                     throw new OversizedOutputException(maxChars);
@@ -38,15 +44,48 @@ final class SdkContent {
                 content.add(converted);
             }
         }
-        // Structured output is only passed on when there is no content block carrying it already.
-        if (content.isEmpty() && result.structuredContent() != null) {
-            Content structured = new Content.Text(Json.write(result.structuredContent()));
-            if (size(structured) > maxChars) {
+        String structured = null;
+        if (result.structuredContent() instanceof Map<?, ?> object) {
+            structured = Json.write(object);
+            // Guards read text only: structured output is passed on only with a text block carrying the same JSON
+            // (as MCP asks tools to send anyway), so what guards screened is what the structure holds. An upstream
+            // that sends none gets one added.
+            if (!mirrored(content, object)) {
+                Content mirror = new Content.Text(structured);
+                size += size(mirror);
+                content.add(mirror);
+            }
+            // Not counted again: it equals a text block that was, so it at most doubles what is passed on.
+            if (size > maxChars) {
                 throw new OversizedOutputException(maxChars);
             }
-            content.add(structured);
+        } else if (result.structuredContent() != null) {
+            // Not an object, which MCP does not allow: passed on as text only, for guards to read.
+            Content text = new Content.Text(Json.write(result.structuredContent()));
+            if (size + size(text) > maxChars) {
+                throw new OversizedOutputException(maxChars);
+            }
+            content.add(text);
         }
-        return new ToolResult(content, Boolean.TRUE.equals(result.isError()));
+        return new ToolResult(content, Boolean.TRUE.equals(result.isError()), java.util.Set.of(), structured,
+                origins);
+    }
+
+    /** Whether a text block holds JSON equal to {@code object}. */
+    private static boolean mirrored(List<Content> content, Map<?, ?> object) {
+        String expected = Json.canonical(object);
+        for (Content c : content) {
+            if (c instanceof Content.Text t && t.text().strip().startsWith("{")) {
+                try {
+                    if (Json.canonical(Json.readObject(t.text())).equals(expected)) {
+                        return true;
+                    }
+                } catch (RuntimeException notJson) {
+                    // not this block
+                }
+            }
+        }
+        return false;
     }
 
     /** Thrown when a result is larger than allowed. */
@@ -82,11 +121,43 @@ final class SdkContent {
         };
     }
 
+    /** Where an embedded resource or a link came from; {@code null} for other blocks or unusable fields. */
+    static ContentOrigin origin(McpSchema.Content item) {
+        try {
+            return switch (item) {
+                case McpSchema.EmbeddedResource embedded when embedded.resource() instanceof McpSchema.TextResourceContents
+                        || embedded.resource() instanceof McpSchema.BlobResourceContents ->
+                        bounded(embedded.resource().uri(), embedded.resource().mimeType())
+                                ? new ContentOrigin.Embedded(embedded.resource().uri(), embedded.resource().mimeType())
+                                : null;
+                case McpSchema.ResourceLink link -> new ContentOrigin.Link(link.uri(), link.name(), link.title(),
+                        link.description(), link.mimeType(), link.size());
+                default -> null;
+            };
+        } catch (IllegalArgumentException unusable) {
+            return null; // delivered as the text or binary content it was read as
+        }
+    }
+
+    /** Longest URI (and MIME type) of an embedded resource kept: guards do not read them, so they stay small. */
+    static final int MAX_EMBEDDED_URI_CHARS = 2048;
+
+    private static boolean bounded(String uri, String mimeType) {
+        return uri != null && uri.length() <= MAX_EMBEDDED_URI_CHARS
+                && (mimeType == null || mimeType.length() <= 255);
+    }
+
     private static Map<String, Object> linkFields(McpSchema.ResourceLink link) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("type", "resource_link");
         fields.put("uri", link.uri());
         fields.put("name", link.name());
+        if (link.title() != null) {
+            fields.put("title", link.title());
+        }
+        if (link.size() != null) {
+            fields.put("size", link.size());
+        }
         if (link.mimeType() != null) {
             fields.put("mimeType", link.mimeType());
         }

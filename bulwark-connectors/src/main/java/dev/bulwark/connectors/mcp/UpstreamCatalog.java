@@ -1,6 +1,7 @@
 package dev.bulwark.connectors.mcp;
 
 import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolAnnotations;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,11 +51,11 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
                 continue;
             }
             McpSchema.Tool tool = named.getValue().getFirst();
-            Boolean readOnly = tool.annotations() == null ? null : tool.annotations().readOnlyHint();
             UpstreamTool definition;
             Tool offered;
             try {
-                definition = UpstreamTool.of(tool.name(), local, tool.description(), tool.inputSchema(), readOnly);
+                definition = UpstreamTool.of(tool.name(), local, tool.description(), tool.inputSchema(),
+                        tool.title(), annotations(tool.annotations()));
                 offered = definition.toTool(config.name(), config.kinds(), labels);
             } catch (IllegalArgumentException e) {
                 warnings.add("dropped tool '" + printable(tool.name()) + "': " + printable(e.getMessage()));
@@ -96,6 +97,12 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
     UpstreamStatus status(boolean connected, Optional<String> problem, Instant now) {
         int offered = offered().size();
         return new UpstreamStatus(connected, problem, offered, entries.size() - offered, warnings, now);
+    }
+
+    /** The upstream's annotations exactly as given (SDK-only {@code returnDirect} is not part of MCP and is left out). */
+    static ToolAnnotations annotations(McpSchema.ToolAnnotations given) {
+        return given == null ? null : new ToolAnnotations(given.title(), given.readOnlyHint(), given.destructiveHint(),
+                given.idempotentHint(), given.openWorldHint());
     }
 
     /** Upstream names in logs and warnings: no control characters, bounded length. */

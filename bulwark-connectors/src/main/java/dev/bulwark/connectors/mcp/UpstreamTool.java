@@ -2,6 +2,7 @@ package dev.bulwark.connectors.mcp;
 
 import dev.bulwark.connectors.Json;
 import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolAnnotations;
 import dev.bulwark.spi.tool.ToolKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,23 +14,40 @@ import java.util.Set;
 
 /**
  * One tool as the upstream defines it, and what of it is pinned: the upstream name, the description, the input
- * schema, and the read-only hint (it can decide the tool's kind, so flipping it is a change too).
+ * schema, the read-only hint (it can decide the tool's kind, so flipping it is a change too), and, when given, the
+ * title and the other annotations (shown to people and models, so changing them is a change too). Title and
+ * annotations enter the hash only when present, so pins of tools that have neither keep their hash.
+ *
+ * @param annotations exactly the upstream's annotations, or {@code null} when it gave none
  */
 record UpstreamTool(String upstreamName, String localName, String description, String inputSchema,
-                    Boolean readOnlyHint) {
+                    Boolean readOnlyHint, String title, ToolAnnotations annotations) {
     static final String EMPTY_OBJECT_SCHEMA = "{\"type\":\"object\"}";
     /** Largest description accepted, in UTF-8 bytes: it goes into every agent's context, so it is an attack surface. */
     static final int MAX_DESCRIPTION_BYTES = 16 * 1024;
     /** Largest input schema accepted, as canonical JSON in UTF-8 bytes. */
     static final int MAX_SCHEMA_BYTES = 64 * 1024;
 
+    /** A definition without title or annotations other than the read-only hint. */
+    UpstreamTool(String upstreamName, String localName, String description, String inputSchema, Boolean readOnlyHint) {
+        this(upstreamName, localName, description, inputSchema, readOnlyHint, null,
+                readOnlyHint == null ? null : new ToolAnnotations(null, readOnlyHint, null, null, null));
+    }
+
+    UpstreamTool {
+        if (annotations != null && !java.util.Objects.equals(annotations.readOnlyHint(), readOnlyHint)) {
+            throw new IllegalArgumentException("readOnlyHint must be the annotations' own");
+        }
+    }
+
     /**
      * Reads a tool definition.
      *
-     * @throws IllegalArgumentException when the description or the schema is larger than allowed
+     * @param annotations exactly the upstream's annotations, or {@code null}
+     * @throws IllegalArgumentException when the description, title or schema is larger than allowed
      */
     static UpstreamTool of(String upstreamName, String localName, String description, Map<String, Object> schema,
-                           Boolean readOnlyHint) {
+                           String title, ToolAnnotations annotations) {
         String text = description == null ? "" : description;
         if (utf8Length(text) > MAX_DESCRIPTION_BYTES) {
             throw new IllegalArgumentException("description larger than " + MAX_DESCRIPTION_BYTES + " bytes");
@@ -38,7 +56,11 @@ record UpstreamTool(String upstreamName, String localName, String description, S
         if (utf8Length(schemaJson) > MAX_SCHEMA_BYTES) {
             throw new IllegalArgumentException("input schema larger than " + MAX_SCHEMA_BYTES + " bytes");
         }
-        return new UpstreamTool(upstreamName, localName, text, schemaJson, readOnlyHint);
+        if (title != null && title.length() > ToolAnnotations.MAX_TITLE_CHARS) {
+            throw new IllegalArgumentException("title longer than " + ToolAnnotations.MAX_TITLE_CHARS + " characters");
+        }
+        return new UpstreamTool(upstreamName, localName, text, schemaJson,
+                annotations == null ? null : annotations.readOnlyHint(), title, annotations);
     }
 
     private static long utf8Length(String text) {
@@ -52,6 +74,17 @@ record UpstreamTool(String upstreamName, String localName, String description, S
         pinned.put("description", description);
         pinned.put("inputSchema", Json.readObject(inputSchema));
         pinned.put("readOnlyHint", readOnlyHint);
+        if (title != null) {
+            pinned.put("title", title);
+        }
+        if (annotations != null && !annotations.equals(new ToolAnnotations(null, readOnlyHint, null, null, null))) {
+            Map<String, Object> hints = new LinkedHashMap<>();
+            hints.put("title", annotations.title());
+            hints.put("destructiveHint", annotations.destructiveHint());
+            hints.put("idempotentHint", annotations.idempotentHint());
+            hints.put("openWorldHint", annotations.openWorldHint());
+            pinned.put("annotations", hints);
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.canonical(pinned).getBytes(StandardCharsets.UTF_8));
@@ -75,6 +108,6 @@ record UpstreamTool(String upstreamName, String localName, String description, S
 
     Tool toTool(String connector, Map<String, ToolKind> configuredKinds, Set<String> labels) {
         return new Tool(connector + "." + localName, description, inputSchema, kind(configuredKinds), connector,
-                labels);
+                labels, title, annotations);
     }
 }

@@ -64,11 +64,14 @@ final class ToolSync {
         return changed;
     }
 
-    private McpSchema.Tool toMcp(Tool t) {
-        McpSchema.ToolAnnotations annotations = new McpSchema.ToolAnnotations(null,
-                t.kind() == dev.bulwark.spi.tool.ToolKind.READ, null, null, null, null);
+    /** The tool as agents see it: title and annotations exactly as the tool's author gave them, none invented. */
+    McpSchema.Tool toMcp(Tool t) {
+        dev.bulwark.spi.tool.ToolAnnotations a = t.annotations();
+        McpSchema.ToolAnnotations annotations = a == null ? null : new McpSchema.ToolAnnotations(a.title(),
+                a.readOnlyHint(), a.destructiveHint(), a.idempotentHint(), a.openWorldHint(), null);
         return McpSchema.Tool.builder()
                 .name(t.name())
+                .title(t.title())
                 .description(t.description())
                 .inputSchema(json, t.inputSchema())
                 .annotations(annotations)

@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
  * @param kind         read / write / egress / execute
  * @param connector    the name of the connector that executes it
  * @param outputLabels labels the tool's output carries (e.g. {@code pii}, {@code untrusted})
+ * @param title        a human-readable title, or {@code null} when the tool has none; passed on as given
+ * @param annotations  the author's hints, passed on to agents exactly as given, or {@code null} when it gave none
+ *                     (then none are advertised: an absent hint is never invented)
  */
 public record Tool(String name, String description, String inputSchema, ToolKind kind, String connector,
-                   Set<String> outputLabels) {
+                   Set<String> outputLabels, String title, ToolAnnotations annotations) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}(\\.[A-Za-z0-9_-]{1,64}){1,3}");
 
     public Tool {
@@ -32,6 +35,19 @@ public record Tool(String name, String description, String inputSchema, ToolKind
             throw new IllegalArgumentException("tool " + name + " must be namespaced by its connector " + connector);
         }
         outputLabels = Set.copyOf(Checks.present(outputLabels, "outputLabels"));
+        if (title != null && title.length() > ToolAnnotations.MAX_TITLE_CHARS) {
+            throw new IllegalArgumentException("title longer than " + ToolAnnotations.MAX_TITLE_CHARS + " characters");
+        }
+    }
+
+    /**
+     * A tool Bulwark itself defines: no title, and the only hint is {@code readOnlyHint}, which Bulwark knows from the
+     * kind it assigned.
+     */
+    public Tool(String name, String description, String inputSchema, ToolKind kind, String connector,
+                Set<String> outputLabels) {
+        this(name, description, inputSchema, kind, connector, outputLabels, null,
+                ToolAnnotations.readOnly(kind == ToolKind.READ));
     }
 
     /** The name inside its connector, without the connector prefix. */

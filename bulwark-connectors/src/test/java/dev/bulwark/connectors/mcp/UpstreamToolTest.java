@@ -1,0 +1,54 @@
+package dev.bulwark.connectors.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.spi.tool.Tool;
+import dev.bulwark.spi.tool.ToolAnnotations;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class UpstreamToolTest {
+    private static final Map<String, Object> SCHEMA = Map.of("type", "object");
+
+    @Test
+    void keepsTheHashOfToolsWithoutTitleOrFurtherAnnotations() {
+        String before = new UpstreamTool("echo", "echo", "Echoes.", UpstreamTool.EMPTY_OBJECT_SCHEMA, true).hash();
+        UpstreamTool now = UpstreamTool.of("echo", "echo", "Echoes.", SCHEMA, null,
+                new ToolAnnotations(null, true, null, null, null));
+        assertThat(now.hash()).isEqualTo(before);
+        assertThat(UpstreamTool.of("echo", "echo", "Echoes.", SCHEMA, null, null).hash())
+                .isEqualTo(new UpstreamTool("echo", "echo", "Echoes.", UpstreamTool.EMPTY_OBJECT_SCHEMA, null).hash());
+    }
+
+    @Test
+    void aChangedTitleOrHintIsAChangedDefinition() {
+        UpstreamTool plain = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null);
+        UpstreamTool titled = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, "Safe viewer", null);
+        UpstreamTool notDestructive = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null,
+                new ToolAnnotations(null, null, false, null, null));
+        UpstreamTool renamedHint = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null,
+                new ToolAnnotations("Safe viewer", null, null, null, null));
+        assertThat(Set.of(plain.hash(), titled.hash(), notDestructive.hash(), renamedHint.hash())).hasSize(4);
+    }
+
+    @Test
+    void offersTitleAndAnnotationsExactlyAsGiven() {
+        ToolAnnotations given = new ToolAnnotations("T", null, true, null, false);
+        Tool tool = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, "Remove", given).toTool("up", Map.of(), Set.of());
+        assertThat(tool.title()).isEqualTo("Remove");
+        assertThat(tool.annotations()).isEqualTo(given);
+        assertThat(UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null).toTool("up", Map.of(), Set.of())
+                .annotations()).isNull();
+    }
+
+    @Test
+    void refusesOversizedTitles() {
+        String huge = "x".repeat(ToolAnnotations.MAX_TITLE_CHARS + 1);
+        assertThatThrownBy(() -> UpstreamTool.of("t", "t", "", SCHEMA, huge, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ToolAnnotations(huge, null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
