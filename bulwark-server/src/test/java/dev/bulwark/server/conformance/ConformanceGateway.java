@@ -1,0 +1,52 @@
+package dev.bulwark.server.conformance;
+
+import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.config.GuardSettings;
+import dev.bulwark.server.config.InjectionSettings;
+import dev.bulwark.server.config.PolicySettings;
+import dev.bulwark.server.config.UpstreamSettings;
+import dev.bulwark.server.gateway.Gateway;
+import dev.bulwark.server.gateway.TestGateways;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything}), a
+ * policy permitting the {@code conformance} role every tool of it, and the client's token added to its requests by
+ * the suite's preload ({@code inject-authorization.mjs}), since the suite itself cannot send credentials.
+ */
+final class ConformanceGateway {
+    static final String UPSTREAM = "everything";
+    static final String ROLE = "conformance";
+
+    private ConformanceGateway() {}
+
+    static BulwarkConfig config(Path data, String upstreamUrl) throws IOException {
+        Path policies = Files.createDirectories(data.resolve("policies"));
+        Files.writeString(policies.resolve("conformance.cedar"), """
+                @id("conformance-uses-everything")
+                permit (principal in Bulwark::Role::"%s", action, resource in Bulwark::Connector::"%s");
+                """.formatted(ROLE, UPSTREAM));
+        // Spotlighting is off: it rewrites untrusted text on purpose (delimiters around it), which no content check
+        // of the suite can accept; what the suite measures is whether the gateway passes MCP through faithfully.
+        return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
+                null, null, List.of(new UpstreamSettings(UPSTREAM, upstreamUrl, null, null, Map.of(), null, "20s",
+                "tofu")), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")),
+                null).withPort(0);
+    }
+
+    /** Environment for the suite's CLI: the preload that sends the conformance agent's token to the gateway. */
+    static Map<String, String> clientEnvironment(Gateway gateway, ConformanceSuite suite) {
+        var registration = gateway.identity().agents().register("conformance-client", "tests@example.com",
+                Set.of(ROLE), Map.of());
+        String token = TestGateways.token(gateway, "conformance-client", registration.apiKey().value());
+        return Map.of(
+                "NODE_OPTIONS", "--import " + suite.dir().resolve("inject-authorization.mjs").toUri(),
+                "BULWARK_CONFORMANCE_AUTHORIZATION", "Bearer " + token,
+                "BULWARK_CONFORMANCE_ORIGIN", gateway.mcpUrl());
+    }
+}
