@@ -80,6 +80,11 @@ public final class McpUpstreamConnector implements Connector {
         return config.name();
     }
 
+    @Override
+    public String toolPrefix() {
+        return config.toolPrefix();
+    }
+
     public UpstreamServer config() {
         return config;
     }

@@ -1,26 +1,25 @@
 package dev.bulwark.connectors.mcp;
 
+import dev.bulwark.spi.tool.Tool;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Turns upstream tool names into names valid inside a Bulwark namespace. */
+/** Upstream tool names inside a Bulwark namespace: kept exactly as the upstream gave them, when MCP allows them. */
 final class ToolNames {
-    static final int MAX_LENGTH = 64;
-    private static final Pattern INVALID = Pattern.compile("[^A-Za-z0-9_-]");
-    private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile(".*[A-Za-z0-9].*");
+    /** Longest upstream tool name: MCP's tool-name grammar (2025-11-25) allows 1–128 characters. */
+    static final int MAX_LENGTH = 128;
 
     private ToolNames() {}
 
     /**
-     * The local name of an upstream tool: every character outside {@code [A-Za-z0-9_-]} (dots included) becomes
-     * {@code _}. Empty when the name cannot be made valid: blank, longer than 64 characters, or without any letter or
-     * digit. Names are not shortened, since shortening would make unrelated tools collide.
+     * The local name of an upstream tool: the upstream's own name, unchanged, when it follows MCP's tool-name grammar
+     * (1–128 of {@code [A-Za-z0-9_.-/]}: upper case, dots, slashes, dashes and underscores kept); empty otherwise (the
+     * tool is then withheld). Names are never rewritten, so two upstream tools cannot end up under one name and a
+     * policy or pin names exactly the tool the upstream calls by that name.
      */
     static Optional<String> localName(String upstreamName) {
-        if (upstreamName == null || upstreamName.isEmpty() || upstreamName.length() > MAX_LENGTH) {
+        if (upstreamName == null || !Tool.LOCAL_NAME.matcher(upstreamName).matches()) {
             return Optional.empty();
         }
-        String local = INVALID.matcher(upstreamName).replaceAll("_");
-        return HAS_LETTER_OR_DIGIT.matcher(local).matches() ? Optional.of(local) : Optional.empty();
+        return Optional.of(upstreamName);
     }
 }

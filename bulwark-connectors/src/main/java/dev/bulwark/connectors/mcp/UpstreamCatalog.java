@@ -27,7 +27,7 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
     }
 
     /**
-     * Reads the upstream's list: drops tools whose names cannot be made valid or collide once made valid, and moves
+     * Reads the upstream's list: drops tools whose names are not valid MCP tool names or are listed twice, and moves
      * each remaining tool's pin by {@link Pinning#next}, saving pins that changed.
      */
     static UpstreamCatalog build(UpstreamServer config, java.util.Set<String> labels, List<McpSchema.Tool> listed,
@@ -37,7 +37,8 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
         for (McpSchema.Tool tool : listed) {
             Optional<String> local = ToolNames.localName(tool.name());
             if (local.isEmpty()) {
-                warnings.add("dropped tool '" + printable(tool.name()) + "': its name cannot be made valid");
+                warnings.add("dropped tool '" + printable(tool.name()) + "': its name is not a valid MCP tool name"
+                        + " (1-128 of A-Z a-z 0-9 _ - . /)");
                 continue;
             }
             byLocalName.computeIfAbsent(local.get(), k -> new ArrayList<>()).add(tool);
@@ -46,8 +47,8 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
         for (Map.Entry<String, List<McpSchema.Tool>> named : byLocalName.entrySet()) {
             String local = named.getKey();
             if (named.getValue().size() > 1) {
-                warnings.add("dropped " + named.getValue().size() + " tools that all become '" + local
-                        + "' once their names are made valid");
+                warnings.add("dropped " + named.getValue().size() + " tools that the upstream lists under the same"
+                        + " name '" + printable(local) + "'");
                 continue;
             }
             McpSchema.Tool tool = named.getValue().getFirst();

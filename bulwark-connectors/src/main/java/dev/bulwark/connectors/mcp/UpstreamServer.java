@@ -23,12 +23,17 @@ import java.util.regex.Pattern;
  * @param labels  labels added to every output of this upstream, besides {@code untrusted}
  * @param timeout how long one call may take
  * @param mode    trust on first use, or manual approval of new tools
+ * @param toolPrefix what agents see in front of the upstream's tool names: {@code name + "."} by default (also when
+ *                   {@code null}), {@code ""} to mount the tools under the upstream's own names, or any other prefix
+ *                   of up to 64 of {@code [A-Za-z0-9_.-/]}; see {@link dev.bulwark.spi.tool.Connector#toolPrefix()}
  */
 public record UpstreamServer(String name, Optional<URI> url, List<String> command, Map<String, String> env,
-                             Map<String, ToolKind> kinds, Set<String> labels, Duration timeout, PinningMode mode) {
+                             Map<String, ToolKind> kinds, Set<String> labels, Duration timeout, PinningMode mode,
+                             String toolPrefix) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_./-]{0,64}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     public UpstreamServer {
@@ -62,38 +67,48 @@ public record UpstreamServer(String name, Optional<URI> url, List<String> comman
                     + MAX_TIMEOUT.toMinutes() + " minutes");
         }
         Checks.present(mode, "mode");
+        toolPrefix = toolPrefix == null ? name + "." : toolPrefix;
+        if (!PREFIX.matcher(toolPrefix).matches()) {
+            throw new IllegalArgumentException("upstream " + name + ": tool prefix must be at most 64 of"
+                    + " A-Z a-z 0-9 _ . - /: " + toolPrefix);
+        }
     }
 
     /** An upstream reached over Streamable HTTP, with defaults: 30 s timeout, trust on first use. */
     public static UpstreamServer http(String name, URI url) {
         return new UpstreamServer(name, Optional.of(url), List.of(), Map.of(), Map.of(), Set.of(), DEFAULT_TIMEOUT,
-                PinningMode.TRUST_ON_FIRST_USE);
+                PinningMode.TRUST_ON_FIRST_USE, null);
     }
 
     /** An upstream started as a local process speaking stdio, with the same defaults. */
     public static UpstreamServer stdio(String name, List<String> command) {
         return new UpstreamServer(name, Optional.empty(), command, Map.of(), Map.of(), Set.of(), DEFAULT_TIMEOUT,
-                PinningMode.TRUST_ON_FIRST_USE);
+                PinningMode.TRUST_ON_FIRST_USE, null);
     }
 
     public UpstreamServer withEnv(Map<String, String> newEnv) {
-        return new UpstreamServer(name, url, command, newEnv, kinds, labels, timeout, mode);
+        return new UpstreamServer(name, url, command, newEnv, kinds, labels, timeout, mode, toolPrefix);
     }
 
     public UpstreamServer withKinds(Map<String, ToolKind> newKinds) {
-        return new UpstreamServer(name, url, command, env, newKinds, labels, timeout, mode);
+        return new UpstreamServer(name, url, command, env, newKinds, labels, timeout, mode, toolPrefix);
     }
 
     public UpstreamServer withLabels(Set<String> newLabels) {
-        return new UpstreamServer(name, url, command, env, kinds, newLabels, timeout, mode);
+        return new UpstreamServer(name, url, command, env, kinds, newLabels, timeout, mode, toolPrefix);
     }
 
     public UpstreamServer withTimeout(Duration newTimeout) {
-        return new UpstreamServer(name, url, command, env, kinds, labels, newTimeout, mode);
+        return new UpstreamServer(name, url, command, env, kinds, labels, newTimeout, mode, toolPrefix);
     }
 
     public UpstreamServer withMode(PinningMode newMode) {
-        return new UpstreamServer(name, url, command, env, kinds, labels, timeout, newMode);
+        return new UpstreamServer(name, url, command, env, kinds, labels, timeout, newMode, toolPrefix);
+    }
+
+    /** This upstream with its tools shown to agents behind {@code prefix} ({@code ""}: under their own names). */
+    public UpstreamServer withToolPrefix(String prefix) {
+        return new UpstreamServer(name, url, command, env, kinds, labels, timeout, mode, prefix);
     }
 
     /** Where the upstream is, for messages and logs: the URL without query, or the command's program. */

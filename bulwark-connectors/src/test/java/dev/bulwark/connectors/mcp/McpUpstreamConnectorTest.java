@@ -346,19 +346,26 @@ class McpUpstreamConnectorTest {
     }
 
     @Test
-    void sanitizesUpstreamNamesAndDropsThoseThatCannotBeMadeValid() throws Exception {
-        String tooLong = "t".repeat(65);
+    void keepsUpstreamNamesInMcpGrammarExactlyAndWithholdsTheRest() throws Exception {
+        String tooLong = "t".repeat(129);
+        String longest = "T".repeat(128);
         try (HttpUpstream odd = HttpUpstream.start(0, List.of(TestUpstreamTools.named("weird name!"),
                 TestUpstreamTools.named("files.read"), TestUpstreamTools.named(tooLong),
-                TestUpstreamTools.named("a/b"), TestUpstreamTools.named("a b")))) {
+                TestUpstreamTools.named("Admin/Users.list-v2"), TestUpstreamTools.named("a b"),
+                TestUpstreamTools.named(longest)))) {
             McpUpstreamConnector connector = open(UpstreamServer.http("odd", odd.url()));
             assertThat(connector.tools()).extracting(Tool::name)
-                    .containsExactly("odd.files_read", "odd.hang", "odd.weird_name_");
-            assertThat(connector.status().warnings()).hasSize(2)
-                    .anySatisfy(w -> assertThat(w).contains(tooLong).contains("cannot be made valid"))
-                    .anySatisfy(w -> assertThat(w).contains("2 tools that all become 'a_b'"));
-            ToolResult result = run(connector, tool(connector, "odd.weird_name_"), Map.of());
-            assertThat(result.joinedText()).isEqualTo("named weird name!");
+                    .containsExactlyInAnyOrder("odd.files.read", "odd.hang", "odd.Admin/Users.list-v2",
+                            "odd." + longest);
+            assertThat(connector.status().warnings()).hasSize(3)
+                    .anySatisfy(w -> assertThat(w).contains("weird name!").contains("not a valid MCP tool name"))
+                    .anySatisfy(w -> assertThat(w).contains("'a b'"))
+                    .anySatisfy(w -> assertThat(w).contains(tooLong.substring(0, 80)));
+            // The call reaches the upstream under its own name, dots and slashes included.
+            assertThat(run(connector, tool(connector, "odd.Admin/Users.list-v2"), Map.of()).joinedText())
+                    .isEqualTo("named Admin/Users.list-v2");
+            assertThat(run(connector, tool(connector, "odd.files.read"), Map.of()).joinedText())
+                    .isEqualTo("named files.read");
         }
     }
 

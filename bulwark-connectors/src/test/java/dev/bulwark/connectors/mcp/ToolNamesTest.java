@@ -2,25 +2,39 @@ package dev.bulwark.connectors.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Upstream tool names keep MCP's full tool-name grammar; names outside it are refused, never rewritten. */
 class ToolNamesTest {
-    @Test
-    void keepsValidNamesAndReplacesInvalidCharacters() {
-        assertThat(ToolNames.localName("search_issues")).contains("search_issues");
-        assertThat(ToolNames.localName("get-file")).contains("get-file");
-        assertThat(ToolNames.localName("files.read")).contains("files_read");
-        assertThat(ToolNames.localName("weird name!")).contains("weird_name_");
-        assertThat(ToolNames.localName("naïve")).contains("na_ve");
-        assertThat(ToolNames.localName("x".repeat(64))).contains("x".repeat(64));
+    static Stream<Arguments> names() {
+        return Stream.of(
+                Arguments.of("search_issues", "search_issues"),
+                Arguments.of("get-file", "get-file"),
+                Arguments.of("files.read", "files.read"),
+                Arguments.of("admin/tools/list", "admin/tools/list"),
+                Arguments.of("GetUser", "GetUser"),
+                Arguments.of("DATA_EXPORT_v2", "DATA_EXPORT_v2"),
+                Arguments.of("a", "a"),
+                Arguments.of("...", "..."),
+                Arguments.of("x".repeat(128), "x".repeat(128)),
+                Arguments.of("x".repeat(129), null),
+                Arguments.of("weird name!", null),
+                Arguments.of("naïve", null),
+                Arguments.of("tool,other", null),
+                Arguments.of("a\\b", null),
+                Arguments.of("tool\n", null),
+                Arguments.of("tool\u0000", null),
+                Arguments.of("", null),
+                Arguments.of(null, null));
     }
 
-    @Test
-    void dropsNamesThatCannotBeMadeValid() {
-        assertThat(ToolNames.localName(null)).isEmpty();
-        assertThat(ToolNames.localName("")).isEmpty();
-        assertThat(ToolNames.localName("x".repeat(65))).isEmpty();
-        assertThat(ToolNames.localName("!!!")).isEmpty();
-        assertThat(ToolNames.localName("\n")).isEmpty();
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("names")
+    void keepsValidNamesExactlyAndRefusesTheRest(String upstream, String expected) {
+        assertThat(ToolNames.localName(upstream)).isEqualTo(Optional.ofNullable(expected));
     }
 }

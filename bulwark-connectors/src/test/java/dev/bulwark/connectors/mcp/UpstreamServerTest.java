@@ -28,9 +28,9 @@ class UpstreamServerTest {
     @Test
     void requiresExactlyOneOfUrlAndCommand() {
         assertThatThrownBy(() -> new UpstreamServer("x", Optional.of(URL), List.of("cmd"), Map.of(), Map.of(),
-                Set.of(), Duration.ofSeconds(1), PinningMode.MANUAL)).hasMessageContaining("exactly one");
+                Set.of(), Duration.ofSeconds(1), PinningMode.MANUAL, null)).hasMessageContaining("exactly one");
         assertThatThrownBy(() -> new UpstreamServer("x", Optional.empty(), List.of(), Map.of(), Map.of(),
-                Set.of(), Duration.ofSeconds(1), PinningMode.MANUAL)).hasMessageContaining("exactly one");
+                Set.of(), Duration.ofSeconds(1), PinningMode.MANUAL, null)).hasMessageContaining("exactly one");
     }
 
     @Test
@@ -48,6 +48,18 @@ class UpstreamServerTest {
         assertThatThrownBy(() -> UpstreamServer.http("x", URL).withTimeout(Duration.ZERO)).hasMessageContaining("timeout");
         assertThatThrownBy(() -> UpstreamServer.http("x", URL).withTimeout(Duration.ofHours(1)))
                 .hasMessageContaining("timeout");
+    }
+
+    @Test
+    void prefixesToolsWithTheNameUnlessToldOtherwise() {
+        assertThat(UpstreamServer.http("gh", URL).toolPrefix()).isEqualTo("gh.");
+        assertThat(UpstreamServer.http("gh", URL).withToolPrefix("").toolPrefix()).isEmpty();
+        assertThat(UpstreamServer.http("gh", URL).withToolPrefix("github/").toolPrefix()).isEqualTo("github/");
+        assertThat(UpstreamServer.http("gh", URL).withToolPrefix(null).toolPrefix()).isEqualTo("gh.");
+        for (String bad : new String[] {"a b", "x\n", "p:", "x".repeat(65)}) {
+            assertThatThrownBy(() -> UpstreamServer.http("gh", URL).withToolPrefix(bad))
+                    .hasMessageContaining("tool prefix");
+        }
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.bulwark.spi.audit.AuditLog;
 import dev.bulwark.spi.guard.Redactor;
 import dev.bulwark.spi.identity.Principal;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The outermost step: records every call as exactly one {@code TOOL_CALL} event, whatever its outcome. Arguments are
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * outcome becomes an internal error: a result that was not recorded is never returned.
  */
 public final class AuditStep implements CallStep {
-    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}(\\.[A-Za-z0-9_-]{1,64}){1,3}");
 
     private final AuditLog auditLog;
     private final Redactor redactor;
@@ -62,7 +60,7 @@ public final class AuditStep implements CallStep {
             return call.tool().get().name();
         }
         String requested = call.request().toolName();
-        return TOOL_NAME.matcher(requested).matches() ? requested : "unknown";
+        return dev.bulwark.spi.tool.Tool.validName(requested) ? requested : "unknown";
     }
 
     private static AuditEvent minimalEvent(Conclusion conclusion) {

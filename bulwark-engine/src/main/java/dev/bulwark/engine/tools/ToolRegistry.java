@@ -20,13 +20,22 @@ import java.util.Set;
  *
  * <p>Fail closed: a tool whose {@code connector} is not the connector that lists it, or a name listed twice (by one
  * connector, or by two connectors whose names overlap), is not callable.
+ *
+ * <p>Agents see each tool under its connector's {@linkplain Connector#toolPrefix() prefix} and its local name
+ * ({@link #exposedName}); two tools that would be shown under one name are refused when the registry is built (the
+ * gateway does not start) and, if they appear later, neither is shown nor callable by that name.
  */
 public final class ToolRegistry {
+    /** Longest name agents may see: MCP's tool-name grammar allows 1–128 characters. */
+    public static final int MAX_EXPOSED_LENGTH = 128;
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_./-]{0,64}");
+
     private final Map<String, ConnectorTools> byConnector;
 
     /**
      * @throws IllegalArgumentException when two connectors share a name, a connector lists a tool of another
-     *                                  connector, or a tool name is offered twice
+     *                                  connector, a tool name is offered twice, a connector's tool prefix is invalid,
+     *                                  or two tools would be shown to agents under one name
      */
     public ToolRegistry(List<? extends Connector> connectors) {
         Checks.present(connectors, "connectors");
@@ -35,7 +44,12 @@ public final class ToolRegistry {
         for (Connector connector : connectors) {
             Checks.present(connector, "connector");
             String name = Checks.nonBlank(connector.name(), "connector name");
-            if (map.putIfAbsent(name, new ConnectorTools(connector)) != null) {
+            String prefix = connector.toolPrefix();
+            if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("connector '" + name + "' has an invalid tool prefix; it must be"
+                        + " at most 64 of A-Z a-z 0-9 _ . - /");
+            }
+            if (map.putIfAbsent(name, new ConnectorTools(connector, prefix)) != null) {
                 throw new IllegalArgumentException("two connectors are named '" + name + "'");
             }
             for (Tool tool : ConnectorTools.listed(connector)) {
@@ -51,6 +65,10 @@ public final class ToolRegistry {
             }
         }
         this.byConnector = Collections.unmodifiableMap(map);
+        List<String> conflicts = exposure().conflicts();
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", conflicts));
+        }
     }
 
     /**
@@ -105,6 +123,79 @@ public final class ToolRegistry {
         return List.copyOf(tools);
     }
 
+    /** The name agents see for the tool: its connector's tool prefix and its local name. */
+    public String exposedName(Tool tool) {
+        ConnectorTools owner = byConnector.get(Checks.present(tool, "tool").connector());
+        return (owner == null ? tool.connector() + "." : owner.prefix) + tool.localName();
+    }
+
+    /**
+     * The tool agents know by {@code exposedName}, or empty when none is, or more than one would be (fail closed).
+     *
+     * @throws RuntimeException when a connector that could own the name fails to list its tools
+     */
+    public Optional<Tool> findExposed(String exposedName) {
+        if (exposedName == null || exposedName.isEmpty() || exposedName.length() > MAX_EXPOSED_LENGTH) {
+            return Optional.empty();
+        }
+        Tool found = null;
+        for (ConnectorTools owner : byConnector.values()) {
+            if (!exposedName.startsWith(owner.prefix)) {
+                continue;
+            }
+            Tool tool = owner.index().get(owner.connector.name() + "." + exposedName.substring(owner.prefix.length()));
+            if (tool != null) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = tool;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * Every callable tool by the name agents see, and why any tool is left out of it.
+     *
+     * @param conflicts tools left out because another tool would be shown under the same name
+     * @param withheld  tools left out because their shown name would be longer than MCP allows
+     */
+    public record Exposure(Map<String, Tool> byName, List<String> conflicts, List<String> withheld) {
+        public Exposure {
+            byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
+            conflicts = List.copyOf(conflicts);
+            withheld = List.copyOf(withheld);
+        }
+    }
+
+    /**
+     * Every callable tool by the name agents see. Tools that would share a name with another are left out, as are
+     * names longer than {@link #MAX_EXPOSED_LENGTH}; the exposure names them.
+     */
+    public Exposure exposure() {
+        Map<String, List<Tool>> byName = new LinkedHashMap<>();
+        for (Tool tool : all()) {
+            byName.computeIfAbsent(exposedName(tool), k -> new ArrayList<>()).add(tool);
+        }
+        Map<String, Tool> exposed = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
+        for (Map.Entry<String, List<Tool>> e : byName.entrySet()) {
+            List<Tool> tools = e.getValue();
+            if (tools.size() > 1) {
+                conflicts.add("tools " + tools.stream().map(t -> t.name() + " (connector '" + t.connector() + "')")
+                        .collect(java.util.stream.Collectors.joining(" and ")) + " would both be shown to agents as '"
+                        + e.getKey() + "'; mount one of their connectors with another tool prefix");
+            } else if (e.getKey().length() > MAX_EXPOSED_LENGTH) {
+                withheld.add("tool " + tools.getFirst().name() + " is not shown: with its connector's prefix its"
+                        + " name would be longer than " + MAX_EXPOSED_LENGTH + " characters");
+            } else {
+                exposed.put(e.getKey(), tools.getFirst());
+            }
+        }
+        return new Exposure(exposed, conflicts, withheld);
+    }
+
     /** The connector that executes the tool. */
     public Connector connectorFor(Tool tool) {
         ConnectorTools owner = byConnector.get(Checks.present(tool, "tool").connector());
@@ -117,10 +208,12 @@ public final class ToolRegistry {
     /** One connector and the index of the list it last returned. */
     private static final class ConnectorTools {
         private final Connector connector;
+        private final String prefix;
         private volatile Snapshot snapshot = new Snapshot(null, Map.of());
 
-        ConnectorTools(Connector connector) {
+        ConnectorTools(Connector connector, String prefix) {
             this.connector = connector;
+            this.prefix = prefix;
         }
 
         Map<String, Tool> index() {

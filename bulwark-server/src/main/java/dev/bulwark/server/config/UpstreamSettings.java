@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * @param labels  labels on all its output besides {@code untrusted}
  * @param timeout per-call timeout (default 30s)
  * @param pinning {@code tofu} (approve on first sight, default) or {@code manual}
+ * @param prefix  what agents see in front of its tool names: {@code true} (default) for {@code name.}, {@code false}
+ *                for none (the upstream's own names), or a string used as is; conflicts are refused at start
  */
 public record UpstreamSettings(String name, String url, List<String> command, Map<String, String> env,
-                               Map<String, String> kinds, Set<String> labels, String timeout, String pinning) {
+                               Map<String, String> kinds, Set<String> labels, String timeout, String pinning,
+                               Object prefix) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_./-]{0,64}");
 
     public UpstreamSettings {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -47,6 +51,28 @@ public record UpstreamSettings(String name, String url, List<String> command, Ma
         if (!pinning.equals("tofu") && !pinning.equals("manual")) {
             throw new IllegalArgumentException("upstream " + name + ": pinning must be tofu or manual");
         }
+        if (prefix != null && !(prefix instanceof Boolean) && !(prefix instanceof String)) {
+            throw new IllegalArgumentException("upstream " + name + ": prefix must be true, false or a string");
+        }
+        if (prefix instanceof String p && !PREFIX.matcher(p).matches()) {
+            throw new IllegalArgumentException("upstream " + name + ": prefix must be at most 64 of A-Z a-z 0-9 _ . - /");
+        }
+    }
+
+    /** An upstream whose tools agents see as {@code name.tool}. */
+    public UpstreamSettings(String name, String url, List<String> command, Map<String, String> env,
+                            Map<String, String> kinds, Set<String> labels, String timeout, String pinning) {
+        this(name, url, command, env, kinds, labels, timeout, pinning, null);
+    }
+
+    /** The prefix agents see in front of its tool names ({@code ""} for none). */
+    public String toolPrefix() {
+        return switch (prefix) {
+            case null -> name + ".";
+            case Boolean b -> b ? name + "." : "";
+            case String s -> s;
+            default -> throw new IllegalStateException("unreachable: prefix checked on construction");
+        };
     }
 
     public Duration timeoutDuration() {

@@ -47,7 +47,7 @@ public final class HttpSurface implements AutoCloseable {
         McpGate gate = new McpGate(gateway.identity().authenticator(), audit, config.server().maxRequestBytes(),
                 gateway.baseUrl() + DiscoveryServlet.PROTECTED_RESOURCE + McpFrontDoor.ENDPOINT,
                 new OriginPolicy(gateway.baseUrl(), config.server().allowedOrigins()),
-                name -> gateway.tools().find(name).isPresent(),
+                name -> gateway.tools().findExposed(name).isPresent(),
                 java.time.Duration.ofSeconds(config.server().bodyTimeoutSeconds()), (session, intent) -> {
                     gateway.flow().declareIntent(session, intent);
                     gateway.anomalies().declareIntent(session, intent);

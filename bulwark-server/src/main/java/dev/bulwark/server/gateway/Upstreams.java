@@ -40,7 +40,8 @@ public final class Upstreams {
                 .withKinds(kinds)
                 .withLabels(u.labels())
                 .withTimeout(u.timeoutDuration())
-                .withMode(PinningMode.fromLabel(u.pinning()));
+                .withMode(PinningMode.fromLabel(u.pinning()))
+                .withToolPrefix(u.toolPrefix());
     }
 
     /**

@@ -181,6 +181,11 @@ public final class McpGate implements Filter {
                 Map<String, Object> details = new HashMap<>();
                 details.put("tool", GateAudit.truncate(tool, 100));
                 audit.refused(AuditEventType.TOOL_CALL, "unknown", agentId, "UNKNOWN_TOOL", request, details);
+                // Answered here, naming the tool (bounded, control characters removed), rather than by the SDK,
+                // whose message names none ("invalid_tool_name") and whose data echoes the raw name.
+                JsonResponses.jsonRpcError(response, 200, JsonRpcShape.idOrNull(message), -32602,
+                        "Unknown tool: " + ToolNameEcho.of(tool));
+                return;
             }
         }
         boolean initialize = method != null && method.asText().equals("initialize");

@@ -80,10 +80,10 @@ public final class McpFrontDoor implements AutoCloseable {
                 // Run calls on the request's Jetty thread (the servlet blocks it for the call anyway) rather than on
                 // Reactor's small shared pool, where blocked calls would queue behind each other.
                 .immediateExecution(true)
-                .addToolFilter((ctx, tool) -> visible(ctx, tool, catalog))
+                .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, catalog))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();
-        this.toolSync = new ToolSync(server, json, registry::all, (exchange, req) -> call(pipeline, gateVerified, exchange, req));
+        this.toolSync = new ToolSync(server, json, registry::exposure, (exchange, req) -> call(pipeline, gateVerified, exchange, req));
         toolSync.sync();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-tool-sync");
@@ -111,8 +111,11 @@ public final class McpFrontDoor implements AutoCloseable {
         }
     }
 
-    private static boolean visible(McpTransportContext ctx, McpSchema.Tool tool, ToolCatalog catalog) {
-        return ctx.get(McpGate.PRINCIPAL) instanceof Principal principal && catalog.visible(principal, tool.name());
+    /** Whether the principal may see the tool listed under {@code tool.name()}, the name agents see. */
+    private static boolean visible(McpTransportContext ctx, McpSchema.Tool tool, ToolRegistry registry,
+                                   ToolCatalog catalog) {
+        return ctx.get(McpGate.PRINCIPAL) instanceof Principal principal && registry.findExposed(tool.name())
+                .map(t -> catalog.visible(principal, t.name())).orElse(false);
     }
 
     private static final String TRACE_CONTEXT = "bulwark.traceContext";

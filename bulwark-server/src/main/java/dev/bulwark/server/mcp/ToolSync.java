@@ -1,5 +1,6 @@
 package dev.bulwark.server.mcp;
 
+import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.spi.tool.Tool;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -17,15 +18,20 @@ import java.util.function.Supplier;
  * Keeps the SDK's tool table equal to the gateway's governed tools, which change at run time (an upstream server
  * adds a tool, a changed tool is blocked). The pipeline resolves tools itself on every call, so a tool the SDK still
  * lists for a moment after it was blocked is refused all the same.
+ *
+ * <p>Tools are registered under the names agents see ({@link ToolRegistry#exposedName}); a call is handed on under
+ * the tool's namespaced name, which is what the pipeline, policies and the audit log know.
  */
 final class ToolSync {
     private final McpSyncServer server;
     private final McpJsonMapper json;
-    private final Supplier<List<Tool>> tools;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ToolSync.class);
+    private final Supplier<ToolRegistry.Exposure> tools;
     private final BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler;
     private final Map<String, Tool> registered = new HashMap<>();
+    private List<String> reported = List.of();
 
-    ToolSync(McpSyncServer server, McpJsonMapper json, Supplier<List<Tool>> tools,
+    ToolSync(McpSyncServer server, McpJsonMapper json, Supplier<ToolRegistry.Exposure> tools,
              BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler) {
         this.server = server;
         this.json = json;
@@ -35,9 +41,13 @@ final class ToolSync {
 
     /** Adds, replaces and removes SDK tools; returns whether anything changed. */
     synchronized boolean sync() {
-        Map<String, Tool> wanted = new HashMap<>();
-        for (Tool t : tools.get()) {
-            wanted.put(t.name(), t);
+        ToolRegistry.Exposure exposure = tools.get();
+        Map<String, Tool> wanted = exposure.byName();
+        List<String> problems = new java.util.ArrayList<>(exposure.conflicts());
+        problems.addAll(exposure.withheld());
+        if (!problems.equals(reported)) {
+            problems.forEach(p -> LOG.warn("tool not offered: {}", p));
+            reported = problems;
         }
         boolean changed = false;
         for (String name : List.copyOf(registered.keySet())) {
@@ -48,13 +58,15 @@ final class ToolSync {
                 changed = true;
             }
         }
-        for (Tool t : wanted.values()) {
-            if (!registered.containsKey(t.name())) {
+        for (Map.Entry<String, Tool> e : wanted.entrySet()) {
+            if (!registered.containsKey(e.getKey())) {
+                String internal = e.getValue().name();
                 server.addTool(McpServerFeatures.SyncToolSpecification.builder()
-                        .tool(toMcp(t))
-                        .callHandler(handler)
+                        .tool(toMcp(e.getKey(), e.getValue()))
+                        .callHandler((exchange, request) -> handler.apply(exchange,
+                                new McpSchema.CallToolRequest(internal, request.arguments(), request.meta())))
                         .build());
-                registered.put(t.name(), t);
+                registered.put(e.getKey(), e.getValue());
                 changed = true;
             }
         }
@@ -64,13 +76,16 @@ final class ToolSync {
         return changed;
     }
 
-    /** The tool as agents see it: title and annotations exactly as the tool's author gave them, none invented. */
-    McpSchema.Tool toMcp(Tool t) {
+    /**
+     * The tool as agents see it, under {@code exposedName}: title and annotations exactly as the tool's author gave
+     * them, none invented.
+     */
+    McpSchema.Tool toMcp(String exposedName, Tool t) {
         dev.bulwark.spi.tool.ToolAnnotations a = t.annotations();
         McpSchema.ToolAnnotations annotations = a == null ? null : new McpSchema.ToolAnnotations(a.title(),
                 a.readOnlyHint(), a.destructiveHint(), a.idempotentHint(), a.openWorldHint(), null);
         return McpSchema.Tool.builder()
-                .name(t.name())
+                .name(exposedName)
                 .title(t.title())
                 .description(t.description())
                 .inputSchema(json, t.inputSchema())

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything}), a
+ * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything},
+ * mounted without prefix, since the suite calls the reference server's tools by their own names), a
  * policy permitting the {@code conformance} role every tool of it, and the client's token added to its requests by
  * the suite's preload ({@code inject-authorization.mjs}), since the suite itself cannot send credentials.
  */
@@ -31,11 +32,13 @@ final class ConformanceGateway {
                 @id("conformance-uses-everything")
                 permit (principal in Bulwark::Role::"%s", action, resource in Bulwark::Connector::"%s");
                 """.formatted(ROLE, UPSTREAM));
+        // A short upstream timeout keeps a scenario the gateway cannot complete (server-sse-polling) from holding
+        // the suite: the reference server answers every other call at once.
         // Spotlighting is off: it rewrites untrusted text on purpose (delimiters around it), which no content check
         // of the suite can accept; what the suite measures is whether the gateway passes MCP through faithfully.
         return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
-                null, null, List.of(new UpstreamSettings(UPSTREAM, upstreamUrl, null, null, Map.of(), null, "20s",
-                "tofu")), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")),
+                null, null, List.of(new UpstreamSettings(UPSTREAM, upstreamUrl, null, null, Map.of(), null, "5s",
+                "tofu", false)), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")),
                 null).withPort(0);
     }
 

@@ -11,6 +11,16 @@ public interface Connector extends AutoCloseable {
     /** Unique name; every tool name starts with it. */
     String name();
 
+    /**
+     * What agents see in front of this connector's tool names instead of {@code name + "."}: by default exactly
+     * that; the empty string mounts the tools under their own names (e.g. an upstream MCP server whose clients expect
+     * its names). Only the name agents see changes: policies, pins and the audit log always use {@link Tool#name()}.
+     * A prefix is at most 64 characters of {@code [A-Za-z0-9_.-/]}.
+     */
+    default String toolPrefix() {
+        return name() + ".";
+    }
+
     /** The tools currently offered. A tool that is blocked (e.g. changed upstream, awaiting approval) is not listed. */
     List<Tool> tools();
 

@@ -7,7 +7,11 @@ import java.util.regex.Pattern;
 /**
  * One action a connector offers to agents.
  *
- * @param name         the name agents call it by, namespaced {@code connector.tool}
+ * @param name         the namespaced name {@code connector.tool}, by which policies, pins and the audit log know it:
+ *                     the connector's name (no dot), a dot, and the name inside the connector, which for upstream MCP
+ *                     tools is the upstream's own name in MCP's full tool-name grammar (1–128 of
+ *                     {@code [A-Za-z0-9_.-/]}, so it may contain dots and slashes). Splitting at the first dot is
+ *                     therefore unambiguous. Agents may see it under another name: see {@link Connector#toolPrefix()}
  * @param description  shown to the model; treated as data, never as instructions to Bulwark
  * @param inputSchema  JSON Schema of the arguments, as JSON text (an object schema)
  * @param kind         read / write / egress / execute
@@ -19,7 +23,11 @@ import java.util.regex.Pattern;
  */
 public record Tool(String name, String description, String inputSchema, ToolKind kind, String connector,
                    Set<String> outputLabels, String title, ToolAnnotations annotations) {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}(\\.[A-Za-z0-9_-]{1,64}){1,3}");
+    /** A connector's name: no dot, so the first dot of a tool name ends it. */
+    public static final Pattern CONNECTOR_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The name of a tool inside its connector: MCP's tool-name grammar (2025-11-25), 1–128 characters. */
+    public static final Pattern LOCAL_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,128}");
+    private static final Pattern NAME = Pattern.compile(CONNECTOR_NAME.pattern() + "\\." + LOCAL_NAME.pattern());
 
     public Tool {
         Checks.present(name, "tool name");
@@ -31,6 +39,10 @@ public record Tool(String name, String description, String inputSchema, ToolKind
         Checks.nonBlank(inputSchema, "inputSchema");
         Checks.present(kind, "kind");
         Checks.nonBlank(connector, "connector");
+        if (!CONNECTOR_NAME.matcher(connector).matches()) {
+            throw new IllegalArgumentException("connector name must match " + CONNECTOR_NAME.pattern() + ": "
+                    + connector);
+        }
         if (!name.startsWith(connector + ".")) {
             throw new IllegalArgumentException("tool " + name + " must be namespaced by its connector " + connector);
         }
@@ -48,6 +60,11 @@ public record Tool(String name, String description, String inputSchema, ToolKind
                 Set<String> outputLabels) {
         this(name, description, inputSchema, kind, connector, outputLabels, null,
                 ToolAnnotations.readOnly(kind == ToolKind.READ));
+    }
+
+    /** Whether {@code name} is a well-formed namespaced tool name (it need not exist). */
+    public static boolean validName(String name) {
+        return name != null && NAME.matcher(name).matches();
     }
 
     /** The name inside its connector, without the connector prefix. */
