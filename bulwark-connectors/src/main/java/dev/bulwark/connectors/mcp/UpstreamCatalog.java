@@ -55,8 +55,12 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
             UpstreamTool definition;
             Tool offered;
             try {
+                SdkToolDetails.Read details = SdkToolDetails.of(tool);
+                if (details.warning() != null) {
+                    warnings.add("tool '" + local + "': " + details.warning());
+                }
                 definition = UpstreamTool.of(tool.name(), local, tool.description(), tool.inputSchema(),
-                        tool.title(), annotations(tool.annotations()));
+                        tool.title(), annotations(tool.annotations()), details.details());
                 offered = definition.toTool(config.name(), config.kinds(), labels);
             } catch (IllegalArgumentException e) {
                 warnings.add("dropped tool '" + printable(tool.name()) + "': " + printable(e.getMessage()));

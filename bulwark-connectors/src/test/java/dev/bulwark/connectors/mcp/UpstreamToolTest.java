@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.spi.tool.ToolAnnotations;
+import dev.bulwark.spi.tool.ToolDetails;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,40 @@ class UpstreamToolTest {
         UpstreamTool renamedHint = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null,
                 new ToolAnnotations("Safe viewer", null, null, null, null));
         assertThat(Set.of(plain.hash(), titled.hash(), notDestructive.hash(), renamedHint.hash())).hasSize(4);
+    }
+
+    @Test
+    void aChangedOutputSchemaMetaOrIconIsAChangedDefinition() {
+        UpstreamTool plain = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null);
+        assertThat(UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null, ToolDetails.NONE).hash())
+                .as("no details: the pin of an existing tool keeps its hash").isEqualTo(plain.hash());
+        String out = "{\"properties\":{\"n\":{\"type\":\"number\"}},\"type\":\"object\"}";
+        String outChanged = "{\"properties\":{\"n\":{\"type\":\"string\"}},\"type\":\"object\"}";
+        String meta = "{\"vendor/x\":1}";
+        String icons = "[{\"src\":\"https://a.example/i.png\"}]";
+        String iconsChanged = "[{\"src\":\"https://evil.example/i.png\"}]";
+        Set<String> hashes = Set.of(plain.hash(),
+                details(new ToolDetails(out, null, null)), details(new ToolDetails(outChanged, null, null)),
+                details(new ToolDetails(null, meta, null)), details(new ToolDetails(null, "{\"vendor/x\":2}", null)),
+                details(new ToolDetails(null, null, icons)), details(new ToolDetails(null, null, iconsChanged)));
+        assertThat(hashes).hasSize(7);
+    }
+
+    @Test
+    void offersOutputSchemaMetaAndIconsExactlyAsRead() {
+        ToolDetails given = new ToolDetails("{\"type\":\"object\"}", "{\"a\":1}", "[{\"src\":\"https://a.example/i.png\"}]");
+        Tool tool = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null, given).toTool("up", Map.of(), Set.of());
+        assertThat(tool.details()).isEqualTo(given);
+    }
+
+    @Test
+    void refusesOversizedOutputSchemas() {
+        String huge = "{\"description\":\"" + "x".repeat(UpstreamTool.MAX_SCHEMA_BYTES) + "\"}";
+        assertThatThrownBy(() -> new ToolDetails(huge, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String details(ToolDetails details) {
+        return UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null, details).hash();
     }
 
     @Test

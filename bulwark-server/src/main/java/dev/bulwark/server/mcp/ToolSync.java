@@ -3,6 +3,7 @@ package dev.bulwark.server.mcp;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.spi.tool.Tool;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -60,11 +61,11 @@ final class ToolSync {
         }
         for (Map.Entry<String, Tool> e : wanted.entrySet()) {
             if (!registered.containsKey(e.getKey())) {
-                String internal = e.getValue().name();
+                Tool tool = e.getValue();
                 server.addTool(McpServerFeatures.SyncToolSpecification.builder()
-                        .tool(toMcp(e.getKey(), e.getValue()))
-                        .callHandler((exchange, request) -> handler.apply(exchange,
-                                new McpSchema.CallToolRequest(internal, request.arguments(), request.meta())))
+                        .tool(toMcp(e.getKey(), tool))
+                        .callHandler((exchange, request) -> StructuredOutputRule.enforce(tool, handler.apply(exchange,
+                                new McpSchema.CallToolRequest(tool.name(), request.arguments(), request.meta()))))
                         .build());
                 registered.put(e.getKey(), e.getValue());
                 changed = true;
@@ -77,11 +78,12 @@ final class ToolSync {
     }
 
     /**
-     * The tool as agents see it, under {@code exposedName}: title and annotations exactly as the tool's author gave
-     * them, none invented.
+     * The tool as agents see it, under {@code exposedName}: title, annotations, output schema, {@code _meta} and icons
+     * exactly as the tool's author gave them, none invented.
      */
     McpSchema.Tool toMcp(String exposedName, Tool t) {
         dev.bulwark.spi.tool.ToolAnnotations a = t.annotations();
+        dev.bulwark.spi.tool.ToolDetails d = t.details();
         McpSchema.ToolAnnotations annotations = a == null ? null : new McpSchema.ToolAnnotations(a.title(),
                 a.readOnlyHint(), a.destructiveHint(), a.idempotentHint(), a.openWorldHint(), null);
         return McpSchema.Tool.builder()
@@ -90,6 +92,24 @@ final class ToolSync {
                 .description(t.description())
                 .inputSchema(json, t.inputSchema())
                 .annotations(annotations)
+                .outputSchema(d.outputSchema() == null ? null : readObject(d.outputSchema()))
+                .meta(d.meta() == null ? null : readObject(d.meta()))
+                .icons(d.icons() == null ? null : read(d.icons(), ICONS))
                 .build();
+    }
+
+    private static final TypeRef<List<McpSchema.Icon>> ICONS = new TypeRef<>() { };
+    private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() { };
+
+    private Map<String, Object> readObject(String text) {
+        return read(text, OBJECT);
+    }
+
+    private <T> T read(String text, TypeRef<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("tool details are not the JSON they were checked to be", e);
+        }
     }
 }

@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param title        a human-readable title, or {@code null} when the tool has none; passed on as given
  * @param annotations  the author's hints, passed on to agents exactly as given, or {@code null} when it gave none
  *                     (then none are advertised: an absent hint is never invented)
+ * @param details      output schema, {@code _meta} and icons as the author gave them ({@link ToolDetails#NONE} when
+ *                     none; {@code null} is read as none)
  */
 public record Tool(String name, String description, String inputSchema, ToolKind kind, String connector,
-                   Set<String> outputLabels, String title, ToolAnnotations annotations) {
+                   Set<String> outputLabels, String title, ToolAnnotations annotations, ToolDetails details) {
     /** A connector's name: no dot, so the first dot of a tool name ends it. */
     public static final Pattern CONNECTOR_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** The name of a tool inside its connector: MCP's tool-name grammar (2025-11-25), 1–128 characters. */
@@ -50,6 +52,13 @@ public record Tool(String name, String description, String inputSchema, ToolKind
         if (title != null && title.length() > ToolAnnotations.MAX_TITLE_CHARS) {
             throw new IllegalArgumentException("title longer than " + ToolAnnotations.MAX_TITLE_CHARS + " characters");
         }
+        details = details == null ? ToolDetails.NONE : details;
+    }
+
+    /** A tool with a title and annotations but no output schema, {@code _meta} or icons. */
+    public Tool(String name, String description, String inputSchema, ToolKind kind, String connector,
+                Set<String> outputLabels, String title, ToolAnnotations annotations) {
+        this(name, description, inputSchema, kind, connector, outputLabels, title, annotations, ToolDetails.NONE);
     }
 
     /**
