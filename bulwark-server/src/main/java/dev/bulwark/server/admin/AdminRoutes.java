@@ -62,10 +62,12 @@ final class AdminRoutes {
 
         /** The path with each capture group shown as {@code {id}}: how tests and errors name the route. */
         String template() {
-            return pattern.pattern().replace(ID, "{id}").replace("([A-Za-z0-9_.-]{1,200})", "{tool}");
+            return pattern.pattern().replace(ID, "{id}").replace(TOOL, "{tool}");
         }
     }
 
+    /** A namespaced tool name: MCP's grammar, slashes included; a route's fixed suffix ends it. */
+    private static final String TOOL = "([A-Za-z0-9_./-]{1,200})";
     private final Gateway gateway;
     private final Runnable toolsChanged;
     private final List<Route<?>> routes = new ArrayList<>();
@@ -138,7 +140,8 @@ final class AdminRoutes {
         add("POST", "/api/v1/pii/restore", AdminBodies.RestorePii.class, this::restorePii);
         get("/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
                 .stream().map(Views::pin).toList())));
-        post("/api/v1/upstreams/" + ID + "/pins/([A-Za-z0-9_.-]{1,200})/approve", (m, b, r) -> {
+        // Tool names keep MCP's grammar, slashes included; the fixed "/approve" suffix ends the name.
+        post("/api/v1/upstreams/" + ID + "/pins/" + TOOL + "/approve", (m, b, r) -> {
             var pin = upstream(m.group(1)).approve(m.group(2));
             toolsChanged.run();
             return Reply.changed(200, Views.pin(pin), "upstream.approve");

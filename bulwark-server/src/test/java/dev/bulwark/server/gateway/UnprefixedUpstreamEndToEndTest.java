@@ -73,6 +73,30 @@ class UnprefixedUpstreamEndToEndTest {
     }
 
     @Test
+    void anAdministratorApprovesAToolWhoseNameHasSlashesAndDots(@TempDir Path data) throws Exception {
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(tools(new ArrayList<>()));
+             Gateway gateway = Gateway.start(config(data, """
+                     @id("all") permit (principal in Bulwark::Role::"support", action, resource);
+                     """, List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, Map.of(), null,
+                     "10s", "manual", false))));
+             McpSyncClient client = TestGateways.client(gateway, supportToken(gateway), null)) {
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                    .doesNotContain("Admin/Users.list-v2");
+            String admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
+            java.net.http.HttpResponse<String> approved = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.baseUrl()
+                                    + "/api/v1/upstreams/up/pins/up.Admin/Users.list-v2/approve"))
+                            .header("Authorization", "Bearer " + admin)
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+            assertThat(approved.body()).contains("up.Admin/Users.list-v2");
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                    .contains("Admin/Users.list-v2").doesNotContain("files.read");
+        }
+    }
+
+    @Test
     void refusesToStartWhenTwoUnprefixedUpstreamsOfferTheSameName(@TempDir Path data) throws Exception {
         try (JettyMcpUpstream one = JettyMcpUpstream.start(tools(new ArrayList<>()));
              JettyMcpUpstream two = JettyMcpUpstream.start(tools(new ArrayList<>()))) {
