@@ -20,4 +20,13 @@ public interface PolicyEngine {
      * cannot be known when listing, so a listed tool may still be denied when called.
      */
     boolean mayList(Principal principal, Tool tool);
+
+    /**
+     * Whether the resource or prompt {@code subject}, reached through {@code tool}, is shown to the principal in
+     * {@code resources/list}, {@code resources/templates/list} or {@code prompts/list}, by the rule of
+     * {@link #mayList(Principal, Tool)}. Engines that do not know subjects show none (fail closed).
+     */
+    default boolean mayList(Principal principal, Tool tool, Subject subject) {
+        return false;
+    }
 }
