@@ -31,7 +31,7 @@ public final class HttpSurface implements AutoCloseable {
         var config = gateway.config();
         GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
         McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
-                config.server().maxRequestBytes(), Gateway.VERSION);
+                config.server().maxRequestBytes(), Gateway.VERSION, gateway.resources());
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);

@@ -43,6 +43,13 @@ public final class McpFrontDoor implements AutoCloseable {
 
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version) {
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, null);
+    }
+
+    /** @param resources answers resources, prompts and completions; {@code null} offers none */
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.resources.McpResourcesDoor resources) {
         ToolCatalog catalog = new ToolCatalog(registry, policies);
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
         this.transport = HttpServletStreamableServerTransportProvider.builder()
@@ -71,11 +78,11 @@ public final class McpFrontDoor implements AutoCloseable {
                     return McpTransportContext.create(ctx);
                 })
                 .build();
-        this.server = McpServer.sync(transport)
+        this.server = McpServer.sync(resources == null ? transport : resources.wrap(transport, json))
                 .jsonMapper(json)
                 .serverInfo("bulwark", version)
                 .instructions("Bulwark gateway: every tool call is authenticated, authorized by policy and audited.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
+                .capabilities(advertised(resources, McpSchema.ServerCapabilities.builder().tools(true).logging()))
                 .validateToolInputs(false)
                 // Run calls on the request's Jetty thread (the servlet blocks it for the call anyway) rather than on
                 // Reactor's small shared pool, where blocked calls would queue behind each other.
@@ -91,6 +98,11 @@ public final class McpFrontDoor implements AutoCloseable {
             return t;
         });
         refresher.scheduleWithFixedDelay(this::syncQuietly, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static McpSchema.ServerCapabilities advertised(dev.bulwark.server.resources.McpResourcesDoor resources,
+                                                           McpSchema.ServerCapabilities.Builder capabilities) {
+        return (resources == null ? capabilities : resources.advertise(capabilities)).build();
     }
 
     /** The servlet to mount at {@link #ENDPOINT}. */

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything},
  * mounted without prefix, since the suite calls the reference server's tools by their own names), a
- * policy permitting the {@code conformance} role every tool of it, and the client's token added to its requests by
+ * policy permitting the {@code conformance} role every tool, resource, resource template and prompt of it (all are
+ * members of the upstream's connector, see docs/security/resources.md), and the client's token added to its requests by
  * the suite's preload ({@code inject-authorization.mjs}), since the suite itself cannot send credentials.
  */
 final class ConformanceGateway {
