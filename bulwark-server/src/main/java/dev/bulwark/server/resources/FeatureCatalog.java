@@ -28,7 +28,43 @@ final class FeatureCatalog {
     static final Duration MISS_REFRESH = Duration.ofSeconds(1);
 
     /** One upstream whose features are offered. */
-    record Upstream(String name, String promptPrefix, UpstreamFeatures features) {
+    record Upstream(String name, String promptPrefix, Listing features) {
+    }
+
+    /** What the catalog asks an upstream (an {@link UpstreamFeatures}, or a fake in tests). */
+    interface Listing {
+        /** As the upstream announced them; {@code null} while it is not connected. */
+        McpSchema.ServerCapabilities capabilities();
+
+        List<McpSchema.Resource> resources() throws ConnectorException;
+
+        List<McpSchema.ResourceTemplate> resourceTemplates() throws ConnectorException;
+
+        List<McpSchema.Prompt> prompts() throws ConnectorException;
+
+        static Listing of(UpstreamFeatures features) {
+            return new Listing() {
+                @Override
+                public McpSchema.ServerCapabilities capabilities() {
+                    return features.capabilities();
+                }
+
+                @Override
+                public List<McpSchema.Resource> resources() throws ConnectorException {
+                    return features.resources();
+                }
+
+                @Override
+                public List<McpSchema.ResourceTemplate> resourceTemplates() throws ConnectorException {
+                    return features.resourceTemplates();
+                }
+
+                @Override
+                public List<McpSchema.Prompt> prompts() throws ConnectorException {
+                    return features.prompts();
+                }
+            };
+        }
     }
 
     record Owned<T>(String upstream, T item) {

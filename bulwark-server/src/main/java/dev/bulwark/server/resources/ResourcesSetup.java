@@ -33,7 +33,8 @@ public final class ResourcesSetup {
         List<FeatureCatalog.Upstream> offered = new ArrayList<>();
         Map<String, FeatureConnector> connectors = new LinkedHashMap<>();
         for (McpUpstreamConnector upstream : upstreams) {
-            offered.add(new FeatureCatalog.Upstream(upstream.name(), upstream.toolPrefix(), upstream.features()));
+            offered.add(new FeatureCatalog.Upstream(upstream.name(), upstream.toolPrefix(),
+                    FeatureCatalog.Listing.of(upstream.features())));
             connectors.put(upstream.name(), new FeatureConnector(upstream.name(), upstream.config().labels(),
                     upstream.features()));
         }
