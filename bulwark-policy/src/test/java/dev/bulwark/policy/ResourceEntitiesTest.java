@@ -89,6 +89,30 @@ class ResourceEntitiesTest {
         assertThat(engine().mayList(principal, READER)).isTrue();
     }
 
+    /** The examples of docs/POLICIES.md ("Resources and prompts of upstream MCP servers") load and decide as told. */
+    @Test
+    void theDocumentedExamplesLoadAndDecideAsDocumented() throws IOException {
+        Files.writeString(dir.resolve("p.cedar"), """
+                @id("support-reads-notes")
+                permit (principal in Bulwark::Role::"support", action == Bulwark::Action::"read",
+                        resource == Bulwark::Resource::"note://public/readme");
+                @id("support-reads-orders")
+                permit (principal in Bulwark::Role::"support", action == Bulwark::Action::"read",
+                        resource == Bulwark::Resource::"note://orders/{id}");
+                @id("support-triage-prompt")
+                permit (principal in Bulwark::Role::"support", action == Bulwark::Action::"read",
+                        resource == Bulwark::Prompt::"notes.triage");
+                @id("no-secret-notes")
+                forbid (principal, action, resource is Bulwark::Resource) when { resource.name like "note://secret/*" };
+                @id("tools-only")
+                forbid (principal, action, resource is Bulwark::Prompt);
+                """);
+        CedarPolicyEngine engine = CedarPolicyEngine.load(dir);
+        Principal support = Requests.principal(Requests.agent("a", "support"));
+        assertThat(engine.decide(request(support, Subject.resource("note://orders/{id}"))).allowed()).isTrue();
+        assertThat(engine.decide(request(support, Subject.prompt("notes.triage"))).allowed()).isFalse();
+    }
+
     private static final Tool READER = new Tool("up.resources/read", "reads resources", "{\"type\":\"object\"}",
             ToolKind.READ, "up", Set.of("untrusted"));
 

@@ -176,6 +176,8 @@ class ResourcesEndToEndTest {
         assertThat(reads).anySatisfy(r -> {
             assertThat(r.event().agentId()).isEqualTo("reader-bot");
             assertThat(r.event().details()).containsEntry("decision", "allow");
+            // labelled for flow control like the upstream's tool output
+            assertThat(String.valueOf(r.event().details().get("labels"))).contains("untrusted");
         });
         assertThat(reads).anySatisfy(r -> {
             assertThat(r.event().agentId()).isEqualTo("outsider-bot");
