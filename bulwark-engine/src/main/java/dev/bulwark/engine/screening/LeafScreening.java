@@ -4,9 +4,11 @@ import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.guard.OutputGuard;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ContentOrigin;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +21,14 @@ import java.util.Map;
  * that needs redacting cannot be passed on. The text block mirroring the structure is not shown to the guard: when a
  * leaf changed it is written anew from the screened structure, so text and structure always agree.
  *
- * <p>Results without structured content go to the guard as they are. Structure beyond the {@link StructureLimits},
- * a guard that changes the number or kind of blocks, or one that rewrites a key, withholds the output (fail closed).
- * Content origins (resource shapes) survive only when no block other than leaves changed.
+ * <p>The URI of each embedded resource is shown to guards that judge content, after the keys, so a secret or personal
+ * data in it is found (it is bounded by {@link ContentOrigin}); a guard that would change it makes the block arrive as
+ * plain content without the URI. Otherwise the embedded resource keeps its shape with its screened text or bytes, so
+ * spotlighting keeps the content's type. A resource link keeps its shape only while its block is unchanged.
+ *
+ * <p>Results with neither structured content nor embedded resources go to the guard as they are. Structure beyond
+ * the {@link StructureLimits}, a guard that changes the number or kind of blocks, or one that rewrites a key,
+ * withholds the output (fail closed).
  */
 public final class LeafScreening {
     /** Most changed paths named in a reason; the count is always given. */
@@ -52,40 +59,49 @@ public final class LeafScreening {
 
     /** Screens {@code result} with {@code guard}; a guard that throws is left to the caller, as for plain screening. */
     public Outcome screen(OutputGuard guard, ToolCall call, ToolResult result) {
-        if (result.structuredContent() == null) {
+        List<Integer> embedded = embedded(result);
+        if (result.structuredContent() == null && embedded.isEmpty()) {
             return new Outcome(guard.screen(call, result), List.of());
         }
-        StructuredJson structure;
-        try {
-            structure = StructuredJson.parse(result.structuredContent(), limits);
-        } catch (StructuredJson.Refused refused) {
-            return new Outcome(new Screening.Block(refused.getMessage() + "; output withheld"), List.of());
+        StructuredJson structure = null;
+        if (result.structuredContent() != null) {
+            try {
+                structure = StructuredJson.parse(result.structuredContent(), limits);
+            } catch (StructuredJson.Refused refused) {
+                return new Outcome(new Screening.Block(refused.getMessage() + "; output withheld"), List.of());
+            }
         }
-        boolean keysShown = !frames(guard);
-        int mirror = mirrorIndex(result, structure);
+        boolean judges = !frames(guard);
+        int mirror = structure == null ? -1 : mirrorIndex(result, structure);
         List<Content> view = new ArrayList<>();
+        List<Integer> placeOf = new ArrayList<>(); // index in the result of each other block in the view
         for (int i = 0; i < result.content().size(); i++) {
             if (i != mirror) {
                 view.add(result.content().get(i));
+                placeOf.add(i);
             }
         }
         int others = view.size();
-        structure.leaves().forEach(leaf -> view.add(new Content.Text(leaf.text())));
-        if (keysShown) {
-            structure.keys().forEach(key -> view.add(new Content.Text(key.text())));
+        List<StructuredJson.Slot> leaves = structure == null ? List.of() : structure.leaves();
+        List<StructuredJson.Slot> keys = structure == null || !judges ? List.of() : structure.keys();
+        leaves.forEach(leaf -> view.add(new Content.Text(leaf.text())));
+        keys.forEach(key -> view.add(new Content.Text(key.text())));
+        List<String> uris = new ArrayList<>();
+        if (judges) {
+            embedded.forEach(i -> uris.add(((ContentOrigin.Embedded) result.origins().get(i)).uri()));
         }
+        uris.forEach(uri -> view.add(new Content.Text(uri)));
         Screening screening = guard.screen(call, new ToolResult(view, result.error(), result.labels()));
         if (!(screening instanceof Screening.Rewrite rewrite)) {
             return new Outcome(screening, List.of()); // pass, block or no verdict: the caller acts on it
         }
         List<Content> out = rewrite.result().content();
         if (out.size() != view.size()) {
-            return blocked(guard, "changed the number of content blocks of a structured result");
+            return blocked(guard, "changed the number of content blocks of a result");
         }
-        boolean othersChanged = !out.subList(0, others).equals(view.subList(0, others));
         List<String> changed = new ArrayList<>();
-        for (int i = 0; i < structure.leaves().size(); i++) {
-            StructuredJson.Slot leaf = structure.leaves().get(i);
+        for (int i = 0; i < leaves.size(); i++) {
+            StructuredJson.Slot leaf = leaves.get(i);
             if (!(out.get(others + i) instanceof Content.Text text)) {
                 return blocked(guard, "turned a string of structured content into binary content");
             }
@@ -94,32 +110,77 @@ public final class LeafScreening {
                 changed.add(leaf.path().isEmpty() ? "/" : leaf.path());
             }
         }
-        if (keysShown) {
-            int first = others + structure.leaves().size();
-            for (int i = 0; i < structure.keys().size(); i++) {
-                if (!(out.get(first + i) instanceof Content.Text text)
-                        || !text.text().equals(structure.keys().get(i).text())) {
-                    return blocked(guard, "would change an object key of structured content (in the object at '"
-                            + bounded(structure.keys().get(i).path()) + "'); keys cannot be rewritten");
-                }
+        int first = others + leaves.size();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!(out.get(first + i) instanceof Content.Text text) || !text.text().equals(keys.get(i).text())) {
+                return blocked(guard, "would change an object key of structured content (in the object at '"
+                        + bounded(keys.get(i).path()) + "'); keys cannot be rewritten");
             }
         }
+        int firstUri = first + keys.size();
+        boolean othersChanged = !out.subList(0, others).equals(view.subList(0, others))
+                || !out.subList(firstUri, view.size()).equals(view.subList(firstUri, view.size()));
         if (!othersChanged && changed.isEmpty()) {
             // nothing rewritten (e.g. findings policy allows): the original output with the guard's labels
             return new Outcome(new Screening.Rewrite(result, rewrite.reasons(), rewrite.labels()), List.of());
         }
-        String structured = changed.isEmpty() ? result.structuredContent() : structure.write();
+        String structured = structure == null ? null
+                : changed.isEmpty() ? result.structuredContent() : structure.write();
         List<Content> content = new ArrayList<>(out.subList(0, others));
-        Content mirrored = changed.isEmpty() && mirror >= 0 ? result.content().get(mirror) : new Content.Text(structured);
-        content.add(mirror >= 0 ? mirror : content.size(), mirrored);
-        Map<Integer, dev.bulwark.spi.tool.ContentOrigin> origins = othersChanged ? Map.of() : result.origins();
+        if (structure != null) {
+            Content mirrored = changed.isEmpty() && mirror >= 0 ? result.content().get(mirror)
+                    : new Content.Text(structured);
+            content.add(mirror >= 0 ? mirror : content.size(), mirrored);
+        }
         List<String> reasons = new ArrayList<>(rewrite.reasons());
         if (!changed.isEmpty()) {
             reasons.add("structured content: " + changed.size() + " string leaves changed");
         }
         ToolResult screened = new ToolResult(content, rewrite.result().error(), rewrite.result().labels(), structured,
-                origins);
+                origins(result, placeOf, out, view, uris, firstUri));
         return new Outcome(new Screening.Rewrite(screened, reasons, rewrite.labels()), named(changed));
+    }
+
+    /**
+     * The origins that still hold after the rewrite. A block whose origin is an embedded resource keeps it when the
+     * guard left its URI as it was (framing guards are not shown URIs) and its kind (text or binary): the resource
+     * arrives with the screened text or bytes. Any other origin (a resource link, whose fields are its text) holds
+     * only while its block is unchanged. A URI a guard would change drops the origin: the block arrives as plain
+     * content, without the URI.
+     */
+    private static Map<Integer, ContentOrigin> origins(ToolResult result, List<Integer> placeOf, List<Content> out,
+                                                       List<Content> view, List<String> uris, int firstUri) {
+        Map<Integer, ContentOrigin> kept = new HashMap<>();
+        List<Integer> embedded = embedded(result);
+        for (int v = 0; v < placeOf.size(); v++) {
+            int index = placeOf.get(v);
+            ContentOrigin origin = result.origins().get(index);
+            if (origin == null) {
+                continue;
+            }
+            boolean unchanged = out.get(v).equals(view.get(v));
+            boolean holds = switch (origin) {
+                case ContentOrigin.Link link -> unchanged;
+                case ContentOrigin.Embedded e -> out.get(v).getClass() == view.get(v).getClass()
+                        && (uris.isEmpty() || out.get(firstUri + embedded.indexOf(index)).equals(
+                                new Content.Text(e.uri())));
+            };
+            if (holds) {
+                kept.put(index, origin); // the mirror goes back to its place, so every other block keeps its index
+            }
+        }
+        return kept;
+    }
+
+    /** Indexes of the blocks read from embedded resources, in order. */
+    private static List<Integer> embedded(ToolResult result) {
+        List<Integer> indexes = new ArrayList<>();
+        for (int i = 0; i < result.content().size(); i++) {
+            if (result.origins().get(i) instanceof ContentOrigin.Embedded) {
+                indexes.add(i);
+            }
+        }
+        return indexes;
     }
 
     /** The index of the text block holding the same JSON as the structure, or -1 when there is none. */

@@ -151,6 +151,43 @@ class LeafScreeningTest {
         assertThat(screened.structuredContent()).isEqualTo("{\"e\":\"[EMAIL]\"}");
     }
 
+    @Test
+    void framedEmbeddedResourceKeepsItsShapeWithTheFramedText() {
+        ToolResult result = embeddedResult("file:///notes/a.md", "hello");
+
+        ToolResult screened = rewritten(guard("frame"), result);
+
+        assertThat(screened.content()).containsExactly(new Content.Text("[[hello]]"), new Content.Text("[[link]]"));
+        assertThat(screened.origins()).containsOnlyKeys(0); // the link's fields changed: plain text
+    }
+
+    @Test
+    void redactedEmbeddedTextKeepsItsShapeWhenTheUriIsClean() {
+        ToolResult screened = rewritten(guard("redact-emails"), embeddedResult("file:///notes/a.md", "mail a@b.cd"));
+
+        assertThat(screened.content().getFirst()).isEqualTo(new Content.Text("mail [EMAIL]"));
+        assertThat(screened.origins().get(0)).isEqualTo(new ContentOrigin.Embedded("file:///notes/a.md", "text/plain"));
+        assertThat(screened.origins()).containsKey(1);
+    }
+
+    @Test
+    void aUriHoldingPersonalDataDropsTheResourceShapeAndTheUri() {
+        ToolResult screened = rewritten(guard("redact-emails"), embeddedResult("file:///home/ann@corp.io/a.md", "hi"));
+
+        assertThat(screened.origins()).doesNotContainKey(0).containsKey(1);
+        assertThat(screened.content().getFirst()).isEqualTo(new Content.Text("hi"));
+    }
+
+    private static ToolResult embeddedResult(String uri, String text) {
+        return new ToolResult(List.of(new Content.Text(text), new Content.Text("link")), false, Set.of(), null,
+                Map.of(0, new ContentOrigin.Embedded(uri, "text/plain"),
+                        1, new ContentOrigin.Link("file:///l", "l", null, null, null, null)));
+    }
+
+    private static ToolResult rewritten(OutputGuard guard, ToolResult result) {
+        return ((Screening.Rewrite) new LeafScreening().screen(guard, CALL, result).screening()).result();
+    }
+
     private static LeafScreening.Outcome screen(String structured, LeafScreening screening) {
         ToolResult result = new ToolResult(List.of(new Content.Text(structured)), false, Set.of(), structured, Map.of());
         return screening.screen(guard("redact-emails"), CALL, result);

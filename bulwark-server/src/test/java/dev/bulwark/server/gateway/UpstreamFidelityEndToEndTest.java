@@ -118,11 +118,17 @@ class UpstreamFidelityEndToEndTest {
                 McpTestTools.OBJECT_WITH_TEXT, null, (ex, req) -> sent)));
              Gateway gateway = Gateway.start(config(data.resolve("spotlit"), upstream.url().toString(), null));
              McpSyncClient client = client(gateway)) {
-            // Spotlighting rewrote the text: the rewritten blocks come as plain text, nothing in the old shape.
+            // Spotlighting marked the text: embedded resources keep their shape (URI and MIME type, screened by the
+            // content guards) with the marked text; the link, whose fields are its text, arrives as plain text.
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.files",
                     Map.of("text", "x")));
-            assertThat(received.content()).noneMatch(c -> c instanceof McpSchema.EmbeddedResource
-                    || c instanceof McpSchema.ResourceLink);
+            assertThat(received.content()).hasSize(4);
+            var notes = (McpSchema.EmbeddedResource) received.content().get(1);
+            assertThat(notes.resource().uri()).isEqualTo("file:///notes/a.md");
+            assertThat(((McpSchema.TextResourceContents) notes.resource()).text()).contains("# Notes")
+                    .contains("untrusted");
+            assertThat(received.content().get(2)).isEqualTo(sent.content().get(2)); // binary: never marked
+            assertThat(received.content().get(3)).isInstanceOf(McpSchema.TextContent.class);
         }
     }
 
