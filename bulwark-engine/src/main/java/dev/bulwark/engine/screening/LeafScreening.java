@@ -172,6 +172,23 @@ public final class LeafScreening {
         return kept;
     }
 
+    /**
+     * The index of the text block of {@code result} that mirrors its structured content (the same JSON), or -1 when
+     * it has no structured content, no such block, or structure beyond the default limits. For readers that take the
+     * structure itself and the rest as text (flow control), so the structure is not read twice.
+     */
+    public static int mirrorOf(ToolResult result) {
+        if (result.structuredContent() == null) {
+            return -1;
+        }
+        try {
+            LeafScreening screening = new LeafScreening();
+            return screening.mirrorIndex(result, StructuredJson.parse(result.structuredContent(), screening.limits));
+        } catch (StructuredJson.Refused refused) {
+            return -1;
+        }
+    }
+
     /** Indexes of the blocks read from embedded resources, in order. */
     private static List<Integer> embedded(ToolResult result) {
         List<Integer> indexes = new ArrayList<>();
