@@ -5,6 +5,7 @@ import dev.bulwark.spi.guard.OutputGuard;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.Content;
 import dev.bulwark.spi.tool.ContentOrigin;
+import dev.bulwark.spi.tool.ResultMeta;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
 import java.util.ArrayList;
@@ -26,7 +27,11 @@ import java.util.Map;
  * plain content without the URI. Otherwise the embedded resource keeps its shape with its screened text or bytes, so
  * spotlighting keeps the content's type. A resource link keeps its shape only while its block is unchanged.
  *
- * <p>Results with neither structured content nor embedded resources go to the guard as they are. Structure beyond
+ * <p>The result's {@code _meta} and its blocks' are shown to guards that judge content (leaves, then keys) and
+ * carried through screened ({@link MetaObjects}); annotations are carried through as they are.
+ *
+ * <p>Results with neither structured content, embedded resources, {@code _meta} nor annotations go to the guard as
+ * they are. Structure beyond
  * the {@link StructureLimits}, a guard that changes the number or kind of blocks, or one that rewrites a key,
  * withholds the output (fail closed).
  */
@@ -60,7 +65,7 @@ public final class LeafScreening {
     /** Screens {@code result} with {@code guard}; a guard that throws is left to the caller, as for plain screening. */
     public Outcome screen(OutputGuard guard, ToolCall call, ToolResult result) {
         List<Integer> embedded = embedded(result);
-        if (result.structuredContent() == null && embedded.isEmpty()) {
+        if (result.structuredContent() == null && embedded.isEmpty() && result.meta().isEmpty()) {
             return new Outcome(guard.screen(call, result), List.of());
         }
         StructuredJson structure = null;
@@ -91,6 +96,11 @@ public final class LeafScreening {
             embedded.forEach(i -> uris.add(((ContentOrigin.Embedded) result.origins().get(i)).uri()));
         }
         uris.forEach(uri -> view.add(new Content.Text(uri)));
+        MetaObjects metas = judges ? new MetaObjects(result.meta(), limits) : null;
+        int firstMeta = view.size();
+        if (metas != null) {
+            view.addAll(metas.texts());
+        }
         Screening screening = guard.screen(call, new ToolResult(view, result.error(), result.labels()));
         if (!(screening instanceof Screening.Rewrite rewrite)) {
             return new Outcome(screening, List.of()); // pass, block or no verdict: the caller acts on it
@@ -118,9 +128,10 @@ public final class LeafScreening {
             }
         }
         int firstUri = first + keys.size();
+        ResultMeta meta = metas == null ? null : metas.screened(out, firstMeta);
         boolean othersChanged = !out.subList(0, others).equals(view.subList(0, others))
-                || !out.subList(firstUri, view.size()).equals(view.subList(firstUri, view.size()));
-        if (!othersChanged && changed.isEmpty()) {
+                || !out.subList(firstUri, firstMeta).equals(view.subList(firstUri, firstMeta));
+        if (!othersChanged && changed.isEmpty() && meta == null) {
             // nothing rewritten (e.g. findings policy allows): the original output with the guard's labels
             return new Outcome(new Screening.Rewrite(result, rewrite.reasons(), rewrite.labels()), List.of());
         }
@@ -137,7 +148,7 @@ public final class LeafScreening {
             reasons.add("structured content: " + changed.size() + " string leaves changed");
         }
         ToolResult screened = new ToolResult(content, rewrite.result().error(), rewrite.result().labels(), structured,
-                origins(result, placeOf, out, view, uris, firstUri));
+                origins(result, placeOf, out, view, uris, firstUri), meta == null ? result.meta() : meta);
         return new Outcome(new Screening.Rewrite(screened, reasons, rewrite.labels()), named(changed));
     }
 

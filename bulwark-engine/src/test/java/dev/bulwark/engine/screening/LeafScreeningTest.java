@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LeafScreeningTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ToolCall CALL = call();
+    static final ToolCall CALL = call();
 
     static Stream<JsonNode> cases() throws IOException {
         try (InputStream in = LeafScreeningTest.class.getResourceAsStream("/screening/leaf-cases.json")) {
