@@ -137,6 +137,9 @@ public final class LeafScreening {
         }
         String structured = structure == null ? null
                 : changed.isEmpty() ? result.structuredContent() : structure.write();
+        if (structured != null && structured.length() > limits.maxChars()) {
+            return blocked(guard, "would grow structured content beyond " + limits.maxChars() + " characters");
+        }
         List<Content> content = new ArrayList<>(out.subList(0, others));
         if (structure != null) {
             Content mirrored = changed.isEmpty() && mirror >= 0 ? result.content().get(mirror)

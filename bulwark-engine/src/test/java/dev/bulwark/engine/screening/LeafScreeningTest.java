@@ -114,6 +114,23 @@ class LeafScreeningTest {
     }
 
     @Test
+    void markingThatWouldGrowTheStructureBeyondTheBoundWithholdsIt() {
+        StringBuilder many = new StringBuilder("{\"list\":[");
+        for (int i = 0; i < 200; i++) {
+            many.append(i == 0 ? "" : ",").append("\"a\"");
+        }
+        many.append("]}");
+        ToolResult result = new ToolResult(List.of(new Content.Text(many.toString())), false, Set.of(),
+                many.toString(), Map.of());
+
+        Screening verdict = new LeafScreening(new StructureLimits(64, 10_000, 1_000))
+                .screen(guard("frame"), CALL, result).screening();
+
+        assertThat(verdict).isInstanceOfSatisfying(Screening.Block.class,
+                block -> assertThat(block.reason()).contains("beyond 1000 characters"));
+    }
+
+    @Test
     void manyChangedLeavesAreCountedButNamedOnlyUpToTheBound() {
         StringBuilder many = new StringBuilder("{\"to\":[");
         for (int i = 0; i < 40; i++) {
