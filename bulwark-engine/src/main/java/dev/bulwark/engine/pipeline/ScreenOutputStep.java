@@ -23,7 +23,9 @@ import java.util.Set;
  * it and the tool declares an output schema the result no longer conforms to, the result becomes a tool error
  * ({@link #SCHEMA_NOTE} then the screened content, no structure): a client is never handed a "successful" result that
  * breaks the schema it was promised. The audit record's {@code structuredContent} note says which guard changed which
- * leaves (paths and the guard's reasons, never values) and whether the schema still held.
+ * leaves (paths and the guard's reasons, never values) and whether the schema still held; its {@code screening} note
+ * lists every guard that rewrote or labelled the output with its reasons (finding types and counts, scores, the
+ * spotlighting mode — guards' rewrite reasons never quote the output).
  */
 public final class ScreenOutputStep implements CallStep {
     /** Set when a guard withheld the output but labelled it: the session must still learn those labels. */
@@ -79,14 +81,18 @@ public final class ScreenOutputStep implements CallStep {
         boolean framed = false;
         Set<String> judged = new java.util.LinkedHashSet<>();
         List<Map<String, Object>> structureChanges = new ArrayList<>();
+        List<Map<String, Object>> rewrites = new ArrayList<>();
         for (OutputGuard guard : guards) {
             String name = nameOf(guard);
             Screening screening;
             try {
                 LeafScreening.Outcome outcome = leaves.screen(guard, toolCall, screened.requireResult());
                 screening = outcome.screening();
-                if (!outcome.changedPaths().isEmpty() && screening instanceof Screening.Rewrite rewrite) {
-                    structureChanges.add(change(name, rewrite, outcome.changedPaths()));
+                if (screening instanceof Screening.Rewrite rewrite) {
+                    rewrites.add(change(name, rewrite, List.of()));
+                    if (!outcome.changedPaths().isEmpty()) {
+                        structureChanges.add(change(name, rewrite, outcome.changedPaths()));
+                    }
                 }
             } catch (Exception e) {
                 return screened.refuse(Refusal.OUTPUT_BLOCKED, blocked(name),
@@ -122,6 +128,9 @@ public final class ScreenOutputStep implements CallStep {
         }
         Said said = new Said(unframed == null ? screened.requireResult() : unframed, call.labels(), judged);
         screened = conforming(call.requireResult(), screened, structureChanges);
+        if (!rewrites.isEmpty()) {
+            screened = AuditNotes.add(screened, "screening", rewrites);
+        }
         return next.proceed(screened.with(SAID, said));
     }
 
@@ -158,7 +167,9 @@ public final class ScreenOutputStep implements CallStep {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("guard", guard);
         change.put("reasons", rewrite.reasons().stream().limit(16).map(r -> Texts.printable(r, 200)).toList());
-        change.put("paths", paths);
+        if (!paths.isEmpty()) {
+            change.put("paths", paths);
+        }
         return change;
     }
 

@@ -31,7 +31,8 @@ import java.util.Map;
  * carried through screened ({@link MetaObjects}); annotations are carried through as they are.
  *
  * <p>Results with neither structured content, embedded resources, {@code _meta} nor annotations go to the guard as
- * they are. Structure beyond
+ * they are. To screen a JSON document of another origin (e.g. a resource's contents) leaf by leaf, pass a result whose
+ * structured content is the document and whose only text block is the same document. Structure beyond
  * the {@link StructureLimits}, a guard that changes the number or kind of blocks, or one that rewrites a key,
  * withholds the output (fail closed).
  */

@@ -72,6 +72,8 @@ class StructuredOutputScreeningTest {
                 "reasons", List.of("pii: 1 EMAIL_ADDRESS", "structured content: 1 string leaves changed"),
                 "paths", List.of("/email"))));
         assertThat(h.audit.only().details().toString()).doesNotContain("ann@example.com");
+        assertThat(h.audit.only().details().get("screening")).isEqualTo(List.of(Map.of("guard", "pii",
+                "reasons", List.of("pii: 1 EMAIL_ADDRESS", "structured content: 1 string leaves changed"))));
     }
 
     @Test
