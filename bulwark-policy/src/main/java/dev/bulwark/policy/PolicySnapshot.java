@@ -140,12 +140,17 @@ final class PolicySnapshot {
 
     /** The whole set as one slice for {@code tool}; used to check that slicing changes no decision. */
     Slice unslicedFor(Tool tool) {
+        return new Slice(ToolEntities.of(tool), policies, wholeSet(), false, ConditionUse.everything());
+    }
+
+    /** Every policy as one Cedar set, as written; built once. */
+    PolicySet wholeSet() {
         PolicySet set = whole;
         if (set == null) {
             set = new PolicySet(cedarPolicies(policies, false));
             whole = set;
         }
-        return new Slice(ToolEntities.of(tool), policies, set, false, ConditionUse.everything());
+        return set;
     }
 
     private ToolSlice toolSlice(Tool tool) {
