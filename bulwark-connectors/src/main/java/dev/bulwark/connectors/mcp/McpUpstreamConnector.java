@@ -31,7 +31,9 @@ import reactor.core.publisher.Mono;
  * <p>Fails closed: an unreachable upstream or a failing pin store offers no tools, and a call to a tool that is not
  * approved, or whose approval another replica has withdrawn, is refused without reaching the upstream.
  *
- * <p>All calls share one upstream session; the SDK matches concurrent responses to requests by id. A call that
+ * <p>All calls share one upstream session; the SDK matches concurrent responses to requests by id. What the upstream
+ * asks of the agent's client during a call (sampling, elicitation, roots, log messages) is attributed to that call
+ * and passed to the call's {@link dev.bulwark.spi.tool.ClientChannel} by {@link UpstreamRelay}. A call that
  * times out is cancelled upstream ({@code notifications/cancelled}); output above {@link SdkContent#MAX_OUTPUT_CHARS}
  * characters is refused; tools whose description or schema exceed the bounds of {@link UpstreamTool} are withheld.
  * Nothing here waits on Reactor's shared {@code boundedElastic} pool, which callers blocked in {@link #call} may fill.
@@ -47,6 +49,7 @@ public final class McpUpstreamConnector implements Connector {
     private final Clock clock;
     private final Set<String> labels;
     private final Map<String, ProgressRelay> progress = new ConcurrentHashMap<>();
+    private final UpstreamRelay relay;
     private final Object connection = new Object();
     private final Object catalogLock = new Object();
     /** Applies announced tool lists; the connector's own thread, so it never waits for a pool its callers fill. */
@@ -64,6 +67,7 @@ public final class McpUpstreamConnector implements Connector {
         all.add(UNTRUSTED);
         this.labels = Set.copyOf(all);
         this.status = new UpstreamStatus(false, Optional.of("not started"), 0, 0, List.of(), clock.instant());
+        this.relay = new UpstreamRelay(config.name());
         this.listChanges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
                 .name("bulwark-upstream-" + config.name() + "-tools").factory());
     }
@@ -187,12 +191,14 @@ public final class McpUpstreamConnector implements Connector {
         }
         String token = UUID.randomUUID().toString();
         progress.put(token, new ProgressRelay(listener));
+        relay.begin(token, listener.client());
         try {
             McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(entry.definition().upstreamName())
                     .arguments(new LinkedHashMap<>(call.arguments()))
                     .progressToken(token)
                     .build();
-            McpSchema.CallToolResult result = current.client().callTool(request).timeout(config.timeout()).block();
+            McpSchema.CallToolResult result = current.client().callTool(request).timeout(config.timeout())
+                    .contextWrite(reactor.util.context.Context.of(UpstreamRelay.CALL_KEY, token)).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + config.name() + " returned no result for " + toolName);
             }
@@ -206,6 +212,7 @@ public final class McpUpstreamConnector implements Connector {
             }
             throw failure(toolName, e);
         } finally {
+            relay.end(token);
             progress.remove(token);
             current.transport().forget(token);
         }
@@ -253,7 +260,7 @@ public final class McpUpstreamConnector implements Connector {
     private UpstreamSession connected() {
         UpstreamSession current = session;
         if (current == null) {
-            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress);
+            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress, relay);
             session = current;
         }
         return current;
@@ -347,6 +354,7 @@ public final class McpUpstreamConnector implements Connector {
             disconnect();
             catalog = UpstreamCatalog.EMPTY;
             listChanges.shutdown();
+            relay.close();
         }
     }
 }

@@ -31,7 +31,8 @@ public final class HttpSurface implements AutoCloseable {
         var config = gateway.config();
         GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
         McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
-                config.server().maxRequestBytes(), Gateway.VERSION);
+                config.server().maxRequestBytes(), Gateway.VERSION, new dev.bulwark.server.relay.ClientRelay(
+                        gateway.policies(), gateway.auditLog(), gateway.recordedRedactor(), gateway.clock()));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);

@@ -43,6 +43,13 @@ public final class McpFrontDoor implements AutoCloseable {
 
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version) {
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, null);
+    }
+
+    /** As above; with {@code relay}, what upstreams ask of the agent's client during a call is relayed by its rules. */
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.relay.ClientRelay relay) {
         ToolCatalog catalog = new ToolCatalog(registry, policies);
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
         this.transport = HttpServletStreamableServerTransportProvider.builder()
@@ -83,7 +90,8 @@ public final class McpFrontDoor implements AutoCloseable {
                 .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, catalog))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();
-        this.toolSync = new ToolSync(server, json, registry::exposure, (exchange, req) -> call(pipeline, gateVerified, exchange, req));
+        this.toolSync = new ToolSync(server, json, registry::exposure, (exchange, req) -> call(pipeline, gateVerified, relay, exchange,
+                req));
         toolSync.sync();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-tool-sync");
@@ -142,13 +150,15 @@ public final class McpFrontDoor implements AutoCloseable {
     public static final String TASK_META = "bulwark/task";
 
     private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
+                                                 dev.bulwark.server.relay.ClientRelay relay,
                                                  McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         McpTransportContext ctx = exchange.transportContext();
         String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
-        ProgressListener progress = token == null ? ProgressListener.IGNORE
+        ProgressListener reported = token == null ? ProgressListener.IGNORE
                 : (value, total, message) -> exchange.progressNotification(
                         new McpSchema.ProgressNotification(token, value, total, message));
+        ProgressListener progress = relay == null ? reported : relay.listener(reported, exchange);
         Object task = request.meta() == null ? null : request.meta().get(TASK_META);
         CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
                 request.arguments() == null ? Map.of() : request.arguments(), progress,

@@ -37,4 +37,12 @@ public interface ClientChannel {
 
     /** Passes one {@code notifications/message} of upstream {@code connector} on, as far as the gateway allows. */
     void log(String connector, Map<String, Object> params);
+
+    /**
+     * This channel bound to the call policy allowed with {@code call}: requests are then decided as part of that
+     * call. The gateway binds it before the connector runs; unbound channels refuse requests.
+     */
+    default ClientChannel during(dev.bulwark.spi.policy.DecisionRequest call) {
+        return this;
+    }
 }

@@ -1,0 +1,120 @@
+package dev.bulwark.server.relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.AuditLog;
+import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.spi.guard.Redactor;
+import dev.bulwark.spi.policy.Decision;
+import dev.bulwark.spi.policy.DecisionRequest;
+import dev.bulwark.spi.policy.PolicyEngine;
+import dev.bulwark.spi.tool.ClientChannel;
+import dev.bulwark.spi.tool.ProgressListener;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's rules for relaying, shared by every call: policy decides each request, the redactor takes secrets and
+ * personal data out of what is recorded and of what goes back to the upstream, and every request is audited
+ * ({@link AuditEventType#RELAY}, action {@code relay.<feature>}) whether relayed or refused.
+ */
+public final class ClientRelay {
+    /** Largest params of one relayed request, as JSON; an elicitation schema or prompt beyond it is refused. */
+    public static final int MAX_PARAMS_BYTES = 64 * 1024;
+    /** How much of a request and of an answer the audit record keeps, as JSON characters. */
+    static final int AUDIT_PREVIEW_CHARS = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(ClientRelay.class);
+
+    private final PolicyEngine policies;
+    private final AuditLog audit;
+    private final Redactor redactor;
+    private final Clock clock;
+    final ObjectMapper json = new ObjectMapper();
+
+    public ClientRelay(PolicyEngine policies, AuditLog audit, Redactor redactor, Clock clock) {
+        this.policies = policies;
+        this.audit = audit;
+        this.redactor = redactor;
+        this.clock = clock;
+    }
+
+    /**
+     * The agent's listener for one call: progress goes to {@code progress}, and the client behind {@code exchange}
+     * is reachable for what upstreams ask once the pipeline binds the call's decision to it.
+     */
+    public ProgressListener listener(ProgressListener progress, McpSyncServerExchange exchange) {
+        ClientChannel channel = new ExchangeChannel(this, exchange, null);
+        return new ProgressListener() {
+            @Override
+            public void onProgress(double value, Double total, String message) {
+                progress.onProgress(value, total, message);
+            }
+
+            @Override
+            public ClientChannel client() {
+                return channel;
+            }
+        };
+    }
+
+    Decision decide(DecisionRequest call, String feature) {
+        Decision decision = policies.decideRelay(call, feature);
+        return decision == null ? new Decision.Deny(List.of(), "policy engine returned no decision", List.of())
+                : decision;
+    }
+
+    /** A redacted copy of a JSON object tree (credentials and, when PII guards are on, personal data). */
+    Map<String, Object> redact(Map<String, Object> tree) {
+        return redactor.redact(tree);
+    }
+
+    /** The size of a JSON tree as serialized, or {@code Integer.MAX_VALUE} when it cannot be serialized. */
+    int jsonBytes(Object tree) {
+        try {
+            return json.writeValueAsBytes(tree).length;
+        } catch (JsonProcessingException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    void record(DecisionRequest call, String connector, String feature, Outcome outcome, String reason,
+                Map<String, Object> request, Map<String, Object> answer, List<String> policyIds) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("connector", connector);
+        if (call != null) {
+            details.put("tool", call.tool().name());
+        }
+        details.put("policyIds", policyIds);
+        if (request != null) {
+            details.put("request", preview(redact(request)));
+        }
+        if (answer != null) {
+            details.put("answer", preview(redact(answer)));
+        }
+        try {
+            audit.append(new AuditEvent(clock.instant(), AuditEventType.RELAY, "relay." + feature, outcome,
+                    call == null ? null : call.principal().agent().id(),
+                    call == null ? null : call.principal().userIdOrNull(),
+                    call == null ? null : call.session().id(), reason, details));
+        } catch (RuntimeException e) {
+            LOG.error("could not audit relay.{} from {}: {}", feature, connector, e.toString());
+            throw e;
+        }
+    }
+
+    private String preview(Map<String, Object> tree) {
+        try {
+            String text = json.writeValueAsString(tree);
+            return text.length() <= AUDIT_PREVIEW_CHARS ? text : text.substring(0, AUDIT_PREVIEW_CHARS) + "…";
+        } catch (JsonProcessingException e) {
+            return "(not serializable)";
+        }
+    }
+}
