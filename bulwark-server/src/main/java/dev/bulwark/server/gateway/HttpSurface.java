@@ -32,7 +32,9 @@ public final class HttpSurface implements AutoCloseable {
         GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
         McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
                 config.server().maxRequestBytes(), Gateway.VERSION, new dev.bulwark.server.relay.ClientRelay(
-                        gateway.policies(), gateway.auditLog(), gateway.recordedRedactor(), gateway.clock()));
+                        gateway.policies(), gateway.auditLog(), gateway.recordedRedactor(),
+                        new dev.bulwark.engine.redaction.KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector()),
+                        gateway.clock()));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's rules for relaying, shared by every call: policy decides each request, the redactor takes secrets and
- * personal data out of what is recorded and of what goes back to the upstream, and every request is audited
+ * The gateway's rules for relaying, shared by every call: policy decides each request, redactors take secrets and
+ * personal data out of what is recorded and screen what goes back to the upstream, and every request is audited
  * ({@link AuditEventType#RELAY}, action {@code relay.<feature>}) whether relayed or refused.
  */
 public final class ClientRelay {
@@ -35,13 +35,19 @@ public final class ClientRelay {
     private final PolicyEngine policies;
     private final AuditLog audit;
     private final Redactor redactor;
+    private final Redactor secrets;
     private final Clock clock;
     final ObjectMapper json = new ObjectMapper();
 
-    public ClientRelay(PolicyEngine policies, AuditLog audit, Redactor redactor, Clock clock) {
+    /**
+     * @param redactor takes credentials and, when PII guards are on, personal data out (what is recorded)
+     * @param secrets  takes credentials out
+     */
+    public ClientRelay(PolicyEngine policies, AuditLog audit, Redactor redactor, Redactor secrets, Clock clock) {
         this.policies = policies;
         this.audit = audit;
         this.redactor = redactor;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -73,6 +79,15 @@ public final class ClientRelay {
     /** A redacted copy of a JSON object tree (credentials and, when PII guards are on, personal data). */
     Map<String, Object> redact(Map<String, Object> tree) {
         return redactor.redact(tree);
+    }
+
+    /** The client's answer as the upstream may see it. */
+    Map<String, Object> screen(RelayFeature.Screening screening, Map<String, Object> answer) {
+        return switch (screening) {
+            case NONE -> answer;
+            case SECRETS -> secrets.redact(answer);
+            case SECRETS_AND_PERSONAL_DATA -> redactor.redact(answer);
+        };
     }
 
     /** The size of a JSON tree as serialized, or {@code Integer.MAX_VALUE} when it cannot be serialized. */

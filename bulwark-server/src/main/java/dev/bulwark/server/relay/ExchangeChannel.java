@@ -15,8 +15,8 @@ import java.util.Map;
  * The agent's client behind one MCP exchange (the agent's {@code tools/call}), bound to that call's policy request.
  * A request is relayed only when it is one of the relayed features, bound to a call, within
  * {@link ClientRelay#MAX_PARAMS_BYTES}, declared by the client's capabilities, and permitted by policy; it then
- * travels on the agent's call stream. What the client answers to sampling and elicitation is redacted before the
- * upstream sees it. Log messages are redacted and sent subject to the level the client set.
+ * travels on the agent's call stream. What the client answers is screened ({@link RelayFeature.Screening}) before
+ * the upstream sees it. Log messages are redacted and sent subject to the level the client set.
  */
 final class ExchangeChannel implements ClientChannel {
     private final ClientRelay relay;
@@ -73,8 +73,8 @@ final class ExchangeChannel implements ClientChannel {
                     "client failed: " + e.getClass().getSimpleName(), decision.policyIds(),
                     "the agent's client did not answer " + method);
         }
-        // The upstream is untrusted: what the agent's model or user answered reaches it without secrets or PII.
-        Map<String, Object> screened = feature.screened() ? relay.redact(answer) : answer;
+        // The upstream is untrusted: what the agent's model or user answered reaches it screened.
+        Map<String, Object> screened = relay.screen(feature.screening(), answer);
         audited(connector, feature, Outcome.SUCCEEDED, "", params, screened, decision.policyIds());
         return screened;
     }

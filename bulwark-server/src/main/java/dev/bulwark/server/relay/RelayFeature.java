@@ -10,16 +10,22 @@ import java.util.Optional;
 
 /** The requests an upstream may send the agent's client, with their Cedar action and capability. */
 enum RelayFeature {
-    SAMPLING(McpSchema.METHOD_SAMPLING_CREATE_MESSAGE, "sampling", true),
-    ELICITATION(McpSchema.METHOD_ELICITATION_CREATE, "elicitation", true),
-    ROOTS(McpSchema.METHOD_ROOTS_LIST, "roots", false);
+    /** The model's output may carry anything from the agent's context: secrets and personal data are removed. */
+    SAMPLING(McpSchema.METHOD_SAMPLING_CREATE_MESSAGE, "sampling", Screening.SECRETS_AND_PERSONAL_DATA),
+    /** The user answers a form the upstream asked for, knowingly: only secrets are removed. */
+    ELICITATION(McpSchema.METHOD_ELICITATION_CREATE, "elicitation", Screening.SECRETS),
+    /** Root URIs the client chose to expose: passed as they are. */
+    ROOTS(McpSchema.METHOD_ROOTS_LIST, "roots", Screening.NONE);
+
+    /** What is taken out of the client's answer before the upstream sees it. */
+    enum Screening { NONE, SECRETS, SECRETS_AND_PERSONAL_DATA }
 
     private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
     private final String method;
     private final String action;
-    private final boolean screened;
+    private final Screening screened;
 
-    RelayFeature(String method, String action, boolean screened) {
+    RelayFeature(String method, String action, Screening screened) {
         this.method = method;
         this.action = action;
         this.screened = screened;
@@ -38,8 +44,8 @@ enum RelayFeature {
         return action;
     }
 
-    /** Whether the answer carries text from the agent's model or user, redacted before the upstream sees it. */
-    boolean screened() {
+    /** What is taken out of the client's answer before the upstream sees it. */
+    Screening screening() {
         return screened;
     }
 
