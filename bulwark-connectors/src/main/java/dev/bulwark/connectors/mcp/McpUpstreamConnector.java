@@ -192,13 +192,16 @@ public final class McpUpstreamConnector implements Connector {
         String token = UUID.randomUUID().toString();
         progress.put(token, new ProgressRelay(listener));
         relay.begin(token, listener.client());
+        reactor.core.publisher.Sinks.Empty<Void> cancelled = reactor.core.publisher.Sinks.empty();
+        listener.client().onCancelled(cancelled::tryEmitEmpty);
         try {
             McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(entry.definition().upstreamName())
                     .arguments(new LinkedHashMap<>(call.arguments()))
                     .progressToken(token)
                     .build();
             McpSchema.CallToolResult result = current.client().callTool(request).timeout(config.timeout())
-                    .contextWrite(reactor.util.context.Context.of(UpstreamRelay.CALL_KEY, token)).block();
+                    .contextWrite(reactor.util.context.Context.of(UpstreamRelay.CALL_KEY, token))
+                    .or(cancelled.asMono().then(Mono.error(CancelledByAgent::new))).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + config.name() + " returned no result for " + toolName);
             }
@@ -207,8 +210,14 @@ public final class McpUpstreamConnector implements Connector {
             throw new ConnectorException("upstream tool " + toolName + " returned more than "
                     + SdkContent.MAX_OUTPUT_CHARS + " characters; the output was withheld", e);
         } catch (RuntimeException e) {
+            if (causedBy(e, CancelledByAgent.class)) {
+                cancelUpstream(current, token, toolName, "cancelled by the agent");
+                throw new ConnectorException("the agent cancelled the call to " + toolName
+                        + "; the upstream was told to stop", e);
+            }
             if (causedBy(e, TimeoutException.class)) {
-                cancelUpstream(current, token, toolName);
+                cancelUpstream(current, token, toolName, "timed out after " + config.timeout().toMillis()
+                        + " ms at the gateway");
             }
             throw failure(toolName, e);
         } finally {
@@ -219,11 +228,18 @@ public final class McpUpstreamConnector implements Connector {
     }
 
     /** Tells the upstream to stop working on a call nobody waits for any more; best effort, never blocks the caller. */
-    private void cancelUpstream(UpstreamSession current, String token, String toolName) {
-        current.transport().cancel(token, "timed out after " + config.timeout().toMillis() + " ms at the gateway")
+    private void cancelUpstream(UpstreamSession current, String token, String toolName, String reason) {
+        current.transport().cancel(token, reason)
                 .timeout(config.timeout())
                 .subscribe(ignored -> { }, e -> LOG.log(System.Logger.Level.DEBUG, "upstream " + config.name()
-                        + ": could not cancel the timed-out call to " + toolName + ": " + rootCause(e)));
+                        + ": could not cancel the call to " + toolName + ": " + rootCause(e)));
+    }
+
+    /** The agent cancelled the call (relayed {@code notifications/cancelled}). */
+    private static final class CancelledByAgent extends RuntimeException {
+        CancelledByAgent() {
+            super("cancelled by the agent", null, false, false);
+        }
     }
 
     private void requireApproved(String toolName, UpstreamCatalog.Entry entry) throws ConnectorException {

@@ -71,6 +71,9 @@ public final class McpFrontDoor implements AutoCloseable {
                     if (credential != null) {
                         ctx.put(McpGate.CREDENTIAL, credential);
                     }
+                    if (request.getAttribute(dev.bulwark.server.relay.CallCancellations.RPC_ID) instanceof String id) {
+                        ctx.put(dev.bulwark.server.relay.CallCancellations.RPC_ID, id);
+                    }
                     Map<String, String> trace = traceHeaders(request);
                     if (!trace.isEmpty()) {
                         ctx.put(TRACE_CONTEXT, trace);
@@ -153,12 +156,21 @@ public final class McpFrontDoor implements AutoCloseable {
                                                  dev.bulwark.server.relay.ClientRelay relay,
                                                  McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         McpTransportContext ctx = exchange.transportContext();
-        String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
         ProgressListener reported = token == null ? ProgressListener.IGNORE
                 : (value, total, message) -> exchange.progressNotification(
                         new McpSchema.ProgressNotification(token, value, total, message));
-        ProgressListener progress = relay == null ? reported : relay.listener(reported, exchange);
+        try (var relayed = relay == null ? null : relay.open(reported, exchange,
+                ctx.get(dev.bulwark.server.relay.CallCancellations.RPC_ID) instanceof String id ? id : null)) {
+            return call(pipeline, gateVerified, exchange, request, relayed == null ? reported : relayed.listener());
+        }
+    }
+
+    private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
+                                                 McpSyncServerExchange exchange, McpSchema.CallToolRequest request,
+                                                 ProgressListener progress) {
+        McpTransportContext ctx = exchange.transportContext();
+        String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         Object task = request.meta() == null ? null : request.meta().get(TASK_META);
         CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
                 request.arguments() == null ? Map.of() : request.arguments(), progress,

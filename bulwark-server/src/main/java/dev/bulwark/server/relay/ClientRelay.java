@@ -51,13 +51,23 @@ public final class ClientRelay {
         this.clock = clock;
     }
 
+    private final CallCancellations cancellations = new CallCancellations();
+
+    /** The calls agents may cancel; the MCP gate reports {@code notifications/cancelled} here. */
+    public CallCancellations cancellations() {
+        return cancellations;
+    }
+
     /**
-     * The agent's listener for one call: progress goes to {@code progress}, and the client behind {@code exchange}
-     * is reachable for what upstreams ask once the pipeline binds the call's decision to it.
+     * The agent's side of one call, open until closed: progress goes to {@code progress}; the client behind
+     * {@code exchange} is reachable for what upstreams ask once the pipeline binds the call's decision to it; and the
+     * call can be cancelled by the agent's {@code notifications/cancelled} for {@code rpcId} (JSON text of the
+     * {@code tools/call}'s id, {@code null} when unknown).
      */
-    public ProgressListener listener(ProgressListener progress, McpSyncServerExchange exchange) {
-        ClientChannel channel = new ExchangeChannel(this, exchange, null);
-        return new ProgressListener() {
+    public RelayedCall open(ProgressListener progress, McpSyncServerExchange exchange, String rpcId) {
+        CallCancellations.Running running = cancellations.start(exchange.sessionId(), rpcId);
+        ClientChannel channel = new ExchangeChannel(this, exchange, null, running);
+        ProgressListener listener = new ProgressListener() {
             @Override
             public void onProgress(double value, Double total, String message) {
                 progress.onProgress(value, total, message);
@@ -68,6 +78,15 @@ public final class ClientRelay {
                 return channel;
             }
         };
+        return new RelayedCall(listener, running);
+    }
+
+    /** One call's listener and its cancellation registration, released on close. */
+    public record RelayedCall(ProgressListener listener, CallCancellations.Running running) implements AutoCloseable {
+        @Override
+        public void close() {
+            running.close();
+        }
     }
 
     Decision decide(DecisionRequest call, String feature) {

@@ -22,16 +22,24 @@ final class ExchangeChannel implements ClientChannel {
     private final ClientRelay relay;
     private final McpSyncServerExchange exchange;
     private final DecisionRequest call;
+    private final CallCancellations.Running running;
 
-    ExchangeChannel(ClientRelay relay, McpSyncServerExchange exchange, DecisionRequest call) {
+    ExchangeChannel(ClientRelay relay, McpSyncServerExchange exchange, DecisionRequest call,
+                    CallCancellations.Running running) {
         this.relay = relay;
         this.exchange = exchange;
         this.call = call;
+        this.running = running;
     }
 
     @Override
     public ClientChannel during(DecisionRequest decided) {
-        return new ExchangeChannel(relay, exchange, decided);
+        return new ExchangeChannel(relay, exchange, decided, running);
+    }
+
+    @Override
+    public void onCancelled(Runnable action) {
+        running.onCancelled(action);
     }
 
     @Override

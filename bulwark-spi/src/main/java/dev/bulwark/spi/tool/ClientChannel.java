@@ -39,6 +39,14 @@ public interface ClientChannel {
     void log(String connector, Map<String, Object> params);
 
     /**
+     * Runs {@code action} once, on another thread, when the agent cancels the call ({@code notifications/cancelled});
+     * never when it does not. The default channel has no agent that could cancel.
+     */
+    default void onCancelled(Runnable action) {
+        // nobody can cancel
+    }
+
+    /**
      * This channel bound to the call policy allowed with {@code call}: requests are then decided as part of that
      * call. The gateway binds it before the connector runs; unbound channels refuse requests.
      */
