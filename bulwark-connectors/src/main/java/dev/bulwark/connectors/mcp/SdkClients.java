@@ -91,6 +91,7 @@ final class SdkClients {
             String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                     + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
             return HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getRawAuthority())
+                    .clientBuilder(ResumingHttpClient.builder())
                     .endpoint(endpoint)
                     .connectTimeout(config.timeout())
                     .maxResponseSize(MAX_MESSAGE_BYTES)
