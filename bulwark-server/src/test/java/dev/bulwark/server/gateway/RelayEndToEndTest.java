@@ -65,6 +65,11 @@ class RelayEndToEndTest {
                     UPSTREAM_SAW.add(r.action() + " " + r.content());
                     return "user: " + r.action() + " " + r.content();
                 })),
+                tool("ask_roots", (ex, req) -> attempt(() -> "roots: " + ex.listRoots().roots().stream()
+                        .map(McpSchema.Root::uri).toList())),
+                tool("ask_url", (ex, req) -> attempt(() -> "url: " + ex.createElicitation(
+                        new McpSchema.ElicitUrlRequest("Sign in to the docs service", "https://docs.example.com/auth",
+                                "e-1", null)).action())),
                 tool("ask_user_hugely", (ex, req) -> attempt(() -> ex.createElicitation(McpSchema.ElicitRequest
                         .builder("Fill this in", Map.of("type", "object", "description", "x".repeat(100_000)))
                         .build()).action().toString())),
@@ -128,6 +133,34 @@ class RelayEndToEndTest {
             assertThat(text(client, "ask_model")).startsWith("model said: use ");
             assertThat(UPSTREAM_SAW).last().asString().startsWith("use ").doesNotContain(SECRET)
                     .doesNotContain("Ada Lovelace");
+        }
+    }
+
+    @Test
+    void rootsAndUrlElicitationReachAClientThatDeclaredThem() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        McpSyncClient client = spec("support")
+                .capabilities(McpSchema.ClientCapabilities.builder().roots(false).elicitation(true, true).build())
+                .roots(new McpSchema.Root("file:///work/project", "project"))
+                .elicitation(request -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null))
+                .urlElicitation(request -> {
+                    asked.add(request.url());
+                    return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, null);
+                }).build();
+        try (client) {
+            client.initialize();
+            assertThat(text(client, "ask_roots")).isEqualTo("roots: [file:///work/project]");
+            assertThat(text(client, "ask_url")).isEqualTo("url: ACCEPT");
+        }
+        assertThat(asked).containsExactly("https://docs.example.com/auth");
+        assertThat(relayed("relay.roots").getLast().event().outcome()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void urlElicitationIsRefusedToAClientThatDeclaredOnlyForms() {
+        try (McpSyncClient client = client("support", true, new CopyOnWriteArrayList<>(), null)) {
+            assertThat(text(client, "ask_url")).isEqualTo("refused -32601");
+            assertThat(text(client, "ask_roots")).isEqualTo("refused -32601");
         }
     }
 
