@@ -195,6 +195,11 @@ public final class CedarPolicyEngine implements PolicyEngine {
         }
     }
 
+    @Override
+    public Decision decideRelay(DecisionRequest call, String feature) {
+        return RelayDecisions.decide(cedar, current.get(), principals, call, feature);
+    }
+
     private static boolean listable(PolicySnapshot.Slice slice, PrincipalEntities side) {
         boolean permitted = false;
         for (LoadedPolicy policy : slice.policies()) {

@@ -156,12 +156,17 @@ final class PolicySnapshot {
 
     /** The whole set as one slice for {@code subject} through {@code tool}. */
     Slice unslicedFor(Tool tool, Subject subject) {
+        return new Slice(ToolEntities.of(tool, subject), policies, wholeSet(), false, ConditionUse.everything());
+    }
+
+    /** Every policy as one Cedar set, as written; built once. */
+    PolicySet wholeSet() {
         PolicySet set = whole;
         if (set == null) {
             set = new PolicySet(cedarPolicies(policies, false));
             whole = set;
         }
-        return new Slice(ToolEntities.of(tool, subject), policies, set, false, ConditionUse.everything());
+        return set;
     }
 
     private ToolSlice toolSlice(Tool tool, Subject subject) {

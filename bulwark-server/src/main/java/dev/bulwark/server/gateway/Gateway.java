@@ -39,6 +39,7 @@ public final class Gateway implements AutoCloseable {
     private final Identity identity;
     private final CedarPolicyEngine policies;
     private final JdbcAuditLog auditLog;
+    private dev.bulwark.spi.guard.Redactor recorded;
     private final List<Connector> connectors;
     private final ToolRegistry tools;
     private final CallPipeline pipeline;
@@ -119,6 +120,7 @@ public final class Gateway implements AutoCloseable {
                     name -> tools.find(name).map(dev.bulwark.spi.tool.Tool::kind).orElse(null), baseUrl, clock,
                     housekeeping, telemetry.anomalies());
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
+            this.recorded = recorded;
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
@@ -244,6 +246,11 @@ public final class Gateway implements AutoCloseable {
     /** Information-flow control: where the gate hands a starting session's intent. */
     FlowControl flow() {
         return flow;
+    }
+
+    /** Takes credentials and (with PII guards on) personal data out of what is recorded or relayed to upstreams. */
+    public dev.bulwark.spi.guard.Redactor recordedRedactor() {
+        return recorded;
     }
 
     public ToolRegistry tools() {

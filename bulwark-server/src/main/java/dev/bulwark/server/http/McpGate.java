@@ -52,6 +52,15 @@ public final class McpGate implements Filter {
     /** Receives (session id, user's intent) when a session starts with {@link IntentHeader}. */
     private final java.util.function.BiConsumer<String, String> intents;
 
+    /** Receives (session id, JSON text of the request id) of each {@code notifications/cancelled}. */
+    private java.util.function.BiConsumer<String, String> cancelled = (session, id) -> { };
+
+    /** Reports {@code notifications/cancelled} from the caller's own session to {@code cancelled}. */
+    public McpGate cancellingWith(java.util.function.BiConsumer<String, String> cancelled) {
+        this.cancelled = java.util.Objects.requireNonNull(cancelled, "cancelled");
+        return this;
+    }
+
     public McpGate(Authenticator authenticator, GateAudit audit, int maxBodyBytes, String resourceMetadataUrl,
                    OriginPolicy origins, Predicate<String> toolExists, Duration bodyTimeout,
                    java.util.function.BiConsumer<String, String> intents) {
@@ -156,6 +165,10 @@ public final class McpGate implements Filter {
         }
         JsonNode method = message.get("method");
         boolean notification = method != null && !message.has("id");
+        if (notification && method.asText().equals("notifications/cancelled") && sessionId != null) {
+            // the session was checked above to be the caller's: only its own calls can be cancelled
+            cancelled.accept(sessionId, message.path("params").path("requestId").toString());
+        }
         if (notification && !SDK_NOTIFICATIONS.contains(method.asText())) {
             // Accepted and ignored, as the Streamable HTTP transport asks; never handed to the SDK, which would log
             // the whole message (a tools/call sent without id carries its arguments) and answer 500.
@@ -180,6 +193,7 @@ public final class McpGate implements Filter {
             return;
         }
         if (method != null && method.asText().equals("tools/call")) {
+            request.setAttribute(dev.bulwark.server.relay.CallCancellations.RPC_ID, message.path("id").toString());
             String tool = message.path("params").path("name").asText("");
             if (!toolExists.test(tool)) {
                 Map<String, Object> details = new HashMap<>();

@@ -16,7 +16,9 @@ import java.util.Set;
  * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything},
  * mounted without prefix, since the suite calls the reference server's tools by their own names), a
  * policy permitting the {@code conformance} role every tool, resource, resource template and prompt of it (all are
- * members of the upstream's connector, see docs/security/resources.md), and the client's token added to its requests by
+ * members of the upstream's connector, see docs/security/resources.md) and the upstream to ask the suite's client for
+ * sampling, elicitation and roots during those calls (the suite's client declares them), and the client's token added
+ * to its requests by
  * the suite's preload ({@code inject-authorization.mjs}), since the suite itself cannot send credentials.
  */
 final class ConformanceGateway {
@@ -29,7 +31,11 @@ final class ConformanceGateway {
         Path policies = Files.createDirectories(data.resolve("policies"));
         Files.writeString(policies.resolve("conformance.cedar"), """
                 @id("conformance-uses-everything")
-                permit (principal in Bulwark::Role::"%s", action, resource in Bulwark::Connector::"%s");
+                permit (principal in Bulwark::Role::"%1$s", action in Bulwark::Action::"call",
+                        resource in Bulwark::Connector::"%2$s");
+                @id("everything-may-ask-the-conformance-client")
+                permit (principal in Bulwark::Role::"%1$s", action in Bulwark::Action::"relay",
+                        resource in Bulwark::Connector::"%2$s");
                 """.formatted(ROLE, UPSTREAM));
         // A short upstream timeout keeps a scenario the gateway cannot complete (server-sse-polling) from holding
         // the suite: the reference server answers every other call at once.

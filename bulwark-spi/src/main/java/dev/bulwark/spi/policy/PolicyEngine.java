@@ -29,4 +29,14 @@ public interface PolicyEngine {
     default boolean mayList(Principal principal, Tool tool, Subject subject) {
         return false;
     }
+
+    /**
+     * Decides whether the upstream serving {@code call}'s tool may, while that call runs, ask the principal's client
+     * for {@code feature} ({@code sampling}, {@code elicitation} or {@code roots}). Deny by default: an engine that
+     * does not know relaying denies. Never throws.
+     */
+    default Decision decideRelay(DecisionRequest call, String feature) {
+        return new Decision.Deny(java.util.List.of(), "relaying to the client is not permitted by this policy engine",
+                java.util.List.of());
+    }
 }
