@@ -96,6 +96,14 @@ class ResourcesEndToEndTest {
     }
 
     @Test
+    void advertisesTheCapabilitiesTheUpstreamHas() {
+        McpSchema.ServerCapabilities advertised = reader.getServerCapabilities();
+        assertThat(advertised.resources()).isNotNull();
+        assertThat(advertised.prompts()).isNotNull();
+        assertThat(advertised.completions()).isNotNull();
+    }
+
+    @Test
     void listsOnlyWhatPolicyPermitsThePrincipal() {
         assertThat(reader.listResources().resources()).extracting(McpSchema.Resource::uri)
                 .containsExactlyInAnyOrder("note://public/readme", "note://customers/alice", "note://img/logo");
