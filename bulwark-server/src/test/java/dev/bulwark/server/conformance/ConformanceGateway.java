@@ -1,8 +1,6 @@
 package dev.bulwark.server.conformance;
 
 import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
 import dev.bulwark.server.config.PolicySettings;
 import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.server.gateway.Gateway;
@@ -35,11 +33,12 @@ final class ConformanceGateway {
                 """.formatted(ROLE, UPSTREAM));
         // A short upstream timeout keeps a scenario the gateway cannot complete (server-sse-polling) from holding
         // the suite: the reference server answers every other call at once.
-        // Spotlighting is off: it rewrites untrusted text on purpose (delimiters around it), which no content check
-        // of the suite can accept; what the suite measures is whether the gateway passes MCP through faithfully.
+        // Guards as deployed by default (PII redaction, injection screening, spotlighting of the upstream's untrusted
+        // output): screening keeps the content's shape (structured content, embedded resources), so the suite's
+        // checks pass with them; what it measures is whether the gateway passes MCP through faithfully as shipped.
         return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
                 null, null, List.of(new UpstreamSettings(UPSTREAM, upstreamUrl, null, null, Map.of(), null, "5s",
-                "tofu", false)), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")),
+                "tofu", false)), null, null,
                 null).withPort(0);
     }
 
