@@ -1,6 +1,7 @@
 package dev.bulwark.server.resources;
 
 import dev.bulwark.connectors.mcp.McpUpstreamConnector;
+import dev.bulwark.engine.pipeline.CallObserver;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.DecideStep;
 import dev.bulwark.engine.pipeline.StandardPipeline;
@@ -24,9 +25,11 @@ public final class ResourcesSetup {
      * @param standard the gateway's standard pipeline settings (authentication, policy, sessions, flow, audit,
      *                 guards); its tools and obligations are replaced here, after the tool pipeline was built. No
      *                 obligation is fulfilled on this pipeline: a read whose permit asks for approval is refused
+     * @param observer the tool pipeline's telemetry, so reads are counted and traced like calls
      */
     public static McpResourcesDoor open(List<McpUpstreamConnector> upstreams, StandardPipeline standard,
-                                        GateVerifiedAuthenticator gateVerified, PolicyEngine policies, Clock clock) {
+                                        GateVerifiedAuthenticator gateVerified, PolicyEngine policies, Clock clock,
+                                        CallObserver observer) {
         if (upstreams.isEmpty()) {
             return null;
         }
@@ -39,13 +42,16 @@ public final class ResourcesSetup {
                     upstream.features()));
         }
         FeatureCatalog catalog = new FeatureCatalog(offered, clock);
-        CallPipeline pipeline = pipeline(standard, new ToolRegistry(List.copyOf(connectors.values())), catalog);
+        CallPipeline pipeline = pipeline(standard, new ToolRegistry(List.copyOf(connectors.values())), catalog,
+                observer);
         return new McpResourcesDoor(catalog, connectors, pipeline, gateVerified, policies);
     }
 
-    static CallPipeline pipeline(StandardPipeline standard, ToolRegistry features, FeatureCatalog catalog) {
+    static CallPipeline pipeline(StandardPipeline standard, ToolRegistry features, FeatureCatalog catalog,
+                                 CallObserver observer) {
         return standard.tools(features).fulfilledObligations(Set.of()).steps()
                 .insertBefore(DecideStep.class, new SubjectStep(catalog))
+                .observer(observer)
                 .build();
     }
 }
