@@ -81,13 +81,20 @@ public record TelemetrySettings(Metrics metrics, Tracing tracing, Logs logs) {
     }
 
     /**
-     * @param json write one JSON line per tool call (default false)
-     * @param file where the lines go, relative to the data directory when not absolute; {@code null} is standard
-     *             output
+     * @param json   write one JSON line per tool call (default false)
+     * @param file   where the lines go, relative to the data directory when not absolute; {@code null} is standard
+     *               output
+     * @param format the application logs: {@code text} (default) or {@code json}: one JSON line per event on
+     *               standard error, with session and trace ids, redacted like audit records
      */
-    public record Logs(Boolean json, String file) {
+    public record Logs(Boolean json, String file, String format) {
         public Logs {
             json = json != null && json;
+            format = dev.bulwark.server.logging.LogFormat.parse(format).name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public Logs(Boolean json, String file) {
+            this(json, file, null);
         }
     }
 

@@ -69,6 +69,9 @@ public final class Gateway implements AutoCloseable {
     private Gateway(BulwarkConfig config, dev.bulwark.telemetry.Telemetry telemetry) throws Exception {
         this.config = config;
         this.telemetry = telemetry;
+        // JSON logs from the first line on: credentials redacted until the guards are open (then as audit records)
+        dev.bulwark.server.logging.LogFormat.parse(config.telemetry().logs().format())
+                .apply(new KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector()));
         Path dataDir = config.dataPath();
         Path keysDir = DataDirectory.prepare(dataDir);
         this.jetty = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(200, 8));
@@ -121,6 +124,8 @@ public final class Gateway implements AutoCloseable {
                     housekeeping, telemetry.anomalies());
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
             this.recorded = recorded;
+            // application logs as JSON pass the same redactor (telemetry.logs.format)
+            dev.bulwark.server.logging.LogFormat.parse(config.telemetry().logs().format()).apply(recorded);
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)

@@ -186,7 +186,12 @@ public final class McpFrontDoor implements AutoCloseable {
                 task == null ? null : task instanceof String s ? s : "", traceContext(ctx),
                 ElicitationVeto.of(exchange));
         Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
-        CallOutcome outcome = gateVerified.during(credential, verified, () -> pipeline.handle(callRequest));
+        CallOutcome outcome;
+        // every line logged while the call runs carries its session and trace ids
+        try (var logged = dev.bulwark.server.logging.LogContext.open(callRequest.sessionId(),
+                callRequest.traceContext())) {
+            outcome = gateVerified.during(credential, verified, () -> pipeline.handle(callRequest));
+        }
         return switch (outcome) {
             case CallOutcome.Completed done -> McpContent.toMcp(done.result());
             case CallOutcome.Refused refused -> switch (refused.code()) {

@@ -239,7 +239,9 @@ public final class McpResourcesDoor {
         CallRequest request = new CallRequest(credential, exchange.sessionId() == null ? "none"
                 : exchange.sessionId(), tool, arguments, null);
         Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
-        return gateVerified.during(credential, verified, () -> pipeline.handle(request));
+        try (var logged = dev.bulwark.server.logging.LogContext.open(request.sessionId(), Map.of())) {
+            return gateVerified.during(credential, verified, () -> pipeline.handle(request));
+        }
     }
 
     /** The upstream's answer kept for a completed call, taken (and so forgotten) whatever the outcome. */

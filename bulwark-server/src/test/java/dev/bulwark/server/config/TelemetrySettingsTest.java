@@ -52,6 +52,21 @@ class TelemetrySettingsTest {
     }
 
     @Test
+    void applicationLogsAreTextByDefaultOrJsonAndNothingElse() {
+        assertThat(loader.parse("", "b.yaml").telemetry().logs().format()).isEqualTo("text");
+        assertThat(loader.parse("""
+                telemetry:
+                  logs:
+                    format: json
+                """, "b.yaml").telemetry().logs().format()).isEqualTo("json");
+        assertThatThrownBy(() -> loader.parse("""
+                telemetry:
+                  logs:
+                    format: xml
+                """, "b.yaml")).hasMessageContaining("text or json");
+    }
+
+    @Test
     void refusesOpenMetricsOnTheGatewaysOwnPort() {
         assertThatThrownBy(() -> loader.parse("""
                 telemetry:
