@@ -47,12 +47,19 @@ public final class ConsoleServlet extends HttpServlet {
     private final transient Clock clock;
     private final transient StaticFiles files = new StaticFiles();
 
+    /** A console whose sessions live in this gateway's memory. */
     public ConsoleServlet(ConsoleLogin login, ConsoleOptions options, AuditLog audit, Clock clock) {
+        this(login, options, ConsoleSessionStore.inMemory(), audit, clock);
+    }
+
+    /** A console whose sessions live in {@code store} (shared by replicas when it is a database). */
+    public ConsoleServlet(ConsoleLogin login, ConsoleOptions options, ConsoleSessionStore store, AuditLog audit,
+                          Clock clock) {
         this.login = login;
         this.options = options;
         this.audit = audit;
         this.clock = clock;
-        this.sessions = new ConsoleSessions(options, clock);
+        this.sessions = new ConsoleSessions(store, options, clock);
     }
 
     @Override

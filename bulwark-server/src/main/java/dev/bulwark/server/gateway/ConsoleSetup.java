@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Wires the web console: sign-in with the admin token (role admin) or an approver key (a user holding the approver
+ * Wires the web console: sessions in the gateway's database, sign-in with the admin token (role admin) or an approver key (a user holding the approver
  * role, the approval queue's own user authentication), the session options from {@code console.*}, and the origins
  * whose pages may change anything: the gateway's own (its public URL and where it listens), never another site.
  */
@@ -27,7 +27,9 @@ final class ConsoleSetup {
         boolean secure = gateway.baseUrl().startsWith("https:");
         ConsoleOptions options = new ConsoleOptions(settings.idle(), settings.age(), settings.maxSessions(), secure,
                 origins);
-        return new ConsoleServlet(login(adminToken, gateway.approvals().desk(), gateway), options, gateway.auditLog(),
+        // sessions in the gateway's database: they survive a restart and every replica on it shares them
+        return new ConsoleServlet(login(adminToken, gateway.approvals().desk(), gateway), options,
+                new dev.bulwark.console.JdbcConsoleSessionStore(gateway.database()), gateway.auditLog(),
                 gateway.clock());
     }
 

@@ -323,6 +323,11 @@ public final class Gateway implements AutoCloseable {
         return demoCredentials;
     }
 
+    /** The gateway's database (console sessions live there, shared by replicas). */
+    javax.sql.DataSource database() {
+        return database;
+    }
+
     public Clock clock() {
         return clock;
     }
