@@ -93,6 +93,14 @@ public final class McpUpstreamConnector implements Connector {
         return config;
     }
 
+    /**
+     * The upstream's resources, prompts and completions, over the session its tools use (none while it is
+     * unreachable). Callers decide and screen; see {@link UpstreamFeatures}.
+     */
+    public UpstreamFeatures features() {
+        return new UpstreamFeatures(config.name(), config.timeout(), () -> session);
+    }
+
     @Override
     public List<Tool> tools() {
         return catalog.offered();

@@ -43,6 +43,8 @@ public final class Gateway implements AutoCloseable {
     private final List<Connector> connectors;
     private final ToolRegistry tools;
     private final CallPipeline pipeline;
+    /** Upstreams' resources, prompts and completions, governed; {@code null} without upstreams. */
+    private final dev.bulwark.server.resources.McpResourcesDoor resources;
     private final dev.bulwark.server.mcp.GateVerifiedAuthenticator gateVerified;
     private final HttpSurface http;
     private final Upstreams upstreams;
@@ -144,6 +146,8 @@ public final class Gateway implements AutoCloseable {
             // inserted after the decision, so it runs before the approval step: an escalation then waits for a human
             WriteRulesSetup.insert(steps, config, database, config.approvals().on(), housekeeping, clock);
             this.pipeline = steps.observer(telemetry.observer(recorded)).build();
+            this.resources = dev.bulwark.server.resources.ResourcesSetup.open(upstreams.connectors(), standard,
+                    gateVerified, policies, clock);
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);
@@ -251,6 +255,11 @@ public final class Gateway implements AutoCloseable {
 
     public ToolRegistry tools() {
         return tools;
+    }
+
+    /** The door for upstreams' resources and prompts, or {@code null} when no upstream is configured. */
+    public dev.bulwark.server.resources.McpResourcesDoor resources() {
+        return resources;
     }
 
     public CallPipeline pipeline() {

@@ -35,7 +35,7 @@ public final class HttpSurface implements AutoCloseable {
                 new dev.bulwark.engine.redaction.KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector()),
                 gateway.clock());
         McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
-                config.server().maxRequestBytes(), Gateway.VERSION, relay);
+                config.server().maxRequestBytes(), Gateway.VERSION, gateway.resources(), relay);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);

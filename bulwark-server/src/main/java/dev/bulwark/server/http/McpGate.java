@@ -35,6 +35,9 @@ public final class McpGate implements Filter {
     /** Methods the gateway serves; anything else is refused and audited (deny by default). */
     private static final Set<String> KNOWN_METHODS = Set.of(
             "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "notifications/initialized");
+    /** Resources, prompts and completions, which the front door serves governed (docs/security/resources.md). */
+    private static final Set<String> FEATURE_METHODS = Set.of("resources/list", "resources/templates/list",
+            "resources/read", "prompts/list", "prompts/get", "completion/complete");
     /** Notifications the SDK acts on; every other notification is accepted (202) and dropped at the gate. */
     private static final Set<String> SDK_NOTIFICATIONS = Set.of("notifications/initialized");
 
@@ -177,7 +180,8 @@ public final class McpGate implements Filter {
             response.setStatus(202);
             return;
         }
-        if (method != null && !KNOWN_METHODS.contains(method.asText())) {
+        if (method != null && !KNOWN_METHODS.contains(method.asText())
+                && !FEATURE_METHODS.contains(method.asText())) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "METHOD_NOT_FOUND", request,
                     Map.of("rpcMethod", GateAudit.truncate(method.asText(), 100)));
             if (message.hasNonNull("id")) {

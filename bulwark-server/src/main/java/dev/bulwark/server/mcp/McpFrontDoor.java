@@ -43,12 +43,20 @@ public final class McpFrontDoor implements AutoCloseable {
 
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version) {
-        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, null);
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, null, null);
+    }
+
+    /** @param resources answers resources, prompts and completions; {@code null} offers none */
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.resources.McpResourcesDoor resources) {
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, resources, null);
     }
 
     /** As above; with {@code relay}, what upstreams ask of the agent's client during a call is relayed by its rules. */
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.resources.McpResourcesDoor resources,
                         dev.bulwark.server.relay.ClientRelay relay) {
         ToolCatalog catalog = new ToolCatalog(registry, policies);
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
@@ -81,11 +89,11 @@ public final class McpFrontDoor implements AutoCloseable {
                     return McpTransportContext.create(ctx);
                 })
                 .build();
-        this.server = McpServer.sync(transport)
+        this.server = McpServer.sync(resources == null ? transport : resources.wrap(transport, json))
                 .jsonMapper(json)
                 .serverInfo("bulwark", version)
                 .instructions("Bulwark gateway: every tool call is authenticated, authorized by policy and audited.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
+                .capabilities(advertised(resources, McpSchema.ServerCapabilities.builder().tools(true).logging()))
                 .validateToolInputs(false)
                 // Run calls on the request's Jetty thread (the servlet blocks it for the call anyway) rather than on
                 // Reactor's small shared pool, where blocked calls would queue behind each other.
@@ -102,6 +110,11 @@ public final class McpFrontDoor implements AutoCloseable {
             return t;
         });
         refresher.scheduleWithFixedDelay(this::syncQuietly, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static McpSchema.ServerCapabilities advertised(dev.bulwark.server.resources.McpResourcesDoor resources,
+                                                           McpSchema.ServerCapabilities.Builder capabilities) {
+        return (resources == null ? capabilities : resources.advertise(capabilities)).build();
     }
 
     /** The servlet to mount at {@link #ENDPOINT}. */

@@ -30,4 +30,13 @@ public interface PolicyEngine {
         return new Decision.Deny(java.util.List.of(), "relaying to the client is not permitted by this policy engine",
                 java.util.List.of());
     }
+
+    /**
+     * Whether the resource or prompt {@code subject}, reached through {@code tool}, is shown to the principal in
+     * {@code resources/list}, {@code resources/templates/list} or {@code prompts/list}, by the rule of
+     * {@link #mayList(Principal, Tool)}. Engines that do not know subjects show none (fail closed).
+     */
+    default boolean mayList(Principal principal, Tool tool, Subject subject) {
+        return false;
+    }
 }
