@@ -291,7 +291,8 @@ public final class McpUpstreamConnector implements Connector {
     }
 
     private List<McpSchema.Tool> listTools(UpstreamSession current) {
-        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout()).block();
+        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout())
+                .contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
         return result == null || result.tools() == null ? List.of() : result.tools();
     }
 

@@ -106,7 +106,8 @@ public final class UpstreamFeatures {
             throw new ConnectorException("upstream " + upstream + " is unreachable; " + method + " was not sent");
         }
         try {
-            T result = request.apply(current).timeout(timeout).block();
+            // not a tool call: what the upstream asks on this request's stream belongs to no call and is refused
+            T result = request.apply(current).timeout(timeout).contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + upstream + " returned no result for " + method);
             }
