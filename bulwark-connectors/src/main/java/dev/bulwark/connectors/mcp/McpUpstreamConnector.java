@@ -97,6 +97,14 @@ public final class McpUpstreamConnector implements Connector {
      * The upstream's resources, prompts and completions, over the session its tools use (none while it is
      * unreachable). Callers decide and screen; see {@link UpstreamFeatures}.
      */
+    /**
+     * Passes the URI of each {@code notifications/resources/updated} the upstream sends to {@code listener} (on the
+     * transport's thread: it must not block).
+     */
+    public void onResourceUpdated(java.util.function.Consumer<String> listener) {
+        relay.onResourceUpdated(listener);
+    }
+
     public UpstreamFeatures features() {
         return new UpstreamFeatures(config.name(), config.timeout(), () -> session);
     }

@@ -55,6 +55,7 @@ final class UpstreamRelay implements AutoCloseable {
     private final Map<String, InFlight> calls = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
     private final ExecutorService workers;
+    private volatile java.util.function.Consumer<String> resourceUpdates = uri -> { };
 
     private static final class InFlight {
         final ClientChannel channel;
@@ -75,6 +76,11 @@ final class UpstreamRelay implements AutoCloseable {
     /** The call with this progress token is running; what the upstream asks during it goes to {@code channel}. */
     void begin(String token, ClientChannel channel) {
         calls.put(token, new InFlight(channel));
+    }
+
+    /** Where the upstream's {@code notifications/resources/updated} go (by URI); by default nowhere. */
+    void onResourceUpdated(java.util.function.Consumer<String> listener) {
+        this.resourceUpdates = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** The call has ended: its log messages are delivered (bounded wait), and later messages for it are refused. */
@@ -119,6 +125,18 @@ final class UpstreamRelay implements AutoCloseable {
         if (message instanceof McpSchema.JSONRPCNotification note
                 && McpSchema.METHOD_NOTIFICATION_MESSAGE.equals(note.method())) {
             relayLog(note, token);
+            return true;
+        }
+        if (message instanceof McpSchema.JSONRPCNotification note
+                && McpSchema.METHOD_NOTIFICATION_RESOURCES_UPDATED.equals(note.method())) {
+            if (params(note.params()).get("uri") instanceof String uri) {
+                try {
+                    resourceUpdates.accept(uri);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "upstream " + connector + ": resource update not passed on",
+                            e);
+                }
+            }
             return true;
         }
         return false;
