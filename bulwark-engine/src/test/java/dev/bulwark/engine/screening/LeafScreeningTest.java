@@ -174,8 +174,9 @@ class LeafScreeningTest {
 
         ToolResult screened = rewritten(guard("frame"), result);
 
-        assertThat(screened.content()).containsExactly(new Content.Text("[[hello]]"), new Content.Text("[[link]]"));
-        assertThat(screened.origins()).containsOnlyKeys(0); // the link's fields changed: plain text
+        assertThat(screened.content().getFirst()).isEqualTo(new Content.Text("[[hello]]"));
+        assertThat(screened.origins().get(0)).isEqualTo(new ContentOrigin.Embedded("file:///notes/a.md", "text/plain"));
+        assertThat(screened.origins().get(1)).isInstanceOf(ContentOrigin.Link.class); // see LinkScreeningTest
     }
 
     @Test
