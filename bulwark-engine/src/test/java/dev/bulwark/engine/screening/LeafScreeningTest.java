@@ -83,6 +83,17 @@ class LeafScreeningTest {
     }
 
     @Test
+    void numbersAreWrittenBackAsTheyWereWritten() {
+        String structured = "{\"price\":1.10,\"big\":123456789012345678901234567890,\"e\":1E+3,\"m\":\"a@b.cd\"}";
+
+        LeafScreening.Outcome outcome = screen(structured, new LeafScreening());
+
+        assertThat(((Screening.Rewrite) outcome.screening()).result().structuredContent())
+                .contains("\"price\":1.10,").contains("\"big\":123456789012345678901234567890,")
+                .contains("\"m\":\"[EMAIL]\"");
+    }
+
+    @Test
     void hostileDepthIsRefusedCleanly() {
         String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
 
