@@ -1,6 +1,11 @@
 package dev.bulwark.server.gateway;
 
+import dev.bulwark.identity.AuthorizationCodeFlow;
+import dev.bulwark.identity.CodeGrants;
 import dev.bulwark.identity.Ed25519KeySet;
+import dev.bulwark.identity.PendingLogins;
+import dev.bulwark.identity.SqlOAuthClients;
+import dev.bulwark.identity.SqlPasswordStore;
 import dev.bulwark.identity.JwtAuthenticator;
 import dev.bulwark.identity.SqlAgentStore;
 import dev.bulwark.identity.SqlRevocationList;
@@ -9,15 +14,17 @@ import dev.bulwark.identity.TokenEndpoint;
 import dev.bulwark.identity.TokenSettings;
 import dev.bulwark.identity.TokenThrottle;
 import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.config.OAuthSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** The identity services over one database and key set. */
 public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationList revocations, Ed25519KeySet keys,
                        TokenSettings settings, TokenEndpoint tokens, JwtAuthenticator authenticator,
-                       TokenThrottle throttle) {
+                       TokenThrottle throttle, SqlPasswordStore passwords, Optional<InteractiveLogin> oauth) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Identity.class);
 
     public static Identity open(DataSource db, Path keysDir, BulwarkConfig config, String issuer, String audience) {
@@ -30,7 +37,22 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
         TokenSettings settings = new TokenSettings(issuer, audience, config.identity().tokenLifetime(),
                 config.identity().userTokenLifetime(), config.identity().skew(), defaults.maxTokenLength(),
                 defaults.allowedScopes());
-        TokenEndpoint tokens = new TokenEndpoint(keys, settings, agents, users, revocations);
+        SqlPasswordStore passwords = new SqlPasswordStore(db, users, Clock.systemUTC());
+        Optional<InteractiveLogin> oauth = Optional.empty();
+        Optional<CodeGrants> codeGrants = Optional.empty();
+        OAuthSettings o = config.identity().oauth();
+        if (o.enabled()) {
+            SqlOAuthClients clients = new SqlOAuthClients(db, Clock.systemUTC());
+            AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clients, agents, users, db, settings,
+                    o.codeLifetime(), Clock.systemUTC());
+            codeGrants = Optional.of(new CodeGrants(flow, clients, agents, users, revocations, db, settings,
+                    o.refreshLifetime(), Clock.systemUTC()));
+            oauth = Optional.of(new InteractiveLogin(clients, flow, new PendingLogins(10_000),
+                    new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC()),
+                    Optional.ofNullable(o.registrationAgent())));
+        }
+        TokenEndpoint tokens = new TokenEndpoint(keys, settings, agents, users, revocations, Clock.systemUTC(),
+                codeGrants);
         JwtAuthenticator authenticator = new JwtAuthenticator(keys, settings, agents, users, revocations);
         List<String> ambiguous = users.ambiguousIds();
         if (!ambiguous.isEmpty()) {
@@ -38,6 +60,7 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
             LOG.warn("ids registered both as an agent and as a user (retire one of each): {}", ambiguous);
         }
         TokenThrottle throttle = new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC());
-        return new Identity(agents, users, revocations, keys, settings, tokens, authenticator, throttle);
+        return new Identity(agents, users, revocations, keys, settings, tokens, authenticator, throttle, passwords,
+                oauth);
     }
 }

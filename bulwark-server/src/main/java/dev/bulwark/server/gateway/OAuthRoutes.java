@@ -1,0 +1,29 @@
+package dev.bulwark.server.gateway;
+
+import dev.bulwark.server.http.AuthorizeServlet;
+import dev.bulwark.server.http.DiscoveryServlet;
+import dev.bulwark.server.http.GateAudit;
+import dev.bulwark.server.http.RegistrationServlet;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+/** Mounts the interactive-login endpoints: authorization, registration (when an agent is configured for it). */
+final class OAuthRoutes {
+    private OAuthRoutes() {}
+
+    static void mount(ServletContextHandler context, Gateway gateway, GateAudit audit) {
+        Optional<InteractiveLogin> oauth = gateway.identity().oauth();
+        if (oauth.isEmpty()) {
+            context.addServlet(new ServletHolder(new AuthorizeServlet()), DiscoveryServlet.AUTHORIZATION_ENDPOINT);
+            return;
+        }
+        InteractiveLogin login = oauth.get();
+        boolean secure = gateway.baseUrl().startsWith("https:");
+        AuthorizeServlet.Parts parts = new AuthorizeServlet.Parts(login.flow(), login.logins(),
+                gateway.identity().passwords(), login.throttle(), audit, secure, Optional.empty());
+        context.addServlet(new ServletHolder(new AuthorizeServlet(parts)), DiscoveryServlet.AUTHORIZATION_ENDPOINT);
+        login.registrationAgent().ifPresent(agent -> context.addServlet(new ServletHolder(
+                new RegistrationServlet(login.clients(), agent, login.throttle(), audit)), RegistrationServlet.PATH));
+    }
+}

@@ -1,0 +1,249 @@
+package dev.bulwark.server.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.config.IdentitySettings;
+import dev.bulwark.server.config.OAuthSettings;
+import dev.bulwark.server.gateway.Gateway;
+import dev.bulwark.server.gateway.TestGateways;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A person's own MCP client over HTTP: it registers (RFC 7591), sends the user to the login page, the user logs in
+ * and consents, the client redeems the code with its PKCE verifier and calls a tool as the user through the
+ * registered agent. Then the hostile variants.
+ */
+class OAuthLoginEndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String REDIRECT = "http://127.0.0.1:43117/callback";
+    static final String VERIFIER = "verifier-verifier-verifier-verifier-verifier-0001";
+    static final String PASSWORD = "alice's long password";
+    @TempDir
+    static Path data;
+    static Gateway gateway;
+    static String clientId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        BulwarkConfig config = BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0)
+                .withIdentity(new IdentitySettings(null, null, null, null,
+                        new OAuthSettings(true, "support-bot", null, null, null)));
+        gateway = Gateway.start(config);
+        gateway.identity().passwords().set("alice", PASSWORD);
+        HttpResponse<String> registered = postJson("/oauth/register",
+                "{\"client_name\":\"Alice's editor\",\"redirect_uris\":[\"" + REDIRECT + "\"],"
+                        + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
+                        + "\"refresh_token\"],\"response_types\":[\"code\"],\"logo_uri\":\"https://x.example/l.png\"}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        clientId = JSON.readTree(registered.body()).get("client_id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static HttpResponse<String> postJson(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> postForm(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static String authorizeUrl(String client, String redirect) throws Exception {
+        return gateway.baseUrl() + "/oauth/authorize?response_type=code&client_id=" + client + "&redirect_uri="
+                + Browser.enc(redirect) + "&code_challenge=" + challenge(VERIFIER)
+                + "&code_challenge_method=S256&state=s1&scope=mcp&resource=" + Browser.enc(gateway.mcpUrl());
+    }
+
+    /** Logs alice in and consents; answers the URL the browser is sent to. */
+    static String loginAndConsent(Browser browser) throws Exception {
+        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+        HttpResponse<String> done = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(consent), "action", "consent", "decision", "allow"));
+        assertThat(done.statusCode()).isEqualTo(303);
+        return done.headers().firstValue("Location").orElseThrow();
+    }
+
+    static HttpResponse<String> redeem(String code, String client, String redirect, String verifier)
+            throws Exception {
+        return postForm("/oauth/token", "grant_type=authorization_code&code=" + Browser.enc(code) + "&client_id="
+                + client + "&redirect_uri=" + Browser.enc(redirect) + "&code_verifier=" + verifier + "&resource="
+                + Browser.enc(gateway.mcpUrl()));
+    }
+
+    @Test
+    void metadataAdvertisesCodeFlowWithS256AndRegistration() throws Exception {
+        JsonNode doc = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/.well-known/oauth-authorization-server")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(doc.get("response_types_supported")).extracting(JsonNode::asText).containsExactly("code");
+        assertThat(doc.get("code_challenge_methods_supported")).extracting(JsonNode::asText).containsExactly("S256");
+        assertThat(doc.get("grant_types_supported")).extracting(JsonNode::asText)
+                .contains("authorization_code", "refresh_token");
+        assertThat(doc.get("registration_endpoint").asText()).isEqualTo(gateway.baseUrl() + "/oauth/register");
+        assertThat(doc.get("token_endpoint_auth_methods_supported")).extracting(JsonNode::asText).contains("none");
+    }
+
+    @Test
+    void aUserLogsInConsentsAndTheClientCallsAToolAsTheUserThroughTheAgent() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'");
+        HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
+        assertThat(consent.body()).contains("Alice&#39;s editor", clientId, "support-bot", "mcp");
+        assertThat(consent.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("form-action 'self' http://127.0.0.1:43117");
+        HttpResponse<String> done = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(consent), "action", "consent", "decision", "allow"));
+        String location = done.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT + "?");
+        Map<String, String> q = Browser.query(location);
+        assertThat(q).containsEntry("state", "s1").containsEntry("iss", gateway.baseUrl());
+
+        HttpResponse<String> tokens = redeem(q.get("code"), clientId, REDIRECT, VERIFIER);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(tokens.body());
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(body.get("access_token").asText()
+                .split("\\.")[1]));
+        assertThat(claims.get("sub").asText()).isEqualTo("alice");
+        assertThat(claims.at("/act/sub").asText()).isEqualTo("support-bot");
+        assertThat(body.get("refresh_token").asText()).isNotBlank();
+        try (McpSyncClient client = TestGateways.client(gateway, body.get("access_token").asText(), null)) {
+            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("crm.get_customer",
+                    Map.of("id", 3)));
+            assertThat(r.isError()).as(r.toString()).isFalse();
+        }
+        assertThat(gateway.auditLog().tail(50)).anySatisfy(r -> {
+            assertThat(r.event().action()).isEqualTo("oauth.consent");
+            assertThat(r.event().userId()).isEqualTo("alice");
+        });
+
+        HttpResponse<String> refreshed = postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
+                + "&refresh_token=" + Browser.enc(body.get("refresh_token").asText()));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        HttpResponse<String> reused = postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
+                + "&refresh_token=" + Browser.enc(body.get("refresh_token").asText()));
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(reused.body()).contains("invalid_grant");
+        HttpResponse<String> afterReuse = postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
+                + "&refresh_token=" + Browser.enc(JSON.readTree(refreshed.body()).get("refresh_token").asText()));
+        assertThat(afterReuse.statusCode()).as("reuse revokes the family").isEqualTo(400);
+    }
+
+    @Test
+    void aWrongVerifierOrAReusedCodeGetsNoToken() throws Exception {
+        String code = Browser.query(loginAndConsent(new Browser())).get("code");
+        assertThat(redeem(code, clientId, REDIRECT, "wrong-verifier-wrong-verifier-wrong-verifier-00")
+                .statusCode()).isEqualTo(400);
+        assertThat(redeem(code, clientId, REDIRECT, VERIFIER).body()).contains("invalid_grant");
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenOrCookieIsRefused() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> noCsrf = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "action", "login", "username", "alice", "password", PASSWORD));
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        Browser other = new Browser();
+        HttpResponse<String> noCookie = other.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
+        assertThat(noCookie.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.get(authorizeUrl(clientId, REDIRECT));
+        int last = 0;
+        for (int i = 0; i < 6; i++) {
+            page = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of("csrf", Browser.csrf(page),
+                    "action", "login", "username", "carol", "password", "not the password " + i));
+            last = page.statusCode();
+            if (i < 5) {
+                assertThat(last).isEqualTo(401);
+            }
+        }
+        assertThat(last).isEqualTo(429);
+    }
+
+    @Test
+    void mismatchedAndOpenRedirectsAreNeverFollowed() throws Exception {
+        for (String evil : new String[] {"https://evil.example/callback", "http://127.0.0.1:43117/other",
+                "javascript:alert(1)"}) {
+            HttpResponse<String> r = new Browser().get(authorizeUrl(clientId, evil));
+            assertThat(r.statusCode()).as(evil).isEqualTo(400);
+            assertThat(r.headers().firstValue("Location")).isEmpty();
+        }
+        String code = Browser.query(loginAndConsent(new Browser())).get("code");
+        assertThat(redeem(code, clientId, "http://127.0.0.1:43117/callback?x=1", VERIFIER).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void registrationRefusesDangerousRedirectUrisAndConfidentialClients() throws Exception {
+        for (String uri : new String[] {"javascript:alert(1)", "http://app.example.com/cb", "data:text/html,x",
+                "https://app.example.com/cb#frag"}) {
+            HttpResponse<String> r = postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}");
+            assertThat(r.statusCode()).as(uri).isEqualTo(400);
+            assertThat(r.body()).contains("invalid_redirect_uri");
+        }
+        HttpResponse<String> secret = postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT
+                + "\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}");
+        assertThat(secret.body()).contains("invalid_client_metadata");
+    }
+
+    @Test
+    void aCodeIssuedToOneClientCannotBeRedeemedByAnother() throws Exception {
+        String other = JSON.readTree(postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT + "\"]}")
+                .body()).get("client_id").asText();
+        String code = Browser.query(loginAndConsent(new Browser())).get("code");
+        assertThat(redeem(code, other, REDIRECT, VERIFIER).body()).contains("invalid_grant");
+    }
+
+    @Test
+    void aDenyingUserSendsTheClientAccessDenied() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
+        HttpResponse<String> done = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(consent), "action", "consent", "decision", "deny"));
+        assertThat(Browser.query(done.headers().firstValue("Location").orElseThrow()))
+                .containsEntry("error", "access_denied").doesNotContainKey("code");
+    }
+}
