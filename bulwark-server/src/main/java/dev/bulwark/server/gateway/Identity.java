@@ -14,7 +14,10 @@ import dev.bulwark.identity.TokenEndpoint;
 import dev.bulwark.identity.TokenSettings;
 import dev.bulwark.identity.TokenThrottle;
 import dev.bulwark.server.config.BulwarkConfig;
+import dev.bulwark.server.config.FederationSettings;
 import dev.bulwark.server.config.OAuthSettings;
+import dev.bulwark.server.http.FederationServlet;
+import dev.bulwark.identity.OidcFederation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -49,7 +52,8 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
                     o.refreshLifetime(), Clock.systemUTC()));
             oauth = Optional.of(new InteractiveLogin(clients, flow, new PendingLogins(10_000),
                     new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC()),
-                    Optional.ofNullable(o.registrationAgent())));
+                    Optional.ofNullable(o.registrationAgent()),
+                    Optional.ofNullable(o.federation()).map(f -> federation(f, issuer, users))));
         }
         TokenEndpoint tokens = new TokenEndpoint(keys, settings, agents, users, revocations, Clock.systemUTC(),
                 codeGrants);
@@ -62,5 +66,14 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
         TokenThrottle throttle = new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC());
         return new Identity(agents, users, revocations, keys, settings, tokens, authenticator, throttle, passwords,
                 oauth);
+    }
+
+    private static InteractiveLogin.Federation federation(FederationSettings f, String baseUrl, SqlUserStore users) {
+        java.net.URI issuer = java.net.URI.create(f.issuer());
+        OidcFederation rp = new OidcFederation(new OidcFederation.Settings(issuer, f.clientId(),
+                Optional.ofNullable(f.clientSecret()).filter(s -> !s.isBlank()),
+                java.net.URI.create(baseUrl + FederationServlet.CALLBACK), f.subjects(), f.autoProvision(),
+                java.util.Set.copyOf(f.provisionRoles())), users);
+        return new InteractiveLogin.Federation(rp, f.displayName(), issuer);
     }
 }

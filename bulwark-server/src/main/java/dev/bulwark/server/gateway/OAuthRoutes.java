@@ -2,6 +2,7 @@ package dev.bulwark.server.gateway;
 
 import dev.bulwark.server.http.AuthorizeServlet;
 import dev.bulwark.server.http.DiscoveryServlet;
+import dev.bulwark.server.http.FederationServlet;
 import dev.bulwark.server.http.GateAudit;
 import dev.bulwark.server.http.RegistrationServlet;
 import java.util.Optional;
@@ -12,6 +13,10 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 final class OAuthRoutes {
     private OAuthRoutes() {}
 
+    private static String origin(java.net.URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     static void mount(ServletContextHandler context, Gateway gateway, GateAudit audit) {
         Optional<InteractiveLogin> oauth = gateway.identity().oauth();
         if (oauth.isEmpty()) {
@@ -21,8 +26,11 @@ final class OAuthRoutes {
         InteractiveLogin login = oauth.get();
         boolean secure = gateway.baseUrl().startsWith("https:");
         AuthorizeServlet.Parts parts = new AuthorizeServlet.Parts(login.flow(), login.logins(),
-                gateway.identity().passwords(), login.throttle(), audit, secure, Optional.empty());
+                gateway.identity().passwords(), login.throttle(), audit, secure, login.federation().map(f ->
+                        new AuthorizeServlet.FederationButton(f.label(), origin(f.issuer()))));
         context.addServlet(new ServletHolder(new AuthorizeServlet(parts)), DiscoveryServlet.AUTHORIZATION_ENDPOINT);
+        login.federation().ifPresent(f -> context.addServlet(new ServletHolder(
+                new FederationServlet(parts, f.relyingParty())), FederationServlet.PATH + "/*"));
         login.registrationAgent().ifPresent(agent -> context.addServlet(new ServletHolder(
                 new RegistrationServlet(login.clients(), agent, login.throttle(), audit)), RegistrationServlet.PATH));
     }

@@ -33,7 +33,14 @@ public final class AuthorizeServlet extends HttpServlet {
     /** What the endpoint needs when interactive login is on. */
     public record Parts(AuthorizationCodeFlow flow, PendingLogins logins, SqlPasswordStore passwords,
                         TokenThrottle throttle, GateAudit audit, boolean secureCookies,
-                        Optional<String> federationLabel) {}
+                        Optional<FederationButton> federation) {}
+
+    /**
+     * The login page's button for the external identity provider.
+     *
+     * @param origin the provider's origin, allowed as a redirect target of the page's forms (CSP form-action)
+     */
+    public record FederationButton(String label, String origin) {}
 
     public AuthorizeServlet() {
         this.parts = Optional.empty();
@@ -69,7 +76,7 @@ public final class AuthorizeServlet extends HttpServlet {
                 PendingLogins.Pending pending = p.logins().start(valid.request());
                 LoginCookie.set(response, pending.id(), p.secureCookies());
                 LoginPages.login(response, 200, valid.request(), pending.csrf(), Optional.empty(),
-                        p.federationLabel());
+                        p.federation());
             }
         }
     }
@@ -124,7 +131,7 @@ public final class AuthorizeServlet extends HttpServlet {
             }
             LoginPages.login(response, 429, pending.request(), pending.csrf(),
                     Optional.of("Too many failed attempts. Wait " + throttled.retryAfter().toSeconds()
-                            + " seconds and try again."), p.federationLabel());
+                            + " seconds and try again."), p.federation());
             return;
         }
         if (key.isEmpty() || !p.passwords().verify(key.get(), password)) {
@@ -135,7 +142,7 @@ public final class AuthorizeServlet extends HttpServlet {
             p.audit().refused(AuditEventType.AUTHENTICATION, "oauth.login", pending.request().agent().id(),
                     "wrong user id or password", request, details);
             LoginPages.login(response, 401, pending.request(), pending.csrf(),
-                    Optional.of("Wrong user id or password."), p.federationLabel());
+                    Optional.of("Wrong user id or password."), p.federation());
             return;
         }
         showConsent(response, p, pending, key.get());

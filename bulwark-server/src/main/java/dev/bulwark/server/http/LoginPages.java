@@ -22,7 +22,8 @@ final class LoginPages {
     private LoginPages() {}
 
     static void login(HttpServletResponse response, int status, AuthorizationRequest request, String csrf,
-                      Optional<String> problem, Optional<String> federationLabel) throws IOException {
+                      Optional<String> problem, Optional<AuthorizeServlet.FederationButton> federation)
+            throws IOException {
         StringBuilder body = new StringBuilder();
         body.append("<h1>Log in to Bulwark</h1>");
         body.append("<p>").append(esc(request.client().name())).append(" wants to act for you.</p>");
@@ -33,10 +34,12 @@ final class LoginPages {
                 .append("<p><label>Password <input name=\"password\" type=\"password\""
                         + " autocomplete=\"current-password\" required></label></p>")
                 .append("<p><button type=\"submit\">Log in</button></p></form>");
-        federationLabel.ifPresent(label -> body.append("<form method=\"post\" action=\"/oauth/federated/start\">")
+        federation.ifPresent(f -> body.append("<form method=\"post\" action=\"/oauth/federated/start\">")
                 .append(hidden("csrf", csrf)).append("<p><button type=\"submit\">Log in with ")
-                .append(esc(label)).append("</button></p></form>"));
-        write(response, status, "Log in", body, "form-action 'self'");
+                .append(esc(f.label())).append("</button></p></form>"));
+        // The provider's form posts here and is redirected there: CSP form-action covers the redirect too.
+        write(response, status, "Log in", body, "form-action 'self'" + federation.map(f -> " " + f.origin())
+                .orElse(""));
     }
 
     static void consent(HttpServletResponse response, AuthorizationRequest request, User user, String csrf)

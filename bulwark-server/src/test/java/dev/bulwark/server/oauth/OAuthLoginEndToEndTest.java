@@ -15,9 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,15 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
  * registered agent. Then the hostile variants.
  */
 class OAuthLoginEndToEndTest {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = LoginSteps.JSON;
+    static final HttpClient HTTP = LoginSteps.HTTP;
     static final String REDIRECT = "http://127.0.0.1:43117/callback";
-    static final String VERIFIER = "verifier-verifier-verifier-verifier-verifier-0001";
+    static final String VERIFIER = LoginSteps.VERIFIER;
     static final String PASSWORD = "alice's long password";
     @TempDir
     static Path data;
     static Gateway gateway;
     static String clientId;
+    static LoginSteps steps;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,7 +47,8 @@ class OAuthLoginEndToEndTest {
                         new OAuthSettings(true, "support-bot", null, null, null)));
         gateway = Gateway.start(config);
         gateway.identity().passwords().set("alice", PASSWORD);
-        HttpResponse<String> registered = postJson("/oauth/register",
+        steps = new LoginSteps(gateway);
+        HttpResponse<String> registered = steps.postJson("/oauth/register",
                 "{\"client_name\":\"Alice's editor\",\"redirect_uris\":[\"" + REDIRECT + "\"],"
                         + "\"token_endpoint_auth_method\":\"none\",\"grant_types\":[\"authorization_code\","
                         + "\"refresh_token\"],\"response_types\":[\"code\"],\"logo_uri\":\"https://x.example/l.png\"}");
@@ -61,32 +61,9 @@ class OAuthLoginEndToEndTest {
         gateway.close();
     }
 
-    static HttpResponse<String> postJson(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> postForm(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String challenge(String verifier) throws Exception {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    static String authorizeUrl(String client, String redirect) throws Exception {
-        return gateway.baseUrl() + "/oauth/authorize?response_type=code&client_id=" + client + "&redirect_uri="
-                + Browser.enc(redirect) + "&code_challenge=" + challenge(VERIFIER)
-                + "&code_challenge_method=S256&state=s1&scope=mcp&resource=" + Browser.enc(gateway.mcpUrl());
-    }
-
     /** Logs alice in and consents; answers the URL the browser is sent to. */
     static String loginAndConsent(Browser browser) throws Exception {
-        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
                 "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
@@ -95,13 +72,6 @@ class OAuthLoginEndToEndTest {
                 "csrf", Browser.csrf(consent), "action", "consent", "decision", "allow"));
         assertThat(done.statusCode()).isEqualTo(303);
         return done.headers().firstValue("Location").orElseThrow();
-    }
-
-    static HttpResponse<String> redeem(String code, String client, String redirect, String verifier)
-            throws Exception {
-        return postForm("/oauth/token", "grant_type=authorization_code&code=" + Browser.enc(code) + "&client_id="
-                + client + "&redirect_uri=" + Browser.enc(redirect) + "&code_verifier=" + verifier + "&resource="
-                + Browser.enc(gateway.mcpUrl()));
     }
 
     @Test
@@ -119,7 +89,7 @@ class OAuthLoginEndToEndTest {
     @Test
     void aUserLogsInConsentsAndTheClientCallsAToolAsTheUserThroughTheAgent() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT));
         assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'");
         HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
@@ -134,7 +104,7 @@ class OAuthLoginEndToEndTest {
         Map<String, String> q = Browser.query(location);
         assertThat(q).containsEntry("state", "s1").containsEntry("iss", gateway.baseUrl());
 
-        HttpResponse<String> tokens = redeem(q.get("code"), clientId, REDIRECT, VERIFIER);
+        HttpResponse<String> tokens = steps.redeem(q.get("code"), clientId, REDIRECT, VERIFIER);
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         JsonNode body = JSON.readTree(tokens.body());
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(body.get("access_token").asText()
@@ -152,14 +122,14 @@ class OAuthLoginEndToEndTest {
             assertThat(r.event().userId()).isEqualTo("alice");
         });
 
-        HttpResponse<String> refreshed = postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
+        HttpResponse<String> refreshed = steps.postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
                 + "&refresh_token=" + Browser.enc(body.get("refresh_token").asText()));
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        HttpResponse<String> reused = postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
+        HttpResponse<String> reused = steps.postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
                 + "&refresh_token=" + Browser.enc(body.get("refresh_token").asText()));
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(reused.body()).contains("invalid_grant");
-        HttpResponse<String> afterReuse = postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
+        HttpResponse<String> afterReuse = steps.postForm("/oauth/token", "grant_type=refresh_token&client_id=" + clientId
                 + "&refresh_token=" + Browser.enc(JSON.readTree(refreshed.body()).get("refresh_token").asText()));
         assertThat(afterReuse.statusCode()).as("reuse revokes the family").isEqualTo(400);
     }
@@ -167,15 +137,15 @@ class OAuthLoginEndToEndTest {
     @Test
     void aWrongVerifierOrAReusedCodeGetsNoToken() throws Exception {
         String code = Browser.query(loginAndConsent(new Browser())).get("code");
-        assertThat(redeem(code, clientId, REDIRECT, "wrong-verifier-wrong-verifier-wrong-verifier-00")
+        assertThat(steps.redeem(code, clientId, REDIRECT, "wrong-verifier-wrong-verifier-wrong-verifier-00")
                 .statusCode()).isEqualTo(400);
-        assertThat(redeem(code, clientId, REDIRECT, VERIFIER).body()).contains("invalid_grant");
+        assertThat(steps.redeem(code, clientId, REDIRECT, VERIFIER).body()).contains("invalid_grant");
     }
 
     @Test
     void aFormWithoutTheCsrfTokenOrCookieIsRefused() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT));
         HttpResponse<String> noCsrf = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
                 "action", "login", "username", "alice", "password", PASSWORD));
         assertThat(noCsrf.statusCode()).isEqualTo(403);
@@ -188,7 +158,7 @@ class OAuthLoginEndToEndTest {
     @Test
     void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> page = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> page = browser.get(steps.authorizeUrl(clientId, REDIRECT));
         int last = 0;
         for (int i = 0; i < 6; i++) {
             page = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of("csrf", Browser.csrf(page),
@@ -205,12 +175,12 @@ class OAuthLoginEndToEndTest {
     void mismatchedAndOpenRedirectsAreNeverFollowed() throws Exception {
         for (String evil : new String[] {"https://evil.example/callback", "http://127.0.0.1:43117/other",
                 "javascript:alert(1)"}) {
-            HttpResponse<String> r = new Browser().get(authorizeUrl(clientId, evil));
+            HttpResponse<String> r = new Browser().get(steps.authorizeUrl(clientId, evil));
             assertThat(r.statusCode()).as(evil).isEqualTo(400);
             assertThat(r.headers().firstValue("Location")).isEmpty();
         }
         String code = Browser.query(loginAndConsent(new Browser())).get("code");
-        assertThat(redeem(code, clientId, "http://127.0.0.1:43117/callback?x=1", VERIFIER).statusCode())
+        assertThat(steps.redeem(code, clientId, "http://127.0.0.1:43117/callback?x=1", VERIFIER).statusCode())
                 .isEqualTo(400);
     }
 
@@ -218,27 +188,27 @@ class OAuthLoginEndToEndTest {
     void registrationRefusesDangerousRedirectUrisAndConfidentialClients() throws Exception {
         for (String uri : new String[] {"javascript:alert(1)", "http://app.example.com/cb", "data:text/html,x",
                 "https://app.example.com/cb#frag"}) {
-            HttpResponse<String> r = postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}");
+            HttpResponse<String> r = steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}");
             assertThat(r.statusCode()).as(uri).isEqualTo(400);
             assertThat(r.body()).contains("invalid_redirect_uri");
         }
-        HttpResponse<String> secret = postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT
+        HttpResponse<String> secret = steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT
                 + "\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}");
         assertThat(secret.body()).contains("invalid_client_metadata");
     }
 
     @Test
     void aCodeIssuedToOneClientCannotBeRedeemedByAnother() throws Exception {
-        String other = JSON.readTree(postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT + "\"]}")
+        String other = JSON.readTree(steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT + "\"]}")
                 .body()).get("client_id").asText();
         String code = Browser.query(loginAndConsent(new Browser())).get("code");
-        assertThat(redeem(code, other, REDIRECT, VERIFIER).body()).contains("invalid_grant");
+        assertThat(steps.redeem(code, other, REDIRECT, VERIFIER).body()).contains("invalid_grant");
     }
 
     @Test
     void aDenyingUserSendsTheClientAccessDenied() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> login = browser.get(authorizeUrl(clientId, REDIRECT));
+        HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT));
         HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
                 "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
         HttpResponse<String> done = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
