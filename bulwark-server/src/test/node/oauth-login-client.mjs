@@ -3,7 +3,9 @@
 // registers itself (RFC 7591), and sends the user to the authorization URL with PKCE. Here a scripted browser logs
 // the user in and consents (keeping the login cookie and the pages' CSRF tokens); the SDK redeems the code, and the
 // client calls a tool. Then it refreshes its token through the SDK.
-// Usage: node oauth-login-client.mjs <mcp-url> <redirect-url> <user> <password> <tool> <args-json>
+// With "federated" as <user>, the browser logs in at the external OpenID provider instead (its button on the login
+// page), which sends it back to Bulwark's consent page.
+// Usage: node oauth-login-client.mjs <mcp-url> <redirect-url> <user|federated> <password> <tool> <args-json>
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { UnauthorizedError, refreshAuthorization } from "@modelcontextprotocol/sdk/client/auth.js";
@@ -46,8 +48,8 @@ async function scriptedLogin(authorizationUrl) {
     if (!m) throw new Error("no CSRF token in page: " + html.slice(0, 300));
     return m[1];
   };
-  const post = async (form) => {
-    const res = await fetch(new URL("/oauth/authorize", authorizationUrl), {
+  const post = async (form, path = "/oauth/authorize") => {
+    const res = await fetch(new URL(path, authorizationUrl), {
       method: "POST", redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie },
       body: new URLSearchParams(form).toString(),
@@ -58,7 +60,20 @@ async function scriptedLogin(authorizationUrl) {
   const loginPage = await fetch(authorizationUrl, { redirect: "manual" });
   remember(loginPage);
   if (loginPage.status !== 200) throw new Error("login page: " + loginPage.status + " " + (await loginPage.text()));
-  const consentPage = await post({ csrf: csrfOf(await loginPage.text()), action: "login", username: user, password });
+  let consentPage;
+  if (user === "federated") {
+    const toProvider = await post({ csrf: csrfOf(await loginPage.text()) }, "/oauth/federated/start");
+    if (toProvider.status !== 303) throw new Error("federated start: " + toProvider.status);
+    const atProvider = await fetch(toProvider.headers.get("location"), { redirect: "manual" });
+    const back = atProvider.headers.get("location");
+    if (!back || !back.startsWith(new URL("/oauth/federated/callback", authorizationUrl).href)) {
+      throw new Error("provider did not send the browser back: " + atProvider.status + " " + back);
+    }
+    consentPage = await fetch(back, { redirect: "manual", headers: { cookie } });
+    remember(consentPage);
+  } else {
+    consentPage = await post({ csrf: csrfOf(await loginPage.text()), action: "login", username: user, password });
+  }
   const consentHtml = await consentPage.text();
   if (consentPage.status !== 200) throw new Error("login: " + consentPage.status + " " + consentHtml);
   const done = await post({ csrf: csrfOf(consentHtml), action: "consent", decision: "allow" });

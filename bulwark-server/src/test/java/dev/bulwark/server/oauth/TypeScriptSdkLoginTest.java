@@ -14,20 +14,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.bulwark.server.config.FederationSettings;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official TypeScript MCP SDK client logs a person in by authorization code + PKCE: it discovers the
  * authorization server from the 401, registers itself, a scripted browser logs in and consents, the SDK redeems the
- * code and the client calls a tool as the user through the registered agent; then it rotates its refresh token.
+ * code and the client calls a tool as the user through the registered agent; then it rotates its refresh token. The
+ * same with a user who logs in at an external OpenID provider (mock-oauth2-server, in this JVM).
  */
 class TypeScriptSdkLoginTest {
     private static final Path NODE_PROJECT = Path.of("src/test/node");
 
-    @Test
-    void typescriptClientLogsAUserInWithCodeAndPkceAndCallsATool(@TempDir Path data, @TempDir Path work)
-            throws Exception {
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void install() throws Exception {
         assumeTrue(works("node", "--version") && works("npm", "--version"),
                 "Node.js and npm are needed for the TypeScript interoperability test");
         for (String f : List.of("package.json", "package-lock.json", "oauth-login-client.mjs")) {
@@ -35,14 +43,34 @@ class TypeScriptSdkLoginTest {
         }
         String[] install = run(work, 300, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
         assertThat(install[0]).as("npm ci: " + install[1]).isEqualTo("0");
+    }
 
+    @Test
+    void typescriptClientLogsAUserInWithCodeAndPkceAndCallsATool(@TempDir Path data) throws Exception {
+        loginAndCall(data, null, "alice");
+    }
+
+    @Test
+    void typescriptClientLogsAFederatedUserInAndCallsATool(@TempDir Path data) throws Exception {
+        MockOAuth2Server idp = new MockOAuth2Server();
+        idp.start(0);
+        try {
+            idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "00u-alice"));
+            loginAndCall(data, new FederationSettings(idp.issuerUrl("corp").toString(), "bulwark", "s3cret",
+                    "Corp SSO", Map.of("00u-alice", "alice"), false, List.of()), "federated");
+        } finally {
+            idp.shutdown();
+        }
+    }
+
+    private static void loginAndCall(Path data, FederationSettings federation, String user) throws Exception {
         BulwarkConfig config = BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0)
                 .withIdentity(new IdentitySettings(null, null, null, null,
-                        new OAuthSettings(true, "support-bot", null, null, null)));
+                        new OAuthSettings(true, "support-bot", null, null, federation)));
         try (Gateway gateway = Gateway.start(config)) {
             gateway.identity().passwords().set("alice", "alice's long password");
             String[] client = run(work, 120, "node", "oauth-login-client.mjs", gateway.mcpUrl(),
-                    "http://127.0.0.1:43119/callback", "alice", "alice's long password", "crm.get_customer",
+                    "http://127.0.0.1:43119/callback", user, "alice's long password", "crm.get_customer",
                     "{\"id\":3}");
             String lastLine = client[1].strip().lines().reduce((a, b) -> b).orElse("");
             assertThat(client[0]).as(client[1]).isEqualTo("0");
