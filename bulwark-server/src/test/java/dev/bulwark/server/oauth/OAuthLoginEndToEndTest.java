@@ -206,6 +206,33 @@ class OAuthLoginEndToEndTest {
     }
 
     @Test
+    void anAdminGivesAUserAPasswordThroughTheApiAndItIsNeverEchoedOrAudited() throws Exception {
+        gateway.identity().users().register("dora", java.util.Set.of(), Map.of());
+        String admin = java.nio.file.Files.readString(data.resolve(
+                dev.bulwark.server.gateway.AdminToken.FIRST_START_FILE)).trim();
+        java.util.function.BiFunction<String, String, HttpResponse<String>> setPassword = (user, body) -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/users/" + user
+                        + "/password")).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + admin)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        HttpResponse<String> ok = setPassword.apply("dora", "{\"password\":\"dora's new password 1\"}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).doesNotContain("dora's new password 1");
+        assertThat(gateway.identity().passwords().verify("dora", "dora's new password 1")).isTrue();
+        assertThat(setPassword.apply("dora", "{\"password\":\"short\"}").statusCode()).isEqualTo(400);
+        assertThat(setPassword.apply("nobody", "{\"password\":\"long enough password\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(gateway.auditLog().tail(200)).anySatisfy(r -> assertThat(r.event().action())
+                .isEqualTo("user.password")).noneSatisfy(r -> assertThat(r.event().toString())
+                .contains("dora's new password 1"));
+    }
+
+    @Test
     void aDenyingUserSendsTheClientAccessDenied() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT));
