@@ -24,7 +24,7 @@ public final class AuthorizationCodeFlow {
     private static final Set<String> OWN_PARAMETERS = Set.of("response_type", "client_id", "redirect_uri",
             "code_challenge", "code_challenge_method", "scope", "state", "resource");
 
-    private final SqlOAuthClients clients;
+    private final OAuthClients clients;
     private final SqlAgentStore agents;
     private final SqlUserStore users;
     private final SqlAuthorizationCodes codes;
@@ -32,7 +32,7 @@ public final class AuthorizationCodeFlow {
     private final Duration codeTtl;
     private final Clock clock;
 
-    public AuthorizationCodeFlow(SqlOAuthClients clients, SqlAgentStore agents, SqlUserStore users,
+    public AuthorizationCodeFlow(OAuthClients clients, SqlAgentStore agents, SqlUserStore users,
                                  javax.sql.DataSource dataSource, TokenSettings settings, Duration codeTtl,
                                  Clock clock) {
         this.clients = Checks.present(clients, "clients");

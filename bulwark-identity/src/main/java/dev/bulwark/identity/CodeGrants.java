@@ -25,7 +25,7 @@ public final class CodeGrants {
 
     private final SqlAuthorizationCodes codes;
     private final SqlRefreshTokens refreshTokens;
-    private final SqlOAuthClients clients;
+    private final OAuthClients clients;
     private final SqlAgentStore agents;
     private final SqlUserStore users;
     private final SqlRevocationList revocations;
@@ -33,7 +33,7 @@ public final class CodeGrants {
     private final Duration refreshTtl;
     private final Clock clock;
 
-    public CodeGrants(AuthorizationCodeFlow flow, SqlOAuthClients clients, SqlAgentStore agents, SqlUserStore users,
+    public CodeGrants(AuthorizationCodeFlow flow, OAuthClients clients, SqlAgentStore agents, SqlUserStore users,
                       SqlRevocationList revocations, javax.sql.DataSource dataSource, TokenSettings settings,
                       Duration refreshTtl, Clock clock) {
         this.codes = Checks.present(flow, "flow").codes();

@@ -25,12 +25,13 @@ final class OAuthSql {
             s.execute("CREATE TABLE IF NOT EXISTS " + CLIENTS + " (client_id VARCHAR(64) PRIMARY KEY,"
                     + " name TEXT NOT NULL, redirect_uris TEXT NOT NULL, agent_id VARCHAR(128) NOT NULL,"
                     + " created_at BIGINT NOT NULL)");
+            // Client ids of metadata documents are URLs: TEXT.
             s.execute("CREATE TABLE IF NOT EXISTS " + CODES + " (code_hash VARCHAR(64) PRIMARY KEY,"
-                    + " client_id VARCHAR(64) NOT NULL, redirect_uri TEXT NOT NULL, challenge VARCHAR(64) NOT NULL,"
+                    + " client_id TEXT NOT NULL, redirect_uri TEXT NOT NULL, challenge VARCHAR(64) NOT NULL,"
                     + " user_id VARCHAR(128) NOT NULL, agent_id VARCHAR(128) NOT NULL, scopes TEXT NOT NULL,"
                     + " family VARCHAR(64) NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT)");
             s.execute("CREATE TABLE IF NOT EXISTS " + REFRESH + " (token_hash VARCHAR(64) PRIMARY KEY,"
-                    + " family VARCHAR(64) NOT NULL, client_id VARCHAR(64) NOT NULL, user_id VARCHAR(128) NOT NULL,"
+                    + " family VARCHAR(64) NOT NULL, client_id TEXT NOT NULL, user_id VARCHAR(128) NOT NULL,"
                     + " agent_id VARCHAR(128) NOT NULL, scopes TEXT NOT NULL, expires_at BIGINT NOT NULL,"
                     + " used_at BIGINT)");
         } catch (SQLException e) {

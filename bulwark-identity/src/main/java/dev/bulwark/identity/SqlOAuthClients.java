@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /** Registered OAuth clients (RFC 7591 dynamic registration), shared by all replicas through the database. */
-public final class SqlOAuthClients {
+public final class SqlOAuthClients implements OAuthClients {
     private static final Pattern CLIENT_ID = Pattern.compile("bwc_[A-Za-z0-9_-]{22}");
     private final DataSource dataSource;
     private final Clock clock;
@@ -48,6 +48,7 @@ public final class SqlOAuthClients {
         return client;
     }
 
+    @Override
     public Optional<OAuthClient> find(String clientId) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             return Optional.empty();
