@@ -11,10 +11,18 @@ import java.time.Duration;
  * @param codeTtl           lifetime of authorization codes (default 60s, at most 10m)
  * @param refreshTtl        lifetime of a login's refresh tokens, not extended by rotation (default 12h, at most 30d)
  * @param federation        an external OpenID Connect provider users may log in at (optional)
+ * @param clientMetadataDocuments accept https URLs as client ids and fetch the client's metadata document there
+ *                          (CIMD) under egress rules; such clients act as {@code registrationAgent} (default off)
  */
 public record OAuthSettings(Boolean enabled, String registrationAgent, String codeTtl, String refreshTtl,
-                            FederationSettings federation) {
+                            FederationSettings federation, Boolean clientMetadataDocuments) {
+    public OAuthSettings(Boolean enabled, String registrationAgent, String codeTtl, String refreshTtl,
+                         FederationSettings federation) {
+        this(enabled, registrationAgent, codeTtl, refreshTtl, federation, null);
+    }
+
     public OAuthSettings {
+        clientMetadataDocuments = clientMetadataDocuments != null && clientMetadataDocuments;
         enabled = enabled != null && enabled;
         codeTtl = codeTtl == null ? "60s" : codeTtl;
         refreshTtl = refreshTtl == null ? "12h" : refreshTtl;
@@ -28,10 +36,14 @@ public record OAuthSettings(Boolean enabled, String registrationAgent, String co
         if (registrationAgent != null && registrationAgent.isBlank()) {
             registrationAgent = null;
         }
+        if (clientMetadataDocuments && registrationAgent == null) {
+            throw new IllegalArgumentException("identity.oauth.clientMetadataDocuments needs registrationAgent: the"
+                    + " agent such clients act as");
+        }
     }
 
     public static OAuthSettings off() {
-        return new OAuthSettings(false, null, null, null, null);
+        return new OAuthSettings(false, null, null, null, null, null);
     }
 
     public Duration codeLifetime() {

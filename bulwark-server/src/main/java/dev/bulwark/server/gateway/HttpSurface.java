@@ -60,7 +60,8 @@ public final class HttpSurface implements AutoCloseable {
         var oauth = gateway.identity().oauth();
         DiscoveryServlet discovery = new DiscoveryServlet(gateway.baseUrl(), gateway.mcpUrl(),
                 gateway.identity().keys()::publicJwksJson, oauth.isPresent(),
-                oauth.flatMap(InteractiveLogin::registrationAgent).isPresent());
+                oauth.flatMap(InteractiveLogin::registrationAgent).isPresent(),
+                config.identity().oauth().clientMetadataDocuments());
         context.addServlet(new ServletHolder(discovery), "/.well-known/*");
         context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), gateway.identity().throttle(), audit)),
                 DiscoveryServlet.TOKEN_ENDPOINT);

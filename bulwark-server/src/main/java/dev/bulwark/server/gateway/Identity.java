@@ -1,7 +1,9 @@
 package dev.bulwark.server.gateway;
 
 import dev.bulwark.identity.AuthorizationCodeFlow;
+import dev.bulwark.identity.ClientMetadataDocuments;
 import dev.bulwark.identity.CodeGrants;
+import dev.bulwark.identity.OAuthClients;
 import dev.bulwark.identity.Ed25519KeySet;
 import dev.bulwark.identity.PendingLogins;
 import dev.bulwark.identity.SqlOAuthClients;
@@ -46,9 +48,13 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
         OAuthSettings o = config.identity().oauth();
         if (o.enabled()) {
             SqlOAuthClients clients = new SqlOAuthClients(db, Clock.systemUTC());
-            AuthorizationCodeFlow flow = new AuthorizationCodeFlow(clients, agents, users, db, settings,
+            OAuthClients known = o.clientMetadataDocuments()
+                    ? clients.orElse(new ClientMetadataDocuments(new MetadataDocumentFetch(), o.registrationAgent(),
+                            Clock.systemUTC()))
+                    : clients;
+            AuthorizationCodeFlow flow = new AuthorizationCodeFlow(known, agents, users, db, settings,
                     o.codeLifetime(), Clock.systemUTC());
-            codeGrants = Optional.of(new CodeGrants(flow, clients, agents, users, revocations, db, settings,
+            codeGrants = Optional.of(new CodeGrants(flow, known, agents, users, revocations, db, settings,
                     o.refreshLifetime(), Clock.systemUTC()));
             oauth = Optional.of(new InteractiveLogin(clients, flow, new PendingLogins(10_000),
                     new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC()),

@@ -24,6 +24,7 @@ public final class DiscoveryServlet extends HttpServlet {
     private final transient Supplier<String> jwks;
     private final boolean interactive;
     private final boolean registration;
+    private final boolean metadataDocuments;
 
     /**
      * @param baseUrl  the gateway's public base URL (also the token issuer)
@@ -40,6 +41,13 @@ public final class DiscoveryServlet extends HttpServlet {
      */
     public DiscoveryServlet(String baseUrl, String resource, Supplier<String> jwks, boolean interactive,
                             boolean registration) {
+        this(baseUrl, resource, jwks, interactive, registration, false);
+    }
+
+    /** @param metadataDocuments https URLs are accepted as client ids (client ID metadata documents) */
+    public DiscoveryServlet(String baseUrl, String resource, Supplier<String> jwks, boolean interactive,
+                            boolean registration, boolean metadataDocuments) {
+        this.metadataDocuments = interactive && metadataDocuments;
         this.baseUrl = baseUrl;
         this.resource = resource;
         this.jwks = jwks;
@@ -95,6 +103,7 @@ public final class DiscoveryServlet extends HttpServlet {
             if (registration) {
                 doc.put("registration_endpoint", baseUrl + RegistrationServlet.PATH);
             }
+            doc.put("client_id_metadata_document_supported", metadataDocuments);
         }
         doc.putArray("scopes_supported").add("mcp");
         doc.putArray("token_endpoint_auth_signing_alg_values_supported").add("EdDSA");

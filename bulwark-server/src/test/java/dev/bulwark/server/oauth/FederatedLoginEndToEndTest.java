@@ -45,7 +45,7 @@ class FederatedLoginEndToEndTest {
                 "s3cret", "Corp SSO", Map.of("00u-alice", "alice"), false, List.of());
         gateway = Gateway.start(BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0)
                 .withIdentity(new IdentitySettings(null, null, null, null,
-                        new OAuthSettings(true, "support-bot", null, null, federation))));
+                        new OAuthSettings(true, "support-bot", null, null, federation, true))));
         steps = new LoginSteps(gateway);
         clientId = steps.register("CLI", REDIRECT);
     }
@@ -94,6 +94,19 @@ class FederatedLoginEndToEndTest {
             assertThat(r.event().action()).isEqualTo("oauth.federated.login");
             assertThat(r.event().userId()).isEqualTo("alice");
         });
+    }
+
+    @Test
+    void metadataDocumentClientsAreAdvertisedAndOneOnAPrivateAddressIsNeverFetched() throws Exception {
+        JsonNode doc = LoginSteps.JSON.readTree(new Browser().get(gateway.baseUrl()
+                + "/.well-known/oauth-authorization-server").body());
+        assertThat(doc.get("client_id_metadata_document_supported").asBoolean()).isTrue();
+        HttpResponse<String> r = new Browser().get(steps.authorizeUrl(
+                Browser.enc("https://127.0.0.1:" + URI.create(gateway.baseUrl()).getPort() + "/client.json"),
+                REDIRECT));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("unknown client");
+        assertThat(r.headers().firstValue("Location")).isEmpty();
     }
 
     @Test
