@@ -65,8 +65,7 @@ public final class AuthorizationCodeFlow {
         }
         Optional<String> state = AuthorizationRequest.single(parameters, "state");
         if (state.isPresent() && state.get().length() > AuthorizationRequest.MAX_STATE) {
-            state = Optional.empty();
-            return back(redirect.get(), state, "invalid_request", "state is too long");
+            return back(redirect.get(), Optional.empty(), "invalid_request", "state is too long");
         }
         if (!AuthorizationRequest.single(parameters, "response_type").equals(Optional.of("code"))) {
             return back(redirect.get(), state, "unsupported_response_type", "response_type must be code");

@@ -31,7 +31,16 @@ final class OAuthRoutes {
         context.addServlet(new ServletHolder(new AuthorizeServlet(parts)), DiscoveryServlet.AUTHORIZATION_ENDPOINT);
         login.federation().ifPresent(f -> context.addServlet(new ServletHolder(
                 new FederationServlet(parts, f.relyingParty())), FederationServlet.PATH + "/*"));
-        login.registrationAgent().ifPresent(agent -> context.addServlet(new ServletHolder(
-                new RegistrationServlet(login.clients(), agent, login.throttle(), audit)), RegistrationServlet.PATH));
+        // Registrations get their own throttle: counting successes there must not lock users out of logging in.
+        dev.bulwark.identity.TokenThrottle registrations = new dev.bulwark.identity.TokenThrottle(
+                gateway.config().identity().throttle().settings(), java.time.Clock.systemUTC());
+        login.registrationAgent().ifPresent(agent -> {
+            if (gateway.identity().agents().find(agent).isEmpty()) {
+                org.slf4j.LoggerFactory.getLogger(OAuthRoutes.class).warn("identity.oauth.registrationAgent names no"
+                        + " registered agent ({}): logins of registered clients are refused until it exists", agent);
+            }
+            context.addServlet(new ServletHolder(new RegistrationServlet(login.clients(), agent, registrations,
+                    audit)), RegistrationServlet.PATH);
+        });
     }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
  * protects their codes). Every registered client acts as the one configured agent
  * ({@code identity.oauth.registrationAgent}), so registering grants nothing by itself: a user must still log in and
  * consent, and the token may do at most what both the user and that agent may do. Members the gateway does not use
- * ({@code logo_uri}, {@code client_uri}, ...) are ignored, as RFC 7591 §2 allows; refused registrations are throttled
- * per source address.
+ * ({@code logo_uri}, {@code client_uri}, ...) are ignored, as RFC 7591 §2 allows. Every registration, accepted or
+ * refused, counts against its source address ({@link TokenThrottle} per-source allowance, by default 20 per 5
+ * minutes), so one source cannot fill the clients table.
  */
 public final class RegistrationServlet extends HttpServlet {
     public static final String PATH = "/oauth/register";
@@ -50,7 +51,7 @@ public final class RegistrationServlet extends HttpServlet {
         String source = request.getRemoteAddr();
         if (throttle.check(Optional.empty(), source) instanceof TokenThrottle.Verdict.Throttled t) {
             response.setHeader("Retry-After", Long.toString(t.retryAfter().toSeconds()));
-            error(response, 429, "slow_down", "too many refused registrations; retry later");
+            error(response, 429, "slow_down", "too many registrations from this address; retry later");
             return;
         }
         String type = request.getContentType();
@@ -98,6 +99,7 @@ public final class RegistrationServlet extends HttpServlet {
             refuse(request, response, "invalid_client_metadata", e.getMessage());
             return;
         }
+        throttle.recordFailure(Optional.empty(), source); // every registration counts against the source
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("client", client.clientId());
         details.put("clientName", GateAudit.truncate(client.name(), 100));
