@@ -50,6 +50,22 @@ public final class CodeGrants {
         this.refreshTokens = new SqlRefreshTokens(dataSource, clock);
     }
 
+    /**
+     * Ends every login of a client: its unused codes are spent and every family of its codes and refresh tokens is
+     * revoked (so its access tokens are refused on their next use, on every replica).
+     *
+     * @return the number of logins revoked
+     */
+    public int revokeLoginsOf(String clientId) {
+        Instant now = clock.instant();
+        java.util.Map<String, Instant> families = new java.util.LinkedHashMap<>();
+        codes.spendAll(clientId).forEach(f -> families.put(f, now.plus(refreshTtl)));
+        families.putAll(refreshTokens.familiesOf(clientId));
+        families.forEach((family, expires) -> revocations.revoke(family, expires.isAfter(now)
+                ? expires : now.plus(settings.accessTokenTtl())));
+        return families.size();
+    }
+
     TokenResponse handle(String grantType, TokenRequest request, TokenForm form, JwtSigner signer) throws Refusal {
         if (request.basicCredentials().isPresent() || form.one("client_secret").isPresent()) {
             throw new Refusal(OAuthError.INVALID_CLIENT, "registered clients are public: send client_id only",

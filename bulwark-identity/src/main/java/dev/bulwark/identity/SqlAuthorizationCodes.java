@@ -65,6 +65,34 @@ final class SqlAuthorizationCodes {
         return code;
     }
 
+    /** Marks every unused code of a client used; answers the families of all its codes, each with a bound expiry. */
+    java.util.Set<String> spendAll(String clientId) {
+        java.util.Set<String> families = new java.util.LinkedHashSet<>();
+        try {
+            Sql.inTransaction(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT family FROM " + OAuthSql.CODES
+                        + " WHERE client_id = ?")) {
+                    s.setString(1, clientId);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            families.add(rs.getString(1));
+                        }
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE " + OAuthSql.CODES + " SET used_at = ?"
+                        + " WHERE client_id = ? AND used_at IS NULL")) {
+                    s.setLong(1, clock.millis());
+                    s.setString(2, clientId);
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw Sql.failure("could not spend codes", e);
+        }
+        return families;
+    }
+
     /** Reads the code and marks it used, whatever is wrong with the request it came with. */
     Redemption redeem(String code) {
         if (code == null || code.length() > 128) {

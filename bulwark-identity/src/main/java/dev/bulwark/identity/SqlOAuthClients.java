@@ -48,6 +48,37 @@ public final class SqlOAuthClients implements OAuthClients {
         return client;
     }
 
+    /** Every registered client, oldest first. */
+    public List<OAuthClient> list() {
+        List<OAuthClient> out = new ArrayList<>();
+        String sql = "SELECT client_id FROM " + OAuthSql.CLIENTS + " ORDER BY created_at, client_id";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet rs = s.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            ids.forEach(id -> find(id).ifPresent(out::add));
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("could not list clients", e);
+        }
+    }
+
+    /** Removes a registered client; false when there was none. Its logins are revoked by {@link CodeGrants}. */
+    public boolean delete(String clientId) {
+        if (find(clientId).isEmpty()) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM " + OAuthSql.CLIENTS + " WHERE client_id = ?")) {
+            s.setString(1, clientId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("could not delete client", e);
+        }
+    }
+
     @Override
     public Optional<OAuthClient> find(String clientId) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {

@@ -60,6 +60,23 @@ final class SqlRefreshTokens {
         return token;
     }
 
+    /** The families of a client's logins, each with its expiry. */
+    java.util.Map<String, Instant> familiesOf(String clientId) {
+        java.util.Map<String, Instant> out = new java.util.LinkedHashMap<>();
+        try (var c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT family,"
+                + " MAX(expires_at) FROM " + OAuthSql.REFRESH + " WHERE client_id = ? GROUP BY family")) {
+            s.setString(1, clientId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("could not list refresh token families", e);
+        }
+        return out;
+    }
+
     /** Reads the token and marks it used. */
     Use use(String token) {
         if (token == null || token.length() > 128) {

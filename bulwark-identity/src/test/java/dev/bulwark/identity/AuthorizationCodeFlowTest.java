@@ -150,6 +150,23 @@ class AuthorizationCodeFlowTest {
         assertFailed(x.refresh(first.refreshToken().orElseThrow(), x.client.clientId()), "agent is missing");
     }
 
+    @Test
+    void revokingAClientsLoginsEndsItsTokensAndUnusedCodes() {
+        CodeGrants grants = new CodeGrants(x.flow, x.clients, x.f.agents, x.f.users, x.f.revocations, x.f.dataSource,
+                x.f.settings, Duration.ofHours(12), x.f.clock);
+        var first = (TokenResponse.Issued) x.redeem(x.code(), x.client.clientId(), CodeFlowFixture.REDIRECT,
+                CodeFlowFixture.VERIFIER);
+        String unused = x.code();
+        assertThat(grants.revokeLoginsOf(x.client.clientId())).isEqualTo(2);
+        assertThat(x.f.authenticator.authenticate(first.accessToken())).isInstanceOf(Authentication.Rejected.class);
+        assertFailed(x.refresh(first.refreshToken().orElseThrow(), x.client.clientId()), "family revoked");
+        assertFailed(x.redeem(unused, x.client.clientId(), CodeFlowFixture.REDIRECT, CodeFlowFixture.VERIFIER),
+                "code reused");
+        assertThat(x.clients.delete(x.client.clientId())).isTrue();
+        assertThat(x.clients.find(x.client.clientId())).isEmpty();
+        assertThat(x.clients.delete(x.client.clientId())).isFalse();
+    }
+
     private static void assertFailed(TokenResponse r, String auditReason) {
         assertThat(r).isInstanceOf(TokenResponse.Failed.class);
         var failed = (TokenResponse.Failed) r;
