@@ -54,9 +54,10 @@ public record Identity(SqlAgentStore agents, SqlUserStore users, SqlRevocationLi
                     : clients;
             AuthorizationCodeFlow flow = new AuthorizationCodeFlow(known, agents, users, db, settings,
                     o.codeLifetime(), Clock.systemUTC());
-            codeGrants = Optional.of(new CodeGrants(flow, known, agents, users, revocations, db, settings,
-                    o.refreshLifetime(), Clock.systemUTC()));
-            oauth = Optional.of(new InteractiveLogin(clients, flow, new PendingLogins(10_000),
+            CodeGrants grants = new CodeGrants(flow, known, agents, users, revocations, db, settings,
+                    o.refreshLifetime(), Clock.systemUTC());
+            codeGrants = Optional.of(grants);
+            oauth = Optional.of(new InteractiveLogin(clients, flow, grants, new PendingLogins(10_000),
                     new TokenThrottle(config.identity().throttle().settings(), Clock.systemUTC()),
                     Optional.ofNullable(o.registrationAgent()),
                     Optional.ofNullable(o.federation()).map(f -> federation(f, issuer, users))));

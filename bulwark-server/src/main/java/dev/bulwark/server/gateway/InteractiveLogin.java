@@ -1,6 +1,7 @@
 package dev.bulwark.server.gateway;
 
 import dev.bulwark.identity.AuthorizationCodeFlow;
+import dev.bulwark.identity.CodeGrants;
 import dev.bulwark.identity.OidcFederation;
 import dev.bulwark.identity.PendingLogins;
 import dev.bulwark.identity.SqlOAuthClients;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param registrationAgent the agent dynamically registered clients act as; empty: registration is refused
  * @param federation        the external OpenID provider users may log in at, if configured
  */
-public record InteractiveLogin(SqlOAuthClients clients, AuthorizationCodeFlow flow, PendingLogins logins,
+public record InteractiveLogin(SqlOAuthClients clients, AuthorizationCodeFlow flow, CodeGrants grants,
+                               PendingLogins logins,
                                TokenThrottle throttle, Optional<String> registrationAgent,
                                Optional<Federation> federation) {
     /** The external OpenID provider, and the label of its button on the login page. */

@@ -63,7 +63,11 @@ class OAuthLoginEndToEndTest {
 
     /** Logs alice in and consents; answers the URL the browser is sent to. */
     static String loginAndConsent(Browser browser) throws Exception {
-        HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT));
+        return loginAndConsentAs(browser, clientId);
+    }
+
+    static String loginAndConsentAs(Browser browser, String client) throws Exception {
+        HttpResponse<String> login = browser.get(steps.authorizeUrl(client, REDIRECT));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
                 "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
@@ -263,6 +267,31 @@ class OAuthLoginEndToEndTest {
         assertThat(gateway.auditLog().tail(200)).anySatisfy(r -> assertThat(r.event().action())
                 .isEqualTo("user.password")).noneSatisfy(r -> assertThat(r.event().toString())
                 .contains("dora's new password 1"));
+    }
+
+    @Test
+    void anAdminListsClientsAndDeletingOneEndsItsLogins() throws Exception {
+        String admin = java.nio.file.Files.readString(data.resolve(
+                dev.bulwark.server.gateway.AdminToken.FIRST_START_FILE)).trim();
+        String victim = steps.register("To be removed", REDIRECT);
+        String code = Browser.query(loginAndConsentAs(new Browser(), victim)).get("code");
+        JsonNode tokens = JSON.readTree(steps.redeem(code, victim, REDIRECT, VERIFIER).body());
+        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/api/v1/oauth/clients")).header("Authorization", "Bearer " + admin).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(victim, "To be removed", "support-bot");
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl()
+                + "/api/v1/oauth/clients/" + victim + "/delete")).header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()).get("loginsRevoked").asInt()).isEqualTo(1);
+        assertThat(gateway.identity().authenticator().authenticate(tokens.get("access_token").asText()))
+                .isInstanceOf(dev.bulwark.spi.identity.Authentication.Rejected.class);
+        assertThat(steps.postForm("/oauth/token", "grant_type=refresh_token&client_id=" + victim
+                + "&refresh_token=" + Browser.enc(tokens.get("refresh_token").asText())).statusCode())
+                .isEqualTo(401);
+        assertThat(new Browser().get(steps.authorizeUrl(victim, REDIRECT)).statusCode()).isEqualTo(400);
     }
 
     @Test
