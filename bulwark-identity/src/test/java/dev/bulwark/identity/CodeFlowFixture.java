@@ -23,7 +23,11 @@ final class CodeFlowFixture {
     final OAuthClient client;
 
     CodeFlowFixture(Path dir) {
-        f = new Fixture(dir);
+        this(new Fixture(dir));
+    }
+
+    CodeFlowFixture(Fixture fixture) {
+        f = fixture;
         f.agent("helper");
         f.users.register("alice", Set.of("staff"), Map.of());
         clients = new SqlOAuthClients(f.dataSource, f.clock);
