@@ -189,52 +189,6 @@ class OAuthLoginEndToEndTest {
     }
 
     @Test
-    void registrationRefusesDangerousRedirectUrisAndConfidentialClients() throws Exception {
-        for (String uri : new String[] {"javascript:alert(1)", "http://app.example.com/cb", "data:text/html,x",
-                "https://app.example.com/cb#frag"}) {
-            HttpResponse<String> r = steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}");
-            assertThat(r.statusCode()).as(uri).isEqualTo(400);
-            assertThat(r.body()).contains("invalid_redirect_uri");
-        }
-        HttpResponse<String> secret = steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT
-                + "\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}");
-        assertThat(secret.body()).contains("invalid_client_metadata");
-    }
-
-    /** One registration from a chosen loopback source address; answers the status code. */
-    static int registerFrom(String source) throws Exception {
-        URI base = URI.create(gateway.baseUrl());
-        String body = "{\"redirect_uris\":[\"" + REDIRECT + "\"]}";
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.bind(new java.net.InetSocketAddress(source, 0));
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 5000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /oauth/register HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
-                    + "\r\nConnection: close\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            return Integer.parseInt(answer.substring(9, 12));
-        }
-    }
-
-    @Test
-    void oneSourceCannotRegisterClientsWithoutLimit() throws Exception {
-        int created = 0;
-        int throttled = 0;
-        for (int i = 0; i < 25; i++) {
-            switch (registerFrom("127.0.0.4")) {
-                case 201 -> created++;
-                case 429 -> throttled++;
-                default -> throw new AssertionError("unexpected status");
-            }
-        }
-        assertThat(created).isEqualTo(20);
-        assertThat(throttled).isEqualTo(5);
-        assertThat(registerFrom("127.0.0.5")).as("another source is unaffected").isEqualTo(201);
-    }
-
-    @Test
     void aCodeIssuedToOneClientCannotBeRedeemedByAnother() throws Exception {
         String other = JSON.readTree(steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + REDIRECT + "\"]}")
                 .body()).get("client_id").asText();
