@@ -60,7 +60,8 @@ final class LoginPages {
                 .append(esc(roles(user.roles()))).append(") and the agent ").append(esc(agent.id()))
                 .append(" (roles: ").append(esc(roles(agent.roles())))
                 .append(") are allowed by policy; never more than either of you</li>");
-        body.append("<li>keep this access until you log in again or an administrator revokes it</li></ul>");
+        body.append("<li>keep this access, renewing it by itself, until this login expires or an administrator ends"
+                + " it</li></ul>");
         body.append("<p>After your answer you will be sent to <code>").append(esc(request.redirectUri()))
                 .append("</code>.</p>");
         body.append("<form method=\"post\" action=\"/oauth/authorize\">").append(hidden("csrf", csrf))
@@ -82,8 +83,8 @@ final class LoginPages {
         if (uri.getHost() == null) {
             return uri.getScheme() + ":";
         }
-        return uri.getScheme() + "://" + (uri.getHost().contains(":") ? "[" + uri.getHost() + "]" : uri.getHost())
-                + ":" + (uri.getPort() == -1 ? "*" : Integer.toString(uri.getPort()));
+        // URI.getHost() keeps the brackets of an IPv6 literal.
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     static void securityHeaders(HttpServletResponse response, String formAction) {
