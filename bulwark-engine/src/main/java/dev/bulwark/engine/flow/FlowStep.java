@@ -6,7 +6,10 @@ import dev.bulwark.engine.pipeline.Conclusion;
 import dev.bulwark.engine.pipeline.Refusal;
 import dev.bulwark.engine.pipeline.ScreenOutputStep;
 import dev.bulwark.engine.pipeline.ContextKey;
+import dev.bulwark.engine.screening.LeafScreening;
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ToolResult;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -64,8 +67,16 @@ public final class FlowStep implements CallStep {
             labels.add(Source.TRUSTED_LABEL); // without a screening step, any 'untrusted' label still wins
         }
         // what the output says, not how a spotlighting guard framed it for the model
-        String text = (said == null ? done.requireResult() : said.result()).joinedText();
-        flow.output(text, labels, tool.records(), call.requireArguments());
+        ToolResult saidResult = said == null ? done.requireResult() : said.result();
+        int mirror = tool.records() ? LeafScreening.mirrorOf(saidResult) : -1;
+        if (mirror >= 0) {
+            // structured output of a records tool: its leaves are the records; the other blocks (not the mirror,
+            // which would read the same values again as text) are text
+            flow.output(saidResult.structuredContent(), labels, true, call.requireArguments());
+            flow.output(textBesides(saidResult, mirror), labels, false, call.requireArguments());
+        } else {
+            flow.output(saidResult.joinedText(), labels, tool.records(), call.requireArguments());
+        }
         try {
             sessions.recorded(call, flow);
         } catch (RuntimeException e) {
@@ -74,6 +85,17 @@ public final class FlowStep implements CallStep {
                     "flow state not stored: " + e.getClass().getName());
         }
         return conclusion;
+    }
+
+    /** The text blocks of {@code result} but the one at {@code skipped}, joined by newlines. */
+    private static String textBesides(ToolResult result, int skipped) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < result.content().size(); i++) {
+            if (i != skipped && result.content().get(i) instanceof Content.Text t) {
+                out.append(out.isEmpty() ? "" : "\n").append(t.text());
+            }
+        }
+        return out.toString();
     }
 
     /**

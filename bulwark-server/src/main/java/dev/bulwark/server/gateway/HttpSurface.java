@@ -30,8 +30,12 @@ public final class HttpSurface implements AutoCloseable {
     static HttpSurface mount(Server jetty, Gateway gateway) throws java.io.IOException {
         var config = gateway.config();
         GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
+        var relay = new dev.bulwark.server.relay.ClientRelay(gateway.policies(), gateway.auditLog(),
+                gateway.recordedRedactor(),
+                new dev.bulwark.engine.redaction.KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector()),
+                gateway.clock());
         McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
-                config.server().maxRequestBytes(), Gateway.VERSION);
+                config.server().maxRequestBytes(), Gateway.VERSION, gateway.resources(), relay);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);
@@ -51,7 +55,7 @@ public final class HttpSurface implements AutoCloseable {
                 java.time.Duration.ofSeconds(config.server().bodyTimeoutSeconds()), (session, intent) -> {
                     gateway.flow().declareIntent(session, intent);
                     gateway.anomalies().declareIntent(session, intent);
-                });
+                }).cancellingWith(relay.cancellations()::cancel);
         context.addFilter(new FilterHolder(gate), McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         ServletHolder mcp = new ServletHolder(frontDoor.servlet());
         mcp.setAsyncSupported(true);
