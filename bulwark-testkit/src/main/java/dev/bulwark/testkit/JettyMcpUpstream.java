@@ -110,6 +110,11 @@ public final class JettyMcpUpstream implements AutoCloseable {
         }
     }
 
+    /** Tells the clients that subscribed to {@code uri} that it changed. */
+    public void announceResourceUpdated(String uri) {
+        mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri));
+    }
+
     /** Removes a tool without announcing it. */
     public void remove(String tool) {
         mcp.removeTool(tool);

@@ -97,6 +97,14 @@ public final class McpUpstreamConnector implements Connector {
      * The upstream's resources, prompts and completions, over the session its tools use (none while it is
      * unreachable). Callers decide and screen; see {@link UpstreamFeatures}.
      */
+    /**
+     * Passes the URI of each {@code notifications/resources/updated} the upstream sends to {@code listener} (on the
+     * transport's thread: it must not block).
+     */
+    public void onResourceUpdated(java.util.function.Consumer<String> listener) {
+        relay.onResourceUpdated(listener);
+    }
+
     public UpstreamFeatures features() {
         return new UpstreamFeatures(config.name(), config.timeout(), () -> session);
     }
@@ -291,7 +299,8 @@ public final class McpUpstreamConnector implements Connector {
     }
 
     private List<McpSchema.Tool> listTools(UpstreamSession current) {
-        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout()).block();
+        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout())
+                .contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
         return result == null || result.tools() == null ? List.of() : result.tools();
     }
 

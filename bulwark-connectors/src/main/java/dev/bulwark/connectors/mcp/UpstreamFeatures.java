@@ -67,6 +67,17 @@ public final class UpstreamFeatures {
         return ask("prompts/get", s -> s.client().getPrompt(new McpSchema.GetPromptRequest(name, arguments)));
     }
 
+    /** Subscribes the gateway's session to updates of {@code uri}; they arrive through {@link UpstreamRelay}. */
+    public void subscribe(String uri) throws ConnectorException {
+        ask("resources/subscribe", s -> s.client().subscribeResource(new McpSchema.SubscribeRequest(uri))
+                .thenReturn(Boolean.TRUE));
+    }
+
+    public void unsubscribe(String uri) throws ConnectorException {
+        ask("resources/unsubscribe", s -> s.client().unsubscribeResource(new McpSchema.UnsubscribeRequest(uri))
+                .thenReturn(Boolean.TRUE));
+    }
+
     public McpSchema.CompleteResult complete(McpSchema.CompleteRequest request) throws ConnectorException {
         return ask("completion/complete", s -> s.client().completeCompletion(request));
     }
@@ -106,7 +117,8 @@ public final class UpstreamFeatures {
             throw new ConnectorException("upstream " + upstream + " is unreachable; " + method + " was not sent");
         }
         try {
-            T result = request.apply(current).timeout(timeout).block();
+            // not a tool call: what the upstream asks on this request's stream belongs to no call and is refused
+            T result = request.apply(current).timeout(timeout).contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + upstream + " returned no result for " + method);
             }

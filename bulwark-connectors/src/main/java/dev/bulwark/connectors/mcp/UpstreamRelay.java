@@ -27,7 +27,8 @@ import reactor.core.publisher.Mono;
  * for another): a message that arrives on the response stream of a call's {@code tools/call} belongs to that call
  * (the transport runs our handler in the Reactor context of the request that opened the stream, which carries
  * {@link #CALL_KEY}). A message on the upstream's standalone stream belongs to the call in flight only when exactly one
- * call of this upstream is; otherwise, or when its call has ended, a request is refused and a log message dropped.
+ * call of this upstream is; otherwise, or when its call has ended, or when it came on the stream of a request that is
+ * not a tool call ({@link #NO_CALL_CONTEXT}), a request is refused and a log message dropped.
  *
  * <p>Bounds: at most {@link #MAX_CONCURRENT} requests at once per upstream, at most {@link #MAX_LOGS_PER_CALL} log
  * messages per call. Requests wait for the client on their own threads, never on the transport's; log messages of a
@@ -35,6 +36,13 @@ import reactor.core.publisher.Mono;
  */
 final class UpstreamRelay implements AutoCloseable {
     static final String CALL_KEY = "bulwark.relay.call";
+    /**
+     * The context of the gateway's requests that are not tool calls (lists, resource reads, prompts, completions):
+     * what the upstream sends on their streams belongs to no call, and is refused rather than attributed to the one
+     * call that happens to be in flight.
+     */
+    static final reactor.util.context.Context NO_CALL_CONTEXT = reactor.util.context.Context.of(CALL_KEY,
+            "bulwark.relay.no-call");
     static final int MAX_CONCURRENT = 8;
     static final int MAX_LOGS_PER_CALL = 100;
     /** How long the end of a call waits for its log messages to reach the client. */
@@ -47,6 +55,7 @@ final class UpstreamRelay implements AutoCloseable {
     private final Map<String, InFlight> calls = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
     private final ExecutorService workers;
+    private volatile java.util.function.Consumer<String> resourceUpdates = uri -> { };
 
     private static final class InFlight {
         final ClientChannel channel;
@@ -67,6 +76,11 @@ final class UpstreamRelay implements AutoCloseable {
     /** The call with this progress token is running; what the upstream asks during it goes to {@code channel}. */
     void begin(String token, ClientChannel channel) {
         calls.put(token, new InFlight(channel));
+    }
+
+    /** Where the upstream's {@code notifications/resources/updated} go (by URI); by default nowhere. */
+    void onResourceUpdated(java.util.function.Consumer<String> listener) {
+        this.resourceUpdates = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** The call has ended: its log messages are delivered (bounded wait), and later messages for it are refused. */
@@ -111,6 +125,18 @@ final class UpstreamRelay implements AutoCloseable {
         if (message instanceof McpSchema.JSONRPCNotification note
                 && McpSchema.METHOD_NOTIFICATION_MESSAGE.equals(note.method())) {
             relayLog(note, token);
+            return true;
+        }
+        if (message instanceof McpSchema.JSONRPCNotification note
+                && McpSchema.METHOD_NOTIFICATION_RESOURCES_UPDATED.equals(note.method())) {
+            if (params(note.params()).get("uri") instanceof String uri) {
+                try {
+                    resourceUpdates.accept(uri);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "upstream " + connector + ": resource update not passed on",
+                            e);
+                }
+            }
             return true;
         }
         return false;

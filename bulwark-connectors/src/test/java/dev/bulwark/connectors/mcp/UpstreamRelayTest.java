@@ -79,6 +79,16 @@ class UpstreamRelayTest {
     }
 
     @Test
+    void aRequestOnTheStreamOfAGatewayRequestThatIsNoToolCallIsRefusedEvenWithOneCallRunning() {
+        Recording a = new Recording("a");
+        relay.begin("t-a", a);
+        Mono<McpSchema.JSONRPCMessage> handled = handler.apply(Mono.just(sampling(1)));
+        handled.contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
+        assertThat(response(1).error().code()).isEqualTo(ClientRequestRefused.INVALID_REQUEST);
+        assertThat(a.asked).isEmpty();
+    }
+
+    @Test
     void withNoCallInFlightARequestIsRefused() {
         receive(new McpSchema.JSONRPCRequest(McpSchema.METHOD_ROOTS_LIST, 7, null), null);
         assertThat(response(7).error().code()).isEqualTo(ClientRequestRefused.INVALID_REQUEST);

@@ -25,7 +25,8 @@ import java.util.Map;
  * <p>The URI of each embedded resource is shown to guards that judge content, after the keys, so a secret or personal
  * data in it is found (it is bounded by {@link ContentOrigin}); a guard that would change it makes the block arrive as
  * plain content without the URI. Otherwise the embedded resource keeps its shape with its screened text or bytes, so
- * spotlighting keeps the content's type. A resource link keeps its shape only while its block is unchanged.
+ * spotlighting keeps the content's type. A resource link is shown by its fields and rebuilt from what the guard left
+ * of them ({@link LinkFields}).
  *
  * <p>The result's {@code _meta} and its blocks' are shown to guards that judge content (leaves, then keys) and
  * carried through screened ({@link MetaObjects}); annotations are carried through as they are.
@@ -66,7 +67,7 @@ public final class LeafScreening {
     /** Screens {@code result} with {@code guard}; a guard that throws is left to the caller, as for plain screening. */
     public Outcome screen(OutputGuard guard, ToolCall call, ToolResult result) {
         List<Integer> embedded = embedded(result);
-        if (result.structuredContent() == null && embedded.isEmpty() && result.meta().isEmpty()) {
+        if (result.structuredContent() == null && result.origins().isEmpty() && result.meta().isEmpty()) {
             return new Outcome(guard.screen(call, result), List.of());
         }
         StructuredJson structure = null;
@@ -81,9 +82,11 @@ public final class LeafScreening {
         int mirror = structure == null ? -1 : mirrorIndex(result, structure);
         List<Content> view = new ArrayList<>();
         List<Integer> placeOf = new ArrayList<>(); // index in the result of each other block in the view
+        LinkFields links = new LinkFields(result, judges);
         for (int i = 0; i < result.content().size(); i++) {
             if (i != mirror) {
-                view.add(result.content().get(i));
+                // a link is shown by its fields (below); its place holds an empty text
+                view.add(links.contains(i) ? new Content.Text("") : result.content().get(i));
                 placeOf.add(i);
             }
         }
@@ -102,6 +105,8 @@ public final class LeafScreening {
         if (metas != null) {
             view.addAll(metas.texts());
         }
+        int firstLink = view.size();
+        view.addAll(links.texts());
         Screening screening = guard.screen(call, new ToolResult(view, result.error(), result.labels()));
         if (!(screening instanceof Screening.Rewrite rewrite)) {
             return new Outcome(screening, List.of()); // pass, block or no verdict: the caller acts on it
@@ -130,8 +135,23 @@ public final class LeafScreening {
         }
         int firstUri = first + keys.size();
         ResultMeta meta = metas == null ? null : metas.screened(out, firstMeta);
-        boolean othersChanged = !out.subList(0, others).equals(view.subList(0, others))
-                || !out.subList(firstUri, firstMeta).equals(view.subList(firstUri, firstMeta));
+        Map<Integer, LinkFields.Rebuilt> rebuiltLinks = links.screened(out, firstLink);
+        if (rebuiltLinks == null) {
+            return blocked(guard, "turned a field of a resource link into binary content");
+        }
+        List<Content> screenedOthers = new ArrayList<>(others);
+        boolean othersChanged = !out.subList(firstUri, firstMeta).equals(view.subList(firstUri, firstMeta))
+                || links.changed(rebuiltLinks);
+        for (int v = 0; v < others; v++) {
+            LinkFields.Rebuilt link = rebuiltLinks.get(placeOf.get(v));
+            if (link == null) {
+                othersChanged |= !out.get(v).equals(view.get(v));
+                screenedOthers.add(out.get(v));
+            } else {
+                boolean same = link.link() != null && link.link().equals(result.origins().get(placeOf.get(v)));
+                screenedOthers.add(same ? result.content().get(placeOf.get(v)) : link.text());
+            }
+        }
         if (!othersChanged && changed.isEmpty() && meta == null) {
             // nothing rewritten (e.g. findings policy allows): the original output with the guard's labels
             return new Outcome(new Screening.Rewrite(result, rewrite.reasons(), rewrite.labels()), List.of());
@@ -141,7 +161,7 @@ public final class LeafScreening {
         if (structured != null && structured.length() > limits.maxChars()) {
             return blocked(guard, "would grow structured content beyond " + limits.maxChars() + " characters");
         }
-        List<Content> content = new ArrayList<>(out.subList(0, others));
+        List<Content> content = new ArrayList<>(screenedOthers);
         if (structure != null) {
             Content mirrored = changed.isEmpty() && mirror >= 0 ? result.content().get(mirror)
                     : new Content.Text(structured);
@@ -152,19 +172,19 @@ public final class LeafScreening {
             reasons.add("structured content: " + changed.size() + " string leaves changed");
         }
         ToolResult screened = new ToolResult(content, rewrite.result().error(), rewrite.result().labels(), structured,
-                origins(result, placeOf, out, view, uris, firstUri), meta == null ? result.meta() : meta);
+                origins(result, placeOf, out, view, uris, firstUri, rebuiltLinks), meta == null ? result.meta() : meta);
         return new Outcome(new Screening.Rewrite(screened, reasons, rewrite.labels()), named(changed));
     }
 
     /**
      * The origins that still hold after the rewrite. A block whose origin is an embedded resource keeps it when the
      * guard left its URI as it was (framing guards are not shown URIs) and its kind (text or binary): the resource
-     * arrives with the screened text or bytes. Any other origin (a resource link, whose fields are its text) holds
-     * only while its block is unchanged. A URI a guard would change drops the origin: the block arrives as plain
-     * content, without the URI.
+     * arrives with the screened text or bytes. A resource link is rebuilt from its screened fields ({@link
+     * LinkFields}). A URI a guard would change drops the origin: the block arrives as plain content.
      */
     private static Map<Integer, ContentOrigin> origins(ToolResult result, List<Integer> placeOf, List<Content> out,
-                                                       List<Content> view, List<String> uris, int firstUri) {
+                                                       List<Content> view, List<String> uris, int firstUri,
+                                                       Map<Integer, LinkFields.Rebuilt> links) {
         Map<Integer, ContentOrigin> kept = new HashMap<>();
         List<Integer> embedded = embedded(result);
         for (int v = 0; v < placeOf.size(); v++) {
@@ -173,15 +193,15 @@ public final class LeafScreening {
             if (origin == null) {
                 continue;
             }
-            boolean unchanged = out.get(v).equals(view.get(v));
             boolean holds = switch (origin) {
-                case ContentOrigin.Link link -> unchanged;
+                case ContentOrigin.Link link -> links.get(index) != null && links.get(index).link() != null;
                 case ContentOrigin.Embedded e -> out.get(v).getClass() == view.get(v).getClass()
                         && (uris.isEmpty() || out.get(firstUri + embedded.indexOf(index)).equals(
                                 new Content.Text(e.uri())));
             };
             if (holds) {
-                kept.put(index, origin); // the mirror goes back to its place, so every other block keeps its index
+                // the mirror goes back to its place, so every other block keeps its index
+                kept.put(index, origin instanceof ContentOrigin.Link ? links.get(index).link() : origin);
             }
         }
         return kept;

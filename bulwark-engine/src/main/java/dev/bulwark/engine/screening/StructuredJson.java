@@ -40,14 +40,12 @@ final class StructuredJson {
         this.root = root;
     }
 
+    /** Readers by nesting limit, built once: a mapper is costly to build and safe to share. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, ObjectMapper> MAPPERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static StructuredJson parse(String json, StructureLimits limits) throws Refused {
-        ObjectMapper mapper = JsonMapper.builder()
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxDepth()).build());
+        ObjectMapper mapper = MAPPERS.computeIfAbsent(limits.maxDepth(), StructuredJson::mapper);
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
@@ -63,6 +61,18 @@ final class StructuredJson {
         int[] budget = {limits.maxNodes()};
         read.walk(tree, "", 1, limits, budget);
         return read;
+    }
+
+    private static ObjectMapper mapper(int maxDepth) {
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth).build());
+        return mapper;
     }
 
     private void walk(JsonNode node, String path, int depth, StructureLimits limits, int[] budget) throws Refused {

@@ -83,6 +83,17 @@ class LeafScreeningTest {
     }
 
     @Test
+    void numbersAreWrittenBackAsTheyWereWritten() {
+        String structured = "{\"price\":1.10,\"big\":123456789012345678901234567890,\"e\":1E+3,\"m\":\"a@b.cd\"}";
+
+        LeafScreening.Outcome outcome = screen(structured, new LeafScreening());
+
+        assertThat(((Screening.Rewrite) outcome.screening()).result().structuredContent())
+                .contains("\"price\":1.10,").contains("\"big\":123456789012345678901234567890,")
+                .contains("\"m\":\"[EMAIL]\"");
+    }
+
+    @Test
     void hostileDepthIsRefusedCleanly() {
         String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
 
@@ -174,8 +185,9 @@ class LeafScreeningTest {
 
         ToolResult screened = rewritten(guard("frame"), result);
 
-        assertThat(screened.content()).containsExactly(new Content.Text("[[hello]]"), new Content.Text("[[link]]"));
-        assertThat(screened.origins()).containsOnlyKeys(0); // the link's fields changed: plain text
+        assertThat(screened.content().getFirst()).isEqualTo(new Content.Text("[[hello]]"));
+        assertThat(screened.origins().get(0)).isEqualTo(new ContentOrigin.Embedded("file:///notes/a.md", "text/plain"));
+        assertThat(screened.origins().get(1)).isInstanceOf(ContentOrigin.Link.class); // see LinkScreeningTest
     }
 
     @Test

@@ -61,13 +61,15 @@ public final class HttpSurface implements AutoCloseable {
         mcp.setAsyncSupported(true);
         context.addServlet(mcp, McpFrontDoor.ENDPOINT);
 
+        var oauth = gateway.identity().oauth();
         DiscoveryServlet discovery = new DiscoveryServlet(gateway.baseUrl(), gateway.mcpUrl(),
-                gateway.identity().keys()::publicJwksJson);
+                gateway.identity().keys()::publicJwksJson, oauth.isPresent(),
+                oauth.flatMap(InteractiveLogin::registrationAgent).isPresent(),
+                config.identity().oauth().clientMetadataDocuments());
         context.addServlet(new ServletHolder(discovery), "/.well-known/*");
         context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), gateway.identity().throttle(), audit)),
                 DiscoveryServlet.TOKEN_ENDPOINT);
-        context.addServlet(new ServletHolder(new dev.bulwark.server.http.AuthorizeServlet()),
-                DiscoveryServlet.AUTHORIZATION_ENDPOINT);
+        OAuthRoutes.mount(context, gateway, audit);
         AdminToken adminToken = AdminToken.ensure(config.dataPath(), config.dataPath().resolve("keys"));
         context.addServlet(new ServletHolder(new AdminApiServlet(gateway, adminToken, audit, frontDoor::syncTools)),
                 "/api/v1/*");

@@ -38,6 +38,8 @@ public final class McpGate implements Filter {
     /** Resources, prompts and completions, which the front door serves governed (docs/security/resources.md). */
     private static final Set<String> FEATURE_METHODS = Set.of("resources/list", "resources/templates/list",
             "resources/read", "prompts/list", "prompts/get", "completion/complete");
+    /** Resource subscriptions, which the front door serves governed (docs/security/relay.md). */
+    private static final Set<String> SUBSCRIPTION_METHODS = Set.of("resources/subscribe", "resources/unsubscribe");
     /** Notifications the SDK acts on; every other notification is accepted (202) and dropped at the gate. */
     private static final Set<String> SDK_NOTIFICATIONS = Set.of("notifications/initialized");
 
@@ -181,7 +183,7 @@ public final class McpGate implements Filter {
             return;
         }
         if (method != null && !KNOWN_METHODS.contains(method.asText())
-                && !FEATURE_METHODS.contains(method.asText())) {
+                && !FEATURE_METHODS.contains(method.asText()) && !SUBSCRIPTION_METHODS.contains(method.asText())) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "METHOD_NOT_FOUND", request,
                     Map.of("rpcMethod", GateAudit.truncate(method.asText(), 100)));
             if (message.hasNonNull("id")) {

@@ -46,10 +46,14 @@ public final class McpFrontDoor implements AutoCloseable {
         this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, null, null);
     }
 
-    /**
-     * @param resources answers resources, prompts and completions; {@code null} offers none
-     * @param relay     relays what upstreams ask of the agent's client during a call, by its rules; {@code null} none
-     */
+    /** @param resources answers resources, prompts and completions; {@code null} offers none */
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.resources.McpResourcesDoor resources) {
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, resources, null);
+    }
+
+    /** As above; with {@code relay}, what upstreams ask of the agent's client during a call is relayed by its rules. */
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version,
                         dev.bulwark.server.resources.McpResourcesDoor resources,

@@ -41,6 +41,14 @@ public final class McpResourcesDoor {
     private final GateVerifiedAuthenticator gateVerified;
     private final PolicyEngine policies;
 
+    /** Subscriptions to upstream resources; {@code null} offers none (relay work, docs/security/relay.md). */
+    private ResourceSubscriptions subscriptions;
+
+    McpResourcesDoor withSubscriptions(ResourceSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+        return this;
+    }
+
     McpResourcesDoor(FeatureCatalog catalog, Map<String, FeatureConnector> connectors, CallPipeline pipeline,
                      GateVerifiedAuthenticator gateVerified, PolicyEngine policies) {
         this.catalog = catalog;
@@ -65,7 +73,7 @@ public final class McpResourcesDoor {
             completions |= theirs == null || theirs.completions() != null;
         }
         if (resources) {
-            capabilities.resources(false, false);
+            capabilities.resources(subscriptions != null && subscriptions.offered(), false);
         }
         if (prompts) {
             capabilities.prompts(false);
@@ -89,6 +97,9 @@ public final class McpResourcesDoor {
                 prompt(ex, json.convertValue(params, McpSchema.GetPromptRequest.class))));
         handlers.put(McpSchema.METHOD_COMPLETION_COMPLETE, (ex, params) -> Mono.fromCallable(() ->
                 complete(ex, json.convertValue(params, McpSchema.CompleteRequest.class))));
+        if (subscriptions != null) {
+            handlers.putAll(subscriptions.handlers(transport, json));
+        }
         return new HandlerOverlay(transport, handlers);
     }
 

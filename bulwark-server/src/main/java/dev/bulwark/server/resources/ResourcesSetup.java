@@ -44,7 +44,12 @@ public final class ResourcesSetup {
         FeatureCatalog catalog = new FeatureCatalog(offered, clock);
         CallPipeline pipeline = pipeline(standard, new ToolRegistry(List.copyOf(connectors.values())), catalog,
                 observer);
-        return new McpResourcesDoor(catalog, connectors, pipeline, gateVerified, policies);
+        Map<String, dev.bulwark.connectors.mcp.UpstreamFeatures> features = new LinkedHashMap<>();
+        upstreams.forEach(upstream -> features.put(upstream.name(), upstream.features()));
+        ResourceSubscriptions subscriptions = new ResourceSubscriptions(catalog, connectors, features, policies);
+        upstreams.forEach(upstream -> upstream.onResourceUpdated(uri -> subscriptions.updated(upstream.name(), uri)));
+        return new McpResourcesDoor(catalog, connectors, pipeline, gateVerified, policies)
+                .withSubscriptions(subscriptions);
     }
 
     static CallPipeline pipeline(StandardPipeline standard, ToolRegistry features, FeatureCatalog catalog,

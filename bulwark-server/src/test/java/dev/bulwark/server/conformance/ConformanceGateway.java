@@ -16,9 +16,8 @@ import java.util.Set;
  * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything},
  * mounted without prefix, since the suite calls the reference server's tools by their own names), a
  * policy permitting the {@code conformance} role every tool, resource, resource template and prompt of it (all are
- * members of the upstream's connector, see docs/security/resources.md) and the upstream to ask the suite's client for
- * sampling, elicitation and roots during those calls (the suite's client declares them), and the client's token added
- * to its requests by
+ * members of the upstream's connector, see docs/security/resources.md), the upstream permitted to ask the suite's client for
+ * sampling, elicitation and roots during those calls (the suite's client declares them), and the client's token added to its requests by
  * the suite's preload ({@code inject-authorization.mjs}), since the suite itself cannot send credentials.
  */
 final class ConformanceGateway {
@@ -37,8 +36,8 @@ final class ConformanceGateway {
                 permit (principal in Bulwark::Role::"%1$s", action in Bulwark::Action::"relay",
                         resource in Bulwark::Connector::"%2$s");
                 """.formatted(ROLE, UPSTREAM));
-        // A short upstream timeout keeps a scenario the gateway cannot complete (server-sse-polling) from holding
-        // the suite: the reference server answers every other call at once.
+        // A short upstream timeout keeps a regression from holding the suite: the reference server answers at once,
+        // and the stream it closes mid-call (server-sse-polling) is resumed at once (docs/security/relay.md).
         // Guards as deployed by default (PII redaction, injection screening, spotlighting of the upstream's untrusted
         // output): screening keeps the content's shape (structured content, embedded resources), so the suite's
         // checks pass with them; what it measures is whether the gateway passes MCP through faithfully as shipped.

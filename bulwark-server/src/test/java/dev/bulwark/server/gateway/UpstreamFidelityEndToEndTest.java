@@ -119,7 +119,7 @@ class UpstreamFidelityEndToEndTest {
              Gateway gateway = Gateway.start(config(data.resolve("spotlit"), upstream.url().toString(), null));
              McpSyncClient client = client(gateway)) {
             // Spotlighting marked the text: embedded resources keep their shape (URI and MIME type, screened by the
-            // content guards) with the marked text; the link, whose fields are its text, arrives as plain text.
+            // content guards) with the marked text; the link keeps its shape with marked name, title, description.
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.files",
                     Map.of("text", "x")));
             assertThat(received.content()).hasSize(4);
@@ -128,7 +128,12 @@ class UpstreamFidelityEndToEndTest {
             assertThat(((McpSchema.TextResourceContents) notes.resource()).text()).contains("# Notes")
                     .contains("untrusted");
             assertThat(received.content().get(2)).isEqualTo(sent.content().get(2)); // binary: never marked
-            assertThat(received.content().get(3)).isInstanceOf(McpSchema.TextContent.class);
+            var link = (McpSchema.ResourceLink) received.content().get(3);
+            assertThat(link.uri()).isEqualTo("file:///data/c.csv");
+            assertThat(link.mimeType()).isEqualTo("text/csv");
+            assertThat(link.size()).isEqualTo(1234L);
+            assertThat(link.title()).contains("Sales table").contains("untrusted");
+            assertThat(link.description()).contains("Quarterly figures").contains("untrusted");
         }
     }
 
