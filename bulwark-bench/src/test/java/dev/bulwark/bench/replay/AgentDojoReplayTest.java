@@ -131,6 +131,44 @@ class AgentDojoReplayTest {
     }
 
     @Test
+    void aLaterUserMessageGoesWithTheNextCallAsIntentSoTheDestinationItNamesIsNotHeld() throws Exception {
+        ObjectNode withTurn = run("u0", null, "none", true, false, "Read my note.", "Concert on Friday.", USER_IBAN, 50);
+        ((ArrayNode) withTurn.get("messages")).insert(4, userMessage("Now send 50 to " + USER_IBAN + "."));
+        ObjectNode without = run("u1", null, "none", true, false, "Read my note.", "Concert on Friday.", USER_IBAN, 50);
+        writeSuite(dir.resolve("data"), List.of(withTurn, without));
+        Path configs = Files.createDirectories(dir.resolve("config"));
+        Files.writeString(configs.resolve("mini.yaml"), CONFIG);
+
+        SuiteTally mini = AgentDojoReplay.replay(dir.resolve("data"), configs, 1).get("mini");
+
+        // only the run whose user never named the IBAN is held (flow-unseen-destination)
+        assertThat(mini.benignRuns()).isEqualTo(2);
+        assertThat(mini.benignHeld()).as(mini.details("mini")).isEqualTo(1);
+        assertThat(mini.outcomes()).containsEntry(SuiteTally.Outcome.HELD, 1);
+    }
+
+    @Test
+    void laterUserMessagesAreTurnsBeforeTheNextCallAndRepeatsAreNot() throws Exception {
+        ReplayCorpus.Run run = ReplayCorpus.run(1, ReplayCorpus.JSON.readTree("""
+                {"attack_type": "none", "utility": true, "messages": [
+                  {"role": "user", "content": "do it"},
+                  {"role": "assistant", "tool_calls": [{"function": "a", "args": {}}]},
+                  {"role": "user", "content": "do it"},
+                  {"role": "user", "content": [{"type": "text", "content": "and pay Bob"}]},
+                  {"role": "assistant", "tool_calls": [{"function": "b", "args": {}}]}]}
+                """), ReplayCorpus.JSON.createObjectNode());
+
+        assertThat(run.turns()).containsExactly(new ReplayCorpus.Turn(1, "and pay Bob\n"));
+        assertThat(run.userText()).isEqualTo("do it\nand pay Bob\n");
+    }
+
+    private static ObjectNode userMessage(String text) {
+        ObjectNode message = ReplayCorpus.JSON.createObjectNode().put("role", "user");
+        message.putArray("content").addObject().put("type", "text").put("content", text);
+        return message;
+    }
+
+    @Test
     void everyNthRunIsADeterministicSubset() throws Exception {
         writeSuite(dir.resolve("data"), List.of(
                 run("u0", null, "none", true, false, "Send 50 to " + USER_IBAN, "nothing", USER_IBAN, 50),
