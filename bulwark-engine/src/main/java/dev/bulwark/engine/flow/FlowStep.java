@@ -7,6 +7,7 @@ import dev.bulwark.engine.pipeline.Refusal;
 import dev.bulwark.engine.pipeline.ScreenOutputStep;
 import dev.bulwark.engine.pipeline.ContextKey;
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.tool.ToolKind;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,6 +52,7 @@ public final class FlowStep implements CallStep {
             return conclusion; // the agent received nothing
         }
         CallContext done = conclusion.call();
+        recordWritten(call, flow);
         ScreenOutputStep.Said said = done.get(ScreenOutputStep.SAID).orElse(null);
         Set<String> labels = new LinkedHashSet<>(done.labels());
         if (tool.trustedOutput() && said != null) {
@@ -76,6 +78,13 @@ public final class FlowStep implements CallStep {
         return conclusion;
     }
 
+    /** A tool that ran and may change something: the untrusted values it was given are marked written. */
+    private static void recordWritten(CallContext call, SessionFlow flow) {
+        if (call.requireTool().kind() != ToolKind.READ) {
+            flow.written(call.requireArguments());
+        }
+    }
+
     /**
      * An output the tool produced but the gateway withheld (a guard blocked it, or a later step refused) still came
      * into the session's reach: the agent may have it by another path, or act on what it expected it to say. Its values
@@ -87,6 +96,7 @@ public final class FlowStep implements CallStep {
         if (raw.isEmpty()) {
             return; // the tool never ran
         }
+        recordWritten(call, flow);
         flow.output(raw.get().joinedText(), Set.of(Source.UNTRUSTED_LABEL));
         try {
             sessions.recorded(call, flow);
