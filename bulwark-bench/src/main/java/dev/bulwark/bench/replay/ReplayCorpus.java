@@ -63,9 +63,10 @@ public final class ReplayCorpus {
      * @param turns     the later user messages that say something not said before (a message repeating an earlier
      *                  one is not a new turn), in order
      * @param goalCalls the attacker goal's calls (empty array for benign runs)
+     * @param injections the texts the attack placed in the environment ({@code injections}; empty when not recorded)
      */
     public record Run(int line, String intent, List<Turn> turns, List<Call> calls, boolean benign, boolean utility,
-                      boolean security, JsonNode goalCalls) {
+                      boolean security, JsonNode goalCalls, List<String> injections) {
         /** Everything the user said in the run. */
         public String userText() {
             StringBuilder all = new StringBuilder(intent);
@@ -127,7 +128,7 @@ public final class ReplayCorpus {
             for (int i = 0; i < results.size(); i++) {
                 if (!used[i] && fn.equals(results.get(i).path("tool_call").path("function").asText())) {
                     used[i] = true;
-                    result = text(results.get(i).path("content"));
+                    result = undelimited(text(results.get(i).path("content")));
                     break;
                 }
             }
@@ -136,8 +137,26 @@ public final class ReplayCorpus {
         }
         JsonNode goalCalls = benign ? JSON.createArrayNode()
                 : suiteGoals.path(run.path("injection_task_id").asText()).path("calls");
+        List<String> injections = new ArrayList<>();
+        run.path("injections").forEach(text -> {
+            if (text.isTextual() && !text.asText().isBlank()) {
+                injections.add(text.asText());
+            }
+        });
         return new Run(line, intent, List.copyOf(turns), List.copyOf(out), benign, run.path("utility").asBoolean(),
-                run.path("security").asBoolean(), goalCalls.isArray() ? goalCalls : JSON.createArrayNode());
+                run.path("security").asBoolean(), goalCalls.isArray() ? goalCalls : JSON.createArrayNode(),
+                List.copyOf(injections));
+    }
+
+    /**
+     * A result as the tool returned it: AgentDojo's delimiting defence ({@code spotlighting_with_delimiting}) records
+     * every tool result wrapped in {@code <<} and {@code >>}, which the recording pipeline added for its model, not the
+     * tool. The gateway does its own framing.
+     */
+    static String undelimited(String result) {
+        String trimmed = result.strip();
+        return trimmed.startsWith("<<") && trimmed.endsWith(">>") && trimmed.length() >= 4
+                ? trimmed.substring(2, trimmed.length() - 2) : result;
     }
 
     static String text(JsonNode content) {
