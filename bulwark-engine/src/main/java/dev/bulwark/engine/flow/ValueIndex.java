@@ -62,8 +62,9 @@ public final class ValueIndex {
 
     /**
      * Entry bit, beside the source bits: the value was written by a call that changed something (a tool not of kind
-     * {@code read}) while the session knew it only from untrusted content. A trusted output that later repeats it
-     * (a store read back) does not make it trusted: it keeps the sources it was written with.
+     * {@code read}) while the session knew it only from untrusted content, or not at all (seen nowhere: made by the
+     * model, or written so that the gateway could not recognise it). A trusted output that later repeats it (a store
+     * read back) does not make it trusted: it keeps the sources it was written with.
      */
     static final int WRITTEN_UNTRUSTED = 1 << 4;
 
@@ -169,8 +170,9 @@ public final class ValueIndex {
 
     /**
      * Marks the values a call that changed something was given: each one the session knows only from untrusted
-     * content (no intent, no trusted output) is marked {@link #WRITTEN_UNTRUSTED}, so reading it back from a trusted
-     * tool never upgrades it. Values with a trusted source, and values seen nowhere, are left as they are.
+     * content, or not at all (no intent, no trusted output), is marked {@link #WRITTEN_UNTRUSTED}, so reading it back
+     * from a trusted tool never upgrades it: an untrusted value stays untrusted, an unseen one unseen. Values with a
+     * trusted source are left as they are.
      */
     public synchronized void recordWritten(Collection<FlowValue> values) {
         for (FlowValue v : values) {
@@ -186,7 +188,7 @@ public final class ValueIndex {
                     sources |= Source.UNTRUSTED_OUTPUT.bit();
                 }
             }
-            if ((sources & Source.TRUSTED_BITS) != 0 || (sources & Source.UNTRUSTED_BITS) == 0) {
+            if ((sources & Source.TRUSTED_BITS) != 0) {
                 continue;
             }
             for (String key : v.keys()) {
@@ -223,9 +225,13 @@ public final class ValueIndex {
         }
     }
 
-    /** What an evicted entry leaves behind: untrusted ones in the summary, a lost written mark as a flag. */
+    /**
+     * What an evicted entry leaves behind: untrusted ones in the summary, a lost written mark as a flag. A written
+     * value seen nowhere goes to the summary too: it then reads as untrusted, which is stricter than unseen but never
+     * trusted.
+     */
     private void forget(Map.Entry<String, Entry> victim) {
-        if ((victim.getValue().sources & Source.UNTRUSTED_BITS) != 0) {
+        if ((victim.getValue().sources & (Source.UNTRUSTED_BITS | WRITTEN_UNTRUSTED)) != 0) {
             summary.add(victim.getKey());
         }
         writtenEvicted |= (victim.getValue().sources & WRITTEN_UNTRUSTED) != 0;

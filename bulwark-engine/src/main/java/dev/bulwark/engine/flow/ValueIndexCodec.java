@@ -122,9 +122,7 @@ final class ValueIndexCodec {
             int sources = in.readByte();
             long labels = in.readLong();
             check(intent ? sources == Source.INTENT.bit()
-                    : sources > 0 && (sources & Source.INTENT.bit()) == 0 && sources < 32
-                      && ((sources & ValueIndex.WRITTEN_UNTRUSTED) == 0 || (sources & Source.UNTRUSTED_BITS) != 0),
-                    "bad sources");
+                    : sources > 0 && (sources & Source.INTENT.bit()) == 0 && sources < 32, "bad sources");
             check((labels & ~labelMask) == 0, "unknown label");
             check(into.put(key, new ValueIndex.Entry(sources, labels)) == null, "duplicate key");
         }

@@ -213,12 +213,14 @@ class ValueIndexTest {
     void aWrittenUntrustedValueStaysUntrustedWhenATrustedOutputRepeatsIt() {
         ValueIndex index = new ValueIndex(SMALL);
         index.record(Source.UNTRUSTED_OUTPUT, Set.of(), List.of(id(1)));
-        index.recordWritten(List.of(id(1), id(2))); // id(2) was seen nowhere: nothing to keep
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(3)));
+        index.recordWritten(List.of(id(1), id(2), id(3))); // id(2) was seen nowhere, id(3) trusted
 
-        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1), id(2)));
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1), id(2), id(3)));
 
         assertThat(index.lookup(id(1)).sources()).containsExactly(Source.UNTRUSTED_OUTPUT);
-        assertThat(index.lookup(id(2)).sources()).containsExactly(Source.TRUSTED_OUTPUT);
+        assertThat(index.lookup(id(2)).sources()).as("still seen nowhere").isEmpty();
+        assertThat(index.lookup(id(3)).sources()).containsExactly(Source.TRUSTED_OUTPUT);
     }
 
     @Test
@@ -252,13 +254,24 @@ class ValueIndexTest {
     }
 
     @Test
-    void aStoredEntryClaimingAWrittenMarkWithoutAnUntrustedSourceIsRefused() {
+    void anEvictedWrittenValueSeenNowhereReadsUntrustedNeverTrusted() {
+        ValueIndex index = new ValueIndex(SMALL);
+        index.recordWritten(List.of(id(-1)));
+        index.record(Source.UNTRUSTED_OUTPUT, Set.of(), ids(0, 100));
+
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(-1)));
+
+        assertThat(index.lookup(id(-1)).trusted()).isFalse();
+    }
+
+    @Test
+    void aStoredEntryWithAnUnknownSourceBitIsRefused() {
         ValueIndex index = new ValueIndex(SMALL);
         index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1)));
         byte[] form = index.toBytes();
         String key = "id:ACC100001";
         int at = indexOf(form, key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + key.length();
-        form[at] = (byte) (form[at] | ValueIndex.WRITTEN_UNTRUSTED); // trusted_output + written
+        form[at] = (byte) (form[at] | 1 << 5);
 
         byte[] hostile = form;
         assertThatThrownBy(() -> ValueIndex.fromBytes(hostile)).hasMessageContaining("bad sources");
