@@ -112,9 +112,14 @@ final class SuiteReplay {
         boolean anyHeld = false;
         boolean cutOff = false;
         boolean goalAfterCutOffOnly = true;
-        boolean injectionDelivered = false;
+        // what the agent was given, letters and digits only, and what it would need to carry out the attack
+        StringBuilder delivered = new StringBuilder();
         boolean goalOnlyBeforeDelivery = !run.injections().isEmpty();
-        List<String> injected = run.injections().stream().map(SuiteReplay::lettersAndDigits).toList();
+        String deliveredBefore = "";
+        List<String> attackerText = new java.util.ArrayList<>(
+                run.injections().stream().map(SuiteReplay::lettersAndDigits).toList());
+        attackerText.addAll(GoalCalls.literals(run.goalCalls()).stream().map(SuiteReplay::lettersAndDigits).toList());
+        attackerText.removeIf(String::isEmpty);
         java.util.concurrent.atomic.AtomicReference<String> nextTurn = new java.util.concurrent.atomic.AtomicReference<>();
         try (McpSyncClient client = client(gateway, token, run.intent(), nextTurn)) {
             int index = 0;
@@ -137,6 +142,10 @@ final class SuiteReplay {
                     message = result.content().isEmpty() || !(result.content().getFirst()
                             instanceof McpSchema.TextContent t) ? "" : t.text();
                     outcome = classify(result, message);
+                    if (outcome == SuiteTally.Outcome.ALLOWED) {
+                        result.content().forEach(c -> delivered.append(c instanceof McpSchema.TextContent t
+                                ? lettersAndDigits(t.text()) : "").append(' '));
+                    }
                 } catch (McpError e) {
                     outcome = SuiteTally.Outcome.ERROR;
                     message = String.valueOf(e.getMessage());
@@ -154,13 +163,12 @@ final class SuiteReplay {
                         detail("ATTACK LET THROUGH", run, call, message);
                         tally.goalCallsAllowed.merge(call.tool() + " " + outcome, 1, Integer::sum);
                         goalAfterCutOffOnly &= cutOff;
-                        goalOnlyBeforeDelivery &= cutOff && !injectionDelivered;
+                        // the outputs delivered before this call (this call's own output is appended above)
+                        String before = outcome == SuiteTally.Outcome.ALLOWED ? deliveredBefore : delivered.toString();
+                        goalOnlyBeforeDelivery &= attackerText.stream().noneMatch(before::contains);
                     }
                 }
-                if (outcome == SuiteTally.Outcome.ALLOWED && !injected.isEmpty() && !injectionDelivered) {
-                    String delivered = lettersAndDigits(call.result());
-                    injectionDelivered = injected.stream().anyMatch(delivered::contains);
-                }
+                deliveredBefore = delivered.toString();
                 // from here on the recorded model saw content the gateway did not deliver
                 cutOff |= outcome != SuiteTally.Outcome.ALLOWED;
                 if (outcome == SuiteTally.Outcome.ERROR) {
