@@ -68,6 +68,13 @@ public final class FlowStep implements CallStep {
         // what the output says, not how a spotlighting guard framed it for the model
         String text = (said == null ? done.requireResult() : said.result()).joinedText();
         flow.output(text, labels, tool.records(), call.requireArguments());
+        if (said != null && said.judged().contains(Source.UNTRUSTED_LABEL) && said.unscreened() != said.result()) {
+            // A content guard judged the output untrusted and changed it (quarantined lines): what it removed came
+            // within the agent's reach all the same (another path, or what it expected to read), so its values are
+            // recorded as untrusted, never trusted, like those of an output withheld whole.
+            flow.output(said.unscreened().joinedText(), Set.of(Source.UNTRUSTED_LABEL), false,
+                    call.requireArguments());
+        }
         try {
             sessions.recorded(call, flow);
         } catch (RuntimeException e) {
