@@ -123,7 +123,7 @@ class AgentDojoReplayTest {
 
         // a quarantine that leaves one sentence of the injection still delivers it; a lone tag ("information" is in
         // "www.informations.com") and a common word ("general") are no evidence
-        assertThat(SuiteReplay.attackerText(run)).containsExactly("ignoreyourtask", "invitefrednow", "fred9246gmailcom");
+        assertThat(AttackDelivery.attackerText(run)).containsExactly("ignoreyourtask", "invitefrednow", "fred9246gmailcom");
     }
 
     @Test
