@@ -3,11 +3,13 @@ package dev.bulwark.server.resources;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +27,8 @@ final class ListChanges {
     private static final Logger LOG = LoggerFactory.getLogger(ListChanges.class);
 
     private final Map<String, Boolean> pending = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "bulwark-list-changes");
-        t.setDaemon(true);
-        return t;
-    });
+    // The JDK's shared delayer: no thread of its own to leak when the gateway stops; sending never blocks.
+    private final Executor later = CompletableFuture.delayedExecutor(COALESCE.toMillis(), TimeUnit.MILLISECONDS);
     private volatile Set<String> advertised = Set.of();
     private volatile McpStreamableServerTransportProvider transport;
 
@@ -54,8 +53,8 @@ final class ListChanges {
      * Fixes, and answers, the list changes the front door advertises: those some upstream declares (one not connected
      * yet may). No others are ever passed on.
      */
-    Set<String> advertise(java.util.List<McpSchema.ServerCapabilities> upstreams) {
-        Set<String> methods = new java.util.HashSet<>();
+    Set<String> advertise(List<McpSchema.ServerCapabilities> upstreams) {
+        Set<String> methods = new HashSet<>();
         for (String method : METHODS) {
             if (upstreams.stream().anyMatch(c -> declared(c, method))) {
                 methods.add(method);
@@ -75,7 +74,7 @@ final class ListChanges {
         if (!advertised.contains(method) || pending.putIfAbsent(method, Boolean.TRUE) != null) {
             return;
         }
-        timer.schedule(() -> send(method), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
+        later.execute(() -> send(method));
     }
 
     private void send(String method) {

@@ -74,15 +74,15 @@ public final class McpResourcesDoor {
         boolean resources = false;
         boolean prompts = false;
         boolean completions = false;
-        List<McpSchema.ServerCapabilities> theirs = new ArrayList<>();
+        List<McpSchema.ServerCapabilities> declared = new ArrayList<>();
         for (FeatureCatalog.Upstream upstream : catalog.upstreams()) {
-            McpSchema.ServerCapabilities c = upstream.features().capabilities();
-            theirs.add(c);
-            resources |= c == null || c.resources() != null;
-            prompts |= c == null || c.prompts() != null;
-            completions |= c == null || c.completions() != null;
+            McpSchema.ServerCapabilities theirs = upstream.features().capabilities();
+            declared.add(theirs);
+            resources |= theirs == null || theirs.resources() != null;
+            prompts |= theirs == null || theirs.prompts() != null;
+            completions |= theirs == null || theirs.completions() != null;
         }
-        Set<String> changes = listChanges.advertise(theirs);
+        Set<String> changes = listChanges.advertise(declared);
         if (resources) {
             capabilities.resources(subscriptions != null && subscriptions.offered(),
                     changes.contains(McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED));
