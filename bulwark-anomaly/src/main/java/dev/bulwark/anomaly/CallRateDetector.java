@@ -106,4 +106,43 @@ final class CallRateDetector implements Detector {
     static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        out.i(size);
+        out.i(head);
+        for (long t : recent) {
+            out.l(t);
+        }
+        out.i(stretches);
+        for (double r : stretchRates) {
+            out.d(r);
+        }
+        out.l(stretchStart);
+        out.l(last);
+        out.i(stretchCalls);
+        out.b(stretchHot);
+        out.d(Double.isNaN(busyRate) ? -1 : busyRate);
+        out.d(cusum);
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        size = in.i(0, RING);
+        head = in.i(0, RING - 1);
+        for (int i = 0; i < RING; i++) {
+            recent[i] = in.l();
+        }
+        stretches = in.i(0, Integer.MAX_VALUE);
+        for (int i = 0; i < STRETCHES; i++) {
+            stretchRates[i] = in.d();
+        }
+        stretchStart = in.l();
+        last = in.l();
+        stretchCalls = in.i(0, Integer.MAX_VALUE);
+        stretchHot = in.b();
+        double busy = in.d();
+        busyRate = busy < 0 ? Double.NaN : busy;
+        cusum = Math.max(0, in.d());
+    }
 }

@@ -115,4 +115,53 @@ final class OutsideIntentDetector implements Detector {
             }
         }
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        out.i(termSessions.size());
+        termSessions.forEach((term, t) -> {
+            out.s(term);
+            out.i(t[0]);
+            out.i(t[1]);
+            Map<String, int[]> tools = together.getOrDefault(term, Map.of());
+            out.i(tools.size());
+            tools.forEach((tool, pair) -> {
+                out.s(tool);
+                out.i(pair[0]);
+                out.i(pair[1]);
+            });
+        });
+        out.i(sessions);
+        out.i(currentSession);
+        out.b(inSession);
+        out.i(unexplained);
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        int terms = in.i(0, MAX_TERMS);
+        for (int k = 0; k < terms; k++) {
+            String term = in.s();
+            int[] t = {in.i(0, Integer.MAX_VALUE), in.i()};
+            int n = in.i(0, MAX_TOOLS_PER_TERM);
+            Map<String, int[]> tools = new HashMap<>();
+            for (int j = 0; j < n; j++) {
+                String tool = in.s();
+                int[] pair = {in.i(0, Integer.MAX_VALUE), in.i()};
+                if (tool == null) {
+                    throw new java.io.IOException("a tool name is missing");
+                }
+                tools.put(tool, pair);
+            }
+            if (term == null) {
+                throw new java.io.IOException("an intent word is missing");
+            }
+            termSessions.put(term, t);
+            together.put(term, tools);
+        }
+        sessions = in.i(0, Integer.MAX_VALUE);
+        currentSession = in.i();
+        inSession = in.b();
+        unexplained = in.i(0, Integer.MAX_VALUE);
+    }
 }

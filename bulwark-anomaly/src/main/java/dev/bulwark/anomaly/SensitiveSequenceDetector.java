@@ -101,4 +101,52 @@ final class SensitiveSequenceDetector implements Detector {
             }
         }
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        out.l(calls);
+        out.i(pending.size());
+        for (Source s : pending) {
+            out.s(s.tool());
+            out.i(s.labels().size());
+            s.labels().forEach(out::s);
+            out.l(s.time());
+            out.l(s.call());
+        }
+        out.counts(seen);
+        out.i(outputs.size());
+        outputs.forEach((tool, counts) -> {
+            out.s(tool);
+            out.l(counts[0]);
+            out.l(counts[1]);
+        });
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        calls = in.l();
+        int n = in.i(0, MAX_PENDING);
+        for (int k = 0; k < n; k++) {
+            String tool = in.s();
+            int labelCount = in.i(1, 16);
+            Set<String> labels = new TreeSet<>();
+            for (int j = 0; j < labelCount; j++) {
+                labels.add(java.util.Objects.requireNonNullElse(in.s(), ""));
+            }
+            if (tool == null) {
+                throw new java.io.IOException("a source without a tool");
+            }
+            pending.addLast(new Source(tool, Set.copyOf(labels), in.l(), in.l()));
+        }
+        in.counts(seen, MAX_SEQUENCES);
+        int tools = in.i(0, MAX_TOOLS);
+        for (int k = 0; k < tools; k++) {
+            String tool = in.s();
+            long[] counts = {in.l(), in.l()};
+            if (tool == null || counts[0] < 0 || counts[1] < 0 || counts[1] > counts[0]) {
+                throw new java.io.IOException("a source count is malformed");
+            }
+            outputs.put(tool, counts);
+        }
+    }
 }
