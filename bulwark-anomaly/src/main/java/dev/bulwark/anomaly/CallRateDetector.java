@@ -12,7 +12,7 @@ import java.util.Map;
  * of "{@link #RATIO} × the busy rate" against "the busy rate" adds {@code ln RATIO − (RATIO − 1)·rate·gap} per gap and
  * never goes below zero; it is reported when it passes {@code ln(1 / tailProbability) × }{@link #THRESHOLD_SHARE},
  * which keeps the mean run between false alarms at the busy rate itself above 10⁵ calls (Wald's bound e^h). Calls in
- * the last minute must also reach {@code minBurstCalls / 3}, so a slow principal's three quick calls are no burst.
+ * the last minute must also reach {@code minBurstCalls} (5), so a slow principal's three quick calls are no burst.
  * Stretches inside a reported run do not teach the baseline.
  */
 final class CallRateDetector implements Detector {
@@ -82,7 +82,7 @@ final class CallRateDetector implements Detector {
             }
         }
         if (history < settings.learnCalls() || stretches < MIN_STRETCHES
-                || inWindow < settings.minBurstCalls() / 3.0) {
+                || inWindow < settings.minBurstCalls()) {
             return null;
         }
         double usual = busyRate * 60;

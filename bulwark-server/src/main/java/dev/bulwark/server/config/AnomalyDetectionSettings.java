@@ -107,7 +107,7 @@ public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, Stri
                                              List<String> sensitiveLabels) {
         AnomalySettings d = AnomalySettings.defaults();
         return new AnomalySettings(learnCalls, Durations.parse(cooldown, "anomaly.cooldown"), maxPrincipals,
-                d.maxSkew(), Set.copyOf(sensitiveLabels), d.rateSigmas(), d.minBurstCalls(), d.newToolRate(),
+                d.maxSkew(), Set.copyOf(sensitiveLabels), d.minBurstCalls(), d.newToolRate(),
                 d.volumeSigmas(), d.volumeRatio(), d.tailProbability(), d.rareHourFraction(), d.fanOutMargin());
     }
 
