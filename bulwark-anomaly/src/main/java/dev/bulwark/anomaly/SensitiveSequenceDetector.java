@@ -12,10 +12,13 @@ import java.util.TreeSet;
  * Output labelled sensitive (by default {@code secret} or {@code pii}) delivered to the principal, then an egress tool
  * called within {@link #CALLS} calls and {@link #WINDOW_MILLIS}: data may be leaving. Every sensitive read in the
  * window is a source of its own, so a later, harmless read cannot hide an earlier secret one. What is usual is learned
- * per source: the sequence is {@code source tool / label → egress tool}, and one this principal never made before is
+ * per source: the sequence is {@code source tool → egress tool}, and one this principal never made before is
  * reported. A mailer that mails what it reads from the CRM is doing its job; the same mailer mailing right after a
- * vault read, or posting CRM data to the web, is not. At most {@link #MAX_PENDING} sources are followed at once (the
- * oldest is dropped) and {@link #MAX_SEQUENCES} sequences remembered (beyond, unremembered ones stay new).
+ * vault read, or posting CRM data to the web, is not. A tool counts as a source only when at least
+ * {@link #SOURCE_SHARE} of its outputs to this principal were sensitive, or this is its first sensitive output: a
+ * search that now and then returns incidental PII is not a source each time it does. At most {@link #MAX_PENDING}
+ * sources are followed at once (the oldest is dropped), {@link #MAX_SEQUENCES} sequences and {@link #MAX_TOOLS} tools'
+ * counts remembered (beyond, unremembered sequences stay new and unremembered tools are sources).
  */
 final class SensitiveSequenceDetector implements Detector {
     static final int CALLS = 10;
