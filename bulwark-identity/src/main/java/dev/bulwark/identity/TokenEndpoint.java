@@ -44,6 +44,7 @@ public final class TokenEndpoint {
     private final SqlAgentStore agents;
     private final SqlUserStore users;
     private final Clock clock;
+    private final Optional<CodeGrants> codeGrants;
 
     public TokenEndpoint(Ed25519KeySet keys, TokenSettings settings, SqlAgentStore agents, SqlUserStore users,
                          SqlRevocationList revocations) {
@@ -52,6 +53,13 @@ public final class TokenEndpoint {
 
     public TokenEndpoint(Ed25519KeySet keys, TokenSettings settings, SqlAgentStore agents, SqlUserStore users,
                          SqlRevocationList revocations, Clock clock) {
+        this(keys, settings, agents, users, revocations, clock, Optional.empty());
+    }
+
+    /** @param codeGrants when present, the authorization_code and refresh_token grants are offered too */
+    public TokenEndpoint(Ed25519KeySet keys, TokenSettings settings, SqlAgentStore agents, SqlUserStore users,
+                         SqlRevocationList revocations, Clock clock, Optional<CodeGrants> codeGrants) {
+        this.codeGrants = Checks.present(codeGrants, "codeGrants");
         this.settings = Checks.present(settings, "settings");
         this.signer = new JwtSigner(Checks.present(keys, "keys"), settings);
         this.verifier = new JwtVerifier(keys, settings, Checks.present(revocations, "revocations"),
@@ -140,22 +148,32 @@ public final class TokenEndpoint {
         if (grantType.isEmpty()) {
             throw new Refusal(OAuthError.INVALID_REQUEST, "grant_type is required", "missing grant_type");
         }
+        if (codeGrants.isPresent() && (grantType.equals(CodeGrants.AUTHORIZATION_CODE)
+                || grantType.equals(CodeGrants.REFRESH_TOKEN))) {
+            checkTargets(form, Optional.empty());
+            return codeGrants.get().handle(grantType, request, form, signer);
+        }
         if (!grantType.equals(CLIENT_CREDENTIALS) && !grantType.equals(TOKEN_EXCHANGE)) {
             throw new Refusal(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant_type must be " + CLIENT_CREDENTIALS
                     + " or " + TOKEN_EXCHANGE, "unsupported grant_type");
         }
         Optional<ClientCredentials> client = clientCredentials(request, form);
+        checkTargets(form, client.map(ClientCredentials::clientId));
+        return grantType.equals(CLIENT_CREDENTIALS)
+                ? clientCredentialsGrant(client, form)
+                : tokenExchangeGrant(client, form);
+    }
+
+    /** An RFC 8707 {@code resource} or RFC 8693 {@code audience} must name this gateway's audience. */
+    private void checkTargets(TokenForm form, Optional<String> claimed) throws Refusal {
         for (String target : TokenForm.REPEATABLE) {
             for (String value : form.all(target)) {
                 if (!value.equals(settings.audience())) {
                     throw new Refusal(OAuthError.INVALID_TARGET, target + " must be " + settings.audience(),
-                            "wrong " + target, client.map(ClientCredentials::clientId));
+                            "wrong " + target, claimed);
                 }
             }
         }
-        return grantType.equals(CLIENT_CREDENTIALS)
-                ? clientCredentialsGrant(client, form)
-                : tokenExchangeGrant(client, form);
     }
 
     private TokenResponse clientCredentialsGrant(Optional<ClientCredentials> client, TokenForm form) throws Refusal {

@@ -34,8 +34,14 @@ public sealed interface TokenResponse permits TokenResponse.Issued, TokenRespons
      * @param userId          under delegation, the user the agent acts for
      */
     record Issued(IssuedToken token, long expiresIn, Optional<String> issuedTokenType, String grantType,
-                  String agent, Optional<String> userId) implements TokenResponse {
+                  String agent, Optional<String> userId, Optional<String> refreshToken) implements TokenResponse {
+        public Issued(IssuedToken token, long expiresIn, Optional<String> issuedTokenType, String grantType,
+                      String agent, Optional<String> userId) {
+            this(token, expiresIn, issuedTokenType, grantType, agent, userId, Optional.empty());
+        }
+
         public Issued {
+            Checks.present(refreshToken, "refreshToken");
             Checks.present(token, "token");
             if (expiresIn < 0) {
                 throw new IllegalArgumentException("expiresIn must be >= 0");
@@ -74,6 +80,7 @@ public sealed interface TokenResponse permits TokenResponse.Issued, TokenRespons
                 body.put("scope", String.join(" ", new TreeSet<>(token.scopes())));
             }
             issuedTokenType.ifPresent(t -> body.put("issued_token_type", t));
+            refreshToken.ifPresent(t -> body.put("refresh_token", t));
             return JsonText.of(body);
         }
 

@@ -25,7 +25,12 @@ final class Fixture {
     final JwtAuthenticator authenticator;
 
     Fixture(Path dir) {
-        this.dataSource = sqlite(dir.resolve("state.db"));
+        this(dir, sqlite(dir.resolve("state.db")));
+    }
+
+    /** On another database (PostgreSQL), with keys in {@code dir}. */
+    Fixture(Path dir, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.keys = Ed25519KeySet.openOrCreate(dir.resolve("keys/signing-keys.json"));
         this.agents = new SqlAgentStore(dataSource, clock);
         this.users = new SqlUserStore(dataSource, clock);

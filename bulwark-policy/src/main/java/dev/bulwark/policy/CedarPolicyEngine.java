@@ -14,6 +14,7 @@ import dev.bulwark.spi.policy.Decision;
 import dev.bulwark.spi.policy.DecisionRequest;
 import dev.bulwark.spi.policy.Obligation;
 import dev.bulwark.spi.policy.PolicyEngine;
+import dev.bulwark.spi.policy.Subject;
 import dev.bulwark.spi.tool.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,8 +179,13 @@ public final class CedarPolicyEngine implements PolicyEngine {
 
     @Override
     public boolean mayList(Principal principal, Tool tool) {
+        return mayList(principal, tool, null);
+    }
+
+    @Override
+    public boolean mayList(Principal principal, Tool tool, Subject subject) {
         try {
-            PolicySnapshot.Slice slice = current.get().sliceFor(tool);
+            PolicySnapshot.Slice slice = current.get().sliceFor(tool, subject);
             if (!listable(slice, principals.of(principal.agent()))) {
                 return false;
             }
@@ -187,6 +193,11 @@ public final class CedarPolicyEngine implements PolicyEngine {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    @Override
+    public Decision decideRelay(DecisionRequest call, String feature) {
+        return RelayDecisions.decide(cedar, current.get(), principals, call, feature);
     }
 
     private static boolean listable(PolicySnapshot.Slice slice, PrincipalEntities side) {
@@ -206,11 +217,13 @@ public final class CedarPolicyEngine implements PolicyEngine {
         try {
             PolicySnapshot snapshot = current.get();
             Tool tool = request.tool();
+            Subject subject = request.subject();
             Principal principal = request.principal();
             PrincipalEntities agent = principals.of(principal.agent());
             Optional<PrincipalEntities> user = principal.user().map(principals::of);
-            PolicySnapshot.Slice agentSlice = sliced ? snapshot.sliceFor(tool, agent) : snapshot.unslicedFor(tool);
-            Optional<PolicySnapshot.Slice> userSlice = user.map(u -> sliced ? snapshot.sliceFor(tool, u)
+            PolicySnapshot.Slice agentSlice = sliced ? snapshot.sliceFor(tool, subject, agent)
+                    : snapshot.unslicedFor(tool, subject);
+            Optional<PolicySnapshot.Slice> userSlice = user.map(u -> sliced ? snapshot.sliceFor(tool, subject, u)
                     : agentSlice);
             Map<String, Value> context;
             try {
@@ -230,7 +243,7 @@ public final class CedarPolicyEngine implements PolicyEngine {
             if (user.isPresent()) {
                 verdicts.add(liftable(snapshot, user.get(), userSlice.orElseThrow(), context, entities));
             }
-            return combine(snapshot, tool, verdicts);
+            return combine(snapshot, subject == null ? tool.name() : subject.id(), verdicts);
         } catch (Exception | LinkageError e) {
             return new Decision.Deny(List.of(), "policy evaluation failed", List.of(String.valueOf(e)));
         }
@@ -314,7 +327,7 @@ public final class CedarPolicyEngine implements PolicyEngine {
         return new SideVerdict(side, !permits.isEmpty(), permits, List.of());
     }
 
-    private static Decision combine(PolicySnapshot snapshot, Tool tool, List<SideVerdict> verdicts) {
+    private static Decision combine(PolicySnapshot snapshot, String target, List<SideVerdict> verdicts) {
         Set<String> ids = new LinkedHashSet<>();
         if (verdicts.stream().allMatch(SideVerdict::allowed)) {
             verdicts.forEach(v -> ids.addAll(v.policyIds()));
@@ -334,7 +347,7 @@ public final class CedarPolicyEngine implements PolicyEngine {
             errors.addAll(verdict.errors());
             if (!verdict.allowed()) {
                 ids.addAll(verdict.policyIds());
-                reasons.add(verdict.denial(tool.name()));
+                reasons.add(verdict.denial(target));
             }
         }
         return new Decision.Deny(List.copyOf(ids), String.join("; ", reasons), errors);

@@ -15,6 +15,8 @@ record EntityRef(String type, String id) {
     static final String TOOL = "Bulwark::Tool";
     static final String CONNECTOR = "Bulwark::Connector";
     static final String KIND = "Bulwark::Kind";
+    static final String RESOURCE = "Bulwark::Resource";
+    static final String PROMPT = "Bulwark::Prompt";
 
     private static final Map<String, EntityTypeName> TYPES = new ConcurrentHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.bulwark.policy;
 import com.cedarpolicy.model.exception.CacheException;
 import com.cedarpolicy.model.policy.Policy;
 import com.cedarpolicy.model.policy.PolicySet;
+import dev.bulwark.spi.policy.Subject;
 import dev.bulwark.spi.tool.Tool;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -71,9 +72,9 @@ final class PolicySnapshot {
     private record Evaluated(PolicySet set, ConditionUse reads) {
     }
 
-    private record ToolKey(String name, String connector, String kind) {
-        static ToolKey of(Tool tool) {
-            return new ToolKey(tool.name(), tool.connector(), tool.kind().label());
+    private record ToolKey(String name, String connector, String kind, Subject subject) {
+        static ToolKey of(Tool tool, Subject subject) {
+            return new ToolKey(tool.name(), tool.connector(), tool.kind().label(), subject);
         }
     }
 
@@ -119,12 +120,22 @@ final class PolicySnapshot {
 
     /** The policies that can apply to calls of {@code tool}, whoever the principal. */
     Slice sliceFor(Tool tool) {
-        return toolSlice(tool).slice();
+        return sliceFor(tool, (Subject) null);
+    }
+
+    /** The policies that can apply to reading {@code subject} through {@code tool} (the tool itself when null). */
+    Slice sliceFor(Tool tool, Subject subject) {
+        return toolSlice(tool, subject).slice();
     }
 
     /** The policies that can apply to calls of {@code tool} by {@code principal}. */
     Slice sliceFor(Tool tool, PrincipalEntities principal) {
-        ToolSlice toolSlice = toolSlice(tool);
+        return sliceFor(tool, null, principal);
+    }
+
+    /** The policies that can apply to reading {@code subject} (or calling the tool, when null) by {@code principal}. */
+    Slice sliceFor(Tool tool, Subject subject, PrincipalEntities principal) {
+        ToolSlice toolSlice = toolSlice(tool, subject);
         PrincipalSignature signature = vocabulary.signatureOf(principal.ref(), principal.ancestors());
         Slice slice = toolSlice.byPrincipal().get(signature);
         if (slice == null) {
@@ -140,26 +151,36 @@ final class PolicySnapshot {
 
     /** The whole set as one slice for {@code tool}; used to check that slicing changes no decision. */
     Slice unslicedFor(Tool tool) {
+        return unslicedFor(tool, null);
+    }
+
+    /** The whole set as one slice for {@code subject} through {@code tool}. */
+    Slice unslicedFor(Tool tool, Subject subject) {
+        return new Slice(ToolEntities.of(tool, subject), policies, wholeSet(), false, ConditionUse.everything());
+    }
+
+    /** Every policy as one Cedar set, as written; built once. */
+    PolicySet wholeSet() {
         PolicySet set = whole;
         if (set == null) {
             set = new PolicySet(cedarPolicies(policies, false));
             whole = set;
         }
-        return new Slice(ToolEntities.of(tool), policies, set, false, ConditionUse.everything());
+        return set;
     }
 
-    private ToolSlice toolSlice(Tool tool) {
-        ToolKey key = ToolKey.of(tool);
+    private ToolSlice toolSlice(Tool tool, Subject subject) {
+        ToolKey key = ToolKey.of(tool, subject);
         ToolSlice found = slices.get(key);
         if (found != null) {
             if (found.slice().tool().tool().equals(tool)) {
                 return found;
             }
             // Same key, other description or labels: same members, fresh entities for this call only.
-            return new ToolSlice(found.slice().withTool(ToolEntities.of(tool)), found.membership(),
+            return new ToolSlice(found.slice().withTool(ToolEntities.of(tool, subject)), found.membership(),
                     found.positions(), found.byPrincipal());
         }
-        ToolSlice cut = cut(tool);
+        ToolSlice cut = cut(tool, subject);
         if (slices.size() < MAX_REMEMBERED_TOOLS) {
             ToolSlice raced = slices.putIfAbsent(key, cut);
             return raced == null ? cut : raced;
@@ -167,8 +188,8 @@ final class PolicySnapshot {
         return cut;
     }
 
-    private ToolSlice cut(Tool tool) {
-        ToolEntities entities = ToolEntities.of(tool);
+    private ToolSlice cut(Tool tool, Subject subject) {
+        ToolEntities entities = ToolEntities.of(tool, subject);
         List<LoadedPolicy> members = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         BitSet membership = new BitSet(policies.size());

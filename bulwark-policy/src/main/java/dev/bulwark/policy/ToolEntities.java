@@ -5,6 +5,7 @@ import com.cedarpolicy.value.CedarList;
 import com.cedarpolicy.value.EntityUID;
 import com.cedarpolicy.value.PrimString;
 import com.cedarpolicy.value.Value;
+import dev.bulwark.spi.policy.Subject;
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.spi.tool.ToolKind;
 import java.util.EnumMap;
@@ -16,9 +17,11 @@ import java.util.Set;
 /**
  * The Cedar side of one tool, built once per tool and reused by every decision about it: the resource entity
  * {@code Bulwark::Tool::"<name>"} in its connector and kind, and the action {@code Bulwark::Action::"<kind>"} in
- * {@code Bulwark::Action::"call"}.
+ * {@code Bulwark::Action::"call"}. When the decision is about a resource or prompt the tool reads
+ * ({@link Subject}), the resource entity is {@code Bulwark::Resource::"<uri>"} or {@code Bulwark::Prompt::"<name>"}
+ * instead, with the same attributes and parents, so the tool's connector and kind group it.
  */
-record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncestors, EntityRef action,
+record ToolEntities(Tool tool, Subject subject, EntityRef resource, Set<EntityRef> resourceAncestors, EntityRef action,
                     EntityUID resourceUid, EntityUID actionUid, Entity resourceEntity, Entity actionEntity) {
     static final EntityRef CALL = new EntityRef(EntityRef.ACTION, "call");
     static final Set<EntityRef> ACTION_ANCESTORS = Set.of(CALL);
@@ -27,19 +30,25 @@ record ToolEntities(Tool tool, EntityRef resource, Set<EntityRef> resourceAncest
 
     /** The group {@code call} needs no entity of its own: membership is read from the action's parents. */
     static ToolEntities of(Tool tool) {
-        EntityRef resource = new EntityRef(EntityRef.TOOL, tool.name());
+        return of(tool, null);
+    }
+
+    /** The entities of a decision about {@code subject} through {@code tool}, or about the tool when it is null. */
+    static ToolEntities of(Tool tool, Subject subject) {
+        EntityRef resource = subject == null ? new EntityRef(EntityRef.TOOL, tool.name())
+                : new EntityRef(subject.type().entityType(), subject.id());
         EntityRef connector = new EntityRef(EntityRef.CONNECTOR, tool.connector());
         EntityRef kind = new EntityRef(EntityRef.KIND, tool.kind().label());
         EntityRef action = new EntityRef(EntityRef.ACTION, tool.kind().label());
         Map<String, Value> attributes = new HashMap<>();
-        attributes.put("name", new PrimString(tool.name()));
+        attributes.put("name", new PrimString(subject == null ? tool.name() : subject.id()));
         attributes.put("connector", new PrimString(tool.connector()));
         attributes.put("kind", new PrimString(tool.kind().label()));
         attributes.put("labels", strings(sorted(tool.outputLabels())));
         EntityUID resourceUid = resource.toUid();
         Entity toolEntity = new Entity(resourceUid, attributes, Set.of(connector.toUid(), kind.toUid()));
         Entity actionEntity = ACTIONS.get(tool.kind());
-        return new ToolEntities(tool, resource, Set.of(connector, kind), action, resourceUid, actionEntity.getEUID(),
+        return new ToolEntities(tool, subject, resource, Set.of(connector, kind), action, resourceUid, actionEntity.getEUID(),
                 toolEntity, actionEntity);
     }
 

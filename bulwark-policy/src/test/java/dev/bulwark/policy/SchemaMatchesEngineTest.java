@@ -29,6 +29,17 @@ class SchemaMatchesEngineTest {
     @ParameterizedTest
     @EnumSource(ToolKind.class)
     void theEnginesRequestsConformToTheSchema(ToolKind kind) throws Exception {
+        conforms(kind, null);
+    }
+
+    @ParameterizedTest
+    @EnumSource(dev.bulwark.spi.policy.Subject.Type.class)
+    void requestsAboutResourcesAndPromptsConformToTheSchema(dev.bulwark.spi.policy.Subject.Type type)
+            throws Exception {
+        conforms(ToolKind.READ, new dev.bulwark.spi.policy.Subject(type, "test://template/{id}/data"));
+    }
+
+    private static void conforms(ToolKind kind, dev.bulwark.spi.policy.Subject subject) throws Exception {
         Schema schema = PolicySchema.of(Optional.empty()).schema().orElseThrow();
         Tool tool = Requests.tool("crm.some_tool", kind, "pii");
         Principal principal = Requests.principal(Requests.agent("a1", "support"), Requests.user("u1", "staff"));
@@ -42,10 +53,11 @@ class SchemaMatchesEngineTest {
         flow.put("untrusted_sinks", java.util.List.of("to"));
         flow.put("sink_labels", java.util.List.of("pii"));
         DecisionRequest request = new DecisionRequest(principal, tool, Map.of(),
-                dev.bulwark.spi.session.SessionFacts.fresh("s-1", Requests.MONDAY_NOON), Requests.MONDAY_NOON, flow);
+                dev.bulwark.spi.session.SessionFacts.fresh("s-1", Requests.MONDAY_NOON), Requests.MONDAY_NOON, flow,
+                subject);
         PrincipalEntities agent = PrincipalEntities.of(principal.agent());
         PrincipalEntities user = PrincipalEntities.of(principal.user().orElseThrow());
-        ToolEntities toolEntities = ToolEntities.of(tool);
+        ToolEntities toolEntities = ToolEntities.of(tool, subject);
         Map<String, Value> context = RequestContext.of(request, agent.uid());
         Set<Entity> entities = Set.of(toolEntities.resourceEntity(), toolEntities.actionEntity(), agent.entity(),
                 user.entity());

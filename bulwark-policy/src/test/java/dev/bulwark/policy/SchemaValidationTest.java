@@ -87,7 +87,8 @@ class SchemaValidationTest {
                 permit(principal, action, resource) when { resource.label.contains("pii") };
                 permit(principal, action, resource) when { context.session.riskMillis == "high" };
                 """);
-        assertThat(rejected(CedarPolicyEngine.validate(dir))).extracting(PolicyProblem::line)
+        // Cedar reports an unknown resource attribute once per resource type (Tool, Resource, Prompt).
+        assertThat(rejected(CedarPolicyEngine.validate(dir)).stream().map(PolicyProblem::line).distinct())
                 .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
     }
 

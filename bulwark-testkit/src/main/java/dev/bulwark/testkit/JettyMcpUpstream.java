@@ -30,15 +30,22 @@ public final class JettyMcpUpstream implements AutoCloseable {
 
     private JettyMcpUpstream(int port, List<SyncToolSpecification> tools, UnaryOperator<HttpServlet> servlet)
             throws Exception {
+        this(port, tools, servlet, spec -> { });
+    }
+
+    private JettyMcpUpstream(int port, List<SyncToolSpecification> tools, UnaryOperator<HttpServlet> servlet,
+                             java.util.function.Consumer<McpServer.SyncSpecification<?>> features)
+            throws Exception {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .mcpEndpoint("/mcp").build();
-        mcp = McpServer.sync(transport)
+        var spec = McpServer.sync(transport)
                 .serverInfo("test-upstream", "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
                 .strictToolNameValidation(false)
                 .immediateExecution(true)
-                .tools(tools)
-                .build();
+                .tools(tools);
+        features.accept(spec);
+        mcp = spec.build();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
@@ -76,6 +83,15 @@ public final class JettyMcpUpstream implements AutoCloseable {
         return new JettyMcpUpstream(port, List.copyOf(tools), servlet);
     }
 
+    /**
+     * Starts on a free port with more than tools: {@code features} adds resources, prompts, completions and the
+     * capabilities announcing them to the SDK server before it is built.
+     */
+    public static JettyMcpUpstream start(List<SyncToolSpecification> tools,
+            java.util.function.Consumer<McpServer.SyncSpecification<?>> features) throws Exception {
+        return new JettyMcpUpstream(0, List.copyOf(tools), UnaryOperator.identity(), features);
+    }
+
     /** The MCP endpoint, {@code http://127.0.0.1:<port>/mcp}. */
     public URI url() {
         return URI.create("http://127.0.0.1:" + port + "/mcp");
@@ -92,6 +108,11 @@ public final class JettyMcpUpstream implements AutoCloseable {
         if (announce) {
             mcp.notifyToolsListChanged();
         }
+    }
+
+    /** Tells the clients that subscribed to {@code uri} that it changed. */
+    public void announceResourceUpdated(String uri) {
+        mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri));
     }
 
     /** Removes a tool without announcing it. */

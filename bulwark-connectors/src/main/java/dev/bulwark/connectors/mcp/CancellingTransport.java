@@ -23,14 +23,21 @@ final class CancellingTransport implements McpClientTransport {
     static final String METHOD_CANCELLED = "notifications/cancelled";
     private final McpClientTransport delegate;
     private final Map<String, Object> requestIds = new ConcurrentHashMap<>();
+    private final UpstreamRelay relay;
 
     CancellingTransport(McpClientTransport delegate) {
+        this(delegate, null);
+    }
+
+    /** Also hands what the upstream asks of the agent's client to {@code relay} (none when {@code null}). */
+    CancellingTransport(McpClientTransport delegate, UpstreamRelay relay) {
         this.delegate = delegate;
+        this.relay = relay;
     }
 
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
-        return delegate.connect(handler);
+        return delegate.connect(relay == null ? handler : relay.around(handler, delegate::sendMessage));
     }
 
     @Override

@@ -31,7 +31,9 @@ import reactor.core.publisher.Mono;
  * <p>Fails closed: an unreachable upstream or a failing pin store offers no tools, and a call to a tool that is not
  * approved, or whose approval another replica has withdrawn, is refused without reaching the upstream.
  *
- * <p>All calls share one upstream session; the SDK matches concurrent responses to requests by id. A call that
+ * <p>All calls share one upstream session; the SDK matches concurrent responses to requests by id. What the upstream
+ * asks of the agent's client during a call (sampling, elicitation, roots, log messages) is attributed to that call
+ * and passed to the call's {@link dev.bulwark.spi.tool.ClientChannel} by {@link UpstreamRelay}. A call that
  * times out is cancelled upstream ({@code notifications/cancelled}); output above {@link SdkContent#MAX_OUTPUT_CHARS}
  * characters is refused; tools whose description or schema exceed the bounds of {@link UpstreamTool} are withheld.
  * Nothing here waits on Reactor's shared {@code boundedElastic} pool, which callers blocked in {@link #call} may fill.
@@ -47,6 +49,7 @@ public final class McpUpstreamConnector implements Connector {
     private final Clock clock;
     private final Set<String> labels;
     private final Map<String, ProgressRelay> progress = new ConcurrentHashMap<>();
+    private final UpstreamRelay relay;
     private final Object connection = new Object();
     private final Object catalogLock = new Object();
     /** Applies announced tool lists; the connector's own thread, so it never waits for a pool its callers fill. */
@@ -64,6 +67,7 @@ public final class McpUpstreamConnector implements Connector {
         all.add(UNTRUSTED);
         this.labels = Set.copyOf(all);
         this.status = new UpstreamStatus(false, Optional.of("not started"), 0, 0, List.of(), clock.instant());
+        this.relay = new UpstreamRelay(config.name());
         this.listChanges = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
                 .name("bulwark-upstream-" + config.name() + "-tools").factory());
     }
@@ -87,6 +91,22 @@ public final class McpUpstreamConnector implements Connector {
 
     public UpstreamServer config() {
         return config;
+    }
+
+    /**
+     * The upstream's resources, prompts and completions, over the session its tools use (none while it is
+     * unreachable). Callers decide and screen; see {@link UpstreamFeatures}.
+     */
+    /**
+     * Passes the URI of each {@code notifications/resources/updated} the upstream sends to {@code listener} (on the
+     * transport's thread: it must not block).
+     */
+    public void onResourceUpdated(java.util.function.Consumer<String> listener) {
+        relay.onResourceUpdated(listener);
+    }
+
+    public UpstreamFeatures features() {
+        return new UpstreamFeatures(config.name(), config.timeout(), () -> session);
     }
 
     @Override
@@ -187,12 +207,17 @@ public final class McpUpstreamConnector implements Connector {
         }
         String token = UUID.randomUUID().toString();
         progress.put(token, new ProgressRelay(listener));
+        relay.begin(token, listener.client());
+        reactor.core.publisher.Sinks.Empty<Void> cancelled = reactor.core.publisher.Sinks.empty();
+        listener.client().onCancelled(cancelled::tryEmitEmpty);
         try {
             McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(entry.definition().upstreamName())
                     .arguments(new LinkedHashMap<>(call.arguments()))
                     .progressToken(token)
                     .build();
-            McpSchema.CallToolResult result = current.client().callTool(request).timeout(config.timeout()).block();
+            McpSchema.CallToolResult result = current.client().callTool(request).timeout(config.timeout())
+                    .contextWrite(reactor.util.context.Context.of(UpstreamRelay.CALL_KEY, token))
+                    .or(cancelled.asMono().then(Mono.error(CancelledByAgent::new))).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + config.name() + " returned no result for " + toolName);
             }
@@ -201,22 +226,36 @@ public final class McpUpstreamConnector implements Connector {
             throw new ConnectorException("upstream tool " + toolName + " returned more than "
                     + SdkContent.MAX_OUTPUT_CHARS + " characters; the output was withheld", e);
         } catch (RuntimeException e) {
+            if (causedBy(e, CancelledByAgent.class)) {
+                cancelUpstream(current, token, toolName, "cancelled by the agent");
+                throw new ConnectorException("the agent cancelled the call to " + toolName
+                        + "; the upstream was told to stop", e);
+            }
             if (causedBy(e, TimeoutException.class)) {
-                cancelUpstream(current, token, toolName);
+                cancelUpstream(current, token, toolName, "timed out after " + config.timeout().toMillis()
+                        + " ms at the gateway");
             }
             throw failure(toolName, e);
         } finally {
+            relay.end(token);
             progress.remove(token);
             current.transport().forget(token);
         }
     }
 
     /** Tells the upstream to stop working on a call nobody waits for any more; best effort, never blocks the caller. */
-    private void cancelUpstream(UpstreamSession current, String token, String toolName) {
-        current.transport().cancel(token, "timed out after " + config.timeout().toMillis() + " ms at the gateway")
+    private void cancelUpstream(UpstreamSession current, String token, String toolName, String reason) {
+        current.transport().cancel(token, reason)
                 .timeout(config.timeout())
                 .subscribe(ignored -> { }, e -> LOG.log(System.Logger.Level.DEBUG, "upstream " + config.name()
-                        + ": could not cancel the timed-out call to " + toolName + ": " + rootCause(e)));
+                        + ": could not cancel the call to " + toolName + ": " + rootCause(e)));
+    }
+
+    /** The agent cancelled the call (relayed {@code notifications/cancelled}). */
+    private static final class CancelledByAgent extends RuntimeException {
+        CancelledByAgent() {
+            super("cancelled by the agent", null, false, false);
+        }
     }
 
     private void requireApproved(String toolName, UpstreamCatalog.Entry entry) throws ConnectorException {
@@ -253,14 +292,15 @@ public final class McpUpstreamConnector implements Connector {
     private UpstreamSession connected() {
         UpstreamSession current = session;
         if (current == null) {
-            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress);
+            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress, relay);
             session = current;
         }
         return current;
     }
 
     private List<McpSchema.Tool> listTools(UpstreamSession current) {
-        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout()).block();
+        McpSchema.ListToolsResult result = current.client().listTools().timeout(config.timeout())
+                .contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
         return result == null || result.tools() == null ? List.of() : result.tools();
     }
 
@@ -347,6 +387,7 @@ public final class McpUpstreamConnector implements Connector {
             disconnect();
             catalog = UpstreamCatalog.EMPTY;
             listChanges.shutdown();
+            relay.close();
         }
     }
 }

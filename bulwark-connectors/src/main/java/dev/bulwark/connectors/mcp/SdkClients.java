@@ -7,6 +7,7 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.time.Duration;
@@ -35,8 +36,28 @@ final class SdkClients {
     static UpstreamSession connect(UpstreamServer config,
                                    Function<List<McpSchema.Tool>, Mono<Void>> onToolsChanged,
                                    Function<McpSchema.ProgressNotification, Mono<Void>> onProgress) {
-        CancellingTransport transport = new CancellingTransport(transport(config));
-        McpAsyncClient client = McpClient.async(transport)
+        return connect(config, onToolsChanged, onProgress, null);
+    }
+
+    /**
+     * As above; with a {@code relay}, the client declares sampling, elicitation (form and URL) and roots to the
+     * upstream, and such requests go to the relay (see {@link UpstreamRelay}); the SDK's own handlers for them are
+     * never reached and refuse if they were.
+     */
+    static UpstreamSession connect(UpstreamServer config,
+                                   Function<List<McpSchema.Tool>, Mono<Void>> onToolsChanged,
+                                   Function<McpSchema.ProgressNotification, Mono<Void>> onProgress,
+                                   UpstreamRelay relay) {
+        CancellingTransport transport = new CancellingTransport(transport(config), relay);
+        McpClient.AsyncSpec spec = McpClient.async(transport);
+        if (relay != null) {
+            spec.capabilities(McpSchema.ClientCapabilities.builder().sampling().elicitation(true, true).roots(false)
+                            .build())
+                    .sampling(request -> Mono.error(notRelayed(McpSchema.METHOD_SAMPLING_CREATE_MESSAGE)))
+                    .elicitation(request -> Mono.error(notRelayed(McpSchema.METHOD_ELICITATION_CREATE)))
+                    .urlElicitation(request -> Mono.error(notRelayed(McpSchema.METHOD_ELICITATION_CREATE)));
+        }
+        McpAsyncClient client = spec
                 .requestTimeout(config.timeout())
                 .initializationTimeout(config.timeout())
                 .clientInfo(CLIENT_INFO)
@@ -50,6 +71,10 @@ final class SdkClients {
             close(client);
             throw e;
         }
+    }
+
+    private static McpError notRelayed(String method) {
+        return McpError.builder(McpSchema.ErrorCodes.METHOD_NOT_FOUND).message(method + " is not relayed").build();
     }
 
     static void close(McpAsyncClient client) {
@@ -66,6 +91,7 @@ final class SdkClients {
             String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                     + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
             return HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getRawAuthority())
+                    .clientBuilder(ResumingHttpClient.builder())
                     .endpoint(endpoint)
                     .connectTimeout(config.timeout())
                     .maxResponseSize(MAX_MESSAGE_BYTES)

@@ -68,7 +68,7 @@ final class SdkContent {
             content.add(text);
         }
         return new ToolResult(content, Boolean.TRUE.equals(result.isError()), java.util.Set.of(), structured,
-                origins);
+                origins, SdkResultMeta.of(result));
     }
 
     /** Whether a text block holds JSON equal to {@code object}. */

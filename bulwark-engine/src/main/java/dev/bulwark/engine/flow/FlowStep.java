@@ -6,7 +6,11 @@ import dev.bulwark.engine.pipeline.Conclusion;
 import dev.bulwark.engine.pipeline.Refusal;
 import dev.bulwark.engine.pipeline.ScreenOutputStep;
 import dev.bulwark.engine.pipeline.ContextKey;
+import dev.bulwark.engine.screening.LeafScreening;
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ToolKind;
+import dev.bulwark.spi.tool.ToolResult;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,6 +55,7 @@ public final class FlowStep implements CallStep {
             return conclusion; // the agent received nothing
         }
         CallContext done = conclusion.call();
+        recordWritten(call, flow);
         ScreenOutputStep.Said said = done.get(ScreenOutputStep.SAID).orElse(null);
         Set<String> labels = new LinkedHashSet<>(done.labels());
         if (tool.trustedOutput() && said != null) {
@@ -64,8 +69,23 @@ public final class FlowStep implements CallStep {
             labels.add(Source.TRUSTED_LABEL); // without a screening step, any 'untrusted' label still wins
         }
         // what the output says, not how a spotlighting guard framed it for the model
-        String text = (said == null ? done.requireResult() : said.result()).joinedText();
-        flow.output(text, labels, tool.records(), call.requireArguments());
+        ToolResult saidResult = said == null ? done.requireResult() : said.result();
+        int mirror = tool.records() ? LeafScreening.mirrorOf(saidResult) : -1;
+        if (mirror >= 0) {
+            // structured output of a records tool: its leaves are the records; the other blocks (not the mirror,
+            // which would read the same values again as text) are text
+            flow.output(saidResult.structuredContent(), labels, true, call.requireArguments());
+            flow.output(textBesides(saidResult, mirror), labels, false, call.requireArguments());
+        } else {
+            flow.output(saidResult.joinedText(), labels, tool.records(), call.requireArguments());
+        }
+        if (said != null && said.judged().contains(Source.UNTRUSTED_LABEL) && said.unscreened() != said.result()) {
+            // A content guard judged the output untrusted and changed it (quarantined lines): what it removed came
+            // within the agent's reach all the same (another path, or what it expected to read), so its values are
+            // recorded as untrusted, never trusted, like those of an output withheld whole.
+            flow.output(said.unscreened().joinedText(), Set.of(Source.UNTRUSTED_LABEL), false,
+                    call.requireArguments());
+        }
         try {
             sessions.recorded(call, flow);
         } catch (RuntimeException e) {
@@ -74,6 +94,24 @@ public final class FlowStep implements CallStep {
                     "flow state not stored: " + e.getClass().getName());
         }
         return conclusion;
+    }
+
+    /** The text blocks of {@code result} but the one at {@code skipped}, joined by newlines. */
+    private static String textBesides(ToolResult result, int skipped) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < result.content().size(); i++) {
+            if (i != skipped && result.content().get(i) instanceof Content.Text t) {
+                out.append(out.isEmpty() ? "" : "\n").append(t.text());
+            }
+        }
+        return out.toString();
+    }
+
+    /** A tool that ran and may change something: the untrusted values it was given are marked written. */
+    private static void recordWritten(CallContext call, SessionFlow flow) {
+        if (call.requireTool().kind() != ToolKind.READ) {
+            flow.written(call.requireArguments());
+        }
     }
 
     /**
@@ -87,6 +125,7 @@ public final class FlowStep implements CallStep {
         if (raw.isEmpty()) {
             return; // the tool never ran
         }
+        recordWritten(call, flow);
         flow.output(raw.get().joinedText(), Set.of(Source.UNTRUSTED_LABEL));
         try {
             sessions.recorded(call, flow);

@@ -7,6 +7,7 @@ import dev.bulwark.spi.policy.Decision;
 import dev.bulwark.spi.policy.DecisionRequest;
 import dev.bulwark.spi.policy.Obligation;
 import dev.bulwark.spi.policy.PolicyEngine;
+import dev.bulwark.spi.policy.Subject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,11 @@ import java.util.Set;
 public final class DecideStep implements CallStep {
     /** Exactly what policy was asked, kept for the audit record (so a policy what-if can ask again). */
     public static final ContextKey<DecisionRequest> REQUEST = ContextKey.of("decisionRequest", DecisionRequest.class);
+    /**
+     * The resource or prompt the call reads, when a step before this one set it: policy then decides about it in
+     * place of the tool (see {@link DecisionRequest#subject()}).
+     */
+    public static final ContextKey<Subject> SUBJECT = ContextKey.of("subject", Subject.class);
 
     private final PolicyEngine policies;
     private final Set<String> fulfilledObligations;
@@ -41,7 +47,8 @@ public final class DecideStep implements CallStep {
     public Conclusion handle(CallContext call, Chain next) {
         DecisionRequest request = new DecisionRequest(call.requirePrincipal(), call.requireTool(),
                 call.requireArguments(), call.requireSession(), call.receivedAt(),
-                call.get(FlowStep.PROVENANCE).map(CallProvenance::toJson).orElse(Map.of()));
+                call.get(FlowStep.PROVENANCE).map(CallProvenance::toJson).orElse(Map.of()),
+                call.get(SUBJECT).orElse(null));
         Decision decision = policies.decide(request);
         if (decision == null) {
             return call.refuse(Refusal.INTERNAL_ERROR, "internal error", "policy engine returned no decision");

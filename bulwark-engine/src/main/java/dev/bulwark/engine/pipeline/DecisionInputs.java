@@ -20,8 +20,10 @@ import java.util.TreeSet;
  * <pre>
  * {version, time, principal: {agent: {id, owner, roles, attributes}, user?: {id, roles, attributes}},
  *  tool: {name, connector, kind, labels}, arguments | argumentsAsRecorded: true,
- *  session: {id, startedAt, callCount, labels, recentTools, risk}, flow?: {...}, redacted: [parts]}
+ *  session: {id, startedAt, callCount, labels, recentTools, risk}, flow?: {...}, subject?: {type, id},
+ *  redacted: [parts]}
  * </pre>
+ * {@code subject} is present when policy decided about an MCP resource or prompt in place of the tool.
  * {@code argumentsAsRecorded} means the arguments policy saw are the record's {@code details.arguments} (stored once).
  */
 public final class DecisionInputs {
@@ -48,6 +50,10 @@ public final class DecisionInputs {
         out.put("session", session(request.session()));
         if (!request.flow().isEmpty()) {
             out.put("flow", redacted(request.flow(), "flow", redactor, redacted));
+        }
+        if (request.subject() != null) {
+            out.put("subject", redacted(Map.of("type", request.subject().type().name(), "id",
+                    request.subject().id()), "subject", redactor, redacted));
         }
         out.put("redacted", redacted);
         return out;
@@ -95,7 +101,12 @@ public final class DecisionInputs {
                 (int) (long) callCount, strings(s, "labels"), stringList(s, "recentTools"),
                 risk.doubleValue());
         Map<String, Object> flow = input.get("flow") instanceof Map<?, ?> f ? cast(f) : Map.of();
-        return java.util.Optional.of(new DecisionRequest(principal, tool, cast(argumentTree), session, time, flow));
+        dev.bulwark.spi.policy.Subject subject = input.get("subject") instanceof Map<?, ?> about
+                ? new dev.bulwark.spi.policy.Subject(dev.bulwark.spi.policy.Subject.Type.valueOf(string(about, "type")),
+                        string(about, "id"))
+                : null;
+        return java.util.Optional.of(new DecisionRequest(principal, tool, cast(argumentTree), session, time, flow,
+                subject));
     }
 
     /** Whether the details say the redactor changed part of what policy saw. */

@@ -30,7 +30,7 @@ public final class ExecuteStep implements CallStep {
         CallContext executing = call.withToolCall(toolCall);
         ToolResult result;
         try {
-            result = connector.call(toolCall, call.request().progress());
+            result = connector.call(toolCall, CallListener.of(call.request().progress(), call.get(DecideStep.REQUEST)));
         } catch (ConnectorException e) {
             String detail = e.getMessage() == null || e.getMessage().isBlank() ? "no detail" : e.getMessage();
             return executing.refuse(Refusal.CONNECTOR_FAILED, "tool " + tool.name() + " failed: " + detail,

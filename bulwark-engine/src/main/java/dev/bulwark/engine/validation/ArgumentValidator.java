@@ -128,7 +128,7 @@ public final class ArgumentValidator {
         });
     }
 
-    private static List<String> problems(List<Error> errors) {
+    static List<String> problems(List<Error> errors) {
         List<String> problems = new ArrayList<>(Math.min(errors.size(), MAX_PROBLEMS + 1));
         for (int i = 0; i < errors.size() && i < MAX_PROBLEMS; i++) {
             problems.add(bounded(errors.get(i).toString()));
@@ -139,7 +139,7 @@ public final class ArgumentValidator {
         return problems;
     }
 
-    private static String bounded(String message) {
+    static String bounded(String message) {
         if (message == null) {
             return "no detail";
         }

@@ -35,7 +35,19 @@ class DecisionInputTest {
         assertThat(read.session()).isEqualTo(asked.session());
         assertThat(read.time()).isEqualTo(asked.time());
         assertThat(read.flow()).isEqualTo(asked.flow());
+        assertThat(read.subject()).isNull();
         assertThat(DecisionInputs.redactedParts(event.details())).isEmpty();
+    }
+
+    @Test
+    void aDecisionAboutAResourceRecordsItsSubject() {
+        dev.bulwark.spi.policy.Subject subject = dev.bulwark.spi.policy.Subject.resource("note://orders/{id}");
+        CallStep about = (call, next) -> next.proceed(call.with(DecideStep.SUBJECT, subject));
+        h.standard().steps().insertBefore(DecideStep.class, about).build()
+                .handle(Harness.request("t-alice", "docs.search", Map.of("q", "x")));
+
+        assertThat(h.policies.requests.getFirst().subject()).isEqualTo(subject);
+        assertThat(DecisionInputs.read(h.audit.only().details()).orElseThrow().subject()).isEqualTo(subject);
     }
 
     @Test

@@ -35,6 +35,18 @@ final class AdminBodies {
      * @param ttlSeconds lifetime of the user token, default one hour
      * @param mayAct     the only agent allowed to exchange it ({@code may_act}); any agent when omitted
      */
+    /** A password for the login page of interactive OAuth; never echoed, never audited. */
+    record SetPassword(String password) {
+        SetPassword {
+            required(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "SetPassword[password=(hidden)]";
+        }
+    }
+
     record UserToken(Long ttlSeconds, String mayAct) {
         static final long DEFAULT_TTL_SECONDS = 3600;
 

@@ -104,6 +104,10 @@ final class AdminRoutes {
                 .map(Views::user).toList())));
         add("POST", "/api/v1/users", AdminBodies.CreateUser.class, this::createUser);
         add("POST", "/api/v1/users/" + ID + "/token", AdminBodies.UserToken.class, this::userToken);
+        add("POST", "/api/v1/users/" + ID + "/password", AdminBodies.SetPassword.class, this::setPassword);
+        get("/api/v1/oauth/clients", (m, b, r) -> Reply.ok(list(interactive().clients().list().stream()
+                .map(Views::oauthClient).toList())));
+        post("/api/v1/oauth/clients/" + ID + "/delete", this::deleteClient);
         add("POST", "/api/v1/tokens/revoke", AdminBodies.RevokeToken.class, (m, b, r) -> {
             gateway.identity().revocations().revoke(b.jti());
             return new Reply(200, JsonResponses.object().put("revoked", b.jti()), "token.revoke",
@@ -204,6 +208,39 @@ final class AdminRoutes {
     /** Agents and users share one id space (checked in the database, so on every replica): a clash is a 409. */
     private static AdminError conflict(IdTakenException e) {
         return new AdminError(409, "conflict", e.getMessage());
+    }
+
+    private dev.bulwark.server.gateway.InteractiveLogin interactive() {
+        return gateway.identity().oauth().orElseThrow(() -> new AdminError(404, "not_found",
+                "interactive login is off (identity.oauth.enabled)"));
+    }
+
+    /** Deletes a registered client and ends every login it holds (tokens refused on their next use). */
+    private Reply deleteClient(Matcher m, AdminBodies.None b, HttpServletRequest r) {
+        var login = interactive();
+        String clientId = m.group(1);
+        if (login.clients().find(clientId).isEmpty()) {
+            throw notFound("client");
+        }
+        int revoked = login.grants().revokeLoginsOf(clientId);
+        login.clients().delete(clientId);
+        return new Reply(200, JsonResponses.object().put("deleted", clientId).put("loginsRevoked", revoked),
+                "oauth.client.delete", Map.of("target", "client:" + clientId, "loginsRevoked", revoked));
+    }
+
+    /** Gives a user (or replaces) the password of the interactive login page; Argon2id-hashed, never returned. */
+    private Reply setPassword(Matcher m, AdminBodies.SetPassword b, HttpServletRequest r) {
+        String userId = m.group(1);
+        if (gateway.identity().users().find(userId).isEmpty()) {
+            throw notFound("user");
+        }
+        try {
+            gateway.identity().passwords().set(userId, b.password());
+        } catch (IllegalArgumentException e) {
+            throw new AdminError(400, "invalid_request", "field 'password': " + e.getMessage());
+        }
+        return new Reply(200, JsonResponses.object().put("user", userId).put("password", "set"), "user.password",
+                Map.of("target", "user:" + userId));
     }
 
     private Reply userToken(Matcher m, AdminBodies.UserToken b, HttpServletRequest r) {

@@ -23,6 +23,14 @@ public final class Views {
         return n;
     }
 
+    public static ObjectNode oauthClient(dev.bulwark.identity.OAuthClient c) {
+        ObjectNode n = JsonResponses.object();
+        n.put("clientId", c.clientId()).put("name", c.name()).put("agent", c.agentId())
+                .put("createdAt", c.createdAt().toString());
+        c.redirectUris().forEach(n.putArray("redirectUris")::add);
+        return n;
+    }
+
     public static ObjectNode user(User u) {
         ObjectNode n = JsonResponses.object();
         n.put("id", u.id());

@@ -216,6 +216,11 @@ public record BulwarkConfig(String dataDir, ServerSettings server, DatabaseSetti
         return edit(c -> c.demo = value);
     }
 
+    /** A copy with these identity settings. */
+    public BulwarkConfig withIdentity(IdentitySettings value) {
+        return edit(c -> c.identity = value);
+    }
+
     /** A copy with these upstream MCP servers. */
     public BulwarkConfig withUpstreams(List<UpstreamSettings> value) {
         return edit(c -> c.upstreams = value);

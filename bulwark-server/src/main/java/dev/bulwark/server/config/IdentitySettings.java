@@ -8,13 +8,20 @@ import java.time.Duration;
  *                     verifier refuses user tokens living longer
  * @param clockSkew    tolerance when checking expiry (default 30s)
  * @param throttle     throttling of failed attempts at the token endpoint
+ * @param oauth        interactive login for people's own MCP clients (off by default)
  */
-public record IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew, ThrottleSettings throttle) {
+public record IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew, ThrottleSettings throttle,
+                               OAuthSettings oauth) {
     public IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew) {
-        this(tokenTtl, userTokenTtl, clockSkew, null);
+        this(tokenTtl, userTokenTtl, clockSkew, null, null);
+    }
+
+    public IdentitySettings(String tokenTtl, String userTokenTtl, String clockSkew, ThrottleSettings throttle) {
+        this(tokenTtl, userTokenTtl, clockSkew, throttle, null);
     }
 
     public IdentitySettings {
+        oauth = oauth == null ? OAuthSettings.off() : oauth;
         throttle = throttle == null ? ThrottleSettings.defaults() : throttle;
         tokenTtl = tokenTtl == null ? "15m" : tokenTtl;
         userTokenTtl = userTokenTtl == null ? "1h" : userTokenTtl;

@@ -106,7 +106,8 @@ public final class AnomalyWatch implements AutoCloseable {
     /** Remembers a starting session's intent for the outside-intent detector (bounded, newest kept). */
     void declareIntent(String sessionId, String intent) {
         synchronized (intents) {
-            intents.put(sessionId, intent);
+            // the task a session opened with is what its tools are learned against; later turns refine it
+            intents.putIfAbsent(sessionId, intent);
         }
     }
 

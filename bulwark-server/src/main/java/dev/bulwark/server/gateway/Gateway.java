@@ -39,9 +39,12 @@ public final class Gateway implements AutoCloseable {
     private final Identity identity;
     private final CedarPolicyEngine policies;
     private final JdbcAuditLog auditLog;
+    private dev.bulwark.spi.guard.Redactor recorded;
     private final List<Connector> connectors;
     private final ToolRegistry tools;
     private final CallPipeline pipeline;
+    /** Upstreams' resources, prompts and completions, governed; {@code null} without upstreams. */
+    private final dev.bulwark.server.resources.McpResourcesDoor resources;
     private final dev.bulwark.server.mcp.GateVerifiedAuthenticator gateVerified;
     private final HttpSurface http;
     private final Upstreams upstreams;
@@ -117,6 +120,7 @@ public final class Gateway implements AutoCloseable {
                     name -> tools.find(name).map(dev.bulwark.spi.tool.Tool::kind).orElse(null), baseUrl, clock,
                     housekeeping, telemetry.anomalies());
             dev.bulwark.spi.guard.Redactor recorded = auditRedactor(guards); // audit records and approval requests
+            this.recorded = recorded;
             var standard = StandardPipeline.builder()
                     .authenticator(gateVerified)
                     .tools(tools)
@@ -142,6 +146,8 @@ public final class Gateway implements AutoCloseable {
             // inserted after the decision, so it runs before the approval step: an escalation then waits for a human
             WriteRulesSetup.insert(steps, config, database, config.approvals().on(), housekeeping, clock);
             this.pipeline = steps.observer(telemetry.observer(recorded)).build();
+            this.resources = dev.bulwark.server.resources.ResourcesSetup.open(upstreams.connectors(), standard,
+                    gateVerified, policies, clock, telemetry.observer(recorded));
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);
@@ -242,8 +248,18 @@ public final class Gateway implements AutoCloseable {
         return flow;
     }
 
+    /** Takes credentials and (with PII guards on) personal data out of what is recorded or relayed to upstreams. */
+    public dev.bulwark.spi.guard.Redactor recordedRedactor() {
+        return recorded;
+    }
+
     public ToolRegistry tools() {
         return tools;
+    }
+
+    /** The door for upstreams' resources and prompts, or {@code null} when no upstream is configured. */
+    public dev.bulwark.server.resources.McpResourcesDoor resources() {
+        return resources;
     }
 
     public CallPipeline pipeline() {

@@ -30,8 +30,12 @@ public final class HttpSurface implements AutoCloseable {
     static HttpSurface mount(Server jetty, Gateway gateway) throws java.io.IOException {
         var config = gateway.config();
         GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
+        var relay = new dev.bulwark.server.relay.ClientRelay(gateway.policies(), gateway.auditLog(),
+                gateway.recordedRedactor(),
+                new dev.bulwark.engine.redaction.KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector()),
+                gateway.clock());
         McpFrontDoor frontDoor = new McpFrontDoor(gateway.pipeline(), gateway.gateVerified(), gateway.tools(), gateway.policies(),
-                config.server().maxRequestBytes(), Gateway.VERSION);
+                config.server().maxRequestBytes(), Gateway.VERSION, gateway.resources(), relay);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.getServletHandler().setDecodeAmbiguousURIs(false);
@@ -51,19 +55,21 @@ public final class HttpSurface implements AutoCloseable {
                 java.time.Duration.ofSeconds(config.server().bodyTimeoutSeconds()), (session, intent) -> {
                     gateway.flow().declareIntent(session, intent);
                     gateway.anomalies().declareIntent(session, intent);
-                });
+                }).cancellingWith(relay.cancellations()::cancel);
         context.addFilter(new FilterHolder(gate), McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
         ServletHolder mcp = new ServletHolder(frontDoor.servlet());
         mcp.setAsyncSupported(true);
         context.addServlet(mcp, McpFrontDoor.ENDPOINT);
 
+        var oauth = gateway.identity().oauth();
         DiscoveryServlet discovery = new DiscoveryServlet(gateway.baseUrl(), gateway.mcpUrl(),
-                gateway.identity().keys()::publicJwksJson);
+                gateway.identity().keys()::publicJwksJson, oauth.isPresent(),
+                oauth.flatMap(InteractiveLogin::registrationAgent).isPresent(),
+                config.identity().oauth().clientMetadataDocuments());
         context.addServlet(new ServletHolder(discovery), "/.well-known/*");
         context.addServlet(new ServletHolder(new TokenServlet(gateway.identity().tokens(), gateway.identity().throttle(), audit)),
                 DiscoveryServlet.TOKEN_ENDPOINT);
-        context.addServlet(new ServletHolder(new dev.bulwark.server.http.AuthorizeServlet()),
-                DiscoveryServlet.AUTHORIZATION_ENDPOINT);
+        OAuthRoutes.mount(context, gateway, audit);
         AdminToken adminToken = AdminToken.ensure(config.dataPath(), config.dataPath().resolve("keys"));
         context.addServlet(new ServletHolder(new AdminApiServlet(gateway, adminToken, audit, frontDoor::syncTools)),
                 "/api/v1/*");

@@ -15,7 +15,7 @@ public final class Policies {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Policies.class);
     /** The examples shipped in bulwark-policy, copied into an empty default policy directory. */
     static final List<String> EXAMPLES = List.of("crm-support.cedar", "crm-admin.cedar", "guardrails.cedar",
-            "flow.cedar");
+            "flow.cedar", "relay.cedar");
     /** The server's own examples for its demo document store. */
     static final List<String> SERVER_EXAMPLES = List.of("documents.cedar", "sales.cedar");
 

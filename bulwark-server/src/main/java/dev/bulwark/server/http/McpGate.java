@@ -35,6 +35,11 @@ public final class McpGate implements Filter {
     /** Methods the gateway serves; anything else is refused and audited (deny by default). */
     private static final Set<String> KNOWN_METHODS = Set.of(
             "initialize", "ping", "tools/list", "tools/call", "logging/setLevel", "notifications/initialized");
+    /** Resources, prompts and completions, which the front door serves governed (docs/security/resources.md). */
+    private static final Set<String> FEATURE_METHODS = Set.of("resources/list", "resources/templates/list",
+            "resources/read", "prompts/list", "prompts/get", "completion/complete");
+    /** Resource subscriptions, which the front door serves governed (docs/security/relay.md). */
+    private static final Set<String> SUBSCRIPTION_METHODS = Set.of("resources/subscribe", "resources/unsubscribe");
     /** Notifications the SDK acts on; every other notification is accepted (202) and dropped at the gate. */
     private static final Set<String> SDK_NOTIFICATIONS = Set.of("notifications/initialized");
 
@@ -46,8 +51,18 @@ public final class McpGate implements Filter {
     private final Predicate<String> toolExists;
     private final Duration bodyTimeout;
     private final SessionBindings sessions = new SessionBindings(100_000);
+    private final LaterTurns laterTurns = new LaterTurns(100_000);
     /** Receives (session id, user's intent) when a session starts with {@link IntentHeader}. */
     private final java.util.function.BiConsumer<String, String> intents;
+
+    /** Receives (session id, JSON text of the request id) of each {@code notifications/cancelled}. */
+    private java.util.function.BiConsumer<String, String> cancelled = (session, id) -> { };
+
+    /** Reports {@code notifications/cancelled} from the caller's own session to {@code cancelled}. */
+    public McpGate cancellingWith(java.util.function.BiConsumer<String, String> cancelled) {
+        this.cancelled = java.util.Objects.requireNonNull(cancelled, "cancelled");
+        return this;
+    }
 
     public McpGate(Authenticator authenticator, GateAudit audit, int maxBodyBytes, String resourceMetadataUrl,
                    OriginPolicy origins, Predicate<String> toolExists, Duration bodyTimeout,
@@ -153,6 +168,10 @@ public final class McpGate implements Filter {
         }
         JsonNode method = message.get("method");
         boolean notification = method != null && !message.has("id");
+        if (notification && method.asText().equals("notifications/cancelled") && sessionId != null) {
+            // the session was checked above to be the caller's: only its own calls can be cancelled
+            cancelled.accept(sessionId, message.path("params").path("requestId").toString());
+        }
         if (notification && !SDK_NOTIFICATIONS.contains(method.asText())) {
             // Accepted and ignored, as the Streamable HTTP transport asks; never handed to the SDK, which would log
             // the whole message (a tools/call sent without id carries its arguments) and answer 500.
@@ -164,7 +183,8 @@ public final class McpGate implements Filter {
             response.setStatus(202);
             return;
         }
-        if (method != null && !KNOWN_METHODS.contains(method.asText())) {
+        if (method != null && !KNOWN_METHODS.contains(method.asText())
+                && !FEATURE_METHODS.contains(method.asText()) && !SUBSCRIPTION_METHODS.contains(method.asText())) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "METHOD_NOT_FOUND", request,
                     Map.of("rpcMethod", GateAudit.truncate(method.asText(), 100)));
             if (message.hasNonNull("id")) {
@@ -176,6 +196,7 @@ public final class McpGate implements Filter {
             return;
         }
         if (method != null && method.asText().equals("tools/call")) {
+            request.setAttribute(dev.bulwark.server.relay.CallCancellations.RPC_ID, message.path("id").toString());
             String tool = message.path("params").path("name").asText("");
             if (!toolExists.test(tool)) {
                 Map<String, Object> details = new HashMap<>();
@@ -189,8 +210,13 @@ public final class McpGate implements Filter {
             }
         }
         boolean initialize = method != null && method.asText().equals("initialize");
-        IntentHeader.Outcome intent = initialize ? IntentHeader.read(request, principal)
+        boolean laterTurn = method != null && method.asText().equals("tools/call");
+        IntentHeader.Outcome intent = initialize || laterTurn ? IntentHeader.read(request, principal)
                 : new IntentHeader.Outcome.Absent();
+        if (laterTurn && intent instanceof IntentHeader.Outcome.Declared && sessionId == null) {
+            intent = new IntentHeader.Outcome.Refused(400, "INTENT_WITHOUT_SESSION",
+                    IntentHeader.NAME + " on tools/call needs the session it adds to (Mcp-Session-Id)");
+        }
         if (intent instanceof IntentHeader.Outcome.Refused refused) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.intent", agentId, refused.reason(), request, Map.of());
             JsonResponses.jsonRpcError(response, refused.status(), JsonRpcShape.idOrNull(message), -32600,
@@ -198,12 +224,17 @@ public final class McpGate implements Filter {
             return;
         }
         String declared = intent instanceof IntentHeader.Outcome.Declared d ? d.intent() : null;
+        if (laterTurn && declared != null && laterTurns.isNew(sessionId, declared)) {
+            // A later user turn adds to the session's intent before the call it came with is decided.
+            intents.accept(sessionId, declared);
+        }
         // Bind a new session the moment the SDK names it, before the answer leaves: the client may send its next
         // request on that session as soon as it has read the header.
         ErrorSanitizingResponse sanitized = new ErrorSanitizingResponse(
                 initialize ? new SessionNamingResponse(response, id -> {
                     sessions.bind(id, principal);
                     if (declared != null) {
+                        laterTurns.isNew(id, declared);
                         intents.accept(id, declared);
                     }
                 }) : response);

@@ -43,6 +43,21 @@ public final class McpFrontDoor implements AutoCloseable {
 
     public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
                         PolicyEngine policies, int maxRequestBytes, String version) {
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, null, null);
+    }
+
+    /** @param resources answers resources, prompts and completions; {@code null} offers none */
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.resources.McpResourcesDoor resources) {
+        this(pipeline, gateVerified, registry, policies, maxRequestBytes, version, resources, null);
+    }
+
+    /** As above; with {@code relay}, what upstreams ask of the agent's client during a call is relayed by its rules. */
+    public McpFrontDoor(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified, ToolRegistry registry,
+                        PolicyEngine policies, int maxRequestBytes, String version,
+                        dev.bulwark.server.resources.McpResourcesDoor resources,
+                        dev.bulwark.server.relay.ClientRelay relay) {
         ToolCatalog catalog = new ToolCatalog(registry, policies);
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
         this.transport = HttpServletStreamableServerTransportProvider.builder()
@@ -64,6 +79,9 @@ public final class McpFrontDoor implements AutoCloseable {
                     if (credential != null) {
                         ctx.put(McpGate.CREDENTIAL, credential);
                     }
+                    if (request.getAttribute(dev.bulwark.server.relay.CallCancellations.RPC_ID) instanceof String id) {
+                        ctx.put(dev.bulwark.server.relay.CallCancellations.RPC_ID, id);
+                    }
                     Map<String, String> trace = traceHeaders(request);
                     if (!trace.isEmpty()) {
                         ctx.put(TRACE_CONTEXT, trace);
@@ -71,11 +89,11 @@ public final class McpFrontDoor implements AutoCloseable {
                     return McpTransportContext.create(ctx);
                 })
                 .build();
-        this.server = McpServer.sync(transport)
+        this.server = McpServer.sync(resources == null ? transport : resources.wrap(transport, json))
                 .jsonMapper(json)
                 .serverInfo("bulwark", version)
                 .instructions("Bulwark gateway: every tool call is authenticated, authorized by policy and audited.")
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
+                .capabilities(advertised(resources, McpSchema.ServerCapabilities.builder().tools(true).logging()))
                 .validateToolInputs(false)
                 // Run calls on the request's Jetty thread (the servlet blocks it for the call anyway) rather than on
                 // Reactor's small shared pool, where blocked calls would queue behind each other.
@@ -83,7 +101,8 @@ public final class McpFrontDoor implements AutoCloseable {
                 .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, catalog))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();
-        this.toolSync = new ToolSync(server, json, registry::exposure, (exchange, req) -> call(pipeline, gateVerified, exchange, req));
+        this.toolSync = new ToolSync(server, json, registry::exposure, (exchange, req) -> call(pipeline, gateVerified, relay, exchange,
+                req));
         toolSync.sync();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-tool-sync");
@@ -91,6 +110,11 @@ public final class McpFrontDoor implements AutoCloseable {
             return t;
         });
         refresher.scheduleWithFixedDelay(this::syncQuietly, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private static McpSchema.ServerCapabilities advertised(dev.bulwark.server.resources.McpResourcesDoor resources,
+                                                           McpSchema.ServerCapabilities.Builder capabilities) {
+        return (resources == null ? capabilities : resources.advertise(capabilities)).build();
     }
 
     /** The servlet to mount at {@link #ENDPOINT}. */
@@ -142,13 +166,24 @@ public final class McpFrontDoor implements AutoCloseable {
     public static final String TASK_META = "bulwark/task";
 
     private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
+                                                 dev.bulwark.server.relay.ClientRelay relay,
                                                  McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         McpTransportContext ctx = exchange.transportContext();
-        String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
-        ProgressListener progress = token == null ? ProgressListener.IGNORE
+        ProgressListener reported = token == null ? ProgressListener.IGNORE
                 : (value, total, message) -> exchange.progressNotification(
                         new McpSchema.ProgressNotification(token, value, total, message));
+        try (var relayed = relay == null ? null : relay.open(reported, exchange,
+                ctx.get(dev.bulwark.server.relay.CallCancellations.RPC_ID) instanceof String id ? id : null)) {
+            return call(pipeline, gateVerified, exchange, request, relayed == null ? reported : relayed.listener());
+        }
+    }
+
+    private static McpSchema.CallToolResult call(CallPipeline pipeline, GateVerifiedAuthenticator gateVerified,
+                                                 McpSyncServerExchange exchange, McpSchema.CallToolRequest request,
+                                                 ProgressListener progress) {
+        McpTransportContext ctx = exchange.transportContext();
+        String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         Object task = request.meta() == null ? null : request.meta().get(TASK_META);
         CallRequest callRequest = new CallRequest(credential, exchange.sessionId(), request.name(),
                 request.arguments() == null ? Map.of() : request.arguments(), progress,

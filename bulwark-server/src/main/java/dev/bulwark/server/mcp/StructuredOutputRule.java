@@ -7,16 +7,16 @@ import java.util.List;
 
 /**
  * MCP: a tool that declares an output schema MUST return structured content that conforms to it, and clients
- * validate it (the TypeScript SDK refuses a successful result without it). Bulwark passes the upstream's structured
- * content on only while no guard changed the output; once one did (PII masking, quarantine, spotlighting), the
- * structured copy is dropped rather than delivered unscreened. Such a result cannot honour the schema, so it is
- * delivered as a tool error: the screened content is kept, after a note saying why, and {@code isError} is set, for
- * which MCP requires no structured content. Results that are already errors, and tools without a schema, pass as they
- * are.
+ * validate it (the TypeScript SDK refuses a successful result without it). Guards screen structured content leaf by
+ * leaf and keep it (the screening step turns a result whose changed structure breaks the schema into a tool error);
+ * a successful result of a schema tool that still carries none (the upstream sent none, or a connector could not
+ * keep it) cannot honour the schema, so it is delivered as a tool error: the content is kept, after a note saying
+ * why, and {@code isError} is set, for which MCP requires no structured content. Results that are already errors,
+ * and tools without a schema, pass as they are.
  */
 final class StructuredOutputRule {
-    static final String NOTE = "Bulwark: this tool declares an output schema, but a guard changed its output, so no"
-            + " structured result can be delivered; the screened output follows.";
+    static final String NOTE = "Bulwark: this tool declares an output schema, but its result carries no structured"
+            + " content; the output follows.";
 
     private StructuredOutputRule() {}
 

@@ -1,8 +1,6 @@
 package dev.bulwark.server.conformance;
 
 import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
 import dev.bulwark.server.config.PolicySettings;
 import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.server.gateway.Gateway;
@@ -17,7 +15,9 @@ import java.util.Set;
 /**
  * The gateway the conformance client talks to: the reference server as its only upstream ({@code everything},
  * mounted without prefix, since the suite calls the reference server's tools by their own names), a
- * policy permitting the {@code conformance} role every tool of it, and the client's token added to its requests by
+ * policy permitting the {@code conformance} role every tool, resource, resource template and prompt of it (all are
+ * members of the upstream's connector, see docs/security/resources.md), the upstream permitted to ask the suite's client for
+ * sampling, elicitation and roots during those calls (the suite's client declares them), and the client's token added to its requests by
  * the suite's preload ({@code inject-authorization.mjs}), since the suite itself cannot send credentials.
  */
 final class ConformanceGateway {
@@ -30,15 +30,20 @@ final class ConformanceGateway {
         Path policies = Files.createDirectories(data.resolve("policies"));
         Files.writeString(policies.resolve("conformance.cedar"), """
                 @id("conformance-uses-everything")
-                permit (principal in Bulwark::Role::"%s", action, resource in Bulwark::Connector::"%s");
+                permit (principal in Bulwark::Role::"%1$s", action in Bulwark::Action::"call",
+                        resource in Bulwark::Connector::"%2$s");
+                @id("everything-may-ask-the-conformance-client")
+                permit (principal in Bulwark::Role::"%1$s", action in Bulwark::Action::"relay",
+                        resource in Bulwark::Connector::"%2$s");
                 """.formatted(ROLE, UPSTREAM));
-        // A short upstream timeout keeps a scenario the gateway cannot complete (server-sse-polling) from holding
-        // the suite: the reference server answers every other call at once.
-        // Spotlighting is off: it rewrites untrusted text on purpose (delimiters around it), which no content check
-        // of the suite can accept; what the suite measures is whether the gateway passes MCP through faithfully.
+        // A short upstream timeout keeps a regression from holding the suite: the reference server answers at once,
+        // and the stream it closes mid-call (server-sse-polling) is resumed at once (docs/security/relay.md).
+        // Guards as deployed by default (PII redaction, injection screening, spotlighting of the upstream's untrusted
+        // output): screening keeps the content's shape (structured content, embedded resources), so the suite's
+        // checks pass with them; what it measures is whether the gateway passes MCP through faithfully as shipped.
         return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
                 null, null, List.of(new UpstreamSettings(UPSTREAM, upstreamUrl, null, null, Map.of(), null, "5s",
-                "tofu", false)), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")),
+                "tofu", false)), null, null,
                 null).withPort(0);
     }
 

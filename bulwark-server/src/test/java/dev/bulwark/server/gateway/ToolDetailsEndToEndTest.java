@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A tool's output schema, {@code _meta} and icons reach agents exactly as the upstream declared them; a result that a
- * guard changed cannot carry the structured content the schema promises and arrives as a tool error instead.
+ * A tool's output schema, {@code _meta} and icons reach agents exactly as the upstream declared them; structured results
+ * of schema tools keep their structure under default spotlighting (see {@code StructuredContentEndToEndTest}).
  */
 class ToolDetailsEndToEndTest {
     private static final Map<String, Object> OUTPUT_SCHEMA = Map.of("type", "object",
@@ -72,23 +72,21 @@ class ToolDetailsEndToEndTest {
     }
 
     @Test
-    void deliversAGuardChangedResultOfASchemaToolAsAnErrorWithTheScreenedText(@TempDir Path data)
-            throws Exception {
-        // Spotlighting (the default) wraps untrusted text and so drops the structured copy: the schema's promise
-        // cannot be kept, so the result is an error that still carries the screened text.
+    void keepsTheStructuredResultOfASchemaToolUnderDefaultSpotlighting(@TempDir Path data) throws Exception {
+        // Spotlighting (the default) marks string leaves of structured content; a structure of numbers has none, so
+        // it arrives as sent and conforms to the schema.
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weather(ICONS), weatherNamed("plain", null)));
              Gateway gateway = Gateway.start(config(data, upstream, null));
              McpSyncClient client = client(gateway)) {
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("weather", Map.of()));
-            assertThat(received.isError()).isTrue();
-            assertThat(received.structuredContent()).isNull();
-            assertThat(((McpSchema.TextContent) received.content().getFirst()).text()).contains("output schema");
-            assertThat(((McpSchema.TextContent) received.content().get(1)).text()).contains("21.5");
+            assertThat(received.isError()).isFalse();
+            assertThat(received.structuredContent()).isEqualTo(RESULT.structuredContent());
 
             // A tool without a schema keeps its successful, spotlighted result.
             McpSchema.CallToolResult plain = client.callTool(new McpSchema.CallToolRequest("plain", Map.of()));
             assertThat(plain.isError()).isFalse();
             assertThat(plain.content()).hasSize(1);
+            assertThat(((McpSchema.TextContent) plain.content().getFirst()).text()).contains("untrusted");
         }
     }
 

@@ -76,17 +76,22 @@ class UpstreamFidelityEndToEndTest {
     }
 
     @Test
-    void dropsStructuredContentWhenAGuardRewroteTheOutput(@TempDir Path data) throws Exception {
-        // Spotlighting (on by default) wraps the untrusted text in delimiters; the structured copy cannot be wrapped,
-        // so passing it on would hand the agent the same untrusted data unmarked.
+    void spotlightingMarksStringLeavesOfStructuredContentAndKeepsTheRest(@TempDir Path data) throws Exception {
+        // Spotlighting (on by default) marks each string leaf; numbers, arrays and keys arrive as sent, and the text
+        // mirror is the marked structure, so text and structure agree.
         McpSchema.CallToolResult sent = weather();
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weatherTool(sent)));
              Gateway gateway = Gateway.start(config(data, upstream.url().toString(), null));
              McpSyncClient client = client(gateway)) {
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.weather", Map.of("text", "Oslo")));
-            assertThat(GatewayEndToEndTestSupport.unspotlighted(received)).isEqualTo(WEATHER_JSON);
-            assertThat(((McpSchema.TextContent) received.content().getFirst()).text()).isNotEqualTo(WEATHER_JSON);
-            assertThat(received.structuredContent()).isNull();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> structured = (Map<String, Object>) received.structuredContent();
+            assertThat(structured).containsEntry("temperature", 21.5).containsEntry("hourly", List.of(1, 2));
+            assertThat((String) structured.get("conditions")).contains("cloudy").contains("untrusted")
+                    .isNotEqualTo("cloudy");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertThat(json.readTree(((McpSchema.TextContent) received.content().getFirst()).text()))
+                    .isEqualTo(json.valueToTree(structured));
         }
     }
 
@@ -113,16 +118,27 @@ class UpstreamFidelityEndToEndTest {
                 McpTestTools.OBJECT_WITH_TEXT, null, (ex, req) -> sent)));
              Gateway gateway = Gateway.start(config(data.resolve("spotlit"), upstream.url().toString(), null));
              McpSyncClient client = client(gateway)) {
-            // Spotlighting rewrote the text: the rewritten blocks come as plain text, nothing in the old shape.
+            // Spotlighting marked the text: embedded resources keep their shape (URI and MIME type, screened by the
+            // content guards) with the marked text; the link keeps its shape with marked name, title, description.
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.files",
                     Map.of("text", "x")));
-            assertThat(received.content()).noneMatch(c -> c instanceof McpSchema.EmbeddedResource
-                    || c instanceof McpSchema.ResourceLink);
+            assertThat(received.content()).hasSize(4);
+            var notes = (McpSchema.EmbeddedResource) received.content().get(1);
+            assertThat(notes.resource().uri()).isEqualTo("file:///notes/a.md");
+            assertThat(((McpSchema.TextResourceContents) notes.resource()).text()).contains("# Notes")
+                    .contains("untrusted");
+            assertThat(received.content().get(2)).isEqualTo(sent.content().get(2)); // binary: never marked
+            var link = (McpSchema.ResourceLink) received.content().get(3);
+            assertThat(link.uri()).isEqualTo("file:///data/c.csv");
+            assertThat(link.mimeType()).isEqualTo("text/csv");
+            assertThat(link.size()).isEqualTo(1234L);
+            assertThat(link.title()).contains("Sales table").contains("untrusted");
+            assertThat(link.description()).contains("Quarterly figures").contains("untrusted");
         }
     }
 
     @Test
-    void dropsStructuredContentWhenPiiMaskingRewroteItsText(@TempDir Path data) throws Exception {
+    void piiMaskingRedactsTheStructuredLeafItself(@TempDir Path data) throws Exception {
         String json = "{\"owner\":\"alice.jones@example.com\"}";
         McpSchema.CallToolResult sent = McpSchema.CallToolResult.builder().addTextContent(json)
                 .structuredContent(Map.of("owner", "alice.jones@example.com")).build();
@@ -134,8 +150,11 @@ class UpstreamFidelityEndToEndTest {
                     Map.of("text", "x")));
             assertThat(((McpSchema.TextContent) received.content().getFirst()).text())
                     .doesNotContain("alice.jones@example.com");
-            // The unmasked address must not come back through the structured copy.
-            assertThat(received.structuredContent()).isNull();
+            // The unmasked address must not come back through the structured copy: the leaf itself is masked.
+            @SuppressWarnings("unchecked")
+            Map<String, Object> structured = (Map<String, Object>) received.structuredContent();
+            assertThat(structured).containsOnlyKeys("owner");
+            assertThat((String) structured.get("owner")).doesNotContain("alice.jones@example.com");
         }
     }
 

@@ -23,5 +23,10 @@ public enum AuditEventType {
      * A deviation from a principal's behavioural baseline ({@code anomaly.<kind>}) or an automatic response to one
      * ({@code anomaly.response.<action>}).
      */
-    ANOMALY
+    ANOMALY,
+    /**
+     * A request an upstream sent to the agent's client during a call ({@code relay.sampling},
+     * {@code relay.elicitation}, {@code relay.roots}), relayed or refused; contents redacted.
+     */
+    RELAY
 }

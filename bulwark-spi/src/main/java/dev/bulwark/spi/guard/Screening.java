@@ -14,6 +14,8 @@ public sealed interface Screening permits Screening.Pass, Screening.Rewrite, Scr
 
     /**
      * The output goes to the agent as {@code result} (e.g. redacted), and the session learns {@code labels}.
+     * {@code reasons} say what was found and done (finding types and counts, scores); they are recorded in the call's
+     * audit record as given, so they never quote the output.
      */
     record Rewrite(ToolResult result, List<String> reasons, Set<String> labels) implements Screening {
         public Rewrite {

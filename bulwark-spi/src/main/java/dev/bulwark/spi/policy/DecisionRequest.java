@@ -19,9 +19,11 @@ import java.util.Map;
  * @param flow      information-flow facts about the arguments (where their values came from), given to policy as
  *                  {@code context.flow}; a JSON object tree whose lists are read as sets. Empty when no flow step
  *                  ran: policy then sees no {@code context.flow} at all (never a harmless-looking one)
+ * @param subject   what the call reads when it is an MCP resource or prompt of the tool's upstream (policy then decides
+ *                  about that resource or prompt in place of the tool), or {@code null} for the tool itself
  */
 public record DecisionRequest(Principal principal, Tool tool, Map<String, Object> arguments, SessionFacts session,
-                              Instant time, Map<String, Object> flow) {
+                              Instant time, Map<String, Object> flow, Subject subject) {
     public DecisionRequest {
         Checks.present(principal, "principal");
         Checks.present(tool, "tool");
@@ -29,6 +31,12 @@ public record DecisionRequest(Principal principal, Tool tool, Map<String, Object
         Checks.present(session, "session");
         Checks.present(time, "time");
         flow = JsonTrees.copyObject(flow);
+    }
+
+    /** A request about the tool itself. */
+    public DecisionRequest(Principal principal, Tool tool, Map<String, Object> arguments, SessionFacts session,
+                           Instant time, Map<String, Object> flow) {
+        this(principal, tool, arguments, session, time, flow, null);
     }
 
     /** A request without flow facts. */

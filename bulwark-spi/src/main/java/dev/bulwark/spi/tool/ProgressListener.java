@@ -11,4 +11,13 @@ public interface ProgressListener {
      * @param message  optional human-readable message, or {@code null}
      */
     void onProgress(double progress, Double total, String message);
+
+    /**
+     * The agent's client for requests and log messages of the upstream while the call runs; {@link ClientChannel#NONE}
+     * unless the agent's transport can carry them. It travels with the listener because both are the agent's side of
+     * one call.
+     */
+    default ClientChannel client() {
+        return ClientChannel.NONE;
+    }
 }

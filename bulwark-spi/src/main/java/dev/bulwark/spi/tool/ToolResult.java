@@ -17,9 +17,11 @@ import java.util.List;
  * @param origins the MCP block that content at an index was read from (embedded resource, resource link), for
  *                delivery in the original shape; like {@code structuredContent}, only the canonical constructor keeps
  *                it, so a result a guard rewrote is delivered as plain text and binary content
+ * @param meta    the result's {@code _meta} and its blocks' annotations and {@code _meta}, for delivery as given; like
+ *                {@code origins}, only the canonical constructor keeps it (the screening step puts it back, screened)
  */
 public record ToolResult(List<Content> content, boolean error, java.util.Set<String> labels,
-                         String structuredContent, java.util.Map<Integer, ContentOrigin> origins) {
+                         String structuredContent, java.util.Map<Integer, ContentOrigin> origins, ResultMeta meta) {
     public ToolResult {
         content = List.copyOf(Checks.present(content, "content"));
         labels = java.util.Set.copyOf(Checks.present(labels, "labels"));
@@ -40,6 +42,17 @@ public record ToolResult(List<Content> content, boolean error, java.util.Set<Str
                 throw new IllegalArgumentException("a resource link's content must be text");
             }
         }
+        meta = meta == null ? ResultMeta.NONE : meta;
+        if (meta.lastIndex() >= content.size()) {
+            throw new IllegalArgumentException("annotations or _meta for content " + meta.lastIndex()
+                    + " outside the content");
+        }
+    }
+
+    /** A result with structured content and origins, without {@code _meta} or annotations. */
+    public ToolResult(List<Content> content, boolean error, java.util.Set<String> labels, String structuredContent,
+                      java.util.Map<Integer, ContentOrigin> origins) {
+        this(content, error, labels, structuredContent, origins, ResultMeta.NONE);
     }
 
     /** A result without structured content or origins. */
@@ -56,7 +69,7 @@ public record ToolResult(List<Content> content, boolean error, java.util.Set<Str
     public ToolResult withLabels(java.util.Set<String> more) {
         java.util.Set<String> union = new java.util.LinkedHashSet<>(labels);
         union.addAll(more);
-        return new ToolResult(content, error, union, structuredContent, origins);
+        return new ToolResult(content, error, union, structuredContent, origins, meta);
     }
 
     public static ToolResult text(String text) {
