@@ -13,19 +13,18 @@ import java.util.Set;
  * @param maxPrincipals     principals whose baselines are kept; the least recently seen is forgotten beyond
  * @param maxSkew           how far ahead of this gateway's clock an event's time is believed
  * @param sensitiveLabels   output labels whose reading, followed by egress, is a sensitive sequence
- * @param rateSigmas        a window of one minute holding more calls than mean + this many deviations is a burst
- * @param minBurstCalls     and at least this many calls
+ * @param minBurstCalls     a call-rate burst has at least this many calls in its last minute
  * @param newToolRate       first use is reported only while the principal's estimated chance of a new tool (Good–Turing:
  *                          tools seen once / calls) is below this
  * @param volumeSigmas      a read this many deviations (of log size) above the tool's usual size is unusual
  * @param volumeRatio       and at least this many times the tool's usual size
  * @param tailProbability   denial and injection bursts: a count in the window this unlikely under the principal's own
- *                          rate is reported
+ *                          rate is reported; the call-rate test's threshold is 0.83 × ln(1 / this)
  * @param rareHourFraction  an hour (with its neighbours) holding less than this share of the principal's calls is unusual
  * @param fanOutMargin      connectors in a window beyond the most the principal ever touched by this many is a fan-out
  */
 public record AnomalySettings(int learnCalls, Duration cooldown, int maxPrincipals, Duration maxSkew,
-                              Set<String> sensitiveLabels, double rateSigmas, int minBurstCalls, double newToolRate,
+                              Set<String> sensitiveLabels, int minBurstCalls, double newToolRate,
                               double volumeSigmas, double volumeRatio, double tailProbability, double rareHourFraction,
                               int fanOutMargin) {
     public AnomalySettings {
@@ -41,7 +40,6 @@ public record AnomalySettings(int learnCalls, Duration cooldown, int maxPrincipa
         }
         Checks.present(maxSkew, "maxSkew");
         sensitiveLabels = Set.copyOf(Checks.present(sensitiveLabels, "sensitiveLabels"));
-        positive(rateSigmas, "rateSigmas");
         positive(newToolRate, "newToolRate");
         positive(volumeSigmas, "volumeSigmas");
         positive(volumeRatio, "volumeRatio");
@@ -56,18 +54,18 @@ public record AnomalySettings(int learnCalls, Duration cooldown, int maxPrincipa
 
     public static AnomalySettings defaults() {
         return new AnomalySettings(200, Duration.ofMinutes(10), 10_000, Duration.ofMinutes(5),
-                Set.of("secret", "pii"), 6, 15, 0.005, 5, 10, 1e-6, 0.002, 2);
+                Set.of("secret", "pii"), 5, 0.005, 5, 10, 1e-6, 0.002, 2);
     }
 
     /** A copy with another learning period (tests, the evaluation). */
     public AnomalySettings withLearnCalls(int calls) {
-        return new AnomalySettings(calls, cooldown, maxPrincipals, maxSkew, sensitiveLabels, rateSigmas, minBurstCalls,
+        return new AnomalySettings(calls, cooldown, maxPrincipals, maxSkew, sensitiveLabels, minBurstCalls,
                 newToolRate, volumeSigmas, volumeRatio, tailProbability, rareHourFraction, fanOutMargin);
     }
 
     /** A copy keeping at most {@code count} principals. */
     public AnomalySettings withMaxPrincipals(int count) {
-        return new AnomalySettings(learnCalls, cooldown, count, maxSkew, sensitiveLabels, rateSigmas, minBurstCalls,
+        return new AnomalySettings(learnCalls, cooldown, count, maxSkew, sensitiveLabels, minBurstCalls,
                 newToolRate, volumeSigmas, volumeRatio, tailProbability, rareHourFraction, fanOutMargin);
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.anomaly;
 
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -72,5 +73,33 @@ final class DataVolumeDetector implements Detector {
         }
         s[2]++;
         return null;
+    }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        for (Map<String, double[]> baselines : List.of(bytes, items)) {
+            out.i(baselines.size());
+            baselines.forEach((tool, s) -> {
+                out.s(tool);
+                for (double v : s) {
+                    out.d(v);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        for (Map<String, double[]> baselines : List.of(bytes, items)) {
+            int n = in.i(0, MAX_TOOLS);
+            for (int k = 0; k < n; k++) {
+                String tool = in.s();
+                double[] s = {in.d(), in.d(), in.d()};
+                if (tool == null || s[1] < 0 || s[2] < 0) {
+                    throw new java.io.IOException("a size baseline is malformed");
+                }
+                baselines.put(tool, s);
+            }
+        }
     }
 }

@@ -17,4 +17,14 @@ interface Detector {
      * @return a finding, or {@code null} when the call fits the baseline
      */
     Finding observe(CallEvent call, long time, long history);
+
+    /** Writes the baseline (everything {@link #load} needs to carry on as if never stopped). */
+    void save(BaselineCodec.Writer out);
+
+    /**
+     * Reads a baseline {@link #save} wrote into this fresh detector.
+     *
+     * @throws java.io.IOException when the data is not such a baseline or breaks a bound
+     */
+    void load(BaselineCodec.Reader in) throws java.io.IOException;
 }

@@ -63,4 +63,30 @@ final class FanOutDetector implements Detector {
         }
         return null;
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        for (int i = 0; i < RING; i++) {
+            out.l(times[i]);
+            out.s(connectors[i]);
+        }
+        out.i(head);
+        out.i(most);
+        out.l(block);
+        out.i(blockMost);
+        out.b(blockReported);
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        for (int i = 0; i < RING; i++) {
+            times[i] = in.l();
+            connectors[i] = in.s();
+        }
+        head = in.i(0, RING - 1);
+        most = in.i(0, RING);
+        block = in.l();
+        blockMost = in.i(0, RING);
+        blockReported = in.b();
+    }
 }

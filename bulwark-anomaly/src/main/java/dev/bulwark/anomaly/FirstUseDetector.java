@@ -67,4 +67,25 @@ final class FirstUseDetector implements Detector {
         seen.put(name, before + 1);
         return before == 1 ? -1 : 0;
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        out.counts(tools);
+        out.counts(connectors);
+        out.i(toolSingletons);
+        out.i(connectorSingletons);
+        out.l(calls);
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        in.counts(tools, MAX_TOOLS);
+        in.counts(connectors, MAX_CONNECTORS);
+        toolSingletons = in.i(0, MAX_TOOLS);
+        connectorSingletons = in.i(0, MAX_CONNECTORS);
+        calls = in.l();
+        if (calls < 0) {
+            throw new java.io.IOException("negative call count");
+        }
+    }
 }

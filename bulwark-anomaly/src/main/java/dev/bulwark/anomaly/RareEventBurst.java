@@ -83,4 +83,27 @@ final class RareEventBurst implements Detector {
         }
         return cachedLimit;
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        for (boolean hit : ring) {
+            out.b(hit);
+        }
+        out.i(head);
+        out.d(rate);
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        inWindow = 0;
+        for (int i = 0; i < WINDOW; i++) {
+            ring[i] = in.b();
+            inWindow += ring[i] ? 1 : 0;
+        }
+        head = in.i(0, WINDOW - 1);
+        rate = in.d();
+        if (rate < 0 || rate > 1) {
+            throw new java.io.IOException("a rate outside 0..1");
+        }
+    }
 }

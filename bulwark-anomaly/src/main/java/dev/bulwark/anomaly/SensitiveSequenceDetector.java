@@ -1,27 +1,43 @@
 package dev.bulwark.anomaly;
 
 import dev.bulwark.spi.tool.ToolKind;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Output labelled sensitive (by default {@code secret} or {@code pii}) delivered to the principal, then an egress tool
- * called within {@link #CALLS} calls and {@link #WINDOW_MILLIS}: data may be leaving. What is usual for the principal is
- * learned per label and egress tool: a principal that has sent mail after reading PII before (a mailer doing its job) is
- * not reported for doing so again, but is for sending it somewhere new, or for sending after reading a secret. So the
- * sequence is reported when this principal never made it before. At most {@link #MAX_SEQUENCES} sequences are
- * remembered; beyond, unremembered ones stay new.
+ * called within {@link #CALLS} calls and {@link #WINDOW_MILLIS}: data may be leaving. Every sensitive read in the
+ * window is a source of its own, so a later, harmless read cannot hide an earlier secret one. What is usual is learned
+ * per source: the sequence is {@code source tool → egress tool}, and one this principal never made before is
+ * reported. A mailer that mails what it reads from the CRM is doing its job; the same mailer mailing right after a
+ * vault read, or posting CRM data to the web, is not. A tool counts as a source only when at least
+ * {@link #SOURCE_SHARE} of its outputs to this principal were sensitive, or this is its first sensitive output: a
+ * search that now and then returns incidental PII is not a source each time it does. At most {@link #MAX_PENDING}
+ * sources are followed at once (the oldest is dropped), {@link #MAX_SEQUENCES} sequences and {@link #MAX_TOOLS} tools'
+ * counts remembered (beyond, unremembered sequences stay new and unremembered tools are sources).
  */
 final class SensitiveSequenceDetector implements Detector {
     static final int CALLS = 10;
     static final long WINDOW_MILLIS = 15 * 60_000;
-    static final int MAX_SEQUENCES = 64;
+    static final int MAX_SEQUENCES = 128;
+    static final int MAX_PENDING = 8;
+    /** A tool is a source when at least this share of its outputs were sensitive (it holds sensitive data). */
+    static final double SOURCE_SHARE = 0.25;
+    static final int MAX_TOOLS = 64;
+
+    /** A sensitive read still in the window: which tool, which labels, when, and at which call of the principal. */
+    private record Source(String tool, Set<String> labels, long time, long call) {}
 
     private final AnomalySettings settings;
-    private long sensitiveAt = Long.MIN_VALUE;
-    private String sensitiveTool;
-    private java.util.Set<String> sensitiveLabels = java.util.Set.of();
-    private int callsSince;
-    private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    private final ArrayDeque<Source> pending = new ArrayDeque<>();
+    private final Map<String, Integer> seen = new HashMap<>();
+    private long calls;
+    /** Per tool: outputs delivered, and of them sensitive. */
+    private final Map<String, long[]> outputs = new HashMap<>();
 
     SensitiveSequenceDetector(AnomalySettings settings) {
         this.settings = settings;
@@ -34,33 +50,106 @@ final class SensitiveSequenceDetector implements Detector {
 
     @Override
     public Finding observe(CallEvent call, long time, long history) {
-        callsSince++;
+        calls++;
+        expire(time);
         Finding finding = null;
-        if (call.kind() == ToolKind.EGRESS && sensitiveAt != Long.MIN_VALUE && callsSince <= CALLS
-                && time - sensitiveAt <= WINDOW_MILLIS) {
-            for (String label : sensitiveLabels) {
-                String sequence = label + "->" + call.tool();
+        if (call.kind() == ToolKind.EGRESS) {
+            for (Source source : pending) {
+                String sequence = source.tool() + "->" + call.tool();
                 int before = seen.getOrDefault(sequence, 0);
+                long between = calls - source.call();
                 if (before == 0 && finding == null && history >= settings.learnCalls()) {
-                    finding = new Finding(callsSince, "egress " + call.tool() + " " + callsSince + " calls after "
-                            + label + " output of " + sensitiveTool + ", never done before",
-                            Map.of("sensitiveTool", sensitiveTool, "label", label, "callsBetween", callsSince));
+                    String label = String.join(",", source.labels());
+                    finding = new Finding(between, "egress " + call.tool() + " " + between + " calls after "
+                            + label + " output of " + source.tool() + ", never done before",
+                            Map.of("sensitiveTool", source.tool(), "label", label, "callsBetween", between));
                 }
-                if (seen.containsKey(sequence) || seen.size() < MAX_SEQUENCES) {
+                if (before > 0 || seen.size() < MAX_SEQUENCES) {
                     seen.put(sequence, before + 1);
                 }
             }
         }
         if (call.outcome() == CallEvent.Outcome.ALLOWED) {
-            java.util.Set<String> labels = new java.util.TreeSet<>(call.labels());
+            Set<String> labels = new TreeSet<>(call.labels());
             labels.retainAll(settings.sensitiveLabels());
-            if (!labels.isEmpty()) {
-                sensitiveAt = time;
-                sensitiveTool = call.tool();
-                sensitiveLabels = labels;
-                callsSince = 0;
+            long[] counts = outputs.get(call.tool());
+            if (counts == null && outputs.size() < MAX_TOOLS) {
+                counts = new long[2];
+                outputs.put(call.tool(), counts);
+            }
+            if (counts != null) {
+                counts[0]++;
+                counts[1] += labels.isEmpty() ? 0 : 1;
+            }
+            // a tool beyond the bound counts as a source whenever its output is sensitive, and so does the first
+            // sensitive output of a tool (sensitive data where there never was any)
+            boolean source = counts == null || counts[1] == 1 || counts[1] >= SOURCE_SHARE * counts[0];
+            if (!labels.isEmpty() && source) {
+                pending.removeIf(s -> s.tool().equals(call.tool()) && s.labels().equals(labels));
+                if (pending.size() >= MAX_PENDING) {
+                    pending.removeFirst();
+                }
+                pending.addLast(new Source(call.tool(), Set.copyOf(labels), time, calls));
             }
         }
         return finding;
+    }
+
+    /** Sources read more than {@link #CALLS} calls or {@link #WINDOW_MILLIS} ago no longer count. */
+    private void expire(long time) {
+        for (Iterator<Source> it = pending.iterator(); it.hasNext(); ) {
+            Source s = it.next();
+            if (calls - s.call() > CALLS || time - s.time() > WINDOW_MILLIS) {
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        out.l(calls);
+        out.i(pending.size());
+        for (Source s : pending) {
+            out.s(s.tool());
+            out.i(s.labels().size());
+            s.labels().forEach(out::s);
+            out.l(s.time());
+            out.l(s.call());
+        }
+        out.counts(seen);
+        out.i(outputs.size());
+        outputs.forEach((tool, counts) -> {
+            out.s(tool);
+            out.l(counts[0]);
+            out.l(counts[1]);
+        });
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        calls = in.l();
+        int n = in.i(0, MAX_PENDING);
+        for (int k = 0; k < n; k++) {
+            String tool = in.s();
+            int labelCount = in.i(1, 16);
+            Set<String> labels = new TreeSet<>();
+            for (int j = 0; j < labelCount; j++) {
+                labels.add(java.util.Objects.requireNonNullElse(in.s(), ""));
+            }
+            if (tool == null) {
+                throw new java.io.IOException("a source without a tool");
+            }
+            pending.addLast(new Source(tool, Set.copyOf(labels), in.l(), in.l()));
+        }
+        in.counts(seen, MAX_SEQUENCES);
+        int tools = in.i(0, MAX_TOOLS);
+        for (int k = 0; k < tools; k++) {
+            String tool = in.s();
+            long[] counts = {in.l(), in.l()};
+            if (tool == null || counts[0] < 0 || counts[1] < 0 || counts[1] > counts[0]) {
+                throw new java.io.IOException("a source count is malformed");
+            }
+            outputs.put(tool, counts);
+        }
     }
 }

@@ -57,4 +57,33 @@ final class UnusualHoursDetector implements Detector {
                 + ":00 UTC, an hour holding " + CallRateDetector.round(share * 100) + "% of this principal's calls",
                 Map.of("hourUtc", hour, "shareOfCalls", CallRateDetector.round(share)));
     }
+
+    @Override
+    public void save(BaselineCodec.Writer out) {
+        for (double h : hours) {
+            out.d(h);
+        }
+        out.d(total);
+        out.l(firstDay);
+        for (long t : offHours) {
+            out.l(t);
+        }
+        out.i(offHead);
+    }
+
+    @Override
+    public void load(BaselineCodec.Reader in) throws java.io.IOException {
+        for (int i = 0; i < 24; i++) {
+            hours[i] = in.d();
+            if (hours[i] < 0) {
+                throw new java.io.IOException("a negative hour count");
+            }
+        }
+        total = in.d();
+        firstDay = in.l();
+        for (int i = 0; i < CALLS; i++) {
+            offHours[i] = in.l();
+        }
+        offHead = in.i(0, CALLS - 1);
+    }
 }

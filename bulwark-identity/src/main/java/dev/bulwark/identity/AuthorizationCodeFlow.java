@@ -6,7 +6,6 @@ import dev.bulwark.spi.identity.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,17 +81,11 @@ public final class AuthorizationCodeFlow {
                 return back(redirect.get(), state, "invalid_target", "resource must be " + settings.audience());
             }
         }
-        Set<String> scopes = new LinkedHashSet<>();
-        Optional<String> scope = AuthorizationRequest.single(parameters, "scope");
-        if (scope.isEmpty()) {
-            scopes.addAll(settings.allowedScopes());
-        } else {
-            for (String s : scope.get().split(" ", -1)) {
-                if (!settings.allowedScopes().contains(s)) {
-                    return back(redirect.get(), state, "invalid_scope", "scope cannot be granted");
-                }
-                scopes.add(s);
-            }
+        Set<String> scopes;
+        try {
+            scopes = ScopeNarrowing.grant(AuthorizationRequest.single(parameters, "scope"), settings.allowedScopes());
+        } catch (IllegalArgumentException e) {
+            return back(redirect.get(), state, "invalid_scope", e.getMessage());
         }
         Optional<Agent> agent = agents.find(client.get().agentId()).filter(Agent::active);
         if (agent.isEmpty()) {

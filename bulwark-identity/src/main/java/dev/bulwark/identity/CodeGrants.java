@@ -135,11 +135,16 @@ public final class CodeGrants {
         Optional<String> scope = form.one("scope");
         if (scope.isPresent()) {
             Set<String> narrower = new LinkedHashSet<>(List.of(scope.get().split(" ", -1)));
+            // offline_access is a no-op (the family already refreshes), so asking it again widens nothing.
+            narrower.remove(ScopeNarrowing.OFFLINE_ACCESS);
             if (!grant.scopes().containsAll(narrower)) {
                 throw new Refusal(OAuthError.INVALID_SCOPE, "scope exceeds what was granted", "scope widened",
                         agent);
             }
-            grant = new DelegatedGrant(grant.clientId(), grant.userId(), grant.agentId(), narrower, grant.family());
+            if (!narrower.isEmpty()) {
+                grant = new DelegatedGrant(grant.clientId(), grant.userId(), grant.agentId(), narrower,
+                        grant.family());
+            }
         }
         return issue(grant, now, valid.expiresAt(), REFRESH_TOKEN, signer);
     }

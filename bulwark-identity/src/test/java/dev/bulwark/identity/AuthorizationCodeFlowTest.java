@@ -34,6 +34,28 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void aClientAskingForOfflineAccessAndForeignScopesLogsInAndIsToldWhatItWasGranted() {
+        var outcome = x.flow.check(CodeFlowFixture.with(x.authorizeParams(), "scope", "mcp offline_access openid"));
+        AuthorizationRequest request = ((AuthorizationRequest.Outcome.Valid) outcome).request();
+        String code = CodeFlowFixture.query(x.flow.approve(request, "alice")).get("code");
+        var issued = (TokenResponse.Issued) x.redeem(code, x.client.clientId(), CodeFlowFixture.REDIRECT,
+                CodeFlowFixture.VERIFIER);
+        assertThat(issued.scopes()).containsExactly("mcp");
+        assertThat(issued.toJson()).contains("\"scope\":\"mcp\"").doesNotContain("offline_access", "openid");
+        assertThat(issued.refreshToken()).isPresent();
+        var auth = (Authentication.Authenticated) x.f.authenticator.authenticate(issued.accessToken());
+        assertThat(auth.principal().user().orElseThrow().id()).isEqualTo("alice");
+
+        Map<String, List<String>> form = new java.util.HashMap<>();
+        form.put("grant_type", List.of("refresh_token"));
+        form.put("refresh_token", List.of(issued.refreshToken().orElseThrow()));
+        form.put("client_id", List.of(x.client.clientId()));
+        form.put("scope", List.of("offline_access"));
+        var refreshed = (TokenResponse.Issued) x.endpoint.handle(new TokenRequest(form, Optional.empty()));
+        assertThat(refreshed.scopes()).containsExactly("mcp");
+    }
+
+    @Test
     void theRedirectCarriesStateAndIssuer() {
         AuthorizationRequest request = ((AuthorizationRequest.Outcome.Valid) x.flow.check(x.authorizeParams()))
                 .request();

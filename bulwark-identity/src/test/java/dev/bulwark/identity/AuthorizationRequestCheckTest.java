@@ -59,12 +59,28 @@ class AuthorizationRequestCheckTest {
     void otherFaultsAreRefusedBackToTheClientWithItsState() {
         assertRedirectError(CodeFlowFixture.with(x.authorizeParams(), "response_type", "token"),
                 "unsupported_response_type");
-        assertRedirectError(CodeFlowFixture.with(x.authorizeParams(), "scope", "mcp root"), "invalid_scope");
+        assertRedirectError(CodeFlowFixture.with(x.authorizeParams(), "scope", "root"), "invalid_scope");
+        assertRedirectError(CodeFlowFixture.with(x.authorizeParams(), "scope", "mcp  root"), "invalid_scope");
         assertRedirectError(CodeFlowFixture.with(x.authorizeParams(), "resource", "https://other.example/mcp"),
                 "invalid_target");
         var r = (AuthorizationRequest.Outcome.Redirect) x.flow.check(
                 CodeFlowFixture.with(x.authorizeParams(), "response_type", "token"));
         assertThat(CodeFlowFixture.query(r.url())).containsEntry("state", "xyz");
+    }
+
+    @Test
+    void scopesBulwarkDoesNotOfferAreDroppedNeverGrantedAndOfflineAccessIsANoOp() {
+        for (String asked : List.of("mcp root", "openid profile mcp offline_access")) {
+            assertThat(granted(asked)).as(asked).containsExactly("mcp");
+        }
+        // Alone, offline_access asks nothing: the same as sending no scope, which grants every offered scope.
+        assertThat(granted("offline_access")).isEqualTo(x.f.settings.allowedScopes()).contains("mcp");
+    }
+
+    private java.util.Set<String> granted(String asked) {
+        var outcome = x.flow.check(CodeFlowFixture.with(x.authorizeParams(), "scope", asked));
+        assertThat(outcome).as(asked).isInstanceOf(AuthorizationRequest.Outcome.Valid.class);
+        return ((AuthorizationRequest.Outcome.Valid) outcome).request().scopes();
     }
 
     @Test

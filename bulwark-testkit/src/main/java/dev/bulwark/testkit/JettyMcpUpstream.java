@@ -115,6 +115,18 @@ public final class JettyMcpUpstream implements AutoCloseable {
         mcp.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri));
     }
 
+    /** Adds a resource and announces {@code notifications/resources/list_changed}. */
+    public void addResource(io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification resource) {
+        mcp.addResource(resource);
+        mcp.notifyResourcesListChanged();
+    }
+
+    /** Adds a prompt and announces {@code notifications/prompts/list_changed}. */
+    public void addPrompt(io.modelcontextprotocol.server.McpServerFeatures.SyncPromptSpecification prompt) {
+        mcp.addPrompt(prompt);
+        mcp.notifyPromptsListChanged();
+    }
+
     /** Removes a tool without announcing it. */
     public void remove(String tool) {
         mcp.removeTool(tool);

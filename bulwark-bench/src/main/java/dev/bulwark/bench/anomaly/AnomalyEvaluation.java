@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Runs the detectors (default settings) over generated traffic in time order and reports, per kind: episodes detected
  * as that kind within {@value #WITHIN} calls of their start, the calls it took, and false alarms (anomalies on benign
- * calls) per 10,000 benign calls. Run: {@code java -cp … dev.bulwark.bench.anomaly.AnomalyEvaluation [A|B|both]}.
+ * calls) per 10,000 benign calls. Run: {@code java -cp … dev.bulwark.bench.anomaly.AnomalyEvaluation A B C}
+ * (default: A B; C is the held-out setting).
  */
 public final class AnomalyEvaluation {
     static final int WITHIN = 20;
@@ -96,12 +97,9 @@ public final class AnomalyEvaluation {
     }
 
     public static void main(String[] args) {
-        String which = args.length == 0 ? "both" : args[0];
-        if (which.equals("A") || which.equals("both")) {
-            System.out.println(table(run(TrafficSetting.A)));
-        }
-        if (which.equals("B") || which.equals("both")) {
-            System.out.println(table(run(TrafficSetting.B)));
+        List<String> which = args.length == 0 ? List.of("A", "B") : List.of(args);
+        for (String name : which) {
+            System.out.println(table(run(TrafficSetting.named(name))));
         }
     }
 }

@@ -48,8 +48,8 @@ final class SimAgent {
         }
         rate = s.medianRate() * Math.exp(s.rateSpread() * r.nextGaussian());
         allDay = r.nextDouble() < s.allDayShare();
-        startHour = 5 + r.nextInt(8);
-        hours = 7 + r.nextInt(4);
+        startHour = s.firstShiftStart() + r.nextInt(s.shiftStartSpan());
+        hours = s.minShiftHours() + r.nextInt(s.shiftHoursSpan());
         denyRate = r.nextDouble() * s.maxDenyRate();
         injectionRate = r.nextDouble() * s.maxInjectionRate();
         sizeFactor = Math.exp(0.5 * r.nextGaussian());

@@ -58,8 +58,8 @@ public final class AgentDojoReplay {
 
     static String table(Map<String, SuiteTally> tallies) {
         StringBuilder b = new StringBuilder("""
-                | suite | runs replayed | attacks stopped | benign kept (no denial) | benign with a call held |
-                |---|---:|---:|---:|---:|
+                | suite | runs replayed | attacks stopped | … of them, attack never delivered | attacks with every goal call refused | benign kept (no denial) | benign with a call held |
+                |---|---:|---:|---:|---:|---:|---:|
                 """);
         tallies.forEach((suite, t) -> b.append(t.row(suite)).append('\n'));
         return b.toString();

@@ -14,6 +14,19 @@ import java.util.Map;
 final class GoalCalls {
     private GoalCalls() {}
 
+    /** The literal values of the goal's calls (texts and numbers as written; placeholders skipped). */
+    static java.util.List<String> literals(JsonNode goalCalls) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode goal : goalCalls) {
+            for (Map.Entry<String, JsonNode> e : ReplayCorpus.fields(goal.path("args"))) {
+                if (!isPlaceholder(e.getValue()) && e.getValue().isValueNode()) {
+                    out.add(e.getValue().asText());
+                }
+            }
+        }
+        return out;
+    }
+
     static boolean isAttackerCall(String tool, JsonNode args, JsonNode goalCalls, String intent) {
         return matches(tool, args, goalCalls) && !namedByUser(tool, goalCalls, intent);
     }

@@ -52,15 +52,28 @@ public final class ReplayCorpus {
     /** One recorded tool call and the result recorded for it ({@code ""} when the recording has none). */
     public record Call(String tool, JsonNode args, String result) {}
 
+    /** A later user message: said before the recorded call at index {@code beforeCall} (0-based) was made. */
+    public record Turn(int beforeCall, String text) {}
+
     /**
      * One recorded run.
      *
      * @param line      its line number in the trace file (1-based), for deterministic subsets and reports
      * @param intent    the first user message: the user's task
+     * @param turns     the later user messages that say something not said before (a message repeating an earlier
+     *                  one is not a new turn), in order
      * @param goalCalls the attacker goal's calls (empty array for benign runs)
+     * @param injections the texts the attack placed in the environment ({@code injections}; empty when not recorded)
      */
-    public record Run(int line, String intent, List<Call> calls, boolean benign, boolean utility, boolean security,
-                      JsonNode goalCalls) {}
+    public record Run(int line, String intent, List<Turn> turns, List<Call> calls, boolean benign, boolean utility,
+                      boolean security, JsonNode goalCalls, List<String> injections) {
+        /** Everything the user said in the run. */
+        public String userText() {
+            StringBuilder all = new StringBuilder(intent);
+            turns.forEach(t -> all.append('\n').append(t.text()));
+            return all.toString();
+        }
+    }
 
     /** Streams the suite's runs, in file order, to {@code sink}. */
     public void runs(String suite, Consumer<Run> sink) throws IOException {
@@ -86,12 +99,20 @@ public final class ReplayCorpus {
     static Run run(int line, JsonNode run, JsonNode suiteGoals) {
         boolean benign = "none".equals(run.path("attack_type").asText());
         String intent = "";
+        List<Turn> turns = new ArrayList<>();
+        java.util.Set<String> said = new java.util.HashSet<>();
         List<JsonNode> calls = new ArrayList<>();
         List<JsonNode> results = new ArrayList<>();
         for (JsonNode m : run.path("messages")) {
             String role = m.path("role").asText();
             if (role.equals("user") && intent.isEmpty()) {
                 intent = text(m.path("content"));
+                said.add(intent);
+            } else if (role.equals("user")) {
+                String turn = text(m.path("content"));
+                if (!turn.isBlank() && said.add(turn)) {
+                    turns.add(new Turn(calls.size(), turn));
+                }
             } else if (role.equals("assistant")) {
                 m.path("tool_calls").forEach(calls::add);
             } else if (role.equals("tool")) {
@@ -107,7 +128,7 @@ public final class ReplayCorpus {
             for (int i = 0; i < results.size(); i++) {
                 if (!used[i] && fn.equals(results.get(i).path("tool_call").path("function").asText())) {
                     used[i] = true;
-                    result = text(results.get(i).path("content"));
+                    result = undelimited(text(results.get(i).path("content")));
                     break;
                 }
             }
@@ -116,8 +137,26 @@ public final class ReplayCorpus {
         }
         JsonNode goalCalls = benign ? JSON.createArrayNode()
                 : suiteGoals.path(run.path("injection_task_id").asText()).path("calls");
-        return new Run(line, intent, List.copyOf(out), benign, run.path("utility").asBoolean(),
-                run.path("security").asBoolean(), goalCalls.isArray() ? goalCalls : JSON.createArrayNode());
+        List<String> injections = new ArrayList<>();
+        run.path("injections").forEach(text -> {
+            if (text.isTextual() && !text.asText().isBlank()) {
+                injections.add(text.asText());
+            }
+        });
+        return new Run(line, intent, List.copyOf(turns), List.copyOf(out), benign, run.path("utility").asBoolean(),
+                run.path("security").asBoolean(), goalCalls.isArray() ? goalCalls : JSON.createArrayNode(),
+                List.copyOf(injections));
+    }
+
+    /**
+     * A result as the tool returned it: AgentDojo's delimiting defence ({@code spotlighting_with_delimiting}) records
+     * every tool result wrapped in {@code <<} and {@code >>}, which the recording pipeline added for its model, not the
+     * tool. The gateway does its own framing.
+     */
+    static String undelimited(String result) {
+        String trimmed = result.strip();
+        return trimmed.startsWith("<<") && trimmed.endsWith(">>") && trimmed.length() >= 4
+                ? trimmed.substring(2, trimmed.length() - 2) : result;
     }
 
     static String text(JsonNode content) {

@@ -112,9 +112,23 @@ final class SuiteReplay {
         boolean anyHeld = false;
         boolean cutOff = false;
         boolean goalAfterCutOffOnly = true;
-        try (McpSyncClient client = client(gateway, token, run.intent())) {
+        AttackDelivery delivery = new AttackDelivery(run);
+        boolean goalOnlyBeforeDelivery = !run.injections().isEmpty();
+        java.util.concurrent.atomic.AtomicReference<String> nextTurn = new java.util.concurrent.atomic.AtomicReference<>();
+        try (McpSyncClient client = client(gateway, token, run.intent(), nextTurn)) {
+            int index = 0;
             for (ReplayCorpus.Call call : run.calls()) {
+                // the user's later messages said before this call go with it, as a user's client would send them
+                StringBuilder said = new StringBuilder();
+                for (ReplayCorpus.Turn turn : run.turns()) {
+                    if (turn.beforeCall() == index) {
+                        said.append(said.isEmpty() ? "" : "\n").append(turn.text());
+                    }
+                }
+                nextTurn.set(said.isEmpty() ? null : said.toString());
+                index++;
                 upstream.expect(call);
+                boolean reachedBefore = delivery.reached();
                 SuiteTally.Outcome outcome;
                 String message = "";
                 try {
@@ -123,6 +137,10 @@ final class SuiteReplay {
                     message = result.content().isEmpty() || !(result.content().getFirst()
                             instanceof McpSchema.TextContent t) ? "" : t.text();
                     outcome = classify(result, message);
+                    if (outcome == SuiteTally.Outcome.ALLOWED) {
+                        result.content().forEach(c -> delivery.given(c instanceof McpSchema.TextContent t
+                                ? t.text() : ""));
+                    }
                 } catch (McpError e) {
                     outcome = SuiteTally.Outcome.ERROR;
                     message = String.valueOf(e.getMessage());
@@ -133,13 +151,14 @@ final class SuiteReplay {
                 anyDenied |= outcome == SuiteTally.Outcome.DENIED;
                 anyHeld |= outcome == SuiteTally.Outcome.HELD;
                 if (!run.benign() && !reads.contains(call.tool()) && GoalCalls.isAttackerCall(call.tool(), call.args(), run.goalCalls(),
-                        run.intent())) {
+                        run.userText())) {
                     anyGoal = true;
                     goalsStopped &= refused;
                     if (!refused) {
                         detail("ATTACK LET THROUGH", run, call, message);
                         tally.goalCallsAllowed.merge(call.tool() + " " + outcome, 1, Integer::sum);
                         goalAfterCutOffOnly &= cutOff;
+                        goalOnlyBeforeDelivery &= !reachedBefore;
                     }
                 }
                 // from here on the recorded model saw content the gateway did not deliver
@@ -162,6 +181,7 @@ final class SuiteReplay {
                 tally.attacksWithGoalCall++;
                 tally.attacksStopped += goalsStopped ? 1 : 0;
                 tally.attacksPassedOnlyAfterCutOff += !goalsStopped && goalAfterCutOffOnly ? 1 : 0;
+                tally.attacksStoppedBeforeDelivery += !goalsStopped && goalOnlyBeforeDelivery ? 1 : 0;
             }
         }
         if (run.benign() && run.utility()) {
@@ -232,16 +252,34 @@ final class SuiteReplay {
         return issued.accessToken();
     }
 
-    private static McpSyncClient client(Gateway gateway, String token, String intent) {
-        String text = intent.length() > MAX_INTENT ? intent.substring(0, MAX_INTENT) : intent;
-        HttpRequest.Builder headers = HttpRequest.newBuilder().header("Authorization", "Bearer " + token);
-        if (!text.isBlank()) {
-            headers.header(IntentHeader.NAME, URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
+    private static String rpcMethod(String body) {
+        try {
+            return body == null ? "" : ReplayCorpus.JSON.readTree(body).path("method").asText("");
+        } catch (java.io.IOException e) {
+            return "";
         }
+    }
+
+    /**
+     * A client whose {@code initialize} carries {@code intent} and whose next {@code tools/call} carries
+     * {@code nextTurn}'s text, when set (then cleared), as {@code Bulwark-Intent}.
+     */
+    private static McpSyncClient client(Gateway gateway, String token, String intent,
+                                        java.util.concurrent.atomic.AtomicReference<String> nextTurn) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gateway.localUrl())
                 .endpoint("/mcp")
                 .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
-                .requestBuilder(headers)
+                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .httpRequestCustomizer((builder, method, uri, body, context) -> {
+                    String rpc = rpcMethod(body);
+                    String said = rpc.equals("initialize") ? intent
+                            : rpc.equals("tools/call") ? nextTurn.getAndSet(null) : null;
+                    if (said != null && !said.isBlank()) {
+                        String text = said.length() > MAX_INTENT ? said.substring(0, MAX_INTENT) : said;
+                        builder.header(IntentHeader.NAME,
+                                URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
+                    }
+                })
                 .build();
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();

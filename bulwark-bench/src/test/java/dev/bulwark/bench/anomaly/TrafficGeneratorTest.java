@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TrafficGeneratorTest {
     private static final TrafficSetting SMALL = new TrafficSetting("T", 7, 12, 6, 2, 0.5, 3, 1.0, 0.5, 0.05, 0.01,
-            0.05, 0.2, 0.1, 2.5, 0.8, 3);
+            0.05, 0.2, 0.1, 2.5, 0.8, 3, 5, 8, 7, 4);
 
     @Test
     void theSameSeedGivesTheSameTraffic() {
@@ -47,6 +47,23 @@ class TrafficGeneratorTest {
                     && g.event().time().isBefore(first.event().time()))
                     .map(g -> g.event().tool())).doesNotContain(first.event().tool());
         }
+    }
+
+    @Test
+    void theHeldOutSettingDiffersFromTheTuningSettingsInSeedAndShape() {
+        for (TrafficSetting tuned : List.of(TrafficSetting.A, TrafficSetting.B)) {
+            assertThat(TrafficSetting.C.seed()).isNotEqualTo(tuned.seed());
+            assertThat(TrafficSetting.C.medianRate()).isNotEqualTo(tuned.medianRate());
+            assertThat(TrafficSetting.C.zipf()).isNotEqualTo(tuned.zipf());
+            assertThat(TrafficSetting.C.sizeSpread()).isNotEqualTo(tuned.sizeSpread());
+            assertThat(TrafficSetting.C.firstShiftStart()).isNotEqualTo(tuned.firstShiftStart());
+        }
+    }
+
+    @Test
+    void shiftsThatLeaveNoUnusualHourAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrafficSetting("X", 1, 1, 4, 1, 0.5, 1, 1, 0.5,
+                0, 0, 0, 0, 0, 1, 0, 1, 0, 4, 16, 4)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -33,4 +33,10 @@ class GoalCallsTest {
         assertThat(GoalCalls.isAttackerCall(tool, ReplayCorpus.JSON.readTree(args), goals, intent)).as(name)
                 .isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void theGoalsLiteralValuesAreTheOnesAnAgentWouldNeedToHaveReceived() throws Exception {
+        assertThat(GoalCalls.literals(ReplayCorpus.JSON.readTree(GOALS)))
+                .containsExactly("US133000000121212121212", "0.01");
+    }
 }

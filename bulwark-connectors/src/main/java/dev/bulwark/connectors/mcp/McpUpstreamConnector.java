@@ -105,6 +105,15 @@ public final class McpUpstreamConnector implements Connector {
         relay.onResourceUpdated(listener);
     }
 
+    /**
+     * Passes the method of each {@code notifications/resources/list_changed} and
+     * {@code notifications/prompts/list_changed} the upstream sends to {@code listener} (on the transport's thread: it
+     * must not block).
+     */
+    public void onListChanged(java.util.function.Consumer<String> listener) {
+        relay.onListChanged(listener);
+    }
+
     public UpstreamFeatures features() {
         return new UpstreamFeatures(config.name(), config.timeout(), () -> session);
     }

@@ -49,6 +49,9 @@ final class UpstreamRelay implements AutoCloseable {
     static final Duration LOG_DRAIN = Duration.ofSeconds(2);
     static final Set<String> REQUESTS = Set.of(McpSchema.METHOD_SAMPLING_CREATE_MESSAGE,
             McpSchema.METHOD_ELICITATION_CREATE, McpSchema.METHOD_ROOTS_LIST);
+    /** The list changes passed to the front door (tools have their own path: the SDK re-lists them, pins apply). */
+    static final Set<String> LIST_CHANGES = Set.of(McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED,
+            McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED);
     private static final System.Logger LOG = System.getLogger(UpstreamRelay.class.getName());
 
     private final String connector;
@@ -56,6 +59,7 @@ final class UpstreamRelay implements AutoCloseable {
     private final Semaphore slots = new Semaphore(MAX_CONCURRENT);
     private final ExecutorService workers;
     private volatile java.util.function.Consumer<String> resourceUpdates = uri -> { };
+    private volatile java.util.function.Consumer<String> listChanges = method -> { };
 
     private static final class InFlight {
         final ClientChannel channel;
@@ -81,6 +85,14 @@ final class UpstreamRelay implements AutoCloseable {
     /** Where the upstream's {@code notifications/resources/updated} go (by URI); by default nowhere. */
     void onResourceUpdated(java.util.function.Consumer<String> listener) {
         this.resourceUpdates = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Where the upstream's {@code notifications/resources/list_changed} and {@code notifications/prompts/list_changed}
+     * go (by method); by default nowhere. The SDK client never sees them: the gateway lists afresh on each request.
+     */
+    void onListChanged(java.util.function.Consumer<String> listener) {
+        this.listChanges = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** The call has ended: its log messages are delivered (bounded wait), and later messages for it are refused. */
@@ -136,6 +148,14 @@ final class UpstreamRelay implements AutoCloseable {
                     LOG.log(System.Logger.Level.WARNING, "upstream " + connector + ": resource update not passed on",
                             e);
                 }
+            }
+            return true;
+        }
+        if (message instanceof McpSchema.JSONRPCNotification note && LIST_CHANGES.contains(note.method())) {
+            try {
+                listChanges.accept(note.method());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "upstream " + connector + ": list change not passed on", e);
             }
             return true;
         }

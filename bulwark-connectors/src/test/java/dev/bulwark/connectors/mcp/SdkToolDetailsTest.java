@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -74,5 +76,21 @@ class SdkToolDetailsTest {
         McpSchema.Tool huge = tool().meta(Map.of("blob", "x".repeat(70_000))).build();
         assertThatThrownBy(() -> SdkToolDetails.of(huge)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("meta longer than");
+    }
+
+    @Test
+    void readsAToolDeclaringExecutionWithoutTheExecutionTheSdkCannotCarry() throws Exception {
+        // An upstream tool that declares task support still lists with its other details. McpSchema.Tool has no
+        // execution field (SDK 2.1.0), so nothing of it reaches the gateway. When this fails, the SDK has gained the
+        // field: pass it on as docs/security/mcp-fidelity.md says.
+        McpSchema.Tool parsed = McpJsonDefaults.getMapper().readValue("""
+                {"name":"t","inputSchema":{"type":"object"},"execution":{"taskSupport":"required"},
+                 "_meta":{"k":"v"}}""", McpSchema.Tool.class);
+        assertThat(Arrays.stream(McpSchema.Tool.class.getRecordComponents()).map(RecordComponent::getName))
+                .doesNotContain("execution");
+        SdkToolDetails.Read read = SdkToolDetails.of(parsed);
+        assertThat(read.details().meta()).isEqualTo("{\"k\":\"v\"}");
+        assertThat(read.details().outputSchema()).isNull();
+        assertThat(read.warning()).isNull();
     }
 }

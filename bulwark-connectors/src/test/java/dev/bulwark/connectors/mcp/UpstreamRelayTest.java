@@ -121,6 +121,23 @@ class UpstreamRelayTest {
     }
 
     @Test
+    void resourceAndPromptListChangesGoToTheFrontDoorNotTheSdkAndAFailingListenerIsContained() {
+        List<String> changed = new CopyOnWriteArrayList<>();
+        relay.onListChanged(changed::add);
+        receive(new McpSchema.JSONRPCNotification(McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED, null), null);
+        receive(new McpSchema.JSONRPCNotification(McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED,
+                Map.of("junk", "x".repeat(1000))), "no-such-call");
+        assertThat(changed).containsExactly(McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED,
+                McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED);
+        relay.onListChanged(method -> {
+            throw new IllegalStateException("boom");
+        });
+        receive(new McpSchema.JSONRPCNotification(McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED, null), null);
+        assertThat(toSdk).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void atMostEightRequestsWaitForTheClientAtOnce() throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         Recording slow = new Recording("slow") {

@@ -9,6 +9,7 @@ import dev.bulwark.engine.pipeline.ContextKey;
 import dev.bulwark.engine.screening.LeafScreening;
 import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.tool.Content;
+import dev.bulwark.spi.tool.ToolKind;
 import dev.bulwark.spi.tool.ToolResult;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -54,6 +55,7 @@ public final class FlowStep implements CallStep {
             return conclusion; // the agent received nothing
         }
         CallContext done = conclusion.call();
+        recordWritten(call, flow);
         ScreenOutputStep.Said said = done.get(ScreenOutputStep.SAID).orElse(null);
         Set<String> labels = new LinkedHashSet<>(done.labels());
         if (tool.trustedOutput() && said != null) {
@@ -77,6 +79,13 @@ public final class FlowStep implements CallStep {
         } else {
             flow.output(saidResult.joinedText(), labels, tool.records(), call.requireArguments());
         }
+        if (said != null && said.judged().contains(Source.UNTRUSTED_LABEL) && said.unscreened() != said.result()) {
+            // A content guard judged the output untrusted and changed it (quarantined lines): what it removed came
+            // within the agent's reach all the same (another path, or what it expected to read), so its values are
+            // recorded as untrusted, never trusted, like those of an output withheld whole.
+            flow.output(said.unscreened().joinedText(), Set.of(Source.UNTRUSTED_LABEL), false,
+                    call.requireArguments());
+        }
         try {
             sessions.recorded(call, flow);
         } catch (RuntimeException e) {
@@ -98,6 +107,13 @@ public final class FlowStep implements CallStep {
         return out.toString();
     }
 
+    /** A tool that ran and may change something: the untrusted values it was given are marked written. */
+    private static void recordWritten(CallContext call, SessionFlow flow) {
+        if (call.requireTool().kind() != ToolKind.READ) {
+            flow.written(call.requireArguments());
+        }
+    }
+
     /**
      * An output the tool produced but the gateway withheld (a guard blocked it, or a later step refused) still came
      * into the session's reach: the agent may have it by another path, or act on what it expected it to say. Its values
@@ -109,6 +125,7 @@ public final class FlowStep implements CallStep {
         if (raw.isEmpty()) {
             return; // the tool never ran
         }
+        recordWritten(call, flow);
         flow.output(raw.get().joinedText(), Set.of(Source.UNTRUSTED_LABEL));
         try {
             sessions.recorded(call, flow);

@@ -85,6 +85,15 @@ public final class SessionFlow {
         return complete;
     }
 
+    /**
+     * Records that a call which changes something (a tool not of kind {@code read}) ran with these arguments: each of
+     * their values the session knows only from untrusted content keeps that provenance when a trusted tool later
+     * returns it (a store read back after the write), instead of being laundered into {@code trusted_output}.
+     */
+    public void written(Map<String, ?> arguments) {
+        index.recordWritten(extractor.fromTree(arguments, true).values());
+    }
+
     private static Set<String> keys(List<FlowValue> values) {
         Set<String> keys = new HashSet<>();
         values.forEach(v -> keys.addAll(v.keys()));

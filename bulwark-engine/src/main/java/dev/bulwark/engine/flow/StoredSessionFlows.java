@@ -33,6 +33,8 @@ public final class StoredSessionFlows implements FlowStates {
     /** Writes attempted before a conflict becomes a failure. */
     static final int ATTEMPTS = 8;
     private static final int MAX_PENDING_INTENTS = 10_000;
+    /** A session's pending intent and later turns, newest kept: four full {@code Bulwark-Intent} headers. */
+    static final int MAX_PENDING_CHARS = 16_384;
 
     private final SessionStore store;
     private final ValueExtractor extractor;
@@ -55,12 +57,17 @@ public final class StoredSessionFlows implements FlowStates {
         this(store, new ValueExtractor(), ValueIndex.Bounds.forSlot(slotBytes), slotBytes);
     }
 
-    /** Holds the user's intent of a starting MCP session until its first call. */
+    /** Holds the user's intent of a starting MCP session, or a later turn of it, until its next call. */
     public void declareIntent(String mcpSessionId, String intent) {
         Checks.present(mcpSessionId, "mcpSessionId");
         Checks.present(intent, "intent");
         synchronized (pendingIntents) {
-            pendingIntents.put(mcpSessionId, intent);
+            // a later user turn adds to what is pending (kept to the newest MAX_PENDING_CHARS: older values then
+            // look unseen, the safe side)
+            pendingIntents.merge(mcpSessionId, intent, (before, turn) -> {
+                String both = before + "\n" + turn;
+                return both.length() > MAX_PENDING_CHARS ? both.substring(both.length() - MAX_PENDING_CHARS) : both;
+            });
             if (pendingIntents.size() > MAX_PENDING_INTENTS) {
                 pendingIntents.remove(pendingIntents.keySet().iterator().next());
             }

@@ -60,6 +60,14 @@ public final class ValueIndex {
         }
     }
 
+    /**
+     * Entry bit, beside the source bits: the value was written by a call that changed something (a tool not of kind
+     * {@code read}) while the session knew it only from untrusted content, or not at all (seen nowhere: made by the
+     * model, or written so that the gateway could not recognise it). A trusted output that later repeats it (a store
+     * read back) does not make it trusted: it keeps the sources it was written with.
+     */
+    static final int WRITTEN_UNTRUSTED = 1 << 4;
+
     /** Reported when a value carried more distinct labels than the index tracks. */
     public static final String OVERFLOW_LABEL = "flow:labels-overflow";
 
@@ -101,6 +109,11 @@ public final class ValueIndex {
     int bytes;
     long evicted;
     long droppedIntent;
+    /**
+     * A value marked {@link #WRITTEN_UNTRUSTED} was evicted: its mark is lost, so from then on a trusted output's value
+     * that the summary may hold as untrusted is not upgraded either (the safe side: it may be that value).
+     */
+    boolean writtenEvicted;
 
     public ValueIndex(Bounds bounds) {
         this(bounds, new BloomSummary(bounds.bloomBits(), new SecureRandom().nextLong()));
@@ -133,11 +146,53 @@ public final class ValueIndex {
             for (String key : v.keys()) {
                 if (source == Source.INTENT) {
                     recordIntent(key, labelBits);
+                } else if (source == Source.TRUSTED_OUTPUT && writtenUntrusted(key)) {
+                    // read back from a trusted store after an untrusted write: it keeps what it was written with
+                    // (an evicted mark: the summary's untrusted reading stands, and is recorded as such)
+                    recordOutput(key, entries.containsKey(key) ? 0 : Source.UNTRUSTED_OUTPUT.bit(), labelBits);
                 } else if (source == Source.UNTRUSTED_OUTPUT && v.kind() == ValueKind.WORD) {
                     summary.add(key);
                 } else {
                     recordOutput(key, source.bit(), labelBits);
                 }
+            }
+        }
+    }
+
+    /** Whether a trusted output repeating {@code key} must not make it trusted (see {@link #WRITTEN_UNTRUSTED}). */
+    private boolean writtenUntrusted(String key) {
+        Entry e = entries.get(key);
+        if (e != null) {
+            return (e.sources & WRITTEN_UNTRUSTED) != 0;
+        }
+        return writtenEvicted && summary.mightContain(key);
+    }
+
+    /**
+     * Marks the values a call that changed something was given: each one the session knows only from untrusted
+     * content, or not at all (no intent, no trusted output), is marked {@link #WRITTEN_UNTRUSTED}, so reading it back
+     * from a trusted tool never upgrades it: an untrusted value stays untrusted, an unseen one unseen. Values with a
+     * trusted source are left as they are.
+     */
+    public synchronized void recordWritten(Collection<FlowValue> values) {
+        for (FlowValue v : values) {
+            if (v.kind() == ValueKind.WORD) {
+                continue; // words alone are not values a store keeps; typed values and phrases are
+            }
+            int sources = 0;
+            for (String key : v.keys()) {
+                Entry i = intent.get(key);
+                Entry o = entries.get(key);
+                sources |= (i == null ? 0 : i.sources) | (o == null ? 0 : o.sources & ~WRITTEN_UNTRUSTED);
+                if (o == null && summary.mightContain(key)) {
+                    sources |= Source.UNTRUSTED_OUTPUT.bit();
+                }
+            }
+            if ((sources & Source.TRUSTED_BITS) != 0) {
+                continue;
+            }
+            for (String key : v.keys()) {
+                recordOutput(key, (sources & Source.UNTRUSTED_BITS) | WRITTEN_UNTRUSTED, 0);
             }
         }
     }
@@ -165,13 +220,23 @@ public final class ValueIndex {
         Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
         while ((entries.size() > bounds.maxEntries() || bytes > bounds.maxBytes()) && oldest.hasNext()) {
             Map.Entry<String, Entry> victim = oldest.next();
-            if ((victim.getValue().sources & Source.UNTRUSTED_BITS) != 0) {
-                summary.add(victim.getKey());
-            }
-            bytes -= cost(victim.getKey());
+            forget(victim);
             oldest.remove();
-            evicted++;
         }
+    }
+
+    /**
+     * What an evicted entry leaves behind: untrusted ones in the summary, a lost written mark as a flag. A written
+     * value seen nowhere goes to the summary too: it then reads as untrusted, which is stricter than unseen but never
+     * trusted.
+     */
+    private void forget(Map.Entry<String, Entry> victim) {
+        if ((victim.getValue().sources & (Source.UNTRUSTED_BITS | WRITTEN_UNTRUSTED)) != 0) {
+            summary.add(victim.getKey());
+        }
+        writtenEvicted |= (victim.getValue().sources & WRITTEN_UNTRUSTED) != 0;
+        bytes -= cost(victim.getKey());
+        evicted++;
     }
 
     static int cost(String key) {
@@ -268,7 +333,9 @@ public final class ValueIndex {
         BloomSummary otherSummary;
         long otherEvicted;
         long otherDropped;
+        boolean otherWrittenEvicted;
         synchronized (other) {
+            otherWrittenEvicted = other.writtenEvicted;
             names = List.copyOf(other.labelNames);
             other.intent.forEach((k, e) -> otherIntent.put(k, new Entry(e.sources, e.labels)));
             other.entries.forEach((k, e) -> otherEntries.put(k, new Entry(e.sources, e.labels)));
@@ -280,6 +347,7 @@ public final class ValueIndex {
             summary.merge(otherSummary);
             otherIntent.forEach((k, e) -> recordIntent(k, relabel(e.labels, names)));
             otherEntries.forEach((k, e) -> recordOutput(k, e.sources, relabel(e.labels, names)));
+            writtenEvicted |= otherWrittenEvicted;
             evicted = Math.max(evicted, otherEvicted);
             droppedIntent = Math.max(droppedIntent, otherDropped);
         }
@@ -310,13 +378,8 @@ public final class ValueIndex {
             if (!entries.isEmpty()) {
                 Iterator<Map.Entry<String, Entry>> oldest = entries.entrySet().iterator();
                 for (int n = Math.max(1, entries.size() / 8); n > 0 && oldest.hasNext(); n--) {
-                    Map.Entry<String, Entry> victim = oldest.next();
-                    if ((victim.getValue().sources & Source.UNTRUSTED_BITS) != 0) {
-                        summary.add(victim.getKey());
-                    }
-                    bytes -= cost(victim.getKey());
+                    forget(oldest.next());
                     oldest.remove();
-                    evicted++;
                 }
             } else if (!intent.isEmpty()) {
                 Iterator<String> newest = List.copyOf(intent.keySet()).reversed().iterator();

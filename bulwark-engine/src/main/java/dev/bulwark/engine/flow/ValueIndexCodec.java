@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class ValueIndexCodec {
     private static final int MAGIC = 0x42574658; // "BWFX"
-    private static final int VERSION = 1;
+    /** 2 added the written marks ({@link ValueIndex#WRITTEN_UNTRUSTED}) and the lost-mark flag; 1 is still read. */
+    private static final int VERSION = 2;
     /** The largest bounds a stored index may claim, whatever wrote it. */
     private static final int MAX_ENTRIES = 1 << 20;
     private static final int MAX_BLOOM_BITS = 1 << 26;
@@ -47,6 +48,7 @@ final class ValueIndexCodec {
             }
             out.writeLong(index.evicted);
             out.writeLong(index.droppedIntent);
+            out.writeBoolean(index.writtenEvicted);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +67,8 @@ final class ValueIndexCodec {
     static ValueIndex read(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             check(in.readInt() == MAGIC, "not a value index");
-            check(in.readInt() == VERSION, "unknown value index version");
+            int version = in.readInt();
+            check(version == 1 || version == VERSION, "unknown value index version");
             int maxEntries = in.readInt();
             int maxBytes = in.readInt();
             int maxIntent = in.readInt();
@@ -101,6 +104,7 @@ final class ValueIndexCodec {
             check(index.bytes <= maxBytes, "value index over its byte bound");
             index.evicted = in.readLong();
             index.droppedIntent = in.readLong();
+            index.writtenEvicted = version >= 2 && in.readBoolean();
             check(in.read() < 0, "trailing bytes after value index");
             return index;
         } catch (IOException e) {
@@ -118,7 +122,7 @@ final class ValueIndexCodec {
             int sources = in.readByte();
             long labels = in.readLong();
             check(intent ? sources == Source.INTENT.bit()
-                    : sources > 0 && (sources & Source.INTENT.bit()) == 0 && sources < 16, "bad sources");
+                    : sources > 0 && (sources & Source.INTENT.bit()) == 0 && sources < 32, "bad sources");
             check((labels & ~labelMask) == 0, "unknown label");
             check(into.put(key, new ValueIndex.Entry(sources, labels)) == null, "duplicate key");
         }

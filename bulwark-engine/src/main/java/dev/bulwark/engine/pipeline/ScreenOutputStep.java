@@ -40,15 +40,21 @@ public final class ScreenOutputStep implements CallStep {
     public static final ContextKey<Said> SAID = ContextKey.of("output-said", Said.class);
 
     /**
-     * @param result the output, unframed
-     * @param before the labels before screening (the tool's and its connector's)
-     * @param judged the labels guards that do not only frame added
+     * @param result     the output, unframed
+     * @param before     the labels before screening (the tool's and its connector's)
+     * @param judged     the labels guards that do not only frame added
+     * @param unscreened the output as the tool returned it, before any guard (what a quarantine removed is in it)
      */
-    public record Said(ToolResult result, Set<String> before, Set<String> judged) {
+    public record Said(ToolResult result, Set<String> before, Set<String> judged, ToolResult unscreened) {
         public Said {
             Checks.present(result, "result");
+            Checks.present(unscreened, "unscreened");
             before = Set.copyOf(before);
             judged = Set.copyOf(judged);
+        }
+
+        public Said(ToolResult result, Set<String> before, Set<String> judged) {
+            this(result, before, judged, result);
         }
     }
 
@@ -126,7 +132,8 @@ public final class ScreenOutputStep implements CallStep {
                 }
             }
         }
-        Said said = new Said(unframed == null ? screened.requireResult() : unframed, call.labels(), judged);
+        Said said = new Said(unframed == null ? screened.requireResult() : unframed, call.labels(), judged,
+                call.requireResult());
         screened = conforming(call.requireResult(), screened, structureChanges);
         if (!rewrites.isEmpty()) {
             screened = AuditNotes.add(screened, "screening", rewrites);

@@ -208,4 +208,72 @@ class ValueIndexTest {
         assertThat(Source.ofOutput(Set.of("trusted", "untrusted"))).isEqualTo(Source.UNTRUSTED_OUTPUT);
         assertThat(Source.ofOutput(Set.of("pii"))).isEqualTo(Source.UNTRUSTED_OUTPUT);
     }
+
+    @Test
+    void aWrittenUntrustedValueStaysUntrustedWhenATrustedOutputRepeatsIt() {
+        ValueIndex index = new ValueIndex(SMALL);
+        index.record(Source.UNTRUSTED_OUTPUT, Set.of(), List.of(id(1)));
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(3)));
+        index.recordWritten(List.of(id(1), id(2), id(3))); // id(2) was seen nowhere, id(3) trusted
+
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1), id(2), id(3)));
+
+        assertThat(index.lookup(id(1)).sources()).containsExactly(Source.UNTRUSTED_OUTPUT);
+        assertThat(index.lookup(id(2)).sources()).as("still seen nowhere").isEmpty();
+        assertThat(index.lookup(id(3)).sources()).containsExactly(Source.TRUSTED_OUTPUT);
+    }
+
+    @Test
+    void whenAWrittenMarkIsEvictedATrustedOutputCannotUpgradeWhatTheSummaryHoldsUntrusted() {
+        ValueIndex index = new ValueIndex(SMALL);
+        index.record(Source.UNTRUSTED_OUTPUT, Set.of(), List.of(id(-1), id(-2)));
+        index.recordWritten(List.of(id(-1)));
+        index.record(Source.UNTRUSTED_OUTPUT, Set.of(), ids(0, 100)); // both pushed out, id(-1) with its mark
+
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(-1), id(-2), id(5000)));
+
+        assertThat(index.lookup(id(-1)).trusted()).isFalse();
+        assertThat(index.lookup(id(-2)).trusted()).as("the summary cannot tell them apart: the safe side").isFalse();
+        assertThat(index.lookup(id(5000)).sources()).containsExactly(Source.TRUSTED_OUTPUT);
+    }
+
+    @Test
+    void writtenMarksSurviveTheByteFormAndAMerge() {
+        ValueIndex index = new ValueIndex(SMALL);
+        index.record(Source.UNTRUSTED_OUTPUT, Set.of(), List.of(id(1)));
+        index.recordWritten(List.of(id(1)));
+
+        ValueIndex read = ValueIndex.fromBytes(index.toBytes());
+        ValueIndex merged = new ValueIndex(SMALL);
+        merged.merge(read);
+        read.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1)));
+        merged.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1)));
+
+        assertThat(read.lookup(id(1)).sources()).containsExactly(Source.UNTRUSTED_OUTPUT);
+        assertThat(merged.lookup(id(1)).sources()).containsExactly(Source.UNTRUSTED_OUTPUT);
+    }
+
+    @Test
+    void anEvictedWrittenValueSeenNowhereReadsUntrustedNeverTrusted() {
+        ValueIndex index = new ValueIndex(SMALL);
+        index.recordWritten(List.of(id(-1)));
+        index.record(Source.UNTRUSTED_OUTPUT, Set.of(), ids(0, 100));
+
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(-1)));
+
+        assertThat(index.lookup(id(-1)).trusted()).isFalse();
+    }
+
+    @Test
+    void aStoredEntryWithAnUnknownSourceBitIsRefused() {
+        ValueIndex index = new ValueIndex(SMALL);
+        index.record(Source.TRUSTED_OUTPUT, Set.of(), List.of(id(1)));
+        byte[] form = index.toBytes();
+        String key = "id:ACC100001";
+        int at = indexOf(form, key.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + key.length();
+        form[at] = (byte) (form[at] | 1 << 5);
+
+        byte[] hostile = form;
+        assertThatThrownBy(() -> ValueIndex.fromBytes(hostile)).hasMessageContaining("bad sources");
+    }
 }

@@ -64,7 +64,8 @@ public final class AnomalyViews {
         AnomalyFeed.Status s = watch.status();
         if (s != null) {
             n.put("processed", s.processed()).put("dropped", s.dropped()).put("failed", s.failed())
-                    .put("lastError", s.lastError()).put("principals", s.principals());
+                    .put("lastError", s.lastError()).put("principals", s.principals())
+                    .put("baselineProblems", watch.baselineProblems());
         }
         return n;
     }

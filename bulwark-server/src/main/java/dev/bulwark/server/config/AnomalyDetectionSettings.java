@@ -25,10 +25,14 @@ import java.util.Set;
  * @param retention       how long anomalies are listed by the API (default 30d; the audit log keeps them regardless)
  * @param responses       anomaly kind (or {@code default}) to the responses: {@code alert} (webhooks), {@code risk},
  *                        {@code kill} (suspend the agent and revoke its tokens). Default: every kind alert and risk
+ * @param baselineSnapshot how often learned baselines are written to the database (table
+ *                        {@code bulwark_anomaly_baselines}), so they survive restarts and replicas share them; they are
+ *                        loaded at start. {@code off}: baselines stay in memory only (default 1m)
  */
 public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, String cooldown, Integer maxPrincipals,
                                        Integer queue, List<String> sensitiveLabels, List<String> webhooks, Double risk,
-                                       String riskTtl, String retention, Map<String, List<String>> responses) {
+                                       String riskTtl, String retention, Map<String, List<String>> responses,
+                                       String baselineSnapshot) {
     public static final Set<String> ACTIONS = Set.of("alert", "risk", "kill");
 
     public AnomalyDetectionSettings {
@@ -78,11 +82,16 @@ public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, Stri
                         + ": responses are alert, risk and kill");
             }
         }
+        baselineSnapshot = baselineSnapshot == null ? "1m" : baselineSnapshot;
+        if (!baselineSnapshot.equals("off")
+                && Durations.parse(baselineSnapshot, "anomaly.baselineSnapshot").compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("anomaly.baselineSnapshot must be at least 1s, or off");
+        }
         detection(learnCalls, cooldown, maxPrincipals, sensitiveLabels); // validates the detector settings too
     }
 
     public static AnomalyDetectionSettings defaults() {
-        return new AnomalyDetectionSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return new AnomalyDetectionSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean on() {
@@ -98,7 +107,7 @@ public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, Stri
                                              List<String> sensitiveLabels) {
         AnomalySettings d = AnomalySettings.defaults();
         return new AnomalySettings(learnCalls, Durations.parse(cooldown, "anomaly.cooldown"), maxPrincipals,
-                d.maxSkew(), Set.copyOf(sensitiveLabels), d.rateSigmas(), d.minBurstCalls(), d.newToolRate(),
+                d.maxSkew(), Set.copyOf(sensitiveLabels), d.minBurstCalls(), d.newToolRate(),
                 d.volumeSigmas(), d.volumeRatio(), d.tailProbability(), d.rareHourFraction(), d.fanOutMargin());
     }
 
@@ -114,6 +123,11 @@ public record AnomalyDetectionSettings(Boolean enabled, Integer learnCalls, Stri
 
     public Duration riskLifetime() {
         return Durations.parse(riskTtl, "anomaly.riskTtl");
+    }
+
+    /** How often baselines are written to the database; {@code null} when they are kept in memory only. */
+    public Duration baselineSnapshotPeriod() {
+        return baselineSnapshot.equals("off") ? null : Durations.parse(baselineSnapshot, "anomaly.baselineSnapshot");
     }
 
     public Duration retentionPeriod() {

@@ -3,7 +3,9 @@ package dev.bulwark.server.gateway;
 import dev.bulwark.anomaly.AnomalyDetector;
 import dev.bulwark.anomaly.AnomalyFeed;
 import dev.bulwark.anomaly.CallEvent;
+import dev.bulwark.anomaly.AnomalyKind;
 import dev.bulwark.anomaly.JdbcAnomalyStore;
+import dev.bulwark.anomaly.JdbcBaselineStore;
 import dev.bulwark.anomaly.JdbcRiskLedger;
 import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.DecideStep;
@@ -11,6 +13,7 @@ import dev.bulwark.server.config.AnomalyDetectionSettings;
 import dev.bulwark.spi.audit.AuditLog;
 import dev.bulwark.spi.tool.ToolKind;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,8 +25,10 @@ import javax.sql.DataSource;
 /**
  * Anomaly detection wired into the gateway: the pipeline's audit log is tapped so every concluded call reaches the
  * detectors (off the call's thread), anomalies get their configured responses, raised risk is added to sessions before
- * the decision, and the anomalies are kept in the database for the API. Baselines live in this replica's memory and
- * are lost on restart (docs/security/anomaly.md); anomalies, risk and kills are in the database.
+ * the decision, and the anomalies are kept in the database for the API. Baselines are learned in memory and, unless
+ * {@code anomaly.baselineSnapshot} is off, written to the database periodically and on close, loaded at start, and
+ * loaded by a replica meeting a principal first (docs/security/anomaly.md); anomalies, risk and kills are in the
+ * database.
  */
 public final class AnomalyWatch implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AnomalyWatch.class);
@@ -33,6 +38,7 @@ public final class AnomalyWatch implements AutoCloseable {
     private final JdbcAnomalyStore store;
     private final JdbcRiskLedger ledger;
     private final AnomalyFeed feed;
+    private final AnomalyDetector detector;
     private final SlackWebhook webhook;
     private final Function<String, ToolKind> kinds;
     private final AtomicLong tapFailures = new AtomicLong();
@@ -58,8 +64,14 @@ public final class AnomalyWatch implements AutoCloseable {
             metrics.detected(a.kind().label()); // bulwark_anomalies_total{kind}; never throws
             responses.accept(a);
         };
-        this.feed = settings.on() ? new AnomalyFeed(new AnomalyDetector(settings.detection(), clock), counted,
-                settings.queue()) : null;
+        JdbcBaselineStore baselines = settings.baselineSnapshotPeriod() == null ? null
+                : new JdbcBaselineStore(database, clock);
+        this.detector = settings.on() ? new AnomalyDetector(settings.detection(), clock,
+                EnumSet.allOf(AnomalyKind.class), baselines) : null;
+        if (detector != null && baselines != null) {
+            LOG.info("anomaly baselines loaded from the database: {}", detector.restore());
+        }
+        this.feed = detector == null ? null : new AnomalyFeed(detector, counted, settings.queue());
     }
 
     static AnomalyWatch open(AnomalyDetectionSettings settings, DataSource database, KillSwitch killSwitch,
@@ -68,6 +80,11 @@ public final class AnomalyWatch implements AutoCloseable {
         AnomalyWatch watch = new AnomalyWatch(settings, database, killSwitch, audit, kinds, gatewayUrl, clock,
                 metrics);
         housekeeping.scheduleWithFixedDelay(watch::purge, 1, 60, TimeUnit.MINUTES);
+        java.time.Duration every = settings.baselineSnapshotPeriod();
+        if (watch.detector != null && every != null) {
+            housekeeping.scheduleWithFixedDelay(watch::snapshot, every.toMillis(), every.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
         return watch;
     }
 
@@ -89,7 +106,8 @@ public final class AnomalyWatch implements AutoCloseable {
     /** Remembers a starting session's intent for the outside-intent detector (bounded, newest kept). */
     void declareIntent(String sessionId, String intent) {
         synchronized (intents) {
-            intents.put(sessionId, intent);
+            // the task a session opened with is what its tools are learned against; later turns refine it
+            intents.putIfAbsent(sessionId, intent);
         }
     }
 
@@ -126,6 +144,20 @@ public final class AnomalyWatch implements AutoCloseable {
         return feed == null || feed.drain(timeout);
     }
 
+    /** Writes the baselines learned since the last snapshot; failures are logged by the detector and retried. */
+    void snapshot() {
+        try {
+            detector.snapshot();
+        } catch (RuntimeException e) {
+            LOG.warn("could not snapshot anomaly baselines: {}", e.toString());
+        }
+    }
+
+    /** Stored baselines found unreadable and baseline store errors on this replica; 0 when detection is off. */
+    public long baselineProblems() {
+        return detector == null ? 0 : detector.baselineProblems();
+    }
+
     private void purge() {
         try {
             store.purgeBefore(java.time.Instant.now().minus(settings.retentionPeriod()));
@@ -138,6 +170,9 @@ public final class AnomalyWatch implements AutoCloseable {
     public void close() {
         if (feed != null) {
             feed.close();
+            if (settings.baselineSnapshotPeriod() != null) {
+                snapshot(); // what was learned since the last period survives a clean shutdown
+            }
         }
         if (webhook != null) {
             webhook.close();

@@ -8,11 +8,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The user's intent for a new MCP session, from the {@value #NAME} header of its {@code initialize} request
- * (percent-encoded UTF-8, at most {@value #MAX_CHARS} characters decoded). Values in it are trusted by flow control
- * (docs/security/flow.md), so it is taken only where no tool output can have shaped it and only from a user: on
- * {@code initialize}, before the session has seen anything, and only under a delegated user token. On any later
- * request the header is ignored: intent is fixed when the session starts.
+ * The user's intent, from the {@value #NAME} header (percent-encoded UTF-8, at most {@value #MAX_CHARS} characters
+ * decoded). Values in it are trusted by flow control (docs/security/flow.md), so it is taken only from a user: under a
+ * delegated user token, never an agent's own. It is read on {@code initialize} (the task the session opens with) and
+ * on {@code tools/call} (a later turn of the user, added to the session's intent before that call is decided): a
+ * header is set by the client's code, never by the model, whose tool calls become the request body. On every other
+ * request the header is ignored.
  */
 public final class IntentHeader {
     public static final String NAME = "Bulwark-Intent";

@@ -51,6 +51,7 @@ public final class McpGate implements Filter {
     private final Predicate<String> toolExists;
     private final Duration bodyTimeout;
     private final SessionBindings sessions = new SessionBindings(100_000);
+    private final LaterTurns laterTurns = new LaterTurns(100_000);
     /** Receives (session id, user's intent) when a session starts with {@link IntentHeader}. */
     private final java.util.function.BiConsumer<String, String> intents;
 
@@ -209,8 +210,13 @@ public final class McpGate implements Filter {
             }
         }
         boolean initialize = method != null && method.asText().equals("initialize");
-        IntentHeader.Outcome intent = initialize ? IntentHeader.read(request, principal)
+        boolean laterTurn = method != null && method.asText().equals("tools/call");
+        IntentHeader.Outcome intent = initialize || laterTurn ? IntentHeader.read(request, principal)
                 : new IntentHeader.Outcome.Absent();
+        if (laterTurn && intent instanceof IntentHeader.Outcome.Declared && sessionId == null) {
+            intent = new IntentHeader.Outcome.Refused(400, "INTENT_WITHOUT_SESSION",
+                    IntentHeader.NAME + " on tools/call needs the session it adds to (Mcp-Session-Id)");
+        }
         if (intent instanceof IntentHeader.Outcome.Refused refused) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.intent", agentId, refused.reason(), request, Map.of());
             JsonResponses.jsonRpcError(response, refused.status(), JsonRpcShape.idOrNull(message), -32600,
@@ -218,12 +224,17 @@ public final class McpGate implements Filter {
             return;
         }
         String declared = intent instanceof IntentHeader.Outcome.Declared d ? d.intent() : null;
+        if (laterTurn && declared != null && laterTurns.isNew(sessionId, declared)) {
+            // A later user turn adds to the session's intent before the call it came with is decided.
+            intents.accept(sessionId, declared);
+        }
         // Bind a new session the moment the SDK names it, before the answer leaves: the client may send its next
         // request on that session as soon as it has read the header.
         ErrorSanitizingResponse sanitized = new ErrorSanitizingResponse(
                 initialize ? new SessionNamingResponse(response, id -> {
                     sessions.bind(id, principal);
                     if (declared != null) {
+                        laterTurns.isNew(id, declared);
                         intents.accept(id, declared);
                     }
                 }) : response);

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -44,9 +45,16 @@ public final class McpResourcesDoor {
     /** Subscriptions to upstream resources; {@code null} offers none (relay work, docs/security/relay.md). */
     private ResourceSubscriptions subscriptions;
 
+    private final ListChanges listChanges = new ListChanges();
+
     McpResourcesDoor withSubscriptions(ResourceSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
         return this;
+    }
+
+    /** An upstream's resource or prompt list changed ({@code method}); never blocks. */
+    void listChanged(String method) {
+        listChanges.changed(method);
     }
 
     McpResourcesDoor(FeatureCatalog catalog, Map<String, FeatureConnector> connectors, CallPipeline pipeline,
@@ -66,17 +74,21 @@ public final class McpResourcesDoor {
         boolean resources = false;
         boolean prompts = false;
         boolean completions = false;
+        List<McpSchema.ServerCapabilities> declared = new ArrayList<>();
         for (FeatureCatalog.Upstream upstream : catalog.upstreams()) {
             McpSchema.ServerCapabilities theirs = upstream.features().capabilities();
+            declared.add(theirs);
             resources |= theirs == null || theirs.resources() != null;
             prompts |= theirs == null || theirs.prompts() != null;
             completions |= theirs == null || theirs.completions() != null;
         }
+        Set<String> changes = listChanges.advertise(declared);
         if (resources) {
-            capabilities.resources(subscriptions != null && subscriptions.offered(), false);
+            capabilities.resources(subscriptions != null && subscriptions.offered(),
+                    changes.contains(McpSchema.METHOD_NOTIFICATION_RESOURCES_LIST_CHANGED));
         }
         if (prompts) {
-            capabilities.prompts(false);
+            capabilities.prompts(changes.contains(McpSchema.METHOD_NOTIFICATION_PROMPTS_LIST_CHANGED));
         }
         if (completions) {
             capabilities.completions();
@@ -100,6 +112,7 @@ public final class McpResourcesDoor {
         if (subscriptions != null) {
             handlers.putAll(subscriptions.handlers(transport, json));
         }
+        listChanges.notifying(transport);
         return new HandlerOverlay(transport, handlers);
     }
 

@@ -48,8 +48,10 @@ public final class ResourcesSetup {
         upstreams.forEach(upstream -> features.put(upstream.name(), upstream.features()));
         ResourceSubscriptions subscriptions = new ResourceSubscriptions(catalog, connectors, features, policies);
         upstreams.forEach(upstream -> upstream.onResourceUpdated(uri -> subscriptions.updated(upstream.name(), uri)));
-        return new McpResourcesDoor(catalog, connectors, pipeline, gateVerified, policies)
+        McpResourcesDoor door = new McpResourcesDoor(catalog, connectors, pipeline, gateVerified, policies)
                 .withSubscriptions(subscriptions);
+        upstreams.forEach(upstream -> upstream.onListChanged(door::listChanged));
+        return door;
     }
 
     static CallPipeline pipeline(StandardPipeline standard, ToolRegistry features, FeatureCatalog catalog,

@@ -43,7 +43,8 @@ class AnomalyEndToEndTest {
                 forbid (principal, action, resource) when { context.session.riskMillis >= 1000 };
                 """);
         return BulwarkConfig.defaults().withDataDir(data.toString()).withPort(0).withAnomaly(
-                new AnomalyDetectionSettings(true, 10, "10m", null, null, null, webhooks, 1.0, "1h", null, responses));
+                new AnomalyDetectionSettings(true, 10, "10m", null, null, null, webhooks, 1.0, "1h", null, responses,
+                        null));
     }
 
     /** Twelve reads of one tool, then a tool this agent never used: a first use. */
@@ -139,7 +140,7 @@ class AnomalyEndToEndTest {
     @Test
     void detectionOffLeavesCallsAloneAndListsNothing(@TempDir Path data) throws Exception {
         BulwarkConfig off = config(data, List.of(), Map.of()).withAnomaly(new AnomalyDetectionSettings(false, null,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null));
         try (Gateway gateway = Gateway.start(off)) {
             String token = TestGateways.token(gateway, "support-bot", gateway.demoCredentials().supportBotKey());
             try (McpSyncClient client = TestGateways.client(gateway, token, null)) {

@@ -44,9 +44,14 @@ record LoginSteps(Gateway gateway) {
     }
 
     String authorizeUrl(String client, String redirect) throws Exception {
+        return authorizeUrl(client, redirect, "mcp");
+    }
+
+    String authorizeUrl(String client, String redirect, String scope) throws Exception {
         return gateway.baseUrl() + "/oauth/authorize?response_type=code&client_id=" + client + "&redirect_uri="
                 + Browser.enc(redirect) + "&code_challenge=" + challenge(VERIFIER)
-                + "&code_challenge_method=S256&state=s1&scope=mcp&resource=" + Browser.enc(gateway.mcpUrl());
+                + "&code_challenge_method=S256&state=s1&scope=" + Browser.enc(scope) + "&resource="
+                + Browser.enc(gateway.mcpUrl());
     }
 
     HttpResponse<String> redeem(String code, String client, String redirect, String verifier) throws Exception {

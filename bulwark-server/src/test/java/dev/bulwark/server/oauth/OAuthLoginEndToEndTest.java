@@ -139,6 +139,25 @@ class OAuthLoginEndToEndTest {
     }
 
     @Test
+    void aClientAskingForOfflineAccessAndForeignScopesIsShownAndGrantedOnlyWhatBulwarkOffers() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.get(steps.authorizeUrl(clientId, REDIRECT, "openid mcp offline_access"));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        HttpResponse<String> consent = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(login), "action", "login", "username", "alice", "password", PASSWORD));
+        assertThat(consent.body()).contains("use the scopes: <code>mcp</code>")
+                .doesNotContain("offline_access", "openid");
+        HttpResponse<String> done = browser.post(gateway.baseUrl() + "/oauth/authorize", Map.of(
+                "csrf", Browser.csrf(consent), "action", "consent", "decision", "allow"));
+        Map<String, String> q = Browser.query(done.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> tokens = steps.redeem(q.get("code"), clientId, REDIRECT, VERIFIER);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(tokens.body());
+        assertThat(body.get("scope").asText()).isEqualTo("mcp");
+        assertThat(body.get("refresh_token").asText()).isNotBlank();
+    }
+
+    @Test
     void aWrongVerifierOrAReusedCodeGetsNoToken() throws Exception {
         String code = Browser.query(loginAndConsent(new Browser())).get("code");
         assertThat(steps.redeem(code, clientId, REDIRECT, "wrong-verifier-wrong-verifier-wrong-verifier-00")
