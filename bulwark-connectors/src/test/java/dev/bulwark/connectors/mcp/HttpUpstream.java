@@ -1,5 +1,6 @@
 package dev.bulwark.connectors.mcp;
 
+import dev.bulwark.testkit.RecordingServlet;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;

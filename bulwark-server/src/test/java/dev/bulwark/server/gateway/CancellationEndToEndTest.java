@@ -1,5 +1,6 @@
 package dev.bulwark.server.gateway;
 
+import dev.bulwark.testkit.RecordingServlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.server.config.BulwarkConfig;

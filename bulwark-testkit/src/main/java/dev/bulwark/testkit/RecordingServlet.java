@@ -1,4 +1,4 @@
-package dev.bulwark.connectors.mcp;
+package dev.bulwark.testkit;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletConfig;
@@ -16,11 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Records the body of every POST, then hands the request to the wrapped servlet with the body intact. */
-final class RecordingServlet extends HttpServlet {
+public final class RecordingServlet extends HttpServlet {
     private final HttpServlet delegate;
     private final List<String> received;
 
-    RecordingServlet(HttpServlet delegate, List<String> received) {
+    public RecordingServlet(HttpServlet delegate, List<String> received) {
         this.delegate = delegate;
         this.received = received;
     }
