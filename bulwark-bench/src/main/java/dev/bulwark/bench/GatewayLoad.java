@@ -28,7 +28,10 @@ import java.util.stream.Stream;
  * checking that every call through Bulwark was audited and that the audit chain verifies afterwards. Prints
  * markdown tables.
  *
- * <p>Arguments (all optional): {@code calls warmup clients seconds}, default {@code 5000 1000 16 20}.
+ * <p>Arguments (all optional): {@code calls warmup clients seconds kind}, default {@code 5000 1000 16 20 write}.
+ * {@code kind} is the kind the gateway gives the upstream's {@code echo} tool: {@code write} (the default for an
+ * upstream tool without {@code readOnlyHint}: every call also writes a durable attempt record before it runs) or
+ * {@code read} (no attempt record; the figures of 2026-11-25 predate attempt records and compare with this).
  */
 public final class GatewayLoad {
     private static final String POLICY = """
@@ -39,32 +42,38 @@ public final class GatewayLoad {
     private GatewayLoad() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        BenchLogging.warningsOnly();
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        String kind = args.length > 4 ? args[4] : "write";
+        if (!kind.equals("read") && !kind.equals("write")) {
+            throw new IllegalArgumentException("kind must be read or write, not " + kind);
+        }
         Path work = Files.createTempDirectory("bulwark-load");
         try {
-            run(work, calls, warmup, clients, seconds);
+            run(work, calls, warmup, clients, seconds, kind);
         } finally {
             delete(work);
         }
         System.exit(0);
     }
 
-    private static void run(Path work, int calls, int warmup, int clients, int seconds) throws Exception {
+    private static void run(Path work, int calls, int warmup, int clients, int seconds, String kind)
+            throws Exception {
         Path policies = Files.createDirectories(work.resolve("policies"));
         Files.writeString(policies.resolve("bench.cedar"), POLICY);
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.echo("Echoes the given text.")))) {
             BulwarkConfig config = new BulwarkConfig(work.resolve("data").toString(),
                     new ServerSettings("127.0.0.1", 0, null, null, null), null, null,
                     new PolicySettings(policies.toString(), null), null, new DemoSettings(true),
-                    List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, null, null, null, null)));
+                    List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, Map.of("echo", kind), null,
+                            null, null)));
             try (Gateway gateway = Gateway.start(config)) {
                 String token = BenchIdentity.supportToken(gateway);
-                System.out.printf("upstream %s, gateway %s, %d policies, %d cores, %s%n", upstream.url().toString(),
-                        gateway.mcpUrl(), gateway.policies().policyCount(),
+                System.out.printf("upstream %s, gateway %s, echo kind %s, %d policies, %d cores, %s%n",
+                        upstream.url().toString(), gateway.mcpUrl(), kind, gateway.policies().policyCount(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version());
                 latency(upstream, gateway, token, calls, warmup);
                 throughput(upstream, gateway, token, clients, seconds);

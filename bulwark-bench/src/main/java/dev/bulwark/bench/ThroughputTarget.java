@@ -38,7 +38,7 @@ public final class ThroughputTarget {
     private ThroughputTarget() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        BenchLogging.warningsOnly();
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         String sync = args.length > 1 ? args[1] : "normal";
         Path work = Files.createTempDirectory("bulwark-throughput");

@@ -20,7 +20,7 @@ public final class AgentDojoReplay {
     private AgentDojoReplay() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        dev.bulwark.bench.BenchLogging.warningsOnly();
         if (args.length < 2) {
             System.err.println("usage: AgentDojoReplay <data-dir> <config-dir> [every]");
             System.exit(2);
