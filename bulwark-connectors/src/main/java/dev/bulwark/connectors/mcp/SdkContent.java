@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Converts what the MCP SDK returns into SPI results. */
-final class SdkContent {
+/**
+ * Converts what the MCP SDK returns into SPI results. Public for the gateway's resources door, which converts
+ * resource contents and prompt messages the same way as tool output.
+ */
+public final class SdkContent {
     static final String OCTET_STREAM = "application/octet-stream";
     /**
      * Most characters of text and base64 data one call may return (4 Mi). Upstream output is untrusted and goes on
@@ -102,7 +105,8 @@ final class SdkContent {
         };
     }
 
-    static Content convert(McpSchema.Content item) {
+    /** One content block as guards read it: text, binary data, or a link's fields as JSON text. */
+    public static Content convert(McpSchema.Content item) {
         return switch (item) {
             case McpSchema.TextContent text -> new Content.Text(orEmpty(text.text()));
             case McpSchema.ImageContent image -> new Content.Blob(mimeType(image.mimeType()), orEmpty(image.data()));
@@ -113,7 +117,8 @@ final class SdkContent {
         };
     }
 
-    private static Content convert(McpSchema.ResourceContents resource) {
+    /** One resource's contents as text or binary data. */
+    public static Content convert(McpSchema.ResourceContents resource) {
         return switch (resource) {
             case McpSchema.TextResourceContents text -> new Content.Text(orEmpty(text.text()));
             case McpSchema.BlobResourceContents blob -> new Content.Blob(mimeType(blob.mimeType()), orEmpty(blob.blob()));

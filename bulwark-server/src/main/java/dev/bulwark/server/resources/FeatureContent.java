@@ -1,12 +1,11 @@
 package dev.bulwark.server.resources;
 
+import dev.bulwark.connectors.mcp.SdkContent;
 import dev.bulwark.spi.tool.Content;
 import dev.bulwark.spi.tool.ToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Converts what upstreams return for resources, prompts and completions into the gateway's tool output, which the
@@ -18,9 +17,6 @@ import java.util.Map;
 final class FeatureContent {
     /** Most characters of content one read, prompt or completion may return, like tool output. */
     static final int MAX_CHARS = 4 * 1024 * 1024;
-    static final String OCTET_STREAM = "application/octet-stream";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private FeatureContent() {}
 
@@ -48,12 +44,12 @@ final class FeatureContent {
     static ToolResult toResult(Shape shape) {
         List<Content> content = new ArrayList<>();
         switch (shape) {
-            case Read read -> read.original().contents().forEach(c -> content.add(convert(c)));
+            case Read read -> read.original().contents().forEach(c -> content.add(SdkContent.convert(c)));
             case Prompt prompt -> {
                 if (prompt.described()) {
                     content.add(new Content.Text(prompt.original().description()));
                 }
-                prompt.original().messages().forEach(m -> content.add(convert(m.content())));
+                prompt.original().messages().forEach(m -> content.add(SdkContent.convert(m.content())));
             }
             case Completion completion -> completion.original().completion().values()
                     .forEach(v -> content.add(new Content.Text(v == null ? "" : v)));
@@ -78,7 +74,7 @@ final class FeatureContent {
         for (int i = 0; i < original.size(); i++) {
             McpSchema.ResourceContents item = original.get(i);
             Content now = screened.content().get(i);
-            out.add(now.equals(convert(item)) ? item : switch (now) {
+            out.add(now.equals(SdkContent.convert(item)) ? item : switch (now) {
                 case Content.Text t -> new McpSchema.TextResourceContents(item.uri(), item.mimeType(), t.text());
                 case Content.Blob b -> new McpSchema.BlobResourceContents(item.uri(), b.mimeType(), b.base64Data());
             });
@@ -95,7 +91,7 @@ final class FeatureContent {
         for (int i = 0; i < original.size(); i++) {
             McpSchema.PromptMessage message = original.get(i);
             Content now = screened.content().get(i + offset);
-            out.add(now.equals(convert(message.content())) ? message
+            out.add(now.equals(SdkContent.convert(message.content())) ? message
                     : new McpSchema.PromptMessage(message.role(), changed(message.content(), now)));
         }
         return new McpSchema.GetPromptResult(description, out, shape.original().meta());
@@ -140,55 +136,5 @@ final class FeatureContent {
                 default -> new McpSchema.ImageContent(null, b.base64Data(), b.mimeType());
             };
         };
-    }
-
-    static Content convert(McpSchema.ResourceContents resource) {
-        return switch (resource) {
-            case McpSchema.TextResourceContents text -> new Content.Text(orEmpty(text.text()));
-            case McpSchema.BlobResourceContents blob -> new Content.Blob(mimeType(blob.mimeType()),
-                    orEmpty(blob.blob()));
-            default -> new Content.Text("");
-        };
-    }
-
-    static Content convert(McpSchema.Content item) {
-        return switch (item) {
-            case McpSchema.TextContent text -> new Content.Text(orEmpty(text.text()));
-            case McpSchema.ImageContent image -> new Content.Blob(mimeType(image.mimeType()), orEmpty(image.data()));
-            case McpSchema.AudioContent audio -> new Content.Blob(mimeType(audio.mimeType()), orEmpty(audio.data()));
-            case McpSchema.EmbeddedResource embedded -> convert(embedded.resource());
-            case McpSchema.ResourceLink link -> new Content.Text(linkText(link));
-            default -> new Content.Text("{\"type\":\"" + item.type() + "\"}");
-        };
-    }
-
-    /** A link's fields as JSON text, which is what guards read of it. */
-    private static String linkText(McpSchema.ResourceLink link) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("type", "resource_link");
-        fields.put("uri", link.uri());
-        fields.put("name", link.name());
-        if (link.title() != null) {
-            fields.put("title", link.title());
-        }
-        if (link.description() != null) {
-            fields.put("description", link.description());
-        }
-        if (link.mimeType() != null) {
-            fields.put("mimeType", link.mimeType());
-        }
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("link fields are plain JSON", e);
-        }
-    }
-
-    private static String mimeType(String mimeType) {
-        return mimeType == null || mimeType.isBlank() ? OCTET_STREAM : mimeType;
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
     }
 }
