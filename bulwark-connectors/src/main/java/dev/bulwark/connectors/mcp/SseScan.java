@@ -28,15 +28,32 @@ final class SseScan {
     /** Reads more of the stream; the buffer's position is not moved. */
     void accept(ByteBuffer buffer) {
         ByteBuffer view = buffer.duplicate();
-        while (view.hasRemaining()) {
-            byte b = view.get();
-            if (b == '\n') {
-                endLine();
-            } else if (line.size() < MAX_LINE_BYTES) {
-                line.write(b);
-            } else {
-                overlong = true;
+        int at = view.position();
+        int limit = view.limit();
+        while (at < limit) {
+            int end = at;
+            while (end < limit && view.get(end) != '\n') {
+                end++;
             }
+            keep(view, at, end);
+            if (end == limit) {
+                break;
+            }
+            endLine();
+            at = end + 1;
+        }
+    }
+
+    /** Adds bytes {@code from..to} of {@code view} to the line in one copy, up to the line bound. */
+    private void keep(ByteBuffer view, int from, int to) {
+        int kept = Math.min(to - from, MAX_LINE_BYTES - line.size());
+        if (kept > 0) {
+            byte[] bytes = new byte[kept];
+            view.get(from, bytes);
+            line.write(bytes, 0, kept);
+        }
+        if (to - from > kept) {
+            overlong = true;
         }
     }
 
