@@ -13,6 +13,7 @@ import dev.bulwark.spi.tool.ProgressListener;
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.spi.tool.ToolKind;
 import dev.bulwark.spi.tool.ToolResult;
+import dev.bulwark.testkit.Eventually;
 import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ServerSocket;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,17 +63,6 @@ class McpUpstreamConnectorTest {
     private static ToolResult run(McpUpstreamConnector connector, Tool tool, Map<String, Object> arguments)
             throws ConnectorException {
         return connector.call(call(tool, arguments), ProgressListener.IGNORE);
-    }
-
-    /** Waits for an asynchronous event (a notification from the upstream), failing after ten seconds. */
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     @Test
@@ -149,7 +138,7 @@ class McpUpstreamConnectorTest {
     void blocksAChangedToolWhenTheUpstreamAnnouncesTheChange() throws Exception {
         McpUpstreamConnector connector = openDefault();
         upstream.replace(McpTestTools.echo("A different description."), true);
-        await(() -> connector.tools().stream().noneMatch(t -> t.name().equals("up.echo")));
+        Eventually.until(() -> connector.tools().stream().noneMatch(t -> t.name().equals("up.echo")));
         assertThat(pins.find("up.echo").orElseThrow().status()).isEqualTo(PinStatus.BLOCKED);
     }
 
@@ -243,7 +232,8 @@ class McpUpstreamConnectorTest {
                 .filter(m -> m.path("method").asText().equals("tools/call")
                         && m.path("params").path("name").asText().equals("hang"))
                 .findFirst().orElseThrow();
-        await(() -> received().stream().anyMatch(m -> m.path("method").asText().equals("notifications/cancelled")));
+        Eventually.until(() -> received().stream()
+                .anyMatch(m -> m.path("method").asText().equals("notifications/cancelled")));
         JsonNode cancelled = received().stream()
                 .filter(m -> m.path("method").asText().equals("notifications/cancelled")).findFirst().orElseThrow();
         assertThat(cancelled.path("params").path("requestId")).isEqualTo(hangCall.path("id"));

@@ -1,25 +1,17 @@
 package dev.bulwark.server.gateway;
 
-import dev.bulwark.testkit.RecordingServlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
-import dev.bulwark.server.config.PolicySettings;
-import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import dev.bulwark.testkit.McpTestTools;
+import dev.bulwark.testkit.RecordingServlet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -42,14 +34,13 @@ class CancellationEndToEndTest {
     private static volatile CountDownLatch started = new CountDownLatch(1);
     @TempDir
     static Path data;
-    private static JettyMcpUpstream upstream;
-    private static Gateway gateway;
+    private static UpstreamGateway fixture;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = JettyMcpUpstream.start(0, List.of(McpTestTools.tool("slow", "Takes ten seconds.",
-                "{\"type\":\"object\"}", null, (ex, req) -> {
+        fixture = UpstreamGateway.start(data, JettyMcpUpstream.start(0, List.of(McpTestTools.tool("slow",
+                "Takes ten seconds.", "{\"type\":\"object\"}", null, (ex, req) -> {
                     started.countDown();
                     try {
                         Thread.sleep(10_000);
@@ -57,28 +48,22 @@ class CancellationEndToEndTest {
                         Thread.currentThread().interrupt();
                     }
                     return McpTestTools.text("finished");
-                })), servlet -> new RecordingServlet(servlet, UPSTREAM_RECEIVED));
-        Path policies = Files.createDirectories(data.resolve("policies"));
-        Files.writeString(policies.resolve("up.cedar"), """
+                })), servlet -> new RecordingServlet(servlet, UPSTREAM_RECEIVED)), """
                 @id("calls") permit (principal, action in Bulwark::Action::"call", resource in Bulwark::Connector::"up");
-                """);
-        gateway = Gateway.start(new BulwarkConfig(data.toString(), null, null, null,
-                new PolicySettings(policies.toString(), null), null, null, List.of(new UpstreamSettings("up",
-                upstream.url().toString(), null, null, Map.of(), null, "20s", "tofu", false)), null,
-                new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")), null)
-                .withPort(0));
+                """, UpstreamGateway.Mount.PLAIN.unprefixed().withTimeout("20s"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test
     void theAgentCancelsARunningCallAndTheUpstreamIsToldToStop() throws Exception {
         started = new CountDownLatch(1);
-        String token = token("canceller");
+        String token = fixture.token("canceller");
         String session = open(token);
         CompletableFuture<HttpResponse<String>> call = post(token, session, callSlow(42));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -96,7 +81,7 @@ class CancellationEndToEndTest {
     @Test
     void anotherAgentCannotCancelACallItDidNotMake() throws Exception {
         started = new CountDownLatch(1);
-        String token = token("owner");
+        String token = fixture.token("owner");
         String session = open(token);
         CompletableFuture<HttpResponse<String>> call = post(token, session, callSlow(7));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -104,7 +89,7 @@ class CancellationEndToEndTest {
                 .count();
 
         // the intruder's own session, the owner's request id: a different call, nothing happens
-        String intruder = token("intruder");
+        String intruder = fixture.token("intruder");
         assertThat(post(intruder, open(intruder), cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
         // the owner's session with the intruder's credential: refused at the gate
         assertThat(post(intruder, session, cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(404);
@@ -123,7 +108,7 @@ class CancellationEndToEndTest {
     }
 
     private CompletableFuture<HttpResponse<String>> post(String token, String session, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.mcpUrl()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fixture.gateway().mcpUrl()))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .header("Authorization", "Bearer " + token).header("MCP-Protocol-Version", "2025-11-25")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -141,11 +126,5 @@ class CancellationEndToEndTest {
     private static String cancel(int id) {
         return "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + id
                 + ",\"reason\":\"user gave up\"}}";
-    }
-
-    private static String token(String name) {
-        String id = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        var registration = gateway.identity().agents().register(id, "tests@example.com", Set.of("any"), Map.of());
-        return TestGateways.token(gateway, id, registration.apiKey().value());
     }
 }
