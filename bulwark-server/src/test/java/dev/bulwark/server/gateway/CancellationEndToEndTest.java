@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +34,7 @@ class CancellationEndToEndTest {
     private static volatile CountDownLatch started = new CountDownLatch(1);
     @TempDir
     static Path data;
+    @AutoClose
     private static UpstreamGateway fixture;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -53,25 +54,15 @@ class CancellationEndToEndTest {
                 """, UpstreamGateway.Mount.PLAIN.unprefixed().withTimeout("20s"));
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     @Test
     void theAgentCancelsARunningCallAndTheUpstreamIsToldToStop() throws Exception {
-        started = new CountDownLatch(1);
-        String token = fixture.token("canceller");
-        String session = open(token);
-        CompletableFuture<HttpResponse<String>> call = post(token, session, callSlow(42));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        SlowCall call = startSlowCall("canceller", 42);
         long before = System.nanoTime();
 
-        assertThat(post(token, session, cancel(42)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        assertThat(post(call.token(), call.session(), cancel(42)).get(10, TimeUnit.SECONDS).statusCode())
+                .isEqualTo(202);
 
-        HttpResponse<String> answered = call.get(8, TimeUnit.SECONDS);
+        HttpResponse<String> answered = call.answer().get(8, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(8));
         assertThat(answered.body()).contains("the agent cancelled the call to up.slow");
         assertThat(UPSTREAM_RECEIVED).anyMatch(body -> body.contains("notifications/cancelled")
@@ -80,11 +71,7 @@ class CancellationEndToEndTest {
 
     @Test
     void anotherAgentCannotCancelACallItDidNotMake() throws Exception {
-        started = new CountDownLatch(1);
-        String token = fixture.token("owner");
-        String session = open(token);
-        CompletableFuture<HttpResponse<String>> call = post(token, session, callSlow(7));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        SlowCall call = startSlowCall("owner", 7);
         int cancelledBefore = (int) UPSTREAM_RECEIVED.stream().filter(b -> b.contains("notifications/cancelled"))
                 .count();
 
@@ -92,11 +79,24 @@ class CancellationEndToEndTest {
         String intruder = fixture.token("intruder");
         assertThat(post(intruder, open(intruder), cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
         // the owner's session with the intruder's credential: refused at the gate
-        assertThat(post(intruder, session, cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(404);
+        assertThat(post(intruder, call.session(), cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(404);
 
-        assertThat(call.get(20, TimeUnit.SECONDS).body()).contains("finished");
+        assertThat(call.answer().get(20, TimeUnit.SECONDS).body()).contains("finished");
         assertThat(UPSTREAM_RECEIVED.stream().filter(b -> b.contains("notifications/cancelled")).count())
                 .isEqualTo(cancelledBefore);
+    }
+
+    /** A call of the slow tool that is running upstream, made by an agent in its own session. */
+    private record SlowCall(String token, String session, CompletableFuture<HttpResponse<String>> answer) {}
+
+    /** Opens a session for a new agent and calls the slow tool as request {@code id}; returns once it runs. */
+    private SlowCall startSlowCall(String agent, int id) throws Exception {
+        started = new CountDownLatch(1);
+        String token = fixture.token(agent);
+        String session = open(token);
+        CompletableFuture<HttpResponse<String>> answer = post(token, session, callSlow(id));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        return new SlowCall(token, session, answer);
     }
 
     private String open(String token) throws Exception {

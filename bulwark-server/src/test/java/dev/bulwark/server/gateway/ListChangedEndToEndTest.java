@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ListChangedEndToEndTest {
     @TempDir
     static Path data;
+    @AutoClose
     private static UpstreamGateway fixture;
 
     @BeforeAll
@@ -32,18 +33,8 @@ class ListChangedEndToEndTest {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, true).prompts(true)
                         .build())
                 .resources(text("note://public/status"))
-                .prompts(prompt("greet"))), """
-                @id("readers-use-notes")
-                permit (principal in Bulwark::Role::"reader", action == Bulwark::Action::"read",
-                        resource in Bulwark::Connector::"up");
-                """, UpstreamGateway.Mount.PLAIN);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
+                .prompts(prompt("greet"))), UpstreamGateway.READERS_READ_UP,
+                UpstreamGateway.Mount.PLAIN);
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +35,7 @@ class RelayEndToEndTest {
     private static final List<String> UPSTREAM_SAW = new CopyOnWriteArrayList<>();
     @TempDir
     static Path data;
+    @AutoClose
     private static UpstreamGateway fixture;
 
     @BeforeAll
@@ -84,13 +85,6 @@ class RelayEndToEndTest {
                 permit (principal in Bulwark::Role::"support", action in Bulwark::Action::"relay",
                         resource in Bulwark::Connector::"up");
                 """, UpstreamGateway.Mount.PLAIN.unprefixed());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,26 +25,18 @@ class ResourceSubscriptionEndToEndTest {
     private static final String WATCHED = "note://public/status";
     @TempDir
     static Path data;
+    @AutoClose
     private static UpstreamGateway fixture;
 
     @BeforeAll
     static void start() throws Exception {
         fixture = UpstreamGateway.start(data, JettyMcpUpstream.start(List.of(), spec -> spec
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(true, false).build())
-                .resources(textResource(WATCHED, "all good"), textResource("note://secret/plan", "the plan"))), """
-                @id("readers-use-notes")
-                permit (principal in Bulwark::Role::"reader", action == Bulwark::Action::"read",
-                        resource in Bulwark::Connector::"up");
+                .resources(textResource(WATCHED, "all good"), textResource("note://secret/plan", "the plan"))),
+                UpstreamGateway.READERS_READ_UP + """
                 @id("no-secrets")
                 forbid (principal, action, resource == Bulwark::Resource::"note://secret/plan");
                 """, UpstreamGateway.Mount.PLAIN);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     @Test

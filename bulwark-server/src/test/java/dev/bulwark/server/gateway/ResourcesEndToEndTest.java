@@ -66,10 +66,7 @@ class ResourcesEndToEndTest {
                 .completions(new McpServerFeatures.SyncCompletionSpecification(new McpSchema.PromptReference("greet"),
                         (ex, req) -> new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(
                                 List.of("bob", EMAIL), 2, false)))));
-        fixture = UpstreamGateway.start(data, upstream, """
-                @id("readers-use-notes")
-                permit (principal in Bulwark::Role::"reader", action == Bulwark::Action::"read",
-                        resource in Bulwark::Connector::"up");
+        fixture = UpstreamGateway.start(data, upstream, UpstreamGateway.READERS_READ_UP + """
                 @id("no-secrets")
                 forbid (principal, action, resource == Bulwark::Resource::"note://secret/keys");
                 """, UpstreamGateway.Mount.PLAIN);

@@ -1,5 +1,6 @@
 package dev.bulwark.server.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.server.config.BulwarkConfig;
 import dev.bulwark.server.config.GuardSettings;
 import dev.bulwark.server.config.InjectionSettings;
@@ -30,6 +31,13 @@ final class UpstreamGateway implements AutoCloseable {
     private static final String SUPPORT_USES_UPSTREAM = """
             @id("support-uses-upstream")
             permit (principal in Bulwark::Role::"support", action, resource in Bulwark::Connector::"up");
+            """;
+
+    /** Lets agents in the {@code reader} role read the upstream's resources and prompts. */
+    static final String READERS_READ_UP = """
+            @id("readers-use-notes")
+            permit (principal in Bulwark::Role::"reader", action == Bulwark::Action::"read",
+                    resource in Bulwark::Connector::"up");
             """;
 
     private final JettyMcpUpstream upstream;
@@ -67,7 +75,8 @@ final class UpstreamGateway implements AutoCloseable {
      * The configuration of a gateway with its data in {@code data}, {@code policy} as its only policy file and
      * {@code upstream} mounted as {@code up}.
      */
-    private static BulwarkConfig config(Path data, JettyMcpUpstream upstream, String policy, Mount mount) throws IOException {
+    private static BulwarkConfig config(Path data, JettyMcpUpstream upstream, String policy, Mount mount)
+            throws IOException {
         Path policies = Files.createDirectories(data.resolve("policies"));
         Files.writeString(policies.resolve("up.cedar"), policy);
         return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
@@ -129,7 +138,7 @@ final class UpstreamGateway implements AutoCloseable {
      */
     McpClient.SyncSpec clientSpec(String role) {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gateway.localUrl())
-                .endpoint("/mcp").jsonMapper(new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()))
+                .endpoint("/mcp").jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
                 .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token(role))).build();
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30));
     }
