@@ -61,6 +61,18 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void theSecondHeldOutSettingDiffersFromEverySettingUsedBefore() {
+        for (TrafficSetting used : List.of(TrafficSetting.A, TrafficSetting.B, TrafficSetting.C)) {
+            assertThat(TrafficSetting.D.seed()).isNotEqualTo(used.seed());
+            assertThat(TrafficSetting.D.medianRate()).isNotEqualTo(used.medianRate());
+            assertThat(TrafficSetting.D.zipf()).isNotEqualTo(used.zipf());
+            assertThat(TrafficSetting.D.sizeSpread()).isNotEqualTo(used.sizeSpread());
+            assertThat(TrafficSetting.D.busyFactor()).isNotEqualTo(used.busyFactor());
+        }
+        assertThat(TrafficSetting.named("D")).isSameAs(TrafficSetting.D);
+    }
+
+    @Test
     void shiftsThatLeaveNoUnusualHourAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrafficSetting("X", 1, 1, 4, 1, 0.5, 1, 1, 0.5,
                 0, 0, 0, 0, 0, 1, 0, 1, 0, 4, 16, 4)).isInstanceOf(IllegalArgumentException.class);
