@@ -234,9 +234,16 @@ final class TrafficGenerator {
                 }
             }
             case DENIAL_BURST -> {
+                // probing: refused calls go to tools outside the agent's grant (any tool of the catalogue but its
+                // own); the calls that pass are its usual ones. Before session 7 every call went to a random
+                // catalogue tool and the ones that passed planted other kinds (a vault read then a mail send).
+                List<ToolSpec> foreign = Catalog.TOOLS.stream().filter(x -> !own.contains(x.name())).toList();
                 for (int i = 0; i < 30; i++) {
-                    ToolSpec tool = Catalog.TOOLS.get(r.nextInt(Catalog.TOOLS.size()));
-                    out.add(episodeCall(e, i, call(a, tool, (long) t, session, intent, r.nextDouble() < 0.6, 1)));
+                    boolean refused = r.nextDouble() < 0.6;
+                    ToolSpec tool = !refused ? a.pick(r)
+                            : foreign.isEmpty() ? Catalog.TOOLS.get(r.nextInt(Catalog.TOOLS.size()))
+                            : foreign.get(r.nextInt(foreign.size()));
+                    out.add(episodeCall(e, i, call(a, tool, (long) t, session, intent, refused, 1)));
                     t += exp(60 / a.rate);
                 }
             }
@@ -247,9 +254,11 @@ final class TrafficGenerator {
                 }
             }
             case FAN_OUT -> {
+                // reconnaissance across every connector, without egress: a read of the vault followed by a mail
+                // send would be a sensitive sequence, another kind's misbehaviour (and would teach it as usual)
                 List<String> connectors = new ArrayList<>(Catalog.CONNECTORS);
                 for (int i = 0; i < 20; i++) {
-                    List<ToolSpec> of = Catalog.of(connectors.get(i % connectors.size()));
+                    List<ToolSpec> of = withoutEgress(Catalog.of(connectors.get(i % connectors.size())));
                     out.add(episodeCall(e, i, call(a, of.get(r.nextInt(of.size())), (long) t, session, intent,
                             false, 1)));
                     t += 5 + r.nextDouble() * 15;
@@ -281,7 +290,9 @@ final class TrafficGenerator {
             }
             case OUTSIDE_INTENT -> {
                 SimAgent.Task task = a.tasks.get(r.nextInt(a.tasks.size()));
-                List<ToolSpec> outside = Catalog.TOOLS.stream().filter(x -> !task.tools().contains(x)).toList();
+                // off-task calls, but no egress: off-task egress after a sensitive read is a sensitive sequence
+                List<ToolSpec> outside = withoutEgress(Catalog.TOOLS.stream()
+                        .filter(x -> !task.tools().contains(x)).toList());
                 for (int i = 0; i < 20; i++) {
                     ToolSpec tool = r.nextDouble() < 0.6 ? outside.get(r.nextInt(outside.size()))
                             : task.tools().get(r.nextInt(task.tools().size()));
@@ -291,6 +302,11 @@ final class TrafficGenerator {
             }
         }
         return out;
+    }
+
+    /** The tools of the list that send nothing out (every connector has one). */
+    private static List<ToolSpec> withoutEgress(List<ToolSpec> tools) {
+        return tools.stream().filter(x -> x.kind() != ToolKind.EGRESS).toList();
     }
 
     private static Generated episodeCall(Episode e, int index, CallEvent call) {
