@@ -93,6 +93,9 @@ final class TrafficGenerator {
         return switch (kind) {
             case UNUSUAL_HOURS -> !a.allDay; // an agent busy around the clock has no unusual hour
             case OUTSIDE_INTENT -> !a.tasks.isEmpty();
+            // volume is judged against the agent's own reads of the tool: an agent without read tools has none, and
+            // a read of a tool it never called is a first use (before session 7 such agents read sales.query)
+            case DATA_VOLUME -> a.tools.stream().anyMatch(x -> x.kind() == ToolKind.READ);
             default -> true;
         };
     }
@@ -226,7 +229,7 @@ final class TrafficGenerator {
             }
             case DATA_VOLUME -> {
                 List<ToolSpec> reads = a.tools.stream().filter(x -> x.kind() == ToolKind.READ).toList();
-                ToolSpec tool = reads.isEmpty() ? Catalog.tool("sales.query") : reads.get(r.nextInt(reads.size()));
+                ToolSpec tool = reads.get(r.nextInt(reads.size()));
                 double multiple = 20 + r.nextDouble() * 180;
                 for (int i = 0; i < 10; i++) {
                     out.add(episodeCall(e, i, call(a, tool, (long) t, session, intent, false, multiple)));

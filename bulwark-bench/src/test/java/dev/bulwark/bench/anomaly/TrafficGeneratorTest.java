@@ -50,7 +50,7 @@ class TrafficGeneratorTest {
     }
 
     @Test
-    void fanOutAndOffTaskEpisodesSendNothingOutAndADenialBurstsAllowedCallsAreTheAgentsOwnTools() {
+    void episodesPlantNoOtherKind_fanOutSendsNothingVolumeReadsOwnToolsDenialBurstsPassOnlyOwnTools() {
         TrafficGenerator generator = new TrafficGenerator(SMALL);
         List<TrafficGenerator.Generated> traffic = generator.generate();
         int checked = 0;
@@ -67,6 +67,9 @@ class TrafficGeneratorTest {
                 checked++;
             } else if (e.kind() == AnomalyKind.OUTSIDE_INTENT && egress) {
                 assertThat(own).as("off-task egress is the task's own").contains(g.event().tool());
+                checked++;
+            } else if (e.kind() == AnomalyKind.DATA_VOLUME) {
+                assertThat(own).as("a volume episode reads one of the agent's own tools").contains(g.event().tool());
                 checked++;
             } else if (e.kind() == AnomalyKind.DENIAL_BURST && !g.event().denied()) {
                 assertThat(own).contains(g.event().tool());
