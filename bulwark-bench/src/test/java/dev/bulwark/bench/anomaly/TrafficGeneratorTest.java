@@ -80,6 +80,29 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void aSensitiveSequenceEpisodeTakesAPathTheAgentsDataNeverTookBefore() {
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        List<TrafficGenerator.Generated> traffic = generator.generate();
+        int checked = 0;
+        for (TrafficGenerator.Episode e : generator.episodes) {
+            if (e.kind() != AnomalyKind.SENSITIVE_SEQUENCE) {
+                continue;
+            }
+            List<dev.bulwark.anomaly.CallEvent> episode = traffic.stream().filter(g -> g.episode() == e.id())
+                    .map(TrafficGenerator.Generated::event).toList();
+            List<dev.bulwark.anomaly.CallEvent> before = traffic.stream()
+                    .filter(g -> g.event().agentId().equals(e.agent())
+                            && g.event().time().isBefore(episode.get(0).time()))
+                    .map(TrafficGenerator.Generated::event).toList();
+            String path = episode.get(0).tool() + "->" + episode.get(episode.size() - 1).tool();
+            assertThat(TrafficGenerator.sequencesIn(episode)).contains(path);
+            assertThat(TrafficGenerator.sequencesIn(before)).doesNotContain(path);
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
     void theHeldOutSettingDiffersFromTheTuningSettingsInSeedAndShape() {
         for (TrafficSetting tuned : List.of(TrafficSetting.A, TrafficSetting.B)) {
             assertThat(TrafficSetting.C.seed()).isNotEqualTo(tuned.seed());
