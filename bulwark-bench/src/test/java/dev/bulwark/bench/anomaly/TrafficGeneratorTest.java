@@ -50,7 +50,7 @@ class TrafficGeneratorTest {
     }
 
     @Test
-    void fanOutAndOffTaskEpisodesSendNothingOutAndADenialBurstsAllowedCallsAreTheAgentsOwnTools() {
+    void episodesPlantNoOtherKind_fanOutSendsNothingVolumeReadsOwnToolsDenialBurstsPassOnlyOwnTools() {
         TrafficGenerator generator = new TrafficGenerator(SMALL);
         List<TrafficGenerator.Generated> traffic = generator.generate();
         int checked = 0;
@@ -68,12 +68,38 @@ class TrafficGeneratorTest {
             } else if (e.kind() == AnomalyKind.OUTSIDE_INTENT && egress) {
                 assertThat(own).as("off-task egress is the task's own").contains(g.event().tool());
                 checked++;
+            } else if (e.kind() == AnomalyKind.DATA_VOLUME) {
+                assertThat(own).as("a volume episode reads one of the agent's own tools").contains(g.event().tool());
+                checked++;
             } else if (e.kind() == AnomalyKind.DENIAL_BURST && !g.event().denied()) {
                 assertThat(own).contains(g.event().tool());
                 checked++;
             }
         }
         assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void aSensitiveSequenceEpisodeTakesAPathTheAgentsDataNeverTookBefore() {
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        List<TrafficGenerator.Generated> traffic = generator.generate();
+        int checked = 0;
+        for (TrafficGenerator.Episode e : generator.episodes) {
+            if (e.kind() != AnomalyKind.SENSITIVE_SEQUENCE) {
+                continue;
+            }
+            List<dev.bulwark.anomaly.CallEvent> episode = traffic.stream().filter(g -> g.episode() == e.id())
+                    .map(TrafficGenerator.Generated::event).toList();
+            List<dev.bulwark.anomaly.CallEvent> before = traffic.stream()
+                    .filter(g -> g.event().agentId().equals(e.agent())
+                            && g.event().time().isBefore(episode.get(0).time()))
+                    .map(TrafficGenerator.Generated::event).toList();
+            String path = episode.get(0).tool() + "->" + episode.get(episode.size() - 1).tool();
+            assertThat(TrafficGenerator.sequencesIn(episode)).contains(path);
+            assertThat(TrafficGenerator.sequencesIn(before)).doesNotContain(path);
+            checked++;
+        }
+        assertThat(checked).isPositive();
     }
 
     @Test
