@@ -8,37 +8,63 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tells when the SDK ends an SSE stream. The SDK completes the request's {@link AsyncContext} exactly then (after a
- * call's answer, or when a listening stream closes); the container may also end it earlier when the client goes
- * away, which is not the end of the stream.
+ * call's answer, or when a listening stream closes). The gateway may release the connection earlier, when the client
+ * is gone: the SDK goes on writing (to the recorder) and its own completion later only ends the stream.
  */
 final class EndingRequest extends HttpServletRequestWrapper {
-    private final Runnable ended;
+    private volatile Runnable ended = () -> { };
+    private volatile Ending ending;
 
-    EndingRequest(HttpServletRequest request, Runnable ended) {
+    EndingRequest(HttpServletRequest request) {
         super(request);
-        this.ended = ended;
+    }
+
+    /** What to run when the SDK ends the stream; set before the request is handed on. */
+    void whenEnded(Runnable action) {
+        this.ended = action;
+    }
+
+    /** Completes the connection now (the client is gone), once; the SDK's own completion then only ends the stream. */
+    void release() {
+        Ending started = ending;
+        if (started != null) {
+            started.completeOnce();
+        }
     }
 
     @Override
     public AsyncContext startAsync() {
-        return new Ending(super.startAsync(), ended);
+        ending = new Ending(super.startAsync(), ended, new AtomicBoolean());
+        return ending;
     }
 
     @Override
     public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
-        return new Ending(super.startAsync(request, response), ended);
+        ending = new Ending(super.startAsync(request, response), ended, new AtomicBoolean());
+        return ending;
     }
 
-    private record Ending(AsyncContext async, Runnable ended) implements AsyncContext {
+    private record Ending(AsyncContext async, Runnable ended, AtomicBoolean completed) implements AsyncContext {
         @Override
         public void complete() {
             try {
                 ended.run();
             } finally {
-                async.complete();
+                completeOnce();
+            }
+        }
+
+        void completeOnce() {
+            if (completed.compareAndSet(false, true)) {
+                try {
+                    async.complete();
+                } catch (IllegalStateException over) {
+                    // the container ended it already
+                }
             }
         }
 

@@ -65,15 +65,18 @@ final class RecordedStream {
         }
     }
 
-    /** The SDK completed the stream: it is kept for replay, and a connection that resumed it is closed. */
+    /**
+     * The SDK completed the stream (and with it the original connection): it is kept for replay, and a connection
+     * that resumed it is closed.
+     */
     void end() {
         lock.lock();
         try {
             store.end(this);
-            if (sink != null) {
-                sink.end();
-                sink = null;
+            if (sink instanceof Sink.Resumed resumed) {
+                resumed.end();
             }
+            sink = null;
         } finally {
             lock.unlock();
         }

@@ -14,11 +14,15 @@ final class RecordingResponse extends HttpServletResponseWrapper {
     private final StreamStore store;
     private final String session;
     private final String owner;
+    private final Runnable release;
     private PrintWriter writer;
     private RecordedStream stream;
 
-    RecordingResponse(HttpServletResponse response, StreamStore store, String session, String owner) {
+    /** @param release completes the connection early, when the client is gone */
+    RecordingResponse(HttpServletResponse response, StreamStore store, String session, String owner,
+                      Runnable release) {
         super(response);
+        this.release = release;
         this.store = store;
         this.session = session;
         this.owner = owner;
@@ -38,7 +42,7 @@ final class RecordingResponse extends HttpServletResponseWrapper {
         if (stream == null) {
             writer = real;
         } else {
-            stream.prime(new Sink.Original(real));
+            stream.prime(new Sink.Original(real, release));
             writer = new PrintWriter(new SseEventWriter(stream::publish));
         }
         return writer;

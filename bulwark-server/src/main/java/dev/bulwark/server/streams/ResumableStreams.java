@@ -61,8 +61,10 @@ public final class ResumableStreams implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        RecordingResponse recording = new RecordingResponse(response, store, session, owner);
-        chain.doFilter(new EndingRequest(request, recording::ended), recording);
+        EndingRequest ending = new EndingRequest(request);
+        RecordingResponse recording = new RecordingResponse(response, store, session, owner, ending::release);
+        ending.whenEnded(recording::ended);
+        chain.doFilter(ending, recording);
         if ("DELETE".equals(request.getMethod()) && response.getStatus() < 300) {
             store.forget(session);
         }

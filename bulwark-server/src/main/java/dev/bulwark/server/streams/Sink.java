@@ -8,11 +8,14 @@ sealed interface Sink {
     /** Writes and flushes; false once the client is gone (nothing is thrown: the stream is recorded regardless). */
     boolean send(String text);
 
-    /** The stream is over, or another connection took it over. */
+    /** The client is gone, or another connection took the stream over: this connection is closed. */
     void end();
 
-    /** The connection the SDK wrote to itself; the SDK completes it. */
-    record Original(PrintWriter writer) implements Sink {
+    /**
+     * The connection the SDK wrote to itself. The SDK completes it when its stream ends; {@code release} completes it
+     * earlier, when the client has gone or resumed elsewhere, so the container does not hold a dead connection.
+     */
+    record Original(PrintWriter writer, Runnable release) implements Sink {
         @Override
         public boolean send(String text) {
             return Sink.write(writer, text);
@@ -20,7 +23,7 @@ sealed interface Sink {
 
         @Override
         public void end() {
-            // the SDK owns this response and completes it when its stream ends
+            release.run();
         }
     }
 
