@@ -61,6 +61,7 @@ public final class StreamRecordingCost {
                 off.close();
             }
         }
+        System.exit(0); // the SDK's and Jetty's pools need not hold the measurement open
     }
 
     private static Gateway start(JettyMcpUpstream upstream, boolean streams) throws Exception {
