@@ -6,6 +6,8 @@ import dev.bulwark.server.streams.StreamBounds;
  * Resumable SSE streams on {@code /mcp} ({@code server.streams}); every key optional, see
  * docs/security/relay.md.
  *
+ * @param enabled              false: the SDK's streams go out as the SDK writes them (no ids of ours, no priming, no
+ *                             replay; a {@code GET} with {@code Last-Event-ID} opens a fresh listening stream)
  * @param retry                {@code retry} hint sent at the start of each stream (default 2s)
  * @param retention            how long a sent event is kept for resumption (default 5m, at most 1d)
  * @param maxEventsPerStream   events kept per stream (default 1000)
@@ -15,11 +17,12 @@ import dev.bulwark.server.streams.StreamBounds;
  * @param maxSessions          MCP sessions with kept streams (default 10000)
  * @param maxBytes             bytes kept in all (default 64 MiB)
  */
-public record StreamSettings(String retry, String retention, Integer maxEventsPerStream, Long maxBytesPerStream,
+public record StreamSettings(Boolean enabled, String retry, String retention, Integer maxEventsPerStream, Long maxBytesPerStream,
                              Integer maxStreamsPerSession, Long maxBytesPerSession, Integer maxSessions,
                              Long maxBytes) {
     public StreamSettings {
         StreamBounds d = StreamBounds.DEFAULTS;
+        enabled = enabled == null || enabled;
         retry = retry == null ? d.retry().toMillis() + "ms" : retry;
         retention = retention == null ? d.retention().toSeconds() + "s" : retention;
         maxEventsPerStream = maxEventsPerStream == null ? d.maxEventsPerStream() : maxEventsPerStream;
@@ -33,7 +36,11 @@ public record StreamSettings(String retry, String retention, Integer maxEventsPe
     }
 
     public static StreamSettings defaults() {
-        return new StreamSettings(null, null, null, null, null, null, null, null);
+        return new StreamSettings(null, null, null, null, null, null, null, null, null);
+    }
+
+    public boolean on() {
+        return enabled;
     }
 
     public StreamBounds bounds() {

@@ -45,24 +45,28 @@ final class RecordedStream {
 
     /** Sends the priming event (an id, the {@code retry} hint, empty data) to the connection that opened the stream. */
     void prime(Sink original) {
+        Sink gone;
         lock.lock();
         try {
             sink = original;
-            send(new EventId(id, 0).text(), "retry: " + store.bounds().retry().toMillis() + "\ndata: \n\n");
+            gone = send(new EventId(id, 0).text(), "retry: " + store.bounds().retry().toMillis() + "\ndata: \n\n");
         } finally {
             lock.unlock();
         }
+        endOutsideLock(gone);
     }
 
     /** Numbers, keeps and sends one event the SDK wrote ({@code frame}: its lines other than {@code id}). */
     void publish(String frame) {
+        Sink gone;
         lock.lock();
         try {
             long seq = store.append(this, frame);
-            send(new EventId(id, seq).text(), frame);
+            gone = send(new EventId(id, seq).text(), frame);
         } finally {
             lock.unlock();
         }
+        endOutsideLock(gone);
     }
 
     /**
@@ -70,16 +74,16 @@ final class RecordedStream {
      * that resumed it is closed.
      */
     void end() {
+        Sink resumed;
         lock.lock();
         try {
             store.end(this);
-            if (sink instanceof Sink.Resumed resumed) {
-                resumed.end();
-            }
+            resumed = sink instanceof Sink.Resumed ? sink : null;
             sink = null;
         } finally {
             lock.unlock();
         }
+        endOutsideLock(resumed);
     }
 
     /** The outcome of a resumption. */
@@ -89,9 +93,11 @@ final class RecordedStream {
      * Replays the events after {@code after} and, if the stream is still live, hands the rest to the same
      * connection. {@code connect} opens that connection (it commits the response), under the stream's lock and only
      * when the replay can be served; it is empty when the connection could not be opened. A previous resumed
-     * connection is closed; the original connection gets nothing more.
+     * connection is closed; the original connection gets nothing more (and is released).
      */
     Resumption resume(long after, Supplier<Optional<Sink>> connect) {
+        Sink previous = null;
+        Sink finished = null;
         lock.lock();
         try {
             Optional<List<Event>> missed = store.after(this, after);
@@ -103,11 +109,8 @@ final class RecordedStream {
                 return Resumption.REPLAYED;
             }
             Sink resumed = opened.get();
-            Sink previous = sink;
+            previous = sink;
             sink = resumed;
-            if (previous != null) {
-                previous.end();
-            }
             boolean connected = resumed.send("retry: " + store.bounds().retry().toMillis() + "\n\n");
             for (Event event : missed.get()) {
                 connected = connected && resumed.send("id: " + new EventId(id, event.seq()).text() + "\n"
@@ -115,11 +118,13 @@ final class RecordedStream {
             }
             if (!connected || store.ended(this)) {
                 sink = null;
-                resumed.end();
+                finished = resumed;
             }
             return Resumption.REPLAYED;
         } finally {
             lock.unlock();
+            endOutsideLock(previous);
+            endOutsideLock(finished);
         }
     }
 
@@ -135,12 +140,25 @@ final class RecordedStream {
         }
     }
 
-    private void send(String eventId, String frame) {
+    /** Sends to the current connection; returns it, detached, when the client has gone (to be ended by the caller). */
+    private Sink send(String eventId, String frame) {
         if (sink != null && !sink.send("id: " + eventId + "\n" + frame)) {
             // The client went away: keep recording (the SDK must not see the failure, or it drops the answer).
             Sink gone = sink;
             sink = null;
-            gone.end();
+            return gone;
+        }
+        return null;
+    }
+
+    /**
+     * Ends a connection without holding the stream's lock: completing a request may run the container's and the SDK's
+     * listeners on this thread, and the SDK's take its own transport lock, which a thread publishing to this stream
+     * holds while it waits for this stream's lock.
+     */
+    private static void endOutsideLock(Sink sink) {
+        if (sink != null) {
+            sink.end();
         }
     }
 }

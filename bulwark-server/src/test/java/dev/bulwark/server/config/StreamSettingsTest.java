@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 class StreamSettingsTest {
     @Test
     void defaultsAreTheDocumentedBounds() {
+        assertThat(BulwarkConfig.defaults().server().streams().on()).isTrue();
         assertThat(BulwarkConfig.defaults().server().streams().bounds()).isEqualTo(StreamBounds.DEFAULTS);
         assertThat(StreamBounds.DEFAULTS.retry()).isEqualTo(Duration.ofSeconds(2));
         assertThat(StreamBounds.DEFAULTS.retention()).isEqualTo(Duration.ofMinutes(5));
@@ -18,9 +19,10 @@ class StreamSettingsTest {
 
     @Test
     void readsTheStreamsSectionFromYaml() {
-        StreamBounds b = new ConfigLoader().parse("""
+        StreamSettings settings = new ConfigLoader().parse("""
                 server:
                   streams:
+                    enabled: false
                     retry: 500ms
                     retention: 1m
                     maxEventsPerStream: 10
@@ -29,7 +31,9 @@ class StreamSettingsTest {
                     maxBytesPerSession: 4096
                     maxSessions: 7
                     maxBytes: 8192
-                """, "test.yaml").server().streams().bounds();
+                """, "test.yaml").server().streams();
+        assertThat(settings.on()).isFalse();
+        StreamBounds b = settings.bounds();
         assertThat(b).isEqualTo(new StreamBounds(Duration.ofMillis(500), Duration.ofMinutes(1), 10, 2048, 4, 4096, 7,
                 8192));
         assertThatThrownBy(() -> new ConfigLoader().parse("server:\n  streams:\n    maxEvents: 5\n", "test.yaml"))
@@ -38,15 +42,15 @@ class StreamSettingsTest {
 
     @Test
     void refusesUnboundedOrInconsistentValues() {
-        assertThatThrownBy(() -> new StreamSettings("11m", null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new StreamSettings(null, "11m", null, null, null, null, null, null, null))
                 .hasMessageContaining("server.streams");
-        assertThatThrownBy(() -> new StreamSettings(null, "2d", null, null, null, null, null, null))
+        assertThatThrownBy(() -> new StreamSettings(null, null, "2d", null, null, null, null, null, null))
                 .hasMessageContaining("server.streams");
-        assertThatThrownBy(() -> new StreamSettings(null, null, 0, null, null, null, null, null))
+        assertThatThrownBy(() -> new StreamSettings(null, null, null, 0, null, null, null, null, null))
                 .hasMessageContaining("server.streams");
-        assertThatThrownBy(() -> new StreamSettings(null, null, null, 100L, null, null, null, null))
+        assertThatThrownBy(() -> new StreamSettings(null, null, null, null, 100L, null, null, null, null))
                 .hasMessageContaining("server.streams");
-        assertThatThrownBy(() -> new StreamSettings(null, null, null, null, null, 1L << 30, null, null))
+        assertThatThrownBy(() -> new StreamSettings(null, null, null, null, null, null, 1L << 30, null, null))
                 .hasMessageContaining("maxBytesPerSession <= maxBytes");
     }
 }

@@ -77,7 +77,7 @@ class StreamResumptionEndToEndTest {
                 """);
         // three events kept per stream, so that a call with progress outgrows it
         ServerSettings server = new ServerSettings(null, 0, null, null, null, null, null,
-                new StreamSettings(null, null, 3, null, null, null, null, null));
+                new StreamSettings(null, null, null, 3, null, null, null, null, null));
         gateway = Gateway.start(new BulwarkConfig(data.toString(), server, null, null,
                 new PolicySettings(policies.toString(), null), null, null, List.of(new UpstreamSettings("up",
                 upstream.url().toString(), null, null, Map.of(), null, "30s", "tofu", false)), null,
