@@ -24,7 +24,9 @@ import java.util.Map;
  * counts the two as one piece of evidence when they always move together. The baseline learns from every read, with
  * deviations clipped at {@link #CLIP} deviations (a Huber-type update, the variance corrected for the clipping): a run
  * of huge reads moves the mean by at most {@link #ALPHA} × 2 deviations each and cannot inflate the variance that
- * judges the next ones, yet a lasting change of a tool's sizes is learned rather than reported forever. At most
+ * judges the next ones, yet a lasting change of a tool's sizes is learned rather than reported forever. A tool is
+ * judged from its {@link #MIN_SAMPLES}th read on, its scores through Student's t (see {@link #score}), so a tool read
+ * only a few times is judged with the caution its few reads call for instead of not at all. At most
  * {@link #MAX_TOOLS} tools have a baseline.
  */
 final class DataVolumeDetector implements Detector {
@@ -33,7 +35,8 @@ final class DataVolumeDetector implements Detector {
     static final double CLIP = 2;
     /** E[min(z², CLIP²)] for a standard normal z: dividing by it keeps the clipped variance unbiased. */
     static final double CLIPPED_VARIANCE = 0.9206;
-    private static final int MIN_SAMPLES = 30;
+    /** Reads of a tool before it is judged (Student's t then has 4 degrees of freedom). */
+    static final int MIN_SAMPLES = 5;
     /** Log-size deviations smaller than this are treated as this: a tool whose output never varies is not a hair trigger. */
     private static final double MIN_DEVIATION = 0.35;
     private static final long MIN_BYTES = 4096;
@@ -69,17 +72,15 @@ final class DataVolumeDetector implements Detector {
         double xb = Math.log1p(call.bytes());
         boolean hasItems = call.items() >= 0;
         double xi = hasItems ? Math.log1p(call.items()) : Double.NaN;
-        double db = Math.max(Math.sqrt(s[VB]), MIN_DEVIATION);
-        double di = Math.max(Math.sqrt(s[VI]), MIN_DEVIATION);
         boolean bytesKnown = s[NB] >= MIN_SAMPLES;
         boolean itemsKnown = hasItems && s[NI] >= MIN_SAMPLES;
         Finding finding = null;
         if (bytesKnown && history >= settings.learnCalls()) {
-            double zb = (xb - s[MB]) / db;
+            double zb = score(xb, s[MB], s[VB], s[NB]);
             double z = zb;
             double zi = Double.NaN;
             if (itemsKnown) {
-                zi = (xi - s[MI]) / di;
+                zi = score(xi, s[MI], s[VI], s[NI]);
                 double rho = s[VB] > 0 && s[VI] > 0 ? Math.clamp(s[COV] / Math.sqrt(s[VB] * s[VI]), 0, 1) : 1;
                 z = (zb + zi) / Math.sqrt(2 + 2 * rho);
             }
@@ -99,6 +100,22 @@ final class DataVolumeDetector implements Detector {
         }
         learn(s, xb, xi);
         return finding;
+    }
+
+    /**
+     * How far {@code x} lies above a tool's usual log-size, as a standard normal score: Student's t of the prediction
+     * for a new read from {@code n} reads ({@code n − 1} degrees of freedom, at most those of the exponential
+     * average's memory), turned into the normal score of the same tail by Wallace's approximation (within 0.05 of
+     * the exact value from 4 degrees of freedom on). A tool read a handful of times is judged, with the caution its
+     * few reads call for.
+     */
+    static double score(double x, double mean, double variance, double n) {
+        double memory = Math.min(n, 2 / ALPHA);
+        double deviation = Math.max(Math.sqrt(variance * memory / (memory - 1)), MIN_DEVIATION);
+        double t = (x - mean) / (deviation * Math.sqrt(1 + 1 / memory));
+        double nu = memory - 1;
+        double z = (1 - 1 / (8 * nu)) * Math.sqrt(nu * Math.log1p(t * t / nu));
+        return Math.copySign(z, t);
     }
 
     private Finding single(CallEvent call, double z, double mean, long amount, long floor, String unit) {
@@ -124,18 +141,20 @@ final class DataVolumeDetector implements Detector {
         double diff = 0;
         if (s[samples] == 0) {
             s[mean] = x;
-        } else if (s[samples] < MIN_SAMPLES) {
-            // the first reads are plain running moments: an exponential average started at zero would take the
-            // variance too small for a long while, and a clip relative to it would keep it small
-            diff = x - s[mean];
-            double a = 1 / (s[samples] + 1);
-            s[mean] += a * diff;
-            s[variance] = (1 - a) * (s[variance] + a * diff * diff);
         } else {
-            double bound = CLIP * Math.max(Math.sqrt(s[variance]), MIN_DEVIATION);
-            diff = Math.clamp(x - s[mean], -bound, bound);
-            s[mean] += ALPHA * diff;
-            s[variance] = (1 - ALPHA) * (s[variance] + ALPHA * diff * diff / CLIPPED_VARIANCE);
+            // running moments until the exponential average's memory is reached (an average started at zero would
+            // take the variance too small for a long while); deviations clipped once there are enough reads to
+            // judge, the variance corrected for the clipping
+            double a = Math.max(ALPHA, 1 / (s[samples] + 1));
+            diff = x - s[mean];
+            if (s[samples] >= MIN_SAMPLES) {
+                double bound = CLIP * Math.max(Math.sqrt(s[variance]), MIN_DEVIATION);
+                diff = Math.clamp(diff, -bound, bound);
+                s[variance] = (1 - a) * (s[variance] + a * diff * diff / CLIPPED_VARIANCE);
+            } else {
+                s[variance] = (1 - a) * (s[variance] + a * diff * diff);
+            }
+            s[mean] += a * diff;
         }
         s[samples]++;
         return diff;

@@ -96,6 +96,47 @@ class DataVolumeDetectorTest {
     }
 
     @Test
+    void aScoreFromFewReadsIsTheNormalScoreOfStudentsTail() {
+        // 30 reads, unit deviation: t = 5 with 29 degrees of freedom has the tail of z = 4.212 (exact, scipy);
+        // with 5 reads (4 degrees of freedom) t = 5 is only z = 2.674
+        double thirty = DataVolumeDetector.score(5 * Math.sqrt(1 + 1 / 30.0) * Math.sqrt(30 / 29.0), 0, 1, 30);
+        double five = DataVolumeDetector.score(5 * Math.sqrt(1 + 1 / 5.0) * Math.sqrt(5 / 4.0), 0, 1, 5);
+        assertEquals(4.212, thirty, 0.05);
+        assertEquals(2.674, five, 0.07);
+        assertTrue(DataVolumeDetector.score(-3, 0, 1, 30) < 0);
+    }
+
+    @Test
+    void aToolReadOnlyAFewTimesIsJudgedWithCaution() {
+        DataVolumeDetector d = new DataVolumeDetector(SETTINGS);
+        long h = 0;
+        for (; h < 300; h++) {
+            d.observe(new CallEvent(Instant.EPOCH, "a", null, "s", "docs.search", null, CallEvent.Outcome.ALLOWED,
+                    Set.of(), 5000, -1, false, null), h, h);
+        }
+        Random r = new Random(8);
+        for (int i = 0; i < 8; i++, h++) {
+            assertNull(d.observe(read((long) (10_000 * Math.exp(0.8 * r.nextGaussian())), -1), h, h));
+        }
+        // after eight reads, 1000 × the usual size is seen within a few reads (each read is an eighth of what is
+        // known, so a run teaches fast); 3 × never
+        int big = -1;
+        for (int i = 1; i <= 10 && big < 0; i++, h++) {
+            if (d.observe(read(10_000_000, -1), h, h) != null) {
+                big = i;
+            }
+        }
+        assertTrue(big >= 1 && big <= 6, "1000 × after eight reads reported at " + big);
+        DataVolumeDetector calm = new DataVolumeDetector(SETTINGS);
+        for (int i = 0; i < 8; i++) {
+            calm.observe(read((long) (10_000 * Math.exp(0.8 * r.nextGaussian())), -1), 300 + i, 300 + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            assertNull(calm.observe(read(30_000, -1), 400 + i, 400 + i));
+        }
+    }
+
+    @Test
     void negativeSizesAndCountsAreTakenAsNothingAndKeepTheBaselineFinite() throws Exception {
         DataVolumeDetector d = learned(new Random(7), true, false);
         for (int i = 0; i < 50; i++) {
