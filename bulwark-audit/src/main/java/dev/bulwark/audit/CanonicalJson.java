@@ -54,7 +54,7 @@ public final class CanonicalJson {
                 }
                 sorted.put(key, normalize(e.getValue()));
             }
-            return Collections.unmodifiableMap(sorted);
+            return Collections.unmodifiableSortedMap(sorted);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
@@ -97,9 +97,21 @@ public final class CanonicalJson {
         return d == 0.0 ? 0.0 : d; // -0.0 and 0.0 are one JSON number
     }
 
+    /**
+     * Text that {@link #write(Object)} made earlier, spliced in as it is: lets a caller that needs both a subtree's
+     * canonical text and a document containing it write the subtree once. Only for text this class wrote.
+     */
+    record Written(String json) {
+        Written {
+            java.util.Objects.requireNonNull(json, "json");
+        }
+    }
+
     private static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
+        } else if (value instanceof Written written) {
+            out.append(written.json());
         } else if (value instanceof String s) {
             writeString(s, out);
         } else if (value instanceof Boolean b) {
@@ -123,6 +135,26 @@ public final class CanonicalJson {
     }
 
     private static void writeObject(Map<?, ?> map, StringBuilder out) {
+        // a sorted map in natural order (as normalize makes them) is in canonical order already
+        Map<?, ?> sorted = map instanceof java.util.SortedMap<?, ?> s && s.comparator() == null ? map : sorted(map);
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : sorted.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            writeString(key, out);
+            out.append(':');
+            write(e.getValue(), out);
+        }
+        out.append('}');
+    }
+
+    private static TreeMap<String, Object> sorted(Map<?, ?> map) {
         TreeMap<String, Object> sorted = new TreeMap<>(); // String order is UTF-16 code unit order, as RFC 8785 asks
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
@@ -130,18 +162,7 @@ public final class CanonicalJson {
             }
             sorted.put(key, e.getValue());
         }
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, Object> e : sorted.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            writeString(e.getKey(), out);
-            out.append(':');
-            write(e.getValue(), out);
-        }
-        out.append('}');
+        return sorted;
     }
 
     private static void writeNumber(Number n, StringBuilder out) {

@@ -30,7 +30,9 @@ final class ChainWriter implements Runnable {
     sealed interface Request permits Append, Seal, Tick, Stop {
     }
 
-    record Append(AuditEvent event, String canonicalEvent, CompletableFuture<AuditRecord> result) implements Request {
+    /** @param canonicalDetails the canonical text of the event's details, as stored */
+    record Append(AuditEvent event, String canonicalEvent, String canonicalDetails,
+                  CompletableFuture<AuditRecord> result) implements Request {
     }
 
     /** Sign a checkpoint at the current head (close, or on demand) unless one is already there. */
@@ -148,7 +150,7 @@ final class ChainWriter implements Runnable {
                         long sequence = head.sequence() + 1;
                         String hash = ChainHash.of(sequence, head.hash(), a.canonicalEvent());
                         AuditRecord record = new AuditRecord(sequence, a.event(), head.hash(), hash);
-                        records.add(StoredRecord.of(record));
+                        records.add(StoredRecord.of(record, a.canonicalDetails()));
                         completions.add(() -> a.result().complete(record));
                         head = new Head(sequence, hash);
                         if (sequence - lastCheckpoint >= options.checkpointInterval()) {

@@ -63,6 +63,11 @@ final class EventCodec {
 
     /** The canonical JSON of an event: the document its record hash covers, together with sequence and link. */
     static String canonicalEvent(AuditEvent event) {
+        return canonicalEvent(event, CanonicalJson.write(event.details()));
+    }
+
+    /** {@link #canonicalEvent(AuditEvent)} given the canonical text of the event's details, written once. */
+    static String canonicalEvent(AuditEvent event, String canonicalDetails) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("time", formatTime(event.time()));
         doc.put("type", event.type().name());
@@ -72,7 +77,7 @@ final class EventCodec {
         doc.put("userId", event.userId());
         doc.put("sessionId", event.sessionId());
         doc.put("reason", event.reason());
-        doc.put("details", event.details());
+        doc.put("details", new CanonicalJson.Written(canonicalDetails));
         return CanonicalJson.write(doc);
     }
 

@@ -161,7 +161,9 @@ public final class JdbcAuditLog implements AuditLog {
             throw new AuditException("event cannot be recorded: " + e.getMessage(), e);
         }
         CompletableFuture<AuditRecord> result = new CompletableFuture<>();
-        enqueue(new ChainWriter.Append(normalized, EventCodec.canonicalEvent(normalized), result));
+        // written once here, on the caller's thread, for the hash and the stored row: the writer thread is serial
+        String details = CanonicalJson.write(normalized.details());
+        enqueue(new ChainWriter.Append(normalized, EventCodec.canonicalEvent(normalized, details), details, result));
         return await(result);
     }
 

@@ -23,11 +23,12 @@ record StoredRecord(long sequence, String time, String type, String action, Stri
                 rs.getString(11), rs.getString(12));
     }
 
-    static StoredRecord of(AuditRecord record) {
+    /** @param canonicalDetails {@code CanonicalJson.write} of the event's details */
+    static StoredRecord of(AuditRecord record, String canonicalDetails) {
         AuditEvent e = record.event();
         return new StoredRecord(record.sequence(), EventCodec.formatTime(e.time()), e.type().name(), e.action(),
-                e.outcome().name(), e.agentId(), e.userId(), e.sessionId(), e.reason(),
-                CanonicalJson.write(e.details()), record.previousHash(), record.hash());
+                e.outcome().name(), e.agentId(), e.userId(), e.sessionId(), e.reason(), canonicalDetails,
+                record.previousHash(), record.hash());
     }
 
     void bind(PreparedStatement insert) throws SQLException {

@@ -130,4 +130,33 @@ class CanonicalJsonTest {
             assertThat(text).as(text).containsAnyOf(".", "e");
         }
     }
+
+    @Test
+    void aNormalizedTreeIsWrittenAsTheSameTreeInAnyMapOrder() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("zeta", List.of(3, "é", Map.of("b", 1, "a", true)));
+        inner.put("Alpha", null);
+        inner.put("\uD83D\uDE00", 1.5);
+        inner.put("alpha", "x");
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("z", inner);
+        tree.put("a", 1);
+        String unsorted = CanonicalJson.write(tree);
+        Map<String, Object> normalized = CanonicalJson.normalizeObject(tree);
+        assertThat(CanonicalJson.write(normalized)).isEqualTo(unsorted)
+                .startsWith("{\"a\":1,\"z\":{\"Alpha\":null,\"alpha\":\"x\",\"zeta\":");
+        java.util.TreeMap<String, Object> reversed = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        reversed.putAll(tree);
+        assertThat(CanonicalJson.write(reversed)).as("a map in another order is sorted").isEqualTo(unsorted);
+    }
+
+    @Test
+    void anEventWrittenWithItsDetailsWrittenOnceIsTheSameText() {
+        for (int i = 0; i < 20; i++) {
+            dev.bulwark.spi.audit.AuditEvent event = EventCodec.normalize(TestEvents.event(i));
+            assertThat(EventCodec.canonicalEvent(event, CanonicalJson.write(event.details())))
+                    .isEqualTo(EventCodec.canonicalEvent(event))
+                    .contains("\"details\":" + CanonicalJson.write(event.details()));
+        }
+    }
 }

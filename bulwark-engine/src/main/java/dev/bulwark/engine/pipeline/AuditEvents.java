@@ -44,7 +44,8 @@ final class AuditEvents {
         details.put("latencyMicros", (System.nanoTime() - call.startNanos()) / 1_000);
         call.decision().ifPresent(d -> details.put("decision", d.allowed() ? "allow" : "deny"));
         call.get(DecideStep.REQUEST).ifPresent(request ->
-                details.put("decisionInput", DecisionInputs.of(request, redactedArguments, redactor, repeated)));
+                details.put("decisionInput", DecisionInputs.of(request, redactedArguments,
+                        AuditStep.redactedArguments(call, request.arguments(), redactor), repeated)));
         if (action.equals("unknown")) {
             details.put("requestedTool", Texts.printable(call.request().toolName(), 80));
         }

@@ -14,6 +14,13 @@ import java.util.Map;
  * outcome becomes an internal error: a result that was not recorded is never returned.
  */
 public final class AuditStep implements CallStep {
+    /** The arguments as received and as this step redacted them, so later records need not redact them again. */
+    static final ContextKey<RedactedArguments> REDACTED_ARGUMENTS = ContextKey.of("redacted-arguments",
+            RedactedArguments.class);
+
+    /** What {@code by} made of {@code from}. */
+    record RedactedArguments(Redactor by, Map<String, Object> from, Map<String, Object> redacted) {
+    }
 
     private final AuditLog auditLog;
     private final Redactor redactor;
@@ -31,7 +38,8 @@ public final class AuditStep implements CallStep {
         Map<String, Object> arguments = redactSafely(call.request().arguments());
         Conclusion conclusion = arguments == null
                 ? call.refuse(Refusal.INTERNAL_ERROR, "internal error", "arguments could not be redacted")
-                : next.proceed(call);
+                : next.proceed(call.with(REDACTED_ARGUMENTS,
+                        new RedactedArguments(redactor, call.request().arguments(), arguments)));
         AuditEvent event;
         try {
             event = events.toolCall(conclusion, action(conclusion.call()), arguments);
@@ -47,6 +55,18 @@ public final class AuditStep implements CallStep {
                     "audit append failed: " + e.getClass().getName());
         }
         return conclusion;
+    }
+
+    /**
+     * {@code arguments} as {@code redactor} redacts them: what this step recorded when they equal the arguments it
+     * received and it used the same redactor, else redacted now.
+     */
+    static Map<String, Object> redactedArguments(CallContext call, Map<String, Object> arguments, Redactor redactor) {
+        RedactedArguments known = call.get(REDACTED_ARGUMENTS).orElse(null);
+        if (known != null && known.by() == redactor && known.from().equals(arguments)) {
+            return known.redacted();
+        }
+        return redactor.redact(arguments);
     }
 
     private Map<String, Object> redactSafely(Map<String, Object> raw) {

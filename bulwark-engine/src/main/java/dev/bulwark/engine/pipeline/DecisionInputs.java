@@ -32,12 +32,17 @@ public final class DecisionInputs {
     private DecisionInputs() {}
 
     static Map<String, Object> of(DecisionRequest request, Map<String, Object> recordedArguments, Redactor redactor) {
-        return of(request, recordedArguments, redactor, new RedactionMemo(redactor, 0, 0, System::nanoTime));
+        return of(request, recordedArguments, redactor.redact(request.arguments()),
+                new RedactionMemo(redactor, 0, 0, System::nanoTime));
     }
 
-    /** @param repeated redacts the parts that repeat from call to call (principal, flow facts), with the same redactor */
-    static Map<String, Object> of(DecisionRequest request, Map<String, Object> recordedArguments, Redactor redactor,
-                                  RedactionMemo repeated) {
+    /**
+     * @param redactedArguments the request's arguments as the audit redactor redacts them
+     * @param repeated          redacts the parts that repeat from call to call (principal, flow facts), with the same
+     *                          redactor
+     */
+    static Map<String, Object> of(DecisionRequest request, Map<String, Object> recordedArguments,
+                                  Map<String, Object> redactedArguments, RedactionMemo repeated) {
         List<String> redacted = new java.util.ArrayList<>();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("version", VERSION);
@@ -47,7 +52,10 @@ public final class DecisionInputs {
         request.principal().user().ifPresent(u -> principal.put("user", user(u)));
         out.put("principal", redacted(principal, "principal", repeated, redacted));
         out.put("tool", tool(request.tool()));
-        Map<String, Object> arguments = redacted(request.arguments(), "arguments", redactor, redacted);
+        Map<String, Object> arguments = redactedArguments;
+        if (!arguments.equals(request.arguments())) {
+            redacted.add("arguments");
+        }
         if (arguments.equals(recordedArguments)) {
             out.put("argumentsAsRecorded", true);
         } else {
@@ -59,7 +67,7 @@ public final class DecisionInputs {
         }
         if (request.subject() != null) {
             out.put("subject", redacted(Map.of("type", request.subject().type().name(), "id",
-                    request.subject().id()), "subject", redactor, redacted));
+                    request.subject().id()), "subject", repeated, redacted));
         }
         out.put("redacted", redacted);
         return out;
@@ -169,15 +177,6 @@ public final class DecisionInputs {
             changed.add(part);
         }
         return result.tree();
-    }
-
-    private static Map<String, Object> redacted(Map<String, Object> tree, String part, Redactor redactor,
-                                                List<String> changed) {
-        Map<String, Object> result = redactor.redact(tree);
-        if (!result.equals(tree)) {
-            changed.add(part);
-        }
-        return result;
     }
 
     private static Map<String, Object> agent(Agent agent) {
