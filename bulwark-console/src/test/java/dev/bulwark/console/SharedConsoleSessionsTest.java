@@ -3,11 +3,8 @@ package dev.bulwark.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.spi.audit.AuditEvent;
-import dev.bulwark.spi.audit.AuditLog;
-import dev.bulwark.spi.audit.AuditRecord;
-import dev.bulwark.spi.audit.AuditVerification;
 import dev.bulwark.testkit.MutableClock;
+import dev.bulwark.testkit.RecordingAuditLog;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,7 +81,7 @@ class SharedConsoleSessionsTest {
         String base = "http://127.0.0.1:" + connector.getLocalPort();
         ConsoleServlet console = new ConsoleServlet(c -> Optional.ofNullable(credentials.get(c)),
                 new ConsoleOptions(Duration.ofMinutes(30), Duration.ofHours(8), 10, false, Set.of(base)),
-                new JdbcConsoleSessionStore(database()), audit(), clock);
+                new JdbcConsoleSessionStore(database()), new RecordingAuditLog(), clock);
         ServletHolder holder = new ServletHolder(console);
         context.addServlet(holder, "/console/*");
         context.addServlet(new ServletHolder(new HttpServlet() {
@@ -199,26 +196,5 @@ class SharedConsoleSessionsTest {
             r.next();
             return r.getInt(1);
         }
-    }
-
-    private static AuditLog audit() {
-        List<AuditEvent> audited = new CopyOnWriteArrayList<>();
-        return new AuditLog() {
-            @Override
-            public AuditRecord append(AuditEvent event) {
-                audited.add(event);
-                return new AuditRecord(audited.size(), event, "0".repeat(64), "0".repeat(64));
-            }
-
-            @Override
-            public List<AuditRecord> tail(int count) {
-                return List.of();
-            }
-
-            @Override
-            public AuditVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }

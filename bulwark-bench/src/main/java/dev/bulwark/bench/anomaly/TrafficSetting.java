@@ -47,13 +47,24 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
      */
     static final TrafficSetting C = new TrafficSetting("C", 770_001, 50, 12, 2.5, 0.6, 5, 0.8, 0.65, 0.07, 0.015,
             0.06, 0.2, 0.15, 2.0, 0.4, 40, 0, 16, 6, 7);
+    /**
+     * Held out in session 7 (C was run and then used while tuning, so it is a development set now): defined and
+     * committed before any detector or generator change of that session, never run while tuning, run once at the end
+     * and reported as measured. Its own seed; 45 agents over 11 days; a median rate of 3.2 a minute with spread 0.7
+     * (between A and B, wider than C); up to 4 connectors; a tool mix of skew 1.15; size spread 0.7; up to 8 %
+     * refusals and 2.5 % injection findings; 7 % drift; a quarter of the agents round the clock; 12 % busy sessions at
+     * 2.8 ×; half the agents with intents; shifts starting 03 to 12 UTC and lasting 8 to 12 hours.
+     */
+    static final TrafficSetting D = new TrafficSetting("D", 5_318_008_221L, 45, 11, 3.2, 0.7, 4, 1.15, 0.7, 0.08,
+            0.025, 0.07, 0.25, 0.12, 2.8, 0.5, 40, 3, 10, 8, 5);
 
     static TrafficSetting named(String name) {
         return switch (name) {
             case "A" -> A;
             case "B" -> B;
             case "C" -> C;
-            default -> throw new IllegalArgumentException("settings are A, B and C");
+            case "D" -> D;
+            default -> throw new IllegalArgumentException("settings are A, B, C and D");
         };
     }
 }

@@ -56,6 +56,14 @@ public final class McpUpstreamConnector implements Connector {
     private final ExecutorService listChanges;
     private volatile UpstreamSession session;
     private volatile UpstreamCatalog catalog = UpstreamCatalog.EMPTY;
+    /**
+     * The offered tools of the catalog they were read from: the same list while the catalog is the same, so the tool
+     * registry (which re-indexes a connector whose list changed) does not re-index this one on every call.
+     */
+    private volatile Offered offered = new Offered(null, List.of());
+
+    private record Offered(UpstreamCatalog from, List<Tool> tools) {
+    }
     private volatile UpstreamStatus status;
     private volatile boolean closed;
 
@@ -120,7 +128,14 @@ public final class McpUpstreamConnector implements Connector {
 
     @Override
     public List<Tool> tools() {
-        return catalog.offered();
+        UpstreamCatalog current = catalog;
+        Offered last = offered;
+        if (last.from() == current) {
+            return last.tools();
+        }
+        Offered fresh = new Offered(current, current.offered());
+        offered = fresh;
+        return fresh.tools();
     }
 
     /**

@@ -21,9 +21,11 @@ final class AuditEvents {
     private static final int MAX_POLICY_ERRORS = 10;
 
     private final Redactor redactor;
+    private final RedactionMemo repeated;
 
     AuditEvents(Redactor redactor) {
         this.redactor = redactor;
+        this.repeated = new RedactionMemo(redactor);
     }
 
     AuditEvent toolCall(Conclusion conclusion, String action, Map<String, Object> redactedArguments) {
@@ -42,7 +44,7 @@ final class AuditEvents {
         details.put("latencyMicros", (System.nanoTime() - call.startNanos()) / 1_000);
         call.decision().ifPresent(d -> details.put("decision", d.allowed() ? "allow" : "deny"));
         call.get(DecideStep.REQUEST).ifPresent(request ->
-                details.put("decisionInput", DecisionInputs.of(request, redactedArguments, redactor)));
+                details.put("decisionInput", DecisionInputs.of(request, redactedArguments, redactor, repeated)));
         if (action.equals("unknown")) {
             details.put("requestedTool", Texts.printable(call.request().toolName(), 80));
         }

@@ -17,10 +17,13 @@ public final class AuditStep implements CallStep {
 
     private final AuditLog auditLog;
     private final Redactor redactor;
+    /** Built once: it remembers redacted principals and flow facts across calls. */
+    private final AuditEvents events;
 
     public AuditStep(AuditLog auditLog, Redactor redactor) {
         this.auditLog = Checks.present(auditLog, "auditLog");
         this.redactor = Checks.present(redactor, "redactor");
+        this.events = new AuditEvents(redactor);
     }
 
     @Override
@@ -31,7 +34,7 @@ public final class AuditStep implements CallStep {
                 : next.proceed(call);
         AuditEvent event;
         try {
-            event = new AuditEvents(redactor).toolCall(conclusion, action(conclusion.call()), arguments);
+            event = events.toolCall(conclusion, action(conclusion.call()), arguments);
         } catch (RuntimeException e) {
             conclusion = conclusion.call().refuse(Refusal.INTERNAL_ERROR, "internal error",
                     "audit event could not be built: " + e.getClass().getName());

@@ -32,6 +32,12 @@ public final class DecisionInputs {
     private DecisionInputs() {}
 
     static Map<String, Object> of(DecisionRequest request, Map<String, Object> recordedArguments, Redactor redactor) {
+        return of(request, recordedArguments, redactor, new RedactionMemo(redactor, 0, 0, System::nanoTime));
+    }
+
+    /** @param repeated redacts the parts that repeat from call to call (principal, flow facts), with the same redactor */
+    static Map<String, Object> of(DecisionRequest request, Map<String, Object> recordedArguments, Redactor redactor,
+                                  RedactionMemo repeated) {
         List<String> redacted = new java.util.ArrayList<>();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("version", VERSION);
@@ -39,7 +45,7 @@ public final class DecisionInputs {
         Map<String, Object> principal = new LinkedHashMap<>();
         principal.put("agent", agent(request.principal().agent()));
         request.principal().user().ifPresent(u -> principal.put("user", user(u)));
-        out.put("principal", redacted(principal, "principal", redactor, redacted));
+        out.put("principal", redacted(principal, "principal", repeated, redacted));
         out.put("tool", tool(request.tool()));
         Map<String, Object> arguments = redacted(request.arguments(), "arguments", redactor, redacted);
         if (arguments.equals(recordedArguments)) {
@@ -49,7 +55,7 @@ public final class DecisionInputs {
         }
         out.put("session", session(request.session()));
         if (!request.flow().isEmpty()) {
-            out.put("flow", redacted(request.flow(), "flow", redactor, redacted));
+            out.put("flow", redacted(request.flow(), "flow", repeated, redacted));
         }
         if (request.subject() != null) {
             out.put("subject", redacted(Map.of("type", request.subject().type().name(), "id",
@@ -154,6 +160,15 @@ public final class DecisionInputs {
         Map<String, String> out = new TreeMap<>();
         m.forEach((k, v) -> out.put((String) k, (String) v));
         return out;
+    }
+
+    private static Map<String, Object> redacted(Map<String, Object> tree, String part, RedactionMemo memo,
+                                                List<String> changed) {
+        RedactionMemo.Redacted result = memo.redact(tree);
+        if (result.changed()) {
+            changed.add(part);
+        }
+        return result.tree();
     }
 
     private static Map<String, Object> redacted(Map<String, Object> tree, String part, Redactor redactor,

@@ -31,11 +31,19 @@ final class CredentialPatterns {
             new Shape("google", "google-api-key", "\\bAIza[A-Za-z0-9_-]{35}"),
             new Shape("url", "url-credentials", "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s/:@]{1,256}:[^\\s/@]{1,256}@"));
 
-    private static final Pattern ANY_SHAPE = Pattern.compile(String.join("|",
+    static final Pattern ANY_SHAPE = Pattern.compile(String.join("|",
             SHAPES.stream().map(s -> "(?<" + s.group + ">" + s.regex + ")").toList()));
 
     /** Shorter strings cannot hold any of the shapes. */
     private static final int SHORTEST_SHAPE = 14;
+
+    /**
+     * Text every match of a shape contains (each shape's fixed part, or a piece of it): a string holding none cannot
+     * match, so the alternation, which is tried at every index, runs only on strings that may hold a credential.
+     * {@code bearer} is looked for in any case, as its shape does.
+     */
+    private static final List<String> NEEDED = List.of("-----BEGIN ", "eyJ", "sk-", "k_live_", "k_test_", "gh",
+            "github_pat_", "AKIA", "ASIA", "xox", "AIza", "://");
 
     private CredentialPatterns() {}
 
@@ -56,9 +64,24 @@ final class CredentialPatterns {
         return false;
     }
 
+    static boolean mayHoldShape(String text) {
+        for (String needed : NEEDED) {
+            if (text.contains(needed)) {
+                return true;
+            }
+        }
+        for (int i = text.length() - 6; i >= 0; i--) {
+            char c = text.charAt(i);
+            if ((c == 'b' || c == 'B') && text.regionMatches(true, i, "bearer", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The kind of the first credential found in {@code text}, if any. */
     static Optional<String> credentialIn(String text) {
-        if (text.length() < SHORTEST_SHAPE) {
+        if (text.length() < SHORTEST_SHAPE || !mayHoldShape(text)) {
             return Optional.empty();
         }
         Matcher m = ANY_SHAPE.matcher(text);

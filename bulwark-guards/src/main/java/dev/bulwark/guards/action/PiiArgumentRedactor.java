@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Screens JSON argument trees: every string value is run through the detector; values under credential-like keys
@@ -23,10 +22,13 @@ public final class PiiArgumentRedactor implements Redactor {
     /** The type reported for a value found under a credential-like key. */
     public static final String CREDENTIAL = "SECRET";
     private static final int MAX_DEPTH = 64;
-    /** Matched against the key in lower case with everything but letters and digits removed. */
-    private static final Pattern CREDENTIAL_KEY = Pattern.compile(
-            ".*(?:password|passwd|passphrase|pwd|secret|apikey|accesskey|privatekey|token|authorization|credential|"
-                    + "cookie|sessionid|bearer)s?");
+    /**
+     * A key names a credential when, in lower case with everything but ASCII letters and digits removed, it ends with
+     * one of these, optionally followed by {@code s}.
+     */
+    private static final List<String> CREDENTIAL_KEY_ENDINGS = List.of("password", "passwd", "passphrase", "pwd",
+            "secret", "apikey", "accesskey", "privatekey", "token", "authorization", "credential", "cookie",
+            "sessionid", "bearer");
 
     private final PiiRedactor redactor;
 
@@ -126,8 +128,35 @@ public final class PiiArgumentRedactor implements Redactor {
         }
     }
 
+    /** Checked for every key of every argument tree, so without regular expressions (no pattern built per key). */
     static boolean credentialKey(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return CREDENTIAL_KEY.matcher(k).matches();
+        String lower = key.toLowerCase(Locale.ROOT);
+        StringBuilder k = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                k.append(c);
+            }
+        }
+        int end = k.length() > 0 && k.charAt(k.length() - 1) == 's' ? k.length() - 1 : k.length();
+        for (String ending : CREDENTIAL_KEY_ENDINGS) {
+            if (endsWith(k, end, ending) || endsWith(k, k.length(), ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWith(CharSequence k, int end, String ending) {
+        int from = end - ending.length();
+        if (from < 0) {
+            return false;
+        }
+        for (int i = 0; i < ending.length(); i++) {
+            if (k.charAt(from + i) != ending.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -21,6 +21,8 @@ public final class PiiRedactor {
     private final TokenVault vault;
     private final SecretKeySpec hashKey;
     private final PlaceholderNumbers numbers;
+    /** One initialised HMAC per thread: looking up and keying a Mac cost more than hashing a value with it. */
+    private final ThreadLocal<javax.crypto.Mac> hashMac;
 
     /**
      * @param detector finds PII and secrets
@@ -38,6 +40,8 @@ public final class PiiRedactor {
         this.hashKey = new SecretKeySpec(VaultCipher.derive(hashKey, "bulwark-pii-hash-v1"), "HmacSHA256");
         this.vault = vault;
         this.numbers = new PlaceholderNumbers(10_000, 10_000);
+        SecretKeySpec key = this.hashKey;
+        this.hashMac = ThreadLocal.withInitial(() -> VaultCipher.mac(key));
     }
 
     /** Detects and applies the rules of {@code destination}; placeholders are numbered within {@code sessionId}. */
@@ -131,7 +135,7 @@ public final class PiiRedactor {
 
     /** Keyed HMAC-SHA256 of (type, value), 12 hex digits: equal values link, values cannot be recovered. */
     private String digest(String type, String value) {
-        return HexFormat.of().formatHex(VaultCipher.hmac(hashKey, VaultCipher.join(type, value)), 0, 6);
+        return HexFormat.of().formatHex(hashMac.get().doFinal(VaultCipher.join(type, value)), 0, 6);
     }
 
 }

@@ -102,10 +102,15 @@ final class VaultCipher {
 
     /** HMAC-SHA256 of {@code data} under {@code key}. */
     static byte[] hmac(SecretKeySpec key, byte[] data) {
+        return mac(key).doFinal(data);
+    }
+
+    /** An HMAC-SHA256 initialised with {@code key}; {@link Mac#doFinal(byte[])} leaves it ready for the next use. */
+    static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }

@@ -276,11 +276,15 @@ final class EncodedSecrets {
     private static final java.util.regex.Pattern DIGEST_LABEL = java.util.regex.Pattern.compile(
             "(?i)(?:sha(?:1|224|256|384|512)?|md5)[-_:=]");
 
+    /** The eight characters before a run, lower case, ending in a digest's label (compiled once: runs are many). */
+    private static final java.util.regex.Pattern LABEL_BEFORE = java.util.regex.Pattern.compile(
+            "(?s).*(?:sha(?:1|224|256|384|512)|md5|sha)[-:=]$");
+
     /** {@code sha256-…}, {@code sha512:…}, {@code md5=…}: a digest says what it is. */
     private static boolean labelledDigest(String text, int start) {
         int from = Math.max(0, start - 8);
         String before = text.substring(from, start).toLowerCase(java.util.Locale.ROOT);
-        return before.matches("(?s).*(?:sha(?:1|224|256|384|512)|md5|sha)[-:=]$");
+        return LABEL_BEFORE.matcher(before).matches();
     }
 
     /** A credential word or an access-key id in the 48 characters before {@code start}, on the same line. */

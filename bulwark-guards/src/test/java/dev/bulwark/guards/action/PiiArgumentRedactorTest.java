@@ -60,4 +60,33 @@ class PiiArgumentRedactorTest {
         odd.put("x", new Object());
         assertThatThrownBy(() -> redactor.redact(odd)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The former definition, a regular expression over the normalised key; the hand-written check must agree. */
+    private static boolean credentialKeyByRegex(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return k.matches(".*(?:password|passwd|passphrase|pwd|secret|apikey|accesskey|privatekey|token"
+                + "|authorization|credential|cookie|sessionid|bearer)s?");
+    }
+
+    @Test
+    void credentialKeysAreRecognisedAsTheRegularExpressionDid() {
+        List<String> parts = List.of("", "x", "s", "S", "_", "-", " ", "user", "Pass", "word", "password", "PASSWD",
+                "pass_phrase", "pwd", "secret", "api", "Key", "api-key", "access_key", "private.key", "token", "Auth",
+                "authorization", "credential", "cookie", "session", "sessionId", "bearer", "ss", "İ", "é", "1", "ﬀ");
+        java.util.Random random = new java.util.Random(7);
+        int positives = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder key = new StringBuilder();
+            for (int k = random.nextInt(4); k >= 0; k--) {
+                key.append(parts.get(random.nextInt(parts.size())));
+            }
+            String k = key.toString();
+            boolean expected = credentialKeyByRegex(k);
+            positives += expected ? 1 : 0;
+            assertThat(PiiArgumentRedactor.credentialKey(k)).as(k).isEqualTo(expected);
+        }
+        assertThat(positives).as("the generated keys include credential keys").isGreaterThan(1_000);
+        assertThat(PiiArgumentRedactor.credentialKey("Session-Tokens")).isTrue();
+        assertThat(PiiArgumentRedactor.credentialKey("tokenizer")).isFalse();
+    }
 }

@@ -51,6 +51,27 @@ class PiiRedactorTest {
     }
 
     @Test
+    void hashDigestsStayTheSameAcrossRepeatedUseAndThreads() throws Exception {
+        PiiRedactor r = redactor(PiiRules.all(PiiAction.HASH), null);
+        String first = r.redact("ssn 536-22-8726", Destination.TOOL_OUTPUT, "s1").text();
+        String other = r.redact("ssn 536-22-8727", Destination.TOOL_OUTPUT, "s1").text();
+        assertThat(other).as("a reused HMAC starts afresh for each value").isNotEqualTo(first);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String text = i % 2 == 0 ? "ssn 536-22-8726" : "ssn 536-22-8727";
+                results.add(pool.submit(() -> r.redact(text, Destination.TOOL_OUTPUT, "s1").text()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(results.get(i).get()).isEqualTo(i % 2 == 0 ? first : other);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void tokenizesIntoTheVaultAndRestoresWithAuthorisation() {
         AesGcmTokenVault vault = new AesGcmTokenVault(KEY, RestorePolicy.roleInSession("pii-restorer"), 100);
         PiiRedactor r = redactor(PiiRules.all(PiiAction.TOKENIZE), vault);

@@ -24,6 +24,15 @@ final class GovernedReader implements Connector {
     private final Connector inner;
     private final SqlConnector governor;
     private final Map<String, SqlSettings.ToolBinding> bindings = new LinkedHashMap<>();
+    /**
+     * The bound tools of the inner connector's last listing: the same list is handed out while the inner connector
+     * returns the same list, so the tool registry, which re-indexes a connector whose list changed, need not do so on
+     * every call.
+     */
+    private volatile Listed listed = new Listed(null, List.of());
+
+    private record Listed(List<Tool> source, List<Tool> bound) {
+    }
 
     /** @throws IllegalArgumentException when a binding names an unknown tool, table, column or argument */
     GovernedReader(Connector inner, SqlConnector governor, List<SqlSettings.ToolBinding> bindings) {
@@ -56,7 +65,14 @@ final class GovernedReader implements Connector {
 
     @Override
     public List<Tool> tools() {
-        return inner.tools().stream().filter(t -> bindings.containsKey(t.name())).toList();
+        List<Tool> current = inner.tools();
+        Listed last = listed;
+        if (last.source() == current && current != null) {
+            return last.bound();
+        }
+        List<Tool> bound = current.stream().filter(t -> bindings.containsKey(t.name())).toList();
+        listed = new Listed(current, bound);
+        return bound;
     }
 
     @Override

@@ -161,4 +161,33 @@ class GovernedReaderTest {
                 "shop.find", "items", false, Map.of("x", "password"), null, null, null))))
                 .hasMessageContaining("not a configured column");
     }
+
+    @Test
+    void theBoundToolsStayOneListWhileTheInnerListIsTheSame() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<Tool>> listed = new java.util.concurrent.atomic
+                .AtomicReference<>(List.of(tool("find"), tool("touch"), tool("dump")));
+        Connector shop = shop();
+        Connector stable = new Connector() {
+            @Override
+            public String name() {
+                return shop.name();
+            }
+
+            @Override
+            public List<Tool> tools() {
+                return listed.get();
+            }
+
+            @Override
+            public ToolResult call(ToolCall call, ProgressListener progress) throws ConnectorException {
+                return shop.call(call, progress);
+            }
+        };
+        GovernedReader reader = new GovernedReader(stable, ledger, settings().readers().getFirst().tools());
+        List<Tool> first = reader.tools();
+        assertThat(reader.tools()).isSameAs(first).extracting(Tool::name).containsExactly("shop.find", "shop.touch");
+
+        listed.set(List.of(tool("find"), tool("dump")));
+        assertThat(reader.tools()).isNotSameAs(first).extracting(Tool::name).containsExactly("shop.find");
+    }
 }
