@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tells when the SDK ends an SSE stream. The SDK completes the request's {@link AsyncContext} exactly then (after a
  * call's answer, or when a listening stream closes). The gateway may release the connection earlier, when the client
- * is gone: the SDK goes on writing (to the recorder) and its own completion later only ends the stream.
+ * is gone: the SDK goes on writing (to the recorder) and its own completion later only ends the stream. The SDK is
+ * never told that the client went away (neither by a failed write nor by the container's listeners).
  */
 final class EndingRequest extends HttpServletRequestWrapper {
     private volatile Runnable ended = () -> { };
@@ -103,14 +104,19 @@ final class EndingRequest extends HttpServletRequestWrapper {
             async.start(run);
         }
 
+        /**
+         * Not passed on: the SDK listens only to close its listening stream when the container ends the connection
+         * (the client went away), and that stream must live on, recorded, for the client to resume it. The SDK's
+         * own completion needs no listener; a deleted session still closes the stream.
+         */
         @Override
         public void addListener(AsyncListener listener) {
-            async.addListener(listener);
+            // see above
         }
 
         @Override
         public void addListener(AsyncListener listener, ServletRequest request, ServletResponse response) {
-            async.addListener(listener, request, response);
+            // see above
         }
 
         @Override

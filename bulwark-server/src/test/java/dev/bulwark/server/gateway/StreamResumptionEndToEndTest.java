@@ -55,7 +55,7 @@ class StreamResumptionEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = JettyMcpUpstream.start(List.of(McpTestTools.echo("Echoes."), McpTestTools.slow(),
+        upstream = JettyMcpUpstream.start(List.of(McpTestTools.echo("Echoes."), McpTestTools.slow(), spare("v1"),
                 McpTestTools.tool("wait", "Answers when the test lets it.", "{\"type\":\"object\"}", null,
                         (exchange, request) -> {
                             if (request.progressToken() != null) {
@@ -214,15 +214,42 @@ class StreamResumptionEndToEndTest {
     @Test
     void theStandaloneListeningStreamStillOpensAndIsPrimed() throws Exception {
         Agent agent = new Agent("listener");
-        HttpRequest request = agent.request("GET", null).header("Accept", "text/event-stream").build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (SseReader listening = new SseReader(response)) {
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        try (SseReader listening = agent.listen()) {
+            assertThat(listening.status()).isEqualTo(200);
+            assertThat(listening.response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/event-stream");
             Sse priming = listening.next();
             assertThat(priming.id()).matches("[0-9a-f]{32}_0");
             assertThat(priming.data()).isEmpty();
         }
+    }
+
+    @Test
+    void aLostListeningStreamIsResumedWithWhatWasSentMeanwhileAndStaysOpen() throws Exception {
+        Agent agent = new Agent("listening");
+        Sse priming;
+        try (SseReader listening = agent.listen()) {
+            priming = listening.next();
+        } // the listening stream's connection is gone; the SDK does not know
+
+        upstream.replace(spare("v2"), true); // the gateway tells its agents that its tool list changed
+
+        try (SseReader resumed = agent.resume(priming.id())) {
+            Sse changed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return resumed.next();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(30, TimeUnit.SECONDS);
+            assertThat(changed.id()).isEqualTo(stream(priming) + "_1");
+            assertThat(changed.data()).contains("notifications/tools/list_changed");
+        }
+    }
+
+    private static io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification spare(String version) {
+        return McpTestTools.tool("spare", "A spare tool, " + version + ".", "{\"type\":\"object\"}", null,
+                (exchange, request) -> McpTestTools.text("spare " + version));
     }
 
     private static void reset() {
@@ -365,6 +392,11 @@ class StreamResumptionEndToEndTest {
         HttpResponse<String> get(String lastEventId) throws Exception {
             return http.send(request("GET", null).header("Accept", "text/event-stream")
                     .header("Last-Event-ID", lastEventId).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        SseReader listen() throws Exception {
+            return new SseReader(http.send(request("GET", null).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofInputStream()));
         }
 
         SseReader resume(String lastEventId) throws Exception {
