@@ -204,6 +204,15 @@ class StreamResumptionEndToEndTest {
         }
         HttpResponse<String> sessionless = agent.withSession(null).get(stream + "_0");
         assertThat(sessionless.statusCode()).isEqualTo(400);
+
+        // every refusal is audited with its reason, never with the id that was sent
+        dev.bulwark.testkit.Eventually.until(() -> gateway.auditLog().tail(100).stream()
+                .filter(r -> r.event().action().equals("mcp.resume")
+                        && r.event().agentId() != null && r.event().agentId().startsWith("hostile-"))
+                .map(r -> r.event().reason()).collect(java.util.stream.Collectors.toSet())
+                .containsAll(Set.of("EVENT_ID_MALFORMED", "EVENT_ID_UNKNOWN", "SESSION_MISSING")));
+        assertThat(gateway.auditLog().tail(100)).filteredOn(r -> r.event().action().equals("mcp.resume"))
+                .allSatisfy(r -> assertThat(r.event().details().toString()).doesNotContain(stream));
     }
 
     @Test
