@@ -17,9 +17,9 @@ import dev.bulwark.server.streams.StreamBounds;
  * @param maxSessions          MCP sessions with kept streams (default 10000)
  * @param maxBytes             bytes kept in all (default 64 MiB)
  */
-public record StreamSettings(Boolean enabled, String retry, String retention, Integer maxEventsPerStream, Long maxBytesPerStream,
-                             Integer maxStreamsPerSession, Long maxBytesPerSession, Integer maxSessions,
-                             Long maxBytes) {
+public record StreamSettings(Boolean enabled, String retry, String retention, Integer maxEventsPerStream,
+                             Long maxBytesPerStream, Integer maxStreamsPerSession, Long maxBytesPerSession,
+                             Integer maxSessions, Long maxBytes) {
     public StreamSettings {
         StreamBounds d = StreamBounds.DEFAULTS;
         enabled = enabled == null || enabled;

@@ -50,11 +50,11 @@ public final class ResumableStreams implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        String owner = request.getAttribute(McpGate.PRINCIPAL) instanceof Principal p ? SessionBindings.ownerOf(p)
-                : null;
+        Principal principal = request.getAttribute(McpGate.PRINCIPAL) instanceof Principal p ? p : null;
+        String owner = principal == null ? null : SessionBindings.ownerOf(principal);
         String session = request.getHeader(SESSION);
         if ("GET".equals(request.getMethod()) && request.getHeader(LAST_EVENT_ID) != null) {
-            resume(request, response, owner, session);
+            resume(request, response, principal, session);
             return;
         }
         if (owner == null || session == null || session.isBlank()) {
@@ -70,40 +70,42 @@ public final class ResumableStreams implements Filter {
         }
     }
 
-    private void resume(HttpServletRequest request, HttpServletResponse response, String owner, String session)
-            throws IOException {
+    private void resume(HttpServletRequest request, HttpServletResponse response, Principal principal,
+                        String session) throws IOException {
+        String owner = principal == null ? null : SessionBindings.ownerOf(principal);
         Optional<EventId> id = EventId.parse(request.getHeader(LAST_EVENT_ID));
         if (id.isEmpty()) {
-            refuse(request, response, owner, 400, "EVENT_ID_MALFORMED",
+            refuse(request, response, principal, 400, "EVENT_ID_MALFORMED",
                     "Last-Event-ID is not an event id this gateway sent");
             return;
         }
         if (session == null || session.isBlank()) {
-            refuse(request, response, owner, 400, "SESSION_MISSING", "resuming a stream needs its Mcp-Session-Id");
+            refuse(request, response, principal, 400, "SESSION_MISSING", "resuming a stream needs its Mcp-Session-Id");
             return;
         }
         String accept = request.getHeader("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
-            refuse(request, response, owner, 400, "NOT_ACCEPTED", "text/event-stream required in Accept header");
+            refuse(request, response, principal, 400, "NOT_ACCEPTED", "text/event-stream required in Accept header");
             return;
         }
         Optional<RecordedStream> stream = owner == null ? Optional.empty() : store.find(session, owner, id.get());
         if (stream.isEmpty()) {
-            refuse(request, response, owner, 404, "EVENT_ID_UNKNOWN", "no stream of this session sent that event id");
+            refuse(request, response, principal, 404, "EVENT_ID_UNKNOWN",
+                    "no stream of this session sent that event id");
             return;
         }
         RecordedStream.Resumption outcome = stream.get().resume(id.get().seq(),
                 () -> connect(request, response, stream.get()));
         if (outcome == RecordedStream.Resumption.GONE) {
-            refuse(request, response, owner, 404, "EVENTS_NOT_KEPT",
+            refuse(request, response, principal, 404, "EVENTS_NOT_KEPT",
                     "the events after that id are no longer kept; the stream cannot be resumed");
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String owner, int status,
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Principal principal, int status,
                         String reason, String message) throws IOException {
-        audit.refused(AuditEventType.PROTOCOL, "mcp.resume", owner == null ? null : owner.split("\\|", 2)[0], reason,
-                request, Map.of());
+        audit.refused(AuditEventType.PROTOCOL, "mcp.resume", principal == null ? null : principal.agent().id(),
+                reason, request, Map.of());
         JsonResponses.jsonRpcError(response, status, null, -32600, message);
     }
 

@@ -12,19 +12,14 @@ import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,10 +89,10 @@ class StreamResumptionEndToEndTest {
     void aCallsStreamOpensWithAPrimingEventAndTheRetryHint() throws Exception {
         Agent agent = new Agent("primed");
 
-        List<Sse> events = Sse.parse(agent.post(call(5, "echo", "{\"text\":\"hi\"}", false)).body());
+        List<SseEvent> events = SseEvent.parse(agent.post(call(5, "echo", "{\"text\":\"hi\"}", false)).body());
 
         assertThat(events).hasSize(2);
-        Sse priming = events.get(0);
+        SseEvent priming = events.get(0);
         assertThat(priming.id()).matches("[0-9a-f]{32}_0");
         assertThat(priming.retry()).isEqualTo("2000");
         assertThat(priming.data()).isEmpty();
@@ -109,9 +104,9 @@ class StreamResumptionEndToEndTest {
     void anAgentThatLosesACallsStreamResumesItAndGetsTheAnswerOnce() throws Exception {
         reset();
         Agent agent = new Agent("resumer");
-        Sse progress;
+        SseEvent progress;
         try (SseReader dropped = agent.open(call(6, "wait", "{\"n\":6}", true))) {
-            Sse priming = dropped.next();
+            SseEvent priming = dropped.next();
             progress = dropped.next();
             assertThat(progress.id()).isEqualTo(stream(priming) + "_1");
             assertThat(progress.data()).contains("half way");
@@ -120,9 +115,9 @@ class StreamResumptionEndToEndTest {
         try (SseReader resumed = agent.resume(progress.id())) {
             assertThat(resumed.status()).isEqualTo(200);
             release.countDown();
-            List<Sse> rest = resumed.rest();
+            List<SseEvent> rest = resumed.rest();
 
-            assertThat(rest).extracting(Sse::id).containsExactly(stream(progress) + "_2");
+            assertThat(rest).extracting(SseEvent::id).containsExactly(stream(progress) + "_2");
             assertThat(rest.get(0).data()).contains("\"id\":6").contains("finished 6");
         }
     }
@@ -131,7 +126,7 @@ class StreamResumptionEndToEndTest {
     void anAgentThatResumesAfterTheCallEndedGetsTheKeptAnswerOnce() throws Exception {
         reset();
         Agent agent = new Agent("late");
-        Sse priming;
+        SseEvent priming;
         try (SseReader dropped = agent.open(call(7, "wait", "{\"n\":7}", false))) {
             priming = dropped.next();
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -141,21 +136,21 @@ class StreamResumptionEndToEndTest {
         Thread.sleep(300); // the gateway writes the answer to the lost connection, and keeps it
 
         try (SseReader resumed = agent.resume(priming.id())) {
-            List<Sse> rest = resumed.rest();
+            List<SseEvent> rest = resumed.rest();
             assertThat(rest).hasSize(1);
             assertThat(rest.get(0).id()).isEqualTo(stream(priming) + "_1");
             assertThat(rest.get(0).data()).contains("\"id\":7").contains("finished 7");
         }
         // and again: the stream is replayed, never mixed with another one's events
         try (SseReader again = agent.resume(priming.id())) {
-            assertThat(again.rest()).extracting(Sse::data).singleElement().asString().contains("finished 7");
+            assertThat(again.rest()).extracting(SseEvent::data).singleElement().asString().contains("finished 7");
         }
     }
 
     @Test
     void anotherSessionOrPrincipalCannotResumeAStream() throws Exception {
         Agent owner = new Agent("owner");
-        List<Sse> events = Sse.parse(owner.post(call(8, "echo", "{\"text\":\"secret-8\"}", false)).body());
+        List<SseEvent> events = SseEvent.parse(owner.post(call(8, "echo", "{\"text\":\"secret-8\"}", false)).body());
         String id = events.get(0).id();
 
         Agent sameAgentOtherSession = owner.newSession();
@@ -177,7 +172,7 @@ class StreamResumptionEndToEndTest {
     void aResumptionThatWouldSkipADroppedEventIsRefused() throws Exception {
         Agent agent = new Agent("bounded");
         // three progress notifications and the answer: four events, three kept
-        List<Sse> events = Sse.parse(agent.post(call(9, "slow", "{}", true)).body());
+        List<SseEvent> events = SseEvent.parse(agent.post(call(9, "slow", "{}", true)).body());
         assertThat(events).hasSize(5);
         String stream = stream(events.get(0));
 
@@ -185,15 +180,15 @@ class StreamResumptionEndToEndTest {
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.body()).contains("no longer kept").doesNotContain("step");
 
-        List<Sse> kept = Sse.parse(agent.get(stream + "_1").body());
-        assertThat(kept).extracting(Sse::id).containsExactly(stream + "_2", stream + "_3", stream + "_4");
+        List<SseEvent> kept = SseEvent.parse(agent.get(stream + "_1").body());
+        assertThat(kept).extracting(SseEvent::id).containsExactly(stream + "_2", stream + "_3", stream + "_4");
         assertThat(kept.get(2).data()).contains("done");
     }
 
     @Test
     void hostileEventIdsAreRefusedWithoutEvents() throws Exception {
         Agent agent = new Agent("hostile");
-        String stream = stream(Sse.parse(agent.post(call(10, "echo", "{\"text\":\"mine\"}", false)).body()).get(0));
+        String stream = stream(SseEvent.parse(agent.post(call(10, "echo", "{\"text\":\"mine\"}", false)).body()).get(0));
 
         for (String malformed : List.of("x", "1", stream, stream + "_-1", stream + "_1_1", "../" + stream + "_1",
                 stream.toUpperCase() + "_1", stream + "_" + "9".repeat(40), "%00", "a".repeat(200))) {
@@ -209,6 +204,15 @@ class StreamResumptionEndToEndTest {
         }
         HttpResponse<String> sessionless = agent.withSession(null).get(stream + "_0");
         assertThat(sessionless.statusCode()).isEqualTo(400);
+
+        // every refusal is audited with its reason, never with the id that was sent
+        dev.bulwark.testkit.Eventually.until(() -> gateway.auditLog().tail(100).stream()
+                .filter(r -> r.event().action().equals("mcp.resume")
+                        && r.event().agentId() != null && r.event().agentId().startsWith("hostile-"))
+                .map(r -> r.event().reason()).collect(java.util.stream.Collectors.toSet())
+                .containsAll(Set.of("EVENT_ID_MALFORMED", "EVENT_ID_UNKNOWN", "SESSION_MISSING")));
+        assertThat(gateway.auditLog().tail(100)).filteredOn(r -> r.event().action().equals("mcp.resume"))
+                .allSatisfy(r -> assertThat(r.event().details().toString()).doesNotContain(stream));
     }
 
     @Test
@@ -216,9 +220,9 @@ class StreamResumptionEndToEndTest {
         Agent agent = new Agent("listener");
         try (SseReader listening = agent.listen()) {
             assertThat(listening.status()).isEqualTo(200);
-            assertThat(listening.response.headers().firstValue("Content-Type").orElse(""))
+            assertThat(listening.headers().firstValue("Content-Type").orElse(""))
                     .startsWith("text/event-stream");
-            Sse priming = listening.next();
+            SseEvent priming = listening.next();
             assertThat(priming.id()).matches("[0-9a-f]{32}_0");
             assertThat(priming.data()).isEmpty();
         }
@@ -227,7 +231,7 @@ class StreamResumptionEndToEndTest {
     @Test
     void aLostListeningStreamIsResumedWithWhatWasSentMeanwhileAndStaysOpen() throws Exception {
         Agent agent = new Agent("listening");
-        Sse priming;
+        SseEvent priming;
         try (SseReader listening = agent.listen()) {
             priming = listening.next();
         } // the listening stream's connection is gone; the SDK does not know
@@ -235,7 +239,7 @@ class StreamResumptionEndToEndTest {
         upstream.replace(spare("v2"), true); // the gateway tells its agents that its tool list changed
 
         try (SseReader resumed = agent.resume(priming.id())) {
-            Sse changed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            SseEvent changed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return resumed.next();
                 } catch (IOException e) {
@@ -258,7 +262,7 @@ class StreamResumptionEndToEndTest {
         returned = new CountDownLatch(1);
     }
 
-    private static String stream(Sse event) {
+    private static String stream(SseEvent event) {
         return event.id().substring(0, event.id().indexOf('_'));
     }
 
@@ -266,83 +270,6 @@ class StreamResumptionEndToEndTest {
         String meta = progress ? ",\"_meta\":{\"progressToken\":\"p" + id + "\"}" : "";
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + arguments + meta + "}}";
-    }
-
-    /** One SSE event as a client reads it. */
-    record Sse(String id, String retry, String data) {
-        static List<Sse> parse(String body) {
-            List<Sse> events = new ArrayList<>();
-            try (BufferedReader reader = new BufferedReader(new java.io.StringReader(body))) {
-                Sse event;
-                while ((event = read(reader)) != null) {
-                    events.add(event);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return events;
-        }
-
-        /** The next event with an id or data, or null at the end of the stream. */
-        static Sse read(BufferedReader reader) throws IOException {
-            String id = null;
-            String retry = null;
-            StringBuilder data = null;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    if (id != null || data != null) {
-                        return new Sse(id, retry, data == null ? "" : data.toString());
-                    }
-                    continue;
-                }
-                String value = line.contains(":") ? line.substring(line.indexOf(':') + 1).stripLeading() : "";
-                if (line.startsWith("id:")) {
-                    id = value;
-                } else if (line.startsWith("retry:")) {
-                    retry = value;
-                } else if (line.startsWith("data:")) {
-                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                }
-            }
-            return null;
-        }
-    }
-
-    /** An SSE answer read event by event; closing it drops the connection. */
-    static final class SseReader implements AutoCloseable {
-        private final HttpResponse<InputStream> response;
-        private final BufferedReader reader;
-
-        SseReader(HttpResponse<InputStream> response) {
-            this.response = response;
-            this.reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-        }
-
-        int status() {
-            return response.statusCode();
-        }
-
-        Sse next() throws IOException {
-            Sse event = Sse.read(reader);
-            assertThat(event).as("an event before the end of the stream").isNotNull();
-            return event;
-        }
-
-        /** Every event until the server ends the stream. */
-        List<Sse> rest() throws IOException {
-            List<Sse> events = new ArrayList<>();
-            Sse event;
-            while ((event = Sse.read(reader)) != null) {
-                events.add(event);
-            }
-            return events;
-        }
-
-        @Override
-        public void close() throws IOException {
-            response.body().close();
-        }
     }
 
     /** A registered agent with an initialized session, speaking raw HTTP. */
