@@ -75,7 +75,7 @@ public final class Gateway implements AutoCloseable {
         Path dataDir = config.dataPath();
         Path keysDir = DataDirectory.prepare(dataDir);
         this.jetty = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(200, 8));
-        ServerConnector connector = new ServerConnector(jetty);
+        ServerConnector connector = HttpListeners.exact(jetty, -1, -1);
         connector.setHost(config.server().host());
         connector.setPort(config.server().port());
         connector.open();

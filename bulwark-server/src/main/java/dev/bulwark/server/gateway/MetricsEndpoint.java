@@ -41,7 +41,7 @@ final class MetricsEndpoint implements AutoCloseable {
             return new MetricsEndpoint(null);
         }
         Server server = new Server(new org.eclipse.jetty.util.thread.QueuedThreadPool(8, 2));
-        ServerConnector connector = new ServerConnector(server, 1, 1);
+        ServerConnector connector = HttpListeners.exact(server, 1, 1);
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
