@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * per source: the sequence is {@code source tool → egress tool}, and one this principal never made before is
  * reported. A mailer that mails what it reads from the CRM is doing its job; the same mailer mailing right after a
  * vault read, or posting CRM data to the web, is not. A tool counts as a source only when at least
- * {@link #SOURCE_SHARE} of its outputs to this principal were sensitive, or this is its first sensitive output: a
- * search that now and then returns incidental PII is not a source each time it does. At most {@link #MAX_PENDING}
+ * {@link #SOURCE_SHARE} of its outputs to this principal were sensitive (a new tool whose first output is sensitive
+ * is one): a search that now and then returns incidental PII is not a source each time it does. At most {@link #MAX_PENDING}
  * sources are followed at once (the oldest is dropped), {@link #MAX_SEQUENCES} sequences and {@link #MAX_TOOLS} tools'
  * counts remembered (beyond, unremembered sequences stay new and unremembered tools are sources).
  */
@@ -81,9 +81,10 @@ final class SensitiveSequenceDetector implements Detector {
                 counts[0]++;
                 counts[1] += labels.isEmpty() ? 0 : 1;
             }
-            // a tool beyond the bound counts as a source whenever its output is sensitive, and so does the first
-            // sensitive output of a tool (sensitive data where there never was any)
-            boolean source = counts == null || counts[1] == 1 || counts[1] >= SOURCE_SHARE * counts[0];
+            // a tool beyond the bound counts as a source whenever its output is sensitive. A tool's first output
+            // counts by its share like any other (1 of 1): a new tool that returns secrets is a source, but a tool
+            // called many times without sensitive output is not made one by the first incidental PII it returns
+            boolean source = counts == null || counts[1] >= SOURCE_SHARE * counts[0];
             if (!labels.isEmpty() && source) {
                 pending.removeIf(s -> s.tool().equals(call.tool()) && s.labels().equals(labels));
                 if (pending.size() >= MAX_PENDING) {

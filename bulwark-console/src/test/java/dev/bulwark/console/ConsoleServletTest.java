@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.spi.audit.AuditEvent;
-import dev.bulwark.spi.audit.AuditLog;
-import dev.bulwark.spi.audit.AuditRecord;
-import dev.bulwark.spi.audit.AuditVerification;
 import dev.bulwark.spi.audit.Outcome;
 import dev.bulwark.testkit.MutableClock;
+import dev.bulwark.testkit.RecordingAuditLog;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,7 +50,7 @@ class ConsoleServletTest {
     final Map<String, ConsoleUser> credentials = new ConcurrentHashMap<>(Map.of(
             ADMIN, new ConsoleUser("admin", ConsoleRole.ADMIN, Set.of("admin")),
             CAROL, new ConsoleUser("carol", ConsoleRole.APPROVER, Set.of("approver"))));
-    final List<AuditEvent> audited = new CopyOnWriteArrayList<>();
+    final RecordingAuditLog audit = new RecordingAuditLog();
     /** What reached the API: method, path and query, bearer, cookie header. */
     final List<String> reached = new CopyOnWriteArrayList<>();
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -71,7 +69,7 @@ class ConsoleServletTest {
         base = "http://127.0.0.1:" + connector.getLocalPort();
         ConsoleServlet console = new ConsoleServlet(c -> Optional.ofNullable(credentials.get(c)),
                 new ConsoleOptions(Duration.ofMinutes(30), Duration.ofHours(8), maxSessions, secureCookie,
-                        Set.of(base)), audit(), clock);
+                        Set.of(base)), audit, clock);
         ServletHolder holder = new ServletHolder(console);
         context.addServlet(holder, "/console");
         context.addServlet(holder, "/console/*");
@@ -88,25 +86,6 @@ class ConsoleServletTest {
         }), "/api/v1/*");
     }
 
-    private AuditLog audit() {
-        return new AuditLog() {
-            @Override
-            public AuditRecord append(AuditEvent event) {
-                audited.add(event);
-                return new AuditRecord(audited.size(), event, "0".repeat(64), "0".repeat(64));
-            }
-
-            @Override
-            public List<AuditRecord> tail(int count) {
-                return List.of();
-            }
-
-            @Override
-            public AuditVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     @AfterEach
     void stop() throws Exception {
@@ -154,9 +133,9 @@ class ConsoleServletTest {
                 "text/plain")).statusCode()).as("a form-like body (no preflight cross-site)").isEqualTo(415);
         assertThat(send("POST", "/console/session", "{\"credential\":\"" + ADMIN + "\"}", Map.of("Content-Type",
                 "application/json", "Origin", "https://evil.example")).statusCode()).as("login CSRF").isEqualTo(403);
-        assertThat(audited).filteredOn(e -> e.action().equals("console.login"))
+        assertThat(audit.events()).filteredOn(e -> e.action().equals("console.login"))
                 .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.DENIED)).hasSize(7);
-        assertThat(audited.toString()).doesNotContain(ADMIN);
+        assertThat(audit.events().toString()).doesNotContain(ADMIN);
         assertThat(send("GET", "/console/api/v1/agents", null, Map.of()).statusCode()).isEqualTo(401);
         assertThat(reached).isEmpty();
     }
@@ -174,7 +153,7 @@ class ConsoleServletTest {
         Session b = signIn(ADMIN);
         assertThat(a.cookie()).isNotEqualTo(b.cookie());
         assertThat(a.csrf()).isNotEqualTo(b.csrf()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(audited).filteredOn(e -> e.action().equals("console.login") && e.outcome() == Outcome.SUCCEEDED)
+        assertThat(audit.events()).filteredOn(e -> e.action().equals("console.login") && e.outcome() == Outcome.SUCCEEDED)
                 .hasSize(3);
     }
 
@@ -214,7 +193,7 @@ class ConsoleServletTest {
         assertThat(send("DELETE", "/console/session", null, Map.of("Cookie", s.cookie())).statusCode())
                 .as("sign-out needs the token too").isEqualTo(403);
         assertThat(reached).isEmpty();
-        assertThat(audited).filteredOn(e -> e.action().equals("console.csrf")).extracting(AuditEvent::reason)
+        assertThat(audit.events()).filteredOn(e -> e.action().equals("console.csrf")).extracting(AuditEvent::reason)
                 .containsExactly("CSRF_TOKEN_MISSING", "CSRF_TOKEN_WRONG", "CSRF_TOKEN_WRONG", "CROSS_ORIGIN",
                         "CROSS_ORIGIN", "CSRF_TOKEN_MISSING");
         assertThat(send("POST", path, null, Map.of("Cookie", s.cookie(), "X-CSRF-Token", s.csrf(), "Origin", base))

@@ -1,12 +1,14 @@
 package dev.bulwark.testkit;
 
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.function.BiFunction;
 
-/** Tools for the upstream MCP servers of tests; each answers in text, as most real tools do. */
+/** Tools and resources for the upstream MCP servers of tests; each answers in text, as most real ones do. */
 public final class McpTestTools {
     public static final String ECHO_DESCRIPTION = "Echoes the given text.";
     public static final String OBJECT_WITH_TEXT = """
@@ -44,6 +46,14 @@ public final class McpTestTools {
             tool.annotations(annotations);
         }
         return SyncToolSpecification.builder().tool(tool.build()).callHandler(handler).build();
+    }
+
+    /** A resource at {@code uri} of {@code text/plain} holding {@code body}, named after the last segment of its URI. */
+    public static SyncResourceSpecification textResource(String uri, String body) {
+        McpSchema.Resource resource = new McpSchema.Resource(uri, uri.substring(uri.lastIndexOf('/') + 1), null, null,
+                null, null, null, null);
+        return new SyncResourceSpecification(resource, (exchange, request) -> new McpSchema.ReadResourceResult(
+                List.of(new McpSchema.TextResourceContents(request.uri(), "text/plain", body))));
     }
 
     /** A successful result holding one text. */

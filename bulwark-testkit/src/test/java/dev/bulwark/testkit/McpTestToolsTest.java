@@ -34,4 +34,13 @@ class McpTestToolsTest {
         assertThat(result.content()).singleElement()
                 .satisfies(c -> assertThat(((McpSchema.TextContent) c).text()).isEqualTo("hello"));
     }
+
+    @Test
+    void textResourceIsNamedAfterItsLastSegmentAndReadsAsPlainText() {
+        var notes = McpTestTools.textResource("note://public/readme", "Welcome.");
+        assertThat(notes.resource().name()).isEqualTo("readme");
+        assertThat(notes.readHandler().apply(null, new McpSchema.ReadResourceRequest("note://public/readme"))
+                .contents()).containsExactly(new McpSchema.TextResourceContents("note://public/readme", "text/plain",
+                        "Welcome."));
+    }
 }

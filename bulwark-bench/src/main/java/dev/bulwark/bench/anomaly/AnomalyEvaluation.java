@@ -17,7 +17,7 @@ import java.util.Map;
  * Runs the detectors (default settings) over generated traffic in time order and reports, per kind: episodes detected
  * as that kind within {@value #WITHIN} calls of their start, the calls it took, and false alarms (anomalies on benign
  * calls) per 10,000 benign calls. Run: {@code java -cp … dev.bulwark.bench.anomaly.AnomalyEvaluation A B C}
- * (default: A B; C is the held-out setting).
+ * (default: A B; D is the held-out setting, C was the previous one).
  */
 public final class AnomalyEvaluation {
     static final int WITHIN = 20;

@@ -23,6 +23,8 @@ final class TrafficGenerator {
     /** Calls of an agent right after one of its episodes: not benign (windows still hold the episode), not judged. */
     static final int AFTER = -2;
     static final int TAIL = 20;
+    /** How far after a sensitive output an egress call still makes a sequence (the detector's default window). */
+    static final int SEQUENCE_CALLS = 10;
 
     /** A call and what it is: benign, part of episode {@code episode} (its {@code index}-th call), or after one. */
     record Generated(CallEvent event, int episode, int index) {}
@@ -69,11 +71,12 @@ final class TrafficGenerator {
                 }
                 Episode e = new Episode(id, kind, a.id, start);
                 Set<String> usedBefore = new HashSet<>();
-                perAgent.get(ai).stream().filter(g -> g.event().time().getEpochSecond() < start)
-                        .forEach(g -> usedBefore.add(g.event().tool()));
-                List<Generated> calls = misbehave(e, a, usedBefore);
+                List<CallEvent> before = perAgent.get(ai).stream()
+                        .filter(g -> g.event().time().getEpochSecond() < start).map(Generated::event).toList();
+                before.forEach(c -> usedBefore.add(c.tool()));
+                List<Generated> calls = misbehave(e, a, usedBefore, sequencesIn(before));
                 if (calls.isEmpty()) {
-                    continue; // nothing left this agent never used
+                    continue; // nothing left this agent never used (a tool, or a sensitive path)
                 }
                 id++;
                 insert(perAgent.get(ai), calls);
@@ -93,6 +96,9 @@ final class TrafficGenerator {
         return switch (kind) {
             case UNUSUAL_HOURS -> !a.allDay; // an agent busy around the clock has no unusual hour
             case OUTSIDE_INTENT -> !a.tasks.isEmpty();
+            // volume is judged against the agent's own reads of the tool: an agent without read tools has none, and
+            // a read of a tool it never called is a first use (before session 7 such agents read sales.query)
+            case DATA_VOLUME -> a.tools.stream().anyMatch(x -> x.kind() == ToolKind.READ);
             default -> true;
         };
     }
@@ -193,8 +199,29 @@ final class TrafficGenerator {
         return -mean * Math.log(1 - r.nextDouble());
     }
 
+    /**
+     * The sensitive sequences in these calls: {@code source->egress} for every egress call within
+     * {@value #SEQUENCE_CALLS} calls after an allowed output labelled {@code pii} or {@code secret}.
+     */
+    static Set<String> sequencesIn(List<CallEvent> calls) {
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < calls.size(); i++) {
+            CallEvent c = calls.get(i);
+            if (c.kind() != ToolKind.EGRESS) {
+                continue;
+            }
+            for (int j = Math.max(0, i - SEQUENCE_CALLS); j < i; j++) {
+                CallEvent source = calls.get(j);
+                if (!source.denied() && (source.labels().contains("pii") || source.labels().contains("secret"))) {
+                    out.add(source.tool() + "->" + c.tool());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The episode's calls: what an agent does when it misbehaves in this way. */
-    private List<Generated> misbehave(Episode e, SimAgent a, Set<String> usedBefore) {
+    private List<Generated> misbehave(Episode e, SimAgent a, Set<String> usedBefore, Set<String> sequencesBefore) {
         List<Generated> out = new ArrayList<>();
         double t = e.start();
         String session = a.id + "-x" + e.id();
@@ -226,7 +253,7 @@ final class TrafficGenerator {
             }
             case DATA_VOLUME -> {
                 List<ToolSpec> reads = a.tools.stream().filter(x -> x.kind() == ToolKind.READ).toList();
-                ToolSpec tool = reads.isEmpty() ? Catalog.tool("sales.query") : reads.get(r.nextInt(reads.size()));
+                ToolSpec tool = reads.get(r.nextInt(reads.size()));
                 double multiple = 20 + r.nextDouble() * 180;
                 for (int i = 0; i < 10; i++) {
                     out.add(episodeCall(e, i, call(a, tool, (long) t, session, intent, false, multiple)));
@@ -234,9 +261,16 @@ final class TrafficGenerator {
                 }
             }
             case DENIAL_BURST -> {
+                // probing: refused calls go to tools outside the agent's grant (any tool of the catalogue but its
+                // own); the calls that pass are its usual ones. Before session 7 every call went to a random
+                // catalogue tool and the ones that passed planted other kinds (a vault read then a mail send).
+                List<ToolSpec> foreign = Catalog.TOOLS.stream().filter(x -> !own.contains(x.name())).toList();
                 for (int i = 0; i < 30; i++) {
-                    ToolSpec tool = Catalog.TOOLS.get(r.nextInt(Catalog.TOOLS.size()));
-                    out.add(episodeCall(e, i, call(a, tool, (long) t, session, intent, r.nextDouble() < 0.6, 1)));
+                    boolean refused = r.nextDouble() < 0.6;
+                    ToolSpec tool = !refused ? a.pick(r)
+                            : foreign.isEmpty() ? Catalog.TOOLS.get(r.nextInt(Catalog.TOOLS.size()))
+                            : foreign.get(r.nextInt(foreign.size()));
+                    out.add(episodeCall(e, i, call(a, tool, (long) t, session, intent, refused, 1)));
                     t += exp(60 / a.rate);
                 }
             }
@@ -247,16 +281,32 @@ final class TrafficGenerator {
                 }
             }
             case FAN_OUT -> {
+                // reconnaissance across every connector, without egress: a read of the vault followed by a mail
+                // send would be a sensitive sequence, another kind's misbehaviour (and would teach it as usual)
                 List<String> connectors = new ArrayList<>(Catalog.CONNECTORS);
                 for (int i = 0; i < 20; i++) {
-                    List<ToolSpec> of = Catalog.of(connectors.get(i % connectors.size()));
+                    List<ToolSpec> of = withoutEgress(Catalog.of(connectors.get(i % connectors.size())));
                     out.add(episodeCall(e, i, call(a, of.get(r.nextInt(of.size())), (long) t, session, intent,
                             false, 1)));
                     t += 5 + r.nextDouble() * 15;
                 }
             }
             case SENSITIVE_SEQUENCE -> {
-                ToolSpec source = Catalog.tool(r.nextBoolean() ? "crm.get_customer" : "vault.read");
+                // a path the agent's data never took before (as a first-use episode is a tool it never called): the
+                // same read and send that it makes in its daily work are its usual behaviour, not this misbehaviour
+                List<String[]> paths = new ArrayList<>();
+                for (String from : List.of("crm.get_customer", "vault.read")) {
+                    for (String to : List.of("mail.send", "web.post", "files.upload")) {
+                        if (!sequencesBefore.contains(from + "->" + to)) {
+                            paths.add(new String[] {from, to});
+                        }
+                    }
+                }
+                if (paths.isEmpty()) {
+                    return out;
+                }
+                String[] path = paths.get(r.nextInt(paths.size()));
+                ToolSpec source = Catalog.tool(path[0]);
                 CallEvent read = call(a, source, (long) t, session, intent, false, 1);
                 Set<String> labels = new HashSet<>(read.labels());
                 labels.add(source.name().startsWith("vault") ? "secret" : "pii");
@@ -268,7 +318,7 @@ final class TrafficGenerator {
                     out.add(episodeCall(e, i, call(a, a.pick(r), (long) t, session, intent, false, 1)));
                 }
                 t += exp(60 / a.rate);
-                ToolSpec egress = Catalog.tool(List.of("mail.send", "web.post", "files.upload").get(r.nextInt(3)));
+                ToolSpec egress = Catalog.tool(path[1]);
                 out.add(episodeCall(e, between + 1, call(a, egress, (long) t, session, intent, false, 1)));
             }
             case REPEATED_INJECTION -> {
@@ -281,7 +331,9 @@ final class TrafficGenerator {
             }
             case OUTSIDE_INTENT -> {
                 SimAgent.Task task = a.tasks.get(r.nextInt(a.tasks.size()));
-                List<ToolSpec> outside = Catalog.TOOLS.stream().filter(x -> !task.tools().contains(x)).toList();
+                // off-task calls, but no egress: off-task egress after a sensitive read is a sensitive sequence
+                List<ToolSpec> outside = withoutEgress(Catalog.TOOLS.stream()
+                        .filter(x -> !task.tools().contains(x)).toList());
                 for (int i = 0; i < 20; i++) {
                     ToolSpec tool = r.nextDouble() < 0.6 ? outside.get(r.nextInt(outside.size()))
                             : task.tools().get(r.nextInt(task.tools().size()));
@@ -291,6 +343,11 @@ final class TrafficGenerator {
             }
         }
         return out;
+    }
+
+    /** The tools of the list that send nothing out (every connector has one). */
+    private static List<ToolSpec> withoutEgress(List<ToolSpec> tools) {
+        return tools.stream().filter(x -> x.kind() != ToolKind.EGRESS).toList();
     }
 
     private static Generated episodeCall(Episode e, int index, CallEvent call) {

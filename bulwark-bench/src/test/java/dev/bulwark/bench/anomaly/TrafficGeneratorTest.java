@@ -50,6 +50,59 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void episodesPlantNoOtherKind_fanOutSendsNothingVolumeReadsOwnToolsDenialBurstsPassOnlyOwnTools() {
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        List<TrafficGenerator.Generated> traffic = generator.generate();
+        int checked = 0;
+        for (TrafficGenerator.Generated g : traffic) {
+            if (g.episode() < 0) {
+                continue;
+            }
+            TrafficGenerator.Episode e = generator.episodes.get(g.episode());
+            SimAgent agent = generator.agents.stream().filter(a -> a.id.equals(e.agent())).findFirst().orElseThrow();
+            List<String> own = agent.tools.stream().map(Catalog.ToolSpec::name).toList();
+            boolean egress = g.event().kind() == dev.bulwark.spi.tool.ToolKind.EGRESS;
+            if (e.kind() == AnomalyKind.FAN_OUT) {
+                assertThat(egress).as("fan-out " + g.event().tool()).isFalse();
+                checked++;
+            } else if (e.kind() == AnomalyKind.OUTSIDE_INTENT && egress) {
+                assertThat(own).as("off-task egress is the task's own").contains(g.event().tool());
+                checked++;
+            } else if (e.kind() == AnomalyKind.DATA_VOLUME) {
+                assertThat(own).as("a volume episode reads one of the agent's own tools").contains(g.event().tool());
+                checked++;
+            } else if (e.kind() == AnomalyKind.DENIAL_BURST && !g.event().denied()) {
+                assertThat(own).contains(g.event().tool());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void aSensitiveSequenceEpisodeTakesAPathTheAgentsDataNeverTookBefore() {
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        List<TrafficGenerator.Generated> traffic = generator.generate();
+        int checked = 0;
+        for (TrafficGenerator.Episode e : generator.episodes) {
+            if (e.kind() != AnomalyKind.SENSITIVE_SEQUENCE) {
+                continue;
+            }
+            List<dev.bulwark.anomaly.CallEvent> episode = traffic.stream().filter(g -> g.episode() == e.id())
+                    .map(TrafficGenerator.Generated::event).toList();
+            List<dev.bulwark.anomaly.CallEvent> before = traffic.stream()
+                    .filter(g -> g.event().agentId().equals(e.agent())
+                            && g.event().time().isBefore(episode.get(0).time()))
+                    .map(TrafficGenerator.Generated::event).toList();
+            String path = episode.get(0).tool() + "->" + episode.get(episode.size() - 1).tool();
+            assertThat(TrafficGenerator.sequencesIn(episode)).contains(path);
+            assertThat(TrafficGenerator.sequencesIn(before)).doesNotContain(path);
+            checked++;
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
     void theHeldOutSettingDiffersFromTheTuningSettingsInSeedAndShape() {
         for (TrafficSetting tuned : List.of(TrafficSetting.A, TrafficSetting.B)) {
             assertThat(TrafficSetting.C.seed()).isNotEqualTo(tuned.seed());
@@ -58,6 +111,18 @@ class TrafficGeneratorTest {
             assertThat(TrafficSetting.C.sizeSpread()).isNotEqualTo(tuned.sizeSpread());
             assertThat(TrafficSetting.C.firstShiftStart()).isNotEqualTo(tuned.firstShiftStart());
         }
+    }
+
+    @Test
+    void theSecondHeldOutSettingDiffersFromEverySettingUsedBefore() {
+        for (TrafficSetting used : List.of(TrafficSetting.A, TrafficSetting.B, TrafficSetting.C)) {
+            assertThat(TrafficSetting.D.seed()).isNotEqualTo(used.seed());
+            assertThat(TrafficSetting.D.medianRate()).isNotEqualTo(used.medianRate());
+            assertThat(TrafficSetting.D.zipf()).isNotEqualTo(used.zipf());
+            assertThat(TrafficSetting.D.sizeSpread()).isNotEqualTo(used.sizeSpread());
+            assertThat(TrafficSetting.D.busyFactor()).isNotEqualTo(used.busyFactor());
+        }
+        assertThat(TrafficSetting.named("D")).isSameAs(TrafficSetting.D);
     }
 
     @Test

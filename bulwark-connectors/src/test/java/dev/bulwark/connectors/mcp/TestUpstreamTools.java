@@ -5,6 +5,7 @@ import static dev.bulwark.testkit.McpTestTools.tool;
 
 import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,16 @@ final class TestUpstreamTools {
                 Thread.currentThread().interrupt();
             }
             return text("too late");
+        });
+    }
+
+    /**
+     * Answers every call with a JSON-RPC error of {@code code} and {@code message} instead of a result: stands for an
+     * upstream that refuses a call at the protocol level while still offering the tool.
+     */
+    static SyncToolSpecification refusing(int code, String message) {
+        return tool("refuse", "Refuses every call.", "{\"type\": \"object\"}", null, (exchange, request) -> {
+            throw McpError.builder(code).message(message).build();
         });
     }
 

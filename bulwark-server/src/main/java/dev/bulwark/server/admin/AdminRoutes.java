@@ -3,20 +3,13 @@ package dev.bulwark.server.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.connectors.mcp.McpUpstreamConnector;
-import dev.bulwark.identity.AgentRegistration;
-import dev.bulwark.identity.IdTakenException;
-import dev.bulwark.identity.IssuedToken;
 import dev.bulwark.policy.PolicyLoad;
 import dev.bulwark.server.gateway.Gateway;
 import dev.bulwark.server.http.JsonResponses;
 import dev.bulwark.spi.audit.AuditVerification;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +17,7 @@ import java.util.regex.Pattern;
 /** The admin endpoints, each a method, a path pattern and a handler. */
 final class AdminRoutes {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdminRoutes.class);
-    private static final String ID = "([A-Za-z0-9][A-Za-z0-9._-]{0,127})";
+    static final String ID = "([A-Za-z0-9][A-Za-z0-9._-]{0,127})";
 
     /**
      * @param audited      the audit action of a change, or {@code null} for reads
@@ -70,62 +63,29 @@ final class AdminRoutes {
     private static final String TOOL = "([A-Za-z0-9_./-]{1,200})";
     private final Gateway gateway;
     private final Runnable toolsChanged;
-    private final List<Route<?>> routes = new ArrayList<>();
+    private final RouteList routes = new RouteList();
 
     AdminRoutes(Gateway gateway, Runnable toolsChanged) {
         this.gateway = gateway;
         this.toolsChanged = toolsChanged;
-        get("/api/v1/agents", (m, b, r) -> Reply.ok(list(gateway.identity().agents().list().stream()
-                .map(Views::agent).toList())));
-        add("POST", "/api/v1/agents", AdminBodies.CreateAgent.class, this::createAgent);
-        get("/api/v1/agents/" + ID, (m, b, r) -> Reply.ok(Views.agent(gateway.identity().agents()
-                .find(m.group(1)).orElseThrow(() -> notFound("agent")))));
-        post("/api/v1/agents/" + ID + "/suspend", (m, b, r) -> agentChanged(m, Views.agent(
-                gateway.identity().agents().suspend(m.group(1)).orElseThrow(() -> notFound("agent"))),
-                "agent.suspend"));
-        post("/api/v1/agents/" + ID + "/activate", (m, b, r) -> agentChanged(m, Views.agent(
-                gateway.identity().agents().activate(m.group(1)).orElseThrow(() -> notFound("agent"))),
-                "agent.activate"));
-        post("/api/v1/agents/" + ID + "/kill", (m, b, r) -> {
-            if (!gateway.killSwitch().pull(m.group(1))) {
-                throw notFound("agent");
-            }
-            return agentChanged(m, Views.agent(gateway.identity().agents().find(m.group(1))
-                    .orElseThrow(() -> notFound("agent"))), "agent.kill");
-        });
+        routes.addAll(IdentityRoutes.of(gateway));
         routes.add(new Route<>("GET", Pattern.compile("/api/v1/anomalies"), AdminBodies.None.class,
                 Set.of("limit", "agent", "kind", "since"), (m, b, r) -> Reply.ok(AnomalyViews.list(gateway.anomalies(),
                 r))));
-        get("/api/v1/anomalies/status", (m, b, r) -> Reply.ok(AnomalyViews.status(gateway.anomalies())));
-        post("/api/v1/agents/" + ID + "/rotate-key", (m, b, r) -> agentChanged(m,
-                JsonResponses.object().put("apiKey", gateway.identity().agents().rotateKey(m.group(1))
-                        .orElseThrow(() -> notFound("agent")).value()), "agent.rotate-key"));
-        get("/api/v1/users", (m, b, r) -> Reply.ok(list(gateway.identity().users().list().stream()
-                .map(Views::user).toList())));
-        add("POST", "/api/v1/users", AdminBodies.CreateUser.class, this::createUser);
-        add("POST", "/api/v1/users/" + ID + "/token", AdminBodies.UserToken.class, this::userToken);
-        add("POST", "/api/v1/users/" + ID + "/password", AdminBodies.SetPassword.class, this::setPassword);
-        get("/api/v1/oauth/clients", (m, b, r) -> Reply.ok(list(interactive().clients().list().stream()
-                .map(Views::oauthClient).toList())));
-        post("/api/v1/oauth/clients/" + ID + "/delete", this::deleteClient);
-        add("POST", "/api/v1/tokens/revoke", AdminBodies.RevokeToken.class, (m, b, r) -> {
-            gateway.identity().revocations().revoke(b.jti());
-            return new Reply(200, JsonResponses.object().put("revoked", b.jti()), "token.revoke",
-                    Map.of("jti", b.jti()));
-        });
-        get("/api/v1/tools", (m, b, r) -> Reply.ok(list(gateway.tools().all().stream()
+        routes.get("/api/v1/anomalies/status", (m, b, r) -> Reply.ok(AnomalyViews.status(gateway.anomalies())));
+        routes.get("/api/v1/tools", (m, b, r) -> Reply.ok(list(gateway.tools().all().stream()
                 .map(Views::tool).toList())));
-        get("/api/v1/policies", (m, b, r) -> Reply.ok(JsonResponses.object()
+        routes.get("/api/v1/policies", (m, b, r) -> Reply.ok(JsonResponses.object()
                 .put("count", gateway.policies().policyCount())));
-        post("/api/v1/policies/reload", this::reloadPolicies);
-        get("/api/v1/policies/files", (m, b, r) -> Reply.ok(PolicyViews.files(
+        routes.post("/api/v1/policies/reload", this::reloadPolicies);
+        routes.get("/api/v1/policies/files", (m, b, r) -> Reply.ok(PolicyViews.files(
                 new dev.bulwark.server.gateway.PolicyReview(gateway.config()).files())));
-        post("/api/v1/policies/validate", (m, b, r) -> Reply.ok(PolicyViews.validation(
+        routes.post("/api/v1/policies/validate", (m, b, r) -> Reply.ok(PolicyViews.validation(
                 new dev.bulwark.server.gateway.PolicyReview(gateway.config()).validate())));
         routes.add(new Route<>("GET", Pattern.compile("/api/v1/audit"), AdminBodies.None.class, Set.of("limit"),
                 (m, b, r) -> Reply.ok(list(gateway.auditLog().tail(limit(r.getParameter("limit"))).stream()
                         .map(Views::record).toList()))));
-        get("/api/v1/audit/verify", (m, b, r) -> {
+        routes.get("/api/v1/audit/verify", (m, b, r) -> {
             AuditVerification v = gateway.auditLog().verify();
             ObjectNode n = JsonResponses.object().put("intact", v.intact());
             if (v instanceof AuditVerification.Broken broken) {
@@ -140,12 +100,12 @@ final class AdminRoutes {
             return Reply.ok(n);
         });
         routes.addAll(WhatIfRoutes.of(gateway));
-        post("/api/v1/documents/rotate-key", this::rotateDocumentKey);
-        add("POST", "/api/v1/pii/restore", AdminBodies.RestorePii.class, this::restorePii);
-        get("/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
+        routes.post("/api/v1/documents/rotate-key", this::rotateDocumentKey);
+        routes.add("POST", "/api/v1/pii/restore", AdminBodies.RestorePii.class, this::restorePii);
+        routes.get("/api/v1/upstreams/" + ID + "/pins", (m, b, r) -> Reply.ok(list(upstream(m.group(1)).pins()
                 .stream().map(Views::pin).toList())));
         // Tool names keep MCP's grammar, slashes included; the fixed "/approve" suffix ends the name.
-        post("/api/v1/upstreams/" + ID + "/pins/" + TOOL + "/approve", (m, b, r) -> {
+        routes.post("/api/v1/upstreams/" + ID + "/pins/" + TOOL + "/approve", (m, b, r) -> {
             var pin = upstream(m.group(1)).approve(m.group(2));
             toolsChanged.run();
             return Reply.changed(200, Views.pin(pin), "upstream.approve");
@@ -153,115 +113,12 @@ final class AdminRoutes {
     }
 
     Route<?> match(String method, String path) {
-        for (Route<?> route : routes) {
-            if (route.method().equals(method) && route.pattern().matcher(path).matches()) {
-                return route;
-            }
-        }
-        return null;
+        return routes.match(method, path);
     }
 
     /** Every endpoint, for tests that check all of them. */
     List<Route<?>> routes() {
-        return List.copyOf(routes);
-    }
-
-    private <T> void add(String method, String pattern, Class<T> body, Handler<T> handler) {
-        routes.add(new Route<>(method, Pattern.compile(pattern), body, Set.of(), handler));
-    }
-
-    private void get(String pattern, Handler<AdminBodies.None> handler) {
-        add("GET", pattern, AdminBodies.None.class, handler);
-    }
-
-    private void post(String pattern, Handler<AdminBodies.None> handler) {
-        add("POST", pattern, AdminBodies.None.class, handler);
-    }
-
-    /** A change to one agent, audited with the principal's kind so agent and user ids never read alike. */
-    private static Reply agentChanged(Matcher m, Object body, String action) {
-        return new Reply(200, body, action, Map.of("target", "agent:" + m.group(1)));
-    }
-
-    private Reply createAgent(Matcher m, AdminBodies.CreateAgent b, HttpServletRequest r) {
-        AgentRegistration reg;
-        try {
-            reg = gateway.identity().agents().register(b.id(), b.owner(), b.roles(), b.attributes());
-        } catch (IdTakenException e) {
-            throw conflict(e);
-        }
-        ObjectNode out = JsonResponses.object();
-        out.set("agent", Views.agent(reg.agent()));
-        out.put("apiKey", reg.apiKey().value());
-        return new Reply(201, out, "agent.create", Map.of("target", "agent:" + reg.agent().id()));
-    }
-
-    private Reply createUser(Matcher m, AdminBodies.CreateUser b, HttpServletRequest r) {
-        try {
-            var user = gateway.identity().users().register(b.id(), b.roles(), b.attributes());
-            return new Reply(201, Views.user(user), "user.create", Map.of("target", "user:" + user.id()));
-        } catch (IdTakenException e) {
-            throw conflict(e);
-        }
-    }
-
-    /** Agents and users share one id space (checked in the database, so on every replica): a clash is a 409. */
-    private static AdminError conflict(IdTakenException e) {
-        return new AdminError(409, "conflict", e.getMessage());
-    }
-
-    private dev.bulwark.server.gateway.InteractiveLogin interactive() {
-        return gateway.identity().oauth().orElseThrow(() -> new AdminError(404, "not_found",
-                "interactive login is off (identity.oauth.enabled)"));
-    }
-
-    /** Deletes a registered client and ends every login it holds (tokens refused on their next use). */
-    private Reply deleteClient(Matcher m, AdminBodies.None b, HttpServletRequest r) {
-        var login = interactive();
-        String clientId = m.group(1);
-        if (login.clients().find(clientId).isEmpty()) {
-            throw notFound("client");
-        }
-        int revoked = login.grants().revokeLoginsOf(clientId);
-        login.clients().delete(clientId);
-        return new Reply(200, JsonResponses.object().put("deleted", clientId).put("loginsRevoked", revoked),
-                "oauth.client.delete", Map.of("target", "client:" + clientId, "loginsRevoked", revoked));
-    }
-
-    /** Gives a user (or replaces) the password of the interactive login page; Argon2id-hashed, never returned. */
-    private Reply setPassword(Matcher m, AdminBodies.SetPassword b, HttpServletRequest r) {
-        String userId = m.group(1);
-        if (gateway.identity().users().find(userId).isEmpty()) {
-            throw notFound("user");
-        }
-        try {
-            gateway.identity().passwords().set(userId, b.password());
-        } catch (IllegalArgumentException e) {
-            throw new AdminError(400, "invalid_request", "field 'password': " + e.getMessage());
-        }
-        return new Reply(200, JsonResponses.object().put("user", userId).put("password", "set"), "user.password",
-                Map.of("target", "user:" + userId));
-    }
-
-    private Reply userToken(Matcher m, AdminBodies.UserToken b, HttpServletRequest r) {
-        String userId = m.group(1);
-        if (b.mayAct() != null && gateway.identity().agents().find(b.mayAct()).isEmpty()) {
-            throw new AdminError(400, "invalid_request", "field 'mayAct' names no registered agent");
-        }
-        IssuedToken token = gateway.identity().tokens().issueUserToken(userId, Duration.ofSeconds(b.ttlSeconds()),
-                Optional.ofNullable(b.mayAct()));
-        ObjectNode out = JsonResponses.object().put("token", token.value()).put("tokenId", token.tokenId())
-                .put("expiresAt", token.expiresAt().toString());
-        if (b.mayAct() != null) {
-            out.put("mayAct", b.mayAct());
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("target", "user:" + userId);
-        details.put("tokenId", token.tokenId());
-        if (b.mayAct() != null) {
-            details.put("mayAct", "agent:" + b.mayAct());
-        }
-        return new Reply(200, out, "user.token", details);
+        return routes.all();
     }
 
     private Reply reloadPolicies(Matcher m, AdminBodies.None b, HttpServletRequest r) {
@@ -330,11 +187,11 @@ final class AdminRoutes {
         return gateway.upstreams().find(name).orElseThrow(() -> notFound("upstream"));
     }
 
-    private static AdminError notFound(String what) {
+    static AdminError notFound(String what) {
         return new AdminError(404, "not_found", "no such " + what);
     }
 
-    private static ArrayNode list(List<ObjectNode> nodes) {
+    static ArrayNode list(List<ObjectNode> nodes) {
         ArrayNode a = AdminApiServlet.array();
         nodes.forEach(a::add);
         return a;

@@ -13,10 +13,13 @@ import java.util.List;
  *                        when listening on loopback, the loopback names
  * @param bodyTimeoutSeconds longest wait for a request body to arrive in full (default 10); a client that is slower
  *                        is answered 408
+ * @param streams         resumable SSE streams on {@code /mcp}: priming, {@code retry}, what is kept for replay
  */
 public record ServerSettings(String host, Integer port, String publicUrl, Integer maxRequestBytes,
-                             List<String> allowedOrigins, List<String> allowedHosts, Integer bodyTimeoutSeconds) {
+                             List<String> allowedOrigins, List<String> allowedHosts, Integer bodyTimeoutSeconds,
+                             StreamSettings streams) {
     public ServerSettings {
+        streams = streams == null ? StreamSettings.defaults() : streams;
         host = host == null || host.isBlank() ? "127.0.0.1" : host;
         port = port == null ? 8080 : port;
         if (port < 0 || port > 65535) {
@@ -46,7 +49,12 @@ public record ServerSettings(String host, Integer port, String publicUrl, Intege
 
     public ServerSettings(String host, Integer port, String publicUrl, Integer maxRequestBytes,
                           List<String> allowedOrigins) {
-        this(host, port, publicUrl, maxRequestBytes, allowedOrigins, null, null);
+        this(host, port, publicUrl, maxRequestBytes, allowedOrigins, null, null, null);
+    }
+
+    public ServerSettings(String host, Integer port, String publicUrl, Integer maxRequestBytes,
+                          List<String> allowedOrigins, List<String> allowedHosts, Integer bodyTimeoutSeconds) {
+        this(host, port, publicUrl, maxRequestBytes, allowedOrigins, allowedHosts, bodyTimeoutSeconds, null);
     }
 
     static ServerSettings defaults() {
@@ -54,7 +62,8 @@ public record ServerSettings(String host, Integer port, String publicUrl, Intege
     }
 
     ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, publicUrl, maxRequestBytes, allowedOrigins, allowedHosts, bodyTimeoutSeconds);
+        return new ServerSettings(host, newPort, publicUrl, maxRequestBytes, allowedOrigins, allowedHosts, bodyTimeoutSeconds,
+                streams);
     }
 
     private static String stripSlash(String url) {

@@ -57,6 +57,14 @@ public final class HttpSurface implements AutoCloseable {
                     gateway.anomalies().declareIntent(session, intent);
                 }).cancellingWith(relay.cancellations()::cancel);
         context.addFilter(new FilterHolder(gate), McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        if (config.server().streams().on()) {
+            // Behind the gate (the caller is known, the session is theirs): SSE streams get ids, priming and replay.
+            FilterHolder resumable = new FilterHolder(new dev.bulwark.server.streams.ResumableStreams(
+                    new dev.bulwark.server.streams.StreamStore(config.server().streams().bounds(), gateway.clock()),
+                    audit));
+            resumable.setAsyncSupported(true);
+            context.addFilter(resumable, McpFrontDoor.ENDPOINT, EnumSet.of(DispatcherType.REQUEST));
+        }
         ServletHolder mcp = new ServletHolder(frontDoor.servlet());
         mcp.setAsyncSupported(true);
         context.addServlet(mcp, McpFrontDoor.ENDPOINT);

@@ -24,7 +24,8 @@ public final class SessionBindings {
         };
     }
 
-    static String ownerOf(Principal principal) {
+    /** The principal as sessions are bound to it: agent and user (if any). */
+    public static String ownerOf(Principal principal) {
         return principal.agent().id() + "|" + (principal.user().isPresent() ? principal.user().get().id() : "");
     }
 

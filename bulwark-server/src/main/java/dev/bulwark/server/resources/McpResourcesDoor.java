@@ -9,7 +9,6 @@ import dev.bulwark.spi.identity.Authentication;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.PolicyEngine;
 import dev.bulwark.spi.policy.Subject;
-import dev.bulwark.spi.tool.Tool;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
@@ -28,7 +27,7 @@ import reactor.core.publisher.Mono;
 /**
  * Answers {@code resources/list}, {@code resources/templates/list}, {@code resources/read}, {@code prompts/list},
  * {@code prompts/get} and {@code completion/complete} for the front door. Lists show a principal only what policy may
- * permit it ({@link PolicyEngine#mayList(Principal, Tool, Subject)}); reads, gets and completions run through the call
+ * permit it ({@link FeatureListing}); reads, gets and completions run through the call
  * pipeline as calls of the owning upstream's {@link FeatureConnector} tools, so they are authenticated, decided,
  * audited and screened like tool calls, and their screened output is delivered in the upstream's shape.
  */
@@ -40,7 +39,7 @@ public final class McpResourcesDoor {
     private final Map<String, FeatureConnector> connectors;
     private final CallPipeline pipeline;
     private final GateVerifiedAuthenticator gateVerified;
-    private final PolicyEngine policies;
+    private final FeatureListing listing;
 
     /** Subscriptions to upstream resources; {@code null} offers none (relay work, docs/security/relay.md). */
     private ResourceSubscriptions subscriptions;
@@ -63,7 +62,7 @@ public final class McpResourcesDoor {
         this.connectors = Map.copyOf(connectors);
         this.pipeline = pipeline;
         this.gateVerified = gateVerified;
-        this.policies = policies;
+        this.listing = new FeatureListing(catalog, this.connectors, policies);
     }
 
     /**
@@ -100,9 +99,9 @@ public final class McpResourcesDoor {
     public McpStreamableServerTransportProvider wrap(McpStreamableServerTransportProvider transport,
                                                      McpJsonMapper json) {
         Map<String, McpRequestHandler<?>> handlers = new LinkedHashMap<>();
-        handlers.put(McpSchema.METHOD_RESOURCES_LIST, handler(ex -> listResources(principal(ex))));
-        handlers.put(McpSchema.METHOD_RESOURCES_TEMPLATES_LIST, handler(ex -> listTemplates(principal(ex))));
-        handlers.put(McpSchema.METHOD_PROMPT_LIST, handler(ex -> listPrompts(principal(ex))));
+        handlers.put(McpSchema.METHOD_RESOURCES_LIST, handler(ex -> listing.resources(principal(ex))));
+        handlers.put(McpSchema.METHOD_RESOURCES_TEMPLATES_LIST, handler(ex -> listing.templates(principal(ex))));
+        handlers.put(McpSchema.METHOD_PROMPT_LIST, handler(ex -> listing.prompts(principal(ex))));
         handlers.put(McpSchema.METHOD_RESOURCES_READ, (ex, params) -> Mono.fromCallable(() ->
                 read(ex, json.convertValue(params, McpSchema.ReadResourceRequest.class))));
         handlers.put(McpSchema.METHOD_PROMPT_GET, (ex, params) -> Mono.fromCallable(() ->
@@ -122,59 +121,6 @@ public final class McpResourcesDoor {
 
     private static Principal principal(McpAsyncServerExchange exchange) {
         return exchange.transportContext().get(McpGate.PRINCIPAL) instanceof Principal p ? p : null;
-    }
-
-    McpSchema.ListResourcesResult listResources(Principal principal) {
-        List<McpSchema.Resource> shown = new ArrayList<>();
-        if (principal != null) {
-            catalog.refresh().resources().forEach((uri, owned) -> {
-                if (listable(principal, connectors.get(owned.upstream()), uri)) {
-                    shown.add(owned.item());
-                }
-            });
-        }
-        return new McpSchema.ListResourcesResult(shown, null);
-    }
-
-    McpSchema.ListResourceTemplatesResult listTemplates(Principal principal) {
-        List<McpSchema.ResourceTemplate> shown = new ArrayList<>();
-        if (principal != null) {
-            for (FeatureCatalog.Template t : catalog.refresh().templates()) {
-                if (listable(principal, connectors.get(t.upstream()), t.item().uriTemplate())) {
-                    shown.add(t.item());
-                }
-            }
-        }
-        return new McpSchema.ListResourceTemplatesResult(shown, null);
-    }
-
-    McpSchema.ListPromptsResult listPrompts(Principal principal) {
-        List<McpSchema.Prompt> shown = new ArrayList<>();
-        if (principal != null) {
-            catalog.refresh().prompts().forEach((name, owned) -> {
-                FeatureConnector connector = connectors.get(owned.upstream());
-                McpSchema.Prompt p = owned.item();
-                if (connector != null && mayList(principal, connector.promptTool(),
-                        () -> Subject.prompt(owned.upstream() + "." + p.name()))) {
-                    shown.add(new McpSchema.Prompt(name, p.title(), p.description(), p.arguments(), p.meta(),
-                            p.icons()));
-                }
-            });
-        }
-        return new McpSchema.ListPromptsResult(shown, null);
-    }
-
-    private boolean listable(Principal principal, FeatureConnector connector, String uriOrTemplate) {
-        return connector != null && mayList(principal, connector.readTool(), () -> Subject.resource(uriOrTemplate));
-    }
-
-    /** Fail closed: an item whose id cannot be a subject (too long, control characters) is not shown. */
-    private boolean mayList(Principal principal, Tool tool, java.util.function.Supplier<Subject> subject) {
-        try {
-            return policies.mayList(principal, tool, subject.get());
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     McpSchema.ReadResourceResult read(McpAsyncServerExchange exchange, McpSchema.ReadResourceRequest request) {

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.approvals.JdbcApprovalStore;
 import dev.bulwark.spi.approval.ApprovalRequest;
 import dev.bulwark.spi.approval.ApprovalState;
-import dev.bulwark.spi.audit.AuditEvent;
-import dev.bulwark.spi.audit.AuditLog;
-import dev.bulwark.spi.audit.AuditRecord;
-import dev.bulwark.spi.audit.AuditVerification;
 import dev.bulwark.testkit.JdbcUrlDataSource;
 import dev.bulwark.testkit.MutableClock;
+import dev.bulwark.testkit.RecordingAuditLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,31 +24,14 @@ class ApprovalsSweepTest {
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         JdbcApprovalStore store = new JdbcApprovalStore(JdbcUrlDataSource.sqliteWal(dir.resolve("a.db")));
         ApprovalRequest r = store.openOrReuse(SlackWebhookTest.request());
-        List<AuditEvent> events = new CopyOnWriteArrayList<>();
-        AuditLog audit = new AuditLog() {
-            @Override
-            public AuditRecord append(AuditEvent event) {
-                events.add(event);
-                return new AuditRecord(events.size(), event, "0".repeat(64), "0".repeat(64));
-            }
-
-            @Override
-            public List<AuditRecord> tail(int count) {
-                return List.of();
-            }
-
-            @Override
-            public AuditVerification verify() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        RecordingAuditLog audit = new RecordingAuditLog();
         clock.set(r.expiresAt().minusSeconds(1));
         Approvals.sweep(store, audit, clock);
-        assertThat(events).isEmpty();
+        assertThat(audit.events()).isEmpty();
         clock.advance(Duration.ofSeconds(1));
         Approvals.sweep(store, audit, clock);
         Approvals.sweep(store, audit, clock);
-        assertThat(events).singleElement().satisfies(e -> {
+        assertThat(audit.events()).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("approval.expire");
             assertThat(e.details()).containsEntry("approvalIds", List.of(r.id()));
         });

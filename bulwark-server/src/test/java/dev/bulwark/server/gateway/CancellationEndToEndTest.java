@@ -1,30 +1,22 @@
 package dev.bulwark.server.gateway;
 
-import dev.bulwark.testkit.RecordingServlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
-import dev.bulwark.server.config.PolicySettings;
-import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import dev.bulwark.testkit.McpTestTools;
+import dev.bulwark.testkit.RecordingServlet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,14 +34,14 @@ class CancellationEndToEndTest {
     private static volatile CountDownLatch started = new CountDownLatch(1);
     @TempDir
     static Path data;
-    private static JettyMcpUpstream upstream;
-    private static Gateway gateway;
+    @AutoClose
+    private static UpstreamGateway fixture;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = JettyMcpUpstream.start(0, List.of(McpTestTools.tool("slow", "Takes ten seconds.",
-                "{\"type\":\"object\"}", null, (ex, req) -> {
+        fixture = UpstreamGateway.start(data, JettyMcpUpstream.start(0, List.of(McpTestTools.tool("slow",
+                "Takes ten seconds.", "{\"type\":\"object\"}", null, (ex, req) -> {
                     started.countDown();
                     try {
                         Thread.sleep(10_000);
@@ -57,36 +49,20 @@ class CancellationEndToEndTest {
                         Thread.currentThread().interrupt();
                     }
                     return McpTestTools.text("finished");
-                })), servlet -> new RecordingServlet(servlet, UPSTREAM_RECEIVED));
-        Path policies = Files.createDirectories(data.resolve("policies"));
-        Files.writeString(policies.resolve("up.cedar"), """
+                })), servlet -> new RecordingServlet(servlet, UPSTREAM_RECEIVED)), """
                 @id("calls") permit (principal, action in Bulwark::Action::"call", resource in Bulwark::Connector::"up");
-                """);
-        gateway = Gateway.start(new BulwarkConfig(data.toString(), null, null, null,
-                new PolicySettings(policies.toString(), null), null, null, List.of(new UpstreamSettings("up",
-                upstream.url().toString(), null, null, Map.of(), null, "20s", "tofu", false)), null,
-                new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")), null)
-                .withPort(0));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
+                """, UpstreamGateway.Mount.PLAIN.unprefixed().withTimeout("20s"));
     }
 
     @Test
     void theAgentCancelsARunningCallAndTheUpstreamIsToldToStop() throws Exception {
-        started = new CountDownLatch(1);
-        String token = token("canceller");
-        String session = open(token);
-        CompletableFuture<HttpResponse<String>> call = post(token, session, callSlow(42));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        SlowCall call = startSlowCall("canceller", 42);
         long before = System.nanoTime();
 
-        assertThat(post(token, session, cancel(42)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        assertThat(post(call.token(), call.session(), cancel(42)).get(10, TimeUnit.SECONDS).statusCode())
+                .isEqualTo(202);
 
-        HttpResponse<String> answered = call.get(8, TimeUnit.SECONDS);
+        HttpResponse<String> answered = call.answer().get(8, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(8));
         assertThat(answered.body()).contains("the agent cancelled the call to up.slow");
         assertThat(UPSTREAM_RECEIVED).anyMatch(body -> body.contains("notifications/cancelled")
@@ -95,23 +71,32 @@ class CancellationEndToEndTest {
 
     @Test
     void anotherAgentCannotCancelACallItDidNotMake() throws Exception {
-        started = new CountDownLatch(1);
-        String token = token("owner");
-        String session = open(token);
-        CompletableFuture<HttpResponse<String>> call = post(token, session, callSlow(7));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        SlowCall call = startSlowCall("owner", 7);
         int cancelledBefore = (int) UPSTREAM_RECEIVED.stream().filter(b -> b.contains("notifications/cancelled"))
                 .count();
 
         // the intruder's own session, the owner's request id: a different call, nothing happens
-        String intruder = token("intruder");
+        String intruder = fixture.token("intruder");
         assertThat(post(intruder, open(intruder), cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
         // the owner's session with the intruder's credential: refused at the gate
-        assertThat(post(intruder, session, cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(404);
+        assertThat(post(intruder, call.session(), cancel(7)).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(404);
 
-        assertThat(call.get(20, TimeUnit.SECONDS).body()).contains("finished");
+        assertThat(call.answer().get(20, TimeUnit.SECONDS).body()).contains("finished");
         assertThat(UPSTREAM_RECEIVED.stream().filter(b -> b.contains("notifications/cancelled")).count())
                 .isEqualTo(cancelledBefore);
+    }
+
+    /** A call of the slow tool that is running upstream, made by an agent in its own session. */
+    private record SlowCall(String token, String session, CompletableFuture<HttpResponse<String>> answer) {}
+
+    /** Opens a session for a new agent and calls the slow tool as request {@code id}; returns once it runs. */
+    private SlowCall startSlowCall(String agent, int id) throws Exception {
+        started = new CountDownLatch(1);
+        String token = fixture.token(agent);
+        String session = open(token);
+        CompletableFuture<HttpResponse<String>> answer = post(token, session, callSlow(id));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        return new SlowCall(token, session, answer);
     }
 
     private String open(String token) throws Exception {
@@ -123,7 +108,7 @@ class CancellationEndToEndTest {
     }
 
     private CompletableFuture<HttpResponse<String>> post(String token, String session, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.mcpUrl()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fixture.gateway().mcpUrl()))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .header("Authorization", "Bearer " + token).header("MCP-Protocol-Version", "2025-11-25")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -141,11 +126,5 @@ class CancellationEndToEndTest {
     private static String cancel(int id) {
         return "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + id
                 + ",\"reason\":\"user gave up\"}}";
-    }
-
-    private static String token(String name) {
-        String id = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        var registration = gateway.identity().agents().register(id, "tests@example.com", Set.of("any"), Map.of());
-        return TestGateways.token(gateway, id, registration.apiKey().value());
     }
 }

@@ -2,34 +2,24 @@ package dev.bulwark.server.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
-import dev.bulwark.server.config.PolicySettings;
-import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.AuditRecord;
 import dev.bulwark.spi.audit.Outcome;
+import dev.bulwark.testkit.Eventually;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +35,12 @@ class RelayEndToEndTest {
     private static final List<String> UPSTREAM_SAW = new CopyOnWriteArrayList<>();
     @TempDir
     static Path data;
-    private static JettyMcpUpstream upstream;
-    private static Gateway gateway;
+    @AutoClose
+    private static UpstreamGateway fixture;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = JettyMcpUpstream.start(List.of(
+        JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(
                 tool("ask_model", (ex, req) -> attempt(() -> {
                     String said = ((McpSchema.TextContent) ex.createMessage(McpSchema.CreateMessageRequest.builder()
                             .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER,
@@ -89,24 +79,12 @@ class RelayEndToEndTest {
                     }
                     return McpTestTools.text("flooded");
                 })));
-        Path policies = Files.createDirectories(data.resolve("policies"));
-        Files.writeString(policies.resolve("relay.cedar"), """
+        fixture = UpstreamGateway.start(data, upstream, """
                 @id("calls") permit (principal, action in Bulwark::Action::"call", resource in Bulwark::Connector::"up");
                 @id("up-may-ask-support")
                 permit (principal in Bulwark::Role::"support", action in Bulwark::Action::"relay",
                         resource in Bulwark::Connector::"up");
-                """);
-        gateway = Gateway.start(new BulwarkConfig(data.toString(), null, null, null,
-                new PolicySettings(policies.toString(), null), null, null, List.of(new UpstreamSettings("up",
-                upstream.url().toString(), null, null, Map.of(), null, "10s", "tofu", false)), null,
-                new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")), null)
-                .withPort(0));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        gateway.close();
-        upstream.close();
+                """, UpstreamGateway.Mount.PLAIN.unprefixed());
     }
 
     @Test
@@ -139,7 +117,7 @@ class RelayEndToEndTest {
     @Test
     void rootsAndUrlElicitationReachAClientThatDeclaredThem() {
         List<String> asked = new CopyOnWriteArrayList<>();
-        McpSyncClient client = spec("support")
+        McpSyncClient client = fixture.clientSpec("support")
                 .capabilities(McpSchema.ClientCapabilities.builder().roots(false).elicitation(true, true).build())
                 .roots(new McpSchema.Root("file:///work/project", "project"))
                 .elicitation(request -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null))
@@ -201,7 +179,7 @@ class RelayEndToEndTest {
         List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
         try (McpSyncClient client = logging(logs)) {
             assertThat(text(client, "chatty")).isEqualTo("done");
-            eventually(() -> logs.size() == 4);
+            Eventually.until(() -> logs.size() == 4);
             assertThat(logs).extracting(McpSchema.LoggingMessageNotification::data)
                     .contains("step 1", "step 3", "something broke").noneMatch(d -> d.contains(SECRET))
                     .anyMatch(d -> d.startsWith("step 2 key "));
@@ -209,7 +187,7 @@ class RelayEndToEndTest {
             client.setLoggingLevel(McpSchema.LoggingLevel.ERROR);
             logs.clear();
             assertThat(text(client, "chatty")).isEqualTo("done");
-            eventually(() -> !logs.isEmpty());
+            Eventually.until(() -> !logs.isEmpty());
             Thread.sleep(300);
             assertThat(logs).extracting(McpSchema.LoggingMessageNotification::data).containsExactly("something broke");
         }
@@ -220,30 +198,15 @@ class RelayEndToEndTest {
         List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
         try (McpSyncClient client = logging(logs)) {
             assertThat(text(client, "flood")).isEqualTo("flooded");
-            eventually(() -> logs.size() >= 100);
+            Eventually.until(() -> logs.size() >= 100);
             Thread.sleep(300);
             assertThat(logs).hasSize(100).extracting(McpSchema.LoggingMessageNotification::data)
                     .contains("line 0", "line 99").doesNotContain("line 100");
         }
     }
 
-    private static void eventually(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private static List<AuditRecord> relayed(String action) {
-        return gateway.auditLog().tail(200).stream().filter(r -> r.event().type() == AuditEventType.RELAY)
+        return fixture.gateway().auditLog().tail(200).stream().filter(r -> r.event().type() == AuditEventType.RELAY)
                 .filter(r -> r.event().action().equals(action)).toList();
     }
 
@@ -266,22 +229,9 @@ class RelayEndToEndTest {
         return ((McpSchema.TextContent) result.content().getFirst()).text();
     }
 
-    private static String token(String role) {
-        String id = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        var registration = gateway.identity().agents().register(id, "tests@example.com", Set.of(role), Map.of());
-        return TestGateways.token(gateway, id, registration.apiKey().value());
-    }
-
-    private static McpClient.SyncSpec spec(String role) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(gateway.localUrl())
-                .endpoint("/mcp").jsonMapper(new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()))
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token(role))).build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30));
-    }
-
     /** A client of an agent in {@code role}; with {@code capable}, it samples (answering {@code answer}) and elicits. */
     private static McpSyncClient client(String role, boolean capable, List<String> prompts, String answer) {
-        McpClient.SyncSpec spec = spec(role);
+        McpClient.SyncSpec spec = fixture.clientSpec(role);
         if (capable) {
             spec.capabilities(McpSchema.ClientCapabilities.builder().sampling().elicitation().build())
                     .sampling(request -> {
@@ -302,7 +252,7 @@ class RelayEndToEndTest {
     }
 
     private static McpSyncClient logging(List<McpSchema.LoggingMessageNotification> logs) {
-        McpSyncClient client = spec("support").loggingConsumer(logs::add).build();
+        McpSyncClient client = fixture.clientSpec("support").loggingConsumer(logs::add).build();
         client.initialize();
         return client;
     }

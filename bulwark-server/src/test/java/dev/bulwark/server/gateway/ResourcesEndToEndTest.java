@@ -1,24 +1,18 @@
 package dev.bulwark.server.gateway;
 
+import static dev.bulwark.testkit.McpTestTools.textResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
-import dev.bulwark.server.config.PolicySettings;
-import dev.bulwark.server.config.UpstreamSettings;
 import dev.bulwark.spi.audit.AuditRecord;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,21 +30,21 @@ class ResourcesEndToEndTest {
 
     @TempDir
     static Path data;
-    private static JettyMcpUpstream upstream;
+    private static UpstreamGateway fixture;
     private static Gateway gateway;
     private static McpSyncClient reader;
     private static McpSyncClient outsider;
 
     @BeforeAll
     static void start() throws Exception {
-        upstream = JettyMcpUpstream.start(List.of(), spec -> spec
+        JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(), spec -> spec
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, false)
                         .prompts(false).completions().build())
                 .resources(
-                        text("note://public/readme", "Welcome to the notes."),
-                        text("note://customers/alice", "Contact: " + EMAIL),
-                        text("note://secret/keys", "the vault combination"),
-                        text("note://inbox/latest", INJECTED),
+                        textResource("note://public/readme", "Welcome to the notes."),
+                        textResource("note://customers/alice", "Contact: " + EMAIL),
+                        textResource("note://secret/keys", "the vault combination"),
+                        textResource("note://inbox/latest", INJECTED),
                         new McpServerFeatures.SyncResourceSpecification(resource("note://img/logo"), (ex, req) ->
                                 new McpSchema.ReadResourceResult(List.of(new McpSchema.BlobResourceContents(
                                         req.uri(), "image/png", PNG)))))
@@ -72,26 +66,18 @@ class ResourcesEndToEndTest {
                 .completions(new McpServerFeatures.SyncCompletionSpecification(new McpSchema.PromptReference("greet"),
                         (ex, req) -> new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(
                                 List.of("bob", EMAIL), 2, false)))));
-        Path policies = Files.createDirectories(data.resolve("policies"));
-        Files.writeString(policies.resolve("notes.cedar"), """
-                @id("readers-use-notes")
-                permit (principal in Bulwark::Role::"reader", action == Bulwark::Action::"read",
-                        resource in Bulwark::Connector::"up");
+        fixture = UpstreamGateway.start(data, upstream, UpstreamGateway.READERS_READ_UP + """
                 @id("no-secrets")
                 forbid (principal, action, resource == Bulwark::Resource::"note://secret/keys");
-                """);
-        gateway = Gateway.start(new BulwarkConfig(data.toString(), null, null, null,
-                new PolicySettings(policies.toString(), null), null, null, List.of(new UpstreamSettings("up",
-                upstream.url().toString(), null, null, Map.of(), null, "10s", "tofu")), null,
-                new GuardSettings(null, new InjectionSettings(null, null, null, null, null, "off")), null)
-                .withPort(0));
-        reader = client("reader-bot", "reader");
-        outsider = client("outsider-bot", "outsider");
+                """, UpstreamGateway.Mount.PLAIN);
+        gateway = fixture.gateway();
+        reader = fixture.client("reader-bot", "reader");
+        outsider = fixture.client("outsider-bot", "outsider");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {reader, outsider, gateway, upstream}) {
+        for (AutoCloseable c : new AutoCloseable[] {reader, outsider, fixture}) {
             if (c != null) {
                 c.close();
             }
@@ -239,19 +225,8 @@ class ResourcesEndToEndTest {
                         .isEqualTo(McpSchema.ErrorCodes.INVALID_PARAMS));
     }
 
-    private static McpServerFeatures.SyncResourceSpecification text(String uri, String body) {
-        return new McpServerFeatures.SyncResourceSpecification(resource(uri), (ex, req) ->
-                new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(req.uri(), "text/plain",
-                        body))));
-    }
-
     private static McpSchema.Resource resource(String uri) {
         return new McpSchema.Resource(uri, uri.substring(uri.lastIndexOf('/') + 1), null, null, null, null, null,
                 null);
-    }
-
-    private static McpSyncClient client(String id, String role) {
-        var registration = gateway.identity().agents().register(id, "tests@example.com", Set.of(role), Map.of());
-        return TestGateways.client(gateway, TestGateways.token(gateway, id, registration.apiKey().value()), null);
     }
 }

@@ -2,21 +2,15 @@ package dev.bulwark.server.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
-import dev.bulwark.server.config.PolicySettings;
-import dev.bulwark.server.config.UpstreamSettings;
+import dev.bulwark.server.gateway.UpstreamGateway.Mount;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +32,8 @@ class ResultMetaEndToEndTest {
         McpSchema.CallToolResult clean = new McpSchema.CallToolResult(SENT.content(), false, null,
                 Map.of("vendor.example/trace", "t-42"));
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(tool(clean)));
-             Gateway gateway = Gateway.start(config(data, upstream, "off"));
-             McpSyncClient client = client(gateway)) {
+             Gateway gateway = UpstreamGateway.startForSupport(data, upstream, Mount.PLAIN);
+             McpSyncClient client = UpstreamGateway.client(gateway, "meta-agent", "support")) {
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.report", Map.of()));
 
             assertThat(received.content()).isEqualTo(clean.content());
@@ -50,8 +44,8 @@ class ResultMetaEndToEndTest {
     @Test
     void keepsThemBesideSpotlightedTextAndRedactsPersonalDataInMeta(@TempDir Path data) throws Exception {
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(tool(SENT)));
-             Gateway gateway = Gateway.start(config(data, upstream, null));
-             McpSyncClient client = client(gateway)) {
+             Gateway gateway = UpstreamGateway.startForSupport(data, upstream, Mount.GUARDED);
+             McpSyncClient client = UpstreamGateway.client(gateway, "meta-agent", "support")) {
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("up.report", Map.of()));
 
             var text = (McpSchema.TextContent) received.content().getFirst();
@@ -68,24 +62,5 @@ class ResultMetaEndToEndTest {
         McpSchema.Tool tool = McpSchema.Tool.builder().name("report").description("A report.")
                 .inputSchema(McpJsonDefaults.getMapper(), "{\"type\":\"object\"}").build();
         return SyncToolSpecification.builder().tool(tool).callHandler((ex, req) -> result).build();
-    }
-
-    private static BulwarkConfig config(Path data, JettyMcpUpstream upstream, String spotlighting) throws Exception {
-        Path policies = Files.createDirectories(data.resolve("policies"));
-        Files.writeString(policies.resolve("up.cedar"), """
-                @id("support-uses-upstream")
-                permit (principal in Bulwark::Role::"support", action, resource in Bulwark::Connector::"up");
-                """);
-        return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
-                null, null, List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, Map.of(), null,
-                "10s", "tofu")), null, new GuardSettings(null, new InjectionSettings(null, null, null, null, null,
-                spotlighting)), null).withPort(0);
-    }
-
-    private static McpSyncClient client(Gateway gateway) {
-        var registration = gateway.identity().agents().register("meta-agent", "tests@example.com",
-                Set.of("support"), Map.of());
-        return TestGateways.client(gateway, TestGateways.token(gateway, "meta-agent",
-                registration.apiKey().value()), null);
     }
 }

@@ -2,21 +2,15 @@ package dev.bulwark.server.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.server.config.BulwarkConfig;
-import dev.bulwark.server.config.GuardSettings;
-import dev.bulwark.server.config.InjectionSettings;
-import dev.bulwark.server.config.PolicySettings;
-import dev.bulwark.server.config.UpstreamSettings;
+import dev.bulwark.server.gateway.UpstreamGateway.Mount;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +33,8 @@ class ToolDetailsEndToEndTest {
     void passesOutputSchemaMetaAndIconsThroughExactly(@TempDir Path data) throws Exception {
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weather(ICONS),
                 weatherNamed("plain", null)));
-             Gateway gateway = Gateway.start(config(data, upstream, "off"));
-             McpSyncClient client = client(gateway)) {
+             Gateway gateway = UpstreamGateway.startForSupport(data, upstream, Mount.PLAIN.unprefixed());
+             McpSyncClient client = UpstreamGateway.client(gateway, "details-agent", "support")) {
             Map<String, McpSchema.Tool> seen = byName(client);
             McpSchema.Tool weather = seen.get("weather");
             assertThat(weather.outputSchema()).isEqualTo(OUTPUT_SCHEMA);
@@ -63,8 +57,8 @@ class ToolDetailsEndToEndTest {
         List<McpSchema.Icon> tracking = List.of(ICONS.getFirst(),
                 new McpSchema.Icon("http://tracker.example/pixel.gif", null, null, null));
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weather(tracking)));
-             Gateway gateway = Gateway.start(config(data, upstream, "off"));
-             McpSyncClient client = client(gateway)) {
+             Gateway gateway = UpstreamGateway.startForSupport(data, upstream, Mount.PLAIN.unprefixed());
+             McpSyncClient client = UpstreamGateway.client(gateway, "details-agent", "support")) {
             McpSchema.Tool weather = byName(client).get("weather");
             assertThat(weather.icons()).isNull();
             assertThat(weather.outputSchema()).isEqualTo(OUTPUT_SCHEMA);
@@ -76,8 +70,8 @@ class ToolDetailsEndToEndTest {
         // Spotlighting (the default) marks string leaves of structured content; a structure of numbers has none, so
         // it arrives as sent and conforms to the schema.
         try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(weather(ICONS), weatherNamed("plain", null)));
-             Gateway gateway = Gateway.start(config(data, upstream, null));
-             McpSyncClient client = client(gateway)) {
+             Gateway gateway = UpstreamGateway.startForSupport(data, upstream, Mount.GUARDED.unprefixed());
+             McpSyncClient client = UpstreamGateway.client(gateway, "details-agent", "support")) {
             McpSchema.CallToolResult received = client.callTool(new McpSchema.CallToolRequest("weather", Map.of()));
             assertThat(received.isError()).isFalse();
             assertThat(received.structuredContent()).isEqualTo(RESULT.structuredContent());
@@ -108,24 +102,5 @@ class ToolDetailsEndToEndTest {
     private static Map<String, McpSchema.Tool> byName(McpSyncClient client) {
         return client.listTools().tools().stream().collect(java.util.stream.Collectors.toMap(McpSchema.Tool::name,
                 t -> t));
-    }
-
-    private static BulwarkConfig config(Path data, JettyMcpUpstream upstream, String spotlighting) throws Exception {
-        Path policies = Files.createDirectories(data.resolve("policies"));
-        Files.writeString(policies.resolve("up.cedar"), """
-                @id("support-uses-upstream")
-                permit (principal in Bulwark::Role::"support", action, resource in Bulwark::Connector::"up");
-                """);
-        return new BulwarkConfig(data.toString(), null, null, null, new PolicySettings(policies.toString(), null),
-                null, null, List.of(new UpstreamSettings("up", upstream.url().toString(), null, null, Map.of(), null,
-                "10s", "tofu", false)), null, new GuardSettings(null, new InjectionSettings(null, null, null, null,
-                null, spotlighting)), null).withPort(0);
-    }
-
-    private static McpSyncClient client(Gateway gateway) {
-        var registration = gateway.identity().agents().register("details-agent", "tests@example.com",
-                Set.of("support"), Map.of());
-        return TestGateways.client(gateway, TestGateways.token(gateway, "details-agent",
-                registration.apiKey().value()), null);
     }
 }

@@ -1,0 +1,56 @@
+package dev.bulwark.server.streams;
+
+import jakarta.servlet.AsyncContext;
+import java.io.PrintWriter;
+
+/** Where a stream's events go while a client is connected to it. */
+sealed interface Sink {
+    /** Writes and flushes; false once the client is gone (nothing is thrown: the stream is recorded regardless). */
+    boolean send(String text);
+
+    /** The client is gone, or another connection took the stream over: this connection is closed. */
+    void end();
+
+    /**
+     * The connection the SDK wrote to itself. The SDK completes it when its stream ends; {@code release} completes it
+     * earlier, when the client has gone or resumed elsewhere, so the container does not hold a dead connection.
+     */
+    record Original(PrintWriter writer, Runnable release) implements Sink {
+        @Override
+        public boolean send(String text) {
+            return Sink.write(writer, text);
+        }
+
+        @Override
+        public void end() {
+            release.run();
+        }
+    }
+
+    /** A {@code GET} with {@code Last-Event-ID} that took the stream over; completed by the gateway. */
+    record Resumed(AsyncContext async, PrintWriter writer) implements Sink {
+        @Override
+        public boolean send(String text) {
+            return Sink.write(writer, text);
+        }
+
+        @Override
+        public void end() {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyOver) {
+                // the container ended it first (the client went away)
+            }
+        }
+    }
+
+    private static boolean write(PrintWriter writer, String text) {
+        try {
+            writer.write(text);
+            writer.flush();
+            return !writer.checkError();
+        } catch (RuntimeException gone) {
+            return false;
+        }
+    }
+}
