@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.slf4j.MDC;
 
 /**
  * Watches one call on its thread: times each step (its own time, without the steps it wraps), keeps the step spans
@@ -24,6 +25,7 @@ final class Observation implements CallObservation {
     private final long startNanos;
     private final Span callSpan;
     private final SpanContext remote;
+    private final boolean adoptedTraceId;
     private long[] started = new long[16];
     private long[] inner = new long[16];
     private Span[] spans;
@@ -31,7 +33,7 @@ final class Observation implements CallObservation {
     private Set<String> findings;
 
     Observation(CallMetrics metrics, CallTracing tracing, CallLog log, Redactor redactor, long startNanos,
-                Span callSpan, SpanContext remote) {
+                Span callSpan, SpanContext remote, boolean adoptedTraceId) {
         this.metrics = metrics;
         this.tracing = tracing;
         this.log = log;
@@ -39,6 +41,7 @@ final class Observation implements CallObservation {
         this.startNanos = startNanos;
         this.callSpan = callSpan;
         this.remote = remote;
+        this.adoptedTraceId = adoptedTraceId;
         this.spans = callSpan == null ? null : new Span[16];
     }
 
@@ -119,6 +122,9 @@ final class Observation implements CallObservation {
             log.write(conclusion, redactor, valid ? ids.getTraceId() : null,
                     valid && callSpan != null ? ids.getSpanId() : null, nanos,
                     findings == null ? Set.of() : findings);
+        }
+        if (adoptedTraceId) {
+            MDC.remove(Telemetry.LOG_TRACE_ID);
         }
     }
 }

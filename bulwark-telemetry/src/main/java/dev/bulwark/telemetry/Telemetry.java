@@ -15,6 +15,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.slf4j.MDC;
 
 /**
  * The gateway's telemetry: metrics, traces and JSON call logs as configured. {@link #observer} is what the pipeline
@@ -26,6 +27,9 @@ public final class Telemetry implements AutoCloseable {
     private final CallMetrics metrics;
     private final CallTracing tracing;
     private final CallLog log;
+
+    /** The logging context (MDC) key of the trace id that lines logged during a call carry. */
+    public static final String LOG_TRACE_ID = "traceId";
 
     private Telemetry(TelemetryOptions options, CallMetrics metrics, CallTracing tracing, CallLog log) {
         this.options = options;
@@ -78,13 +82,19 @@ public final class Telemetry implements AutoCloseable {
     private CallObservation begin(CallContext call, Redactor redactor) {
         Span span = null;
         SpanContext remote = null;
+        boolean adopted = false;
         if (tracing != null) {
             Context parent = CallTracing.parent(call.request().traceContext());
             span = tracing.startCall(parent, call.callId(), call.request().sessionId());
+            // a call the agent sent without a trace context still has one now: lines logged during it carry it
+            if (MDC.get(LOG_TRACE_ID) == null && span.getSpanContext().isValid()) {
+                MDC.put(LOG_TRACE_ID, span.getSpanContext().getTraceId());
+                adopted = true;
+            }
         } else if (log != null) {
             remote = CallTracing.remote(call.request().traceContext());
         }
-        return new Observation(metrics, tracing, log, redactor, call.startNanos(), span, remote);
+        return new Observation(metrics, tracing, log, redactor, call.startNanos(), span, remote, adopted);
     }
 
     /** Whether {@code /metrics} has anything to serve. */

@@ -135,4 +135,50 @@ class CallTracingTest {
         assertThat(started).hasValue(0);
         assertThat(metricsOnly.scrape().orElseThrow()).contains("bulwark_tool_calls_total");
     }
+
+    /** A guard that notes the logging context's trace id while the call runs. */
+    private static final class TraceIdWitness implements dev.bulwark.spi.guard.OutputGuard {
+        final List<String> seen = new java.util.ArrayList<>();
+
+        @Override
+        public String name() {
+            return "witness";
+        }
+
+        @Override
+        public dev.bulwark.spi.guard.Screening screen(dev.bulwark.spi.tool.ToolCall call,
+                                                       dev.bulwark.spi.tool.ToolResult result) {
+            seen.add(org.slf4j.MDC.get(Telemetry.LOG_TRACE_ID));
+            return new dev.bulwark.spi.guard.Screening.Pass();
+        }
+    }
+
+    @Test
+    void linesLoggedDuringACallWithoutATraceContextCarryTheCallSpansTraceId() {
+        TraceIdWitness witness = new TraceIdWitness();
+        CallPipeline watched = TestPipelines.pipeline(telemetry.observer(TestPipelines.SECRET_REDACTOR),
+                List.of(witness));
+        org.slf4j.MDC.remove(Telemetry.LOG_TRACE_ID);
+
+        watched.handle(TestPipelines.request("crm.find", Map.of()));
+
+        assertThat(witness.seen).containsExactly(callSpan().getTraceId());
+        assertThat(org.slf4j.MDC.get(Telemetry.LOG_TRACE_ID)).as("removed when the call ends").isNull();
+    }
+
+    @Test
+    void aTraceIdAlreadyInTheLoggingContextIsKept() {
+        TraceIdWitness witness = new TraceIdWitness();
+        CallPipeline watched = TestPipelines.pipeline(telemetry.observer(TestPipelines.SECRET_REDACTOR),
+                List.of(witness));
+        org.slf4j.MDC.put(Telemetry.LOG_TRACE_ID, TRACE_ID);
+        try {
+            watched.handle(TestPipelines.request("crm.find",
+                    Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN + "-01")));
+            assertThat(witness.seen).containsExactly(TRACE_ID);
+            assertThat(org.slf4j.MDC.get(Telemetry.LOG_TRACE_ID)).isEqualTo(TRACE_ID);
+        } finally {
+            org.slf4j.MDC.remove(Telemetry.LOG_TRACE_ID);
+        }
+    }
 }

@@ -12,7 +12,7 @@ import org.slf4j.MDC;
  */
 public final class LogContext implements AutoCloseable {
     public static final String SESSION_ID = "sessionId";
-    public static final String TRACE_ID = "traceId";
+    public static final String TRACE_ID = dev.bulwark.telemetry.Telemetry.LOG_TRACE_ID;
     static final List<String> KEYS = List.of(SESSION_ID, TRACE_ID);
     static final int MAX_ID = 256;
     private static final Pattern VISIBLE = Pattern.compile("[\\x21-\\x7e]{1," + MAX_ID + "}");
