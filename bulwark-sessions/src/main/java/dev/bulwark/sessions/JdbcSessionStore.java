@@ -130,23 +130,20 @@ public final class JdbcSessionStore implements SessionStore {
         long now = clock.millis();
         try {
             Transactions.run(database, c -> {
-                requireOpen(c, "UPDATE " + SESSIONS + " SET call_count = call_count + 1, last_used = ?"
-                        + " WHERE id = ? AND last_used >= ?", sessionId, now);
-                int added = 0;
-                for (String label : labels) {
-                    added += update(c, "INSERT INTO " + LABELS + " (session_id, label) VALUES (?, ?)"
-                            + " ON CONFLICT (session_id, label) DO NOTHING", sessionId, label);
-                }
-                if (added > 0 && count(c, "SELECT COUNT(*) FROM " + LABELS + " WHERE session_id = ?",
-                        sessionId) > limits.maxLabels()) {
+                long seq = countCall(c, sessionId, now);
+                if (!labels.isEmpty() && insertLabels(c, sessionId, labels) > 0
+                        && count(c, "SELECT COUNT(*) FROM " + LABELS + " WHERE session_id = ?", sessionId)
+                        > limits.maxLabels()) {
                     // rolled back: every label already seen stays, and the caller withholds this output
                     throw new IllegalStateException("session would hold more than " + limits.maxLabels() + " labels");
                 }
-                long seq = count(c, "SELECT call_count FROM " + SESSIONS + " WHERE id = ?", sessionId);
                 update(c, "INSERT INTO " + TOOLS + " (session_id, seq, tool) VALUES (?, ?, ?)", sessionId, seq,
                         toolName);
-                update(c, "DELETE FROM " + TOOLS + " WHERE session_id = ? AND seq <= ?", sessionId,
-                        seq - limits.recentTools());
+                // call numbers start at 1, so until the window is full there is nothing older to drop
+                if (seq > limits.recentTools()) {
+                    update(c, "DELETE FROM " + TOOLS + " WHERE session_id = ? AND seq <= ?", sessionId,
+                            seq - limits.recentTools());
+                }
                 return null;
             });
         } catch (SQLException e) {
@@ -265,6 +262,36 @@ public final class JdbcSessionStore implements SessionStore {
             throw new SQLException("session vanished", "40001");
         }
         return new SessionFacts(id, started, calls, labels, tools, 0);
+    }
+
+    /**
+     * Counts one call of an open session and returns its number, in one statement that writes the session's row
+     * first (so it takes the row's lock before anything else in the transaction, as every update here does).
+     */
+    private long countCall(Connection c, String id, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + SESSIONS + " SET call_count = call_count + 1,"
+                + " last_used = ? WHERE id = ? AND last_used >= ? RETURNING call_count")) {
+            bind(s, now, id, now - idleTimeout.toMillis());
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("session " + id + " is not open");
+                }
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Adds the labels the session lacks in one statement; returns how many were new. */
+    private static int insertLabels(Connection c, String id, Set<String> labels) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + LABELS + " (session_id, label) VALUES ");
+        Object[] values = new Object[labels.size() * 2];
+        int i = 0;
+        for (String label : labels) {
+            sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+            values[i++] = id;
+            values[i++] = label;
+        }
+        return update(c, sql.append(" ON CONFLICT (session_id, label) DO NOTHING").toString(), values);
     }
 
     private void requireOpen(Connection c, String touch, String id, long now) throws SQLException {
