@@ -31,7 +31,7 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
 
         /** Seen only in the free text of untrusted output: mentioned by someone, never a field or a trusted value. */
         boolean untrustedOnly() {
-            return sources.equals(Set.of(Source.UNTRUSTED_OUTPUT));
+            return sources.size() == 1 && sources.contains(Source.UNTRUSTED_OUTPUT);
         }
 
         /** Seen trusted, or as a whole field of records. */
@@ -53,17 +53,37 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
      * seen trusted or as a field. The name to add to a channel, the password to set: untrusted content chose it.
      */
     public boolean untrustedValue() {
-        return whole && parts.stream().anyMatch(Part::untrustedOnly) && parts.stream().noneMatch(Part::backed);
+        if (!whole) {
+            return false;
+        }
+        boolean untrusted = false;
+        for (Part p : parts) {
+            if (p.backed()) {
+                return false;
+            }
+            untrusted |= p.untrustedOnly();
+        }
+        return untrusted;
     }
 
     /** Some part was seen only in untrusted output: untrusted content reached this argument. */
     public boolean untrustedOnly() {
-        return parts.stream().anyMatch(Part::untrustedOnly);
+        for (Part p : parts) {
+            if (p.untrustedOnly()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Some identifier part (IBAN, account, e-mail, URL, domain, phone, path) was seen only in untrusted output. */
     public boolean untrustedIdentifier() {
-        return parts.stream().anyMatch(p -> p.untrustedOnly() && p.kind().identifier());
+        for (Part p : parts) {
+            if (p.untrustedOnly() && p.kind().identifier()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -71,7 +91,12 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
      * else it was seen in.
      */
     public boolean identifierOutsideIntent() {
-        return parts.stream().anyMatch(p -> p.kind().identifier() && !p.sources().contains(Source.INTENT));
+        for (Part p : parts) {
+            if (p.kind().identifier() && !p.sources().contains(Source.INTENT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -81,31 +106,56 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
      * it. Account-like references and file names are left out: models make those up as a matter of course.
      */
     public boolean unseenIdentifier() {
-        return parts.stream().anyMatch(p -> p.kind().destination() && p.sources().isEmpty());
+        for (Part p : parts) {
+            if (p.kind().destination() && p.sources().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Some part was seen nowhere, or nothing in it could be traced: model-generated as far as the gateway knows. */
     public boolean unseen() {
-        return traced && (parts.isEmpty() || parts.stream().anyMatch(p -> p.sources().isEmpty()));
+        if (!traced || parts.isEmpty()) {
+            return traced;
+        }
+        for (Part p : parts) {
+            if (p.sources().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every part was seen in the intent or a trusted output. */
     public boolean trusted() {
-        return !parts.isEmpty() && parts.stream().allMatch(Part::trusted);
+        for (Part p : parts) {
+            if (!p.trusted()) {
+                return false;
+            }
+        }
+        return !parts.isEmpty();
     }
 
     /** No part is trusted and some part came only from untrusted output. */
     public boolean fromUntrustedOnly() {
-        return untrustedOnly() && parts.stream().noneMatch(Part::trusted);
+        for (Part p : parts) {
+            if (p.trusted()) {
+                return false;
+            }
+        }
+        return untrustedOnly();
     }
 
     /** The sources of all parts, plus {@code unseen} when {@link #unseen()}. */
     public Set<String> sourceNames() {
         Set<String> out = new LinkedHashSet<>();
-        for (Source s : Source.values()) {
-            if (parts.stream().anyMatch(p -> p.sources().contains(s))) {
-                out.add(s.contextName());
-            }
+        EnumSet<Source> seen = EnumSet.noneOf(Source.class);
+        for (Part p : parts) {
+            seen.addAll(p.sources());
+        }
+        for (Source s : seen) { // in declaration order, as before
+            out.add(s.contextName());
         }
         if (unseen()) {
             out.add("unseen");
@@ -138,7 +188,11 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         m.put("unseen", unseen());
         m.put("identifier_outside_intent", identifierOutsideIntent());
         m.put("parts", (long) parts.size());
-        m.put("untrusted_parts", parts.stream().filter(Part::untrustedOnly).count());
+        long untrustedParts = 0;
+        for (Part p : parts) {
+            untrustedParts += p.untrustedOnly() ? 1 : 0;
+        }
+        m.put("untrusted_parts", untrustedParts);
         return m;
     }
 }

@@ -69,7 +69,9 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments, boolean 
         Map<String, Object> args = new LinkedHashMap<>();
         Set<String> untrustedSinks = new LinkedHashSet<>();
         Set<String> sinkLabels = new LinkedHashSet<>();
-        arguments.keySet().stream().sorted().forEach(name -> {
+        String[] names = arguments.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(names);
+        for (String name : names) {
             ArgumentProvenance a = arguments.get(name);
             args.put(name, a.toContext());
             if (a.sink()) {
@@ -78,7 +80,7 @@ public record CallProvenance(Map<String, ArgumentProvenance> arguments, boolean 
                     untrustedSinks.add(name);
                 }
             }
-        });
+        }
         Map<String, Object> flow = new LinkedHashMap<>();
         flow.put("args", args);
         flow.put("untrusted_in_sink", untrustedInSink());
