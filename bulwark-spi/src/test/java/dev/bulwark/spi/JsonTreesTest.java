@@ -1,0 +1,94 @@
+package dev.bulwark.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTreesTest {
+    private static Map<String, Object> mutableTree() {
+        List<Object> items = new ArrayList<>(List.of("a", 1L));
+        Map<String, Object> inner = new HashMap<>();
+        inner.put("items", items);
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("inner", inner);
+        tree.put("flag", true);
+        tree.put("none", null);
+        return tree;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCopyNoLongerFollowsTheOriginal() {
+        Map<String, Object> original = mutableTree();
+        Map<String, Object> copy = JsonTrees.copyObject(original);
+        ((List<Object>) ((Map<String, Object>) original.get("inner")).get("items")).add("later");
+        original.put("added", "x");
+        assertEquals(mutableTree(), copy);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCopyCannotBeChangedAtAnyDepth() {
+        Map<String, Object> copy = JsonTrees.copyObject(mutableTree());
+        assertThrows(UnsupportedOperationException.class, () -> copy.put("x", 1));
+        assertThrows(UnsupportedOperationException.class, () -> copy.remove("flag"));
+        assertThrows(UnsupportedOperationException.class, () -> copy.entrySet().iterator().next().setValue(2));
+        assertThrows(UnsupportedOperationException.class, () -> copy.keySet().clear());
+        assertThrows(UnsupportedOperationException.class, () -> copy.values().clear());
+        Map<String, Object> inner = (Map<String, Object>) copy.get("inner");
+        assertThrows(UnsupportedOperationException.class, () -> inner.clear());
+        List<Object> items = (List<Object>) inner.get("items");
+        assertThrows(UnsupportedOperationException.class, () -> items.add("b"));
+        assertThrows(UnsupportedOperationException.class, () -> items.set(0, "b"));
+        assertThrows(UnsupportedOperationException.class, () -> items.remove(0));
+        var iterator = items.iterator();
+        iterator.next();
+        assertThrows(UnsupportedOperationException.class, iterator::remove);
+    }
+
+    @Test
+    void aTreeItMadeIsTakenAsItIsWholeOrAsABranch() {
+        Map<String, Object> copy = JsonTrees.copyObject(mutableTree());
+        assertSame(copy, JsonTrees.copyObject(copy));
+        Map<String, Object> outer = new LinkedHashMap<>();
+        outer.put("branch", copy);
+        assertSame(copy, JsonTrees.copyObject(outer).get("branch"));
+    }
+
+    @Test
+    void anUnmodifiableViewMadeElsewhereIsStillCopied() {
+        Map<String, Object> backing = new LinkedHashMap<>(Map.of("k", "v"));
+        Map<String, Object> view = java.util.Collections.unmodifiableMap(backing);
+        Map<String, Object> copy = JsonTrees.copyObject(view);
+        assertNotSame(view, copy);
+        backing.put("k", "changed");
+        assertEquals(Map.of("k", "v"), copy);
+    }
+
+    @Test
+    void copiesEqualPlainMapsAndListsWithTheSameContent() {
+        Map<String, Object> copy = JsonTrees.copyObject(mutableTree());
+        Map<String, Object> plain = mutableTree();
+        assertEquals(plain, copy);
+        assertEquals(copy, plain);
+        assertEquals(plain.hashCode(), copy.hashCode());
+        assertEquals(plain.toString(), copy.toString());
+        assertEquals(List.of("inner", "flag", "none"), List.copyOf(copy.keySet()));
+    }
+
+    @Test
+    void refusesWhatIsNotJson() {
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.copyObject(Map.of("k", new Object())));
+        Map<Object, Object> badKey = new HashMap<>();
+        badKey.put(1, "v");
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.copyValue(badKey));
+    }
+}
