@@ -277,4 +277,44 @@ class HttpEdgeTest {
         assertThat(post("/api/v1/agents", "application/json", "Bearer " + admin, "not json").statusCode())
                 .isEqualTo(400);
     }
+
+    /** The token with the case of every letter in its signature flipped: the same letters, not the same token. */
+    private static String caseFlipped(String jwt) {
+        int signature = jwt.lastIndexOf('.') + 1;
+        StringBuilder flipped = new StringBuilder(jwt.substring(0, signature));
+        for (char c : jwt.substring(signature).toCharArray()) {
+            flipped.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+        }
+        return flipped.toString();
+    }
+
+    private static int initialize(HttpClient client, String bearer) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofString(INIT)).build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Jetty's header cache compared values ignoring case by default (HttpListeners.exact). */
+    @Test
+    void aTokenDifferingOnlyInLetterCaseIsRefusedOnTheSameConnection() throws Exception {
+        String flipped = caseFlipped(token);
+        assertThat(flipped).isNotEqualTo(token).isEqualToIgnoringCase(token);
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int round = 0; round < 5; round++) {
+                assertThat(initialize(client, token)).as("round %d, the real token", round).isEqualTo(200);
+                assertThat(initialize(client, flipped)).as("round %d, case flipped", round).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void namesNoServerVersion() throws Exception {
+        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(
+                URI.create(gateway.baseUrl() + "/.well-known/oauth-protected-resource")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.headers().firstValue("Server").orElse("")).doesNotContainIgnoringCase("jetty");
+    }
 }
