@@ -1,7 +1,11 @@
 package dev.bulwark.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.AuditException;
 import dev.bulwark.spi.identity.Authentication;
@@ -42,6 +46,15 @@ public final class McpGate implements Filter {
     private static final Set<String> SUBSCRIPTION_METHODS = Set.of("resources/subscribe", "resources/unsubscribe");
     /** Notifications the SDK acts on; every other notification is accepted (202) and dropped at the gate. */
     private static final Set<String> SDK_NOTIFICATIONS = Set.of("notifications/initialized");
+    /**
+     * Reads agents' messages strictly: a repeated member name or anything after the message is refused. The gate, the
+     * SDK and policy must all read one message the same way; with a repeated {@code name} or {@code method}, which
+     * copy counts depends on the parser, and a reader that took the other one would be governed by another call.
+     */
+    private static final ObjectMapper MESSAGES = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final Authenticator authenticator;
     private final GateAudit audit;
@@ -153,10 +166,13 @@ public final class McpGate implements Filter {
         }
         JsonNode message;
         try {
-            message = JsonResponses.JSON.readTree(body);
+            message = MESSAGES.readTree(body);
         } catch (JsonProcessingException e) {
-            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "PARSE_ERROR", request, Map.of());
-            JsonResponses.jsonRpcError(response, 400, null, -32700, "Parse error: body is not valid JSON");
+            boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId,
+                    duplicate ? "DUPLICATE_MEMBER" : "PARSE_ERROR", request, Map.of());
+            JsonResponses.jsonRpcError(response, 400, null, -32700, duplicate
+                    ? "Parse error: an object repeats a member name" : "Parse error: body is not valid JSON");
             return;
         }
         String problem = JsonRpcShape.problem(message);

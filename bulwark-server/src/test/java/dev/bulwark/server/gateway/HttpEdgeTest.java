@@ -168,6 +168,28 @@ class HttpEdgeTest {
     }
 
     @Test
+    void repeatedMemberNamesAndTrailingContentAreParseErrors() throws Exception {
+        // A repeated name or method could be read one way here and another way by the next parser.
+        String[] bodies = {
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                        + "\"name\":\"delete_all\",\"arguments\":{}}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"method\":\"tools/call\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                        + "\"arguments\":{\"to\":\"a@example.com\",\"to\":\"b@example.com\"}}}"};
+        for (String body : bodies) {
+            HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).at("/error/code").asInt()).as(body).isEqualTo(-32700);
+            assertThat(r.body()).as(body).contains("repeats a member name").doesNotContain("delete_all");
+            assertThat(last().event().reason()).isEqualTo("DUPLICATE_MEMBER");
+        }
+        HttpResponse<String> trailing = post("/mcp", "application/json", "Bearer " + token,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"} {\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+        assertThat(trailing.statusCode()).isEqualTo(400);
+        assertThat(last().event().reason()).isEqualTo("PARSE_ERROR");
+    }
+
+    @Test
     void unknownMethodIsMethodNotFound() throws Exception {
         HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token,
                 "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"sampling/steal\"}");
