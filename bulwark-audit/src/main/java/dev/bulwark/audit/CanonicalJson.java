@@ -16,14 +16,31 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int INITIAL_CAPACITY = 1024;
+    /** A builder grown beyond this is dropped after use rather than kept by its thread. */
+    private static final int KEPT_CAPACITY = 64 * 1024;
+    private static final ThreadLocal<StringBuilder> BUFFER = new ThreadLocal<>();
 
     private CanonicalJson() {}
 
     /** The canonical text of a JSON tree (maps with string keys, lists, strings, numbers, booleans, null). */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(128);
-        write(value, out);
-        return out.toString();
+        // one builder per thread, reused: an event's details run to kilobytes, and growing a new builder to that size
+        // for every record copied it several times over
+        StringBuilder out = BUFFER.get();
+        BUFFER.set(null); // taken while in use, so a write reached from inside this one gets its own
+        if (out == null) {
+            out = new StringBuilder(INITIAL_CAPACITY);
+        }
+        out.setLength(0);
+        try {
+            write(value, out);
+            return out.toString();
+        } finally {
+            if (out.capacity() <= KEPT_CAPACITY) {
+                BUFFER.set(out);
+            }
+        }
     }
 
     /**
