@@ -1,16 +1,12 @@
 package dev.bulwark.audit;
 
+import dev.bulwark.spi.JsonTrees;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The canonical JSON form that audit hashes are computed over; see the package documentation for the rules.
@@ -19,51 +15,44 @@ import java.util.concurrent.atomic.AtomicLong;
  * event stored and read again is equal to the event that was hashed.
  */
 public final class CanonicalJson {
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int INITIAL_CAPACITY = 1024;
+    /** A builder grown beyond this is dropped after use rather than kept by its thread. */
+    private static final int KEPT_CAPACITY = 64 * 1024;
+    private static final ThreadLocal<StringBuilder> BUFFER = new ThreadLocal<>();
 
     private CanonicalJson() {}
 
     /** The canonical text of a JSON tree (maps with string keys, lists, strings, numbers, booleans, null). */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(128);
-        write(value, out);
-        return out.toString();
+        // one builder per thread, reused: an event's details run to kilobytes, and growing a new builder to that size
+        // for every record copied it several times over
+        StringBuilder out = BUFFER.get();
+        BUFFER.set(null); // taken while in use, so a write reached from inside this one gets its own
+        if (out == null) {
+            out = new StringBuilder(INITIAL_CAPACITY);
+        }
+        out.setLength(0);
+        try {
+            write(value, out);
+            return out.toString();
+        } finally {
+            if (out.capacity() <= KEPT_CAPACITY) {
+                BUFFER.set(out);
+            }
+        }
     }
 
     /**
      * Returns the tree with every number in its canonical Java type (integers as {@link Long}, or
-     * {@link BigInteger} beyond the long range; fractions as {@link Double}) and maps sorted by key.
+     * {@link java.math.BigInteger} beyond the long range; fractions as {@link Double}) and maps in key order, frozen
+     * ({@link JsonTrees#canonicalValue}): a tree already in that form is returned as it is.
      *
      * @throws IllegalArgumentException for a non-finite number, an unknown number type or a non-JSON value
      */
-    @SuppressWarnings("unchecked")
     public static Object normalize(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean) {
-            return value;
-        }
-        if (value instanceof Number number) {
-            return normalizeNumber(number);
-        }
-        if (value instanceof Map<?, ?> map) {
-            TreeMap<String, Object> sorted = new TreeMap<>();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("JSON object keys must be strings, got " + e.getKey());
-                }
-                sorted.put(key, normalize(e.getValue()));
-            }
-            return Collections.unmodifiableSortedMap(sorted);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            for (Object item : list) {
-                copy.add(normalize(item));
-            }
-            return Collections.unmodifiableList(copy);
-        }
-        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+        // one definition of the canonical shape, shared with the records that build details in it (taken as they are)
+        return JsonTrees.canonicalValue(value);
     }
 
     /** Normalizes an object tree; the result's iteration order is the canonical key order. */
@@ -73,28 +62,7 @@ public final class CanonicalJson {
     }
 
     private static Number normalizeNumber(Number number) {
-        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte
-                || number instanceof AtomicInteger || number instanceof AtomicLong) {
-            return number.longValue();
-        }
-        if (number instanceof BigInteger big) {
-            return big.compareTo(LONG_MIN) >= 0 && big.compareTo(LONG_MAX) <= 0 ? (Number) big.longValueExact() : big;
-        }
-        double d;
-        if (number instanceof Double boxed) {
-            d = boxed;
-        } else if (number instanceof Float f) {
-            // the float's shortest decimal, not its binary expansion: 0.1f stays 0.1
-            d = Double.parseDouble(Float.toString(f));
-        } else if (number instanceof BigDecimal decimal) {
-            d = decimal.doubleValue();
-        } else {
-            throw new IllegalArgumentException("unsupported number type in JSON tree: " + number.getClass().getName());
-        }
-        if (!Double.isFinite(d)) {
-            throw new IllegalArgumentException("JSON numbers must be finite, got " + d);
-        }
-        return d == 0.0 ? 0.0 : d; // -0.0 and 0.0 are one JSON number
+        return JsonTrees.canonicalNumber(number);
     }
 
     /**
@@ -136,7 +104,8 @@ public final class CanonicalJson {
 
     private static void writeObject(Map<?, ?> map, StringBuilder out) {
         // a sorted map in natural order (as normalize makes them) is in canonical order already
-        Map<?, ?> sorted = map instanceof java.util.SortedMap<?, ?> s && s.comparator() == null ? map : sorted(map);
+        Map<?, ?> sorted = JsonTrees.isCanonical(map) || map instanceof java.util.SortedMap<?, ?> s && s.comparator() == null
+                ? map : sorted(map);
         out.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> e : sorted.entrySet()) {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 final class ChainHash {
     /** The previous hash of the first record. */
     static final String GENESIS = "0".repeat(64);
+    private static final byte[] EVENT_PREFIX = "{\"event\":".getBytes(StandardCharsets.UTF_8);
 
     private ChainHash() {}
 
@@ -17,9 +18,31 @@ final class ChainHash {
      * canonical (sorted) order, so the text is the canonical JSON of that object.
      */
     static String of(long sequence, String previousHash, String canonicalEvent) {
-        String document = "{\"event\":" + canonicalEvent + ",\"previousHash\":" + CanonicalJson.write(previousHash)
-                + ",\"sequence\":" + sequence + "}";
-        return sha256Hex(document);
+        return link(eventPart(canonicalEvent), sequence, previousHash);
+    }
+
+    /**
+     * The hash of {@link #of} begun: the document up to and including its event, digested where the event is known
+     * (on the appender's thread), so that the serial writer only adds the link to the chain ({@link #link}).
+     */
+    static MessageDigest eventPart(String canonicalEvent) {
+        MessageDigest digest = sha256();
+        digest.update(EVENT_PREFIX);
+        digest.update(canonicalEvent.getBytes(StandardCharsets.UTF_8));
+        return digest;
+    }
+
+    /** Finishes {@link #of} from its {@link #eventPart}, which is left as it was (it may be linked again). */
+    static String link(MessageDigest eventPart, long sequence, String previousHash) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) eventPart.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 digest can be cloned", e);
+        }
+        digest.update((",\"previousHash\":" + CanonicalJson.write(previousHash) + ",\"sequence\":" + sequence + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     static String sha256Hex(String text) {
@@ -27,8 +50,12 @@ final class ChainHash {
     }
 
     static byte[] sha256(byte[] bytes) {
+        return sha256().digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

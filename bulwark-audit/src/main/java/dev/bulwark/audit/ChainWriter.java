@@ -30,8 +30,11 @@ final class ChainWriter implements Runnable {
     sealed interface Request permits Append, Seal, Tick, Stop {
     }
 
-    /** @param canonicalDetails the canonical text of the event's details, as stored */
-    record Append(AuditEvent event, String canonicalEvent, String canonicalDetails,
+    /**
+     * @param hashedEvent      {@link ChainHash#eventPart} of the event's canonical text, digested by the appender
+     * @param canonicalDetails the canonical text of the event's details, as stored
+     */
+    record Append(AuditEvent event, java.security.MessageDigest hashedEvent, String canonicalDetails,
                   CompletableFuture<AuditRecord> result) implements Request {
     }
 
@@ -57,6 +60,7 @@ final class ChainWriter implements Runnable {
     private final Consumer<List<Checkpoint>> committed;
     private final long periodNanos;
     private Connection connection;
+    private WriterStatements statements;
     /** {@link System#nanoTime()} when the first record no checkpoint covers yet was committed; -1 when none. */
     private long uncoveredSince = -1;
 
@@ -135,8 +139,8 @@ final class ChainWriter implements Runnable {
         Connection c = connection();
         dialect.beginWrite(c);
         try {
-            Head head = readHead(c);
-            long lastCheckpoint = readLastCheckpointSequence(c);
+            Head head = readHead(statements.head());
+            long lastCheckpoint = readLastCheckpointSequence(statements.lastCheckpoint());
             Optional<Checkpoint> latest = Optional.empty(); // read only if a seal needs it
             List<StoredRecord> records = new ArrayList<>();
             List<Checkpoint> checkpoints = new ArrayList<>();
@@ -148,7 +152,7 @@ final class ChainWriter implements Runnable {
                     }
                     case Append a -> {
                         long sequence = head.sequence() + 1;
-                        String hash = ChainHash.of(sequence, head.hash(), a.canonicalEvent());
+                        String hash = ChainHash.link(a.hashedEvent(), sequence, head.hash());
                         AuditRecord record = new AuditRecord(sequence, a.event(), head.hash(), hash);
                         records.add(StoredRecord.of(record, a.canonicalDetails()));
                         completions.add(() -> a.result().complete(record));
@@ -184,7 +188,7 @@ final class ChainWriter implements Runnable {
                 checkpoints.add(checkpoint);
                 lastCheckpoint = head.sequence();
             }
-            insert(c, records, checkpoints);
+            insert(c, statements.recordInsert(), records, checkpoints);
             dialect.commit(c);
             if (head.sequence() <= lastCheckpoint) {
                 uncoveredSince = -1;
@@ -201,17 +205,14 @@ final class ChainWriter implements Runnable {
         }
     }
 
-    private static Head readHead(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT sequence, hash FROM audit_record ORDER BY sequence DESC LIMIT 1");
-             ResultSet rs = s.executeQuery()) {
+    private static Head readHead(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
             return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainHash.GENESIS);
         }
     }
 
-    private static long readLastCheckpointSequence(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT MAX(sequence) FROM audit_checkpoint");
-             ResultSet rs = s.executeQuery()) {
+    private static long readLastCheckpointSequence(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
             rs.next();
             long max = rs.getLong(1);
             return rs.wasNull() ? 0 : max;
@@ -226,16 +227,15 @@ final class ChainWriter implements Runnable {
         }
     }
 
-    private static void insert(Connection c, List<StoredRecord> records, List<Checkpoint> checkpoints)
-            throws SQLException {
+    private static void insert(Connection c, PreparedStatement recordInsert, List<StoredRecord> records,
+                               List<Checkpoint> checkpoints) throws SQLException {
         if (!records.isEmpty()) {
-            try (PreparedStatement insert = c.prepareStatement(StoredRecord.INSERT)) {
-                for (StoredRecord record : records) {
-                    record.bind(insert);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            recordInsert.clearBatch();
+            for (StoredRecord record : records) {
+                record.bind(recordInsert);
+                recordInsert.addBatch();
             }
+            recordInsert.executeBatch();
         }
         if (!checkpoints.isEmpty()) {
             try (PreparedStatement insert = c.prepareStatement(StoredCheckpoint.INSERT)) {
@@ -275,6 +275,7 @@ final class ChainWriter implements Runnable {
             Connection c = dataSource.getConnection();
             try {
                 dialect.configure(c, options.sqliteSync());
+                statements = WriterStatements.prepare(c);
             } catch (SQLException e) {
                 closeQuietly(c);
                 throw e;
@@ -284,10 +285,12 @@ final class ChainWriter implements Runnable {
         return connection;
     }
 
+    /** Closes the connection and with it the statements prepared on it; the next batch opens a new one. */
     private void discardConnection() {
         if (connection != null) {
             closeQuietly(connection);
             connection = null;
+            statements = null;
         }
     }
 

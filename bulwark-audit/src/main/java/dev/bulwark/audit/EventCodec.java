@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Converts events to and from their stored and hashed forms. Times are kept to the microsecond, written as
@@ -68,7 +68,7 @@ final class EventCodec {
 
     /** {@link #canonicalEvent(AuditEvent)} given the canonical text of the event's details, written once. */
     static String canonicalEvent(AuditEvent event, String canonicalDetails) {
-        Map<String, Object> doc = new LinkedHashMap<>();
+        Map<String, Object> doc = new TreeMap<>(); // in canonical key order already: written without re-sorting
         doc.put("time", formatTime(event.time()));
         doc.put("type", event.type().name());
         doc.put("action", event.action());

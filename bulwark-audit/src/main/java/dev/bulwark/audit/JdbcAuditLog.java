@@ -161,9 +161,11 @@ public final class JdbcAuditLog implements AuditLog {
             throw new AuditException("event cannot be recorded: " + e.getMessage(), e);
         }
         CompletableFuture<AuditRecord> result = new CompletableFuture<>();
-        // written once here, on the caller's thread, for the hash and the stored row: the writer thread is serial
+        // written and hashed here, on the caller's thread, for the stored row and the record hash: the writer thread
+        // is serial, so it only links each digested event to the chain head
         String details = CanonicalJson.write(normalized.details());
-        enqueue(new ChainWriter.Append(normalized, EventCodec.canonicalEvent(normalized, details), details, result));
+        enqueue(new ChainWriter.Append(normalized,
+                ChainHash.eventPart(EventCodec.canonicalEvent(normalized, details)), details, result));
         return await(result);
     }
 

@@ -115,6 +115,27 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void detailsBuiltCanonicalAreKeptAsTheyAreAndReadBackEqualInAnIntactChain() {
+        try (JdbcAuditLog log = open()) {
+            List<AuditRecord> appended = new ArrayList<>();
+            for (int i = 1; i <= 12; i++) {
+                AuditEvent plain = TestEvents.event(i);
+                Map<String, Object> canonical = dev.bulwark.spi.JsonTrees.canonicalObject(plain.details());
+                AuditEvent built = new AuditEvent(plain.time(), plain.type(), plain.action(), plain.outcome(),
+                        plain.agentId(), plain.userId(), plain.sessionId(), plain.reason(), canonical);
+                assertThat(built.details()).isSameAs(canonical);
+                AuditRecord record = log.append(built);
+                assertThat(record.event().details()).as("not copied again by the log").isSameAs(canonical);
+                assertThat(record.event()).isEqualTo(EventCodec.normalize(plain));
+                assertThat(CanonicalJson.write(canonical)).isEqualTo(CanonicalJson.write(plain.details()));
+                appended.add(record);
+            }
+            assertThat(log.read(1, 100)).isEqualTo(appended);
+            assertThat(log.verify()).isEqualTo(new AuditVerification.Intact(12, 1));
+        }
+    }
+
+    @Test
     void tailAndReadPageThroughTheChainOldestFirst() {
         try (JdbcAuditLog log = open()) {
             List<AuditRecord> appended = appendAll(log, 1, 30);

@@ -27,6 +27,8 @@ public final class SqlRevocationList {
     static final int MAX_JTI_LENGTH = 256;
     /** The key prefix of an agent's token cut-off; Bulwark's own jtis are UUIDs and never take this form. */
     static final String AGENT_CUTOFF = "agent:";
+    /** The revocation check's text for the usual token lineages (one to three ids), built once. */
+    private static final String[] AGENT_OR_IDS = {agentOrIds(0), agentOrIds(1), agentOrIds(2), agentOrIds(3)};
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -103,10 +105,8 @@ public final class SqlRevocationList {
      * {@code issuedAt}, in one query. Fails (throws) rather than answer when the database cannot be read.
      */
     public boolean anyRevoked(List<String> jtis, String agentId, Instant issuedAt) {
-        List<String> ids = jtis.stream().filter(j -> j != null && j.length() <= MAX_JTI_LENGTH).distinct().toList();
-        String sql = "SELECT 1 FROM " + Sql.REVOKED + " WHERE (jti = ? AND revoked_at >= ?)"
-                + (ids.isEmpty() ? "" : " OR jti IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
-                + ")");
+        List<String> ids = usable(jtis);
+        String sql = ids.size() < AGENT_OR_IDS.length ? AGENT_OR_IDS[ids.size()] : agentOrIds(ids.size());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, AGENT_CUTOFF + agentId);
             s.setLong(2, issuedAt.toEpochMilli());
@@ -119,6 +119,25 @@ public final class SqlRevocationList {
         } catch (SQLException e) {
             throw Sql.failure("could not read the revocation list", e);
         }
+    }
+
+    /** The query of {@link #anyRevoked(List, String, Instant)} for {@code ids} token ids. */
+    private static String agentOrIds(int ids) {
+        return "SELECT 1 FROM " + Sql.REVOKED + " WHERE (jti = ? AND revoked_at >= ?)"
+                + (ids == 0 ? "" : " OR jti IN (" + String.join(", ", java.util.Collections.nCopies(ids, "?")) + ")");
+    }
+
+    /** The token ids worth asking about, each once, in order; checked on every request, so without streams. */
+    private static List<String> usable(List<String> jtis) {
+        List<String> ids = new java.util.ArrayList<>(jtis.size());
+        java.util.Set<String> seen = jtis.size() > 8 ? new java.util.HashSet<>() : null;
+        for (String jti : jtis) {
+            if (jti != null && jti.length() <= MAX_JTI_LENGTH
+                    && (seen == null ? !ids.contains(jti) : seen.add(jti))) {
+                ids.add(jti);
+            }
+        }
+        return ids;
     }
 
     /** Whether the token id was revoked. Fails (throws) rather than answer when the database cannot be read. */
@@ -142,7 +161,7 @@ public final class SqlRevocationList {
      * (throws) rather than answer when the database cannot be read.
      */
     public boolean anyRevoked(List<String> jtis) {
-        List<String> ids = jtis.stream().filter(j -> j != null && j.length() <= MAX_JTI_LENGTH).distinct().toList();
+        List<String> ids = usable(jtis);
         if (ids.isEmpty()) {
             return false;
         }

@@ -230,6 +230,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void aLineageIsCheckedWholeOnTheVeryNextLookupOfAnyReplica() {
+        SqlRevocationList otherReplica = new SqlRevocationList(dataSource(), clock, Duration.ofHours(1));
+        Instant issued = clock.instant();
+        java.util.List<String> lineage = new java.util.ArrayList<>(java.util.Arrays.asList(
+                "leaf", null, "parent", "leaf", "x".repeat(SqlRevocationList.MAX_JTI_LENGTH + 1), "root"));
+        assertThat(otherReplica.anyRevoked(lineage, "bot", issued)).isFalse();
+
+        revocations.revoke("root", clock.instant().plusSeconds(600));
+        assertThat(otherReplica.anyRevoked(lineage, "bot", issued)).isTrue();
+        assertThat(otherReplica.anyRevoked(java.util.List.of("leaf", "parent"), "bot", issued)).isFalse();
+
+        java.util.List<String> longLineage = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            longLineage.add("hop-" + (i % 10));
+        }
+        assertThat(otherReplica.anyRevoked(longLineage, "bot", issued)).isFalse();
+        revocations.revoke("hop-9", clock.instant().plusSeconds(600));
+        assertThat(otherReplica.anyRevoked(longLineage, "bot", issued)).isTrue();
+
+        revocations.revokeTokensOf("bot");
+        assertThat(otherReplica.anyRevoked(java.util.List.of(), "bot", issued)).isTrue();
+        assertThat(otherReplica.anyRevoked(java.util.List.of("leaf"), "other-bot", issued)).isFalse();
+    }
+
+    @Test
     void revokingTwiceKeepsTheLaterExpiry() {
         revocations.revoke("jti-1", clock.instant().plusSeconds(3600));
         revocations.revoke("jti-1", clock.instant().plusSeconds(60));

@@ -91,4 +91,68 @@ class JsonTreesTest {
         badKey.put(1, "v");
         assertThrows(IllegalArgumentException.class, () -> JsonTrees.copyValue(badKey));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCanonicalCopyIsInKeyOrderWithCanonicalNumbersAtEveryDepth() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("z", 1);
+        inner.put("a", List.of(2.5f, (short) 3, new java.math.BigInteger("5"), -0.0, new java.math.BigDecimal("1.5")));
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("b", inner);
+        tree.put("B", "upper before lower");
+        tree.put("a", new java.math.BigInteger("123456789012345678901234567890"));
+        Map<String, Object> canonical = JsonTrees.canonicalObject(tree);
+        assertEquals(List.of("B", "a", "b"), List.copyOf(canonical.keySet()));
+        Map<String, Object> b = (Map<String, Object>) canonical.get("b");
+        assertEquals(List.of("a", "z"), List.copyOf(b.keySet()));
+        assertEquals(1L, b.get("z"));
+        assertEquals(List.of(2.5, 3L, 5L, 0.0, 1.5), b.get("a"));
+        assertEquals(Long.class, ((List<Object>) b.get("a")).get(2).getClass());
+        assertEquals(true, JsonTrees.isCanonical(canonical));
+        assertEquals(true, JsonTrees.isCanonical(b));
+        assertEquals(false, JsonTrees.isCanonical(JsonTrees.copyObject(tree)));
+        assertEquals(false, JsonTrees.isCanonical(-0.0));
+        assertEquals(false, JsonTrees.isCanonical(1));
+    }
+
+    @Test
+    void aCanonicalTreeIsTakenAsItIsByEveryCopyAndFrozen() {
+        Map<String, Object> canonical = JsonTrees.canonicalObject(mutableTree());
+        assertSame(canonical, JsonTrees.canonicalObject(canonical));
+        assertSame(canonical, JsonTrees.copyObject(canonical));
+        Map<String, Object> outer = new LinkedHashMap<>();
+        outer.put("branch", canonical);
+        assertSame(canonical, JsonTrees.canonicalObject(outer).get("branch"));
+        assertThrows(UnsupportedOperationException.class, () -> canonical.put("x", 1));
+        assertEquals(mutableTree(), canonical);
+    }
+
+    @Test
+    void aFrozenButUnsortedTreeIsMadeCanonical() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("z", 1);
+        tree.put("a", 2L);
+        Map<String, Object> frozen = JsonTrees.copyObject(tree);
+        Map<String, Object> canonical = JsonTrees.canonicalObject(frozen);
+        assertNotSame(frozen, canonical);
+        assertEquals(List.of("a", "z"), List.copyOf(canonical.keySet()));
+        assertEquals(Map.of("a", 2L, "z", 1L), canonical);
+    }
+
+    @Test
+    void aCanonicalCopyRefusesWhatHasNoCanonicalForm() {
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.canonicalObject(Map.of("n", Double.NaN)));
+        assertThrows(IllegalArgumentException.class,
+                () -> JsonTrees.canonicalObject(Map.of("n", List.of(Float.POSITIVE_INFINITY))));
+        assertThrows(IllegalArgumentException.class,
+                () -> JsonTrees.canonicalObject(Map.of("n", new java.util.concurrent.atomic.DoubleAdder())));
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.canonicalObject(Map.of("k", new Object())));
+        Map<Object, Object> badKey = new HashMap<>();
+        badKey.put(1, "v");
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.canonicalValue(badKey));
+        Map<String, Object> nullKey = new HashMap<>();
+        nullKey.put(null, "v");
+        assertThrows(IllegalArgumentException.class, () -> JsonTrees.canonicalObject(nullKey));
+    }
 }

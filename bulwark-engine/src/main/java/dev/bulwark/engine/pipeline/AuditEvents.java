@@ -1,5 +1,6 @@
 package dev.bulwark.engine.pipeline;
 
+import dev.bulwark.spi.JsonTrees;
 import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.Outcome;
@@ -28,7 +29,25 @@ final class AuditEvents {
         this.repeated = new RedactionMemo(redactor);
     }
 
-    AuditEvent toolCall(Conclusion conclusion, String action, Map<String, Object> redactedArguments) {
+    /**
+     * A tree in the canonical form the audit log hashes and stores ({@link JsonTrees#canonicalObject}), built here once
+     * so that neither the event nor the log copies it again; a tree that has no canonical form (a non-finite number,
+     * say) is returned as it is, and the log refuses it when it is appended, as it would have anyway.
+     */
+    static Map<String, Object> canonical(Map<String, Object> tree) {
+        try {
+            return JsonTrees.canonicalObject(tree);
+        } catch (IllegalArgumentException e) {
+            return tree;
+        }
+    }
+
+    /**
+     * @param redactedArguments the call's arguments as the redactor returned them
+     * @param recordedArguments the same in the form records hold ({@link #canonical})
+     */
+    AuditEvent toolCall(Conclusion conclusion, String action, Map<String, Object> redactedArguments,
+                        Map<String, Object> recordedArguments) {
         CallContext call = conclusion.call();
         List<String> policyIds = call.decision().map(Decision::policyIds).orElse(List.of());
         // the reason names the permits and the policies whose obligations applied (a forbid lifted by approval)
@@ -38,7 +57,7 @@ final class AuditEvents {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("callId", call.callId());
-        details.put("arguments", redactedArguments);
+        details.put("arguments", recordedArguments);
         details.put("policyIds", policyIds);
         details.put("obligations", obligations(call));
         details.put("latencyMicros", (System.nanoTime() - call.startNanos()) / 1_000);
@@ -74,7 +93,7 @@ final class AuditEvents {
         Principal principal = call.principal().orElse(null);
         return new AuditEvent(call.receivedAt(), AuditEventType.TOOL_CALL, action, outcome,
                 principal == null ? null : principal.agent().id(), principal == null ? null : principal.userIdOrNull(),
-                call.request().sessionId(), reason, details);
+                call.request().sessionId(), reason, canonical(details));
     }
 
     private static List<Map<String, Object>> obligations(CallContext call) {

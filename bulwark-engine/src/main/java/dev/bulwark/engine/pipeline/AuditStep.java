@@ -18,8 +18,12 @@ public final class AuditStep implements CallStep {
     static final ContextKey<RedactedArguments> REDACTED_ARGUMENTS = ContextKey.of("redacted-arguments",
             RedactedArguments.class);
 
-    /** What {@code by} made of {@code from}. */
-    record RedactedArguments(Redactor by, Map<String, Object> from, Map<String, Object> redacted) {
+    /**
+     * What {@code by} made of {@code from}: as it returned it, and as audit records hold it ({@code recorded}, in the
+     * canonical form records are hashed in, built once per call for every record that carries the arguments).
+     */
+    record RedactedArguments(Redactor by, Map<String, Object> from, Map<String, Object> redacted,
+                             Map<String, Object> recorded) {
     }
 
     private final AuditLog auditLog;
@@ -36,13 +40,14 @@ public final class AuditStep implements CallStep {
     @Override
     public Conclusion handle(CallContext call, Chain next) {
         Map<String, Object> arguments = redactSafely(call.request().arguments());
+        Map<String, Object> recorded = arguments == null ? null : AuditEvents.canonical(arguments);
         Conclusion conclusion = arguments == null
                 ? call.refuse(Refusal.INTERNAL_ERROR, "internal error", "arguments could not be redacted")
                 : next.proceed(call.with(REDACTED_ARGUMENTS,
-                        new RedactedArguments(redactor, call.request().arguments(), arguments)));
+                        new RedactedArguments(redactor, call.request().arguments(), arguments, recorded)));
         AuditEvent event;
         try {
-            event = events.toolCall(conclusion, action(conclusion.call()), arguments);
+            event = events.toolCall(conclusion, action(conclusion.call()), arguments, recorded);
         } catch (RuntimeException e) {
             conclusion = conclusion.call().refuse(Refusal.INTERNAL_ERROR, "internal error",
                     "audit event could not be built: " + e.getClass().getName());
@@ -67,6 +72,15 @@ public final class AuditStep implements CallStep {
             return known.redacted();
         }
         return redactor.redact(arguments);
+    }
+
+    /** {@link #redactedArguments} as audit records hold them (canonical, built once per call when known). */
+    static Map<String, Object> recordedArguments(CallContext call, Map<String, Object> arguments, Redactor redactor) {
+        RedactedArguments known = call.get(REDACTED_ARGUMENTS).orElse(null);
+        if (known != null && known.by() == redactor && known.from().equals(arguments)) {
+            return known.recorded();
+        }
+        return AuditEvents.canonical(redactor.redact(arguments));
     }
 
     private Map<String, Object> redactSafely(Map<String, Object> raw) {

@@ -63,9 +63,10 @@ public final class RecordAttemptStep implements CallStep {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("callId", call.callId());
         details.put("kind", tool.kind().label());
-        details.put("arguments", AuditStep.redactedArguments(call, call.requireArguments(), redactor));
+        details.put("arguments", AuditStep.recordedArguments(call, call.requireArguments(), redactor));
         details.put("policyIds", call.decision().map(Decision::policyIds).orElse(List.of()));
         return new AuditEvent(call.receivedAt(), AuditEventType.TOOL_ATTEMPT, tool.name(), Outcome.ATTEMPTED,
-                principal.agent().id(), principal.userIdOrNull(), call.request().sessionId(), "ATTEMPTED", details);
+                principal.agent().id(), principal.userIdOrNull(), call.request().sessionId(), "ATTEMPTED",
+                AuditEvents.canonical(details));
     }
 }

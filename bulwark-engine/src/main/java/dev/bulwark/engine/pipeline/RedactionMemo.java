@@ -62,7 +62,8 @@ final class RedactionMemo {
             }
         }
         Map<String, Object> result = redactor.redact(tree);
-        Redacted redacted = new Redacted(result, !result.equals(tree));
+        // kept in the form records hold it, so every record that takes it takes it as it is
+        Redacted redacted = new Redacted(AuditEvents.canonical(result), !result.equals(tree));
         if (maxEntries > 0) {
             synchronized (entries) {
                 entries.put(tree, new Remembered(redacted, now));

@@ -53,7 +53,8 @@ class RecordAttemptStepTest {
         assertThat(attempt.outcome()).isEqualTo(Outcome.ATTEMPTED);
         assertThat(attempt.action()).isEqualTo("docs.act");
         assertThat(attempt.agentId()).isEqualTo("alice");
-        assertThat(attempt.details()).containsEntry("kind", kind.label()).containsEntry("arguments", Map.of("id", 7));
+        // in the form the log stores and reads back: integers as Long
+        assertThat(attempt.details()).containsEntry("kind", kind.label()).containsEntry("arguments", Map.of("id", 7L));
         List<AuditEvent> all = h.audit.events();
         assertThat(all).extracting(AuditEvent::type)
                 .containsExactly(AuditEventType.TOOL_ATTEMPT, AuditEventType.TOOL_CALL);

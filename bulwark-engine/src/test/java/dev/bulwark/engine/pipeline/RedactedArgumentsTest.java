@@ -2,6 +2,7 @@ package dev.bulwark.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.spi.JsonTrees;
 import dev.bulwark.spi.guard.Redactor;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ class RedactedArgumentsTest {
     void theSameArgumentsAreRedactedOnce() {
         Map<String, Object> redacted = redactor.redact(received);
         CallContext recorded = call.with(AuditStep.REDACTED_ARGUMENTS,
-                new AuditStep.RedactedArguments(redactor, call.request().arguments(), redacted));
+                new AuditStep.RedactedArguments(redactor, call.request().arguments(), redacted,
+                        AuditEvents.canonical(redacted)));
         assertThat(asked).hasValue(1);
 
         Map<String, Object> validated = new LinkedHashMap<>(received);
@@ -38,7 +40,8 @@ class RedactedArgumentsTest {
     @Test
     void otherArgumentsAnotherRedactorOrNoRecordAreRedactedAfresh() {
         CallContext recorded = call.with(AuditStep.REDACTED_ARGUMENTS,
-                new AuditStep.RedactedArguments(redactor, call.request().arguments(), redactor.redact(received)));
+                new AuditStep.RedactedArguments(redactor, call.request().arguments(), redactor.redact(received),
+                        AuditEvents.canonical(redactor.redact(received))));
         asked.set(0);
 
         Map<String, Object> changed = Map.of("user", "ann", "password", "other");
@@ -50,5 +53,31 @@ class RedactedArgumentsTest {
 
         assertThat(AuditStep.redactedArguments(call, received, redactor)).containsEntry("password", "[REDACTED]");
         assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void laterRecordsTakeTheArgumentsInTheirRecordedFormAsTheyAre() {
+        Map<String, Object> redacted = redactor.redact(received);
+        Map<String, Object> recorded = AuditEvents.canonical(redacted);
+        CallContext known = call.with(AuditStep.REDACTED_ARGUMENTS,
+                new AuditStep.RedactedArguments(redactor, call.request().arguments(), redacted, recorded));
+        asked.set(0);
+
+        assertThat(AuditStep.recordedArguments(known, new LinkedHashMap<>(received), redactor)).isSameAs(recorded);
+        assertThat(asked).hasValue(0);
+        assertThat(JsonTrees.isCanonical(recorded)).isTrue();
+        assertThat(recorded).isEqualTo(redacted);
+        assertThat(recorded.keySet()).containsExactly("password", "user");
+
+        Map<String, Object> other = AuditStep.recordedArguments(known, Map.of("password", "x", "n", 7), redactor);
+        assertThat(JsonTrees.isCanonical(other)).isTrue();
+        assertThat(other).containsEntry("password", "[REDACTED]").containsEntry("n", 7L);
+    }
+
+    @Test
+    void aTreeWithoutACanonicalFormIsLeftForTheLogToRefuse() {
+        Map<String, Object> odd = new LinkedHashMap<>();
+        odd.put("ratio", Double.NaN);
+        assertThat(AuditEvents.canonical(odd)).isSameAs(odd);
     }
 }

@@ -100,7 +100,7 @@ class WriteRulesPipelineTest {
         assertThat(writesNote(event)).containsEntry("outcome", "modify")
                 .containsEntry("changes", List.of("/amount clamped to 100"));
         assertThat(event.details().get("arguments")).as("the agent's own arguments stay on record")
-                .isEqualTo(Map.of("amount", 5000, "to", "bob"));
+                .isEqualTo(Map.of("amount", 5000L, "to", "bob")); // as the log stores it: integers as Long
     }
 
     @Test
