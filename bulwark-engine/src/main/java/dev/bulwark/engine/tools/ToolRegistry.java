@@ -31,6 +31,7 @@ public final class ToolRegistry {
     private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_./-]{0,64}");
 
     private final Map<String, ConnectorTools> byConnector;
+    private volatile Names names = new Names(List.of(), Set.of());
 
     /**
      * @throws IllegalArgumentException when two connectors share a name, a connector lists a tool of another
@@ -100,14 +101,48 @@ public final class ToolRegistry {
 
     /** Every callable tool, connector by connector. A connector that fails to list its tools contributes none. */
     public List<Tool> all() {
+        return callable(indexes());
+    }
+
+    /**
+     * The names of {@link #all()}: the same set instance while every connector returns the list it returned last
+     * time, so callers that index the names (injection screening, per output) tell a change by identity.
+     */
+    public Set<String> names() {
+        List<Map<String, Tool>> indexes = indexes();
+        Names last = names;
+        if (last.sameSources(indexes)) {
+            return last.names;
+        }
+        Set<String> current = new HashSet<>();
+        for (Tool tool : callable(indexes)) {
+            current.add(tool.name());
+        }
+        Names fresh = new Names(indexes, Set.copyOf(current));
+        names = fresh;
+        return fresh.names;
+    }
+
+    /** Each connector's current index, in connector order; {@code null} for a connector that failed to list. */
+    private List<Map<String, Tool>> indexes() {
+        List<Map<String, Tool>> indexes = new ArrayList<>(byConnector.size());
+        for (ConnectorTools connector : byConnector.values()) {
+            try {
+                indexes.add(connector.index());
+            } catch (RuntimeException e) {
+                indexes.add(null);
+            }
+        }
+        return indexes;
+    }
+
+    /** The tools of these indexes, without names two connectors both list (fail closed). */
+    private static List<Tool> callable(List<Map<String, Tool>> indexes) {
         List<Tool> tools = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> duplicated = new HashSet<>();
-        for (ConnectorTools connector : byConnector.values()) {
-            Map<String, Tool> index;
-            try {
-                index = connector.index();
-            } catch (RuntimeException e) {
+        for (Map<String, Tool> index : indexes) {
+            if (index == null) {
                 continue;
             }
             for (Tool tool : index.values()) {
@@ -249,5 +284,16 @@ public final class ToolRegistry {
     }
 
     private record Snapshot(List<Tool> source, Map<String, Tool> byName) {
+    }
+
+    /** The names built from these indexes (compared by identity: an index is never changed once built). */
+    private record Names(List<Map<String, Tool>> sources, Set<String> names) {
+        boolean sameSources(List<Map<String, Tool>> current) {
+            boolean same = sources.size() == current.size();
+            for (int i = 0; same && i < current.size(); i++) {
+                same = sources.get(i) == current.get(i);
+            }
+            return same;
+        }
     }
 }

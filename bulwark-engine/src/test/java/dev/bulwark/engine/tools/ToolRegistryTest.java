@@ -167,4 +167,47 @@ class ToolRegistryTest {
 
         assertThat(sql.asked.get()).isEqualTo(before);
     }
+
+    @Test
+    void namesAreTheSameSetWhileNoListChangesAndNewWhenOneDoes() {
+        Listing docs = new Listing("docs", tool("docs", "search"));
+        Listing sql = new Listing("sql", tool("sql", "query"));
+        ToolRegistry registry = new ToolRegistry(List.of(docs, sql));
+
+        Set<String> first = registry.names();
+        assertThat(first).containsExactlyInAnyOrder("docs.search", "sql.query");
+        assertThat(registry.names()).isSameAs(first);
+
+        sql.tools.set(List.of(tool("sql", "query"), tool("sql", "drop")));
+        Set<String> changed = registry.names();
+        assertThat(changed).isNotSameAs(first).containsExactlyInAnyOrder("docs.search", "sql.query", "sql.drop");
+        assertThat(registry.names()).isSameAs(changed);
+        assertThatThrownBy(() -> changed.add("evil.tool")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void namesLeaveOutAFailingConnectorAndTakeItBackWhenItListsAgain() {
+        Listing broken = new Listing("up", tool("up", "one"));
+        Listing docs = new Listing("docs", tool("docs", "x"));
+        ToolRegistry registry = new ToolRegistry(List.of(broken, docs));
+        assertThat(registry.names()).containsExactlyInAnyOrder("up.one", "docs.x");
+
+        broken.failure = new IllegalStateException("upstream gone");
+        assertThat(registry.names()).containsExactly("docs.x");
+
+        broken.failure = null;
+        assertThat(registry.names()).containsExactlyInAnyOrder("up.one", "docs.x");
+    }
+
+    @Test
+    void namesAreThoseOfAllWhateverTheConnectorsList() {
+        Listing docs = new Listing("docs", tool("docs", "x"));
+        ToolRegistry registry = new ToolRegistry(List.of(docs));
+
+        docs.tools.set(List.of(tool("docs", "x"), tool("docs", "x"), tool("docs", "y"), tool("sql", "drop")));
+
+        assertThat(registry.names()).containsExactlyInAnyOrderElementsOf(
+                registry.all().stream().map(Tool::name).toList());
+        assertThat(registry.names()).containsExactly("docs.y");
+    }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -242,10 +243,13 @@ public final class Gateway implements AutoCloseable {
         return auditLog;
     }
 
-    /** The names of the tools callable now (none while the registry is being built), for injection screening. */
-    private List<String> toolNames() {
+    /**
+     * The names of the tools callable now (none while the registry is being built), for injection screening: the
+     * registry's set, the same instance while no upstream's list changed, so screening re-indexes only on a change.
+     */
+    private Set<String> toolNames() {
         ToolRegistry registry = tools;
-        return registry == null ? List.of() : registry.all().stream().map(dev.bulwark.spi.tool.Tool::name).toList();
+        return registry == null ? Set.of() : registry.names();
     }
 
     /** Information-flow control: where the gate hands a starting session's intent. */

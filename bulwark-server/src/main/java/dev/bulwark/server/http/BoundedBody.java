@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 
@@ -37,17 +38,28 @@ final class BoundedBody {
             return new TooLarge();
         }
         EndPoint endPoint = endPointOf(request);
-        long before = endPoint == null ? 0 : endPoint.getIdleTimeout();
+        long before = 0;
+        boolean shrunk = false;
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
         byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
             while (true) {
-                long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+                if (out.size() == declared) {
+                    // the container delivers no more than Content-Length: the body is complete
+                    return new Read(out.toByteArray());
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
                     return new TimedOut();
                 }
-                if (endPoint != null) {
+                // Only a read that may block waits for the client; bytes already received are read as they are,
+                // without re-arming the connection's idle timer (a timer task scheduled and cancelled per read).
+                if (endPoint != null && in.available() <= 0) {
+                    if (!shrunk) {
+                        before = endPoint.getIdleTimeout();
+                        shrunk = true;
+                    }
                     endPoint.setIdleTimeout(left);
                 }
                 int n;
@@ -68,7 +80,7 @@ final class BoundedBody {
                 }
             }
         } finally {
-            if (endPoint != null) {
+            if (shrunk) {
                 endPoint.setIdleTimeout(before);
             }
         }

@@ -58,4 +58,29 @@ final class JsonRpcShape {
         }
         return id.isIntegralNumber() ? (Object) id.longValue() : id.asText();
     }
+
+    /**
+     * A request id as JSON text, exactly what {@link JsonNode#toString()} writes (ids are matched by this text, so
+     * cancellation finds its call): integers and strings of printable ASCII without quote or backslash are written
+     * here, per call, without Jackson's serializer; anything else goes through it.
+     */
+    static String idText(JsonNode id) {
+        if (id.isInt() || id.isLong()) {
+            return Long.toString(id.longValue());
+        }
+        if (id.isTextual() && printableWithoutEscapes(id.textValue())) {
+            return '"' + id.textValue() + '"';
+        }
+        return id.toString();
+    }
+
+    private static boolean printableWithoutEscapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

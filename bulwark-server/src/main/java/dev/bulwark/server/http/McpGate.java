@@ -186,7 +186,7 @@ public final class McpGate implements Filter {
         boolean notification = method != null && !message.has("id");
         if (notification && method.asText().equals("notifications/cancelled") && sessionId != null) {
             // the session was checked above to be the caller's: only its own calls can be cancelled
-            cancelled.accept(sessionId, message.path("params").path("requestId").toString());
+            cancelled.accept(sessionId, JsonRpcShape.idText(message.path("params").path("requestId")));
         }
         if (notification && !SDK_NOTIFICATIONS.contains(method.asText())) {
             // Accepted and ignored, as the Streamable HTTP transport asks; never handed to the SDK, which would log
@@ -212,7 +212,8 @@ public final class McpGate implements Filter {
             return;
         }
         if (method != null && method.asText().equals("tools/call")) {
-            request.setAttribute(dev.bulwark.server.relay.CallCancellations.RPC_ID, message.path("id").toString());
+            request.setAttribute(dev.bulwark.server.relay.CallCancellations.RPC_ID,
+                    JsonRpcShape.idText(message.path("id")));
             String tool = message.path("params").path("name").asText("");
             if (!toolExists.test(tool)) {
                 Map<String, Object> details = new HashMap<>();

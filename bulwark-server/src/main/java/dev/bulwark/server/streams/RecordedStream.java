@@ -21,6 +21,8 @@ final class RecordedStream {
     final String session;
     final String owner;
     private final StreamStore store;
+    /** {@code id: <stream>_}: an event's id line is this and its place (the stream id is checked once, here). */
+    private final String idLinePrefix;
 
     // guarded by store
     final ArrayDeque<Event> events = new ArrayDeque<>();
@@ -41,6 +43,7 @@ final class RecordedStream {
         this.session = session;
         this.owner = owner;
         this.lastWritten = opened;
+        this.idLinePrefix = "id: " + new EventId(id, 0).stream() + "_";
     }
 
     /** Sends the priming event (an id, the {@code retry} hint, empty data) to the connection that opened the stream. */
@@ -49,7 +52,7 @@ final class RecordedStream {
         lock.lock();
         try {
             sink = original;
-            gone = send(new EventId(id, 0).text(), "retry: " + store.bounds().retry().toMillis() + "\ndata: \n\n");
+            gone = send(0, "retry: " + store.bounds().retry().toMillis() + "\ndata: \n\n");
         } finally {
             lock.unlock();
         }
@@ -62,7 +65,7 @@ final class RecordedStream {
         lock.lock();
         try {
             long seq = store.append(this, frame);
-            gone = send(new EventId(id, seq).text(), frame);
+            gone = send(seq, frame);
         } finally {
             lock.unlock();
         }
@@ -113,8 +116,7 @@ final class RecordedStream {
             sink = resumed;
             boolean connected = resumed.send("retry: " + store.bounds().retry().toMillis() + "\n\n");
             for (Event event : missed.get()) {
-                connected = connected && resumed.send("id: " + new EventId(id, event.seq()).text() + "\n"
-                        + event.frame());
+                connected = connected && resumed.send(idLinePrefix + event.seq() + "\n" + event.frame());
             }
             if (!connected || store.ended(this)) {
                 sink = null;
@@ -141,8 +143,8 @@ final class RecordedStream {
     }
 
     /** Sends to the current connection; returns it, detached, when the client has gone (to be ended by the caller). */
-    private Sink send(String eventId, String frame) {
-        if (sink != null && !sink.send("id: " + eventId + "\n" + frame)) {
+    private Sink send(long seq, String frame) {
+        if (sink != null && !sink.send(idLinePrefix + seq + "\n" + frame)) {
             // The client went away: keep recording (the SDK must not see the failure, or it drops the answer).
             Sink gone = sink;
             sink = null;
