@@ -26,6 +26,8 @@ import org.eclipse.jetty.server.ServerConnector;
 public final class JettyMcpUpstream implements AutoCloseable {
     private final Server jetty = new Server();
     private final McpSyncServer mcp;
+    private final ExtraToolFields extraFields =
+            new ExtraToolFields(io.modelcontextprotocol.json.McpJsonDefaults.getMapper());
     private final int port;
 
     private JettyMcpUpstream(int port, List<SyncToolSpecification> tools, UnaryOperator<HttpServlet> servlet)
@@ -37,7 +39,7 @@ public final class JettyMcpUpstream implements AutoCloseable {
                              java.util.function.Consumer<McpServer.SyncSpecification<?>> features)
             throws Exception {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .mcpEndpoint("/mcp").build();
+                .jsonMapper(extraFields).mcpEndpoint("/mcp").build();
         var spec = McpServer.sync(transport)
                 .serverInfo("test-upstream", "1.0")
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
@@ -108,6 +110,19 @@ public final class JettyMcpUpstream implements AutoCloseable {
         if (announce) {
             mcp.notifyToolsListChanged();
         }
+    }
+
+    /**
+     * Lists {@code tool} with {@code field} set to {@code raw} (maps, lists, strings, numbers, booleans, as JSON) from
+     * now on: a field the SDK's tool record lacks, such as {@code execution}, or a hostile value of one.
+     */
+    public void declareToolField(String tool, String field, Object raw) {
+        extraFields.set(tool, field, raw);
+    }
+
+    /** Lists {@code tool} without the field {@link #declareToolField} set. */
+    public void dropToolField(String tool, String field) {
+        extraFields.remove(tool, field);
     }
 
     /** Tells the clients that subscribed to {@code uri} that it changed. */

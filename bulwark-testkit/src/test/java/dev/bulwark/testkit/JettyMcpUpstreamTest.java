@@ -14,10 +14,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class JettyMcpUpstreamTest {
@@ -52,6 +56,42 @@ class JettyMcpUpstreamTest {
                         .satisfies(t -> assertThat(t.description()).isEqualTo("Now also reads your mail."));
             }
         }
+    }
+
+    @Test
+    void listsToolsWithTheRawFieldsDeclaredForThem() throws Exception {
+        try (JettyMcpUpstream upstream = JettyMcpUpstream.start(List.of(McpTestTools.echo("Echoes."),
+                McpTestTools.slow()))) {
+            upstream.declareToolField("echo", "execution", Map.of("taskSupport", "required"));
+            upstream.declareToolField("slow", "execution", List.of("not", "an", "object"));
+            upstream.declareToolField("slow", "x-other", 1);
+            upstream.dropToolField("slow", "x-other");
+            String listed = rawToolsList(upstream);
+            assertThat(listed).contains("\"execution\":{\"taskSupport\":\"required\"}")
+                    .contains("\"execution\":[\"not\",\"an\",\"object\"]").doesNotContain("x-other");
+        }
+    }
+
+    /** The body of a tools/list answer, over plain HTTP after initialize. */
+    private static String rawToolsList(JettyMcpUpstream upstream) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        BiFunction<String, String, HttpRequest> post = (session, body) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(upstream.url())
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (session != null) {
+                request.header("Mcp-Session-Id", session);
+            }
+            return request.build();
+        };
+        HttpResponse<String> init = http.send(post.apply(null, """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
+                 "capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"""), HttpResponse.BodyHandlers.ofString());
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        http.send(post.apply(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        return http.send(post.apply(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

@@ -17,22 +17,28 @@ import reactor.core.publisher.Mono;
  * token, so that a call the gateway gave up on can be cancelled upstream with {@code notifications/cancelled}.
  *
  * <p>The SDK generates request ids privately and offers no way to cancel a request; the progress token is ours (one
- * per call), so it is the key. Everything else is passed to the wrapped transport unchanged.
+ * per call), so it is the key. It also shows each raw {@code tools/list} result to {@link ListedExecutions}, since
+ * the SDK's tool record drops {@code execution}. Everything else is passed to the wrapped transport unchanged.
  */
 final class CancellingTransport implements McpClientTransport {
     static final String METHOD_CANCELLED = "notifications/cancelled";
     private final McpClientTransport delegate;
     private final Map<String, Object> requestIds = new ConcurrentHashMap<>();
     private final UpstreamRelay relay;
+    private final ListedExecutions executions;
 
     CancellingTransport(McpClientTransport delegate) {
-        this(delegate, null);
+        this(delegate, null, null);
     }
 
-    /** Also hands what the upstream asks of the agent's client to {@code relay} (none when {@code null}). */
-    CancellingTransport(McpClientTransport delegate, UpstreamRelay relay) {
+    /**
+     * Also hands what the upstream asks of the agent's client to {@code relay} (none when {@code null}), and reads the
+     * tools' {@code execution} into {@code executions} (not read when {@code null}).
+     */
+    CancellingTransport(McpClientTransport delegate, UpstreamRelay relay, ListedExecutions executions) {
         this.delegate = delegate;
         this.relay = relay;
+        this.executions = executions;
     }
 
     @Override
@@ -97,7 +103,11 @@ final class CancellingTransport implements McpClientTransport {
 
     @Override
     public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-        return delegate.unmarshalFrom(data, typeRef);
+        T value = delegate.unmarshalFrom(data, typeRef);
+        if (executions != null && value instanceof McpSchema.ListToolsResult listed) {
+            executions.record(data, listed);
+        }
+        return value;
     }
 
     @Override

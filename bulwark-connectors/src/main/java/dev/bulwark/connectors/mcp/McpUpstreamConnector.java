@@ -50,6 +50,8 @@ public final class McpUpstreamConnector implements Connector {
     private final Set<String> labels;
     private final Map<String, ProgressRelay> progress = new ConcurrentHashMap<>();
     private final UpstreamRelay relay;
+    /** The {@code execution} of listed tools, which the SDK's tool record cannot carry; kept across reconnections. */
+    private final ListedExecutions executions = new ListedExecutions();
     private final Object connection = new Object();
     private final Object catalogLock = new Object();
     /** Applies announced tool lists; the connector's own thread, so it never waits for a pool its callers fill. */
@@ -316,7 +318,7 @@ public final class McpUpstreamConnector implements Connector {
     private UpstreamSession connected() {
         UpstreamSession current = session;
         if (current == null) {
-            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress, relay);
+            current = SdkClients.connect(config, this::onToolsChanged, this::onProgress, relay, executions);
             session = current;
         }
         return current;
@@ -339,7 +341,7 @@ public final class McpUpstreamConnector implements Connector {
     private UpstreamStatus apply(List<McpSchema.Tool> listed) {
         synchronized (catalogLock) {
             try {
-                catalog = UpstreamCatalog.build(config, labels, listed, pins, clock.instant());
+                catalog = UpstreamCatalog.build(config, labels, listed, executions, pins, clock.instant());
                 catalog.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, "upstream " + config.name()
                         + ": " + w));
                 status = catalog.status(true, Optional.empty(), clock.instant());

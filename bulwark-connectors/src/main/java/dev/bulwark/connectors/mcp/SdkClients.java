@@ -36,19 +36,20 @@ final class SdkClients {
     static UpstreamSession connect(UpstreamServer config,
                                    Function<List<McpSchema.Tool>, Mono<Void>> onToolsChanged,
                                    Function<McpSchema.ProgressNotification, Mono<Void>> onProgress) {
-        return connect(config, onToolsChanged, onProgress, null);
+        return connect(config, onToolsChanged, onProgress, null, null);
     }
 
     /**
      * As above; with a {@code relay}, the client declares sampling, elicitation (form and URL) and roots to the
      * upstream, and such requests go to the relay (see {@link UpstreamRelay}); the SDK's own handlers for them are
-     * never reached and refuse if they were.
+     * never reached and refuse if they were. With {@code executions}, each listed tool's {@code execution} is read
+     * into it.
      */
     static UpstreamSession connect(UpstreamServer config,
                                    Function<List<McpSchema.Tool>, Mono<Void>> onToolsChanged,
                                    Function<McpSchema.ProgressNotification, Mono<Void>> onProgress,
-                                   UpstreamRelay relay) {
-        CancellingTransport transport = new CancellingTransport(transport(config), relay);
+                                   UpstreamRelay relay, ListedExecutions executions) {
+        CancellingTransport transport = new CancellingTransport(transport(config), relay, executions);
         McpClient.AsyncSpec spec = McpClient.async(transport);
         if (relay != null) {
             spec.capabilities(McpSchema.ClientCapabilities.builder().sampling().elicitation(true, true).roots(false)

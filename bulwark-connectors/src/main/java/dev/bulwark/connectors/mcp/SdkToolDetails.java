@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>Icons are shown by agents' clients, which fetch their {@code src}: an icon is kept only when its source is an
  * {@code https:} URL or a {@code data:image/} URI (what MCP asks clients to support); if any icon has another source
  * ({@code http:}, {@code file:}, {@code javascript:} …) the tool is offered without icons and a warning says why.
- * {@code execution} (task support) is not read: the MCP SDK this gateway is built on does not parse it, and the gateway
- * does not run task-augmented calls, so advertising no task support is what is true of the tool through Bulwark.
+ * {@code execution} (task support) is not in the SDK's tool record; it is read from the raw listing by
+ * {@link ListedExecutions}.
  */
 final class SdkToolDetails {
     private SdkToolDetails() {}

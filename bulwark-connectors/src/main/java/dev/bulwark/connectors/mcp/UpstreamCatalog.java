@@ -28,10 +28,11 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
 
     /**
      * Reads the upstream's list: drops tools whose names are not valid MCP tool names or are listed twice, and moves
-     * each remaining tool's pin by {@link Pinning#next}, saving pins that changed.
+     * each remaining tool's pin by {@link Pinning#next}, saving pins that changed. Each tool's {@code execution} is
+     * taken from {@code executions} ({@code null}: none read).
      */
     static UpstreamCatalog build(UpstreamServer config, java.util.Set<String> labels, List<McpSchema.Tool> listed,
-                                 ToolPins pins, Instant now) {
+                                 ListedExecutions executions, ToolPins pins, Instant now) {
         List<String> warnings = new ArrayList<>();
         Map<String, List<McpSchema.Tool>> byLocalName = new LinkedHashMap<>();
         for (McpSchema.Tool tool : listed) {
@@ -59,8 +60,14 @@ record UpstreamCatalog(Map<String, UpstreamCatalog.Entry> entries, List<String> 
                 if (details.warning() != null) {
                     warnings.add("tool '" + local + "': " + details.warning());
                 }
+                SdkToolExecution.Read execution = executions == null ? SdkToolExecution.Read.NONE
+                        : executions.of(tool);
+                if (execution.warning() != null) {
+                    warnings.add("tool '" + local + "': " + execution.warning());
+                }
                 definition = UpstreamTool.of(tool.name(), local, tool.description(), tool.inputSchema(),
-                        tool.title(), annotations(tool.annotations()), details.details());
+                        tool.title(), annotations(tool.annotations()),
+                        details.details().withExecution(execution.execution()));
                 offered = definition.toTool(config.name(), config.kinds(), labels);
             } catch (IllegalArgumentException e) {
                 warnings.add("dropped tool '" + printable(tool.name()) + "': " + printable(e.getMessage()));

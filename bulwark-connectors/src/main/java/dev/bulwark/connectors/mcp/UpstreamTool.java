@@ -17,11 +17,11 @@ import java.util.Set;
  * One tool as the upstream defines it, and what of it is pinned: the upstream name, the description, the input
  * schema, the read-only hint (it can decide the tool's kind, so flipping it is a change too), and, when given, the
  * title and the other annotations (shown to people and models, so changing them is a change too), and the output
- * schema, {@code _meta} and icons (passed on to agents too). Each enters the hash only when present, so pins of tools
- * that have none of them keep their hash.
+ * schema, {@code _meta}, icons and {@code execution} (passed on to agents too). Each enters the hash only when
+ * present, so pins of tools that have none of them keep their hash.
  *
  * @param annotations exactly the upstream's annotations, or {@code null} when it gave none
- * @param details     output schema, {@code _meta} and icons exactly as the upstream gave them
+ * @param details     output schema, {@code _meta}, icons and execution exactly as the upstream gave them
  */
 record UpstreamTool(String upstreamName, String localName, String description, String inputSchema,
                     Boolean readOnlyHint, String title, ToolAnnotations annotations, ToolDetails details) {
@@ -112,6 +112,9 @@ record UpstreamTool(String upstreamName, String localName, String description, S
         if (details.icons() != null) {
             // Canonical JSON text of the icons array, as read; hashed as text to keep it exactly.
             pinned.put("icons", details.icons());
+        }
+        if (details.execution() != null) {
+            pinned.put("execution", SdkToolExecution.toRaw(details.execution()));
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

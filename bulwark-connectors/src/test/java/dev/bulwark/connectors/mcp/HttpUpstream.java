@@ -57,6 +57,11 @@ final class HttpUpstream implements AutoCloseable {
         server.replace(tool, announce);
     }
 
+    /** Lists {@code tool} with {@code field} set to the raw value from now on (see the testkit's upstream). */
+    void declareToolField(String tool, String field, Object raw) {
+        server.declareToolField(tool, field, raw);
+    }
+
     /** Removes a tool without announcing it. */
     void remove(String tool) {
         server.remove(tool);

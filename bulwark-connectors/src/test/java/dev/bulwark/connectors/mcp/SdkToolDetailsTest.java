@@ -3,6 +3,7 @@ package dev.bulwark.connectors.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.spi.tool.ToolExecution;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.lang.reflect.RecordComponent;
@@ -15,7 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Output schema, _meta and icons are read as canonical JSON; icons only with sources clients may safely fetch. */
+/**
+ * Output schema, _meta and icons are read as canonical JSON; icons only with sources clients may safely fetch;
+ * execution comes from the raw listing.
+ */
 class SdkToolDetailsTest {
     private static McpSchema.Tool.Builder tool() {
         return McpSchema.Tool.builder().name("t").description("d").inputSchema(McpJsonDefaults.getMapper(),
@@ -79,18 +83,25 @@ class SdkToolDetailsTest {
     }
 
     @Test
-    void readsAToolDeclaringExecutionWithoutTheExecutionTheSdkCannotCarry() throws Exception {
-        // An upstream tool that declares task support still lists with its other details. McpSchema.Tool has no
-        // execution field (SDK 2.1.0), so nothing of it reaches the gateway. When this fails, the SDK has gained the
-        // field: pass it on as docs/security/mcp-fidelity.md says.
-        McpSchema.Tool parsed = McpJsonDefaults.getMapper().readValue("""
-                {"name":"t","inputSchema":{"type":"object"},"execution":{"taskSupport":"required"},
-                 "_meta":{"k":"v"}}""", McpSchema.Tool.class);
+    void readsExecutionFromTheRawListingBecauseTheSdksToolRecordDropsIt() throws Exception {
+        // McpSchema.Tool has no execution field (SDK 2.1.0), so the SDK's record alone loses it; the gateway reads it
+        // from the raw tools/list tree the SDK converts (ListedExecutions). When the record gains the field, read it
+        // from the record instead, as docs/security/mcp-fidelity.md says.
+        String json = """
+                {"tools":[{"name":"t","inputSchema":{"type":"object"},"execution":{"taskSupport":"required"},
+                 "_meta":{"k":"v"}}]}""";
+        Map<String, Object> raw = McpJsonDefaults.getMapper().readValue(json,
+                new io.modelcontextprotocol.json.TypeRef<Map<String, Object>>() { });
+        McpSchema.ListToolsResult parsed = McpJsonDefaults.getMapper().convertValue(raw,
+                McpSchema.ListToolsResult.class);
         assertThat(Arrays.stream(McpSchema.Tool.class.getRecordComponents()).map(RecordComponent::getName))
                 .doesNotContain("execution");
-        SdkToolDetails.Read read = SdkToolDetails.of(parsed);
+        SdkToolDetails.Read read = SdkToolDetails.of(parsed.tools().getFirst());
         assertThat(read.details().meta()).isEqualTo("{\"k\":\"v\"}");
-        assertThat(read.details().outputSchema()).isNull();
-        assertThat(read.warning()).isNull();
+        assertThat(read.details().execution()).as("not in the SDK's record").isNull();
+        ListedExecutions executions = new ListedExecutions();
+        executions.record(raw, parsed);
+        assertThat(executions.of(parsed.tools().getFirst()).execution())
+                .isEqualTo(new ToolExecution(ToolExecution.TaskSupport.REQUIRED));
     }
 }

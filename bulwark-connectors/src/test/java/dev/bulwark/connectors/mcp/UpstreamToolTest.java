@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.spi.tool.ToolAnnotations;
 import dev.bulwark.spi.tool.ToolDetails;
+import dev.bulwark.spi.tool.ToolExecution;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,18 @@ class UpstreamToolTest {
                 details(new ToolDetails(null, meta, null)), details(new ToolDetails(null, "{\"vendor/x\":2}", null)),
                 details(new ToolDetails(null, null, icons)), details(new ToolDetails(null, null, iconsChanged)));
         assertThat(hashes).hasSize(7);
+    }
+
+    @Test
+    void aChangedExecutionIsAChangedDefinitionWhileNoneKeepsTheHash() {
+        UpstreamTool plain = UpstreamTool.of("rm", "rm", "Removes.", SCHEMA, null, null);
+        assertThat(details(ToolDetails.NONE.withExecution(null))).isEqualTo(plain.hash());
+        Set<String> hashes = new java.util.HashSet<>(Set.of(plain.hash(),
+                details(ToolDetails.NONE.withExecution(ToolExecution.UNSTATED))));
+        for (ToolExecution.TaskSupport support : ToolExecution.TaskSupport.values()) {
+            hashes.add(details(ToolDetails.NONE.withExecution(new ToolExecution(support))));
+        }
+        assertThat(hashes).hasSize(5);
     }
 
     @Test

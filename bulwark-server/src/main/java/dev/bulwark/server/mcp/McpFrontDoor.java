@@ -60,8 +60,9 @@ public final class McpFrontDoor implements AutoCloseable {
                         dev.bulwark.server.relay.ClientRelay relay) {
         ToolCatalog catalog = new ToolCatalog(registry, policies);
         McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
+        ExecutionWritingMapper executions = new ExecutionWritingMapper(json);
         this.transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(json)
+                .jsonMapper(executions)
                 .mcpEndpoint(ENDPOINT)
                 .maxRequestSize(maxRequestBytes)
                 .keepAliveInterval(Duration.ofSeconds(30))
@@ -101,8 +102,8 @@ public final class McpFrontDoor implements AutoCloseable {
                 .addToolFilter((ctx, tool) -> visible(ctx, tool, registry, catalog))
                 .requestTimeout(Duration.ofMinutes(5))
                 .build();
-        this.toolSync = new ToolSync(server, json, registry::exposure, (exchange, req) -> call(pipeline, gateVerified, relay, exchange,
-                req));
+        this.toolSync = new ToolSync(server, json, executions, registry::exposure,
+                (exchange, req) -> call(pipeline, gateVerified, relay, exchange, req));
         toolSync.sync();
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bulwark-tool-sync");

@@ -26,16 +26,20 @@ import java.util.function.Supplier;
 final class ToolSync {
     private final McpSyncServer server;
     private final McpJsonMapper json;
+    private final ExecutionWritingMapper executions;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ToolSync.class);
     private final Supplier<ToolRegistry.Exposure> tools;
     private final BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler;
     private final Map<String, Tool> registered = new HashMap<>();
     private List<String> reported = List.of();
 
-    ToolSync(McpSyncServer server, McpJsonMapper json, Supplier<ToolRegistry.Exposure> tools,
+    /** @param executions writes each registered tool's {@code execution} into {@code tools/list} results */
+    ToolSync(McpSyncServer server, McpJsonMapper json, ExecutionWritingMapper executions,
+             Supplier<ToolRegistry.Exposure> tools,
              BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler) {
         this.server = server;
         this.json = json;
+        this.executions = executions;
         this.tools = tools;
         this.handler = handler;
     }
@@ -55,6 +59,7 @@ final class ToolSync {
             Tool now = wanted.get(name);
             if (now == null || !Objects.equals(now, registered.get(name))) {
                 server.removeTool(name);
+                executions.withdraw(name);
                 registered.remove(name);
                 changed = true;
             }
@@ -62,6 +67,7 @@ final class ToolSync {
         for (Map.Entry<String, Tool> e : wanted.entrySet()) {
             if (!registered.containsKey(e.getKey())) {
                 Tool tool = e.getValue();
+                executions.advertise(e.getKey(), tool.details().execution());
                 server.addTool(McpServerFeatures.SyncToolSpecification.builder()
                         .tool(toMcp(e.getKey(), tool))
                         .callHandler((exchange, request) -> StructuredOutputRule.enforce(tool, handler.apply(exchange,
@@ -79,7 +85,8 @@ final class ToolSync {
 
     /**
      * The tool as agents see it, under {@code exposedName}: title, annotations, output schema, {@code _meta} and icons
-     * exactly as the tool's author gave them, none invented.
+     * exactly as the tool's author gave them, none invented ({@code execution}, which the SDK's record cannot hold, is
+     * written by {@link ExecutionWritingMapper}).
      */
     McpSchema.Tool toMcp(String exposedName, Tool t) {
         dev.bulwark.spi.tool.ToolAnnotations a = t.annotations();

@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 final class UpstreamGateway implements AutoCloseable {
     /** Lets agents in the {@code support} role do anything with the upstream's tools. */
-    private static final String SUPPORT_USES_UPSTREAM = """
+    static final String SUPPORT_USES_UPSTREAM = """
             @id("support-uses-upstream")
             permit (principal in Bulwark::Role::"support", action, resource in Bulwark::Connector::"up");
             """;

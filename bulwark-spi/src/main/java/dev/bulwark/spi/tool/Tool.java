@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * @param title        a human-readable title, or {@code null} when the tool has none; passed on as given
  * @param annotations  the author's hints, passed on to agents exactly as given, or {@code null} when it gave none
  *                     (then none are advertised: an absent hint is never invented)
- * @param details      output schema, {@code _meta} and icons as the author gave them ({@link ToolDetails#NONE} when
- *                     none; {@code null} is read as none)
+ * @param details      output schema, {@code _meta}, icons and execution as the author gave them
+ *                     ({@link ToolDetails#NONE} when none; {@code null} is read as none)
  */
 public record Tool(String name, String description, String inputSchema, ToolKind kind, String connector,
                    Set<String> outputLabels, String title, ToolAnnotations annotations, ToolDetails details) {

@@ -7,16 +7,27 @@ package dev.bulwark.spi.tool;
  * @param outputSchema JSON Schema (an object) of the tool's {@code structuredContent}
  * @param meta         the definition's {@code _meta} object
  * @param icons        the definition's {@code icons} array
+ * @param execution    the definition's {@code execution} (task support), or {@code null} when the author gave none
  */
-public record ToolDetails(String outputSchema, String meta, String icons) {
+public record ToolDetails(String outputSchema, String meta, String icons, ToolExecution execution) {
     /** Largest part accepted, in characters. */
     public static final int MAX_CHARS = 64 * 1024;
-    public static final ToolDetails NONE = new ToolDetails(null, null, null);
+    public static final ToolDetails NONE = new ToolDetails(null, null, null, null);
 
     public ToolDetails {
         check(outputSchema, '{', "outputSchema");
         check(meta, '{', "meta");
         check(icons, '[', "icons");
+    }
+
+    /** Details without {@code execution}. */
+    public ToolDetails(String outputSchema, String meta, String icons) {
+        this(outputSchema, meta, icons, null);
+    }
+
+    /** These details with {@code execution} instead of the present one. */
+    public ToolDetails withExecution(ToolExecution execution) {
+        return new ToolDetails(outputSchema, meta, icons, execution);
     }
 
     private static void check(String json, char opening, String field) {
