@@ -67,6 +67,19 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
             D.drift(), D.allDayShare(), D.busyShare(), D.busyFactor(), D.intentShare(), D.episodesPerKind(),
             D.firstShiftStart(), D.shiftStartSpan(), D.minShiftHours(), D.shiftHoursSpan());
 
+    /**
+     * Held out in session 8: defined and committed before any detector or generator change of that session, never run
+     * while tuning, run once after the last detector change and reported as measured. Its own seed (chosen when it
+     * was defined); sized for its episodes, which D was not: 70 agents over 18 days leave 15 days after the learning
+     * days, 1,050 agent-days for the 360 episodes asked (D-wide had 780 and filled every kind), and 55 % of the
+     * agents declare intents so outside-intent episodes find free days. A median rate of 2.8 a minute with spread
+     * 0.65; up to 4 connectors; tool-mix skew 1.05; size spread 0.75; up to 9 % refusals and 2 % injection findings;
+     * 6.5 % drift; a fifth of the agents round the clock; 15 % busy sessions at 2.6 ×; shifts starting 02 to 13 UTC
+     * and lasting 7 to 11 hours.
+     */
+    static final TrafficSetting E = new TrafficSetting("E", 4_172_906_655L, 70, 18, 2.8, 0.65, 4, 1.05, 0.75, 0.09,
+            0.02, 0.065, 0.2, 0.15, 2.6, 0.55, 40, 2, 12, 7, 5);
+
     static TrafficSetting named(String name) {
         return switch (name) {
             case "A" -> A;
@@ -74,7 +87,8 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
             case "C" -> C;
             case "D" -> D;
             case "D-wide" -> D_WIDE;
-            default -> throw new IllegalArgumentException("settings are A, B, C, D and D-wide");
+            case "E" -> E;
+            default -> throw new IllegalArgumentException("settings are A, B, C, D, D-wide and E");
         };
     }
 }

@@ -126,6 +126,29 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void theThirdHeldOutSettingDiffersFromEverySettingUsedBefore() {
+        for (TrafficSetting used : List.of(TrafficSetting.A, TrafficSetting.B, TrafficSetting.C, TrafficSetting.D)) {
+            assertThat(TrafficSetting.E.seed()).isNotEqualTo(used.seed());
+            assertThat(TrafficSetting.E.medianRate()).isNotEqualTo(used.medianRate());
+            assertThat(TrafficSetting.E.zipf()).isNotEqualTo(used.zipf());
+            assertThat(TrafficSetting.E.sizeSpread()).isNotEqualTo(used.sizeSpread());
+            assertThat(TrafficSetting.E.busyFactor()).isNotEqualTo(used.busyFactor());
+        }
+        assertThat(TrafficSetting.named("E")).isSameAs(TrafficSetting.E);
+    }
+
+    @Test
+    void theThirdHeldOutSettingHasRoomForEveryKindsEpisodes() {
+        // generates E's traffic (no detector runs): D's flaw was days too few for its episodes
+        TrafficGenerator generator = new TrafficGenerator(TrafficSetting.E);
+        generator.generate();
+        for (AnomalyKind kind : AnomalyKind.values()) {
+            assertThat(generator.episodes.stream().filter(e -> e.kind() == kind).count()).as(kind.label())
+                    .isEqualTo(TrafficSetting.E.episodesPerKind());
+        }
+    }
+
+    @Test
     void shiftsThatLeaveNoUnusualHourAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrafficSetting("X", 1, 1, 4, 1, 0.5, 1, 1, 0.5,
                 0, 0, 0, 0, 0, 1, 0, 1, 0, 4, 16, 4)).isInstanceOf(IllegalArgumentException.class);
