@@ -16,13 +16,14 @@ import java.util.Map;
 
 /**
  * Writes each log event as one JSON line: time, level, logger, thread, message, and the {@code sessionId} and
- * {@code traceId} of the call that logged it. The message and an exception's message pass the audit redactor first,
- * since a log message may quote what an agent or a tool sent. JSON escapes every control character, so a newline in
- * a message can never start a forged line; every field is cut to a fixed length, so one event is one bounded line.
+ * {@code traceId} of the call that logged it. The message, an exception's message and the ids pass the audit redactor
+ * first ({@link LogRedaction}, as in the text format), since a log message may quote what an agent or a tool sent.
+ * JSON escapes every control character, so a newline in a message can never start a forged line; every field is cut
+ * to a fixed length, so one event is one bounded line.
  */
 public final class RedactedJsonEncoder extends EncoderBase<ILoggingEvent> {
     /** Characters of a message kept (before redaction); the rest is replaced by a note of how much was cut. */
-    static final int MAX_MESSAGE = 4_000;
+    static final int MAX_MESSAGE = LogRedaction.MAX_MESSAGE;
     static final int MAX_NAME = 200;
     static final int MAX_FRAMES = 20;
     private static final byte[] NONE = new byte[0];
@@ -50,7 +51,7 @@ public final class RedactedJsonEncoder extends EncoderBase<ILoggingEvent> {
         for (String key : LogContext.KEYS) {
             String value = context == null ? null : context.get(key);
             if (value != null) {
-                line.put(key, cut(value, LogContext.MAX_ID));
+                line.put(key, LogRedaction.redacted(redactor, cut(value, LogContext.MAX_ID), LogContext.MAX_ID));
             }
         }
         IThrowableProxy thrown = event.getThrowableProxy();
@@ -88,24 +89,10 @@ public final class RedactedJsonEncoder extends EncoderBase<ILoggingEvent> {
     }
 
     private String redacted(String message) {
-        if (message == null) {
-            return "";
-        }
-        String cut = message.length() > MAX_MESSAGE
-                ? message.substring(0, MAX_MESSAGE) + " …[" + (message.length() - MAX_MESSAGE) + " characters cut]"
-                : message;
-        try {
-            Object value = redactor.redact(Map.of("text", cut)).get("text");
-            return value instanceof String s ? s : "[unrecordable]";
-        } catch (RuntimeException e) {
-            return "[unrecordable]"; // a redactor that fails never lets the raw text through
-        }
+        return LogRedaction.redacted(redactor, message, MAX_MESSAGE);
     }
 
     private static String cut(String value, int max) {
-        if (value == null) {
-            return "";
-        }
-        return value.length() > max ? value.substring(0, max) : value;
+        return LogRedaction.cut(value, max);
     }
 }

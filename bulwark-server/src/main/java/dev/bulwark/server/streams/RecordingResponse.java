@@ -15,13 +15,19 @@ final class RecordingResponse extends HttpServletResponseWrapper {
     private final String session;
     private final String owner;
     private final Runnable release;
+    private final boolean listening;
     private PrintWriter writer;
     private RecordedStream stream;
 
-    /** @param release completes the connection early, when the client is gone */
+    /**
+     * @param release   completes the connection early, when the client is gone
+     * @param listening whether this answers a plain {@code GET}: its stream is the session's standalone stream and
+     *                  replaces the one before
+     */
     RecordingResponse(HttpServletResponse response, StreamStore store, String session, String owner,
-                      Runnable release) {
+                      Runnable release, boolean listening) {
         super(response);
+        this.listening = listening;
         this.release = release;
         this.store = store;
         this.session = session;
@@ -37,7 +43,7 @@ final class RecordingResponse extends HttpServletResponseWrapper {
         String type = getContentType();
         if (getStatus() == 200 && type != null
                 && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
-            stream = store.open(session, owner).orElse(null);
+            stream = store.open(session, owner, listening).orElse(null);
         }
         if (stream == null) {
             writer = real;

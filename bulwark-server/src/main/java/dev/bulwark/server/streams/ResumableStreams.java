@@ -28,7 +28,8 @@ import java.util.Optional;
  * <li>an SSE answer is recorded ({@link RecordingResponse}): priming event, ids {@code <stream>_<seq>}, bounded store;
  * <li>{@code GET} with {@code Last-Event-ID} is answered here, never by the SDK: the events after that id on that
  * stream, then, if the stream is still live, the rest of it (a call's answer included), then the end;
- * <li>a deleted session's streams are dropped.
+ * <li>a deleted session's streams are dropped, and so is a standalone {@code GET} stream another plain {@code GET}
+ * of the session replaced.
  * </ul>
  * A {@code Last-Event-ID} that is not one of ours is refused with 400; one from another session or principal,
  * unknown, expired or from before a dropped event with 404. Every refusal is audited, without the id's value.
@@ -62,7 +63,8 @@ public final class ResumableStreams implements Filter {
             return;
         }
         EndingRequest ending = new EndingRequest(request);
-        RecordingResponse recording = new RecordingResponse(response, store, session, owner, ending::release);
+        RecordingResponse recording = new RecordingResponse(response, store, session, owner, ending::release,
+                "GET".equals(request.getMethod()));
         ending.whenEnded(recording::ended);
         chain.doFilter(ending, recording);
         if ("DELETE".equals(request.getMethod()) && response.getStatus() < 300) {

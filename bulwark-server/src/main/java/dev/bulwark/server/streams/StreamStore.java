@@ -33,6 +33,8 @@ public final class StreamStore {
         final String owner;
         /** In order of last write, least recent first. */
         final LinkedHashMap<String, RecordedStream> streams = new LinkedHashMap<>(8, 0.75f, true);
+        /** The id of the session's standalone listening stream (opened by a plain {@code GET}), or null. */
+        String listening;
         long bytes;
 
         Session(String owner) {
@@ -51,7 +53,17 @@ public final class StreamStore {
     }
 
     /** A new stream of the session, or empty when the session is known to belong to another principal. */
-    synchronized Optional<RecordedStream> open(String sessionId, String owner) {
+    Optional<RecordedStream> open(String sessionId, String owner) {
+        return open(sessionId, owner, false);
+    }
+
+    /**
+     * A new stream of the session that may replace an earlier one ({@code listening}: the standalone stream a plain
+     * {@code GET} opens, of which a session has one), or empty when the session belongs to another principal. The
+     * stream it replaces is forgotten at once: the SDK closes the replaced connection and writes nothing more to it,
+     * and the client, which opened the new stream without resuming, has given the old one up.
+     */
+    synchronized Optional<RecordedStream> open(String sessionId, String owner, boolean listening) {
         Instant now = clock.instant();
         sweepIfDue(now);
         Session session = sessions.get(sessionId);
@@ -67,6 +79,13 @@ public final class StreamStore {
         byte[] raw = new byte[16];
         random.nextBytes(raw);
         RecordedStream stream = new RecordedStream(this, HexFormat.of().formatHex(raw), sessionId, owner, now);
+        if (listening) {
+            RecordedStream replaced = session.listening == null ? null : session.streams.get(session.listening);
+            if (replaced != null) {
+                forget(session, replaced);
+            }
+            session.listening = stream.id;
+        }
         session.streams.put(stream.id, stream);
         while (session.streams.size() > bounds.maxStreamsPerSession()) {
             forget(session, session.streams.values().iterator().next());
@@ -183,6 +202,9 @@ public final class StreamStore {
         }
         stream.forgotten = true;
         session.streams.remove(stream.id);
+        if (stream.id.equals(session.listening)) {
+            session.listening = null;
+        }
     }
 
     private void dropOldest(Session session, RecordedStream stream) {

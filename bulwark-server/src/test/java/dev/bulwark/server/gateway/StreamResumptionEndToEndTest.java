@@ -251,6 +251,23 @@ class StreamResumptionEndToEndTest {
         }
     }
 
+    @Test
+    void aListeningStreamReplacedByAnotherPlainGetIsGoneAtOnce() throws Exception {
+        Agent agent = new Agent("relistening");
+        SseEvent first;
+        try (SseReader listening = agent.listen()) {
+            first = listening.next();
+        }
+        try (SseReader again = agent.listen()) {
+            SseEvent second = again.next();
+            assertThat(stream(second)).isNotEqualTo(stream(first));
+            // the SDK closed the replaced stream; its events are not kept until the retention runs out
+            HttpResponse<String> replaced = agent.get(first.id());
+            assertThat(replaced.statusCode()).isEqualTo(404);
+            assertThat(replaced.body()).contains("no stream of this session sent that event id");
+        }
+    }
+
     private static io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification spare(String version) {
         return McpTestTools.tool("spare", "A spare tool, " + version + ".", "{\"type\":\"object\"}", null,
                 (exchange, request) -> McpTestTools.text("spare " + version));

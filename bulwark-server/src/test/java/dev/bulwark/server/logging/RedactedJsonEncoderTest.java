@@ -110,6 +110,20 @@ class RedactedJsonEncoderTest {
     }
 
     @Test
+    void hostileContextValuesAreRedactedAndOnlyTheCallsIdsAreWritten() throws Exception {
+        // written around LogContext, which would refuse them: a library putting values under the same keys
+        org.slf4j.MDC.put(LogContext.SESSION_ID, "token=" + TOKEN);
+        org.slf4j.MDC.put("apiKey", TOKEN);
+        try {
+            logger.info("hostile context");
+        } finally {
+            org.slf4j.MDC.clear();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain(TOKEN).doesNotContain("apiKey");
+        assertThat(lines().get(0).get("sessionId").asText()).startsWith("token=");
+    }
+
+    @Test
     void aHugeMessageBecomesOneBoundedLine() throws Exception {
         logger.info("x".repeat(1_000_000));
         String raw = out.toString(StandardCharsets.UTF_8);

@@ -124,7 +124,7 @@ class RecordedStreamTest {
     }
 
     /** Counts completions; nothing else is used by a resumed stream. */
-    private static final class FakeAsync implements AsyncContext {
+    static final class FakeAsync implements AsyncContext {
         final AtomicInteger completed = new AtomicInteger();
 
         @Override

@@ -187,4 +187,41 @@ class StreamStoreTest {
         assertThat(store.streams("s1")).isZero();
         assertThat(store.bytes()).isZero();
     }
+
+    @Test
+    void aStandaloneStreamReplacedByAnotherIsDroppedAtOnceWhileCallStreamsStay() {
+        StreamStore store = new StreamStore(StreamBounds.DEFAULTS, clock);
+        RecordedStream call = store.open("s1", "agent|").orElseThrow();
+        call.publish(frame(1));
+        RecordedStream first = store.open("s1", "agent|", true).orElseThrow();
+        first.publish(frame(2));
+        first.publish(frame(3));
+        long kept = store.bytes();
+
+        RecordedStream second = store.open("s1", "agent|", true).orElseThrow();
+        first.end(); // the SDK closes the replaced connection after the new one opened
+        first.publish(frame(4)); // and anything still written to it is not kept
+
+        assertThat(store.find("s1", "agent|", new EventId(first.id, 2))).isEmpty();
+        assertThat(store.find("s1", "agent|", new EventId(second.id, 0))).contains(second);
+        assertThat(store.find("s1", "agent|", new EventId(call.id, 1))).contains(call);
+        assertThat(store.streams("s1")).isEqualTo(2);
+        assertThat(store.bytes()).isLessThan(kept).isPositive();
+
+        RecordedStream third = store.open("s1", "agent|", true).orElseThrow();
+        assertThat(store.find("s1", "agent|", new EventId(second.id, 0))).isEmpty();
+        assertThat(store.find("s1", "agent|", new EventId(third.id, 0))).contains(third);
+        assertThat(store.streams("s1")).isEqualTo(2);
+    }
+
+    @Test
+    void aListeningStreamOfAnotherSessionOrPrincipalIsNeverReplaced() {
+        StreamStore store = new StreamStore(StreamBounds.DEFAULTS, clock);
+        RecordedStream mine = store.open("s1", "agent|alice", true).orElseThrow();
+        RecordedStream theirs = store.open("s2", "agent|alice", true).orElseThrow();
+        assertThat(store.open("s1", "agent|bob", true)).isEmpty();
+
+        assertThat(store.find("s1", "agent|alice", new EventId(mine.id, 0))).contains(mine);
+        assertThat(store.find("s2", "agent|alice", new EventId(theirs.id, 0))).contains(theirs);
+    }
 }
