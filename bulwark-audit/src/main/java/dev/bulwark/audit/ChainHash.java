@@ -26,9 +26,16 @@ final class ChainHash {
      * (on the appender's thread), so that the serial writer only adds the link to the chain ({@link #link}).
      */
     static MessageDigest eventPart(String canonicalEvent) {
+        return eventPart(canonicalEvent, "", "");
+    }
+
+    /** {@link #eventPart(String)} of a canonical event given in consecutive pieces. */
+    static MessageDigest eventPart(String start, String middle, String end) {
         MessageDigest digest = sha256();
         digest.update(EVENT_PREFIX);
-        digest.update(canonicalEvent.getBytes(StandardCharsets.UTF_8));
+        digest.update(start.getBytes(StandardCharsets.UTF_8));
+        digest.update(middle.getBytes(StandardCharsets.UTF_8));
+        digest.update(end.getBytes(StandardCharsets.UTF_8));
         return digest;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bulwark.spi.audit.AuditEvent;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -49,8 +50,28 @@ final class EventCodec {
                 event.sessionId(), event.reason(), CanonicalJson.normalizeObject(event.details()));
     }
 
+    /** {@link #TIME}'s text, written by hand for the years records may hold: it runs twice per record. */
     static String formatTime(Instant time) {
-        return TIME.format(time);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), time.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return TIME.format(time);
+        }
+        StringBuilder out = new StringBuilder(27);
+        digits(out, t.getYear(), 4).append('-');
+        digits(out, t.getMonthValue(), 2).append('-');
+        digits(out, t.getDayOfMonth(), 2).append('T');
+        digits(out, t.getHour(), 2).append(':');
+        digits(out, t.getMinute(), 2).append(':');
+        digits(out, t.getSecond(), 2).append('.');
+        return digits(out, t.getNano() / 1_000, 6).append('Z').toString(); // truncated to microseconds, as TIME does
+    }
+
+    private static StringBuilder digits(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(text);
     }
 
     static Instant parseTime(String text) {
@@ -80,6 +101,19 @@ final class EventCodec {
         doc.put("details", new CanonicalJson.Written(canonicalDetails));
         return CanonicalJson.write(doc);
     }
+
+    /**
+     * {@link ChainHash#eventPart} of {@link #canonicalEvent(AuditEvent, String)}, without building that text: the
+     * event's other fields are written around a mark that canonical JSON never contains (a raw NUL, which it escapes),
+     * and the digest takes the text before it, the details, and the text after it: the same bytes in the same order.
+     */
+    static java.security.MessageDigest hashedEvent(AuditEvent event, String canonicalDetails) {
+        String around = canonicalEvent(event, DETAILS_MARK);
+        int at = around.indexOf(DETAILS_MARK);
+        return ChainHash.eventPart(around.substring(0, at), canonicalDetails, around.substring(at + 1));
+    }
+
+    private static final String DETAILS_MARK = "\0";
 
     /** Reads JSON text into a tree of the canonical Java types. */
     static Object parse(String json) {

@@ -164,8 +164,7 @@ public final class JdbcAuditLog implements AuditLog {
         // written and hashed here, on the caller's thread, for the stored row and the record hash: the writer thread
         // is serial, so it only links each digested event to the chain head
         String details = CanonicalJson.write(normalized.details());
-        enqueue(new ChainWriter.Append(normalized,
-                ChainHash.eventPart(EventCodec.canonicalEvent(normalized, details)), details, result));
+        enqueue(new ChainWriter.Append(normalized, EventCodec.hashedEvent(normalized, details), details, result));
         return await(result);
     }
 

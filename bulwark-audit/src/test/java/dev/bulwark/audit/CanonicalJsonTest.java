@@ -159,4 +159,22 @@ class CanonicalJsonTest {
                     .contains("\"details\":" + CanonicalJson.write(event.details()));
         }
     }
+
+    @Test
+    void recordTimesAreWrittenAsThePatternWritesThem() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<java.time.Instant> times = new java.util.ArrayList<>(java.util.List.of(
+                java.time.Instant.parse("0000-01-01T00:00:00Z"), java.time.Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                java.time.Instant.parse("1970-01-01T00:00:00Z"), java.time.Instant.parse("2026-12-07T18:00:00.000001Z"),
+                java.time.Instant.parse("2024-02-29T12:34:56.123456789Z")));
+        for (int i = 0; i < 2_000; i++) {
+            times.add(java.time.Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (java.time.Instant time : times) {
+            assertThat(EventCodec.formatTime(time)).as(time.toString()).isEqualTo(EventCodec.TIME.format(time));
+        }
+        java.time.Instant beyond = java.time.Instant.parse("+10000-01-01T00:00:00Z");
+        assertThat(EventCodec.formatTime(beyond)).isEqualTo(EventCodec.TIME.format(beyond));
+    }
 }

@@ -31,4 +31,18 @@ class ChainHashTest {
         assertThat(ChainHash.link(part, 1, ChainHash.GENESIS)).isNotEqualTo(ChainHash.link(part, 2, ChainHash.GENESIS))
                 .isNotEqualTo(ChainHash.link(part, 1, "1".repeat(64)));
     }
+
+    @Test
+    void anEventHashedAroundItsDetailsHashesAsItsWholeCanonicalText() {
+        for (int i = 0; i < 20; i++) {
+            dev.bulwark.spi.audit.AuditEvent plain = TestEvents.event(i);
+            dev.bulwark.spi.audit.AuditEvent event = EventCodec.normalize(new dev.bulwark.spi.audit.AuditEvent(
+                    plain.time(), plain.type(), plain.action(), plain.outcome(), plain.agentId(), plain.userId(),
+                    plain.sessionId(), "nul \0 in the reason " + i,
+                    java.util.Map.of("nul", "\0", "i", i, "args", plain.details().get("args"))));
+            String details = CanonicalJson.write(event.details());
+            assertThat(ChainHash.link(EventCodec.hashedEvent(event, details), i + 1, ChainHash.GENESIS))
+                    .isEqualTo(ChainHash.of(i + 1, ChainHash.GENESIS, EventCodec.canonicalEvent(event, details)));
+        }
+    }
 }

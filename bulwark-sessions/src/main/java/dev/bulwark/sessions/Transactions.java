@@ -23,15 +23,25 @@ final class Transactions {
             try (Connection c = database.getConnection()) {
                 boolean autoCommit = c.getAutoCommit();
                 c.setAutoCommit(false);
+                boolean ended = false;
                 try {
                     T result = work.run(c);
-                    c.commit();
+                    if (autoCommit) {
+                        // turning auto-commit back on commits the transaction (JDBC); a separate commit() first
+                        // would make SQLite's driver open a new transaction only to end it again
+                        c.setAutoCommit(true);
+                        ended = true;
+                    } else {
+                        c.commit();
+                    }
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
                 } finally {
-                    c.setAutoCommit(autoCommit);
+                    if (!ended) {
+                        c.setAutoCommit(autoCommit);
+                    }
                 }
             } catch (SQLException e) {
                 if (!retryable(e)) {
