@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-/** Rules with their anchors resolved to shared indexes, so each anchor is searched once per window. Thread-safe. */
+/**
+ * Rules with their anchors resolved to shared indexes. Which anchors a window contains is found in one pass over the
+ * window (anchors indexed by their first two characters), not by one search of the window per anchor. Thread-safe.
+ */
 final class CompiledRules {
     private final List<PatternRule> rules;
     private final String[] anchors;
     private final int[][] anchorIds;
+    private final AnchorIndex anchorIndex;
 
     CompiledRules(List<PatternRule> rules) {
         this.rules = List.copyOf(rules);
@@ -23,10 +27,11 @@ final class CompiledRules {
             }
         }
         this.anchors = ids.keySet().toArray(String[]::new);
+        this.anchorIndex = new AnchorIndex(anchors);
     }
 
     void run(String folded, NormalizedText window, FindingSink sink, int matchesPerRule) {
-        byte[] present = new byte[anchors.length];
+        boolean[] present = anchorIndex.present(folded);
         boolean cyrillic = false;
         boolean cjk = false;
         for (int i = 0; i < folded.length() && !(cyrillic && cjk); i++) {
@@ -39,7 +44,7 @@ final class CompiledRules {
         for (int r = 0; r < rules.size(); r++) {
             PatternRule rule = rules.get(r);
             boolean applies = switch (rule.script()) {
-                case LATIN -> anyAnchor(folded, anchorIds[r], present);
+                case LATIN -> anyAnchor(anchorIds[r], present);
                 case CYRILLIC -> cyrillic;
                 case CJK -> cjk;
             };
@@ -82,12 +87,9 @@ final class CompiledRules {
         }
     }
 
-    private boolean anyAnchor(String folded, int[] ids, byte[] present) {
+    private static boolean anyAnchor(int[] ids, boolean[] present) {
         for (int id : ids) {
-            if (present[id] == 0) {
-                present[id] = (byte) (folded.contains(anchors[id]) ? 1 : 2);
-            }
-            if (present[id] == 1) {
+            if (present[id]) {
                 return true;
             }
         }

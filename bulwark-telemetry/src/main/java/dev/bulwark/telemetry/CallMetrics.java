@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +50,32 @@ public final class CallMetrics implements AnomalyMetrics {
     private final Counter approvalsOpened;
     private final Timer auditAppends;
 
+    /** Written out rather than generated: looked up once per call on the hot path. */
     private record CallKey(String tool, String effect, String policy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CallKey k && Objects.equals(tool, k.tool) && Objects.equals(effect, k.effect)
+                    && Objects.equals(policy, k.policy);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(tool) * 31 + Objects.hashCode(effect)) * 31 + Objects.hashCode(policy);
+        }
     }
 
+    /** Written out rather than generated: looked up once per finding on the hot path. */
     private record FindingKey(String guard, String verdict, String label) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FindingKey k && Objects.equals(guard, k.guard) && Objects.equals(verdict, k.verdict)
+                    && Objects.equals(label, k.label);
+        }
+
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(guard) * 31 + Objects.hashCode(verdict)) * 31 + Objects.hashCode(label);
+        }
     }
 
     CallMetrics(int maxToolLabels, int maxPolicyLabels) {

@@ -55,7 +55,8 @@ public final class FlowStep implements CallStep {
             return conclusion; // the agent received nothing
         }
         CallContext done = conclusion.call();
-        recordWritten(call, flow);
+        SessionFlow.Arguments arguments = flow.arguments(call.requireArguments());
+        recordWritten(call, flow, arguments);
         ScreenOutputStep.Said said = done.get(ScreenOutputStep.SAID).orElse(null);
         Set<String> labels = new LinkedHashSet<>(done.labels());
         if (tool.trustedOutput() && said != null) {
@@ -74,17 +75,16 @@ public final class FlowStep implements CallStep {
         if (mirror >= 0) {
             // structured output of a records tool: its leaves are the records; the other blocks (not the mirror,
             // which would read the same values again as text) are text
-            flow.output(saidResult.structuredContent(), labels, true, call.requireArguments());
-            flow.output(textBesides(saidResult, mirror), labels, false, call.requireArguments());
+            flow.output(saidResult.structuredContent(), labels, true, arguments);
+            flow.output(textBesides(saidResult, mirror), labels, false, arguments);
         } else {
-            flow.output(saidResult.joinedText(), labels, tool.records(), call.requireArguments());
+            flow.output(saidResult.joinedText(), labels, tool.records(), arguments);
         }
         if (said != null && said.judged().contains(Source.UNTRUSTED_LABEL) && said.unscreened() != said.result()) {
             // A content guard judged the output untrusted and changed it (quarantined lines): what it removed came
             // within the agent's reach all the same (another path, or what it expected to read), so its values are
             // recorded as untrusted, never trusted, like those of an output withheld whole.
-            flow.output(said.unscreened().joinedText(), Set.of(Source.UNTRUSTED_LABEL), false,
-                    call.requireArguments());
+            flow.output(said.unscreened().joinedText(), Set.of(Source.UNTRUSTED_LABEL), false, arguments);
         }
         try {
             sessions.recorded(call, flow);
@@ -108,9 +108,9 @@ public final class FlowStep implements CallStep {
     }
 
     /** A tool that ran and may change something: the untrusted values it was given are marked written. */
-    private static void recordWritten(CallContext call, SessionFlow flow) {
+    private static void recordWritten(CallContext call, SessionFlow flow, SessionFlow.Arguments arguments) {
         if (call.requireTool().kind() != ToolKind.READ) {
-            flow.written(call.requireArguments());
+            flow.written(arguments);
         }
     }
 
@@ -125,7 +125,7 @@ public final class FlowStep implements CallStep {
         if (raw.isEmpty()) {
             return; // the tool never ran
         }
-        recordWritten(call, flow);
+        recordWritten(call, flow, flow.arguments(call.requireArguments()));
         flow.output(raw.get().joinedText(), Set.of(Source.UNTRUSTED_LABEL));
         try {
             sessions.recorded(call, flow);

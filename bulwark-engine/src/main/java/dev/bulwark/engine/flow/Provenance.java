@@ -88,7 +88,7 @@ public final class Provenance {
             return;
         }
         traced[0] = true;
-        boolean shortArg = s.length() <= SHORT_CHARS && s.strip().split("\\s+").length <= SHORT_WORDS;
+        boolean shortArg = s.length() <= SHORT_CHARS && wordCount(s) <= SHORT_WORDS;
         ValueExtractor.Extraction found = extractor.fromText(s, shortArg);
         List<FlowValue> words = new ArrayList<>();
         for (FlowValue v : found.values()) {
@@ -117,6 +117,25 @@ public final class Provenance {
         for (FlowValue w : words) {
             add(w, index, parts, seen);
         }
+    }
+
+    /**
+     * The words of a short argument: what {@code s.strip().split("\\s+").length} gives (runs of ASCII whitespace
+     * inside the stripped text, plus one), without compiling a pattern per argument.
+     */
+    static int wordCount(String s) {
+        String text = s.strip();
+        int count = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                count++;
+            }
+            inSpace = space;
+        }
+        return count;
     }
 
     private static void add(FlowValue v, ValueIndex index, List<ArgumentProvenance.Part> parts, Set<String> seen) {

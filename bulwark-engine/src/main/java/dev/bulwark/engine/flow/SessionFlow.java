@@ -56,8 +56,13 @@ public final class SessionFlow {
      *                  trusted echo). The value keeps the provenance it had when the call was decided
      */
     public boolean output(Object output, Set<String> labels, boolean records, Map<String, ?> arguments) {
+        return output(output, labels, records, arguments(arguments));
+    }
+
+    /** {@link #output(Object, Set, boolean, Map)} with the call's arguments read once ({@link #arguments}). */
+    public boolean output(Object output, Set<String> labels, boolean records, Arguments arguments) {
         Source source = Source.ofOutput(labels);
-        Set<String> echoed = keys(extractor.fromTree(arguments, true).values());
+        Set<String> echoed = arguments.keys;
         RecordFields.Split split = records && source == Source.UNTRUSTED_OUTPUT
                 ? RecordFields.split(output, extractor.limits().maxNodes(), extractor.limits().maxChars()) : null;
         if (split == null) {
@@ -91,20 +96,57 @@ public final class SessionFlow {
      * returns it (a store read back after the write), instead of being laundered into {@code trusted_output}.
      */
     public void written(Map<String, ?> arguments) {
-        index.recordWritten(extractor.fromTree(arguments, true).values());
+        written(arguments(arguments));
     }
 
-    private static Set<String> keys(List<FlowValue> values) {
-        Set<String> keys = new HashSet<>();
-        values.forEach(v -> keys.addAll(v.keys()));
-        return keys;
+    /** {@link #written(Map)} with the call's arguments read once ({@link #arguments}). */
+    public void written(Arguments arguments) {
+        index.recordWritten(arguments.values);
+    }
+
+    /**
+     * A call's arguments read for recording its outcome: the values {@link #written} marks and the keys an output's
+     * echo of them is recognised by. Read once per call, however many outputs and writes the call records.
+     */
+    public Arguments arguments(Map<String, ?> arguments) {
+        return new Arguments(extractor.fromTree(arguments, true).values());
+    }
+
+    /** The values of a call's arguments and their keys; made by {@link #arguments}. */
+    public static final class Arguments {
+        private final List<FlowValue> values;
+        private final Set<String> keys;
+
+        private Arguments(List<FlowValue> values) {
+            this.values = values;
+            Set<String> all = new HashSet<>();
+            for (FlowValue v : values) {
+                all.addAll(v.keys());
+            }
+            this.keys = all;
+        }
     }
 
     private static List<FlowValue> notEchoed(List<FlowValue> values, Set<String> echoed) {
         if (echoed.isEmpty()) {
             return values;
         }
-        return values.stream().filter(v -> v.keys().stream().noneMatch(echoed::contains)).toList();
+        List<FlowValue> kept = new ArrayList<>(values.size());
+        for (FlowValue v : values) {
+            if (!echoesAny(v, echoed)) {
+                kept.add(v);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean echoesAny(FlowValue value, Set<String> echoed) {
+        for (String key : value.keys()) {
+            if (echoed.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Provenance of a call's arguments. */
