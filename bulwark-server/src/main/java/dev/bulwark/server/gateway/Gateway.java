@@ -153,7 +153,7 @@ public final class Gateway implements AutoCloseable {
             WriteRulesSetup.insert(steps, config, database, config.approvals().on(), housekeeping, clock);
             this.pipeline = steps.observer(telemetry.observer(recorded)).build();
             this.resources = dev.bulwark.server.resources.ResourcesSetup.open(upstreams.connectors(), standard,
-                    gateVerified, policies, clock, telemetry.observer(recorded));
+                    gateVerified, policies, clock, telemetry.observer(recorded), auditLog, recorded);
             this.demoCredentials = config.demo().on() ? DemoSetup.ensure(identity, dataDir) : null;
             if (config.demo().on() && documents != null) {
                 DemoSetup.ensureDocuments(documents);

@@ -2,6 +2,8 @@ package dev.bulwark.server.resources;
 
 import dev.bulwark.connectors.mcp.UpstreamFeatures;
 import dev.bulwark.server.http.McpGate;
+import dev.bulwark.server.resources.SubscriptionRecords.Action;
+import dev.bulwark.spi.audit.Outcome;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.PolicyEngine;
 import dev.bulwark.spi.policy.Subject;
@@ -28,31 +30,66 @@ import reactor.core.publisher.Mono;
  * {@code resources/read}. The owning upstream must support subscriptions. The upstream session is shared, so the
  * gateway subscribes upstream once per URI and unsubscribes when the last session did. An update is passed on only
  * when it comes from the upstream that owns the URI. Bounded: {@link #MAX_PER_SESSION} URIs per session,
- * {@link #MAX_SUBSCRIPTIONS} in all.
+ * {@link #MAX_SUBSCRIPTIONS} in all. Every request is audited ({@link SubscriptionRecords}), allowed or refused; one
+ * that cannot be audited is refused (fail closed).
  */
 final class ResourceSubscriptions {
     static final int MAX_PER_SESSION = 100;
     static final int MAX_SUBSCRIPTIONS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(ResourceSubscriptions.class);
 
+    /** What subscriptions need of an upstream ({@link UpstreamFeatures} in the gateway). */
+    interface Upstream {
+        /** Its capabilities, {@code null} while not connected. */
+        McpSchema.ServerCapabilities capabilities();
+
+        void subscribe(String uri) throws ConnectorException;
+
+        void unsubscribe(String uri) throws ConnectorException;
+
+        static Upstream of(UpstreamFeatures features) {
+            return new Upstream() {
+                @Override
+                public McpSchema.ServerCapabilities capabilities() {
+                    return features.capabilities();
+                }
+
+                @Override
+                public void subscribe(String uri) throws ConnectorException {
+                    features.subscribe(uri);
+                }
+
+                @Override
+                public void unsubscribe(String uri) throws ConnectorException {
+                    features.unsubscribe(uri);
+                }
+            };
+        }
+    }
+
+    /** The sessions subscribed to one URI, and the upstream it was subscribed at (to unsubscribe there). */
+    private record Watched(String upstream, Set<String> sessions) {}
+
     private final FeatureCatalog catalog;
     private final Map<String, FeatureConnector> connectors;
-    private final Map<String, UpstreamFeatures> upstreams;
+    private final Map<String, Upstream> upstreams;
     private final PolicyEngine policies;
-    private final Map<String, Set<String>> sessionsByUri = new ConcurrentHashMap<>();
+    private final SubscriptionRecords records;
+    private final Map<String, Watched> watched = new ConcurrentHashMap<>();
     private volatile McpStreamableServerTransportProvider transport;
 
     ResourceSubscriptions(FeatureCatalog catalog, Map<String, FeatureConnector> connectors,
-                          Map<String, UpstreamFeatures> upstreams, PolicyEngine policies) {
+                          Map<String, Upstream> upstreams, PolicyEngine policies, SubscriptionRecords records) {
         this.catalog = catalog;
         this.connectors = Map.copyOf(connectors);
         this.upstreams = Map.copyOf(upstreams);
         this.policies = policies;
+        this.records = records;
     }
 
     /** Whether some upstream supports subscriptions (one not connected yet may). */
     boolean offered() {
-        return upstreams.values().stream().map(UpstreamFeatures::capabilities)
+        return upstreams.values().stream().map(Upstream::capabilities)
                 .anyMatch(c -> c == null || c.resources() != null && Boolean.TRUE.equals(c.resources().subscribe()));
     }
 
@@ -60,59 +97,97 @@ final class ResourceSubscriptions {
     Map<String, McpRequestHandler<?>> handlers(McpStreamableServerTransportProvider notifying, McpJsonMapper json) {
         this.transport = notifying;
         return Map.of(
-                McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, params) -> Mono.fromCallable(() ->
-                        subscribe(ex, json.convertValue(params, McpSchema.SubscribeRequest.class).uri())),
-                McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, params) -> Mono.fromCallable(() ->
-                        unsubscribe(ex, json.convertValue(params, McpSchema.UnsubscribeRequest.class).uri())));
+                McpSchema.METHOD_RESOURCES_SUBSCRIBE, (ex, params) -> Mono.fromCallable(() -> subscribe(
+                        ex.sessionId(), principal(ex), json.convertValue(params, McpSchema.SubscribeRequest.class)
+                                .uri())),
+                McpSchema.METHOD_RESOURCES_UNSUBSCRIBE, (ex, params) -> Mono.fromCallable(() -> unsubscribe(
+                        ex.sessionId(), principal(ex), json.convertValue(params, McpSchema.UnsubscribeRequest.class)
+                                .uri())));
     }
 
-    Map<String, Object> subscribe(McpAsyncServerExchange exchange, String uri) throws ConnectorException {
-        String session = exchange.sessionId();
-        FeatureCatalog.Target target = target(uri);
-        Principal principal = exchange.transportContext().get(McpGate.PRINCIPAL) instanceof Principal p ? p : null;
+    private static Principal principal(McpAsyncServerExchange exchange) {
+        return exchange.transportContext().get(McpGate.PRINCIPAL) instanceof Principal p ? p : null;
+    }
+
+    Map<String, Object> subscribe(String session, Principal principal, String uri) throws ConnectorException {
+        if (!wellFormed(uri)) {
+            throw refuse(Action.SUBSCRIBE, principal, session, null, uri, "invalid uri", invalidUri());
+        }
+        FeatureCatalog.Target target = catalog.resolve(uri).orElse(null);
+        if (target == null) {
+            throw refuse(Action.SUBSCRIBE, principal, session, null, uri, "unknown uri", notFound());
+        }
         FeatureConnector connector = connectors.get(target.upstream());
         if (principal == null || connector == null || !mayList(principal, connector, target.subject())) {
-            throw McpError.builder(McpResourcesDoor.RESOURCE_NOT_FOUND).message("resource not found").build();
+            // the same answer as for an unknown URI: existence is not revealed
+            throw refuse(Action.SUBSCRIBE, principal, session, target.upstream(), uri, "not permitted", notFound());
         }
-        UpstreamFeatures upstream = upstreams.get(target.upstream());
+        Upstream upstream = upstreams.get(target.upstream());
         McpSchema.ServerCapabilities caps = upstream == null ? null : upstream.capabilities();
         if (caps == null || caps.resources() == null || !Boolean.TRUE.equals(caps.resources().subscribe())) {
-            throw McpError.builder(McpSchema.ErrorCodes.METHOD_NOT_FOUND)
-                    .message("the resource's server does not support subscriptions").build();
+            throw refuse(Action.SUBSCRIBE, principal, session, target.upstream(), uri,
+                    "upstream lacks the capability", McpError.builder(McpSchema.ErrorCodes.METHOD_NOT_FOUND)
+                            .message("the resource's server does not support subscriptions").build());
         }
         synchronized (this) {
-            Set<String> sessions = sessionsByUri.get(uri);
-            if (sessions != null && sessions.contains(session)) {
+            Watched current = watched.get(uri);
+            if (current != null && current.sessions().contains(session)) {
+                audited(Action.SUBSCRIBE, Outcome.SUCCEEDED, "already subscribed", principal, session,
+                        target.upstream(), uri);
                 return Map.of();
             }
-            long mine = sessionsByUri.values().stream().filter(s -> s.contains(session)).count();
-            long all = sessionsByUri.values().stream().mapToLong(Set::size).sum();
+            long mine = watched.values().stream().filter(w -> w.sessions().contains(session)).count();
+            long all = watched.values().stream().mapToLong(w -> w.sessions().size()).sum();
             if (mine >= MAX_PER_SESSION || all >= MAX_SUBSCRIPTIONS) {
-                throw McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST).message("too many subscriptions")
-                        .build();
+                throw refuse(Action.SUBSCRIBE, principal, session, target.upstream(), uri, "bound reached",
+                        McpError.builder(McpSchema.ErrorCodes.INVALID_REQUEST).message("too many subscriptions")
+                                .build());
             }
-            if (sessions == null) {
-                upstream.subscribe(uri);
-                sessions = ConcurrentHashMap.newKeySet();
-                sessionsByUri.put(uri, sessions);
+            boolean first = current == null;
+            if (first) {
+                try {
+                    upstream.subscribe(uri);
+                } catch (ConnectorException | RuntimeException e) {
+                    audited(Action.SUBSCRIBE, Outcome.FAILED, "upstream failed", principal, session,
+                            target.upstream(), uri);
+                    throw e;
+                }
+                current = new Watched(target.upstream(), ConcurrentHashMap.newKeySet());
+                watched.put(uri, current);
             }
-            sessions.add(session);
+            current.sessions().add(session);
+            try {
+                records.record(Action.SUBSCRIBE, Outcome.SUCCEEDED, "", principal, session, target.upstream(), uri);
+            } catch (RuntimeException e) {
+                current.sessions().remove(session);
+                if (first) {
+                    watched.remove(uri);
+                    unsubscribeQuietly(upstream, uri);
+                }
+                throw notAudited(Action.SUBSCRIBE, e);
+            }
         }
         return Map.of();
     }
 
-    Map<String, Object> unsubscribe(McpAsyncServerExchange exchange, String uri) throws ConnectorException {
-        FeatureCatalog.Target target = target(uri);
+    Map<String, Object> unsubscribe(String session, Principal principal, String uri) {
+        if (!wellFormed(uri)) {
+            throw refuse(Action.UNSUBSCRIBE, principal, session, null, uri, "invalid uri", invalidUri());
+        }
         synchronized (this) {
-            Set<String> sessions = sessionsByUri.get(uri);
-            if (sessions == null || !sessions.remove(exchange.sessionId())) {
+            Watched current = watched.get(uri);
+            if (current == null || !current.sessions().contains(session)) {
+                audited(Action.UNSUBSCRIBE, Outcome.SUCCEEDED, "not subscribed", principal, session, null, uri);
                 return Map.of();
             }
-            if (sessions.isEmpty()) {
-                sessionsByUri.remove(uri);
-                UpstreamFeatures upstream = upstreams.get(target.upstream());
+            // recorded before it takes effect: an unsubscription that cannot be audited changes nothing
+            audited(Action.UNSUBSCRIBE, Outcome.SUCCEEDED, "", principal, session, current.upstream(), uri);
+            current.sessions().remove(session);
+            if (current.sessions().isEmpty()) {
+                watched.remove(uri);
+                Upstream upstream = upstreams.get(current.upstream());
                 if (upstream != null) {
-                    upstream.unsubscribe(uri);
+                    unsubscribeQuietly(upstream, uri);
                 }
             }
         }
@@ -121,26 +196,63 @@ final class ResourceSubscriptions {
 
     /** Upstream {@code upstream} says {@code uri} changed: the sessions that subscribed to it are told. */
     void updated(String upstream, String uri) {
-        Set<String> sessions = sessionsByUri.get(uri);
+        Watched current = watched.get(uri);
         McpStreamableServerTransportProvider notifying = transport;
-        if (sessions == null || notifying == null
+        if (current == null || notifying == null
                 || !catalog.resolve(uri).map(t -> t.upstream().equals(upstream)).orElse(false)) {
             return;
         }
-        for (String session : sessions) {
+        for (String session : current.sessions()) {
             notifying.notifyClient(session, McpSchema.METHOD_NOTIFICATION_RESOURCES_UPDATED,
                     new McpSchema.ResourcesUpdatedNotification(uri)).subscribe(ignored -> { },
                     e -> LOG.debug("resource update for {} not delivered: {}", session, e.toString()));
         }
     }
 
-    private FeatureCatalog.Target target(String uri) {
-        if (uri == null || uri.isBlank() || uri.length() > Subject.MAX_ID_CHARS) {
-            throw McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
-                    .message("a uri of at most " + Subject.MAX_ID_CHARS + " characters is needed").build();
+    /** Records a refusal and answers the error to throw; the refusal stands whether or not the record is written. */
+    private McpError refuse(Action action, Principal principal, String session, String connector, String uri,
+                            String reason, McpError error) {
+        try {
+            records.record(action, Outcome.DENIED, reason, principal, session, connector, uri);
+        } catch (RuntimeException e) {
+            LOG.error("could not audit a refused {}: {}", action.recorded, e.toString());
         }
-        return catalog.resolve(uri).orElseThrow(() -> McpError.builder(McpResourcesDoor.RESOURCE_NOT_FOUND)
-                .message("resource not found").build());
+        return error;
+    }
+
+    private void audited(Action action, Outcome outcome, String reason, Principal principal, String session,
+                         String connector, String uri) {
+        try {
+            records.record(action, outcome, reason, principal, session, connector, uri);
+        } catch (RuntimeException e) {
+            throw notAudited(action, e);
+        }
+    }
+
+    private static McpError notAudited(Action action, RuntimeException e) {
+        LOG.error("could not audit {}; refused: {}", action.recorded, e.toString());
+        return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message("internal error").build();
+    }
+
+    private static void unsubscribeQuietly(Upstream upstream, String uri) {
+        try {
+            upstream.unsubscribe(uri);
+        } catch (ConnectorException | RuntimeException e) {
+            LOG.warn("upstream unsubscription failed: {}", e.toString());
+        }
+    }
+
+    private static boolean wellFormed(String uri) {
+        return uri != null && !uri.isBlank() && uri.length() <= Subject.MAX_ID_CHARS;
+    }
+
+    private static McpError invalidUri() {
+        return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS)
+                .message("a uri of at most " + Subject.MAX_ID_CHARS + " characters is needed").build();
+    }
+
+    private static McpError notFound() {
+        return McpError.builder(McpResourcesDoor.RESOURCE_NOT_FOUND).message("resource not found").build();
     }
 
     private boolean mayList(Principal principal, FeatureConnector connector, Subject subject) {

@@ -7,6 +7,8 @@ import dev.bulwark.engine.pipeline.DecideStep;
 import dev.bulwark.engine.pipeline.StandardPipeline;
 import dev.bulwark.engine.tools.ToolRegistry;
 import dev.bulwark.server.mcp.GateVerifiedAuthenticator;
+import dev.bulwark.spi.audit.AuditLog;
+import dev.bulwark.spi.guard.Redactor;
 import dev.bulwark.spi.policy.PolicyEngine;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,10 +28,11 @@ public final class ResourcesSetup {
      *                 guards); its tools and obligations are replaced here, after the tool pipeline was built. No
      *                 obligation is fulfilled on this pipeline: a read whose permit asks for approval is refused
      * @param observer the tool pipeline's telemetry, so reads are counted and traced like calls
+     * @param audit    where subscriptions are recorded, with URIs redacted by {@code recorded}
      */
     public static McpResourcesDoor open(List<McpUpstreamConnector> upstreams, StandardPipeline standard,
                                         GateVerifiedAuthenticator gateVerified, PolicyEngine policies, Clock clock,
-                                        CallObserver observer) {
+                                        CallObserver observer, AuditLog audit, Redactor recorded) {
         if (upstreams.isEmpty()) {
             return null;
         }
@@ -44,9 +47,11 @@ public final class ResourcesSetup {
         FeatureCatalog catalog = new FeatureCatalog(offered, clock);
         CallPipeline pipeline = pipeline(standard, new ToolRegistry(List.copyOf(connectors.values())), catalog,
                 observer);
-        Map<String, dev.bulwark.connectors.mcp.UpstreamFeatures> features = new LinkedHashMap<>();
-        upstreams.forEach(upstream -> features.put(upstream.name(), upstream.features()));
-        ResourceSubscriptions subscriptions = new ResourceSubscriptions(catalog, connectors, features, policies);
+        Map<String, ResourceSubscriptions.Upstream> features = new LinkedHashMap<>();
+        upstreams.forEach(upstream -> features.put(upstream.name(),
+                ResourceSubscriptions.Upstream.of(upstream.features())));
+        ResourceSubscriptions subscriptions = new ResourceSubscriptions(catalog, connectors, features, policies,
+                new SubscriptionRecords(audit, recorded, clock));
         upstreams.forEach(upstream -> upstream.onResourceUpdated(uri -> subscriptions.updated(upstream.name(), uri)));
         McpResourcesDoor door = new McpResourcesDoor(catalog, connectors, pipeline, gateVerified, policies)
                 .withSubscriptions(subscriptions);

@@ -4,6 +4,10 @@ import static dev.bulwark.testkit.McpTestTools.textResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.spi.audit.AuditEvent;
+import dev.bulwark.spi.audit.AuditEventType;
+import dev.bulwark.spi.audit.AuditRecord;
+import dev.bulwark.spi.audit.Outcome;
 import dev.bulwark.testkit.Eventually;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -52,6 +56,14 @@ class ResourceSubscriptionEndToEndTest {
             assertThat(updated).contains("all good");
 
             reader.unsubscribeResource(new McpSchema.UnsubscribeRequest(WATCHED));
+            assertThat(recorded("relay.subscribe")).anySatisfy(e -> assertThat(e.outcome()).isEqualTo(
+                    Outcome.SUCCEEDED));
+            assertThat(recorded("relay.unsubscribe")).anySatisfy(e -> {
+                assertThat(e.outcome()).isEqualTo(Outcome.SUCCEEDED);
+                assertThat(e.sessionId()).isNotBlank();
+                assertThat(e.agentId()).isNotBlank();
+                assertThat(e.details()).containsEntry("uri", WATCHED).containsEntry("connector", "up");
+            });
             updated.clear();
             fixture.upstream().announceResourceUpdated(WATCHED);
             Thread.sleep(500);
@@ -71,7 +83,15 @@ class ResourceSubscriptionEndToEndTest {
                     .isInstanceOf(McpError.class).hasMessageContaining("resource not found");
             assertThatThrownBy(() -> reader.subscribeResource(new McpSchema.SubscribeRequest("x".repeat(5000))))
                     .isInstanceOf(McpError.class);
+            assertThat(recorded("relay.subscribe")).filteredOn(e -> e.outcome() == Outcome.DENIED)
+                    .extracting(AuditEvent::reason)
+                    .contains("not permitted", "unknown uri", "invalid uri");
         }
+    }
+
+    private static List<AuditEvent> recorded(String action) {
+        return fixture.gateway().auditLog().tail(500).stream().map(AuditRecord::event)
+                .filter(e -> e.type() == AuditEventType.RELAY && e.action().equals(action)).toList();
     }
 
     private static McpSyncClient client(String role, List<String> updated) {

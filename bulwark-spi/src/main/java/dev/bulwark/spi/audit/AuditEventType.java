@@ -26,7 +26,8 @@ public enum AuditEventType {
     ANOMALY,
     /**
      * A request an upstream sent to the agent's client during a call ({@code relay.sampling},
-     * {@code relay.elicitation}, {@code relay.roots}), relayed or refused; contents redacted.
+     * {@code relay.elicitation}, {@code relay.roots}), relayed or refused; contents redacted. Also an agent's
+     * subscription to an upstream resource ({@code relay.subscribe}, {@code relay.unsubscribe}), allowed or refused.
      */
     RELAY
 }
