@@ -21,7 +21,8 @@ final class Profile {
 
     Profile(AnomalySettings settings) {
         this.detectors = List.of(new CallRateDetector(settings), new FirstUseDetector(settings),
-                new DataVolumeDetector(settings), RareEventBurst.denials(settings), new UnusualHoursDetector(settings),
+                new DataVolumeDetector(settings), RareEventBurst.denials(settings), RareEventBurst.foreignDenials(settings),
+                new UnusualHoursDetector(settings),
                 new FanOutDetector(settings), new SensitiveSequenceDetector(settings),
                 RareEventBurst.injections(settings), new OutsideIntentDetector(settings));
         Arrays.fill(reportedAt, Long.MIN_VALUE);

@@ -9,8 +9,9 @@ import java.util.function.Predicate;
  * never erred is not a hair trigger). For each alternative rate {@code p1} of {@link #ALTERNATIVES} that is at least
  * twice {@code p0} a Bernoulli CUSUM adds the log-likelihood ratio of each call, {@code ln(p1/p0)} for an event and
  * {@code ln((1−p1)/(1−p0))} for none, never going below zero. A CUSUM passing {@code ln(1/tailProbability) × }
- * {@link CallRateDetector#THRESHOLD_SHARE}{@code  + ln(alternatives)} is reported (Wald: the mean run between false
- * alarms of each CUSUM at the principal's own rate is at least e^h, the alternatives share that budget). Unlike a count
+ * {@link CallRateDetector#THRESHOLD_SHARE}{@code  + ln(alternatives) + ln(families)} is reported (Wald: the mean run
+ * between false alarms of each CUSUM at the principal's own rate is at least e^h; the alternatives, and the families
+ * of one kind, share that budget: denials are tested as all refusals and as refusals of foreign tools). Unlike a count
  * in a fixed window, evidence accrues from the first call of a burst at the speed the rates allow: a quarter of calls
  * refused after 1 % is seen sooner than half refused after 10 %. At least {@code minimum} events in the last
  * {@link #WINDOW} calls are also required, so a handful of events on a floor rate is no burst. Calls while a CUSUM is
@@ -20,6 +21,13 @@ import java.util.function.Predicate;
  * calls teach the rate.
  */
 final class RareEventBurst implements Detector {
+    /** What is counted: a predicate on calls, with the state it keeps (if any) kept in the baseline. */
+    interface Counter extends Predicate<CallEvent> {
+        default void save(BaselineCodec.Writer out) {}
+
+        default void load(BaselineCodec.Reader in) throws java.io.IOException {}
+    }
+
     static final int WINDOW = 20;
     /** Rates a burst is tested for: a quarter, half or three quarters of calls. */
     static final double[] ALTERNATIVES = {0.25, 0.5, 0.75};
@@ -29,7 +37,7 @@ final class RareEventBurst implements Detector {
 
     private final AnomalySettings settings;
     private final AnomalyKind kind;
-    private final Predicate<CallEvent> counted;
+    private final Counter counted;
     private final double floor;
     private final int minimum;
     private final String what;
@@ -46,8 +54,8 @@ final class RareEventBurst implements Detector {
     private double rate;
     private double cachedRate = -1;
 
-    RareEventBurst(AnomalySettings settings, AnomalyKind kind, Predicate<CallEvent> counted, double floor, int minimum,
-                   String what) {
+    RareEventBurst(AnomalySettings settings, AnomalyKind kind, Counter counted, double floor, int minimum,
+                   String what, int families) {
         this.settings = settings;
         this.kind = kind;
         this.counted = counted;
@@ -55,16 +63,26 @@ final class RareEventBurst implements Detector {
         this.minimum = minimum;
         this.what = what;
         this.threshold = Math.log(1 / settings.tailProbability()) * CallRateDetector.THRESHOLD_SHARE
-                + Math.log(ALTERNATIVES.length);
+                + Math.log(ALTERNATIVES.length) + Math.log(families);
     }
 
+    /**
+     * Refusals of any tool. One of the two denial-burst families ({@link #foreignDenials}): each family's threshold
+     * takes ln 2 more, so the two share the kind's false-alarm budget.
+     */
     static RareEventBurst denials(AnomalySettings settings) {
-        return new RareEventBurst(settings, AnomalyKind.DENIAL_BURST, CallEvent::denied, 0.02, 5, "refused calls");
+        return new RareEventBurst(settings, AnomalyKind.DENIAL_BURST, CallEvent::denied, 0.02, 5, "refused calls", 2);
+    }
+
+    /** Refusals of tools the principal was never allowed to call ({@link ForeignRefusals}): probing. */
+    static RareEventBurst foreignDenials(AnomalySettings settings) {
+        return new RareEventBurst(settings, AnomalyKind.DENIAL_BURST, new ForeignRefusals(), 0.01, 3,
+                "refused calls to tools this principal was never allowed", 2);
     }
 
     static RareEventBurst injections(AnomalySettings settings) {
         return new RareEventBurst(settings, AnomalyKind.REPEATED_INJECTION, CallEvent::injection, 0.01, 3,
-                "injection findings");
+                "injection findings", 1);
     }
 
     @Override
@@ -142,6 +160,7 @@ final class RareEventBurst implements Detector {
             out.d(s);
         }
         out.i(alarmed);
+        counted.save(out);
     }
 
     @Override
@@ -163,5 +182,6 @@ final class RareEventBurst implements Detector {
             }
         }
         alarmed = in.i(0, LASTING);
+        counted.load(in);
     }
 }

@@ -167,7 +167,7 @@ class BaselinePersistenceTest {
         for (int k = 0; k < AnomalyKind.values().length; k++) {
             out.l(Long.MIN_VALUE);
         }
-        out.i(9);
+        out.i(new Profile(AnomalySettings.defaults()).detectors.size());
         out.i(0);
         out.i(Integer.MAX_VALUE); // call-rate ring size far beyond its bound
         assertThatThrownBy(() -> Profile.decode(AnomalySettings.defaults(), out.bytes()))
