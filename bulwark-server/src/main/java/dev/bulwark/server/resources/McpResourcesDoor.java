@@ -129,7 +129,17 @@ public final class McpResourcesDoor {
             handlers.putAll(subscriptions.handlers(transport, json));
         }
         listChanges.notifying(transport);
-        return new HandlerOverlay(transport, handlers, ex -> listChanges.connected(ex.sessionId(), principal(ex)));
+        return new HandlerOverlay(transport, handlers, this::initialized);
+    }
+
+    /** A session initialized: noted for list changes; a failure here never fails the session's initialization. */
+    private void initialized(McpAsyncServerExchange exchange) {
+        try {
+            listChanges.connected(exchange.sessionId(), principal(exchange));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(McpResourcesDoor.class)
+                    .warn("session not noted for list changes: {}", e.toString());
+        }
     }
 
     /** A list as shown to the exchange's principal, noted so that it is told only of changes of what it sees. */
