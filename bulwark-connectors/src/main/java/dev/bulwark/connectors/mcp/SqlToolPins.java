@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  */
 public final class SqlToolPins implements ToolPins {
     private static final String COLUMNS =
-            "tool, connector, status, approved_hash, seen_hash, seen_description, seen_input_schema, updated_at";
+            "tool, connector, status, approved_hash, seen_hash, seen_description, seen_input_schema, seen_execution,"
+                    + " approved_execution, updated_at";
 
     private final DataSource dataSource;
 
@@ -37,6 +38,18 @@ public final class SqlToolPins implements ToolPins {
                       seen_description TEXT NOT NULL,
                       seen_input_schema TEXT NOT NULL,
                       updated_at BIGINT NOT NULL)""");
+            // added with execution (task support) in pins: tables made before get the columns, empty
+            for (String column : List.of("seen_execution", "approved_execution")) {
+                if (!hasColumn(c, column)) {
+                    try {
+                        s.execute("ALTER TABLE bulwark_tool_pins ADD COLUMN " + column + " TEXT");
+                    } catch (SQLException e) {
+                        if (!hasColumn(c, column)) { // not added meanwhile by another gateway on the same database
+                            throw e;
+                        }
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw new PinStoreException("cannot create the tool pin table", e);
         }
@@ -70,11 +83,12 @@ public final class SqlToolPins implements ToolPins {
     public void save(ToolPin pin) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement u = c.prepareStatement("INSERT INTO bulwark_tool_pins (" + COLUMNS + ")"
-                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tool) DO UPDATE SET"
+                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tool) DO UPDATE SET"
                      + " connector = excluded.connector, status = excluded.status,"
                      + " approved_hash = excluded.approved_hash, seen_hash = excluded.seen_hash,"
                      + " seen_description = excluded.seen_description,"
-                     + " seen_input_schema = excluded.seen_input_schema, updated_at = excluded.updated_at")) {
+                     + " seen_input_schema = excluded.seen_input_schema, seen_execution = excluded.seen_execution,"
+                     + " approved_execution = excluded.approved_execution, updated_at = excluded.updated_at")) {
             u.setString(1, pin.tool());
             u.setString(2, pin.connector());
             u.setString(3, pin.status().name());
@@ -82,10 +96,19 @@ public final class SqlToolPins implements ToolPins {
             u.setString(5, pin.seenHash());
             u.setString(6, pin.seenDescription());
             u.setString(7, pin.seenInputSchema());
-            u.setLong(8, pin.updatedAt().toEpochMilli());
+            u.setString(8, pin.seenExecution());
+            u.setString(9, pin.approvedExecution());
+            u.setLong(10, pin.updatedAt().toEpochMilli());
             u.executeUpdate();
         } catch (SQLException e) {
             throw new PinStoreException("cannot save the pin of " + pin.tool(), e);
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String column) throws SQLException {
+        // PostgreSQL keeps unquoted names in lower case, SQLite as written: both are lower case here
+        try (ResultSet columns = c.getMetaData().getColumns(null, null, "bulwark_tool_pins", column)) {
+            return columns.next();
         }
     }
 
@@ -97,6 +120,7 @@ public final class SqlToolPins implements ToolPins {
                     pins.add(new ToolPin(rs.getString("tool"), PinStatus.valueOf(rs.getString("status")),
                             Optional.ofNullable(rs.getString("approved_hash")), rs.getString("seen_hash"),
                             rs.getString("seen_description"), rs.getString("seen_input_schema"),
+                            rs.getString("seen_execution"), rs.getString("approved_execution"),
                             Instant.ofEpochMilli(rs.getLong("updated_at"))));
                 } catch (IllegalArgumentException | NullPointerException e) {
                     // A row that no longer forms a valid pin (edited by hand, corrupted) must not approve anything.

@@ -15,11 +15,24 @@ import java.util.regex.Pattern;
  * @param seenHash        hex SHA-256 of the definition last seen upstream
  * @param seenDescription the description last seen upstream, for review before approval
  * @param seenInputSchema the input schema last seen upstream, canonical JSON text
+ * @param seenExecution   the {@code execution} (task support) last seen upstream, canonical JSON text, or
+ *                        {@code null} when it declared none
+ * @param approvedExecution the {@code execution} of the approved definition, canonical JSON text, or {@code null}
+ *                        when it declared none, when never approved, or when approved before pins kept it
  * @param updatedAt       when this pin last changed
  */
 public record ToolPin(String tool, PinStatus status, Optional<String> approvedHash, String seenHash,
-                      String seenDescription, String seenInputSchema, Instant updatedAt) {
+                      String seenDescription, String seenInputSchema, String seenExecution, String approvedExecution,
+                      Instant updatedAt) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    /** Longest execution text kept (MCP's shape is a few dozen characters; anything longer is not one). */
+    static final int MAX_EXECUTION_CHARS = 1_024;
+
+    /** A pin of a definition without {@code execution}. */
+    public ToolPin(String tool, PinStatus status, Optional<String> approvedHash, String seenHash,
+                   String seenDescription, String seenInputSchema, Instant updatedAt) {
+        this(tool, status, approvedHash, seenHash, seenDescription, seenInputSchema, null, null, updatedAt);
+    }
 
     public ToolPin {
         Checks.nonBlank(tool, "tool");
@@ -32,6 +45,8 @@ public record ToolPin(String tool, PinStatus status, Optional<String> approvedHa
         requireHash(seenHash, "seenHash");
         Checks.present(seenDescription, "seenDescription");
         Checks.nonBlank(seenInputSchema, "seenInputSchema");
+        requireExecution(seenExecution, "seenExecution");
+        requireExecution(approvedExecution, "approvedExecution");
         Checks.present(updatedAt, "updatedAt");
         switch (status) {
             case APPROVED -> {
@@ -40,7 +55,7 @@ public record ToolPin(String tool, PinStatus status, Optional<String> approvedHa
                 }
             }
             case PENDING -> {
-                if (approvedHash.isPresent()) {
+                if (approvedHash.isPresent() || approvedExecution != null) {
                     throw new IllegalArgumentException("a pending pin has never been approved");
                 }
             }
@@ -65,7 +80,15 @@ public record ToolPin(String tool, PinStatus status, Optional<String> approvedHa
     /** This pin with the definition last seen approved. */
     public ToolPin approved(Instant now) {
         return new ToolPin(tool, PinStatus.APPROVED, Optional.of(seenHash), seenHash, seenDescription,
-                seenInputSchema, now);
+                seenInputSchema, seenExecution, seenExecution, now);
+    }
+
+    private static void requireExecution(String execution, String field) {
+        if (execution != null && (execution.isBlank() || execution.length() > MAX_EXECUTION_CHARS
+                || execution.charAt(0) != '{')) {
+            throw new IllegalArgumentException(field + " must be a JSON object of at most " + MAX_EXECUTION_CHARS
+                    + " characters");
+        }
     }
 
     private static void requireHash(String hash, String field) {

@@ -51,6 +51,38 @@ class SqlToolPinsTest {
     }
 
     @Test
+    void keepsTheSeenAndTheApprovedExecution() {
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        ToolPin blocked = new ToolPin("up.echo", PinStatus.BLOCKED, Optional.of(a), b, "d", "{\"type\":\"object\"}",
+                "{\"taskSupport\":\"required\"}", "{\"taskSupport\":\"optional\"}",
+                Instant.ofEpochMilli(1_700_000_000_000L));
+        pins.save(blocked);
+        assertThat(new SqlToolPins(dataSource()).find("up.echo")).contains(blocked);
+    }
+
+    @Test
+    void aTableFromBeforeExecutionGainsTheColumnsAndKeepsItsPins() throws Exception {
+        String a = "a".repeat(64);
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE bulwark_tool_pins (tool VARCHAR(200) PRIMARY KEY, connector VARCHAR(64) NOT NULL,
+                      status VARCHAR(16) NOT NULL, approved_hash VARCHAR(64), seen_hash VARCHAR(64) NOT NULL,
+                      seen_description TEXT NOT NULL, seen_input_schema TEXT NOT NULL, updated_at BIGINT NOT NULL)""");
+            s.execute("INSERT INTO bulwark_tool_pins VALUES ('up.echo', 'up', 'APPROVED', '" + a + "', '" + a
+                    + "', 'd', '{\"type\":\"object\"}', 1700000000000)");
+        }
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        ToolPin old = pins.find("up.echo").orElseThrow();
+        assertThat(old.seenExecution()).isNull();
+        assertThat(old.approvedExecution()).isNull();
+        pins.save(old.approved(Instant.EPOCH));
+        new SqlToolPins(dataSource()); // opening again adds nothing twice
+        assertThat(pins.find("up.echo")).isPresent();
+    }
+
+    @Test
     void refusesARowThatIsNotAValidPin() throws Exception {
         SqlToolPins pins = new SqlToolPins(dataSource());
         String a = "a".repeat(64);

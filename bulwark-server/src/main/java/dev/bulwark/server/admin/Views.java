@@ -63,7 +63,10 @@ public final class Views {
         ObjectNode n = JsonResponses.object();
         n.put("tool", p.tool()).put("status", p.status().label()).put("approvedHash", p.approvedHash().orElse(null))
                 .put("seenHash", p.seenHash()).put("seenDescription", p.seenDescription())
-                .put("seenInputSchema", p.seenInputSchema()).put("updatedAt", p.updatedAt().toString());
+                .put("seenInputSchema", p.seenInputSchema())
+                // task support as last seen and as approved, so a review shows a change of it
+                .put("seenExecution", p.seenExecution()).put("approvedExecution", p.approvedExecution())
+                .put("updatedAt", p.updatedAt().toString());
         return n;
     }
 }

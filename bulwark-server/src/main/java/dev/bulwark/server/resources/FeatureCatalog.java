@@ -102,6 +102,11 @@ final class FeatureCatalog {
         return upstreams;
     }
 
+    /** What the upstreams offered when last listed; no upstream is asked. */
+    Snapshot current() {
+        return snapshot;
+    }
+
     /** Lists every upstream again; an upstream that fails to answer offers nothing until the next refresh. */
     synchronized Snapshot refresh() {
         Map<String, Owned<McpSchema.Resource>> resources = new LinkedHashMap<>();

@@ -27,9 +27,49 @@ final class FeatureListing {
 
     /** The resources of every upstream that policy may let {@code principal} read; none without a principal. */
     McpSchema.ListResourcesResult resources(Principal principal) {
+        return resources(principal, catalog.refresh());
+    }
+
+    /** The resource templates policy may let {@code principal} read from. */
+    McpSchema.ListResourceTemplatesResult templates(Principal principal) {
+        return templates(principal, catalog.refresh());
+    }
+
+    /** The prompts policy may let {@code principal} get, under their mounted names. */
+    McpSchema.ListPromptsResult prompts(Principal principal) {
+        return prompts(principal, catalog.refresh());
+    }
+
+    /**
+     * A digest of what one list shows {@code principal} of {@code listed}: equal digests, equal lists (every field of
+     * every shown item, in order).
+     */
+    String digest(ListChanges.Shown list, Principal principal, FeatureCatalog.Snapshot listed) {
+        return digest(switch (list) {
+            case RESOURCES -> resources(principal, listed).resources();
+            case TEMPLATES -> templates(principal, listed).resourceTemplates();
+            case PROMPTS -> prompts(principal, listed).prompts();
+        });
+    }
+
+    /** A digest of shown items (SHA-256 of their record text, one per line). */
+    static String digest(List<?> items) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Object item : items) {
+                sha.update(String.valueOf(item).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    McpSchema.ListResourcesResult resources(Principal principal, FeatureCatalog.Snapshot listed) {
         List<McpSchema.Resource> shown = new ArrayList<>();
         if (principal != null) {
-            catalog.refresh().resources().forEach((uri, owned) -> {
+            listed.resources().forEach((uri, owned) -> {
                 if (listable(principal, connectors.get(owned.upstream()), uri)) {
                     shown.add(owned.item());
                 }
@@ -38,11 +78,10 @@ final class FeatureListing {
         return new McpSchema.ListResourcesResult(shown, null);
     }
 
-    /** The resource templates policy may let {@code principal} read from. */
-    McpSchema.ListResourceTemplatesResult templates(Principal principal) {
+    McpSchema.ListResourceTemplatesResult templates(Principal principal, FeatureCatalog.Snapshot listed) {
         List<McpSchema.ResourceTemplate> shown = new ArrayList<>();
         if (principal != null) {
-            for (FeatureCatalog.Template t : catalog.refresh().templates()) {
+            for (FeatureCatalog.Template t : listed.templates()) {
                 if (listable(principal, connectors.get(t.upstream()), t.item().uriTemplate())) {
                     shown.add(t.item());
                 }
@@ -51,11 +90,10 @@ final class FeatureListing {
         return new McpSchema.ListResourceTemplatesResult(shown, null);
     }
 
-    /** The prompts policy may let {@code principal} get, under their mounted names. */
-    McpSchema.ListPromptsResult prompts(Principal principal) {
+    McpSchema.ListPromptsResult prompts(Principal principal, FeatureCatalog.Snapshot listed) {
         List<McpSchema.Prompt> shown = new ArrayList<>();
         if (principal != null) {
-            catalog.refresh().prompts().forEach((name, owned) -> {
+            listed.prompts().forEach((name, owned) -> {
                 FeatureConnector connector = connectors.get(owned.upstream());
                 McpSchema.Prompt p = owned.item();
                 if (connector != null && mayList(principal, connector.promptTool(),

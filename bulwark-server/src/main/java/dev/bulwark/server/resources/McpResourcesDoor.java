@@ -44,7 +44,7 @@ public final class McpResourcesDoor {
     /** Subscriptions to upstream resources; {@code null} offers none (relay work, docs/security/relay.md). */
     private ResourceSubscriptions subscriptions;
 
-    private final ListChanges listChanges = new ListChanges();
+    private final ListChanges listChanges;
 
     McpResourcesDoor withSubscriptions(ResourceSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
@@ -63,6 +63,19 @@ public final class McpResourcesDoor {
         this.pipeline = pipeline;
         this.gateVerified = gateVerified;
         this.listing = new FeatureListing(catalog, this.connectors, policies);
+        this.listChanges = new ListChanges(new ListChanges.Views() {
+            @Override
+            public ListChanges.Digests afresh() {
+                FeatureCatalog.Snapshot listed = catalog.refresh();
+                return (list, principal) -> listing.digest(list, principal, listed);
+            }
+
+            @Override
+            public ListChanges.Digests cached() {
+                FeatureCatalog.Snapshot listed = catalog.current();
+                return (list, principal) -> listing.digest(list, principal, listed);
+            }
+        }, new ListWatchers());
     }
 
     /**
@@ -99,9 +112,13 @@ public final class McpResourcesDoor {
     public McpStreamableServerTransportProvider wrap(McpStreamableServerTransportProvider transport,
                                                      McpJsonMapper json) {
         Map<String, McpRequestHandler<?>> handlers = new LinkedHashMap<>();
-        handlers.put(McpSchema.METHOD_RESOURCES_LIST, handler(ex -> listing.resources(principal(ex))));
-        handlers.put(McpSchema.METHOD_RESOURCES_TEMPLATES_LIST, handler(ex -> listing.templates(principal(ex))));
-        handlers.put(McpSchema.METHOD_PROMPT_LIST, handler(ex -> listing.prompts(principal(ex))));
+        handlers.put(McpSchema.METHOD_RESOURCES_LIST, handler(ex -> shown(ex, ListChanges.Shown.RESOURCES,
+                listing.resources(principal(ex)), McpSchema.ListResourcesResult::resources)));
+        handlers.put(McpSchema.METHOD_RESOURCES_TEMPLATES_LIST, handler(ex -> shown(ex,
+                ListChanges.Shown.TEMPLATES, listing.templates(principal(ex)),
+                McpSchema.ListResourceTemplatesResult::resourceTemplates)));
+        handlers.put(McpSchema.METHOD_PROMPT_LIST, handler(ex -> shown(ex, ListChanges.Shown.PROMPTS,
+                listing.prompts(principal(ex)), McpSchema.ListPromptsResult::prompts)));
         handlers.put(McpSchema.METHOD_RESOURCES_READ, (ex, params) -> Mono.fromCallable(() ->
                 read(ex, json.convertValue(params, McpSchema.ReadResourceRequest.class))));
         handlers.put(McpSchema.METHOD_PROMPT_GET, (ex, params) -> Mono.fromCallable(() ->
@@ -112,7 +129,24 @@ public final class McpResourcesDoor {
             handlers.putAll(subscriptions.handlers(transport, json));
         }
         listChanges.notifying(transport);
-        return new HandlerOverlay(transport, handlers);
+        return new HandlerOverlay(transport, handlers, this::initialized);
+    }
+
+    /** A session initialized: noted for list changes; a failure here never fails the session's initialization. */
+    private void initialized(McpAsyncServerExchange exchange) {
+        try {
+            listChanges.connected(exchange.sessionId(), principal(exchange));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(McpResourcesDoor.class)
+                    .warn("session not noted for list changes: {}", e.toString());
+        }
+    }
+
+    /** A list as shown to the exchange's principal, noted so that it is told only of changes of what it sees. */
+    private <T> T shown(McpAsyncServerExchange exchange, ListChanges.Shown list, T result,
+                        Function<T, List<?>> items) {
+        listChanges.shown(exchange.sessionId(), principal(exchange), list, FeatureListing.digest(items.apply(result)));
+        return result;
     }
 
     private static <T> McpRequestHandler<T> handler(Function<McpAsyncServerExchange, T> answer) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An upstream changes its prompts and resources and says so; agents connected to the gateway are told, list again
- * through the gateway (filtered by policy), and a burst of announcements reaches them coalesced.
+ * An upstream changes its prompts and resources and says so; agents connected to the gateway whose filtered lists
+ * changed are told and list again through the gateway (filtered by policy), others are not told, and a burst of
+ * announcements reaches them coalesced.
  */
 class ListChangedEndToEndTest {
     @TempDir
@@ -72,12 +73,21 @@ class ListChangedEndToEndTest {
     }
 
     @Test
-    void anAgentWithoutAPermitListsNothingAfterTheNotification() throws Exception {
-        List<List<String>> prompts = new CopyOnWriteArrayList<>();
-        try (McpSyncClient outsider = client("outsider", prompts, new CopyOnWriteArrayList<>())) {
-            fixture.upstream().addPrompt(prompt("secret-" + System.nanoTime()));
-            Eventually.until(() -> !prompts.isEmpty());
-            assertThat(prompts).allSatisfy(l -> assertThat(l).isEmpty());
+    void anAgentWithoutAPermitIsNotToldOfAChangeItCannotSee() throws Exception {
+        List<List<String>> outsiders = new CopyOnWriteArrayList<>();
+        List<List<String>> readers = new CopyOnWriteArrayList<>();
+        try (McpSyncClient outsider = client("outsider", outsiders, outsiders);
+             McpSyncClient reader = client("reader", readers, readers)) {
+            String added = "secret-" + System.nanoTime();
+            fixture.upstream().addPrompt(prompt(added));
+            fixture.upstream().addResource(text("note://public/" + added));
+            // the reader may see both: told, and lists them
+            Eventually.until(() -> readers.stream().anyMatch(l -> l.contains("up." + added)));
+            Eventually.until(() -> readers.stream().anyMatch(l -> l.contains("note://public/" + added)));
+            // the outsider's filtered lists (empty) did not change: it is told nothing
+            Thread.sleep(1_500);
+            assertThat(outsiders).isEmpty();
+            assertThat(outsider.listPrompts().prompts()).isEmpty();
         }
     }
 
