@@ -125,7 +125,7 @@ public final class McpUpstreamConnector implements Connector {
     }
 
     public UpstreamFeatures features() {
-        return new UpstreamFeatures(config.name(), config.timeout(), () -> session);
+        return new UpstreamFeatures(config.name(), config.timeout(), () -> session, relay);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.connectors.mcp;
 
+import dev.bulwark.spi.tool.ClientChannel;
 import dev.bulwark.spi.tool.ConnectorException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -31,11 +32,13 @@ public final class UpstreamFeatures {
     private final String upstream;
     private final Duration timeout;
     private final Supplier<UpstreamSession> session;
+    private final UpstreamRelay relay;
 
-    UpstreamFeatures(String upstream, Duration timeout, Supplier<UpstreamSession> session) {
+    UpstreamFeatures(String upstream, Duration timeout, Supplier<UpstreamSession> session, UpstreamRelay relay) {
         this.upstream = upstream;
         this.timeout = timeout;
         this.session = session;
+        this.relay = relay;
     }
 
     /** The upstream's capabilities as it announced them, or {@code null} while it is not connected. */
@@ -60,11 +63,41 @@ public final class UpstreamFeatures {
     }
 
     public McpSchema.ReadResourceResult read(String uri) throws ConnectorException {
-        return ask("resources/read", s -> s.client().readResource(new McpSchema.ReadResourceRequest(uri)));
+        return read(uri, ClientChannel.NONE);
+    }
+
+    /**
+     * Reads {@code uri}; what the upstream asks the agent's client on this request's stream (sampling, elicitation,
+     * roots, log messages) goes to {@code client}, which decides it ({@link ClientChannel#NONE}: refused).
+     */
+    public McpSchema.ReadResourceResult read(String uri, ClientChannel client) throws ConnectorException {
+        return relayed("resources/read", client, s -> s.client().readResource(new McpSchema.ReadResourceRequest(uri)));
     }
 
     public McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments) throws ConnectorException {
-        return ask("prompts/get", s -> s.client().getPrompt(new McpSchema.GetPromptRequest(name, arguments)));
+        return prompt(name, arguments, ClientChannel.NONE);
+    }
+
+    /** Gets a prompt; what the upstream asks the agent's client meanwhile goes to {@code client}, as for a read. */
+    public McpSchema.GetPromptResult prompt(String name, Map<String, Object> arguments, ClientChannel client)
+            throws ConnectorException {
+        return relayed("prompts/get", client, s -> s.client().getPrompt(new McpSchema.GetPromptRequest(name,
+                arguments)));
+    }
+
+    /** A request during which the upstream may ask {@code client}, attributed like a tool call (by its stream). */
+    private <T> T relayed(String method, ClientChannel client, Function<UpstreamSession, Mono<T>> request)
+            throws ConnectorException {
+        if (client == null || client == ClientChannel.NONE || relay == null) {
+            return ask(method, request, UpstreamRelay.NO_CALL_CONTEXT);
+        }
+        String token = java.util.UUID.randomUUID().toString();
+        relay.begin(token, client);
+        try {
+            return ask(method, request, reactor.util.context.Context.of(UpstreamRelay.CALL_KEY, token));
+        } finally {
+            relay.end(token);
+        }
     }
 
     /** Subscribes the gateway's session to updates of {@code uri}; they arrive through {@link UpstreamRelay}. */
@@ -112,13 +145,18 @@ public final class UpstreamFeatures {
     }
 
     private <T> T ask(String method, Function<UpstreamSession, Mono<T>> request) throws ConnectorException {
+        // not a tool call: what the upstream asks on this request's stream belongs to no call and is refused
+        return ask(method, request, UpstreamRelay.NO_CALL_CONTEXT);
+    }
+
+    private <T> T ask(String method, Function<UpstreamSession, Mono<T>> request,
+                      reactor.util.context.ContextView attribution) throws ConnectorException {
         UpstreamSession current = session.get();
         if (current == null) {
             throw new ConnectorException("upstream " + upstream + " is unreachable; " + method + " was not sent");
         }
         try {
-            // not a tool call: what the upstream asks on this request's stream belongs to no call and is refused
-            T result = request.apply(current).timeout(timeout).contextWrite(UpstreamRelay.NO_CALL_CONTEXT).block();
+            T result = request.apply(current).timeout(timeout).contextWrite(attribution).block();
             if (result == null) {
                 throw new ConnectorException("upstream " + upstream + " returned no result for " + method);
             }

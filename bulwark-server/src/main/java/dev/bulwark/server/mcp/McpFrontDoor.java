@@ -90,7 +90,7 @@ public final class McpFrontDoor implements AutoCloseable {
                     return McpTransportContext.create(ctx);
                 })
                 .build();
-        this.server = McpServer.sync(resources == null ? transport : resources.wrap(transport, json))
+        this.server = McpServer.sync(resources == null ? transport : resources.wrap(transport, json, relay))
                 .jsonMapper(json)
                 .serverInfo("bulwark", version)
                 .instructions("Bulwark gateway: every tool call is authenticated, authorized by policy and audited.")

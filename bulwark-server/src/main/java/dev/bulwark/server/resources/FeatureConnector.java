@@ -100,11 +100,12 @@ final class FeatureConnector implements Connector {
     public ToolResult call(ToolCall call, ProgressListener progress) throws ConnectorException {
         Map<String, Object> args = call.arguments();
         FeatureContent.Shape shape = switch (call.tool().localName()) {
-            case READ -> new FeatureContent.Read(features.read((String) args.get("uri")));
+            case READ -> new FeatureContent.Read(features.read((String) args.get("uri"), progress.client()));
             case PROMPT -> {
                 Map<String, Object> given = args.get("arguments") instanceof Map<?, ?> m
                         ? new LinkedHashMap<>((Map<String, Object>) m) : Map.of();
-                McpSchema.GetPromptResult result = features.prompt((String) args.get("name"), given);
+                McpSchema.GetPromptResult result = features.prompt((String) args.get("name"), given,
+                        progress.client());
                 if (result.messages() == null) {
                     result = new McpSchema.GetPromptResult(result.description(), List.of(), result.meta());
                 }

@@ -5,6 +5,10 @@ import dev.bulwark.engine.pipeline.CallPipeline;
 import dev.bulwark.engine.pipeline.CallRequest;
 import dev.bulwark.server.http.McpGate;
 import dev.bulwark.server.mcp.GateVerifiedAuthenticator;
+import dev.bulwark.server.relay.CallCancellations;
+import dev.bulwark.server.relay.ClientRelay;
+import dev.bulwark.spi.tool.ProgressListener;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import dev.bulwark.spi.identity.Authentication;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.PolicyEngine;
@@ -45,6 +49,9 @@ public final class McpResourcesDoor {
     private ResourceSubscriptions subscriptions;
 
     private final ListChanges listChanges;
+
+    /** Relays what upstreams ask agents' clients during reads and prompt gets; {@code null} relays nothing. */
+    private volatile ClientRelay relay;
 
     McpResourcesDoor withSubscriptions(ResourceSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
@@ -108,9 +115,19 @@ public final class McpResourcesDoor {
         return capabilities;
     }
 
-    /** The front door's transport, with this door answering its methods. */
+    /** The front door's transport, with this door answering its methods; nothing is relayed to clients. */
     public McpStreamableServerTransportProvider wrap(McpStreamableServerTransportProvider transport,
                                                      McpJsonMapper json) {
+        return wrap(transport, json, null);
+    }
+
+    /**
+     * The front door's transport, with this door answering its methods; what an upstream asks the agent's client
+     * during a {@code resources/read} or {@code prompts/get} goes through {@code relay} ({@code null}: refused).
+     */
+    public McpStreamableServerTransportProvider wrap(McpStreamableServerTransportProvider transport,
+                                                     McpJsonMapper json, ClientRelay relay) {
+        this.relay = relay;
         Map<String, McpRequestHandler<?>> handlers = new LinkedHashMap<>();
         handlers.put(McpSchema.METHOD_RESOURCES_LIST, handler(ex -> shown(ex, ListChanges.Shown.RESOURCES,
                 listing.resources(principal(ex)), McpSchema.ListResourcesResult::resources)));
@@ -240,10 +257,17 @@ public final class McpResourcesDoor {
         McpTransportContext ctx = exchange.transportContext();
         String credential = ctx.get(McpGate.CREDENTIAL) instanceof String s ? s : null;
         String tool = owner == null ? feature : owner + "." + feature;
-        CallRequest request = new CallRequest(credential, exchange.sessionId() == null ? "none"
-                : exchange.sessionId(), tool, arguments, null);
+        String session = exchange.sessionId() == null ? "none" : exchange.sessionId();
         Authentication verified = ctx.get(McpGate.AUTHENTICATION) instanceof Authentication a ? a : null;
-        try (var logged = dev.bulwark.server.logging.LogContext.open(request.sessionId(), Map.of())) {
+        ClientRelay relaying = relay;
+        // completions are not relayed: an upstream asking the user while they type is refused
+        boolean relayed = relaying != null && exchange.sessionId() != null
+                && !FeatureConnector.COMPLETE.equals(feature);
+        try (var logged = dev.bulwark.server.logging.LogContext.open(session, Map.of());
+             var channel = relayed ? relaying.open(ProgressListener.IGNORE, new McpSyncServerExchange(exchange),
+                     ctx.get(CallCancellations.RPC_ID) instanceof String id ? id : null) : null) {
+            CallRequest request = new CallRequest(credential, session, tool, arguments,
+                    channel == null ? null : channel.listener());
             return gateVerified.during(credential, verified, () -> pipeline.handle(request));
         }
     }
