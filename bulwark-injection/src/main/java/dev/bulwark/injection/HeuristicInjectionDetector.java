@@ -202,8 +202,9 @@ public final class HeuristicInjectionDetector implements Detector {
             rotated[i] = c >= 'a' && c <= 'z' ? (char) ('a' + (c - 'a' + 13) % 26) : c;
         }
         FindingSink decoded = new FindingSink();
-        rot13Rules.run(new String(rotated), window, decoded, 1);
-        tools.scan(window.withText(new String(rotated)), decoded);
+        String rotatedText = new String(rotated);
+        rot13Rules.run(rotatedText, window, decoded, 1);
+        tools.scan(window.withText(rotatedText), decoded);
         List<Finding> found = decoded.findings();
         if (found.isEmpty()) {
             return;

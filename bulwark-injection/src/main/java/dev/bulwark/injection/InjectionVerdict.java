@@ -22,6 +22,8 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
     private static final int WEAK_RULES_THAT_COUNT = 3;
     /** Below this a finding is mere context (an ordinary link, one zero-width space) and never counts as a weak rule. */
     private static final double WEAK_FLOOR = 0.15;
+    private static final Comparator<Finding> BY_SPAN = Comparator.comparingInt(Finding::start)
+            .thenComparingInt(Finding::end);
 
     public InjectionVerdict {
         if (!(score >= 0 && score <= 1)) {
@@ -43,6 +45,9 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
      * remove it.
      */
     public static InjectionVerdict of(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return clean(); // what the combination below gives for no findings: score 0, no reasons
+        }
         Map<String, Double> strongestPerRule = new HashMap<>();
         for (Finding f : findings) {
             strongestPerRule.merge(f.detector() + '\u0000' + f.type(), f.score(), Math::max);
@@ -60,9 +65,7 @@ public record InjectionVerdict(double score, List<Finding> reasons) {
             combined = Math.min(combined,
                     weakRules < WEAK_RULES_THAT_COUNT ? WEAK_CEILING : MEDIUM_CEILING);
         }
-        List<Finding> ordered = findings.stream()
-                .sorted(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end))
-                .toList();
+        List<Finding> ordered = findings.stream().sorted(BY_SPAN).toList();
         return new InjectionVerdict(Math.min(1, Math.max(0, combined)), ordered);
     }
 

@@ -48,4 +48,13 @@ class InjectionVerdictTest {
     private static Finding f(String rule, int start, double score) {
         return new Finding("INJECTION_PHRASE", start, start + 1, score, "test/" + rule);
     }
+
+    @Test
+    void noFindingsGiveACleanVerdictWithAPositiveZeroScore() {
+        InjectionVerdict none = InjectionVerdict.of(new java.util.ArrayList<>());
+
+        assertThat(none).isEqualTo(InjectionVerdict.clean());
+        assertThat(Double.compare(none.score(), 0.0)).isZero();
+        assertThat(none.reasons()).isEmpty();
+    }
 }
