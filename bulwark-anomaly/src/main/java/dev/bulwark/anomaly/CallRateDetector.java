@@ -21,7 +21,7 @@ import java.util.Map;
  * √N: with busy sessions a fifth of an agent's stretches, 32 stretches hold at most 3 busy ones (the quantile then
  * sits in the calm regime) about one time in twelve, 96 stretches hold at most 9 about one time in forty. A busy session
  * judged against a calm rate is a false alarm the test's own bound does not cover; the false alarms measured on
- * generated traffic were almost all such (estimated busy rates 1.1–1.5 × an agent's calm rate when its busy sessions
+ * generated traffic were almost all such (estimated busy rates 1.07–1.9 × an agent's calm rate when its busy sessions
  * ran at 3 ×). Ninety-six stretches are some four to six working days of a principal that works in sessions; the
  * quantile is kept in a sorted copy updated by one removal and one insertion per stretch.
  */
