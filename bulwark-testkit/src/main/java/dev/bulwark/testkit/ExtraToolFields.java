@@ -15,13 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * which the SDK's tool record cannot hold (e.g. {@code execution}), exactly as given, hostile values included. So an
  * upstream on a newer MCP revision than the SDK, or a malicious one, can be played.
  */
-final class ExtraToolFields implements McpJsonMapper {
+final class ExtraToolFields extends ForwardingMcpJsonMapper {
     private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() { };
-    private final McpJsonMapper delegate;
     private final Map<String, Map<String, Object>> byTool = new ConcurrentHashMap<>();
 
     ExtraToolFields(McpJsonMapper delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Writes {@code field} with {@code raw} (maps, lists, strings, numbers, booleans) into {@code tool}'s listing. */
@@ -60,35 +59,5 @@ final class ExtraToolFields implements McpJsonMapper {
     @Override
     public byte[] writeValueAsBytes(Object value) throws IOException {
         return delegate.writeValueAsBytes(withFields(value));
-    }
-
-    @Override
-    public <T> T readValue(String content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object from, Class<T> type) {
-        return delegate.convertValue(from, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object from, TypeRef<T> type) {
-        return delegate.convertValue(from, type);
     }
 }

@@ -3,6 +3,7 @@ package dev.bulwark.server.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.server.gateway.UpstreamGateway.Mount;
+import dev.bulwark.testkit.ForwardingMcpJsonMapper;
 import dev.bulwark.testkit.JettyMcpUpstream;
 import dev.bulwark.testkit.McpTestTools;
 import io.modelcontextprotocol.client.McpClient;
@@ -12,7 +13,6 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +115,14 @@ class ToolExecutionEndToEndTest {
     }
 
     /** The SDK's mapper, noting each raw tree it converts into a tools/list result. */
-    private record RawListings(McpJsonMapper delegate, AtomicReference<Object> raw) implements McpJsonMapper {
+    private static final class RawListings extends ForwardingMcpJsonMapper {
+        private final AtomicReference<Object> raw;
+
+        RawListings(McpJsonMapper delegate, AtomicReference<Object> raw) {
+            super(delegate);
+            this.raw = raw;
+        }
+
         @Override
         public <T> T convertValue(Object from, TypeRef<T> type) {
             if (type.getType() == McpSchema.ListToolsResult.class) {
@@ -130,36 +137,6 @@ class ToolExecutionEndToEndTest {
                 raw.set(from);
             }
             return delegate.convertValue(from, type);
-        }
-
-        @Override
-        public <T> T readValue(String content, Class<T> type) throws IOException {
-            return delegate.readValue(content, type);
-        }
-
-        @Override
-        public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-            return delegate.readValue(content, type);
-        }
-
-        @Override
-        public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-            return delegate.readValue(content, type);
-        }
-
-        @Override
-        public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-            return delegate.readValue(content, type);
-        }
-
-        @Override
-        public String writeValueAsString(Object value) throws IOException {
-            return delegate.writeValueAsString(value);
-        }
-
-        @Override
-        public byte[] writeValueAsBytes(Object value) throws IOException {
-            return delegate.writeValueAsBytes(value);
         }
     }
 }
