@@ -1,12 +1,12 @@
 package dev.bulwark.injection;
 
+import dev.bulwark.spi.Unguessable;
 import dev.bulwark.spi.guard.OutputGuard;
 import dev.bulwark.spi.guard.Screening;
 import dev.bulwark.spi.tool.Content;
 import dev.bulwark.spi.tool.ToolCall;
 import dev.bulwark.spi.tool.ToolResult;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,15 +24,9 @@ public final class SpotlightingGuard implements OutputGuard {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final SpotlightingPolicy policy;
-    private final SecureRandom random;
 
     public SpotlightingGuard(SpotlightingPolicy policy) {
-        this(policy, new SecureRandom());
-    }
-
-    SpotlightingGuard(SpotlightingPolicy policy, SecureRandom random) {
         this.policy = Objects.requireNonNull(policy, "policy must not be null");
-        this.random = Objects.requireNonNull(random, "random must not be null");
     }
 
     @Override
@@ -75,8 +69,7 @@ public final class SpotlightingGuard implements OutputGuard {
     private String delimit(String tool, String text) {
         String token;
         do {
-            byte[] bytes = new byte[12];
-            random.nextBytes(bytes);
+            byte[] bytes = Unguessable.bytes(12);
             token = HexFormat.of().formatHex(bytes);
         } while (text.contains(token));
         String open = "<<untrusted-" + token + ">>";

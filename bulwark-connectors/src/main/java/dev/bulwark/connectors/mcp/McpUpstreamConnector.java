@@ -1,5 +1,6 @@
 package dev.bulwark.connectors.mcp;
 
+import dev.bulwark.spi.Unguessable;
 import dev.bulwark.spi.tool.Connector;
 import dev.bulwark.spi.tool.ConnectorException;
 import dev.bulwark.spi.tool.ProgressListener;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -231,7 +231,7 @@ public final class McpUpstreamConnector implements Connector {
         if (current == null) {
             throw new ConnectorException("upstream " + config.name() + " is unreachable; the call was not made");
         }
-        String token = UUID.randomUUID().toString();
+        String token = Unguessable.uuid().toString();
         progress.put(token, new ProgressRelay(listener));
         relay.begin(token, listener.client());
         reactor.core.publisher.Sinks.Empty<Void> cancelled = reactor.core.publisher.Sinks.empty();

@@ -91,7 +91,7 @@ public final class UpstreamFeatures {
         if (client == null || client == ClientChannel.NONE || relay == null) {
             return ask(method, request, UpstreamRelay.NO_CALL_CONTEXT);
         }
-        String token = java.util.UUID.randomUUID().toString();
+        String token = dev.bulwark.spi.Unguessable.uuid().toString();
         relay.begin(token, client);
         try {
             return ask(method, request, reactor.util.context.Context.of(UpstreamRelay.CALL_KEY, token));

@@ -6,6 +6,7 @@ import dev.bulwark.engine.pipeline.Conclusion;
 import dev.bulwark.engine.pipeline.ContextKey;
 import dev.bulwark.engine.pipeline.Refusal;
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.Unguessable;
 import dev.bulwark.spi.approval.ApprovalListener;
 import dev.bulwark.spi.approval.ApprovalRequest;
 import dev.bulwark.spi.approval.ApprovalState;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Runs after the decide step. An allowed call that carries an {@code approval} obligation proceeds only by consuming
@@ -138,7 +138,7 @@ public final class ApprovalStep implements CallStep {
             // a read, run again when the agent repeats a pending call; the stored request keeps its first preview
             preview.of(call).ifPresent(p -> facts.put("preview", p));
         }
-        ApprovalRequest fresh = ApprovalRequest.pending(UUID.randomUUID().toString().replace("-", ""), binding, tool,
+        ApprovalRequest fresh = ApprovalRequest.pending(Unguessable.uuid().toString().replace("-", ""), binding, tool,
                 principal.agent().id(), principal.user().map(u -> u.id()), session.id(),
                 redactor.redact(call.requireArguments()),
                 approvals.stream().map(Obligation::policyId).distinct().toList(),

@@ -1,6 +1,6 @@
 package dev.bulwark.engine.flow;
 
-import java.security.SecureRandom;
+import dev.bulwark.spi.Unguessable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -116,7 +116,7 @@ public final class ValueIndex {
     boolean writtenEvicted;
 
     public ValueIndex(Bounds bounds) {
-        this(bounds, new BloomSummary(bounds.bloomBits(), new SecureRandom().nextLong()));
+        this(bounds, new BloomSummary(bounds.bloomBits(), Unguessable.nextLong()));
     }
 
     public ValueIndex() {

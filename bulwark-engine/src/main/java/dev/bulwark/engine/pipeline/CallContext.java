@@ -1,6 +1,7 @@
 package dev.bulwark.engine.pipeline;
 
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.Unguessable;
 import dev.bulwark.spi.identity.Authentication;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.Decision;
@@ -14,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * What the pipeline knows about one call so far. Immutable: a step that learns something passes on a copy
@@ -59,7 +59,7 @@ public final class CallContext {
     public static CallContext start(CallRequest request, Instant receivedAt, long startNanos) {
         Checks.present(request, "request");
         Checks.present(receivedAt, "receivedAt");
-        return new CallContext(UUID.randomUUID().toString(), request, receivedAt, startNanos, null, null, null, null,
+        return new CallContext(Unguessable.uuid().toString(), request, receivedAt, startNanos, null, null, null, null,
                 null, null, null, Set.of(), Map.of());
     }
 

@@ -1,6 +1,6 @@
 package dev.bulwark.server.streams;
 
-import java.security.SecureRandom;
+import dev.bulwark.spi.Unguessable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +23,6 @@ public final class StreamStore {
 
     private final StreamBounds bounds;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     /** In order of last write, least recent first. */
     private final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
@@ -76,8 +75,7 @@ public final class StreamStore {
         } else if (!session.owner.equals(owner)) {
             return Optional.empty();
         }
-        byte[] raw = new byte[16];
-        random.nextBytes(raw);
+        byte[] raw = Unguessable.bytes(16);
         RecordedStream stream = new RecordedStream(this, HexFormat.of().formatHex(raw), sessionId, owner, now);
         if (listening) {
             RecordedStream replaced = session.listening == null ? null : session.streams.get(session.listening);

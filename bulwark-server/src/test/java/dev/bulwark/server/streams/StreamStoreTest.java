@@ -26,6 +26,17 @@ class StreamStoreTest {
     }
 
     @Test
+    void streamIdsAre128RandomBitsInHexAndDoNotRepeat() {
+        StreamStore store = new StreamStore(StreamBounds.DEFAULTS, clock);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String id = store.open("s" + i, "agent|").orElseThrow().id;
+            assertThat(id).matches("[0-9a-f]{32}");
+            assertThat(seen.add(id)).isTrue();
+        }
+    }
+
+    @Test
     void replaysOnlyTheEventsAfterTheGivenId() {
         StreamStore store = new StreamStore(StreamBounds.DEFAULTS, clock);
         RecordedStream stream = store.open("s1", "agent|").orElseThrow();

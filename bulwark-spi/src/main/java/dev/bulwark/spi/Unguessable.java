@@ -1,0 +1,56 @@
+package dev.bulwark.spi;
+
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Values an attacker must not guess (boundary tokens, stream ids, call ids), drawn from a cryptographically strong
+ * generator per thread. The JDK's default {@code SecureRandom} on Linux (NativePRNG) and {@link UUID#randomUUID()}
+ * draw under one lock shared by every instance in the process, which each gateway call took about three times; a
+ * {@code DRBG} instance per thread is seeded from the system's entropy source and shares nothing. Never replace this
+ * with {@code Random} or {@code ThreadLocalRandom}: their output can be predicted from earlier values.
+ */
+public final class Unguessable {
+    private static final ThreadLocal<SecureRandom> GENERATOR = ThreadLocal.withInitial(Unguessable::strong);
+
+    private Unguessable() {}
+
+    /** {@code count} random bytes; {@code count} must not be negative. */
+    public static byte[] bytes(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        byte[] out = new byte[count];
+        GENERATOR.get().nextBytes(out);
+        return out;
+    }
+
+    /** A random 64-bit value. */
+    public static long nextLong() {
+        return GENERATOR.get().nextLong();
+    }
+
+    /** A random (version 4, IETF variant) UUID, the same format and 122 random bits as {@link UUID#randomUUID()}. */
+    public static UUID uuid() {
+        byte[] b = bytes(16);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (b[i] & 0xff);
+            lsb = (lsb << 8) | (b[i + 8] & 0xff);
+        }
+        return new UUID(msb, lsb);
+    }
+
+    private static SecureRandom strong() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java 9+ runtime has DRBG; if one does not, fail rather than fall back to something weaker.
+            throw new IllegalStateException("no DRBG SecureRandom available", e);
+        }
+    }
+}
