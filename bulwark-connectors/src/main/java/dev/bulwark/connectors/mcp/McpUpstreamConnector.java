@@ -287,7 +287,12 @@ public final class McpUpstreamConnector implements Connector {
     private void requireApproved(String toolName, UpstreamCatalog.Entry entry) throws ConnectorException {
         Optional<ToolPin> pin;
         try {
-            // The shared store is the authority: another replica may have blocked the tool since our last refresh.
+            // The shared store is the authority, read before every call: another replica may have blocked the tool
+            // since our last refresh (it saw the upstream change the definition). Only a refusal reads the whole pin,
+            // to say why.
+            if (pins.allows(toolName, entry.hash())) {
+                return;
+            }
             pin = pins.find(toolName);
         } catch (RuntimeException e) {
             throw new ConnectorException("cannot check the approval of " + toolName + "; the call was not made", e);

@@ -67,6 +67,29 @@ public final class SqlToolPins implements ToolPins {
         }
     }
 
+    /**
+     * Reads only what the answer depends on (an approved pin's status and hashes), not the description and schema
+     * kept for review: this is asked before every call. A row that is approved but whose approved and seen hashes
+     * differ is not a valid pin and approves nothing, as {@link #find} refuses it; review fields are not looked at
+     * (they never decide a call), except that they must be present.
+     */
+    @Override
+    public boolean allows(String tool, String definitionHash) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM bulwark_tool_pins WHERE tool = ?"
+                     + " AND status = 'APPROVED' AND approved_hash = ? AND seen_hash = ?"
+                     + " AND seen_description IS NOT NULL AND seen_input_schema IS NOT NULL")) {
+            q.setString(1, tool);
+            q.setString(2, definitionHash);
+            q.setString(3, definitionHash);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new PinStoreException("cannot read the pin of " + tool, e);
+        }
+    }
+
     @Override
     public List<ToolPin> list(String connector) {
         try (Connection c = dataSource.getConnection();

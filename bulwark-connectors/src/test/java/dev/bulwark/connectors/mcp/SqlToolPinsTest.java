@@ -94,6 +94,51 @@ class SqlToolPinsTest {
     }
 
     @Test
+    void allowsOnlyAnApprovedPinOfTheSameDefinitionAsFindWould() {
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        InMemoryToolPins reference = new InMemoryToolPins();
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        for (ToolPin p : java.util.List.of(pin("up.ok", PinStatus.APPROVED, Optional.of(a), a),
+                pin("up.new", PinStatus.PENDING, Optional.empty(), a),
+                pin("up.changed", PinStatus.BLOCKED, Optional.of(a), b))) {
+            pins.save(p);
+            reference.save(p);
+        }
+        for (String tool : java.util.List.of("up.ok", "up.new", "up.changed", "up.missing")) {
+            for (String hash : java.util.List.of(a, b, "' OR '1'='1")) {
+                assertThat(pins.allows(tool, hash)).as(tool + " " + hash).isEqualTo(reference.allows(tool, hash));
+            }
+        }
+        assertThat(pins.allows("up.ok", a)).isTrue();
+        assertThat(pins.allows("up.ok", b)).isFalse();
+        assertThat(pins.allows("up.changed", a)).isFalse();
+        assertThat(pins.allows("up.changed", b)).isFalse();
+        assertThat(pins.allows("up.new", a)).isFalse();
+    }
+
+    @Test
+    void anApprovedRowThatIsNotAValidPinApprovesNothing() throws Exception {
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        String a = "a".repeat(64);
+        pins.save(pin("up.echo", PinStatus.APPROVED, Optional.of(a), a));
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE bulwark_tool_pins SET seen_hash = '" + "c".repeat(64) + "'");
+        }
+        assertThat(pins.allows("up.echo", a)).isFalse();
+        assertThat(pins.allows("up.echo", "c".repeat(64))).isFalse();
+    }
+
+    @Test
+    void aStoreThatCannotBeReadThrowsRatherThanAllowing() throws Exception {
+        SqlToolPins pins = new SqlToolPins(dataSource());
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE bulwark_tool_pins");
+        }
+        assertThatThrownBy(() -> pins.allows("up.echo", "a".repeat(64))).isInstanceOf(PinStoreException.class);
+    }
+
+    @Test
     void keepsPinsAcrossConnectorRestarts() throws Exception {
         try (HttpUpstream upstream = HttpUpstream.start()) {
             UpstreamServer config = UpstreamServer.http("up", upstream.url());
