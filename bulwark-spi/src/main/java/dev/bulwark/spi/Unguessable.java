@@ -12,7 +12,7 @@ import java.util.UUID;
  * with {@code Random} or {@code ThreadLocalRandom}: their output can be predicted from earlier values.
  */
 public final class Unguessable {
-    private static final ThreadLocal<SecureRandom> GENERATOR = ThreadLocal.withInitial(Unguessable::strong);
+    private static final ThreadLocal<Source> SOURCE = ThreadLocal.withInitial(Source::new);
 
     private Unguessable() {}
 
@@ -22,13 +22,18 @@ public final class Unguessable {
             throw new IllegalArgumentException("count must not be negative");
         }
         byte[] out = new byte[count];
-        GENERATOR.get().nextBytes(out);
+        SOURCE.get().fill(out);
         return out;
     }
 
     /** A random 64-bit value. */
     public static long nextLong() {
-        return GENERATOR.get().nextLong();
+        byte[] b = bytes(8);
+        long value = 0;
+        for (byte x : b) {
+            value = (value << 8) | (x & 0xff);
+        }
+        return value;
     }
 
     /** A random (version 4, IETF variant) UUID, the same format and 122 random bits as {@link UUID#randomUUID()}. */
@@ -43,6 +48,33 @@ public final class Unguessable {
             lsb = (lsb << 8) | (b[i + 8] & 0xff);
         }
         return new UUID(msb, lsb);
+    }
+
+    /**
+     * One thread's generator and a block of its output, handed out in order. Each generate call of a DRBG costs
+     * hashing beyond the output itself (its state update), so a block of {@link #BLOCK} bytes is drawn at once; bytes
+     * handed out are zeroed in the block, so the buffer never holds a value already in use.
+     */
+    private static final class Source {
+        static final int BLOCK = 512;
+        final SecureRandom generator = strong();
+        final byte[] block = new byte[BLOCK];
+        int next = BLOCK;
+
+        void fill(byte[] out) {
+            int done = 0;
+            while (done < out.length) {
+                if (next == BLOCK) {
+                    generator.nextBytes(block);
+                    next = 0;
+                }
+                int n = Math.min(out.length - done, BLOCK - next);
+                System.arraycopy(block, next, out, done, n);
+                java.util.Arrays.fill(block, next, next + n, (byte) 0);
+                next += n;
+                done += n;
+            }
+        }
     }
 
     private static SecureRandom strong() {

@@ -62,6 +62,24 @@ class UnguessableTest {
     }
 
     @Test
+    void drawsAcrossAndLargerThanTheBufferedBlockAreFreshBytes() {
+        // 7-byte draws straddle the 512-byte block boundary again and again; none repeats, none is all zero
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 3_000; i++) {
+            byte[] b = Unguessable.bytes(7);
+            assertTrue(seen.add(java.util.HexFormat.of().formatHex(b)));
+        }
+        byte[] large = Unguessable.bytes(5_000);
+        int[] counts = new int[256];
+        for (byte x : large) {
+            counts[x & 0xff]++;
+        }
+        for (int c : counts) {
+            assertTrue(c > 0 && c < 60, "byte value seen " + c + " times in 5,000 random bytes");
+        }
+    }
+
+    @Test
     void aNegativeCountIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Unguessable.bytes(-1));
     }
