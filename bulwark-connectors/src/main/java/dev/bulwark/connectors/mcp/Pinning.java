@@ -48,6 +48,6 @@ final class Pinning {
     /** The tool's {@code execution} as pins keep it: canonical JSON text, {@code null} when it declared none. */
     static String execution(UpstreamTool tool) {
         return tool.details().execution() == null ? null
-                : dev.bulwark.connectors.Json.canonical(SdkToolExecution.toRaw(tool.details().execution()));
+                : dev.bulwark.connectors.Json.canonical(tool.details().execution().wire());
     }
 }

@@ -45,9 +45,4 @@ final class SdkToolExecution {
                 ? ToolExecution.TaskSupport.fromWire(text) : Optional.empty();
         return known.map(s -> new Read(new ToolExecution(s), null)).orElse(Read.REFUSED);
     }
-
-    /** The raw value MCP writes for {@code execution}. */
-    static Map<String, Object> toRaw(ToolExecution execution) {
-        return execution.taskSupport() == null ? Map.of() : Map.of(TASK_SUPPORT, execution.taskSupport().wire());
-    }
 }

@@ -114,7 +114,7 @@ record UpstreamTool(String upstreamName, String localName, String description, S
             pinned.put("icons", details.icons());
         }
         if (details.execution() != null) {
-            pinned.put("execution", SdkToolExecution.toRaw(details.execution()));
+            pinned.put("execution", details.execution().wire());
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -28,11 +28,11 @@ class SdkToolExecutionTest {
             SdkToolExecution.Read read = SdkToolExecution.of(true, Map.of("taskSupport", support.wire()));
             assertThat(read.execution()).isEqualTo(new ToolExecution(support));
             assertThat(read.warning()).isNull();
-            assertThat(SdkToolExecution.toRaw(read.execution())).isEqualTo(Map.of("taskSupport", support.wire()));
+            assertThat(read.execution().wire()).isEqualTo(Map.of("taskSupport", support.wire()));
         }
         SdkToolExecution.Read empty = SdkToolExecution.of(true, Map.of());
         assertThat(empty.execution()).isEqualTo(ToolExecution.UNSTATED);
-        assertThat(SdkToolExecution.toRaw(empty.execution())).isEqualTo(Map.of());
+        assertThat(empty.execution().wire()).isEqualTo(Map.of());
     }
 
     static Stream<Arguments> hostile() {

@@ -67,8 +67,7 @@ final class ExecutionWritingMapper implements McpJsonMapper {
             if (tool instanceof Map<?, ?> fields && fields.get("name") instanceof String name
                     && byExposedName.get(name) instanceof ToolExecution execution) {
                 Map<Object, Object> copy = new LinkedHashMap<>(fields);
-                copy.put("execution", execution.taskSupport() == null ? Map.of()
-                        : Map.of("taskSupport", execution.taskSupport().wire()));
+                copy.put("execution", execution.wire());
                 written.add(copy);
             } else {
                 written.add(tool);

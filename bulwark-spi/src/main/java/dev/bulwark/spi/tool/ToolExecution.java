@@ -1,6 +1,7 @@
 package dev.bulwark.spi.tool;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,11 @@ import java.util.Optional;
 public record ToolExecution(TaskSupport taskSupport) {
     /** The execution object without {@code taskSupport}: {@code {}}. */
     public static final ToolExecution UNSTATED = new ToolExecution(null);
+
+    /** The object as MCP writes it: {@code {}} or {@code {"taskSupport": "<value>"}}. */
+    public Map<String, Object> wire() {
+        return taskSupport == null ? Map.of() : Map.of("taskSupport", taskSupport.wire());
+    }
 
     /** MCP's task support values; {@link #wire()} is the value as written in MCP. */
     public enum TaskSupport {
