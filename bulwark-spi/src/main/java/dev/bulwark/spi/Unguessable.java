@@ -1,5 +1,6 @@
 package dev.bulwark.spi;
 
+import java.nio.ByteBuffer;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import java.util.UUID;
  * draw under one lock shared by every instance in the process, which each gateway call took about three times; a
  * {@code DRBG} instance per thread is seeded from the system's entropy source and shares nothing. Never replace this
  * with {@code Random} or {@code ThreadLocalRandom}: their output can be predicted from earlier values.
+ *
+ * <p>Meant for pooled threads (the request threads that run calls): each thread seeds its own generator once, so a
+ * short-lived virtual thread that draws pays one seeding per thread.
  */
 public final class Unguessable {
     private static final ThreadLocal<Source> SOURCE = ThreadLocal.withInitial(Source::new);
@@ -28,12 +32,7 @@ public final class Unguessable {
 
     /** A random 64-bit value. */
     public static long nextLong() {
-        byte[] b = bytes(8);
-        long value = 0;
-        for (byte x : b) {
-            value = (value << 8) | (x & 0xff);
-        }
-        return value;
+        return ByteBuffer.wrap(bytes(8)).getLong();
     }
 
     /** A random (version 4, IETF variant) UUID, the same format and 122 random bits as {@link UUID#randomUUID()}. */
@@ -41,13 +40,8 @@ public final class Unguessable {
         byte[] b = bytes(16);
         b[6] = (byte) ((b[6] & 0x0f) | 0x40);
         b[8] = (byte) ((b[8] & 0x3f) | 0x80);
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (b[i] & 0xff);
-            lsb = (lsb << 8) | (b[i + 8] & 0xff);
-        }
-        return new UUID(msb, lsb);
+        ByteBuffer halves = ByteBuffer.wrap(b);
+        return new UUID(halves.getLong(), halves.getLong());
     }
 
     /**
