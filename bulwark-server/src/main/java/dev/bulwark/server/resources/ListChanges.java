@@ -122,10 +122,14 @@ final class ListChanges {
         if (session == null || principal == null || advertised.isEmpty() || watchers.holds(session, principal)) {
             return;
         }
+        // A principal already watched keeps its own digests: a baseline (a policy question per shown item) is digested
+        // only for one not seen before.
         Map<Shown, String> baseline = new EnumMap<>(Shown.class);
-        Digests cached = views.cached();
-        for (Shown list : Shown.values()) {
-            baseline.put(list, cached.of(list, principal));
+        if (!watchers.watches(principal)) {
+            Digests cached = views.cached();
+            for (Shown list : Shown.values()) {
+                baseline.put(list, cached.of(list, principal));
+            }
         }
         watchers.connected(session, principal, baseline);
     }

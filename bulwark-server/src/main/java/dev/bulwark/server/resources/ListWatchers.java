@@ -59,6 +59,11 @@ final class ListWatchers {
         return SessionBindings.ownerOf(principal).equals(ownerBySession.get(session));
     }
 
+    /** Whether digests are kept for {@code principal} (as {@link SessionBindings#ownerOf(Principal)}). */
+    synchronized boolean watches(Principal principal) {
+        return byOwner.containsKey(SessionBindings.ownerOf(principal));
+    }
+
     /**
      * {@code session} is held by {@code principal}; {@code baseline} are the digests of what it is shown now (kept only
      * for a principal not seen before: its own later lists are better).
