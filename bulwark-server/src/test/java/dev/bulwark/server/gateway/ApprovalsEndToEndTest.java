@@ -339,6 +339,48 @@ class ApprovalsEndToEndTest {
         }
     }
 
+    /**
+     * Red team: a call held open for approval was authenticated before it waited; the kill switch pulled meanwhile
+     * did not stop it, so an approver's later "yes" ran the killed agent's call. The held call now checks its
+     * credential again when the approval arrives, refuses, and leaves the approval unused.
+     */
+    @Test
+    void aCallHeldOpenForApprovalDoesNotRunWhenItsAgentIsKilledMeanwhile() throws Exception {
+        gateway.close();
+        gateway = startGateway("20s");
+        String carol = approverKey("carol");
+        java.util.concurrent.atomic.AtomicReference<String> approvalId = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        Thread killThenApprove = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (System.nanoTime() < deadline) {
+                    JsonNode pending = JSON.readTree(api("GET", "/api/v1/approvals?state=pending", carol, null).body());
+                    if (!pending.isEmpty()) {
+                        approvalId.set(pending.get(0).get("id").asText());
+                        assertThat(api("POST", "/api/v1/agents/admin-bot/kill", admin, null).statusCode())
+                                .isEqualTo(200);
+                        api("POST", "/api/v1/approvals/" + approvalId.get() + "/approve", carol, "{}");
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        killThenApprove.start();
+        try (McpSyncClient client = agent()) {
+            McpSchema.CallToolResult held = writeNote(client, "written after the kill");
+            killThenApprove.join();
+            assertThat(held.isError()).as(text(held)).isTrue();
+            assertThat(text(held)).startsWith("DENIED").contains("credential stopped working");
+        }
+        JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + approvalId.get(), admin, null).body());
+        assertThat(request.path("state").asText()).as(request.toString()).isEqualTo("approved");
+        assertThat(gateway.auditLog().tail(50)).noneMatch(r -> r.event().action().equals("approval.use"));
+    }
+
     @Test
     void withApprovalsDisabledSuchCallsAreRefused() throws Exception {
         gateway.close();
