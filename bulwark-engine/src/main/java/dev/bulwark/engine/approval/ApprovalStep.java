@@ -156,7 +156,8 @@ public final class ApprovalStep implements CallStep {
         }
         ApprovalRequest fresh = ApprovalRequest.pending(Unguessable.uuid().toString().replace("-", ""), binding, tool,
                 principal.agent().id(), principal.user().map(u -> u.id()), session.id(),
-                redactor.redact(call.requireArguments()),
+                // shown to approvers: redacted, and with invisible characters made visible
+                VisibleText.ofArguments(redactor.redact(call.requireArguments())),
                 approvals.stream().map(Obligation::policyId).distinct().toList(),
                 approvals.stream().map(Obligation::value).filter(v -> !v.isBlank()).distinct().toList(),
                 facts, settings.requiredApprovals(tool), now, now.plus(settings.ttl()));

@@ -381,6 +381,27 @@ class ApprovalsEndToEndTest {
         assertThat(gateway.auditLog().tail(50)).noneMatch(r -> r.event().action().equals("approval.use"));
     }
 
+    /**
+     * Red team: arguments shown to approvers carried invisible characters as they were, so a right-to-left override
+     * or a zero-width space made an approver read another value than the one approved. They are now shown as
+     * visible marks; the call is still bound to (and runs with) its real arguments.
+     */
+    @Test
+    void approversSeeInvisibleAndDirectionCharactersAsVisibleMarks() throws Exception {
+        String carol = approverKey("carol");
+        String hidden = "refund to \u202Enaes\u202C acct 12\u200B34\u2066x\u2069\uDB40\uDC41";
+        try (McpSyncClient client = agent()) {
+            String id = pendingId(writeNote(client, hidden));
+            JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, carol, null).body());
+            String shown = request.path("arguments").path("note").asText();
+            assertThat(shown).isEqualTo("refund to [U+202E]naes[U+202C] acct 12[U+200B]34[U+2066]x[U+2069]"
+                    + "[U+E0041]");
+            assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", carol, "{}").statusCode()).isEqualTo(200);
+            McpSchema.CallToolResult ran = writeNote(client, hidden);
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+        }
+    }
+
     @Test
     void withApprovalsDisabledSuchCallsAreRefused() throws Exception {
         gateway.close();
