@@ -16,6 +16,8 @@ import dev.bulwark.spi.audit.AuditEventType;
 import dev.bulwark.spi.audit.AuditLog;
 import dev.bulwark.spi.audit.Outcome;
 import dev.bulwark.spi.guard.Redactor;
+import dev.bulwark.spi.identity.Authentication;
+import dev.bulwark.spi.identity.Authenticator;
 import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.policy.Decision;
 import dev.bulwark.spi.policy.Obligation;
@@ -45,6 +47,8 @@ public final class ApprovalStep implements CallStep {
     private final ApprovalSettings settings;
     private final InstantSource clock;
     private final ApprovalPreview preview;
+    /** Checks the caller's credential again after a wait; {@code null} only where no wait can outlive a credential. */
+    private final Authenticator recheck;
 
     public ApprovalStep(ApprovalStore store, Redactor redactor, AuditLog auditLog, ApprovalListener listener,
                         ApprovalSettings settings, InstantSource clock) {
@@ -54,6 +58,18 @@ public final class ApprovalStep implements CallStep {
     /** @param preview the dry-run previews for approvers, or {@code null} for none */
     public ApprovalStep(ApprovalStore store, Redactor redactor, AuditLog auditLog, ApprovalListener listener,
                         ApprovalSettings settings, InstantSource clock, ApprovalPreview preview) {
+        this(store, redactor, auditLog, listener, settings, clock, preview, null);
+    }
+
+    /**
+     * @param recheck authenticates the caller's credential again when an approval arrives during a wait, so that a
+     *                suspension, kill switch or revocation during the wait stops the held call; {@code null} skips
+     *                that check (only for tests without identities)
+     */
+    public ApprovalStep(ApprovalStore store, Redactor redactor, AuditLog auditLog, ApprovalListener listener,
+                        ApprovalSettings settings, InstantSource clock, ApprovalPreview preview,
+                        Authenticator recheck) {
+        this.recheck = recheck;
         this.preview = preview;
         this.store = Checks.present(store, "store");
         this.redactor = Checks.present(redactor, "redactor");
@@ -140,7 +156,8 @@ public final class ApprovalStep implements CallStep {
         }
         ApprovalRequest fresh = ApprovalRequest.pending(Unguessable.uuid().toString().replace("-", ""), binding, tool,
                 principal.agent().id(), principal.user().map(u -> u.id()), session.id(),
-                redactor.redact(call.requireArguments()),
+                // shown to approvers: redacted, and with invisible characters made visible
+                VisibleText.ofArguments(redactor.redact(call.requireArguments())),
                 approvals.stream().map(Obligation::policyId).distinct().toList(),
                 approvals.stream().map(Obligation::value).filter(v -> !v.isBlank()).distinct().toList(),
                 facts, settings.requiredApprovals(tool), now, now.plus(settings.ttl()));
@@ -174,6 +191,12 @@ public final class ApprovalStep implements CallStep {
             ApprovalRequest current = store.find(request.id()).orElse(request);
             ApprovalState state = current.stateAt(now);
             if (state == ApprovalState.APPROVED) {
+                Optional<String> lapsed = credentialLapsed(call);
+                if (lapsed.isPresent()) {
+                    // The approval stays unused: the caller it was for no longer holds a working credential.
+                    return Optional.of(call.refuse(Refusal.DENIED, "approved (" + current.handle() + "), but the"
+                            + " caller's credential stopped working while the call waited: " + lapsed.get()));
+                }
                 Optional<ApprovalRequest> used = store.consume(request.binding(), now);
                 if (used.isPresent()) {
                     return Optional.of(proceedWith(used.get(), call, next));
@@ -191,6 +214,31 @@ public final class ApprovalStep implements CallStep {
                             + current.requiredApprovals() + " approvals)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the caller's credential no longer stands for the principal that opened the call, or empty when it still
+     * does. The call was authenticated before it waited, and a wait may outlast a suspension, the kill switch or a
+     * revocation; a held call must not run on the strength of a credential that would be refused now.
+     */
+    private Optional<String> credentialLapsed(CallContext call) {
+        if (recheck == null) {
+            return Optional.empty();
+        }
+        Principal before = call.requirePrincipal();
+        Authentication now;
+        try {
+            now = recheck.authenticate(call.request().credential());
+        } catch (RuntimeException e) {
+            return Optional.of("the caller's identity could not be checked");
+        }
+        if (now instanceof Authentication.Rejected rejected) {
+            return Optional.of(rejected.detail());
+        }
+        Principal after = ((Authentication.Authenticated) now).principal();
+        boolean same = after.agent().id().equals(before.agent().id())
+                && java.util.Objects.equals(after.userIdOrNull(), before.userIdOrNull());
+        return same ? Optional.empty() : Optional.of("the credential now names another principal");
     }
 
     private static String pendingMessage(ApprovalRequest request, List<Obligation> approvals, String tool) {

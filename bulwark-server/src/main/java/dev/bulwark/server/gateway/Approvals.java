@@ -39,8 +39,12 @@ public final class Approvals implements AutoCloseable {
     private final ApprovalStore store;
     private final ApprovalDesk desk;
     private final SlackWebhook webhook;
+    /** The full credential check (never the gate's cached result): a held call is checked again after its wait. */
+    private final dev.bulwark.spi.identity.Authenticator recheck;
 
-    private Approvals(ApprovalsSettings settings, ApprovalStore store, ApprovalDesk desk, SlackWebhook webhook) {
+    private Approvals(ApprovalsSettings settings, ApprovalStore store, ApprovalDesk desk, SlackWebhook webhook,
+                      dev.bulwark.spi.identity.Authenticator recheck) {
+        this.recheck = recheck;
         this.settings = settings;
         this.store = store;
         this.desk = desk;
@@ -65,7 +69,7 @@ public final class Approvals implements AutoCloseable {
         if (housekeeping != null) {
             housekeeping.scheduleWithFixedDelay(() -> sweep(store, auditLog, clock), 1, 1, TimeUnit.MINUTES);
         }
-        return new Approvals(settings, store, desk, webhook);
+        return new Approvals(settings, store, desk, webhook, identity.authenticator());
     }
 
     /** Expires what is due and records it: one {@code approval.expire} audit event per sweep that expired any. */
@@ -98,7 +102,7 @@ public final class Approvals implements AutoCloseable {
         ApprovalListener listener = webhook == null ? ApprovalListener.NONE : webhook;
         return standard.fulfilledObligations(Set.of(Obligation.APPROVAL)).steps()
                 .insertAfter(DecideStep.class, new ApprovalStep(store, redactor, auditLog, listener, step, clock,
-                        settings.previews().isEmpty() ? null : preview));
+                        settings.previews().isEmpty() ? null : preview, recheck));
     }
 
     public ApprovalDesk desk() {

@@ -32,6 +32,10 @@ final class JsonRpcShape {
         if (!method.isTextual() || method.textValue().isEmpty() || method.textValue().length() > 256) {
             return "method must be a non-empty string";
         }
+        if (id != null && id.isNull()) {
+            // Only a response may carry a null id; a request with one is neither a request nor a notification.
+            return "a request's id must not be null";
+        }
         JsonNode params = m.get("params");
         if (params != null && !params.isObject()) {
             return "params must be an object";

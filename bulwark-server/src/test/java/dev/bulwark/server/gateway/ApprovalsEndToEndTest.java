@@ -339,6 +339,69 @@ class ApprovalsEndToEndTest {
         }
     }
 
+    /**
+     * Red team: a call held open for approval was authenticated before it waited; the kill switch pulled meanwhile
+     * did not stop it, so an approver's later "yes" ran the killed agent's call. The held call now checks its
+     * credential again when the approval arrives, refuses, and leaves the approval unused.
+     */
+    @Test
+    void aCallHeldOpenForApprovalDoesNotRunWhenItsAgentIsKilledMeanwhile() throws Exception {
+        gateway.close();
+        gateway = startGateway("20s");
+        String carol = approverKey("carol");
+        java.util.concurrent.atomic.AtomicReference<String> approvalId = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        Thread killThenApprove = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                while (System.nanoTime() < deadline) {
+                    JsonNode pending = JSON.readTree(api("GET", "/api/v1/approvals?state=pending", carol, null).body());
+                    if (!pending.isEmpty()) {
+                        approvalId.set(pending.get(0).get("id").asText());
+                        assertThat(api("POST", "/api/v1/agents/admin-bot/kill", admin, null).statusCode())
+                                .isEqualTo(200);
+                        api("POST", "/api/v1/approvals/" + approvalId.get() + "/approve", carol, "{}");
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        killThenApprove.start();
+        try (McpSyncClient client = agent()) {
+            McpSchema.CallToolResult held = writeNote(client, "written after the kill");
+            killThenApprove.join();
+            assertThat(held.isError()).as(text(held)).isTrue();
+            assertThat(text(held)).startsWith("DENIED").contains("credential stopped working");
+        }
+        JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + approvalId.get(), admin, null).body());
+        assertThat(request.path("state").asText()).as(request.toString()).isEqualTo("approved");
+        assertThat(gateway.auditLog().tail(50)).noneMatch(r -> r.event().action().equals("approval.use"));
+    }
+
+    /**
+     * Red team: arguments shown to approvers carried invisible characters as they were, so a right-to-left override
+     * or a zero-width space made an approver read another value than the one approved. They are now shown as
+     * visible marks; the call is still bound to (and runs with) its real arguments.
+     */
+    @Test
+    void approversSeeInvisibleAndDirectionCharactersAsVisibleMarks() throws Exception {
+        String carol = approverKey("carol");
+        String hidden = "refund to \u202Enaes\u202C acct 12\u200B34\u2066x\u2069\uDB40\uDC41";
+        try (McpSyncClient client = agent()) {
+            String id = pendingId(writeNote(client, hidden));
+            JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, carol, null).body());
+            String shown = request.path("arguments").path("note").asText();
+            assertThat(shown).isEqualTo("refund to [U+202E]naes[U+202C] acct 12[U+200B]34[U+2066]x[U+2069]"
+                    + "[U+E0041]");
+            assertThat(api("POST", "/api/v1/approvals/" + id + "/approve", carol, "{}").statusCode()).isEqualTo(200);
+            McpSchema.CallToolResult ran = writeNote(client, hidden);
+            assertThat(ran.isError()).as(text(ran)).isFalse();
+        }
+    }
+
     @Test
     void withApprovalsDisabledSuchCallsAreRefused() throws Exception {
         gateway.close();

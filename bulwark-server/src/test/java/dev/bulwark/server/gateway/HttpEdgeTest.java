@@ -167,6 +167,23 @@ class HttpEdgeTest {
         }
     }
 
+    /**
+     * Red team: a request whose id is null passed the gate (null is allowed for responses) and reached the SDK, which
+     * answered with its own Java class names and logged an error; the gate now refuses it like any malformed request.
+     */
+    @Test
+    void aRequestWithANullIdIsAnInvalidRequestAnsweredByTheGate() throws Exception {
+        for (String method : new String[] {"tools/call", "ping", "tools/list"}) {
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"" + method + "\",\"params\":{\"name\":"
+                    + "\"crm.get_customer\",\"arguments\":{\"id\":1}}}";
+            HttpResponse<String> r = post("/mcp", "application/json", "Bearer " + token, body);
+            assertThat(r.statusCode()).as(method).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).at("/error/code").asInt()).as(method).isEqualTo(-32600);
+            assertThat(r.body()).as(method).contains("id must not be null").doesNotContain("McpSchema");
+            assertThat(last().event().reason()).isEqualTo("INVALID_REQUEST");
+        }
+    }
+
     @Test
     void repeatedMemberNamesAndTrailingContentAreParseErrors() throws Exception {
         // A repeated name or method could be read one way here and another way by the next parser.
