@@ -184,5 +184,8 @@ class TrafficGeneratorTest {
         assertThat(result.kinds()).containsOnlyKeys(AnomalyKind.values());
         assertThat(result.benign()).isPositive();
         assertThat(AnomalyEvaluation.table(result)).contains("| fan-out |").contains("per 10,000 benign");
+        int alarms = result.kinds().values().stream().mapToInt(AnomalyEvaluation.KindResult::falseAlarms).sum();
+        assertThat(result.falseAlarmReasons()).hasSize(alarms);
+        assertThat(AnomalyEvaluation.falseAlarms(result).lines()).hasSize(alarms);
     }
 }
