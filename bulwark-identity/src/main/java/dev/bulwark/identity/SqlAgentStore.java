@@ -26,7 +26,11 @@ public final class SqlAgentStore {
     private static final String DUMMY_SALT = ApiKeyHash.newSalt();
     private static final String DUMMY_HASH = ApiKeyHash.hash(DUMMY_SALT, "bwk_dummy");
 
+    /** The agent's row, read on every request that presents one of its tokens. */
+    private static final String FIND = "SELECT " + COLUMNS + " FROM " + Sql.AGENTS + " WHERE id = ?";
+
     private final DataSource dataSource;
+    private final PreparedReads reads = new PreparedReads();
     private final Clock clock;
 
     public SqlAgentStore(DataSource dataSource) {
@@ -80,12 +84,13 @@ public final class SqlAgentStore {
         if (id == null) {
             return Optional.empty();
         }
-        String sql = "SELECT " + COLUMNS + " FROM " + Sql.AGENTS + " WHERE id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return reads.read(c, FIND, s -> {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            });
         } catch (SQLException e) {
             throw Sql.failure("could not read agent", e);
         }

@@ -31,6 +31,7 @@ public final class SqlRevocationList {
     private static final String[] AGENT_OR_IDS = {agentOrIds(0), agentOrIds(1), agentOrIds(2), agentOrIds(3)};
 
     private final DataSource dataSource;
+    private final PreparedReads reads = new PreparedReads();
     private final Clock clock;
     private final Duration retention;
 
@@ -106,8 +107,7 @@ public final class SqlRevocationList {
      */
     public boolean anyRevoked(List<String> jtis, String agentId, Instant issuedAt) {
         List<String> ids = usable(jtis);
-        String sql = ids.size() < AGENT_OR_IDS.length ? AGENT_OR_IDS[ids.size()] : agentOrIds(ids.size());
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        PreparedReads.Query<Boolean> query = s -> {
             s.setString(1, AGENT_CUTOFF + agentId);
             s.setLong(2, issuedAt.toEpochMilli());
             for (int i = 0; i < ids.size(); i++) {
@@ -115,6 +115,15 @@ public final class SqlRevocationList {
             }
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
+            }
+        };
+        try (Connection c = dataSource.getConnection()) {
+            if (ids.size() < AGENT_OR_IDS.length) {
+                // the usual lineages: a kept statement per connection (a fixed, small set of texts)
+                return reads.read(c, AGENT_OR_IDS[ids.size()], query);
+            }
+            try (PreparedStatement s = c.prepareStatement(agentOrIds(ids.size()))) {
+                return query.run(s);
             }
         } catch (SQLException e) {
             throw Sql.failure("could not read the revocation list", e);

@@ -36,6 +36,8 @@ final class RecordedStream {
     private final ReentrantLock lock = new ReentrantLock();
     // guarded by lock
     private Sink sink;
+    /** The priming event was written to the original connection but not yet flushed (see {@link PrimeFlushes}). */
+    private boolean primingHeld;
 
     RecordedStream(StreamStore store, String id, String session, String owner, Instant opened) {
         this.store = store;
@@ -46,13 +48,42 @@ final class RecordedStream {
         this.idLinePrefix = "id: " + new EventId(id, 0).stream() + "_";
     }
 
-    /** Sends the priming event (an id, the {@code retry} hint, empty data) to the connection that opened the stream. */
+    /**
+     * Writes the priming event (an id, the {@code retry} hint, empty data) to the connection that opened the stream. It
+     * is held unflushed: it leaves with the stream's next event, or from {@link PrimeFlushes} if none follows soon.
+     */
     void prime(Sink original) {
-        Sink gone;
+        Sink gone = null;
         lock.lock();
         try {
             sink = original;
-            gone = send(0, "retry: " + store.bounds().retry().toMillis() + "\ndata: \n\n");
+            if (original.hold(idLinePrefix + 0 + "\n" + "retry: " + store.bounds().retry().toMillis() + "\ndata: \n\n")) {
+                primingHeld = true;
+            } else {
+                gone = sink;
+                sink = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (gone == null) {
+            PrimeFlushes.held(this);
+        }
+        endOutsideLock(gone);
+    }
+
+    /** Flushes the priming event if it is still held (nothing else was sent on the original connection since). */
+    void flushPriming() {
+        Sink gone = null;
+        lock.lock();
+        try {
+            if (primingHeld) {
+                primingHeld = false;
+                if (sink != null && !sink.flush()) {
+                    gone = sink;
+                    sink = null;
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -112,6 +143,7 @@ final class RecordedStream {
                 return Resumption.REPLAYED;
             }
             Sink resumed = opened.get();
+            primingHeld = false;
             previous = sink;
             sink = resumed;
             boolean connected = resumed.send("retry: " + store.bounds().retry().toMillis() + "\n\n");
@@ -144,6 +176,7 @@ final class RecordedStream {
 
     /** Sends to the current connection; returns it, detached, when the client has gone (to be ended by the caller). */
     private Sink send(long seq, String frame) {
+        primingHeld = false;
         if (sink != null && !sink.send(idLinePrefix + seq + "\n" + frame)) {
             // The client went away: keep recording (the SDK must not see the failure, or it drops the answer).
             Sink gone = sink;

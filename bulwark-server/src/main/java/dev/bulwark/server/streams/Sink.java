@@ -8,6 +8,12 @@ sealed interface Sink {
     /** Writes and flushes; false once the client is gone (nothing is thrown: the stream is recorded regardless). */
     boolean send(String text);
 
+    /** Writes without flushing: the text leaves with the next flush (or when the connection completes). */
+    boolean hold(String text);
+
+    /** Flushes what was held; false once the client is gone. */
+    boolean flush();
+
     /** The client is gone, or another connection took the stream over: this connection is closed. */
     void end();
 
@@ -18,7 +24,17 @@ sealed interface Sink {
     record Original(PrintWriter writer, Runnable release) implements Sink {
         @Override
         public boolean send(String text) {
-            return Sink.write(writer, text);
+            return Sink.write(writer, text, true);
+        }
+
+        @Override
+        public boolean hold(String text) {
+            return Sink.write(writer, text, false);
+        }
+
+        @Override
+        public boolean flush() {
+            return Sink.write(writer, "", true);
         }
 
         @Override
@@ -31,7 +47,17 @@ sealed interface Sink {
     record Resumed(AsyncContext async, PrintWriter writer) implements Sink {
         @Override
         public boolean send(String text) {
-            return Sink.write(writer, text);
+            return Sink.write(writer, text, true);
+        }
+
+        @Override
+        public boolean hold(String text) {
+            return Sink.write(writer, text, false);
+        }
+
+        @Override
+        public boolean flush() {
+            return Sink.write(writer, "", true);
         }
 
         @Override
@@ -44,9 +70,12 @@ sealed interface Sink {
         }
     }
 
-    private static boolean write(PrintWriter writer, String text) {
+    private static boolean write(PrintWriter writer, String text, boolean flush) {
         try {
             writer.write(text);
+            if (!flush) {
+                return true;
+            }
             writer.flush();
             return !writer.checkError();
         } catch (RuntimeException gone) {

@@ -30,6 +30,96 @@ class RecordedStreamTest {
                 + "id: " + stream.id + "_1\nevent: message\ndata: {}\n\n");
     }
 
+    /** A connection that tells what reached the client (flushed) from what is still buffered. */
+    private static final class Wire extends Writer {
+        final StringBuilder buffered = new StringBuilder();
+        final java.util.List<String> flushes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized void write(char[] chars, int offset, int length) {
+            buffered.append(chars, offset, length);
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (!buffered.isEmpty()) {
+                flushes.add(buffered.toString());
+                buffered.setLength(0);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aHeldTextLeavesWithTheNextSentOneInOneWrite() {
+        Wire wire = new Wire();
+        Sink sink = new Sink.Original(new PrintWriter(wire), released::incrementAndGet);
+        assertThat(sink.hold("id: x_0\nretry: 2000\ndata: \n\n")).isTrue();
+        assertThat(wire.flushes).isEmpty();
+        assertThat(sink.send("id: x_1\ndata: {}\n\n")).isTrue();
+        assertThat(wire.flushes).containsExactly("id: x_0\nretry: 2000\ndata: \n\nid: x_1\ndata: {}\n\n");
+    }
+
+    @Test
+    void thePrimingEventComesFirstWhetherItLeavesAloneOrWithTheAnswer() {
+        Wire wire = new Wire();
+        RecordedStream stream = store.open("s", "a|").orElseThrow();
+        stream.prime(new Sink.Original(new PrintWriter(wire), released::incrementAndGet));
+        stream.publish("event: message\ndata: {}\n\n");
+
+        assertThat(String.join("", wire.flushes)).isEqualTo("id: " + stream.id + "_0\nretry: 2000\ndata: \n\n"
+                + "id: " + stream.id + "_1\nevent: message\ndata: {}\n\n");
+        assertThat(wire.buffered).isEmpty();
+    }
+
+    @Test
+    void aStreamWithNothingElseToSendGetsItsPrimingEventFlushedSoon() throws Exception {
+        Wire wire = new Wire();
+        RecordedStream stream = store.open("s", "a|").orElseThrow();
+        long start = System.nanoTime();
+        stream.prime(new Sink.Original(new PrintWriter(wire), released::incrementAndGet));
+        while (wire.flushes.isEmpty() && System.nanoTime() - start < 5_000_000_000L) {
+            Thread.sleep(5);
+        }
+        assertThat(wire.flushes).containsExactly("id: " + stream.id + "_0\nretry: 2000\ndata: \n\n");
+        stream.publish("data: 1\n\n");
+        assertThat(wire.flushes).hasSize(2).last().isEqualTo("id: " + stream.id + "_1\ndata: 1\n\n");
+        assertThat(store.after(stream, 0).orElseThrow()).extracting(RecordedStream.Event::frame)
+                .containsExactly("data: 1\n\n");
+    }
+
+    @Test
+    void aHeldPrimingEventIsNotFlushedAgainOnceTheStreamHasEnded() throws Exception {
+        Wire wire = new Wire();
+        RecordedStream stream = store.open("s", "a|").orElseThrow();
+        stream.prime(new Sink.Original(new PrintWriter(wire), released::incrementAndGet));
+        stream.end();
+        Thread.sleep(4 * PrimeFlushes.DELAY_MILLIS + 50);
+        // the container sends what the SDK's completion leaves buffered; the stream writes nothing after its end
+        assertThat(wire.flushes).isEmpty();
+        assertThat(released).hasValue(0);
+    }
+
+    @Test
+    void aClientGoneBeforeTheHeldPrimingEventIsFlushedIsReleasedAndTheStreamStillKept() throws Exception {
+        Breakable wire = new Breakable();
+        RecordedStream stream = store.open("s", "a|").orElseThrow();
+        stream.prime(new Sink.Original(new PrintWriter(wire), released::incrementAndGet));
+        wire.broken = true;
+        long start = System.nanoTime();
+        while (released.get() == 0 && System.nanoTime() - start < 5_000_000_000L) {
+            Thread.sleep(5);
+        }
+        assertThat(released).hasValue(1);
+        stream.publish("data: 1\n\n");
+        assertThat(released).hasValue(1);
+        assertThat(store.after(stream, 0).orElseThrow()).extracting(RecordedStream.Event::frame)
+                .containsExactly("data: 1\n\n");
+    }
+
     @Test
     void aBrokenConnectionIsReleasedOnceAndEverythingAfterIsStillKept() {
         Breakable wire = new Breakable();
