@@ -173,14 +173,15 @@ public final class JsonTrees {
      * An object this class built: unmodifiable, every value in it a frozen tree or a scalar; canonical when its entries
      * are in key order and every value in it is canonical.
      */
-    private static final class FrozenObject extends AbstractMap<String, Object> {
+    static final class FrozenObject extends AbstractMap<String, Object> {
         private final Map<String, Object> entries;
         private final boolean canonical;
         /** The hash once computed (as {@link String} keeps its own: one field written per case, so safe to race). */
         private int hash;
         private boolean hashIsZero;
 
-        FrozenObject(LinkedHashMap<String, Object> entries, boolean canonical) {
+        /** @param entries in the order they are to be iterated (key order when canonical); nobody else holds it */
+        FrozenObject(Map<String, Object> entries, boolean canonical) {
             this.entries = Collections.unmodifiableMap(entries);
             this.canonical = canonical;
         }

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.pipeline;
 
+import dev.bulwark.spi.CanonicalObjectBuilder;
 import dev.bulwark.spi.JsonTrees;
 import dev.bulwark.spi.audit.AuditEvent;
 import dev.bulwark.spi.audit.AuditEventType;
@@ -55,7 +56,8 @@ final class AuditEvents {
         if (call.decision().orElse(null) instanceof Decision.Allow allow) {
             allow.obligations().forEach(o -> named.add(o.policyId()));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
+        // built in the canonical form records hold (key order, canonical values), so it is not copied again below
+        CanonicalObjectBuilder details = new CanonicalObjectBuilder();
         details.put("callId", call.callId());
         details.put("arguments", recordedArguments);
         details.put("policyIds", policyIds);
@@ -93,7 +95,7 @@ final class AuditEvents {
         Principal principal = call.principal().orElse(null);
         return new AuditEvent(call.receivedAt(), AuditEventType.TOOL_CALL, action, outcome,
                 principal == null ? null : principal.agent().id(), principal == null ? null : principal.userIdOrNull(),
-                call.request().sessionId(), reason, canonical(details));
+                call.request().sessionId(), reason, details.build());
     }
 
     private static List<Map<String, Object>> obligations(CallContext call) {

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.pipeline;
 
+import dev.bulwark.spi.CanonicalObjectBuilder;
 import dev.bulwark.spi.guard.Redactor;
 import dev.bulwark.spi.identity.Agent;
 import dev.bulwark.spi.identity.User;
@@ -44,7 +45,8 @@ public final class DecisionInputs {
     static Map<String, Object> of(DecisionRequest request, Map<String, Object> recordedArguments,
                                   Map<String, Object> redactedArguments, RedactionMemo repeated) {
         List<String> redacted = new java.util.ArrayList<>();
-        Map<String, Object> out = new LinkedHashMap<>();
+        // built in the canonical form records hold, so the audit event takes it without another copy
+        CanonicalObjectBuilder out = new CanonicalObjectBuilder();
         out.put("version", VERSION);
         out.put("time", request.time().toString());
         Map<String, Object> principal = new LinkedHashMap<>();
@@ -70,7 +72,7 @@ public final class DecisionInputs {
                     request.subject().id()), "subject", repeated, redacted));
         }
         out.put("redacted", redacted);
-        return out;
+        return out.build();
     }
 
     /**
@@ -197,22 +199,22 @@ public final class DecisionInputs {
     }
 
     private static Map<String, Object> tool(Tool tool) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        CanonicalObjectBuilder out = new CanonicalObjectBuilder();
         out.put("name", tool.name());
         out.put("connector", tool.connector());
         out.put("kind", tool.kind().label());
         out.put("labels", List.copyOf(new TreeSet<>(tool.outputLabels())));
-        return out;
+        return out.build();
     }
 
     private static Map<String, Object> session(SessionFacts session) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        CanonicalObjectBuilder out = new CanonicalObjectBuilder();
         out.put("id", session.id());
         out.put("startedAt", session.startedAt().toString());
         out.put("callCount", (long) session.callCount());
         out.put("labels", List.copyOf(new TreeSet<>(session.labelsSeen())));
         out.put("recentTools", session.recentTools());
         out.put("risk", session.risk());
-        return out;
+        return out.build();
     }
 }
