@@ -64,6 +64,15 @@ final class CountedApprovalStore implements ApprovalStore {
         return expired;
     }
 
+    @Override
+    public List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
+        List<String> withdrawn = store.withdrawAllOf(agentId, deniedBy, reason, now);
+        if (!withdrawn.isEmpty()) {
+            metrics.approvalDecided("denied", withdrawn.size());
+        }
+        return withdrawn;
+    }
+
     /** A first approval of a four-eyes request leaves it pending: only final decisions count. */
     private ApprovalDecision counted(ApprovalDecision decision) {
         if (decision instanceof ApprovalDecision.Recorded recorded

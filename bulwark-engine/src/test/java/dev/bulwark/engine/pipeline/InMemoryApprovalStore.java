@@ -103,6 +103,11 @@ final class InMemoryApprovalStore implements ApprovalStore {
         throw new UnsupportedOperationException("not used by the pipeline");
     }
 
+    @Override
+    public synchronized List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
+        throw new UnsupportedOperationException("not used by the pipeline");
+    }
+
     synchronized ApprovalRequest only() {
         if (requests.size() != 1) {
             throw new AssertionError("expected one approval request, got " + requests.values());
