@@ -322,6 +322,26 @@ public final class JdbcApprovalStore implements ApprovalStore {
         }
     }
 
+    @Override
+    public int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+        String sql = "SELECT COUNT(*) FROM " + TABLE + " WHERE agent_id = ? AND state = 'pending' AND expires_at > ?"
+                + " AND binding <> ? AND " + (userId.isPresent() ? "user_id = ?" : "user_id IS NULL");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, agentId);
+            s.setLong(2, now.toEpochMilli());
+            s.setString(3, binding);
+            if (userId.isPresent()) {
+                s.setString(4, userId.get());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failure("could not count pending approval requests", e);
+        }
+    }
+
     private static Optional<ApprovalRequest> selectOne(Connection c, String where, String value) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + where
                 + " ORDER BY created_at DESC LIMIT 1")) {

@@ -135,6 +135,22 @@ abstract class ApprovalStoreContract {
     }
 
     @Test
+    void pendingRequestsAreCountedPerPrincipalLeavingOutTheAskedCall() {
+        store.openOrReuse(request(binding('a'), 1));
+        store.openOrReuse(request(binding('b'), 1));
+        ApprovalRequest approved = store.openOrReuse(request(binding('c'), 1));
+        store.approve(approved.id(), "bob", T0.plusSeconds(1));
+        Instant now = T0.plusSeconds(2);
+        assertThat(store.pendingOf("agent-1", Optional.of("alice"), binding('z'), now)).isEqualTo(2);
+        assertThat(store.pendingOf("agent-1", Optional.of("alice"), binding('a'), now)).as("the call itself").isOne();
+        assertThat(store.pendingOf("agent-1", Optional.empty(), binding('z'), now)).as("the agent's own").isZero();
+        assertThat(store.pendingOf("agent-1", Optional.of("bob"), binding('z'), now)).isZero();
+        assertThat(store.pendingOf("agent-2", Optional.of("alice"), binding('z'), now)).isZero();
+        assertThat(store.pendingOf("agent-1", Optional.of("alice"), binding('z'), T0.plus(Duration.ofHours(1))))
+                .as("expired").isZero();
+    }
+
+    @Test
     void anAlreadyDecidedRequestCannotBeDecidedAgain() {
         ApprovalRequest denied = store.openOrReuse(request(binding('a'), 1));
         assertThat(store.deny(denied.id(), "bob", "too risky", T0.plusSeconds(1)))

@@ -73,6 +73,11 @@ final class CountedApprovalStore implements ApprovalStore {
         return withdrawn;
     }
 
+    @Override
+    public int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+        return store.pendingOf(agentId, userId, binding, now);
+    }
+
     /** A first approval of a four-eyes request leaves it pending: only final decisions count. */
     private ApprovalDecision counted(ApprovalDecision decision) {
         if (decision instanceof ApprovalDecision.Recorded recorded

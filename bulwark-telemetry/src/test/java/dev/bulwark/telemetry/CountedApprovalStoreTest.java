@@ -70,6 +70,11 @@ class CountedApprovalStoreTest {
         public List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
             return List.of();
         }
+
+        @Override
+        public int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+            return 0;
+        }
     }
 
     @Test

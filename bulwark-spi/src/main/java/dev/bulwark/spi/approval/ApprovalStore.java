@@ -48,4 +48,10 @@ public interface ApprovalStore {
      * not outlive the kill (a re-activated agent would otherwise run what was approved for the killed one).
      */
     List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now);
+
+    /**
+     * How many pending, unexpired requests the principal (agent, and user under delegation) has for calls other than
+     * the one with {@code binding}: the approval step bounds them, so one agent cannot bury approvers' queue.
+     */
+    int pendingOf(String agentId, java.util.Optional<String> userId, String binding, Instant now);
 }
