@@ -417,6 +417,27 @@ class ApprovalsEndToEndTest {
     }
 
     /**
+     * Red team: a user registered as {@code admin} could hold an approver key, and their denials were recorded as
+     * {@code deniedBy: admin}, exactly like the admin token's. Such a user is no approver.
+     */
+    @Test
+    void aUserNamedAdminIsNoApproverSoDecisionsNeverBlurWithTheAdminToken() throws Exception {
+        gateway.identity().users().register("admin", Set.of("approver"), Map.of());
+        HttpResponse<String> issued = api("POST", "/api/v1/approvals/approver-keys/admin", admin, null);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(400);
+        assertThat(issued.body()).contains("names the admin token");
+        String planted = new dev.bulwark.approvals.SqlApproverKeys(gateway.database(), java.time.Clock.systemUTC())
+                .issue("admin");
+        String id;
+        try (McpSyncClient client = agent()) {
+            id = pendingId(writeNote(client, "deny me"));
+        }
+        assertThat(api("GET", "/api/v1/approvals", planted, null).statusCode()).isEqualTo(401);
+        assertThat(api("POST", "/api/v1/approvals/" + id + "/deny", planted, "{\"reason\":\"x\"}").statusCode())
+                .isEqualTo(401);
+    }
+
+    /**
      * Red team: arguments shown to approvers carried invisible characters as they were, so a right-to-left override
      * or a zero-width space made an approver read another value than the one approved. They are now shown as
      * visible marks; the call is still bound to (and runs with) its real arguments.
