@@ -184,6 +184,29 @@ class HttpEdgeTest {
         }
     }
 
+    /**
+     * Red team: what a caller sends that the gate refuses (a tool name, a method, a User-Agent, an Origin) went into
+     * the audit record as sent, so a credential placed there was stored in the clear; the gate's records now pass the
+     * same redactor as every other audit record.
+     */
+    @Test
+    void secretsInRefusedRequestsAreRedactedInTheGatesAuditRecords() throws Exception {
+        String secret = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+        post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"" + secret + "\",\"arguments\":{}}}");
+        assertThat(last().event().reason()).isEqualTo("UNKNOWN_TOOL");
+        assertThat(last().event().details().toString()).doesNotContain(secret);
+        post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\""
+                + secret + "\"}");
+        assertThat(last().event().reason()).isEqualTo("METHOD_NOT_FOUND");
+        assertThat(last().event().details().toString()).doesNotContain(secret);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/mcp"))
+                .header("Content-Type", "application/json").header("User-Agent", "bot " + secret)
+                .POST(HttpRequest.BodyPublishers.ofString(INIT)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(last().event().details().toString()).doesNotContain(secret).contains("bot ");
+    }
+
     @Test
     void repeatedMemberNamesAndTrailingContentAreParseErrors() throws Exception {
         // A repeated name or method could be read one way here and another way by the next parser.
