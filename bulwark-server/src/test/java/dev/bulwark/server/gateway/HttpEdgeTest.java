@@ -340,6 +340,54 @@ class HttpEdgeTest {
                 .isEqualTo(400);
     }
 
+    static HttpResponse<String> get(String path, String credential) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Authorization", "Bearer " + credential).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Red team, regression: each kind of credential (agent access token, user token, delegated token, approver key,
+     * admin token) presented on a surface meant for another kind is refused.
+     */
+    @Test
+    void everyCredentialIsRefusedOnTheSurfacesItIsNotFor() throws Exception {
+        String admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
+        gateway.identity().users().register("erin", java.util.Set.of("approver"), java.util.Map.of());
+        String approver = JSON.readTree(post("/api/v1/approvals/approver-keys/erin", null, "Bearer " + admin, "")
+                .body()).path("approverKey").asText();
+        String user = JSON.readTree(post("/api/v1/users/erin/token", "application/json", "Bearer " + admin, "{}")
+                .body()).path("token").asText();
+        String delegated = JSON.readTree(post("/oauth/token", "application/x-www-form-urlencoded", null,
+                "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + user
+                        + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token&actor_token=" + token
+                        + "&actor_token_type=urn:ietf:params:oauth:token-type:access_token").body())
+                .path("access_token").asText();
+        assertThat(approver).startsWith("bwa_erin_");
+        assertThat(user).isNotBlank();
+        assertThat(delegated).isNotBlank();
+
+        for (String notAnAccessToken : new String[] {user, approver, admin}) {
+            assertThat(post("/mcp", "application/json", "Bearer " + notAnAccessToken, INIT).statusCode()).isEqualTo(401);
+        }
+        assertThat(last().event().outcome()).isEqualTo(Outcome.DENIED);
+        for (String notAdmin : new String[] {token, user, delegated, approver}) {
+            assertThat(get("/api/v1/agents", notAdmin).statusCode()).isEqualTo(401);
+            assertThat(get("/metrics", notAdmin).statusCode()).isEqualTo(401);
+        }
+        for (String notApprover : new String[] {token, user, delegated}) {
+            assertThat(get("/api/v1/approvals", notApprover).statusCode()).isEqualTo(401);
+        }
+        assertThat(post("/api/v1/approvals/approver-keys/erin", null, "Bearer " + approver, "").statusCode())
+                .as("an approver issues no keys").isEqualTo(403);
+        for (String notAUserToken : new String[] {token, delegated, approver, admin}) {
+            String answer = post("/oauth/token", "application/x-www-form-urlencoded", null,
+                    "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + notAUserToken
+                            + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token&actor_token=" + token
+                            + "&actor_token_type=urn:ietf:params:oauth:token-type:access_token").body();
+            assertThat(JSON.readTree(answer).path("error").asText()).as(answer).isEqualTo("invalid_request");
+        }
+    }
+
     /** The token with the case of every letter in its signature flipped: the same letters, not the same token. */
     private static String caseFlipped(String jwt) {
         int signature = jwt.lastIndexOf('.') + 1;
