@@ -41,8 +41,15 @@ public final class GateAudit {
         details.put("remote", request.getRemoteAddr());
         details.put("method", request.getMethod());
         details.putAll(redactor.redact(sent));
-        auditLog.append(new AuditEvent(clock.instant(), type, action, Outcome.DENIED, agentId, null,
+        // the agent id of a refusal may be only what the caller claimed (e.g. a client_id), so it is redacted too
+        String claimed = agentId == null ? null : redacted(agentId);
+        auditLog.append(new AuditEvent(clock.instant(), type, action, Outcome.DENIED, claimed, null,
                 sessionId(request), reason, details));
+    }
+
+    /** A text the caller sent, as the audit redactor would record it. */
+    public String redacted(String sent) {
+        return String.valueOf(redactor.redact(Map.of("text", sent)).get("text"));
     }
 
     public void append(AuditEvent event) {

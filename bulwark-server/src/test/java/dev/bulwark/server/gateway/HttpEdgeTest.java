@@ -340,6 +340,22 @@ class HttpEdgeTest {
                 .isEqualTo(400);
     }
 
+    /**
+     * Red team: a client that swaps client_id and client_secret sends its API key as the id; the refusal recorded the
+     * claimed id as the agent, so the key was stored in the clear. Bulwark's own key shapes (agent API keys, approver
+     * keys, the admin token) are now credentials to the audit redactor like any other.
+     */
+    @Test
+    void anApiKeySentAsTheClientIdIsNotRecordedInTheClear() throws Exception {
+        String apiKey = gateway.demoCredentials().supportBotKey();
+        HttpResponse<String> r = post("/oauth/token", "application/x-www-form-urlencoded", null,
+                "grant_type=client_credentials&client_id=" + apiKey + "&client_secret=support-bot");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(gateway.auditLog().tail(5)).allSatisfy(record -> assertThat(record.event().toString())
+                .doesNotContain(apiKey.substring(apiKey.length() - 43)));
+        assertThat(last().event().action()).isEqualTo("token.issue");
+    }
+
     static HttpResponse<String> get(String path, String credential) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
                 .header("Authorization", "Bearer " + credential).build(), HttpResponse.BodyHandlers.ofString());
