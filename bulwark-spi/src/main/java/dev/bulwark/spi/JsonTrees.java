@@ -176,6 +176,9 @@ public final class JsonTrees {
     private static final class FrozenObject extends AbstractMap<String, Object> {
         private final Map<String, Object> entries;
         private final boolean canonical;
+        /** The hash once computed (as {@link String} keeps its own: one field written per case, so safe to race). */
+        private int hash;
+        private boolean hashIsZero;
 
         FrozenObject(LinkedHashMap<String, Object> entries, boolean canonical) {
             this.entries = Collections.unmodifiableMap(entries);
@@ -221,12 +224,41 @@ public final class JsonTrees {
         public void forEach(BiConsumer<? super String, ? super Object> action) {
             entries.forEach(action);
         }
+
+        /** The map's hash, kept once known: the tree cannot change (the audit redaction memo looks trees up by it). */
+        @Override
+        public int hashCode() {
+            int h = hash;
+            if (h == 0 && !hashIsZero) {
+                h = entries.hashCode(); // the backing map's entries, without a wrapper per entry
+                if (h == 0) {
+                    hashIsZero = true;
+                } else {
+                    hash = h;
+                }
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (o instanceof FrozenObject other && hash != 0 && other.hash != 0 && other.hash != hash) {
+                return false;
+            }
+            return entries.equals(o);
+        }
     }
 
     /** A list this class built: unmodifiable, every item in it a frozen tree or a scalar (canonical ones if canonical). */
     private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
         private final Object[] items;
         private final boolean canonical;
+        /** The hash once computed (as {@link String} keeps its own: one field written per case, so safe to race). */
+        private int hash;
+        private boolean hashIsZero;
 
         FrozenList(Object[] items, boolean canonical) {
             this.items = items;
@@ -241,6 +273,21 @@ public final class JsonTrees {
         @Override
         public int size() {
             return items.length;
+        }
+
+        /** The list's hash, kept once known: the list cannot change. */
+        @Override
+        public int hashCode() {
+            int h = hash;
+            if (h == 0 && !hashIsZero) {
+                h = Arrays.hashCode(items); // List.hashCode's definition over the same items
+                if (h == 0) {
+                    hashIsZero = true;
+                } else {
+                    hash = h;
+                }
+            }
+            return h;
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class JsonTreesTest {
     private static Map<String, Object> mutableTree() {
         List<Object> items = new ArrayList<>(List.of("a", 1L));
@@ -154,5 +155,46 @@ class JsonTreesTest {
         Map<String, Object> nullKey = new HashMap<>();
         nullKey.put(null, "v");
         assertThrows(IllegalArgumentException.class, () -> JsonTrees.canonicalObject(nullKey));
+    }
+
+    @Test
+    void frozenTreesHashAndCompareExactlyLikeTheTreesTheyCopy() {
+        Map<String, Object> plain = mutableTree();
+        Map<String, Object> frozen = JsonTrees.copyObject(plain);
+        Map<String, Object> canonical = JsonTrees.canonicalObject(plain);
+        for (Map<String, Object> copy : List.of(frozen, canonical)) {
+            assertEquals(plain.hashCode(), copy.hashCode());
+            assertEquals(plain.hashCode(), copy.hashCode()); // the kept hash, asked again
+            assertEquals(plain, copy);
+            assertEquals(copy, plain);
+        }
+        assertEquals(frozen, canonical);
+        assertEquals(plain.get("inner").hashCode(), frozen.get("inner").hashCode());
+        assertEquals(List.of("a", 1L).hashCode(), ((Map<?, ?>) frozen.get("inner")).get("items").hashCode());
+        // a tree whose hash is zero is still compared and hashed as a map
+        Map<String, Object> empty = JsonTrees.copyObject(Map.of());
+        assertEquals(0, empty.hashCode());
+        assertEquals(Map.of(), empty);
+    }
+
+    @Test
+    void frozenTreesThatDifferAnywhereAreNotEqual() {
+        Map<String, Object> frozen = JsonTrees.copyObject(mutableTree());
+        frozen.hashCode();
+        Map<String, Object> changed = mutableTree();
+        ((List<Object>) ((Map<String, Object>) changed.get("inner")).get("items")).add("b");
+        Map<String, Object> other = JsonTrees.copyObject(changed);
+        other.hashCode();
+        org.junit.jupiter.api.Assertions.assertNotEquals(frozen, other);
+        org.junit.jupiter.api.Assertions.assertNotEquals(other, frozen);
+        org.junit.jupiter.api.Assertions.assertNotEquals(frozen, changed);
+        Map<String, Object> fewer = new LinkedHashMap<>(mutableTree());
+        fewer.remove("none");
+        org.junit.jupiter.api.Assertions.assertNotEquals(frozen, JsonTrees.copyObject(fewer));
+        // same hash is not enough: "Aa" and "BB" collide
+        Map<String, Object> aa = JsonTrees.copyObject(Map.of("k", "Aa"));
+        Map<String, Object> bb = JsonTrees.copyObject(Map.of("k", "BB"));
+        assertEquals(aa.hashCode(), bb.hashCode());
+        org.junit.jupiter.api.Assertions.assertNotEquals(aa, bb);
     }
 }

@@ -25,7 +25,11 @@ public final class AnomalyEvaluation {
     /** Per kind: episodes, detected, calls to detection, false alarms. */
     record KindResult(int episodes, int detected, double meanCalls, int maxCalls, int falseAlarms) {}
 
-    record Result(TrafficSetting setting, long calls, long benign, Map<AnomalyKind, KindResult> kinds) {
+    /** A false alarm as reported: which kind, whose, on which tool, and why (the detector's summary). */
+    record FalseAlarm(AnomalyKind kind, String principal, String tool, String summary) {}
+
+    record Result(TrafficSetting setting, long calls, long benign, Map<AnomalyKind, KindResult> kinds,
+                  List<FalseAlarm> falseAlarmReasons) {
         double falseAlarmsPer10k(AnomalyKind kind) {
             return kinds.get(kind).falseAlarms() * 10_000.0 / benign;
         }
@@ -44,13 +48,17 @@ public final class AnomalyEvaluation {
         AnomalyDetector detector = new AnomalyDetector(AnomalySettings.defaults(), () -> now[0]);
         Map<Integer, Integer> detectedAt = new HashMap<>();
         Map<AnomalyKind, Integer> falseAlarms = new EnumMap<>(AnomalyKind.class);
+        List<FalseAlarm> reasons = new ArrayList<>();
         long benign = 0;
         for (Generated g : traffic) {
             now[0] = g.event().time();
             List<Anomaly> found = detector.observe(g.event());
             if (g.episode() == TrafficGenerator.BENIGN) {
                 benign++;
-                found.forEach(a -> falseAlarms.merge(a.kind(), 1, Integer::sum));
+                for (Anomaly a : found) {
+                    falseAlarms.merge(a.kind(), 1, Integer::sum);
+                    reasons.add(new FalseAlarm(a.kind(), a.principal(), a.tool(), a.summary()));
+                }
             } else if (g.episode() >= 0) {
                 Episode e = generator.episodes.get(g.episode());
                 if (found.stream().anyMatch(a -> a.kind() == e.kind())) {
@@ -75,7 +83,7 @@ public final class AnomalyEvaluation {
                     calls.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN),
                     calls.stream().mapToInt(Integer::intValue).max().orElse(0), falseAlarms.getOrDefault(kind, 0)));
         }
-        return new Result(setting, traffic.size(), benign, kinds);
+        return new Result(setting, traffic.size(), benign, kinds, List.copyOf(reasons));
     }
 
     static String table(Result r) {
@@ -96,10 +104,28 @@ public final class AnomalyEvaluation {
         return out.toString();
     }
 
+    /** Every false alarm, one line each, grouped by kind: for diagnosing which detector raises them and why. */
+    static String falseAlarms(Result r) {
+        StringBuilder out = new StringBuilder();
+        r.falseAlarmReasons().stream()
+                .sorted(java.util.Comparator.comparing(FalseAlarm::kind).thenComparing(FalseAlarm::principal))
+                .forEach(f -> out.append(String.format("  %s %s %s: %s%n", f.kind().label(), f.principal(), f.tool(),
+                        f.summary())));
+        return out.toString();
+    }
+
+    /** Arguments: setting names (default A B); {@code --why} also prints every false alarm's reason. */
     public static void main(String[] args) {
-        List<String> which = args.length == 0 ? List.of("A", "B") : List.of(args);
+        List<String> names = new ArrayList<>(List.of(args));
+        boolean why = names.remove("--why");
+        List<String> which = names.isEmpty() ? List.of("A", "B") : names;
         for (String name : which) {
-            System.out.println(table(run(TrafficSetting.named(name))));
+            Result result = run(TrafficSetting.named(name));
+            System.out.println(table(result));
+            if (why) {
+                System.out.println("False alarms of " + name + ":");
+                System.out.println(falseAlarms(result));
+            }
         }
     }
 }

@@ -80,6 +80,18 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
     static final TrafficSetting E = new TrafficSetting("E", 4_172_906_655L, 70, 18, 2.8, 0.65, 4, 1.05, 0.75, 0.09,
             0.02, 0.065, 0.2, 0.15, 2.6, 0.55, 40, 2, 12, 7, 5);
 
+    /**
+     * Held out in session 9: defined and committed before any detector or generator change of that session, never run
+     * while tuning, run once after the last detector change and reported as measured. Its own seed (drawn from
+     * /dev/urandom when it was defined); sized like E for its episodes: 75 agents over 18 days leave 15 days after the
+     * learning days, 1,125 agent-days for the 360 episodes asked, and 60 % of the agents declare intents. A median rate
+     * of 3.5 a minute with spread 0.75; up to 5 connectors; tool-mix skew 1.2; size spread 0.6; up to 8.5 % refusals
+     * and 1.8 % injection findings; 7.5 % drift; 22 % of the agents round the clock; 18 % busy sessions at 2.7 ×;
+     * shifts starting 01 to 13 UTC and lasting 7 to 11 hours.
+     */
+    static final TrafficSetting F = new TrafficSetting("F", 332_725_045L, 75, 18, 3.5, 0.75, 5, 1.2, 0.6, 0.085,
+            0.018, 0.075, 0.22, 0.18, 2.7, 0.6, 40, 1, 13, 7, 5);
+
     static TrafficSetting named(String name) {
         return switch (name) {
             case "A" -> A;
@@ -88,7 +100,8 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
             case "D" -> D;
             case "D-wide" -> D_WIDE;
             case "E" -> E;
-            default -> throw new IllegalArgumentException("settings are A, B, C, D, D-wide and E");
+            case "F" -> F;
+            default -> throw new IllegalArgumentException("settings are A, B, C, D, D-wide, E and F");
         };
     }
 }

@@ -149,6 +149,30 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void theFourthHeldOutSettingDiffersFromEverySettingUsedBefore() {
+        for (TrafficSetting used : List.of(TrafficSetting.A, TrafficSetting.B, TrafficSetting.C, TrafficSetting.D,
+                TrafficSetting.E)) {
+            assertThat(TrafficSetting.F.seed()).isNotEqualTo(used.seed());
+            assertThat(TrafficSetting.F.medianRate()).isNotEqualTo(used.medianRate());
+            assertThat(TrafficSetting.F.zipf()).isNotEqualTo(used.zipf());
+            assertThat(TrafficSetting.F.sizeSpread()).isNotEqualTo(used.sizeSpread());
+            assertThat(TrafficSetting.F.busyFactor()).isNotEqualTo(used.busyFactor());
+        }
+        assertThat(TrafficSetting.named("F")).isSameAs(TrafficSetting.F);
+    }
+
+    @Test
+    void theFourthHeldOutSettingHasRoomForEveryKindsEpisodes() {
+        // generates F's traffic only (no detector runs), so F stays unseen by the detectors until its one run
+        TrafficGenerator generator = new TrafficGenerator(TrafficSetting.F);
+        generator.generate();
+        for (AnomalyKind kind : AnomalyKind.values()) {
+            assertThat(generator.episodes.stream().filter(e -> e.kind() == kind).count()).as(kind.label())
+                    .isEqualTo(TrafficSetting.F.episodesPerKind());
+        }
+    }
+
+    @Test
     void shiftsThatLeaveNoUnusualHourAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrafficSetting("X", 1, 1, 4, 1, 0.5, 1, 1, 0.5,
                 0, 0, 0, 0, 0, 1, 0, 1, 0, 4, 16, 4)).isInstanceOf(IllegalArgumentException.class);
@@ -160,5 +184,8 @@ class TrafficGeneratorTest {
         assertThat(result.kinds()).containsOnlyKeys(AnomalyKind.values());
         assertThat(result.benign()).isPositive();
         assertThat(AnomalyEvaluation.table(result)).contains("| fan-out |").contains("per 10,000 benign");
+        int alarms = result.kinds().values().stream().mapToInt(AnomalyEvaluation.KindResult::falseAlarms).sum();
+        assertThat(result.falseAlarmReasons()).hasSize(alarms);
+        assertThat(AnomalyEvaluation.falseAlarms(result).lines()).hasSize(alarms);
     }
 }

@@ -195,4 +195,46 @@ public record ArgumentProvenance(String name, boolean sink, List<Part> parts, bo
         m.put("untrusted_parts", untrustedParts);
         return m;
     }
+
+    /**
+     * {@link #toContext()} as a JSON tree, as {@code context.flow} holds it: the same keys in the same order, each set
+     * as a sorted list.
+     */
+    Map<String, Object> toJson() {
+        EnumSet<Source> seen = EnumSet.noneOf(Source.class);
+        Set<String> kinds = new java.util.TreeSet<>();
+        Set<String> labels = new java.util.TreeSet<>();
+        long untrustedParts = 0;
+        for (Part p : parts) {
+            seen.addAll(p.sources());
+            kinds.add(p.kind().contextName());
+            labels.addAll(p.labels());
+            untrustedParts += p.untrustedOnly() ? 1 : 0;
+        }
+        boolean unseen = unseen();
+        Set<String> sources = new java.util.TreeSet<>();
+        for (Source s : seen) {
+            sources.add(s.contextName());
+        }
+        if (unseen) {
+            sources.add("unseen");
+        }
+        Map<String, Object> m = LinkedHashMap.newLinkedHashMap(15);
+        m.put("sink", sink);
+        m.put("sources", List.copyOf(sources));
+        m.put("kinds", List.copyOf(kinds));
+        m.put("labels", List.copyOf(labels));
+        m.put("trusted", trusted());
+        m.put("untrusted_only", untrustedOnly());
+        m.put("from_untrusted_only", fromUntrustedOnly());
+        m.put("untrusted_identifier", untrustedIdentifier());
+        m.put("untrusted_value", untrustedValue());
+        m.put("unseen_identifier", unseenIdentifier());
+        m.put("whole", whole);
+        m.put("unseen", unseen);
+        m.put("identifier_outside_intent", identifierOutsideIntent());
+        m.put("parts", (long) parts.size());
+        m.put("untrusted_parts", untrustedParts);
+        return m;
+    }
 }

@@ -197,10 +197,12 @@ public final class CallContext {
     }
 
     public <T> CallContext with(ContextKey<T> key, T value) {
-        Map<ContextKey<?>, Object> copy = new HashMap<>(extras);
+        // one copy, private to the new context and never changed after: immutable to everyone who can reach it
+        Map<ContextKey<?>, Object> copy = HashMap.newHashMap(extras.size() + 1);
+        copy.putAll(extras);
         copy.put(Checks.present(key, "key"), Checks.present(value, "value"));
         return new CallContext(callId, request, receivedAt, startNanos, principal, tool, arguments, session, decision,
-                toolCall, result, labels, Map.copyOf(copy));
+                toolCall, result, labels, copy);
     }
 
     /** Ends the call with a refusal; {@code message} is shown to the agent. */

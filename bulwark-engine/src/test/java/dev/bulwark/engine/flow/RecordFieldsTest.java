@@ -63,4 +63,24 @@ class RecordFieldsTest {
         assertThat(split.fields()).containsExactlyInAnyOrder("Alice", "Bob");
         assertThat(split.text()).containsExactly("users");
     }
+
+    @Test
+    void fieldsAndSingleTokensAreJudgedAsSplittingOnWhitespaceJudgedThem() {
+        char[] alphabet = {'a', 'b', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u00A0', '\u2003', '\u001C', ','};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(random.nextInt(10) == 0 ? 140 : 16);
+            for (int i = 0; i < length; i++) {
+                b.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String s = b.toString();
+            String t = s.strip();
+            boolean field = !t.isEmpty() && t.length() <= RecordFields.MAX_FIELD_CHARS && t.indexOf('\n') < 0
+                    && t.indexOf('\r') < 0 && t.split("\\s+").length <= RecordFields.MAX_FIELD_WORDS;
+            assertThat(RecordFields.field(s)).as("field '%s'", s).isEqualTo(field);
+            assertThat(RecordFields.singleToken(s)).as("single token '%s'", s)
+                    .isEqualTo(s.strip().split("\\s+").length == 1);
+        }
+    }
 }

@@ -21,7 +21,8 @@ final class LocalState implements AutoCloseable {
         this.config = config;
         // The CLI may be the first to create the data directory and its databases: owner-only, as the gateway keeps it.
         DataDirectory.prepare(config.dataPath());
-        this.database = Databases.open(config.jdbcUrl(), config.database().user(), config.database().password());
+        // every write a CLI command makes (suspend, revoke, decide) must outlive a power loss once reported done
+        this.database = Databases.openDurable(config.jdbcUrl(), config.database().user(), config.database().password());
         try {
             String base = baseUrl != null ? stripSlash(baseUrl) : config.server().publicUrl() != null
                     ? config.server().publicUrl() : "http://" + config.server().host() + ":" + config.server().port();

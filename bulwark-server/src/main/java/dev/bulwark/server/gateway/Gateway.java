@@ -37,6 +37,8 @@ public final class Gateway implements AutoCloseable {
     private final Server jetty;
     private final String baseUrl;
     private final HikariDataSource database;
+    /** The same database for writes that must survive power loss once acknowledged (see Databases.openDurable). */
+    private final HikariDataSource durable;
     private final Identity identity;
     private final CedarPolicyEngine policies;
     private final JdbcAuditLog auditLog;
@@ -84,8 +86,17 @@ public final class Gateway implements AutoCloseable {
         this.baseUrl = config.server().publicUrl() != null ? config.server().publicUrl()
                 : "http://" + hostForUrl(config.server().host()) + ":" + connector.getLocalPort();
         this.database = Databases.open(config.jdbcUrl(), config.database().user(), config.database().password());
+        HikariDataSource durableWrites = null;
         try {
-            this.identity = Identity.open(database, keysDir, config, baseUrl, baseUrl + "/mcp");
+            durableWrites = Databases.separatesDurableWrites(config.jdbcUrl()) ? Databases.openDurable(
+                    config.jdbcUrl(), config.database().user(), config.database().password()) : database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        this.durable = durableWrites;
+        try {
+            this.identity = Identity.open(durable, keysDir, config, baseUrl, baseUrl + "/mcp");
             this.policies = Policies.load(config);
             this.auditLog = AuditSetup.open(config);
             this.connectors = new ArrayList<>();
@@ -114,7 +125,7 @@ public final class Gateway implements AutoCloseable {
             this.tools = new ToolRegistry(connectors);
             Policies.warnAboutUnknownResources(policies, tools.all());
             this.gateVerified = new dev.bulwark.server.mcp.GateVerifiedAuthenticator(identity.authenticator());
-            this.approvals = Approvals.open(config.approvals(), database, identity, baseUrl, auditLog, clock,
+            this.approvals = Approvals.open(config.approvals(), durable, identity, baseUrl, auditLog, clock,
                     housekeeping, telemetry::counted);
             Telemetries.observe(telemetry, auditLog, approvals);
             SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
@@ -384,6 +395,9 @@ public final class Gateway implements AutoCloseable {
             quietly(auditLog::close);
         }
         quietly(telemetry::close);
+        if (durable != null && durable != database) {
+            quietly(durable::close);
+        }
         if (database != null) {
             quietly(database::close);
         }

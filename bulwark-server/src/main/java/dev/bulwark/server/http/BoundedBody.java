@@ -1,10 +1,10 @@
 package dev.bulwark.server.http;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
@@ -41,13 +41,16 @@ final class BoundedBody {
         long before = 0;
         boolean shrunk = false;
         long deadline = System.nanoTime() + timeout.toNanos();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        byte[] buffer = new byte[8192];
+        // With a Content-Length the body is read straight into an array of that size; without one, into an array
+        // that grows up to one byte over the limit (enough to tell a body over it).
+        int limit = (int) Math.min(maxBytes + 1L, Integer.MAX_VALUE - 8);
+        byte[] body = new byte[declared >= 0 ? (int) declared : Math.min(1024, limit)];
+        int size = 0;
         try (InputStream in = request.getInputStream()) {
             while (true) {
-                if (out.size() == declared) {
+                if (size == declared) {
                     // the container delivers no more than Content-Length: the body is complete
-                    return new Read(out.toByteArray());
+                    return new Read(body);
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
@@ -62,9 +65,12 @@ final class BoundedBody {
                     }
                     endPoint.setIdleTimeout(left);
                 }
+                if (size == body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(2L * body.length, limit));
+                }
                 int n;
                 try {
-                    n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1L - out.size()));
+                    n = in.read(body, size, body.length - size);
                 } catch (IOException e) {
                     if (System.nanoTime() - deadline >= -Duration.ofMillis(50).toNanos()) {
                         return new TimedOut();
@@ -72,10 +78,10 @@ final class BoundedBody {
                     throw e;
                 }
                 if (n < 0) {
-                    return new Read(out.toByteArray());
+                    return new Read(size == body.length ? body : Arrays.copyOf(body, size));
                 }
-                out.write(buffer, 0, n);
-                if (out.size() > maxBytes) {
+                size += n;
+                if (size > maxBytes) {
                     return new TooLarge();
                 }
             }

@@ -15,7 +15,6 @@ public final class LogContext implements AutoCloseable {
     public static final String TRACE_ID = dev.bulwark.telemetry.Telemetry.LOG_TRACE_ID;
     static final List<String> KEYS = List.of(SESSION_ID, TRACE_ID);
     static final int MAX_ID = 256;
-    private static final Pattern VISIBLE = Pattern.compile("[\\x21-\\x7e]{1," + MAX_ID + "}");
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String INVALID_TRACE = "0".repeat(32);
     private final Map<String, String> previous;
@@ -27,9 +26,23 @@ public final class LogContext implements AutoCloseable {
     /** Sets the ids for the current thread; {@code traceContext} holds the request's W3C trace headers (or none). */
     public static LogContext open(String sessionId, Map<String, String> traceContext) {
         Map<String, String> previous = MDC.getCopyOfContextMap();
-        put(SESSION_ID, sessionId != null && VISIBLE.matcher(sessionId).matches() ? sessionId : null);
+        put(SESSION_ID, visible(sessionId) ? sessionId : null);
         put(TRACE_ID, traceId(traceContext));
         return new LogContext(previous);
+    }
+
+    /** Whether {@code id} is 1 to {@link #MAX_ID} visible ASCII characters ({@code 0x21}–{@code 0x7e}). */
+    static boolean visible(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The trace id of a valid {@code traceparent}, or null. */

@@ -19,13 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link ToolExecution} shape is ever written. A listing without any tool that declares one is written by the SDK's
  * mapper untouched.
  */
-final class ExecutionWritingMapper implements McpJsonMapper {
+final class ExecutionWritingMapper extends ForwardingJsonMapper {
     private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() { };
-    private final McpJsonMapper delegate;
     private final Map<String, ToolExecution> byExposedName = new ConcurrentHashMap<>();
 
     ExecutionWritingMapper(McpJsonMapper delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Lists the tool agents see as {@code exposedName} with {@code execution}; without one when {@code null}. */
@@ -43,12 +42,12 @@ final class ExecutionWritingMapper implements McpJsonMapper {
 
     @Override
     public String writeValueAsString(Object value) throws IOException {
-        return delegate.writeValueAsString(withExecutions(value));
+        return super.writeValueAsString(withExecutions(value));
     }
 
     @Override
     public byte[] writeValueAsBytes(Object value) throws IOException {
-        return delegate.writeValueAsBytes(withExecutions(value));
+        return super.writeValueAsBytes(withExecutions(value));
     }
 
     /** {@code value} itself, or, for a {@code tools/list} response naming a tool with an execution, a rewritten tree. */
@@ -58,7 +57,7 @@ final class ExecutionWritingMapper implements McpJsonMapper {
                 || listed.tools().stream().noneMatch(t -> t != null && byExposedName.containsKey(t.name()))) {
             return value;
         }
-        Map<String, Object> result = new LinkedHashMap<>(delegate.convertValue(listed, OBJECT));
+        Map<String, Object> result = new LinkedHashMap<>(delegate().convertValue(listed, OBJECT));
         if (!(result.get("tools") instanceof List<?> tools)) {
             return value;
         }
@@ -75,35 +74,5 @@ final class ExecutionWritingMapper implements McpJsonMapper {
         }
         result.put("tools", written);
         return new McpSchema.JSONRPCResponse(response.jsonrpc(), response.id(), result, response.error());
-    }
-
-    @Override
-    public <T> T readValue(String content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, Class<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(String content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T readValue(byte[] content, TypeRef<T> type) throws IOException {
-        return delegate.readValue(content, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object from, Class<T> type) {
-        return delegate.convertValue(from, type);
-    }
-
-    @Override
-    public <T> T convertValue(Object from, TypeRef<T> type) {
-        return delegate.convertValue(from, type);
     }
 }

@@ -59,7 +59,8 @@ public final class McpFrontDoor implements AutoCloseable {
                         dev.bulwark.server.resources.McpResourcesDoor resources,
                         dev.bulwark.server.relay.ClientRelay relay) {
         ToolCatalog catalog = new ToolCatalog(registry, policies);
-        McpJsonMapper json = new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper());
+        McpJsonMapper json = new DirectRequestMapper(
+                new JacksonMcpJsonMapper(new com.fasterxml.jackson.databind.ObjectMapper()));
         ExecutionWritingMapper executions = new ExecutionWritingMapper(json);
         this.transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(executions)

@@ -26,17 +26,47 @@ public final class Databases {
         return open(jdbcUrl, user, password, true);
     }
 
+    /**
+     * A pool for the writes that must survive a power loss once acknowledged: revocations, suspensions, approval
+     * decisions and their single use, refresh-token rotation. On SQLite (WAL) the shared pool commits with
+     * {@code synchronous=NORMAL}, which survives a killed process but may lose the last commits on power loss or an
+     * OS crash; a revoked token or a used approval could then come back. This pool, on the same file, syncs every
+     * commit ({@code FULL}). Other databases get an ordinary pool: PostgreSQL's default {@code synchronous_commit=on}
+     * already makes a commit durable.
+     */
+    public static HikariDataSource openDurable(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, false, keepsFile(jdbcUrl) ? "FULL" : "NORMAL");
+    }
+
+    /**
+     * Whether durable writes need a pool of their own ({@link #openDurable}) beside the shared one: only for a SQLite
+     * file. The gateway's durable writes are rare (admin actions, approvals, token refreshes), so its per-call path
+     * keeps the cheaper mode. An in-memory SQLite database is one per pool, so it must not be split.
+     */
+    public static boolean separatesDurableWrites(String jdbcUrl) {
+        return keepsFile(jdbcUrl);
+    }
+
+    private static boolean keepsFile(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.contains(":memory:") && !jdbcUrl.contains("mode=memory");
+    }
+
     private static HikariDataSource open(String jdbcUrl, String user, String password, boolean readOnly) {
+        return open(jdbcUrl, user, password, readOnly, "NORMAL");
+    }
+
+    private static HikariDataSource open(String jdbcUrl, String user, String password, boolean readOnly,
+            String synchronous) {
         HikariConfig config = new HikariConfig();
         config.setReadOnly(readOnly && !jdbcUrl.startsWith("jdbc:sqlite:"));
         config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("bulwark");
+        config.setPoolName("FULL".equals(synchronous) ? "bulwark-durable" : "bulwark");
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             createParent(jdbcUrl.substring("jdbc:sqlite:".length()));
-            config.setMaximumPoolSize(8);
+            config.setMaximumPoolSize("FULL".equals(synchronous) ? 4 : 8);
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
-            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("synchronous", synchronous);
             config.addDataSourceProperty("foreign_keys", "true");
             config.setConnectionInitSql("PRAGMA busy_timeout=10000");
         } else {

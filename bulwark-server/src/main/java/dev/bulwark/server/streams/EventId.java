@@ -10,11 +10,10 @@ import java.util.regex.Pattern;
 record EventId(String stream, long seq) {
     /** Longer {@code Last-Event-ID} values are refused before they are looked at. */
     static final int MAX_LENGTH = 64;
-    private static final Pattern STREAM = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern SHAPE = Pattern.compile("([0-9a-f]{32})_(0|[1-9][0-9]{0,17})");
 
     EventId {
-        if (stream == null || !STREAM.matcher(stream).matches()) {
+        if (!isStreamId(stream)) {
             throw new IllegalArgumentException("a stream id is 32 lower-case hex digits");
         }
         if (seq < 0) {
@@ -29,6 +28,20 @@ record EventId(String stream, long seq) {
         }
         var m = SHAPE.matcher(text.trim());
         return m.matches() ? Optional.of(new EventId(m.group(1), Long.parseLong(m.group(2)))) : Optional.empty();
+    }
+
+    /** 32 lower-case hex digits, as a stream id is written (checked without a regex: once per stream opened). */
+    static boolean isStreamId(String text) {
+        if (text == null || text.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < 32; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String text() {

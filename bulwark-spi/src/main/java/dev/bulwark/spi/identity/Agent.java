@@ -40,9 +40,30 @@ public record Agent(String id, String owner, Set<String> roles, Map<String, Stri
     /** Identifiers of agents and users share one syntax so they embed safely in policy entity ids and URLs. */
     public static String requireValidId(String id, String what) {
         Checks.present(id, what);
-        if (!ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException(what + " must match " + ID.pattern() + ": " + id);
         }
         return id;
+    }
+
+    /**
+     * Whether {@code id} matches {@link #ID}, checked character by character: agents' and users' ids are checked on
+     * every request that reads one, and a regex match there was a measurable share of the gate's work.
+     */
+    static boolean isValidId(String id) {
+        if (id.isEmpty() || id.length() > 128 || !alphanumeric(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!alphanumeric(c) && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean alphanumeric(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 }
