@@ -285,6 +285,63 @@ public final class JdbcApprovalStore implements ApprovalStore {
         }
     }
 
+    @Override
+    public List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
+        Checks.nonBlank(agentId, "agentId");
+        Checks.nonBlank(deniedBy, "deniedBy");
+        Checks.nonBlank(reason, "reason");
+        try (Connection c = dataSource.getConnection()) {
+            List<String> open = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM " + TABLE
+                    + " WHERE agent_id = ? AND state IN ('pending', 'approved') AND expires_at > ?")) {
+                s.setString(1, agentId);
+                s.setLong(2, now.toEpochMilli());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        open.add(rs.getString(1));
+                    }
+                }
+            }
+            // one conditional UPDATE per request, so a use or decision racing the withdrawal has exactly one winner
+            List<String> withdrawn = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + TABLE + " SET state = 'denied', denied_by = ?,"
+                    + " deny_reason = ?, decided_at = ? WHERE id = ? AND state IN ('pending', 'approved')")) {
+                for (String id : open) {
+                    s.setString(1, deniedBy);
+                    s.setString(2, reason);
+                    s.setLong(3, now.toEpochMilli());
+                    s.setString(4, id);
+                    if (s.executeUpdate() == 1) {
+                        withdrawn.add(id);
+                    }
+                }
+            }
+            return withdrawn;
+        } catch (SQLException e) {
+            throw failure("could not withdraw approval requests", e);
+        }
+    }
+
+    @Override
+    public int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+        String sql = "SELECT COUNT(*) FROM " + TABLE + " WHERE agent_id = ? AND state = 'pending' AND expires_at > ?"
+                + " AND binding <> ? AND " + (userId.isPresent() ? "user_id = ?" : "user_id IS NULL");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, agentId);
+            s.setLong(2, now.toEpochMilli());
+            s.setString(3, binding);
+            if (userId.isPresent()) {
+                s.setString(4, userId.get());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failure("could not count pending approval requests", e);
+        }
+    }
+
     private static Optional<ApprovalRequest> selectOne(Connection c, String where, String value) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE " + where
                 + " ORDER BY created_at DESC LIMIT 1")) {

@@ -109,6 +109,48 @@ abstract class ApprovalStoreContract {
     }
 
     @Test
+    void withdrawingAnAgentsRequestsDeniesItsPendingAndUnusedApprovalsOnly() {
+        ApprovalRequest pending = store.openOrReuse(request(binding('a'), 1));
+        ApprovalRequest approved = store.openOrReuse(request(binding('b'), 1));
+        store.approve(approved.id(), "bob", T0.plusSeconds(1));
+        ApprovalRequest used = store.openOrReuse(request(binding('c'), 1));
+        store.approve(used.id(), "bob", T0.plusSeconds(1));
+        store.consume(binding('c'), T0.plusSeconds(2));
+        ApprovalRequest otherAgent = store.openOrReuse(ApprovalRequest.pending(UUID.randomUUID().toString()
+                .replace("-", ""), binding('d'), "crm.delete", "agent-2", Optional.empty(), "session-2", Map.of(),
+                List.of("p"), List.of(), Map.of(), 1, T0, T0.plus(Duration.ofMinutes(15))));
+
+        assertThat(store.withdrawAllOf("agent-1", "kill switch", "the agent was killed", T0.plusSeconds(3)))
+                .containsExactlyInAnyOrder(pending.id(), approved.id());
+
+        assertThat(store.consume(binding('b'), T0.plusSeconds(4))).as("an approval given before the kill").isEmpty();
+        assertThat(store.approve(pending.id(), "bob", T0.plusSeconds(4))).isInstanceOfSatisfying(
+                ApprovalDecision.Refused.class, d -> assertThat(d.reason()).isEqualTo(Reason.NOT_PENDING));
+        ApprovalRequest withdrawn = store.find(approved.id()).orElseThrow();
+        assertThat(withdrawn.state()).isEqualTo(ApprovalState.DENIED);
+        assertThat(withdrawn.deniedBy()).contains("kill switch");
+        assertThat(store.find(used.id()).orElseThrow().state()).isEqualTo(ApprovalState.CONSUMED);
+        assertThat(store.find(otherAgent.id()).orElseThrow().state()).isEqualTo(ApprovalState.PENDING);
+        assertThat(store.withdrawAllOf("agent-1", "kill switch", "again", T0.plusSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void pendingRequestsAreCountedPerPrincipalLeavingOutTheAskedCall() {
+        store.openOrReuse(request(binding('a'), 1));
+        store.openOrReuse(request(binding('b'), 1));
+        ApprovalRequest approved = store.openOrReuse(request(binding('c'), 1));
+        store.approve(approved.id(), "bob", T0.plusSeconds(1));
+        Instant now = T0.plusSeconds(2);
+        assertThat(store.pendingOf("agent-1", Optional.of("alice"), binding('z'), now)).isEqualTo(2);
+        assertThat(store.pendingOf("agent-1", Optional.of("alice"), binding('a'), now)).as("the call itself").isOne();
+        assertThat(store.pendingOf("agent-1", Optional.empty(), binding('z'), now)).as("the agent's own").isZero();
+        assertThat(store.pendingOf("agent-1", Optional.of("bob"), binding('z'), now)).isZero();
+        assertThat(store.pendingOf("agent-2", Optional.of("alice"), binding('z'), now)).isZero();
+        assertThat(store.pendingOf("agent-1", Optional.of("alice"), binding('z'), T0.plus(Duration.ofHours(1))))
+                .as("expired").isZero();
+    }
+
+    @Test
     void anAlreadyDecidedRequestCannotBeDecidedAgain() {
         ApprovalRequest denied = store.openOrReuse(request(binding('a'), 1));
         assertThat(store.deny(denied.id(), "bob", "too risky", T0.plusSeconds(1)))

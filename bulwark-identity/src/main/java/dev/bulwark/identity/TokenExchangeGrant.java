@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * The RFC 8693 token exchange grant of the {@link TokenEndpoint}: an agent, authenticated by its client credentials or
  * an {@code actor_token} (its own access token), presents a user token as {@code subject_token} and gets a delegated
  * access token with {@code sub} = user and {@code act.sub} = agent. The delegated token never outlives the user token
- * and never carries more scopes, and carries the {@code jti}s of the subject and actor tokens ({@code chain}), so
+ * and never carries more scopes than it, nor than the actor token when one is presented, and carries the {@code jti}s of the subject and actor tokens ({@code chain}), so
  * revoking either revokes it. As RFC 8693 §2.2.2 requires, an unacceptable subject or actor token is
  * {@code invalid_request}.
  */
@@ -74,6 +74,8 @@ final class TokenExchangeGrant {
         }
         Set<String> ceiling = new TreeSet<>(subject.scopes());
         ceiling.retainAll(settings.allowedScopes());
+        // Delegation is the intersection: an agent acting by a narrowed access token gains no scope that token lacks.
+        acting.actorToken().ifPresent(actor -> ceiling.retainAll(actor.scopes()));
         Set<String> scopes = ScopeCeiling.grant(form.one("scope"), ceiling, agent.id());
         Instant now = clock.instant();
         Instant expiresAt = now.plus(settings.accessTokenTtl());

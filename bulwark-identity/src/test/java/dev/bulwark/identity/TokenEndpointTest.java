@@ -121,6 +121,31 @@ class TokenEndpointTest {
         assertThat(failed.auditReason()).contains("REVOKED");
     }
 
+    /**
+     * Red team: an agent holding only a narrowed access token (scope mcp) exchanged it as actor_token and got the
+     * user's wider scopes: delegation gave more than the intersection of the two. Now the actor token bounds it too.
+     */
+    @Test
+    void aDelegatedTokenCarriesNoScopeItsActorTokenLacks() throws Exception {
+        String narrowed = ((TokenResponse.Issued) f.endpoint.handle(TokenRequest.of(Map.of("grant_type",
+                "client_credentials", "client_id", "bot", "client_secret", botKey, "scope", "mcp"),
+                Optional.empty()))).accessToken();
+        Map<String, String> exchange = Map.of("grant_type", TokenEndpoint.TOKEN_EXCHANGE,
+                "subject_token", f.userToken("alice"), "subject_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE,
+                "actor_token", narrowed, "actor_token_type", TokenEndpoint.ACCESS_TOKEN_TYPE);
+
+        TokenResponse delegated = f.endpoint.handle(TokenRequest.of(exchange, Optional.empty()));
+        assertThat(SignedJWT.parse(((TokenResponse.Issued) delegated).accessToken()).getJWTClaimsSet()
+                .getStringClaim("scope")).isEqualTo("mcp");
+
+        Map<String, String> askingMore = new java.util.HashMap<>(exchange);
+        askingMore.put("scope", "admin");
+        TokenResponse refused = f.endpoint.handle(TokenRequest.of(askingMore, Optional.empty()));
+        assertThat(((TokenResponse.Failed) refused).error()).isEqualTo(OAuthError.INVALID_SCOPE);
+        assertThat(SignedJWT.parse(((TokenResponse.Issued) exchange(f.userToken("alice"))).accessToken())
+                .getJWTClaimsSet().getStringClaim("scope")).as("with the agent's own key").isEqualTo("admin mcp");
+    }
+
     @Test
     void aSuspendedAgentsActorTokenCannotBeUsed() {
         String actor = f.accessToken("bot", botKey);

@@ -64,6 +64,20 @@ final class CountedApprovalStore implements ApprovalStore {
         return expired;
     }
 
+    @Override
+    public List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
+        List<String> withdrawn = store.withdrawAllOf(agentId, deniedBy, reason, now);
+        if (!withdrawn.isEmpty()) {
+            metrics.approvalDecided("denied", withdrawn.size());
+        }
+        return withdrawn;
+    }
+
+    @Override
+    public int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+        return store.pendingOf(agentId, userId, binding, now);
+    }
+
     /** A first approval of a four-eyes request leaves it pending: only final decisions count. */
     private ApprovalDecision counted(ApprovalDecision decision) {
         if (decision instanceof ApprovalDecision.Recorded recorded

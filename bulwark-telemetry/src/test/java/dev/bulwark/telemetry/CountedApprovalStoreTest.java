@@ -65,6 +65,16 @@ class CountedApprovalStoreTest {
         public List<String> expireDue(Instant now) {
             return List.of("expired-0001", "expired-0002");
         }
+
+        @Override
+        public List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+            return 0;
+        }
     }
 
     @Test

@@ -39,6 +39,11 @@ import java.util.Optional;
 public final class ApprovalStep implements CallStep {
     /** The approval a call consumed, for later steps. */
     public static final ContextKey<ApprovalRequest> USED_APPROVAL = ContextKey.of("usedApproval", ApprovalRequest.class);
+    /**
+     * How many calls of one principal (agent, and user under delegation) may wait for approval at once; a further
+     * call is refused, so a hijacked agent varying its arguments cannot bury approvers' queue (or their webhook).
+     */
+    public static final int MAX_PENDING_PER_PRINCIPAL = 20;
 
     private final ApprovalStore store;
     private final Redactor redactor;
@@ -94,6 +99,11 @@ public final class ApprovalStep implements CallStep {
         Optional<ApprovalRequest> approved = store.consume(binding, clock.instant());
         if (approved.isPresent()) {
             return proceedWith(approved.get(), call, next);
+        }
+        if (store.pendingOf(principal.agent().id(), principal.user().map(u -> u.id()), binding, clock.instant())
+                >= MAX_PENDING_PER_PRINCIPAL) {
+            return call.refuse(Refusal.DENIED, MAX_PENDING_PER_PRINCIPAL + " calls of this caller already wait for"
+                    + " approval; no further one is queued until approvers decide those");
         }
         Opened opened = open(call, approvals, binding, principal, tool, session);
         ApprovalRequest request = opened.request();

@@ -29,6 +29,9 @@ final class CredentialPatterns {
             new Shape("aws", "aws-access-key", "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b"),
             new Shape("slack", "slack-token", "\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
             new Shape("google", "google-api-key", "\\bAIza[A-Za-z0-9_-]{35}"),
+            // Bulwark's own: agent API keys (bwk_<agent>_<secret>), approver keys (bwa_<user>_<secret>) and the
+            // admin token (bwa_<secret>); OAuth client ids (bwc_) are public
+            new Shape("bulwark", "bulwark-key", "\\bbw[ka]_[A-Za-z0-9._-]{20,}"),
             new Shape("url", "url-credentials", "\\b[A-Za-z][A-Za-z0-9+.-]{1,20}://[^\\s/:@]{1,256}:[^\\s/@]{1,256}@"));
 
     static final Pattern ANY_SHAPE = Pattern.compile(String.join("|",
@@ -43,7 +46,7 @@ final class CredentialPatterns {
      * {@code bearer} is looked for in any case, as its shape does.
      */
     private static final List<String> NEEDED = List.of("-----BEGIN ", "eyJ", "sk-", "k_live_", "k_test_", "gh",
-            "github_pat_", "AKIA", "ASIA", "xox", "AIza", "://");
+            "github_pat_", "AKIA", "ASIA", "xox", "AIza", "://", "bwk_", "bwa_");
 
     private CredentialPatterns() {}
 

@@ -95,6 +95,34 @@ class ApprovalStepTest {
         assertThat(store.requests).hasSize(2);
     }
 
+    /** Red team: one agent could open any number of requests (each call a little different) and bury the queue. */
+    @Test
+    void aPrincipalsWaitingRequestsAreBoundedSoOneAgentCannotFloodTheQueue() {
+        for (int i = 0; i < ApprovalStep.MAX_PENDING_PER_PRINCIPAL; i++) {
+            pipeline().handle(search("t-alice", "s-1", "payroll " + i));
+        }
+        assertThat(store.requests).hasSize(ApprovalStep.MAX_PENDING_PER_PRINCIPAL);
+
+        CallOutcome flood = pipeline().handle(search("t-alice", "s-1", "payroll again"));
+        assertThat(flood).isInstanceOfSatisfying(CallOutcome.Refused.class, r -> {
+            assertThat(r.code()).isEqualTo(Refusal.DENIED);
+            assertThat(r.message()).contains("already wait for approval");
+        });
+        assertThat(store.requests).hasSize(ApprovalStep.MAX_PENDING_PER_PRINCIPAL);
+        assertThat(notified).hasSize(ApprovalStep.MAX_PENDING_PER_PRINCIPAL);
+        assertThat(pipeline().handle(search("t-alice", "s-1", "payroll 3"))).as("a waiting call asks again")
+                .isInstanceOfSatisfying(CallOutcome.Refused.class, r -> assertThat(r.code())
+                        .isEqualTo(Refusal.APPROVAL_REQUIRED));
+        assertThat(pipeline().handle(search("t-bob", "s-2", "payroll"))).as("another principal")
+                .isInstanceOfSatisfying(CallOutcome.Refused.class, r -> assertThat(r.code())
+                        .isEqualTo(Refusal.APPROVAL_REQUIRED));
+
+        store.deny(store.list(Optional.empty(), 1).get(0).id(), "carol", "no", now.get());
+        assertThat(pipeline().handle(search("t-alice", "s-1", "payroll again"))).as("room again once decided")
+                .isInstanceOfSatisfying(CallOutcome.Refused.class, r -> assertThat(r.code())
+                        .isEqualTo(Refusal.APPROVAL_REQUIRED));
+    }
+
     @Test
     void fourEyesToolsStayPausedWithOneApproval() {
         pipeline().handle(search("t-alice", "s-1", "payroll"));

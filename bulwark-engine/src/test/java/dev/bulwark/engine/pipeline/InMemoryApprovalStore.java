@@ -103,6 +103,18 @@ final class InMemoryApprovalStore implements ApprovalStore {
         throw new UnsupportedOperationException("not used by the pipeline");
     }
 
+    @Override
+    public synchronized List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now) {
+        throw new UnsupportedOperationException("not used by the pipeline");
+    }
+
+    @Override
+    public synchronized int pendingOf(String agentId, Optional<String> userId, String binding, Instant now) {
+        check();
+        return (int) requests.values().stream().filter(r -> r.agentId().equals(agentId) && r.userId().equals(userId)
+                && !r.binding().equals(binding) && r.stateAt(now) == ApprovalState.PENDING).count();
+    }
+
     synchronized ApprovalRequest only() {
         if (requests.size() != 1) {
             throw new AssertionError("expected one approval request, got " + requests.values());

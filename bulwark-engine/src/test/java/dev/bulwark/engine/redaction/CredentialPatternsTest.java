@@ -12,7 +12,7 @@ class CredentialPatternsTest {
             "Bearer ", "BEARER ", "bEaReR\t", "abcdefghijklmnopqrstuvwxyz012345", "sk-", "rk_live_", "sk_test_",
             "ghp_", "gho_", "github_pat_", "AKIA", "ASIA", "ABCDEFGHIJKLMNOP", "xoxb-", "xoxz-", "AIza",
             "SyA-1234567890abcdefghijklmnopqrstu", "https://", "user:pass@", "2026-12-07T15:20:00Z", "hello world",
-            "support-bot", "sk", "gh", "AKI", "://");
+            "support-bot", "sk", "gh", "AKI", "://", "bwk_", "bwa_", "bwc_", "support-bot_", "bw");
 
     @Test
     void findsACredentialExactlyWhenTheShapesMatch() {
@@ -45,5 +45,13 @@ class CredentialPatternsTest {
         assertThat(CredentialPatterns.credentialIn("AIzaSyA-1234567890abcdefghijklmnopqrstu")).contains("google-api-key");
         assertThat(CredentialPatterns.credentialIn("see https://user:secret@example.com/x")).contains("url-credentials");
         assertThat(CredentialPatterns.credentialIn("2026-12-07T15:20:00Z support-bot")).isEmpty();
+        assertThat(CredentialPatterns.credentialIn("client_id=bwk_support-bot_Dn1kM77h4d-94YVdHNHfc8H4Tjd84L210ThaXrb3"
+                + "gu0")).contains("bulwark-key");
+        assertThat(CredentialPatterns.credentialIn("bwa_carol_6yRNOyyu6JDFOVAdhAFX55WJSmPJm6cEtZdMASbiI9w"))
+                .contains("bulwark-key");
+        assertThat(CredentialPatterns.credentialIn("admin bwa_6yRNOyyu6JDFOVAdhAFX55WJSmPJm6cEtZdMASbiI9w"))
+                .contains("bulwark-key");
+        assertThat(CredentialPatterns.credentialIn("client bwc_6yRNOyyu6JDFOVAdhAFX55")).as("a public client id")
+                .isEmpty();
     }
 }

@@ -33,6 +33,24 @@ class SecretRecognizerTest {
         assertThat(urlPasswords).isGreaterThan(500);
     }
 
+    /**
+     * Red team, regression: Bulwark's own credentials (an agent's API key, an approver key, the admin token) have no
+     * vendor shape here, but their 256 random bits are found as a secret wherever a tool's output or an egress
+     * argument carries them, the whole key covered.
+     */
+    @Test
+    void findsBulwarksOwnKeys() {
+        for (String key : List.of("bwk_support-bot_Dn1kM77h4d-94YVdHNHfc8H4Tjd84L210ThaXrb3gu0",
+                "bwa_carol_6yRNOyyu6JDFOVAdhAFX55WJSmPJm6cEtZdMASbiI9w", "bwa_6yRNOyyu6JDFOVAdhAFX55WJSmPJm6cEtZdMASbiI9w")) {
+            String text = "the key is " + key + ".";
+            int secretStart = text.length() - 44;
+            assertThat(new SecretDetector().detect(text)).as(key).anySatisfy(f -> {
+                assertThat(f.start()).isLessThanOrEqualTo(secretStart);
+                assertThat(f.end()).isGreaterThanOrEqualTo(text.length() - 1);
+            });
+        }
+    }
+
     @Test
     void findsAPasswordInAUrlAndAnAssignedKey() {
         List<Finding> found = recognize("db: postgres://admin:S3cr3tPa55@db.internal/app and api_key=Zq8vN3kP0sLw7RtY2x");

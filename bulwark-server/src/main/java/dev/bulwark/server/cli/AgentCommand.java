@@ -84,11 +84,18 @@ final class AgentCommand {
         @Override
         public Integer call() {
             try (LocalState state = new LocalState(options.load())) {
-                if (!new dev.bulwark.server.gateway.KillSwitch(state.identity).pull(id)) {
+                java.util.List<String> withdrawn = new java.util.ArrayList<>();
+                var store = new dev.bulwark.approvals.JdbcApprovalStore(state.database);
+                if (!new dev.bulwark.server.gateway.KillSwitch(state.identity, agent -> {
+                    withdrawn.addAll(store.withdrawAllOf(agent, dev.bulwark.server.gateway.Approvals.KILL_SWITCH,
+                            "the agent was killed", java.time.Instant.now()));
+                    return withdrawn;
+                }).pull(id)) {
                     System.err.println("bulwark: no agent " + id);
                     return 1;
                 }
-                System.out.println("agent " + id + " suspended, its tokens revoked");
+                System.out.println("agent " + id + " suspended, its tokens revoked, " + withdrawn.size()
+                        + " approval request(s) withdrawn");
                 return 0;
             }
         }

@@ -105,6 +105,23 @@ public final class Approvals implements AutoCloseable {
                         settings.previews().isEmpty() ? null : preview, recheck));
     }
 
+    /**
+     * Denies every pending and approved-but-unused request of a killed agent (as {@value #KILL_SWITCH}) and records
+     * one {@code approval.withdraw} audit event listing them; returns their ids.
+     */
+    public List<String> withdrawAllOf(String agentId, AuditLog auditLog, Clock clock) {
+        List<String> withdrawn = store.withdrawAllOf(agentId, KILL_SWITCH, "the agent was killed", clock.instant());
+        if (!withdrawn.isEmpty()) {
+            auditLog.append(new AuditEvent(clock.instant(), AuditEventType.ADMIN, "approval.withdraw",
+                    Outcome.SUCCEEDED, agentId, null, null, "", Map.of("approvalIds", withdrawn,
+                    "by", KILL_SWITCH)));
+        }
+        return withdrawn;
+    }
+
+    /** Who withdrew a killed agent's requests; not a valid user id, so never mistaken for an approver. */
+    public static final String KILL_SWITCH = "kill switch";
+
     public ApprovalDesk desk() {
         return desk;
     }

@@ -130,7 +130,7 @@ public final class Gateway implements AutoCloseable {
             Telemetries.observe(telemetry, auditLog, approvals);
             SessionStore sessionStore = SessionsSetup.open(config.sessions(), database, clock, housekeeping);
             this.flow = new FlowControl(config, sessionStore, auditLog, clock);
-            this.killSwitch = new KillSwitch(identity);
+            this.killSwitch = new KillSwitch(identity, agent -> approvals.withdrawAllOf(agent, auditLog, clock));
             this.anomalies = AnomalyWatch.open(config.anomaly(), database, killSwitch, auditLog,
                     name -> tools.find(name).map(dev.bulwark.spi.tool.Tool::kind).orElse(null), baseUrl, clock,
                     housekeeping, telemetry.anomalies());

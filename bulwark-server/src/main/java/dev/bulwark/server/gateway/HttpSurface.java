@@ -29,7 +29,7 @@ public final class HttpSurface implements AutoCloseable {
 
     static HttpSurface mount(Server jetty, Gateway gateway) throws java.io.IOException {
         var config = gateway.config();
-        GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock());
+        GateAudit audit = new GateAudit(gateway.auditLog(), gateway.clock(), gateway.recordedRedactor());
         var relay = new dev.bulwark.server.relay.ClientRelay(gateway.policies(), gateway.auditLog(),
                 gateway.recordedRedactor(),
                 new dev.bulwark.engine.redaction.KeyPatternRedactor(new dev.bulwark.guards.detect.SecretDetector()),

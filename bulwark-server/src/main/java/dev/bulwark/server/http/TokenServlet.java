@@ -67,7 +67,7 @@ public final class TokenServlet extends HttpServlet {
         try {
             for (Map.Entry<String, Long> e : throttle.drainThrottled().entrySet()) {
                 Map<String, Object> details = new LinkedHashMap<>();
-                details.put("key", e.getKey());
+                details.put("key", audit.redacted(e.getKey())); // holds a claimed client id
                 details.put("attempts", e.getValue());
                 audit.append(new AuditEvent(audit.clock().instant(), AuditEventType.AUTHENTICATION,
                         "token.throttled", Outcome.DENIED, null, null, null, "THROTTLED", details));

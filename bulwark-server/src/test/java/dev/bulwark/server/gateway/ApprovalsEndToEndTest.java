@@ -340,12 +340,12 @@ class ApprovalsEndToEndTest {
     }
 
     /**
-     * Red team: a call held open for approval was authenticated before it waited; the kill switch pulled meanwhile
-     * did not stop it, so an approver's later "yes" ran the killed agent's call. The held call now checks its
-     * credential again when the approval arrives, refuses, and leaves the approval unused.
+     * Red team: a call held open for approval was authenticated before it waited; suspending the agent (or pulling
+     * the kill switch) meanwhile did not stop it, so an approver's later "yes" ran the suspended agent's call. The
+     * held call now checks its credential again when the approval arrives, refuses, and leaves the approval unused.
      */
     @Test
-    void aCallHeldOpenForApprovalDoesNotRunWhenItsAgentIsKilledMeanwhile() throws Exception {
+    void aCallHeldOpenForApprovalDoesNotRunWhenItsAgentIsSuspendedMeanwhile() throws Exception {
         gateway.close();
         gateway = startGateway("20s");
         String carol = approverKey("carol");
@@ -358,7 +358,7 @@ class ApprovalsEndToEndTest {
                     JsonNode pending = JSON.readTree(api("GET", "/api/v1/approvals?state=pending", carol, null).body());
                     if (!pending.isEmpty()) {
                         approvalId.set(pending.get(0).get("id").asText());
-                        assertThat(api("POST", "/api/v1/agents/admin-bot/kill", admin, null).statusCode())
+                        assertThat(api("POST", "/api/v1/agents/admin-bot/suspend", admin, null).statusCode())
                                 .isEqualTo(200);
                         api("POST", "/api/v1/approvals/" + approvalId.get() + "/approve", carol, "{}");
                         return;
@@ -371,14 +371,70 @@ class ApprovalsEndToEndTest {
         });
         killThenApprove.start();
         try (McpSyncClient client = agent()) {
-            McpSchema.CallToolResult held = writeNote(client, "written after the kill");
+            McpSchema.CallToolResult held = writeNote(client, "written after the suspension");
             killThenApprove.join();
             assertThat(held.isError()).as(text(held)).isTrue();
-            assertThat(text(held)).startsWith("DENIED").contains("credential stopped working");
+            assertThat(text(held)).startsWith("DENIED").contains("credential stopped working").contains("suspended");
         }
         JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + approvalId.get(), admin, null).body());
         assertThat(request.path("state").asText()).as(request.toString()).isEqualTo("approved");
         assertThat(gateway.auditLog().tail(50)).noneMatch(r -> r.event().action().equals("approval.use"));
+    }
+
+    /**
+     * Red team: the kill switch revoked the agent's tokens but left its approvals standing, so once the agent was
+     * re-activated, a call approved (or still pending and approved later) for the killed agent ran. Killing now
+     * withdraws them.
+     */
+    @Test
+    void killingAnAgentWithdrawsItsPendingAndUnusedApprovals() throws Exception {
+        String carol = approverKey("carol");
+        String approved;
+        String pending;
+        try (McpSyncClient client = agent()) {
+            approved = pendingId(writeNote(client, "approved before the kill"));
+            pending = pendingId(writeNote(client, "pending at the kill"));
+        }
+        assertThat(api("POST", "/api/v1/approvals/" + approved + "/approve", carol, "{}").statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/agents/admin-bot/kill", admin, null).statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/approvals/" + pending + "/approve", carol, "{}").statusCode())
+                .as("a withdrawn request cannot be approved").isEqualTo(409);
+        Thread.sleep(1100); // tokens issued in the second of the kill count as issued before it (iat has seconds)
+        assertThat(api("POST", "/api/v1/agents/admin-bot/activate", admin, null).statusCode()).isEqualTo(200);
+        agentKey = JSON.readTree(api("POST", "/api/v1/agents/admin-bot/rotate-key", admin, null).body())
+                .path("apiKey").asText();
+        try (McpSyncClient client = agent()) {
+            assertThat(pendingId(writeNote(client, "approved before the kill"))).as("needs a new approval")
+                    .isNotEqualTo(approved);
+        }
+        for (String id : List.of(approved, pending)) {
+            JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, admin, null).body());
+            assertThat(request.path("state").asText()).as(request.toString()).isEqualTo("denied");
+            assertThat(request.path("deniedBy").asText()).isEqualTo("kill switch");
+        }
+        assertThat(gateway.auditLog().tail(50)).anySatisfy(r -> assertThat(r.event().action())
+                .isEqualTo("approval.withdraw"));
+    }
+
+    /**
+     * Red team: a user registered as {@code admin} could hold an approver key, and their denials were recorded as
+     * {@code deniedBy: admin}, exactly like the admin token's. Such a user is no approver.
+     */
+    @Test
+    void aUserNamedAdminIsNoApproverSoDecisionsNeverBlurWithTheAdminToken() throws Exception {
+        gateway.identity().users().register("admin", Set.of("approver"), Map.of());
+        HttpResponse<String> issued = api("POST", "/api/v1/approvals/approver-keys/admin", admin, null);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(400);
+        assertThat(issued.body()).contains("names the admin token");
+        String planted = new dev.bulwark.approvals.SqlApproverKeys(gateway.database(), java.time.Clock.systemUTC())
+                .issue("admin");
+        String id;
+        try (McpSyncClient client = agent()) {
+            id = pendingId(writeNote(client, "deny me"));
+        }
+        assertThat(api("GET", "/api/v1/approvals", planted, null).statusCode()).isEqualTo(401);
+        assertThat(api("POST", "/api/v1/approvals/" + id + "/deny", planted, "{\"reason\":\"x\"}").statusCode())
+                .isEqualTo(401);
     }
 
     /**

@@ -184,6 +184,29 @@ class HttpEdgeTest {
         }
     }
 
+    /**
+     * Red team: what a caller sends that the gate refuses (a tool name, a method, a User-Agent, an Origin) went into
+     * the audit record as sent, so a credential placed there was stored in the clear; the gate's records now pass the
+     * same redactor as every other audit record.
+     */
+    @Test
+    void secretsInRefusedRequestsAreRedactedInTheGatesAuditRecords() throws Exception {
+        String secret = "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+        post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+                + "\"tools/call\",\"params\":{\"name\":\"" + secret + "\",\"arguments\":{}}}");
+        assertThat(last().event().reason()).isEqualTo("UNKNOWN_TOOL");
+        assertThat(last().event().details().toString()).doesNotContain(secret);
+        post("/mcp", "application/json", "Bearer " + token, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\""
+                + secret + "\"}");
+        assertThat(last().event().reason()).isEqualTo("METHOD_NOT_FOUND");
+        assertThat(last().event().details().toString()).doesNotContain(secret);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/mcp"))
+                .header("Content-Type", "application/json").header("User-Agent", "bot " + secret)
+                .POST(HttpRequest.BodyPublishers.ofString(INIT)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(last().event().details().toString()).doesNotContain(secret).contains("bot ");
+    }
+
     @Test
     void repeatedMemberNamesAndTrailingContentAreParseErrors() throws Exception {
         // A repeated name or method could be read one way here and another way by the next parser.
@@ -315,6 +338,70 @@ class HttpEdgeTest {
                 .isEqualTo(400);
         assertThat(post("/api/v1/agents", "application/json", "Bearer " + admin, "not json").statusCode())
                 .isEqualTo(400);
+    }
+
+    /**
+     * Red team: a client that swaps client_id and client_secret sends its API key as the id; the refusal recorded the
+     * claimed id as the agent, so the key was stored in the clear. Bulwark's own key shapes (agent API keys, approver
+     * keys, the admin token) are now credentials to the audit redactor like any other.
+     */
+    @Test
+    void anApiKeySentAsTheClientIdIsNotRecordedInTheClear() throws Exception {
+        String apiKey = gateway.demoCredentials().supportBotKey();
+        HttpResponse<String> r = post("/oauth/token", "application/x-www-form-urlencoded", null,
+                "grant_type=client_credentials&client_id=" + apiKey + "&client_secret=support-bot");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(gateway.auditLog().tail(5)).allSatisfy(record -> assertThat(record.event().toString())
+                .doesNotContain(apiKey.substring(apiKey.length() - 43)));
+        assertThat(last().event().action()).isEqualTo("token.issue");
+    }
+
+    static HttpResponse<String> get(String path, String credential) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
+                .header("Authorization", "Bearer " + credential).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Red team, regression: each kind of credential (agent access token, user token, delegated token, approver key,
+     * admin token) presented on a surface meant for another kind is refused.
+     */
+    @Test
+    void everyCredentialIsRefusedOnTheSurfacesItIsNotFor() throws Exception {
+        String admin = Files.readString(data.resolve(AdminToken.FIRST_START_FILE)).trim();
+        gateway.identity().users().register("erin", java.util.Set.of("approver"), java.util.Map.of());
+        String approver = JSON.readTree(post("/api/v1/approvals/approver-keys/erin", null, "Bearer " + admin, "")
+                .body()).path("approverKey").asText();
+        String user = JSON.readTree(post("/api/v1/users/erin/token", "application/json", "Bearer " + admin, "{}")
+                .body()).path("token").asText();
+        String delegated = JSON.readTree(post("/oauth/token", "application/x-www-form-urlencoded", null,
+                "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + user
+                        + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token&actor_token=" + token
+                        + "&actor_token_type=urn:ietf:params:oauth:token-type:access_token").body())
+                .path("access_token").asText();
+        assertThat(approver).startsWith("bwa_erin_");
+        assertThat(user).isNotBlank();
+        assertThat(delegated).isNotBlank();
+
+        for (String notAnAccessToken : new String[] {user, approver, admin}) {
+            assertThat(post("/mcp", "application/json", "Bearer " + notAnAccessToken, INIT).statusCode()).isEqualTo(401);
+        }
+        assertThat(last().event().outcome()).isEqualTo(Outcome.DENIED);
+        for (String notAdmin : new String[] {token, user, delegated, approver}) {
+            assertThat(get("/api/v1/agents", notAdmin).statusCode()).isEqualTo(401);
+            assertThat(get("/metrics", notAdmin).statusCode()).isEqualTo(401);
+        }
+        for (String notApprover : new String[] {token, user, delegated}) {
+            assertThat(get("/api/v1/approvals", notApprover).statusCode()).isEqualTo(401);
+        }
+        assertThat(post("/api/v1/approvals/approver-keys/erin", null, "Bearer " + approver, "").statusCode())
+                .as("an approver issues no keys").isEqualTo(403);
+        for (String notAUserToken : new String[] {token, delegated, approver, admin}) {
+            String answer = post("/oauth/token", "application/x-www-form-urlencoded", null,
+                    "grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=" + notAUserToken
+                            + "&subject_token_type=urn:ietf:params:oauth:token-type:access_token&actor_token=" + token
+                            + "&actor_token_type=urn:ietf:params:oauth:token-type:access_token").body();
+            assertThat(JSON.readTree(answer).path("error").asText()).as(answer).isEqualTo("invalid_request");
+        }
     }
 
     /** The token with the case of every letter in its signature flipped: the same letters, not the same token. */

@@ -40,7 +40,8 @@ class TokenServletThrottleAuditTest {
     @Test
     void aFlushWritesOneRecordPerThrottledKeyWithTheNumberOfAttempts() {
         TokenThrottle throttle = new TokenThrottle(TokenThrottle.Settings.DEFAULTS, clock);
-        TokenServlet servlet = new TokenServlet(null, throttle, new GateAudit(log, clock));
+        TokenServlet servlet = new TokenServlet(null, throttle, new GateAudit(log, clock,
+                new dev.bulwark.engine.redaction.KeyPatternRedactor()));
         Optional<String> bot = Optional.of("support-bot");
         for (int i = 0; i < 5; i++) {
             throttle.recordFailure(bot, "203.0.113.7");

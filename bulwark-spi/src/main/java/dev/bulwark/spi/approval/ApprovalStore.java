@@ -41,4 +41,17 @@ public interface ApprovalStore {
      * another replica at the same moment is returned by exactly one of them.
      */
     List<String> expireDue(Instant now);
+
+    /**
+     * Denies every pending and every approved but unused, unexpired request of the agent, as {@code deniedBy} with
+     * {@code reason}, and returns their ids: when an agent is killed, approvals given or asked for its calls must
+     * not outlive the kill (a re-activated agent would otherwise run what was approved for the killed one).
+     */
+    List<String> withdrawAllOf(String agentId, String deniedBy, String reason, Instant now);
+
+    /**
+     * How many pending, unexpired requests the principal (agent, and user under delegation) has for calls other than
+     * the one with {@code binding}: the approval step bounds them, so one agent cannot bury approvers' queue.
+     */
+    int pendingOf(String agentId, java.util.Optional<String> userId, String binding, Instant now);
 }
