@@ -63,7 +63,7 @@ public final class Databases {
         config.setPoolName("FULL".equals(synchronous) ? "bulwark-durable" : "bulwark");
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             createParent(jdbcUrl.substring("jdbc:sqlite:".length()));
-            config.setMaximumPoolSize("FULL".equals(synchronous) ? 4 : 8);
+            config.setMaximumPoolSize(8); // the durable pool also serves identity's per-request reads
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("synchronous", synchronous);
