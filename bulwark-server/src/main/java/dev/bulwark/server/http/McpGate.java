@@ -148,6 +148,12 @@ public final class McpGate implements Filter {
             JsonResponses.jsonRpcError(response, 415, null, -32600, "Content-Type must be application/json");
             return;
         }
+        if (Utf8Json.declaresOtherCharset(contentType)) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "UNSUPPORTED_MEDIA_TYPE", request,
+                    Map.of("contentType", GateAudit.truncate(contentType, 100)));
+            JsonResponses.jsonRpcError(response, 415, null, -32600, "Content-Type must be application/json in UTF-8");
+            return;
+        }
         BoundedBody.Outcome read = BoundedBody.read(request, maxBodyBytes, bodyTimeout);
         if (read instanceof BoundedBody.TimedOut) {
             audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "BODY_TIMEOUT", request,
@@ -162,6 +168,12 @@ public final class McpGate implements Filter {
             // The rest of the body is never read, so this connection cannot carry another request.
             response.setHeader("Connection", "close");
             JsonResponses.jsonRpcError(response, 413, null, -32600, "request body exceeds " + maxBodyBytes + " bytes");
+            return;
+        }
+        if (Utf8Json.looksOtherwiseEncoded(body)) {
+            audit.refused(AuditEventType.PROTOCOL, "mcp.request", agentId, "PARSE_ERROR", request,
+                    Map.of("problem", "not UTF-8"));
+            JsonResponses.jsonRpcError(response, 400, null, -32700, "Parse error: body is not JSON in UTF-8");
             return;
         }
         JsonNode message;

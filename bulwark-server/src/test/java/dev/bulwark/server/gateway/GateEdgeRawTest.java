@@ -164,4 +164,26 @@ class GateEdgeRawTest {
         assertThat(answer.status()).isEqualTo(408);
         assertThat(answer.body()).contains("\"code\":-32600");
     }
+
+    @Test
+    void onlyUtf8MessagesAreRead() throws Exception {
+        // The gate's parser would detect UTF-16 by itself while the SDK behind it decodes UTF-8: one reading only.
+        String session = session();
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}";
+        Map<String, String> declared = mcpHeaders(session);
+        declared.put("Content-Type", "application/json; charset=utf-16");
+        RawHttp.Answer refused = RawHttp.send(gateway.baseUrl(), "POST", "/mcp", host, declared,
+                call.getBytes(StandardCharsets.UTF_16), -1, 0);
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(last().event().reason()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        RawHttp.Answer undeclared = RawHttp.send(gateway.baseUrl(), "POST", "/mcp", host, mcpHeaders(session),
+                call.getBytes(StandardCharsets.UTF_16LE), -1, 0);
+        assertThat(undeclared.status()).isEqualTo(400);
+        assertThat(undeclared.body()).contains("-32700");
+        assertThat(last().event().reason()).isEqualTo("PARSE_ERROR");
+        Map<String, String> utf8Declared = mcpHeaders(session);
+        utf8Declared.put("Content-Type", "application/json; charset=UTF-8");
+        RawHttp.Answer utf8 = RawHttp.post(gateway.baseUrl(), "/mcp", host, utf8Declared, call);
+        assertThat(utf8.status()).isEqualTo(200);
+    }
 }
