@@ -78,7 +78,8 @@ public final class ApprovalPreview {
                 return Optional.of(missing(facts, "the preview tool returned nothing"));
             }
             Object redacted = redactor.redact(Map.of("text", result.joinedText())).get("text");
-            String text = redacted == null ? "" : String.valueOf(redacted);
+            // an upstream's text shown to approvers: a direction override must not reorder what they read
+            String text = redacted == null ? "" : VisibleText.of(String.valueOf(redacted));
             facts.put("error", result.error());
             facts.put("text", text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text);
             return Optional.of(facts);
