@@ -81,7 +81,9 @@ final class OutsideIntentDetector implements Detector {
                     Math.min(0.99, Math.max(rate, RATE_FLOOR)), ALPHA))) {
                 finding = new Finding(unexplained, unexplained + " calls this session's intent does not explain, the"
                         + " latest " + call.tool(), Map.of("unexplainedCalls", unexplained,
-                        "intentWords", terms.size()));
+                        "intentWords", terms.size(), "judgedCalls", judgedInSession,
+                        "knownWords", terms.stream().filter(t -> earlierSessions(termSessions.get(t), session)
+                                >= PAIR_SESSIONS).count(), "driftRate", CallRateDetector.round(rate)));
             }
         }
         if (judged && finding == null) {

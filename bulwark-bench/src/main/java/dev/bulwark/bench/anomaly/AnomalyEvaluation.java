@@ -26,7 +26,7 @@ public final class AnomalyEvaluation {
     record KindResult(int episodes, int detected, double meanCalls, int maxCalls, int falseAlarms) {}
 
     /** A false alarm as reported: which kind, whose, on which tool, and why (the detector's summary). */
-    record FalseAlarm(AnomalyKind kind, String principal, String tool, String summary) {}
+    record FalseAlarm(AnomalyKind kind, String principal, String tool, String summary, Map<String, Object> facts) {}
 
     record Result(TrafficSetting setting, long calls, long benign, Map<AnomalyKind, KindResult> kinds,
                   List<FalseAlarm> falseAlarmReasons) {
@@ -57,7 +57,7 @@ public final class AnomalyEvaluation {
                 benign++;
                 for (Anomaly a : found) {
                     falseAlarms.merge(a.kind(), 1, Integer::sum);
-                    reasons.add(new FalseAlarm(a.kind(), a.principal(), a.tool(), a.summary()));
+                    reasons.add(new FalseAlarm(a.kind(), a.principal(), a.tool(), a.summary(), a.facts()));
                 }
             } else if (g.episode() >= 0) {
                 Episode e = generator.episodes.get(g.episode());
@@ -109,8 +109,8 @@ public final class AnomalyEvaluation {
         StringBuilder out = new StringBuilder();
         r.falseAlarmReasons().stream()
                 .sorted(java.util.Comparator.comparing(FalseAlarm::kind).thenComparing(FalseAlarm::principal))
-                .forEach(f -> out.append(String.format("  %s %s %s: %s%n", f.kind().label(), f.principal(), f.tool(),
-                        f.summary())));
+                .forEach(f -> out.append(String.format("  %s %s %s: %s %s%n", f.kind().label(), f.principal(),
+                        f.tool(), f.summary(), new java.util.TreeMap<>(f.facts()))));
         return out.toString();
     }
 
