@@ -78,7 +78,8 @@ public final class ApprovalPreview {
                 return Optional.of(missing(facts, "the preview tool returned nothing"));
             }
             Object redacted = redactor.redact(Map.of("text", result.joinedText())).get("text");
-            String text = redacted == null ? "" : String.valueOf(redacted);
+            // shown to approvers: invisible characters (direction overrides, zero-width) become visible marks
+            String text = VisibleText.of(redacted == null ? "" : String.valueOf(redacted));
             facts.put("error", result.error());
             facts.put("text", text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text);
             return Optional.of(facts);

@@ -113,6 +113,17 @@ class ApprovalPreviewTest {
         assertThat((String) facts.get("text")).doesNotContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
     }
 
+    /** Red team: the preview is an upstream's text shown to approvers; a direction override must not reorder it. */
+    @Test
+    void invisibleCharactersInThePreviewAreShownAsMarks() {
+        answer = c -> ToolResult.text("would send 900.00 EUR to \u202Eevil\u202C ltd\u200B");
+
+        Map<String, Object> facts = preview(ALLOW, Map.of(PAY.name(), PREVIEW.name())).of(pausedPayment())
+                .orElseThrow();
+
+        assertThat((String) facts.get("text")).isEqualTo("would send 900.00 EUR to [U+202E]evil[U+202C] ltd[U+200B]");
+    }
+
     @Test
     void neverRunsAPreviewToolThatIsNotARead() {
         Map<String, Object> facts = preview(ALLOW, Map.of(PAY.name(), CANCEL.name())).of(pausedPayment())
