@@ -5,14 +5,23 @@ import java.io.PrintWriter;
 
 /** Where a stream's events go while a client is connected to it. */
 sealed interface Sink {
+    /** The connection's writer. */
+    PrintWriter writer();
+
     /** Writes and flushes; false once the client is gone (nothing is thrown: the stream is recorded regardless). */
-    boolean send(String text);
+    default boolean send(String text) {
+        return write(writer(), text, true);
+    }
 
     /** Writes without flushing: the text leaves with the next flush (or when the connection completes). */
-    boolean hold(String text);
+    default boolean hold(String text) {
+        return write(writer(), text, false);
+    }
 
     /** Flushes what was held; false once the client is gone. */
-    boolean flush();
+    default boolean flush() {
+        return write(writer(), "", true);
+    }
 
     /** The client is gone, or another connection took the stream over: this connection is closed. */
     void end();
@@ -23,21 +32,6 @@ sealed interface Sink {
      */
     record Original(PrintWriter writer, Runnable release) implements Sink {
         @Override
-        public boolean send(String text) {
-            return Sink.write(writer, text, true);
-        }
-
-        @Override
-        public boolean hold(String text) {
-            return Sink.write(writer, text, false);
-        }
-
-        @Override
-        public boolean flush() {
-            return Sink.write(writer, "", true);
-        }
-
-        @Override
         public void end() {
             release.run();
         }
@@ -45,21 +39,6 @@ sealed interface Sink {
 
     /** A {@code GET} with {@code Last-Event-ID} that took the stream over; completed by the gateway. */
     record Resumed(AsyncContext async, PrintWriter writer) implements Sink {
-        @Override
-        public boolean send(String text) {
-            return Sink.write(writer, text, true);
-        }
-
-        @Override
-        public boolean hold(String text) {
-            return Sink.write(writer, text, false);
-        }
-
-        @Override
-        public boolean flush() {
-            return Sink.write(writer, "", true);
-        }
-
         @Override
         public void end() {
             try {
