@@ -3,6 +3,7 @@ package dev.bulwark.identity;
 import dev.bulwark.spi.Checks;
 import dev.bulwark.spi.identity.Agent;
 import dev.bulwark.spi.identity.AgentStatus;
+import dev.bulwark.spi.sql.KeptStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ public final class SqlAgentStore {
     private static final String FIND = "SELECT " + COLUMNS + " FROM " + Sql.AGENTS + " WHERE id = ?";
 
     private final DataSource dataSource;
-    private final PreparedReads reads = new PreparedReads();
+    private final KeptStatements reads = new KeptStatements();
     private final Clock clock;
 
     public SqlAgentStore(DataSource dataSource) {
@@ -85,7 +86,7 @@ public final class SqlAgentStore {
             return Optional.empty();
         }
         try (Connection c = dataSource.getConnection()) {
-            return reads.read(c, FIND, s -> {
+            return reads.use(c, FIND, s -> {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.empty();

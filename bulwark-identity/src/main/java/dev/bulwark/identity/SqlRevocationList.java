@@ -1,6 +1,7 @@
 package dev.bulwark.identity;
 
 import dev.bulwark.spi.Checks;
+import dev.bulwark.spi.sql.KeptStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ public final class SqlRevocationList {
     private static final String[] AGENT_OR_IDS = {agentOrIds(0), agentOrIds(1), agentOrIds(2), agentOrIds(3)};
 
     private final DataSource dataSource;
-    private final PreparedReads reads = new PreparedReads();
+    private final KeptStatements reads = new KeptStatements();
     private final Clock clock;
     private final Duration retention;
 
@@ -107,7 +108,7 @@ public final class SqlRevocationList {
      */
     public boolean anyRevoked(List<String> jtis, String agentId, Instant issuedAt) {
         List<String> ids = usable(jtis);
-        PreparedReads.Query<Boolean> query = s -> {
+        KeptStatements.Query<Boolean> query = s -> {
             s.setString(1, AGENT_CUTOFF + agentId);
             s.setLong(2, issuedAt.toEpochMilli());
             for (int i = 0; i < ids.size(); i++) {
@@ -120,7 +121,7 @@ public final class SqlRevocationList {
         try (Connection c = dataSource.getConnection()) {
             if (ids.size() < AGENT_OR_IDS.length) {
                 // the usual lineages: a kept statement per connection (a fixed, small set of texts)
-                return reads.read(c, AGENT_OR_IDS[ids.size()], query);
+                return reads.use(c, AGENT_OR_IDS[ids.size()], query);
             }
             try (PreparedStatement s = c.prepareStatement(agentOrIds(ids.size()))) {
                 return query.run(s);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.identity.AgentStatus;
+import dev.bulwark.spi.sql.KeptStatements;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -154,14 +155,14 @@ class PreparedReadsTest {
         DataSource plain = Fixture.sqlite(dir.resolve("state.db"));
         new SqlAgentStore(plain, Clock.systemUTC());
         OneConnectionPool pool = new OneConnectionPool(plain);
-        PreparedReads reads = new PreparedReads();
+        KeptStatements reads = new KeptStatements();
         String sql = "SELECT count(*) FROM " + Sql.AGENTS + " WHERE id = ?";
         try (Connection c = pool.getConnection()) {
-            assertThatThrownBy(() -> reads.read(c, sql, s -> {
+            assertThatThrownBy(() -> reads.use(c, sql, s -> {
                 throw new SQLException("broken");
             })).hasMessage("broken");
             assertThat(pool.statements.get(0).isClosed()).isTrue();
-            int count = reads.read(c, sql, s -> {
+            int count = reads.use(c, sql, s -> {
                 s.setString(1, "x");
                 try (var rs = s.executeQuery()) {
                     rs.next();
@@ -178,10 +179,10 @@ class PreparedReadsTest {
         DataSource plain = Fixture.sqlite(dir.resolve("state.db"));
         SqlAgentStore agents = new SqlAgentStore(plain, Clock.systemUTC());
         agents.register("bot", "team", Set.of(), Map.of());
-        PreparedReads reads = new PreparedReads();
+        KeptStatements reads = new KeptStatements();
         for (int i = 0; i < 50; i++) {
             try (Connection c = plain.getConnection()) {
-                reads.read(c, "SELECT 1", s -> {
+                reads.use(c, "SELECT 1", s -> {
                     try (var rs = s.executeQuery()) {
                         return rs.next();
                     }

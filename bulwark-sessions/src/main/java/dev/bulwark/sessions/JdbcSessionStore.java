@@ -12,6 +12,7 @@ import dev.bulwark.spi.session.SessionFacts;
 import dev.bulwark.spi.session.SessionLimits;
 import dev.bulwark.spi.session.SessionRefusedException;
 import dev.bulwark.spi.session.SessionStore;
+import dev.bulwark.spi.sql.KeptStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,6 +35,9 @@ import javax.sql.DataSource;
  * serialized by that row's lock (PostgreSQL) or the database's write lock (SQLite). Labels are added with
  * insert-if-absent, so a label, once recorded, is never lost to a concurrent writer; the call count is incremented in
  * SQL. A session idle longer than the timeout starts afresh on next use and is deleted by {@link #purgeExpired}.
+ *
+ * <p>Statements are kept prepared per pooled physical connection ({@link KeptStatements}): preparing (SQLite parses and
+ * plans the text every time) was most of a call's cost. The database is still read in every transaction.
  */
 public final class JdbcSessionStore implements SessionStore {
     private static final String NO_USER = "";
@@ -43,6 +47,7 @@ public final class JdbcSessionStore implements SessionStore {
     private final int maxSessions;
     private final SessionLimits limits;
     private final InstantSource clock;
+    private final KeptStatements kept = new KeptStatements();
 
     public JdbcSessionStore(DataSource database, Duration idleTimeout, int maxSessions, SessionLimits limits,
                             InstantSource clock) {
@@ -94,14 +99,15 @@ public final class JdbcSessionStore implements SessionStore {
         if (update(c, "DELETE FROM " + SESSIONS + " WHERE id = ? AND last_used < ?", id, cutoff) == 1) {
             deleteChildren(c, id);
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT agent_id, user_id FROM " + SESSIONS + " WHERE id = ?")) {
+        String[] holder = kept.use(c, "SELECT agent_id, user_id FROM " + SESSIONS + " WHERE id = ?", s -> {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    return agent.equals(r.getString(1)) && user.equals(r.getString(2))
-                            && update(c, "UPDATE " + SESSIONS + " SET last_used = ? WHERE id = ?", now, id) == 1;
-                }
+                return r.next() ? new String[] {r.getString(1), r.getString(2)} : null;
             }
+        });
+        if (holder != null) {
+            return agent.equals(holder[0]) && user.equals(holder[1])
+                    && update(c, "UPDATE " + SESSIONS + " SET last_used = ? WHERE id = ?", now, id) == 1;
         }
         if (count(c, "SELECT COUNT(*) FROM " + SESSIONS + " WHERE last_used >= ?", cutoff) >= maxSessions) {
             throw new SessionFullException();
@@ -231,37 +237,46 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
+    /** Connections with statements kept, for tests. */
+    int keptConnections() {
+        return kept.connections();
+    }
+
     /** The row, its labels and its tools in one round trip. */
     private SessionFacts read(Connection c, String id) throws SQLException {
+        SessionFacts facts = kept.use(c, "SELECT 0 AS part, started_at AS n, call_count AS m,"
+                + " NULL AS t FROM " + SESSIONS + " WHERE id = ?"
+                + " UNION ALL SELECT 1, 0, 0, label FROM " + LABELS + " WHERE session_id = ?"
+                + " UNION ALL SELECT 2, seq, 0, tool FROM " + TOOLS + " WHERE session_id = ?"
+                + " ORDER BY part, n", s -> facts(s, id));
+        if (facts == null) {
+            throw new SQLException("session vanished", "40001");
+        }
+        return facts;
+    }
+
+    /** Reads the session's parts; null when its row is gone. */
+    private static SessionFacts facts(PreparedStatement s, String id) throws SQLException {
         Instant started = null;
         int calls = 0;
         Set<String> labels = new HashSet<>();
         List<String> tools = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT 0 AS part, started_at AS n, call_count AS m,"
-                + " NULL AS t FROM " + SESSIONS + " WHERE id = ?"
-                + " UNION ALL SELECT 1, 0, 0, label FROM " + LABELS + " WHERE session_id = ?"
-                + " UNION ALL SELECT 2, seq, 0, tool FROM " + TOOLS + " WHERE session_id = ?"
-                + " ORDER BY part, n")) {
-            s.setString(1, id);
-            s.setString(2, id);
-            s.setString(3, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    switch (r.getInt(1)) {
-                        case 0 -> {
-                            started = Instant.ofEpochMilli(r.getLong(2));
-                            calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(3));
-                        }
-                        case 1 -> labels.add(r.getString(4));
-                        default -> tools.add(r.getString(4));
+        s.setString(1, id);
+        s.setString(2, id);
+        s.setString(3, id);
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                switch (r.getInt(1)) {
+                    case 0 -> {
+                        started = Instant.ofEpochMilli(r.getLong(2));
+                        calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(3));
                     }
+                    case 1 -> labels.add(r.getString(4));
+                    default -> tools.add(r.getString(4));
                 }
             }
         }
-        if (started == null) {
-            throw new SQLException("session vanished", "40001");
-        }
-        return new SessionFacts(id, started, calls, labels, tools, 0);
+        return started == null ? null : new SessionFacts(id, started, calls, labels, tools, 0);
     }
 
     /**
@@ -269,20 +284,21 @@ public final class JdbcSessionStore implements SessionStore {
      * first (so it takes the row's lock before anything else in the transaction, as every update here does).
      */
     private long countCall(Connection c, String id, long now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + SESSIONS + " SET call_count = call_count + 1,"
-                + " last_used = ? WHERE id = ? AND last_used >= ? RETURNING call_count")) {
+        long seq = kept.use(c, "UPDATE " + SESSIONS + " SET call_count = call_count + 1,"
+                + " last_used = ? WHERE id = ? AND last_used >= ? RETURNING call_count", s -> {
             bind(s, now, id, now - idleTimeout.toMillis());
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new IllegalStateException("session " + id + " is not open");
-                }
-                return r.getLong(1);
+                return r.next() ? r.getLong(1) : -1L;
             }
+        });
+        if (seq < 0) {
+            throw new IllegalStateException("session " + id + " is not open");
         }
+        return seq;
     }
 
     /** Adds the labels the session lacks in one statement; returns how many were new. */
-    private static int insertLabels(Connection c, String id, Set<String> labels) throws SQLException {
+    private int insertLabels(Connection c, String id, Set<String> labels) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO " + LABELS + " (session_id, label) VALUES ");
         Object[] values = new Object[labels.size() * 2];
         int i = 0;
@@ -300,26 +316,26 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
-    private static void deleteChildren(Connection c, String id) throws SQLException {
+    private void deleteChildren(Connection c, String id) throws SQLException {
         for (String table : new String[] {LABELS, TOOLS, EXTENSIONS}) {
             update(c, "DELETE FROM " + table + " WHERE session_id = ?", id);
         }
     }
 
-    private static int update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    private int update(Connection c, String sql, Object... values) throws SQLException {
+        return kept.use(c, sql, s -> {
             bind(s, values);
             return s.executeUpdate();
-        }
+        });
     }
 
-    private static long count(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    private long count(Connection c, String sql, Object... values) throws SQLException {
+        return kept.use(c, sql, s -> {
             bind(s, values);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
+                return r.next() ? r.getLong(1) : 0L;
             }
-        }
+        });
     }
 
     private static void bind(PreparedStatement s, Object... values) throws SQLException {

@@ -1,4 +1,4 @@
-package dev.bulwark.identity;
+package dev.bulwark.spi.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,20 +8,21 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * The reads made on every request (an agent's row, the revocation check), each kept prepared on the physical
- * connection behind a pool's wrapper instead of prepared anew per request: SQLite parses and plans the SQL text on
- * every prepare, which was most of the gate's authentication in CPU-time profiles. The query, its parameters and its
- * answer are the same; the database is still read every time, and a read in autocommit sees every commit before it
- * (the result set is closed, which resets the statement, before the connection goes back).
+ * Statements made on every request (identity's agent row and revocation check, the session store's per-call reads and
+ * writes), each kept prepared on the physical connection behind a pool's wrapper instead of prepared anew per request:
+ * SQLite parses and plans the SQL text on every prepare, which was most of their CPU time in profiles. The SQL, its
+ * parameters and its answer are the same; the database is still read every time, and a statement runs in whatever
+ * transaction its connection is in, as one prepared on the borrowed wrapper would. Result sets must be closed inside
+ * the use (closing resets the statement) before the connection goes back.
  *
  * <p>A kept statement is used only by the borrower of its connection, so this is for pools and plain data sources,
  * which lend a connection to one caller at a time. A statement whose use failed is closed and prepared again next
  * time; statements of connections that have since closed are forgotten whenever a new connection is seen.
  */
-final class PreparedReads {
+public final class KeptStatements {
     /** What to do with the prepared statement: bind, execute, read and close the result set. */
     @FunctionalInterface
-    interface Query<T> {
+    public interface Query<T> {
         T run(PreparedStatement statement) throws SQLException;
     }
 
@@ -29,7 +30,7 @@ final class PreparedReads {
     private final Map<Connection, Map<String, PreparedStatement>> kept = new IdentityHashMap<>();
 
     /** Runs {@code query} with {@code sql} prepared on {@code borrowed}'s physical connection (once per connection). */
-    <T> T read(Connection borrowed, String sql, Query<T> query) throws SQLException {
+    public <T> T use(Connection borrowed, String sql, Query<T> query) throws SQLException {
         Connection physical = physical(borrowed);
         Map<String, PreparedStatement> statements = statementsOf(physical);
         PreparedStatement statement = statements.get(sql);
@@ -47,7 +48,7 @@ final class PreparedReads {
     }
 
     /** Connections with kept statements, for tests. */
-    synchronized int connections() {
+    public synchronized int connections() {
         return kept.size();
     }
 
