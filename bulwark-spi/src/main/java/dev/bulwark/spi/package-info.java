@@ -1,5 +1,6 @@
 /**
- * The service-provider interface of Bulwark: records and interfaces only, depending on the JDK alone.
+ * The service-provider interface of Bulwark: records and interfaces, plus a few small JDK-only helpers every module
+ * shares (argument checks, frozen JSON trees, unguessable ids, kept JDBC statements), depending on the JDK alone.
  *
  * <p>Plugins (policy, identity, audit, connectors, guards) implement these interfaces; the engine and the server use
  * them without knowing any implementation. JSON values cross this boundary as plain Java trees ({@link String},
