@@ -199,7 +199,8 @@ final class ChainWriter implements Runnable {
             if (!checkpoints.isEmpty()) {
                 committed.accept(List.copyOf(checkpoints));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // an Error too: the writer keeps its connection, which must not stay inside a half-written batch
             dialect.rollbackQuietly(c);
             throw e;
         }

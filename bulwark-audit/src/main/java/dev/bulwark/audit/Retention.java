@@ -95,7 +95,7 @@ public final class Retention {
                 }
                 dialect.commit(c);
                 return removed;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
                 dialect.rollbackQuietly(c);
                 throw e;
             }

@@ -35,7 +35,8 @@ final class Transactions {
                         c.commit();
                     }
                     return result;
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
+                    // an Error too: the finally below turns auto-commit back on, which would commit half-done work
                     c.rollback();
                     throw e;
                 } finally {
