@@ -8,22 +8,16 @@ import dev.bulwark.spi.identity.Principal;
 import dev.bulwark.spi.session.SessionFacts;
 import dev.bulwark.spi.session.SessionLimits;
 import dev.bulwark.testkit.MutableClock;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import dev.bulwark.testkit.OneConnectionPool;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,92 +34,6 @@ class KeptSessionStatementsTest {
     @TempDir
     Path dir;
 
-    /** A pool lending one physical connection at a time, replaced when it is found closed (as a pool evicts). */
-    private static final class OneConnectionPool implements DataSource {
-        private final DataSource source;
-        private Connection physical;
-        final List<PreparedStatement> prepared = new ArrayList<>();
-        int physicalConnections;
-
-        OneConnectionPool(DataSource source) {
-            this.source = source;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (physical == null || physical.isClosed()) {
-                Connection raw = source.getConnection();
-                physicalConnections++;
-                physical = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                            Object result = invoke(raw, method, args);
-                            if (method.getName().equals("prepareStatement")) {
-                                prepared.add((PreparedStatement) result);
-                            }
-                            return result;
-                        });
-            }
-            Connection lent = physical;
-            // the borrowed wrapper: closing it gives the connection back, unwrapping it gives the physical one
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "close" -> null;
-                        case "unwrap" -> lent;
-                        default -> invoke(lent, method, args);
-                    });
-        }
-
-        void breakConnection() throws SQLException {
-            physical.close();
-        }
-
-        private static Object invoke(Connection target, Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
-    }
-
     private JdbcSessionStore store(DataSource db) {
         return new JdbcSessionStore(db, Duration.ofMinutes(30), 100, SessionLimits.defaults(), clock);
     }
@@ -137,18 +45,18 @@ class KeptSessionStatementsTest {
         OneConnectionPool pool = new OneConnectionPool(plain);
         JdbcSessionStore gate = store(pool);
         gate.current("s1", alice);
-        int afterFirst = pool.prepared.size();
+        int afterFirst = pool.prepared().size();
         // past the recent-tools window (20), so the trimming statement is prepared too
         for (int i = 0; i < 25; i++) {
             gate.current("s1", alice);
             gate.recordCall("s1", "web.fetch", Set.of());
         }
-        int steady = pool.prepared.size();
+        int steady = pool.prepared().size();
         for (int i = 0; i < 15; i++) {
             gate.current("s1", alice);
             gate.recordCall("s1", "web.fetch", Set.of());
         }
-        assertThat(pool.prepared).as("no statement prepared again in the steady state").hasSize(steady);
+        assertThat(pool.prepared()).as("no statement prepared again in the steady state").hasSize(steady);
         assertThat(steady).isGreaterThan(afterFirst);
 
         other.recordCall("s1", "mail.send", Set.of("secret"));
@@ -165,17 +73,17 @@ class KeptSessionStatementsTest {
         JdbcSessionStore gate = store(pool);
         gate.current("s1", alice);
         gate.recordCall("s1", "web.fetch", Set.of("untrusted"));
-        int beforeBreak = pool.prepared.size();
+        int beforeBreak = pool.prepared().size();
 
         pool.breakConnection();
         SessionFacts seen = gate.current("s1", alice);
         gate.recordCall("s1", "web.fetch", Set.of());
 
-        assertThat(pool.physicalConnections).isEqualTo(2);
+        assertThat(pool.physicalConnections()).isEqualTo(2);
         // the driver finalizes a closed connection's statements; the store forgets them once it sees the successor
-        assertThat(pool.prepared.subList(0, beforeBreak)).allMatch(KeptSessionStatementsTest::onAClosedConnection);
+        assertThat(pool.prepared().subList(0, beforeBreak)).allMatch(KeptSessionStatementsTest::onAClosedConnection);
         assertThat(gate.keptConnections()).isEqualTo(1);
-        assertThat(pool.prepared).hasSizeGreaterThan(beforeBreak);
+        assertThat(pool.prepared()).hasSizeGreaterThan(beforeBreak);
         assertThat(seen.labelsSeen()).containsExactly("untrusted");
         assertThat(gate.current("s1", alice).callCount()).isEqualTo(2);
     }
@@ -186,18 +94,18 @@ class KeptSessionStatementsTest {
         JdbcSessionStore gate = store(pool);
         gate.current("s1", alice);
         gate.recordCall("s1", "web.fetch", Set.of("untrusted"));
-        for (PreparedStatement s : List.copyOf(pool.prepared)) {
+        for (PreparedStatement s : pool.prepared()) {
             s.close();
         }
-        int beforeReprepare = pool.prepared.size();
+        int beforeReprepare = pool.prepared().size();
 
         gate.recordCall("s1", "web.fetch", Set.of("untrusted"));
         SessionFacts seen = gate.current("s1", alice);
 
-        assertThat(pool.prepared).hasSizeGreaterThan(beforeReprepare);
+        assertThat(pool.prepared()).hasSizeGreaterThan(beforeReprepare);
         assertThat(seen.callCount()).isEqualTo(2);
         assertThat(seen.labelsSeen()).containsExactly("untrusted");
-        assertThat(pool.physicalConnections).isEqualTo(1);
+        assertThat(pool.physicalConnections()).isEqualTo(1);
     }
 
     private static boolean onAClosedConnection(PreparedStatement s) {

@@ -5,107 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.spi.identity.AgentStatus;
 import dev.bulwark.spi.sql.KeptStatements;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.bulwark.testkit.OneConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kept statements read what was committed before them, are prepared once per connection and dropped on failure. */
-class PreparedReadsTest {
+class KeptIdentityReadsTest {
     @TempDir
     Path dir;
-
-    /** A pool of one physical connection that it lends again and again, counting the statements prepared on it. */
-    private static final class OneConnectionPool implements DataSource {
-        final Connection physical;
-        final AtomicInteger prepared = new AtomicInteger();
-        final List<PreparedStatement> statements = new ArrayList<>();
-
-        OneConnectionPool(DataSource source) throws SQLException {
-            Connection raw = source.getConnection();
-            physical = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        Object result = invoke(raw, method, args);
-                        if (method.getName().equals("prepareStatement")) {
-                            prepared.incrementAndGet();
-                            statements.add((PreparedStatement) result);
-                        }
-                        return result;
-                    });
-        }
-
-        @Override
-        public Connection getConnection() {
-            // the borrowed wrapper: closing it gives the connection back, unwrapping it gives the physical one
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "close" -> null;
-                        case "unwrap" -> physical;
-                        default -> invoke(physical, method, args);
-                    });
-        }
-
-        private static Object invoke(Connection target, java.lang.reflect.Method method, Object[] args)
-                throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
-    }
 
     @Test
     void aRevocationCommittedOnAnotherConnectionIsSeenByTheNextCheck() throws Exception {
@@ -125,7 +41,7 @@ class PreparedReadsTest {
         assertThat(checker.anyRevoked(List.of(), "bot", issued)).isTrue();
         assertThat(checker.anyRevoked(List.of("jti-2"), "other", issued)).isFalse();
         // two texts (no ids, one id), each prepared once on the one connection
-        assertThat(pool.prepared).hasValue(2);
+        assertThat(pool.prepared()).hasSize(2);
     }
 
     @Test
@@ -147,7 +63,7 @@ class PreparedReadsTest {
             assertThat(a.roles()).containsExactly("reader");
             assertThat(a.attributes()).containsExactlyEntriesOf(Map.of("department", "finance"));
         });
-        assertThat(pool.prepared).hasValue(1);
+        assertThat(pool.prepared()).hasSize(1);
     }
 
     @Test
@@ -161,7 +77,7 @@ class PreparedReadsTest {
             assertThatThrownBy(() -> reads.use(c, sql, s -> {
                 throw new SQLException("broken");
             })).hasMessage("broken");
-            assertThat(pool.statements.get(0).isClosed()).isTrue();
+            assertThat(pool.prepared().get(0).isClosed()).isTrue();
             int count = reads.use(c, sql, s -> {
                 s.setString(1, "x");
                 try (var rs = s.executeQuery()) {
@@ -171,7 +87,7 @@ class PreparedReadsTest {
             });
             assertThat(count).isZero();
         }
-        assertThat(pool.prepared).hasValue(2);
+        assertThat(pool.prepared()).hasSize(2);
     }
 
     @Test
