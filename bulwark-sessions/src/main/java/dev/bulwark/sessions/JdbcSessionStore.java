@@ -99,14 +99,15 @@ public final class JdbcSessionStore implements SessionStore {
         if (update(c, "DELETE FROM " + SESSIONS + " WHERE id = ? AND last_used < ?", id, cutoff) == 1) {
             deleteChildren(c, id);
         }
-        String[] holder = kept.use(c, "SELECT agent_id, user_id FROM " + SESSIONS + " WHERE id = ?", s -> {
+        record Holder(String agent, String user) {}
+        Holder holder = kept.use(c, "SELECT agent_id, user_id FROM " + SESSIONS + " WHERE id = ?", s -> {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new String[] {r.getString(1), r.getString(2)} : null;
+                return r.next() ? new Holder(r.getString(1), r.getString(2)) : null;
             }
         });
         if (holder != null) {
-            return agent.equals(holder[0]) && user.equals(holder[1])
+            return agent.equals(holder.agent()) && user.equals(holder.user())
                     && update(c, "UPDATE " + SESSIONS + " SET last_used = ? WHERE id = ?", now, id) == 1;
         }
         if (count(c, "SELECT COUNT(*) FROM " + SESSIONS + " WHERE last_used >= ?", cutoff) >= maxSessions) {
