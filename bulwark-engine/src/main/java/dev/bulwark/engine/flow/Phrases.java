@@ -13,10 +13,11 @@ final class Phrases {
     private Phrases() {}
 
     /** The key of a phrase, or null if it is too short or too long to be one. */
-    static String canonical(String s) {
-        if (s.length() > MAX_CHARS) {
+    static String canonical(String raw) {
+        if (raw.length() > MAX_CHARS) {
             return null;
         }
+        String s = FlowText.normal(raw);
         StringBuilder b = new StringBuilder(s.length());
         boolean space = false;
         int alnum = 0;

@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flow;
 
+import java.net.IDN;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,6 +14,11 @@ import java.util.Set;
 final class TokenClassifier {
     /** What separates the pieces of a URL's path and query; compiled once, not per URL token. */
     private static final java.util.regex.Pattern URL_PIECES = java.util.regex.Pattern.compile("[/?&=#;,]");
+
+    /** Schemes whose URLs a browser's parser reads with any slashes or backslashes before the host. */
+    private static final Set<String> SPECIAL_SCHEMES = Set.of("http", "https", "ws", "wss", "ftp", "file");
+    /** The longest label read before a value glued to it ({@code IBAN:…}). */
+    private static final int MAX_LABEL = 32;
 
     /** Tokens longer than this are only looked at as long tokens (a digest key). */
     static final int MAX_TOKEN = 2048;
@@ -51,7 +57,17 @@ final class TokenClassifier {
         }
         if (lower.startsWith("mailto:") || lower.startsWith("tel:")) {
             int colon = core.indexOf(':');
-            classify(core.substring(colon + 1), lower.substring(colon + 1), out, words, nested);
+            int query = core.indexOf('?', colon); // mailto:a@b?subject=…: the address ends at the query
+            int end = query < 0 ? n : query;
+            classify(core.substring(colon + 1, end), lower.substring(colon + 1, end), out, words, nested);
+            return;
+        }
+        if (core.charAt(0) == '@') { // a mention or a quoted local part cut off by the tokenizer: "x"@host
+            int from = 0;
+            while (from < n && core.charAt(from) == '@') {
+                from++;
+            }
+            classify(core.substring(from), lower.substring(from), out, words, nested);
             return;
         }
         if (core.indexOf('@') > 0 && email(lower, out)) {
@@ -139,9 +155,14 @@ final class TokenClassifier {
     }
 
     private static boolean email(String lower, Found out) {
-        int at = lower.lastIndexOf('@');
-        String local = lower.substring(0, at);
-        String host = lower.substring(at + 1);
+        int query = lower.indexOf('?'); // a@b?subject=…: the address ends at the query
+        String address = query < 0 ? lower : lower.substring(0, query);
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return false;
+        }
+        String local = address.substring(0, at);
+        String host = address.substring(at + 1);
         if (local.isEmpty() || local.length() > 64 || local.startsWith(".") || !Shapes.domain(host, false)) {
             return false;
         }
@@ -151,45 +172,75 @@ final class TokenClassifier {
                 return false;
             }
         }
-        out.add(ValueKind.EMAIL, Shapes.key("email", lower));
+        out.add(ValueKind.EMAIL, Shapes.key("email", address));
         out.add(ValueKind.DOMAIN, Shapes.key("dom", stripWww(host)));
         return true;
     }
 
+    /**
+     * A URL, read as a browser's URL parser (WHATWG) reads it, so that a form a browser or HTTP client accepts cannot
+     * carry a host past the index under another spelling: for the special schemes (http, https, ws, wss, ftp, file)
+     * any run of {@code /} and {@code \\} after the colon (none included) starts the host and {@code \\} separates
+     * the path like {@code /}; a protocol-relative {@code //host} is a URL; the host is percent-decoded, loses its
+     * trailing dots and, when not ASCII, is written in its IDNA (punycode) form. A token with a scheme whose host
+     * cannot be read is still an identifier, keyed by its raw host and path: it matches itself where it was seen and
+     * is an unseen identifier elsewhere, never nothing.
+     */
     private static boolean url(String lower, Found out) {
-        String rest;
-        int scheme = lower.indexOf("://");
-        if (scheme > 0 && scheme <= 8 && lower.substring(0, scheme).chars().allMatch(Character::isLetter)) {
-            rest = lower.substring(scheme + 3);
-        } else if (lower.startsWith("www.")) {
+        String rest = null;
+        boolean special = false;
+        int colon = lower.indexOf(':');
+        if (colon > 0 && colon <= 8 && lower.substring(0, colon).chars().allMatch(Character::isLetter)) {
+            String scheme = lower.substring(0, colon);
+            special = SPECIAL_SCHEMES.contains(scheme);
+            if (special) {
+                int from = colon + 1;
+                while (from < lower.length() && (lower.charAt(from) == '/' || lower.charAt(from) == '\\')) {
+                    from++;
+                }
+                rest = lower.substring(from);
+            } else if (lower.startsWith("://", colon)) {
+                rest = lower.substring(colon + 3);
+            }
+        }
+        if (rest == null && (lower.startsWith("//") || lower.startsWith("\\\\"))) {
+            special = true;
+            rest = lower.substring(2);
+        }
+        if (rest == null && lower.startsWith("www.")) {
             rest = lower;
-        } else {
+        }
+        if (rest == null) {
             int slash = lower.indexOf('/');
             if (slash < 4 || !Shapes.domain(lower.substring(0, slash), true)) {
                 return false;
             }
             rest = lower;
         }
+        if (special) {
+            rest = rest.replace('\\', '/');
+        }
         int end = 0;
         while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
             end++;
         }
-        String host = rest.substring(0, end);
-        int userinfo = host.lastIndexOf('@');
-        if (userinfo >= 0) {
-            host = host.substring(userinfo + 1);
-        }
+        String authority = rest.substring(0, end);
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
         int port = host.lastIndexOf(':');
         if (port > 0) {
             host = host.substring(0, port);
         }
-        host = stripWww(host);
-        if (!(Shapes.domain(host, false) || Shapes.ipv4(host) || host.equals("localhost"))) {
-            return false;
-        }
+        host = stripWww(readHost(host));
         String tail = rest.substring(end);
         while (tail.endsWith("/")) {
             tail = tail.substring(0, tail.length() - 1);
+        }
+        if (!(Shapes.domain(host, false) || Shapes.ipv4(host) || host.equals("localhost"))) {
+            if (authority.isEmpty() || (colon < 0 && !lower.startsWith("//"))) {
+                return false;
+            }
+            out.add(ValueKind.URL, Shapes.key("url", authority + tail)); // unreadable host: fail closed
+            return true;
         }
         out.add(ValueKind.URL, Shapes.key("url", host + tail));
         out.add(ValueKind.DOMAIN, Shapes.key("dom", host));
@@ -205,6 +256,51 @@ final class TokenClassifier {
             }
         }
         return true;
+    }
+
+    /** A host as a URL parser resolves it: percent-decoded, without trailing dots, IDNA (punycode) when not ASCII. */
+    static String readHost(String host) {
+        String h = host;
+        if (h.indexOf('%') >= 0) {
+            try {
+                h = URLDecoder.decode(h.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return host;
+            }
+            h = FlowText.normal(h).toLowerCase(Locale.ROOT);
+        }
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (!h.chars().allMatch(c -> c < 0x80)) {
+            try {
+                h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException notAHost) {
+                return host;
+            }
+        }
+        return h;
+    }
+
+    /**
+     * A token that was nothing as a whole but is a label glued to a value ({@code IBAN:GB29…}, {@code url=https://…},
+     * {@code to:someone@host}): the value after the first {@code :} or {@code =} is read on its own.
+     */
+    static void afterLabel(String core, Found out, boolean words) {
+        int at = -1;
+        for (int i = 1; i < core.length() - 1 && i <= MAX_LABEL; i++) {
+            char c = core.charAt(i);
+            if (c == ':' || c == '=') {
+                at = i;
+                break;
+            }
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+                return;
+            }
+        }
+        if (at > 0) {
+            classify(core.substring(at + 1), out, words, false);
+        }
     }
 
     private static boolean amount(String core, Found out) {

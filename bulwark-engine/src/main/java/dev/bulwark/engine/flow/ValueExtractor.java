@@ -121,7 +121,7 @@ public final class ValueExtractor {
     }
 
     private void scan(String text, Found out, boolean words, int[] budget) {
-        String t = text;
+        String t = FlowText.normal(text);
         if (t.length() > budget[0]) {
             t = t.substring(0, budget[0]);
             out.truncated = true;
@@ -158,6 +158,9 @@ public final class ValueExtractor {
                 lowers.add(lower);
                 int before = out.size();
                 TokenClassifier.classify(core, lower, out, words, false);
+                if (out.size() == before) {
+                    TokenClassifier.afterLabel(core, out, words);
+                }
                 produced.add(new int[] {before, out.size()});
             }
         }
