@@ -25,6 +25,10 @@ public record OAuthClient(String clientId, String name, List<String> redirectUri
         if (name.length() > MAX_NAME) {
             throw new IllegalArgumentException("client_name must have at most " + MAX_NAME + " characters");
         }
+        if (name.codePoints().anyMatch(OAuthClient::unseen)) {
+            throw new IllegalArgumentException("client_name must not contain control, format (direction, zero-width),"
+                    + " private-use or unassigned characters");
+        }
         redirectUris = List.copyOf(Checks.present(redirectUris, "redirectUris"));
         if (redirectUris.isEmpty() || redirectUris.size() > MAX_REDIRECT_URIS) {
             throw new IllegalArgumentException("redirect_uris must list 1 to " + MAX_REDIRECT_URIS + " URIs");
@@ -36,5 +40,16 @@ public record OAuthClient(String clientId, String name, List<String> redirectUri
         }
         Agent.requireValidId(agentId, "agentId");
         Checks.present(createdAt, "createdAt");
+    }
+
+    /**
+     * Whether a character of a client's self-chosen name would not be seen as itself on the consent page: a direction
+     * override reorders the sentence around it, a zero-width character hides a difference from a trusted name.
+     */
+    private static boolean unseen(int c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.CONTROL || type == Character.UNASSIGNED
+                || type == Character.SURROGATE || type == Character.PRIVATE_USE || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

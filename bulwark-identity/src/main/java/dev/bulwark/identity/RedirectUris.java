@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Registration accepts {@code https} URLs, and {@code http} only on a loopback host ({@code 127.0.0.1}, {@code [::1]},
  * {@code localhost}: native apps, RFC 8252 §7.3). Private-use schemes ({@code com.example.app:/cb}, RFC 8252 §7.1)
  * must contain a dot, so {@code javascript:}, {@code data:}, {@code file:} and the like are refused. No fragment,
- * no user info, at most 2048 characters.
+ * no user info, only printable ASCII, at most 2048 characters.
  *
  * <p>Matching is exact string comparison, with one exception from RFC 8252 §7.3: for a loopback {@code http} URI the
  * port is ignored, because a native app gets an ephemeral port from the operating system at each login.
@@ -30,6 +30,11 @@ public final class RedirectUris {
     public static Optional<String> problem(String uri) {
         if (uri == null || uri.isEmpty() || uri.length() > MAX_LENGTH) {
             return Optional.of("a redirect URI must have 1 to " + MAX_LENGTH + " characters");
+        }
+        // java.net.URI accepts other characters than ASCII (direction overrides, look-alike letters) in paths and
+        // queries; RFC 3986 URIs are ASCII, and the consent page shows the URI to the user as it is.
+        if (uri.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return Optional.of("a redirect URI must be printable ASCII (RFC 3986); percent-encode other characters");
         }
         URI parsed;
         try {

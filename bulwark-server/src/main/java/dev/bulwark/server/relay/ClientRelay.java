@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ClientRelay {
     /** Largest params of one relayed request, as JSON; an elicitation schema or prompt beyond it is refused. */
     public static final int MAX_PARAMS_BYTES = 64 * 1024;
+    /** Longest progress message passed to the agent, in characters (after redaction); the rest is cut. */
+    public static final int MAX_PROGRESS_MESSAGE_CHARS = 1_000;
     /** How much of a request and of an answer the audit record keeps, as JSON characters. */
     static final int AUDIT_PREVIEW_CHARS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(ClientRelay.class);
@@ -59,7 +61,8 @@ public final class ClientRelay {
     }
 
     /**
-     * The agent's side of one call, open until closed: progress goes to {@code progress}; the client behind
+     * The agent's side of one call, open until closed: progress goes to {@code progress}, its message redacted and cut
+     * (an upstream chooses it, so it is a side channel around the output guards otherwise); the client behind
      * {@code exchange} is reachable for what upstreams ask once the pipeline binds the call's decision to it; and the
      * call can be cancelled by the agent's {@code notifications/cancelled} for {@code rpcId} (JSON text of the
      * {@code tools/call}'s id, {@code null} when unknown).
@@ -70,7 +73,7 @@ public final class ClientRelay {
         ProgressListener listener = new ProgressListener() {
             @Override
             public void onProgress(double value, Double total, String message) {
-                progress.onProgress(value, total, message);
+                progress.onProgress(value, total, message == null ? null : progressMessage(message));
             }
 
             @Override
@@ -79,6 +82,14 @@ public final class ClientRelay {
             }
         };
         return new RelayedCall(listener, running);
+    }
+
+    /** A progress message as the agent may see it: credentials (and personal data, when guarded) out, then cut. */
+    String progressMessage(String message) {
+        Object redacted = redact(Map.of("message", message)).get("message");
+        String text = redacted instanceof String s ? s : "";
+        return text.length() <= MAX_PROGRESS_MESSAGE_CHARS ? text
+                : text.substring(0, MAX_PROGRESS_MESSAGE_CHARS - 1) + "…";
     }
 
     /** One call's listener and its cancellation registration, released on close. */

@@ -100,7 +100,10 @@ final class ExchangeChannel implements ClientChannel {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return;
         }
-        String logger = params.get("logger") instanceof String s ? s : connector;
+        // the logger's name is the upstream's text too: it is redacted like the data
+        Object named = params.get("logger") instanceof String s ? relay.redact(Map.of("logger", s)).get("logger")
+                : connector;
+        String logger = named instanceof String s ? s : connector;
         try {
             exchange.loggingNotification(new McpSchema.LoggingMessageNotification(level, logger, text));
         } catch (RuntimeException e) {

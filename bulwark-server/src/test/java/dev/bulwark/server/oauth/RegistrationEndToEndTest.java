@@ -80,4 +80,27 @@ class RegistrationEndToEndTest {
                 + "\"],\"token_endpoint_auth_method\":\"client_secret_basic\"}");
         assertThat(secret.body()).contains("invalid_client_metadata");
     }
+
+    /**
+     * Red team round 2: the consent page shows the client's name and redirect URI to the user; a direction override
+     * or zero-width character in them would make the page read as another application or destination.
+     */
+    @Test
+    void registrationRefusesNamesAndRedirectUrisThatWouldNotReadAsThemselvesOnTheConsentPage() throws Exception {
+        for (String name : new String[] {"Claude\\u202E tpircs", "VS\\u200BCode", "Bulwark\\u2066 Console\\u2069",
+                "line\\nbreak", "tag\\uDB40\\uDC41"}) {
+            HttpResponse<String> r = steps.postJson("/oauth/register", "{\"client_name\":\"" + name
+                    + "\",\"redirect_uris\":[\"" + REDIRECT + "\"]}");
+            assertThat(r.statusCode()).as(name).isEqualTo(400);
+            assertThat(r.body()).contains("invalid_client_metadata");
+        }
+        for (String uri : new String[] {"https://app.example.com/\\u202Emoc.live", "https://app.example.com/c\\u200Bb",
+                "https://app.example.com/callb\\u00e4ck"}) {
+            HttpResponse<String> r = steps.postJson("/oauth/register", "{\"redirect_uris\":[\"" + uri + "\"]}");
+            assertThat(r.statusCode()).as(uri).isEqualTo(400);
+            assertThat(r.body()).contains("invalid_redirect_uri");
+        }
+        assertThat(steps.postJson("/oauth/register", "{\"client_name\":\"Zoë's Editor\",\"redirect_uris\":[\""
+                + REDIRECT + "\"]}").statusCode()).as("letters of any script are names").isEqualTo(201);
+    }
 }
