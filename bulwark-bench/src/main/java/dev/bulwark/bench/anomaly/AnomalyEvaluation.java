@@ -17,7 +17,7 @@ import java.util.Map;
  * Runs the detectors (default settings) over generated traffic in time order and reports, per kind: episodes detected
  * as that kind within {@value #WITHIN} calls of their start, the calls it took, and false alarms (anomalies on benign
  * calls) per 10,000 benign calls. Run: {@code java -cp … dev.bulwark.bench.anomaly.AnomalyEvaluation A B C}
- * (default: A B; C, D, E and F were each held out once, in that order: a new held-out setting is defined and
+ * (default: A B; C, D, E, F and G were each held out once, in that order: a new held-out setting is defined and
  * committed before a detector change, and run once after it).
  */
 public final class AnomalyEvaluation {

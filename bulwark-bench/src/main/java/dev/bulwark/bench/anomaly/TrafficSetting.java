@@ -92,6 +92,18 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
     static final TrafficSetting F = new TrafficSetting("F", 332_725_045L, 75, 18, 3.5, 0.75, 5, 1.2, 0.6, 0.085,
             0.018, 0.075, 0.22, 0.18, 2.7, 0.6, 40, 1, 13, 7, 5);
 
+    /**
+     * Held out in session 10: defined and committed before any detector or generator change of that session, never run
+     * through the detectors while tuning, run once after the last detector change and reported as measured. Its own
+     * seed (drawn from /dev/urandom when it was defined); 80 agents over 20 days leave 17 days after the learning
+     * days, 1,360 agent-days for the 360 episodes asked, and 58 % of the agents declare intents. A median rate of 3.0
+     * a minute with spread 0.72; up to 4 connectors; tool-mix skew 1.1; size spread 0.68; up to 7.5 % refusals and
+     * 2.2 % injection findings; 6.8 % drift; 18 % of the agents round the clock; 16 % busy sessions at 2.9 ×; shifts
+     * starting 04 to 14 UTC and lasting 8 to 11 hours.
+     */
+    static final TrafficSetting G = new TrafficSetting("G", 1_126_433_839L, 80, 20, 3.0, 0.72, 4, 1.1, 0.68, 0.075,
+            0.022, 0.068, 0.18, 0.16, 2.9, 0.58, 40, 4, 11, 8, 4);
+
     static TrafficSetting named(String name) {
         return switch (name) {
             case "A" -> A;
@@ -101,7 +113,8 @@ record TrafficSetting(String name, long seed, int agents, int days, double media
             case "D-wide" -> D_WIDE;
             case "E" -> E;
             case "F" -> F;
-            default -> throw new IllegalArgumentException("settings are A, B, C, D, D-wide, E and F");
+            case "G" -> G;
+            default -> throw new IllegalArgumentException("settings are A, B, C, D, D-wide, E, F and G");
         };
     }
 }

@@ -173,6 +173,31 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void theFifthHeldOutSettingDiffersFromEverySettingUsedBefore() {
+        for (TrafficSetting used : List.of(TrafficSetting.A, TrafficSetting.B, TrafficSetting.C, TrafficSetting.D,
+                TrafficSetting.E, TrafficSetting.F)) {
+            assertThat(TrafficSetting.G.seed()).isNotEqualTo(used.seed());
+            assertThat(TrafficSetting.G.medianRate()).isNotEqualTo(used.medianRate());
+            assertThat(TrafficSetting.G.zipf()).isNotEqualTo(used.zipf());
+            assertThat(TrafficSetting.G.sizeSpread()).isNotEqualTo(used.sizeSpread());
+            assertThat(TrafficSetting.G.busyFactor()).isNotEqualTo(used.busyFactor());
+            assertThat(TrafficSetting.G.firstShiftStart()).isNotEqualTo(used.firstShiftStart());
+        }
+        assertThat(TrafficSetting.named("G")).isSameAs(TrafficSetting.G);
+    }
+
+    @Test
+    void theFifthHeldOutSettingHasRoomForEveryKindsEpisodes() {
+        // generates G's traffic only (no detector runs), so G stays unseen by the detectors until its one run
+        TrafficGenerator generator = new TrafficGenerator(TrafficSetting.G);
+        generator.generate();
+        for (AnomalyKind kind : AnomalyKind.values()) {
+            assertThat(generator.episodes.stream().filter(e -> e.kind() == kind).count()).as(kind.label())
+                    .isEqualTo(TrafficSetting.G.episodesPerKind());
+        }
+    }
+
+    @Test
     void shiftsThatLeaveNoUnusualHourAreRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrafficSetting("X", 1, 1, 4, 1, 0.5, 1, 1, 0.5,
                 0, 0, 0, 0, 0, 1, 0, 1, 0, 4, 16, 4)).isInstanceOf(IllegalArgumentException.class);
