@@ -7,20 +7,21 @@ import jdk.jfr.consumer.*;
  * gateway: the total, the top innermost frames and the top chains of four frames below the marked one. Run with the
  * single-file launcher: {@code java scripts/jfr/FramesUnder.java recording.jfr <calls in thousands> <end of a method
  * name, e.g. JdbcAuditLog.append> [alloc]}; with {@code alloc}, {@code jdk.ObjectAllocationSample} weights in MB
- * instead of execution samples.
+ * instead of execution samples; with {@code cpu}, CPU-time samples ({@code jdk.CPUTimeSample}, native code included).
  */
 public class FramesUnder {
     public static void main(String[] a) throws Exception {
         double k = Double.parseDouble(a[1]);
         String marker = a[2];
-        boolean alloc = a.length > 3;
+        boolean alloc = a.length > 3 && a[3].equals("alloc");
+        String sampled = a.length > 3 && a[3].equals("cpu") ? "jdk.CPUTimeSample" : "jdk.ExecutionSample";
         Map<String, Double> self = new HashMap<>(), chain = new HashMap<>();
         double total = 0;
         try (RecordingFile r = new RecordingFile(Path.of(a[0]))) {
             while (r.hasMoreEvents()) {
                 RecordedEvent e = r.readEvent();
                 String t = e.getEventType().getName();
-                if (alloc ? !t.equals("jdk.ObjectAllocationSample") : !t.equals("jdk.ExecutionSample")) continue;
+                if (alloc ? !t.equals("jdk.ObjectAllocationSample") : !t.equals(sampled)) continue;
                 if (e.getStackTrace() == null) continue;
                 List<RecordedFrame> f = e.getStackTrace().getFrames();
                 int at = -1;

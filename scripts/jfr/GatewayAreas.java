@@ -12,7 +12,9 @@ import jdk.jfr.consumer.RecordingFile;
  * launcher: {@code java scripts/jfr/GatewayAreas.java recording.jfr <calls through the gateway, in thousands>}.
  * Record with {@code -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename=recording.jfr,
  * settings=profile}: at the default depth of 64 frames a third of the gateway's stacks are cut short and lose the
- * frames that name their area. Samples cover Java code only (not SQLite's native code, not the kernel).
+ * frames that name their area. Samples cover Java code only (not SQLite's native code, not the kernel). With a third
+ * argument {@code cpu}, the JDK 25 CPU-time sampler's {@code jdk.CPUTimeSample} events instead (record with
+ * {@code jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=10ms} added): CPU time only, native code included.
  */
 public class GatewayAreas {
     /** Area, and the end of the method name that marks it. */
@@ -38,11 +40,12 @@ public class GatewayAreas {
         for (String[] area : AREAS) {
             samples.put(area[0], 0);
         }
+        String type = args.length > 2 && args[2].equals("cpu") ? "jdk.CPUTimeSample" : "jdk.ExecutionSample";
         int total = 0;
         try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals(type) || event.getStackTrace() == null) {
                     continue;
                 }
                 total++;
@@ -53,7 +56,7 @@ public class GatewayAreas {
             }
         }
         double thousands = Double.parseDouble(args[1]);
-        System.out.printf("all Java samples %.0f per 1000 calls%n", total / thousands);
+        System.out.printf("all %s samples %.0f per 1000 calls%n", type, total / thousands);
         samples.forEach((area, n) -> System.out.printf("%-42s %6.1f%n", area, n / thousands));
     }
 

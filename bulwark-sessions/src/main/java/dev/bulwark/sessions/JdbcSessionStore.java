@@ -35,12 +35,16 @@ import javax.sql.DataSource;
  * serialized by that row's lock (PostgreSQL) or the database's write lock (SQLite). Labels are added with
  * insert-if-absent, so a label, once recorded, is never lost to a concurrent writer; the call count is incremented in
  * SQL. A session idle longer than the timeout starts afresh on next use and is deleted by {@link #purgeExpired}.
+ * Reading a session used within the last second writes nothing (its last use was just written by the call that
+ * recorded it), so a busy session costs one write transaction per call, not two.
  *
  * <p>Statements are kept prepared per pooled physical connection ({@link KeptStatements}): preparing (SQLite parses and
  * plans the text every time) was most of a call's cost. The database is still read in every transaction.
  */
 public final class JdbcSessionStore implements SessionStore {
     private static final String NO_USER = "";
+    /** At most this long (or a hundredth of the idle timeout, if less) between writes of a busy session's last use. */
+    private static final long MAX_TOUCH_MILLIS = 1_000;
 
     private final DataSource database;
     private final Duration idleTimeout;
@@ -48,6 +52,8 @@ public final class JdbcSessionStore implements SessionStore {
     private final SessionLimits limits;
     private final InstantSource clock;
     private final KeptStatements kept = new KeptStatements();
+    /** How stale a session's recorded last use may be before {@link #current} writes it again. */
+    private final long touchMillis;
 
     public JdbcSessionStore(DataSource database, Duration idleTimeout, int maxSessions, SessionLimits limits,
                             InstantSource clock) {
@@ -62,6 +68,7 @@ public final class JdbcSessionStore implements SessionStore {
         this.maxSessions = maxSessions;
         this.limits = Checks.present(limits, "limits");
         this.clock = Checks.present(clock, "clock");
+        this.touchMillis = Math.min(MAX_TOUCH_MILLIS, idleTimeout.toMillis() / 100);
         SessionSchema.ensure(database);
     }
 
@@ -74,6 +81,10 @@ public final class JdbcSessionStore implements SessionStore {
         long now = clock.millis();
         long cutoff = now - idleTimeout.toMillis();
         try {
+            SessionFacts recent = recentlyUsed(sessionId, agent, user, now);
+            if (recent != null) {
+                return recent;
+            }
             SessionFacts facts = Transactions.run(database, c -> {
                 if (update(c, "UPDATE " + SESSIONS + " SET last_used = ? WHERE id = ? AND agent_id = ?"
                         + " AND user_id = ? AND last_used >= ?", now, sessionId, agent, user, cutoff) == 0
@@ -90,6 +101,34 @@ public final class JdbcSessionStore implements SessionStore {
             throw new SessionRefusedException(e.getMessage());
         } catch (SQLException e) {
             throw unavailable(e);
+        }
+    }
+
+    /**
+     * The facts of a session of this principal whose last use was recorded less than {@link #touchMillis} ago, read
+     * in one statement without a write; null when it is not such a session (absent, another principal's, expired, or
+     * due for its last use to be written), which the caller then settles in a write transaction. Every completed call
+     * writes the last use ({@link #recordCall}), so a busy session's reads need not: its recorded last use lags the
+     * real one by less than {@link #touchMillis}, so it can expire that much before its idle timeout, never after.
+     */
+    private SessionFacts recentlyUsed(String id, String agent, String user, long now) throws SQLException {
+        try (Connection c = database.getConnection()) {
+            return kept.use(c, "SELECT 0 AS part, started_at AS n, call_count AS m, NULL AS t, last_used AS l,"
+                    + " agent_id AS a, user_id AS u FROM " + SESSIONS + " WHERE id = ?"
+                    + " UNION ALL SELECT 1, 0, 0, label, 0, NULL, NULL FROM " + LABELS + " WHERE session_id = ?"
+                    + " UNION ALL SELECT 2, seq, 0, tool, 0, NULL, NULL FROM " + TOOLS + " WHERE session_id = ?"
+                    + " ORDER BY part, n", s -> {
+                        s.setString(1, id);
+                        s.setString(2, id);
+                        s.setString(3, id);
+                        try (ResultSet r = s.executeQuery()) {
+                            if (!r.next() || r.getInt(1) != 0 || r.getLong(5) < now - touchMillis
+                                    || !agent.equals(r.getString(6)) || !user.equals(r.getString(7))) {
+                                return null;
+                            }
+                            return facts(id, r);
+                        }
+                    });
         }
     }
 
@@ -258,26 +297,28 @@ public final class JdbcSessionStore implements SessionStore {
 
     /** Reads the session's parts; null when its row is gone. */
     private static SessionFacts facts(PreparedStatement s, String id) throws SQLException {
-        Instant started = null;
-        int calls = 0;
-        Set<String> labels = new HashSet<>();
-        List<String> tools = new ArrayList<>();
         s.setString(1, id);
         s.setString(2, id);
         s.setString(3, id);
         try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                switch (r.getInt(1)) {
-                    case 0 -> {
-                        started = Instant.ofEpochMilli(r.getLong(2));
-                        calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(3));
-                    }
-                    case 1 -> labels.add(r.getString(4));
-                    default -> tools.add(r.getString(4));
-                }
+            return r.next() && r.getInt(1) == 0 ? facts(id, r) : null;
+        }
+    }
+
+    /** The session's parts from its row, on which {@code r} stands, and the label and tool rows after it. */
+    private static SessionFacts facts(String id, ResultSet r) throws SQLException {
+        Instant started = Instant.ofEpochMilli(r.getLong(2));
+        int calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(3));
+        Set<String> labels = new HashSet<>();
+        List<String> tools = new ArrayList<>();
+        while (r.next()) {
+            if (r.getInt(1) == 1) {
+                labels.add(r.getString(4));
+            } else {
+                tools.add(r.getString(4));
             }
         }
-        return started == null ? null : new SessionFacts(id, started, calls, labels, tools, 0);
+        return new SessionFacts(id, started, calls, labels, tools, 0);
     }
 
     /**

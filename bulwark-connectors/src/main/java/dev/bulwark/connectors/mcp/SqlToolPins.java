@@ -1,5 +1,6 @@
 package dev.bulwark.connectors.mcp;
 
+import dev.bulwark.spi.sql.KeptStatements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,13 @@ public final class SqlToolPins implements ToolPins {
             "tool, connector, status, approved_hash, seen_hash, seen_description, seen_input_schema, seen_execution,"
                     + " approved_execution, updated_at";
 
+    /** Asked before every call: kept prepared per pooled connection (SQLite plans the text on every prepare). */
+    private static final String ALLOWS = "SELECT 1 FROM bulwark_tool_pins WHERE tool = ?"
+            + " AND status = 'APPROVED' AND approved_hash = ? AND seen_hash = ?"
+            + " AND seen_description IS NOT NULL AND seen_input_schema IS NOT NULL";
+
     private final DataSource dataSource;
+    private final KeptStatements kept = new KeptStatements();
 
     /**
      * @throws PinStoreException when the table cannot be created
@@ -71,20 +78,20 @@ public final class SqlToolPins implements ToolPins {
      * Reads only what the answer depends on (an approved pin's status and hashes), not the description and schema
      * kept for review: this is asked before every call. A row that is approved but whose approved and seen hashes
      * differ is not a valid pin and approves nothing, as {@link #find} refuses it; review fields are not looked at
-     * (they never decide a call), except that they must be present.
+     * (they never decide a call), except that they must be present. The database is read on every call (another
+     * gateway on it may have approved or blocked the tool); only the statement is kept prepared per connection.
      */
     @Override
     public boolean allows(String tool, String definitionHash) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT 1 FROM bulwark_tool_pins WHERE tool = ?"
-                     + " AND status = 'APPROVED' AND approved_hash = ? AND seen_hash = ?"
-                     + " AND seen_description IS NOT NULL AND seen_input_schema IS NOT NULL")) {
-            q.setString(1, tool);
-            q.setString(2, definitionHash);
-            q.setString(3, definitionHash);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return kept.use(c, ALLOWS, q -> {
+                q.setString(1, tool);
+                q.setString(2, definitionHash);
+                q.setString(3, definitionHash);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            });
         } catch (SQLException e) {
             throw new PinStoreException("cannot read the pin of " + tool, e);
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.spi.tool.ProgressListener;
 import dev.bulwark.spi.tool.Tool;
 import dev.bulwark.testkit.McpTestTools;
+import dev.bulwark.testkit.OneConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -136,6 +137,35 @@ class SqlToolPinsTest {
             s.executeUpdate("DROP TABLE bulwark_tool_pins");
         }
         assertThatThrownBy(() -> pins.allows("up.echo", "a".repeat(64))).isInstanceOf(PinStoreException.class);
+    }
+
+    @Test
+    void aPooledConnectionKeepsTheCheckPreparedAndStillSeesWhatAnotherGatewayWrote() throws Exception {
+        OneConnectionPool pool = new OneConnectionPool(dataSource());
+        SqlToolPins gate = new SqlToolPins(pool);
+        SqlToolPins other = new SqlToolPins(dataSource());
+        String a = "a".repeat(64);
+        String b = "b".repeat(64);
+        other.save(pin("up.echo", PinStatus.APPROVED, Optional.of(a), a));
+        assertThat(gate.allows("up.echo", a)).isTrue();
+        int afterFirst = pool.prepared().size();
+        for (int i = 0; i < 10; i++) {
+            assertThat(gate.allows("up.echo", a)).isTrue();
+            assertThat(gate.allows("up.echo", b)).isFalse();
+        }
+        assertThat(pool.prepared()).as("prepared once per connection").hasSize(afterFirst);
+
+        other.save(pin("up.echo", PinStatus.BLOCKED, Optional.of(a), b)); // the definition changed on another gateway
+        assertThat(gate.allows("up.echo", a)).isFalse();
+        assertThat(gate.allows("up.echo", b)).isFalse();
+        other.save(pin("up.echo", PinStatus.APPROVED, Optional.of(b), b));
+        assertThat(gate.allows("up.echo", b)).isTrue();
+
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE bulwark_tool_pins");
+        }
+        assertThatThrownBy(() -> gate.allows("up.echo", b)).isInstanceOf(PinStoreException.class);
+        assertThatThrownBy(() -> gate.allows("up.echo", b)).isInstanceOf(PinStoreException.class);
     }
 
     @Test

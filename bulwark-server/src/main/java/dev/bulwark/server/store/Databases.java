@@ -68,6 +68,10 @@ public final class Databases {
             config.addDataSourceProperty("busy_timeout", "10000");
             config.addDataSourceProperty("synchronous", synchronous);
             config.addDataSourceProperty("foreign_keys", "true");
+            // the driver otherwise follows every INSERT with a regex match and a freshly prepared
+            // "SELECT last_insert_rowid()" for getGeneratedKeys(), which nothing here reads; per call that was the
+            // session store's two inserts
+            config.addDataSourceProperty("jdbc.get_generated_keys", "false");
             config.setConnectionInitSql("PRAGMA busy_timeout=10000");
         } else {
             config.setMaximumPoolSize(16);

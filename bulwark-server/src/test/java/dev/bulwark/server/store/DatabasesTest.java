@@ -11,6 +11,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
 
 class DatabasesTest {
     @TempDir
@@ -24,6 +25,29 @@ class DatabasesTest {
             assertThat(synchronous(shared)).as("NORMAL").isEqualTo(1);
             assertThat(synchronous(durable)).as("FULL").isEqualTo(2);
             assertThat(journalMode(durable)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void sqlitePoolsSkipTheGeneratedKeysQueryAfterInsertsAndStillInsert() throws SQLException {
+        String url = "jdbc:sqlite:" + dir.resolve("state.db");
+        try (HikariDataSource shared = Databases.open(url, null, null);
+                HikariDataSource durable = Databases.openDurable(url, null, null);
+                HikariDataSource readOnly = Databases.openReadOnly(url, null, null)) {
+            for (HikariDataSource pool : new HikariDataSource[] {shared, durable, readOnly}) {
+                try (Connection c = pool.getConnection()) {
+                    assertThat(c.unwrap(SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys())
+                            .as(pool.getPoolName()).isFalse();
+                }
+            }
+            try (Connection c = shared.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE t (v TEXT)");
+                assertThat(s.executeUpdate("INSERT INTO t VALUES ('a'), ('b')")).isEqualTo(2);
+                try (ResultSet r = s.executeQuery("SELECT count(*) FROM t")) {
+                    r.next();
+                    assertThat(r.getInt(1)).isEqualTo(2);
+                }
+            }
         }
     }
 
