@@ -7,9 +7,9 @@ import java.util.Locale;
 /**
  * A window of text folded for matching: Unicode NFKC (full-width, math alphanumerics, ligatures, circled and
  * superscript forms), lower case, Latin accents and combining marks after Latin letters removed, HTML character
- * references decoded, default-ignorable characters (zero-width, bidi controls, tags, soft hyphen, variation
- * selectors) dropped, look-alike letters of other scripts folded in words that mix them with Latin
- * ({@link Confusables}), and every whitespace run one space. Each folded character remembers the span of the
+ * references and JSON/JavaScript backslash escapes ({@link BackslashEscapes}) decoded, default-ignorable
+ * characters (zero-width, bidi controls, tags, soft hyphen, variation selectors) dropped, look-alike letters of
+ * other scripts folded in words that mix them with Latin ({@link Confusables}), and every whitespace run one space. Each folded character remembers the span of the
  * original characters it came from, so findings point into the input; {@link #wideGap} remembers which spaces stood
  * for two or more blanks or a line break (spaced-out letters use them as word breaks).
  */
@@ -48,6 +48,12 @@ final class NormalizedText {
                 int end = HtmlEntities.end(source, i, to);
                 if (end > i) {
                     cp = HtmlEntities.value(source, i, end);
+                    next = end;
+                }
+            } else if (cp == '\\') {
+                int end = BackslashEscapes.end(source, i, to);
+                if (end > i) {
+                    cp = BackslashEscapes.value(source, i, end);
                     next = end;
                 }
             }

@@ -3,10 +3,13 @@ package dev.bulwark.guards.text;
 import java.text.Normalizer;
 
 /**
- * A text prepared for matching: NFKC-normalised, with invisible format characters (zero-width spaces, joiners, bidi
- * controls, tag characters) removed and lone surrogates replaced by U+FFFD. Every character of the matching form
- * remembers which characters of the original produced it, so spans found in {@link #text()} are reported in the
- * original's indices.
+ * A text prepared for matching, as a reader sees it: NFKC-normalised, with invisible format characters (zero-width
+ * spaces, joiners, bidi controls, tag characters) removed, lone surrogates replaced by U+FFFD, dashes of every kind
+ * read as {@code -} and decimal digits of every script as ASCII digits, and character escapes decoded
+ * ({@link CharacterEscapes}: HTML character references, JSON/JavaScript {@code \\uXXXX}, URL {@code %XX}), since
+ * a model reads {@code john&#64;example.com} or {@code 536\u201122\u20118726} as the address and the number they
+ * spell. Every character of the matching form remembers which characters of the original produced it, so spans found
+ * in {@link #text()} are reported in the original's indices (an escape's span is the whole escape).
  */
 public final class ScanText {
     private final String original;
@@ -40,19 +43,24 @@ public final class ScanText {
             char c = original.charAt(i);
             int next;
             String piece;
-            if (c < 0x80 || unchanged(c)) {
+            long escape = (c == '&' || c == '\\' || c == '%') ? CharacterEscapes.decode(original, i, end) : -1;
+            if (escape >= 0) {
+                int cp = (int) (escape >>> 32);
+                next = i + (int) escape;
+                piece = invisible(cp) ? "" : fold(cp);
+            } else if (c < 0x80 || unchanged(c)) {
                 next = i + 1;
                 piece = null;
             } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(original.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, original.charAt(i + 1));
                 next = i + 2;
-                piece = invisible(cp) ? "" : Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
+                piece = invisible(cp) ? "" : fold(cp);
             } else if (Character.isSurrogate(c)) {
                 next = i + 1;
                 piece = "\uFFFD";
             } else {
                 next = i + 1;
-                piece = invisible(c) ? "" : Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+                piece = invisible(c) ? "" : fold(c);
             }
             int added = piece == null ? 1 : piece.length();
             if (out.length() + added > from.length) {
@@ -107,7 +115,8 @@ public final class ScanText {
     private static boolean isPlain(String s, int start, int end) {
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
-            if (c >= 0x80 && !unchanged(c)) {
+            if (c >= 0x80 ? !unchanged(c) : (c == '&' || c == '\\' || c == '%')
+                    && CharacterEscapes.decode(s, i, end) >= 0) {
                 return false;
             }
         }
@@ -124,12 +133,26 @@ public final class ScanText {
     private static boolean unchanged(char c) {
         byte known = UNCHANGED[c];
         if (known == 0) {
-            boolean same = !Character.isSurrogate(c) && !invisible(c)
-                    && Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC).equals(String.valueOf(c));
+            boolean same = !Character.isSurrogate(c) && !invisible(c) && fold(c).equals(String.valueOf(c));
             known = same ? (byte) 1 : (byte) 2;
             UNCHANGED[c] = known;
         }
         return known == 1;
+    }
+
+    /**
+     * One visible character's matching form: a dash of any kind is {@code -}, a decimal digit of any script its ASCII
+     * digit, anything else its NFKC form.
+     */
+    static String fold(int cp) {
+        int type = Character.getType(cp);
+        if (cp >= 0x80 && (type == Character.DASH_PUNCTUATION || cp == 0x2212)) {
+            return "-";
+        }
+        if (cp >= 0x80 && type == Character.DECIMAL_DIGIT_NUMBER) {
+            return String.valueOf((char) ('0' + Character.digit(cp, 10)));
+        }
+        return cp < 0x80 ? Character.toString(cp) : Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
     }
 
     /** Characters that render as nothing and are used to split or hide words from matchers. */

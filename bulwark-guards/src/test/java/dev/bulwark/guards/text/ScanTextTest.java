@@ -46,6 +46,31 @@ class ScanTextTest {
         assertThat(ScanText.of(hidden).text()).isEqualTo("ok!");
     }
 
+    @Test
+    void decodesTheCharacterEscapesAModelReadsAndMapsEachToItsWholeEscape() {
+        String original = "a&#64;b &#x40; &commat; \\u0040 %40 \\x40 \\uD83D\\uDE00 &amp;";
+        ScanText s = ScanText.of(original);
+        assertThat(s.text()).isEqualTo("a@b @ @ @ @ @ \uD83D\uDE00 &");
+        int at = s.text().indexOf('@');
+        assertThat(original.substring(s.originalStart(at), s.originalEnd(at + 1))).isEqualTo("&#64;");
+        int emoji = s.text().indexOf('\uD83D');
+        assertThat(original.substring(s.originalStart(emoji), s.originalEnd(emoji + 2))).isEqualTo("\\uD83D\\uDE00");
+    }
+
+    @Test
+    void leavesMalformedEscapesEncodedBlanksAndControlsAsTheyAre() {
+        for (String plain : new String[] {"&#64", "&#;", "&#xZZ;", "&unknown;", "&#0;", "&#xD800;", "&#99999999;",
+                "\\u00", "\\uZZZZ", "\\uD800x", "%2", "%20", "%0A", "%7F", "\\x0A", "100% sure", "a & b"}) {
+            assertThat(ScanText.of(plain).text()).as(plain).isEqualTo(plain);
+        }
+    }
+
+    @Test
+    void readsDashesOfEveryKindAsHyphensAndDigitsOfEveryScriptAsAsciiDigits() {
+        assertThat(ScanText.of("536\u201122\u20138726 \u2212 \uFE63").text()).isEqualTo("536-22-8726 - -");
+        assertThat(ScanText.of("\u0664\u0661\u0661 \u096A\u0967 \uFF14").text()).isEqualTo("411 41 4");
+    }
+
     /** Each character's own NFKC form (invisible ones removed, lone surrogates replaced), as the reference. */
     private static String referenceText(String original) {
         StringBuilder out = new StringBuilder();
@@ -56,7 +81,7 @@ class ScanTextTest {
             if (n == 1 && Character.isSurrogate((char) cp)) {
                 out.append('\uFFFD');
             } else if (!ScanText.invisible(cp)) {
-                out.append(java.text.Normalizer.normalize(Character.toString(cp), java.text.Normalizer.Form.NFKC));
+                out.append(ScanText.fold(cp));
             }
             i += n;
         }

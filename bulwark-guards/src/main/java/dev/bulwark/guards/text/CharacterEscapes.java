@@ -1,0 +1,120 @@
+package dev.bulwark.guards.text;
+
+import java.util.Map;
+
+/**
+ * Escapes that stand for one character wherever text is shown to a model: HTML character references ({@code &#64;},
+ * {@code &#x40;}, a few named ones), JSON and JavaScript backslash-u escapes of four hex digits (a surrogate pair written as two escapes is one
+ * character) and {@code \xHH}, and URL percent-escapes of visible ASCII ({@code %40}; {@code %20} and control
+ * characters are left as they are, so a URL is not cut at an encoded space). Only well-formed escapes are decoded;
+ * each is read in constant time.
+ */
+final class CharacterEscapes {
+    /** Named references a text may use to spell an address, a number or a key. */
+    private static final Map<String, Integer> NAMED = Map.ofEntries(Map.entry("amp", (int) '&'),
+            Map.entry("lt", (int) '<'), Map.entry("gt", (int) '>'), Map.entry("quot", (int) '"'),
+            Map.entry("apos", (int) '\''), Map.entry("nbsp", 0xA0), Map.entry("commat", (int) '@'),
+            Map.entry("period", (int) '.'), Map.entry("hyphen", (int) '-'), Map.entry("dash", 0x2010),
+            Map.entry("lowbar", (int) '_'), Map.entry("colon", (int) ':'), Map.entry("sol", (int) '/'),
+            Map.entry("plus", (int) '+'), Map.entry("num", (int) '#'), Map.entry("equals", (int) '='));
+    private static final int LONGEST_NAME = 6;
+
+    private CharacterEscapes() {}
+
+    /**
+     * The escape starting at {@code s[i]} (before {@code end}): its code point in the high 32 bits and its length in
+     * the low 32 bits, or -1 when no well-formed escape starts there.
+     */
+    static long decode(String s, int i, int end) {
+        char c = s.charAt(i);
+        if (c == '&') {
+            return reference(s, i, end);
+        }
+        if (c == '\\') {
+            return backslash(s, i, end);
+        }
+        if (c == '%') {
+            int cp = hex(s, i + 1, 2, end);
+            return cp > 0x20 && cp < 0x7F ? pack(cp, 3) : -1;
+        }
+        return -1;
+    }
+
+    private static long reference(String s, int i, int end) {
+        int j = i + 1;
+        if (j < end && s.charAt(j) == '#') {
+            j++;
+            int radix = 10;
+            if (j < end && (s.charAt(j) == 'x' || s.charAt(j) == 'X')) {
+                radix = 16;
+                j++;
+            }
+            int from = j;
+            int cp = 0;
+            while (j < end && j - from < 8 && Character.digit(s.charAt(j), radix) >= 0 && s.charAt(j) < 0x80) {
+                cp = cp * radix + Character.digit(s.charAt(j), radix);
+                j++;
+            }
+            if (j == from || j >= end || s.charAt(j) != ';' || !Character.isValidCodePoint(cp) || cp == 0
+                    || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return -1;
+            }
+            return pack(cp, j + 1 - i);
+        }
+        int from = j;
+        while (j < end && j - from <= LONGEST_NAME && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
+            j++;
+        }
+        if (j == from || j >= end || s.charAt(j) != ';') {
+            return -1;
+        }
+        Integer cp = NAMED.get(s.substring(from, j));
+        return cp == null ? -1 : pack(cp, j + 1 - i);
+    }
+
+    private static long backslash(String s, int i, int end) {
+        if (i + 1 >= end) {
+            return -1;
+        }
+        char kind = s.charAt(i + 1);
+        if (kind == 'x') {
+            int cp = hex(s, i + 2, 2, end);
+            return cp > 0x20 && cp < 0x7F ? pack(cp, 4) : -1;
+        }
+        if (kind != 'u') {
+            return -1;
+        }
+        int cp = hex(s, i + 2, 4, end);
+        if (cp <= 0) {
+            return -1;
+        }
+        if (Character.isHighSurrogate((char) cp) && i + 12 <= end && s.charAt(i + 6) == '\\' && s.charAt(i + 7) == 'u') {
+            int low = hex(s, i + 8, 4, end);
+            if (low > 0 && Character.isLowSurrogate((char) low)) {
+                return pack(Character.toCodePoint((char) cp, (char) low), 12);
+            }
+        }
+        return Character.isSurrogate((char) cp) ? -1 : pack(cp, 6);
+    }
+
+    /** The value of {@code digits} hex digits at {@code from}, or -1. */
+    private static int hex(String s, int from, int digits, int end) {
+        if (from + digits > end) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = from; k < from + digits; k++) {
+            char c = s.charAt(k);
+            int d = c < 0x80 ? Character.digit(c, 16) : -1;
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    private static long pack(int cp, int length) {
+        return ((long) cp << 32) | length;
+    }
+}
