@@ -153,10 +153,16 @@ public final class OidcFederation {
         }
         try {
             String id = Agent.requireValidId(subject, "provisioned user id");
-            if (users.find(id).isEmpty()) {
-                users.register(id, settings.provisionRoles(), Map.of("idp", settings.issuer().toString()));
+            String issuer = settings.issuer().toString();
+            Optional<dev.bulwark.spi.identity.User> existing = users.find(id);
+            if (existing.isEmpty()) {
+                users.register(id, settings.provisionRoles(), Map.of("idp", issuer));
+                return Optional.of(id);
             }
-            return Optional.of(id);
+            // A subject is only the account this provider provisioned for it: never a user an administrator created
+            // (or mapped another subject to), nor one provisioned from another provider, that bears the same id.
+            return issuer.equals(existing.get().attributes().get("idp")) && !settings.subjects().containsValue(id)
+                    ? Optional.of(id) : Optional.empty();
         } catch (RuntimeException e) {
             // A subject that is not a valid id, or an id held by an agent: refuse rather than guess.
             return Optional.empty();

@@ -102,6 +102,30 @@ class OidcFederationTest {
         assertThat(f.users.find("newcomer").orElseThrow().roles()).containsExactly("staff");
     }
 
+    /**
+     * Red team round 2: with auto-provisioning on, a provider subject that happens to equal the id of a user the
+     * administrator created (or one a mapping points to, or one provisioned from another provider) must not log in as
+     * that user: only users this provider itself provisioned are its subjects' accounts.
+     */
+    @Test
+    void anAutoProvisionedSubjectNamedLikeAnExistingUserDoesNotLogInAsThatUser() throws Exception {
+        f.users.register("bob", Set.of("finance"), Map.of("idp", "https://another-idp.example"));
+        OidcFederation open = federation(Map.of("00u-alice-at-idp", "alice"), true);
+        for (String subject : new String[] {"alice", "bob"}) {
+            idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", subject));
+            Map<String, String> back = loginAtProvider(open.start("p"));
+            assertThat(open.finish(back.get("state"), back.get("code"))).as(subject)
+                    .isInstanceOf(OidcFederation.Outcome.Refused.class);
+        }
+        // a subject the provider provisioned itself logs in again as the same user
+        for (int i = 0; i < 2; i++) {
+            idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "newcomer"));
+            Map<String, String> back = loginAtProvider(open.start("p"));
+            assertThat(open.finish(back.get("state"), back.get("code")))
+                    .isEqualTo(new OidcFederation.Outcome.LoggedIn("p", "newcomer", "newcomer"));
+        }
+    }
+
     @Test
     void aStateIsSingleUseAndAnUnknownStateIsRefused() throws Exception {
         idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "00u-alice-at-idp"));

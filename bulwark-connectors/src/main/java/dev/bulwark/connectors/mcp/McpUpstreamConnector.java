@@ -249,8 +249,8 @@ public final class McpUpstreamConnector implements Connector {
             }
             return SdkContent.toResult(result, SdkContent.MAX_OUTPUT_CHARS);
         } catch (SdkContent.OversizedOutputException e) {
-            throw new ConnectorException("upstream tool " + toolName + " returned more than "
-                    + SdkContent.MAX_OUTPUT_CHARS + " characters; the output was withheld", e);
+            throw new ConnectorException("upstream tool " + toolName + " returned too much ("
+                    + e.getMessage() + "); the output was withheld", e);
         } catch (RuntimeException e) {
             if (causedBy(e, CancelledByAgent.class)) {
                 cancelUpstream(current, token, toolName, "cancelled by the agent");

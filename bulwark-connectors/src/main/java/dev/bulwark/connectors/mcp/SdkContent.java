@@ -21,19 +21,29 @@ public final class SdkContent {
      * to guards, the audit log and the agent, so a flood is refused rather than passed on or truncated unseen.
      */
     static final int MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
+    /**
+     * Most content blocks one call may return. Each block is screened, marked (spotlighting wraps each text block) and
+     * recorded on its own, so a hundred thousand one-character blocks within the character bound grew tenfold on the
+     * way to the agent, past what its client would read (red team round 2).
+     */
+    static final int MAX_CONTENT_ITEMS = 1_000;
 
     private SdkContent() {}
 
     /**
      * Converts a call result.
      *
-     * @throws OversizedOutputException when the content together holds more than {@code maxChars} characters
+     * @throws OversizedOutputException when the content together holds more than {@code maxChars} characters, or
+     *                                  more than {@link #MAX_CONTENT_ITEMS} blocks
      */
     static ToolResult toResult(McpSchema.CallToolResult result, int maxChars) {
         List<Content> content = new ArrayList<>();
         Map<Integer, ContentOrigin> origins = new java.util.HashMap<>();
         long size = 0;
         if (result.content() != null) {
+            if (result.content().size() > MAX_CONTENT_ITEMS) {
+                throw new OversizedOutputException("output has more than " + MAX_CONTENT_ITEMS + " content blocks");
+            }
             for (McpSchema.Content item : result.content()) {
                 Content converted = convert(item);
                 ContentOrigin origin = origin(item);
@@ -94,7 +104,11 @@ public final class SdkContent {
     /** Thrown when a result is larger than allowed. */
     static final class OversizedOutputException extends RuntimeException {
         OversizedOutputException(int maxChars) {
-            super("output exceeds " + maxChars + " characters", null, false, false);
+            this("output exceeds " + maxChars + " characters");
+        }
+
+        OversizedOutputException(String why) {
+            super(why, null, false, false);
         }
     }
 

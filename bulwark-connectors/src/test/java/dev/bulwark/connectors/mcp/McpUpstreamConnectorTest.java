@@ -258,7 +258,7 @@ class McpUpstreamConnectorTest {
             McpUpstreamConnector flooding = open(UpstreamServer.http("flood", flood.url()));
             assertThatThrownBy(() -> run(flooding, tool(flooding, "flood.big"), Map.of()))
                     .isInstanceOf(ConnectorException.class)
-                    .hasMessage("upstream tool flood.big returned more than 4194304 characters; the output was withheld");
+                    .hasMessage("upstream tool flood.big returned too much (output exceeds 4194304 characters); the output was withheld");
 
             McpUpstreamConnector filling = open(UpstreamServer.http("full", full.url()));
             assertThat(run(filling, tool(filling, "full.big"), Map.of()).joinedText())

@@ -17,6 +17,8 @@ import java.util.List;
 final class FeatureContent {
     /** Most characters of content one read, prompt or completion may return, like tool output. */
     static final int MAX_CHARS = 4 * 1024 * 1024;
+    /** Most content blocks one read, prompt or completion may return. */
+    static final int MAX_ITEMS = 1_000;
 
     private FeatureContent() {}
 
@@ -53,6 +55,10 @@ final class FeatureContent {
             }
             case Completion completion -> completion.original().completion().values()
                     .forEach(v -> content.add(new Content.Text(v == null ? "" : v)));
+        }
+        // each block is screened and marked on its own: many tiny blocks would grow far past the character bound
+        if (content.size() > MAX_ITEMS) {
+            throw new Unfit("the upstream returned more than " + MAX_ITEMS + " content blocks; withheld");
         }
         long size = 0;
         for (Content c : content) {
