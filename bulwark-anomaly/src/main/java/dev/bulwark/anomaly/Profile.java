@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class Profile {
     /** Changes whenever the binary form changes; a snapshot of another version is not read. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final int MAGIC = 0x42574231; // "BWB1"
 
     final List<Detector> detectors;

@@ -204,6 +204,22 @@ class TrafficGeneratorTest {
     }
 
     @Test
+    void theCallRateBoundJudgesEveryCallRateEpisodeAndFindsFasterLoopsMoreSurely() {
+        CallRateBound.Bound bound = CallRateBound.of(SMALL);
+        TrafficGenerator generator = new TrafficGenerator(SMALL);
+        generator.generate();
+        long episodes = generator.episodes.stream().filter(e -> e.kind() == AnomalyKind.CALL_RATE).count();
+        assertThat(bound.episodes()).isEqualTo((int) episodes).isPositive();
+        assertThat(bound.found()).isBetween(0, bound.episodes());
+        assertThat(bound.fifthPercentile()).isLessThanOrEqualTo(bound.median());
+        // a setting without busy sessions (factor 1): every loop is 10 × the busy rate and found within 20 calls
+        TrafficSetting calm = new TrafficSetting("T1", 7, 12, 6, 2, 0.5, 3, 1.0, 0.5, 0.05, 0.01, 0.05, 0.2, 0.1, 1.0,
+                0.8, 3, 5, 8, 7, 4);
+        CallRateBound.Bound easy = CallRateBound.of(calm);
+        assertThat(easy.found()).isEqualTo(easy.episodes());
+    }
+
+    @Test
     void theEvaluationReportsEveryKind() {
         AnomalyEvaluation.Result result = AnomalyEvaluation.run(SMALL);
         assertThat(result.kinds()).containsOnlyKeys(AnomalyKind.values());
