@@ -127,15 +127,17 @@ public final class LuceneChunkIndex implements AutoCloseable {
 
     /**
      * The best {@code topK} chunks for {@code textQuery} among those matching {@code accessFilter}. The filter is a
-     * clause of the query itself, so the ranking only ever sees permitted chunks.
+     * clause of the query itself, so the ranking only ever sees permitted chunks, and the ranking statistics are
+     * counted over permitted chunks only ({@link ReadableChunkStatistics}), so scores say nothing of the others.
      */
     public List<ChunkHit> search(Query textQuery, Query accessFilter, int topK) throws IOException {
         Query query = new BooleanQuery.Builder()
                 .add(textQuery, BooleanClause.Occur.MUST)
                 .add(accessFilter, BooleanClause.Occur.FILTER)
                 .build();
-        IndexSearcher searcher = searchers.acquire();
+        IndexSearcher shared = searchers.acquire();
         try {
+            IndexSearcher searcher = ReadableChunkStatistics.of(shared, accessFilter);
             TopDocs top = searcher.search(query, topK);
             StoredFields stored = searcher.storedFields();
             List<ChunkHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -146,7 +148,7 @@ public final class LuceneChunkIndex implements AutoCloseable {
             }
             return hits;
         } finally {
-            searchers.release(searcher);
+            searchers.release(shared);
         }
     }
 
