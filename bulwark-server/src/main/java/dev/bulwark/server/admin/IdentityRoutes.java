@@ -35,9 +35,14 @@ final class IdentityRoutes {
         routes.add("POST", "/api/v1/agents", AdminBodies.CreateAgent.class, this::createAgent);
         routes.get("/api/v1/agents/" + ID, (m, b, r) -> Reply.ok(Views.agent(gateway.identity().agents()
                 .find(m.group(1)).orElseThrow(() -> notFound("agent")))));
-        routes.post("/api/v1/agents/" + ID + "/suspend", (m, b, r) -> agentChanged(m, Views.agent(
-                gateway.identity().agents().suspend(m.group(1)).orElseThrow(() -> notFound("agent"))),
-                "agent.suspend"));
+        routes.post("/api/v1/agents/" + ID + "/suspend", (m, b, r) -> {
+            Object agent = Views.agent(gateway.identity().agents().suspend(m.group(1))
+                    .orElseThrow(() -> notFound("agent")));
+            // like the kill switch: nothing approved while the agent was trusted runs after it is re-activated
+            gateway.approvals().withdrawAllOf(m.group(1), dev.bulwark.server.gateway.Approvals.SUSPENSION,
+                    "the agent was suspended", gateway.auditLog(), gateway.clock());
+            return agentChanged(m, agent, "agent.suspend");
+        });
         routes.post("/api/v1/agents/" + ID + "/activate", (m, b, r) -> agentChanged(m, Views.agent(
                 gateway.identity().agents().activate(m.group(1)).orElseThrow(() -> notFound("agent"))),
                 "agent.activate"));

@@ -60,7 +60,8 @@ final class AgentCommand {
         }
     }
 
-    @Command(name = "suspend", description = "Suspend an agent: its tokens are refused from the next call on.")
+    @Command(name = "suspend", description = "Suspend an agent: its tokens are refused from the next call on, and its"
+            + " pending and unused approvals are withdrawn.")
     static final class Suspend implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
@@ -69,7 +70,18 @@ final class AgentCommand {
 
         @Override
         public Integer call() {
-            return changeStatus(options, id, "suspended", (agents, agentId) -> agents.suspend(agentId));
+            try (LocalState state = new LocalState(options.load())) {
+                if (state.identity.agents().suspend(id).isEmpty()) {
+                    System.err.println("bulwark: no agent " + id);
+                    return 1;
+                }
+                // like the kill switch: nothing approved while the agent was trusted runs after it is re-activated
+                int withdrawn = new dev.bulwark.approvals.JdbcApprovalStore(state.database).withdrawAllOf(id,
+                        dev.bulwark.server.gateway.Approvals.SUSPENSION, "the agent was suspended",
+                        java.time.Instant.now()).size();
+                System.out.println("agent " + id + " suspended, " + withdrawn + " approval request(s) withdrawn");
+                return 0;
+            }
         }
     }
 

@@ -110,17 +110,29 @@ public final class Approvals implements AutoCloseable {
      * one {@code approval.withdraw} audit event listing them; returns their ids.
      */
     public List<String> withdrawAllOf(String agentId, AuditLog auditLog, Clock clock) {
-        List<String> withdrawn = store.withdrawAllOf(agentId, KILL_SWITCH, "the agent was killed", clock.instant());
+        return withdrawAllOf(agentId, KILL_SWITCH, "the agent was killed", auditLog, clock);
+    }
+
+    /**
+     * Denies every pending and approved-but-unused request of an agent as {@code by} (never a valid user id, so never
+     * mistaken for an approver) and records one {@code approval.withdraw} audit event listing them; returns their ids.
+     */
+    public List<String> withdrawAllOf(String agentId, String by, String reason, AuditLog auditLog, Clock clock) {
+        List<String> withdrawn = store.withdrawAllOf(agentId, by, reason, clock.instant());
         if (!withdrawn.isEmpty()) {
             auditLog.append(new AuditEvent(clock.instant(), AuditEventType.ADMIN, "approval.withdraw",
-                    Outcome.SUCCEEDED, agentId, null, null, "", Map.of("approvalIds", withdrawn,
-                    "by", KILL_SWITCH)));
+                    Outcome.SUCCEEDED, agentId, null, null, "", Map.of("approvalIds", withdrawn, "by", by)));
         }
         return withdrawn;
     }
 
     /** Who withdrew a killed agent's requests; not a valid user id, so never mistaken for an approver. */
     public static final String KILL_SWITCH = "kill switch";
+    /**
+     * Who withdrew a suspended agent's requests. A suspension withdraws them like the kill switch: what approvers
+     * allowed while the agent was trusted must not run after it is re-activated.
+     */
+    public static final String SUSPENSION = "agent suspended";
 
     public ApprovalDesk desk() {
         return desk;

@@ -358,8 +358,9 @@ class ApprovalsEndToEndTest {
                     JsonNode pending = JSON.readTree(api("GET", "/api/v1/approvals?state=pending", carol, null).body());
                     if (!pending.isEmpty()) {
                         approvalId.set(pending.get(0).get("id").asText());
-                        assertThat(api("POST", "/api/v1/agents/admin-bot/suspend", admin, null).statusCode())
-                                .isEqualTo(200);
+                        // suspended in the database, not through the admin API (which now also withdraws the
+                        // agent's approvals): the held call must still check its credential when approved
+                        assertThat(gateway.identity().agents().suspend("admin-bot")).isPresent();
                         api("POST", "/api/v1/approvals/" + approvalId.get() + "/approve", carol, "{}");
                         return;
                     }
@@ -414,6 +415,35 @@ class ApprovalsEndToEndTest {
         }
         assertThat(gateway.auditLog().tail(50)).anySatisfy(r -> assertThat(r.event().action())
                 .isEqualTo("approval.withdraw"));
+    }
+
+    /**
+     * Red team round 2: a suspension, like the kill switch, withdraws the agent's pending and unused approvals, so
+     * nothing approved while the agent was trusted runs after it is re-activated (approvers decide again).
+     */
+    @Test
+    void suspendingAnAgentWithdrawsItsPendingAndUnusedApprovals() throws Exception {
+        String dave = approverKey("dave");
+        String approved;
+        String pending;
+        try (McpSyncClient client = agent()) {
+            approved = pendingId(writeNote(client, "approved before the suspension"));
+            pending = pendingId(writeNote(client, "pending at the suspension"));
+        }
+        assertThat(api("POST", "/api/v1/approvals/" + approved + "/approve", dave, "{}").statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/agents/admin-bot/suspend", admin, null).statusCode()).isEqualTo(200);
+        assertThat(api("POST", "/api/v1/approvals/" + pending + "/approve", dave, "{}").statusCode())
+                .as("a withdrawn request cannot be approved").isEqualTo(409);
+        assertThat(api("POST", "/api/v1/agents/admin-bot/activate", admin, null).statusCode()).isEqualTo(200);
+        try (McpSyncClient client = agent()) {
+            assertThat(pendingId(writeNote(client, "approved before the suspension"))).as("needs a new approval")
+                    .isNotEqualTo(approved);
+        }
+        for (String id : List.of(approved, pending)) {
+            JsonNode request = JSON.readTree(api("GET", "/api/v1/approvals/" + id, admin, null).body());
+            assertThat(request.path("state").asText()).as(request.toString()).isEqualTo("denied");
+            assertThat(request.path("deniedBy").asText()).isEqualTo("agent suspended");
+        }
     }
 
     /**
