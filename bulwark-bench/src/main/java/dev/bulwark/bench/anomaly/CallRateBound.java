@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How well any test on call times alone could find the generated runaway loops: each call-rate episode's first
+ * How well a rate test (a Poisson likelihood on the gaps between calls) could find the generated runaway loops, at
+ * best: each call-rate episode's first
  * {@value AnomalyEvaluation#WITHIN} calls judged by a Poisson CUSUM that is told what no detector knows — the agent's
  * true busy rate (its rate × the setting's busy factor) and the loop's own rate as the alternative (the best single
  * alternative there is) — at the call-rate detector's threshold, {@code 0.83 · ln 10⁶}. Episodes it cannot find within
- * those calls are beyond a rate test at that false-alarm budget, whatever its estimates. Run:
+ * those calls are beyond a rate test at that false-alarm budget, whatever its estimates (a test on the shape of the
+ * gaps, the loop's regular pacing, could do more; that would be fitting this generator's loop). Run:
  * {@code java -cp … dev.bulwark.bench.anomaly.CallRateBound A B C D-wide E F}.
  */
 public final class CallRateBound {
