@@ -18,12 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -112,24 +108,12 @@ public final class JdbcSessionStore implements SessionStore {
      * real one by less than {@link #touchMillis}, so it can expire that much before its idle timeout, never after.
      */
     private SessionFacts recentlyUsed(String id, String agent, String user, long now) throws SQLException {
+        SessionRead read;
         try (Connection c = database.getConnection()) {
-            return kept.use(c, "SELECT 0 AS part, started_at AS n, call_count AS m, NULL AS t, last_used AS l,"
-                    + " agent_id AS a, user_id AS u FROM " + SESSIONS + " WHERE id = ?"
-                    + " UNION ALL SELECT 1, 0, 0, label, 0, NULL, NULL FROM " + LABELS + " WHERE session_id = ?"
-                    + " UNION ALL SELECT 2, seq, 0, tool, 0, NULL, NULL FROM " + TOOLS + " WHERE session_id = ?"
-                    + " ORDER BY part, n", s -> {
-                        s.setString(1, id);
-                        s.setString(2, id);
-                        s.setString(3, id);
-                        try (ResultSet r = s.executeQuery()) {
-                            if (!r.next() || r.getInt(1) != 0 || r.getLong(5) < now - touchMillis
-                                    || !agent.equals(r.getString(6)) || !user.equals(r.getString(7))) {
-                                return null;
-                            }
-                            return facts(id, r);
-                        }
-                    });
+            read = kept.use(c, SessionRead.SQL, s -> SessionRead.of(s, id));
         }
+        return read != null && read.lastUsed() >= now - touchMillis && agent.equals(read.agent())
+                && user.equals(read.user()) ? read.facts() : null;
     }
 
     /** Opens the session afresh if it is absent or expired; false when a live session of another principal holds it. */
@@ -167,6 +151,10 @@ public final class JdbcSessionStore implements SessionStore {
         Checks.nonBlank(toolName, "toolName");
         if (toolName.length() > SessionLimits.MAX_TOOL_NAME_LENGTH) {
             throw new IllegalStateException("tool name too long to record");
+        }
+        if (toolName.indexOf('\0') >= 0) {
+            // PostgreSQL refuses it, and SQLite's length() stops at it, which would leave the recent tools unreadable
+            throw new IllegalStateException("tool name with a NUL character cannot be recorded");
         }
         Set<String> labels = Set.copyOf(Checks.present(labelsSeen, "labelsSeen"));
         labels.forEach(limits::checkLabel);
@@ -284,41 +272,11 @@ public final class JdbcSessionStore implements SessionStore {
 
     /** The row, its labels and its tools in one round trip. */
     private SessionFacts read(Connection c, String id) throws SQLException {
-        SessionFacts facts = kept.use(c, "SELECT 0 AS part, started_at AS n, call_count AS m,"
-                + " NULL AS t FROM " + SESSIONS + " WHERE id = ?"
-                + " UNION ALL SELECT 1, 0, 0, label FROM " + LABELS + " WHERE session_id = ?"
-                + " UNION ALL SELECT 2, seq, 0, tool FROM " + TOOLS + " WHERE session_id = ?"
-                + " ORDER BY part, n", s -> facts(s, id));
-        if (facts == null) {
+        SessionRead read = kept.use(c, SessionRead.SQL, s -> SessionRead.of(s, id));
+        if (read == null) {
             throw new SQLException("session vanished", "40001");
         }
-        return facts;
-    }
-
-    /** Reads the session's parts; null when its row is gone. */
-    private static SessionFacts facts(PreparedStatement s, String id) throws SQLException {
-        s.setString(1, id);
-        s.setString(2, id);
-        s.setString(3, id);
-        try (ResultSet r = s.executeQuery()) {
-            return r.next() && r.getInt(1) == 0 ? facts(id, r) : null;
-        }
-    }
-
-    /** The session's parts from its row, on which {@code r} stands, and the label and tool rows after it. */
-    private static SessionFacts facts(String id, ResultSet r) throws SQLException {
-        Instant started = Instant.ofEpochMilli(r.getLong(2));
-        int calls = (int) Math.min(Integer.MAX_VALUE, r.getLong(3));
-        Set<String> labels = new HashSet<>();
-        List<String> tools = new ArrayList<>();
-        while (r.next()) {
-            if (r.getInt(1) == 1) {
-                labels.add(r.getString(4));
-            } else {
-                tools.add(r.getString(4));
-            }
-        }
-        return new SessionFacts(id, started, calls, labels, tools, 0);
+        return read.facts();
     }
 
     /**

@@ -75,6 +75,16 @@ class JdbcSessionStoreTest {
     }
 
     @Test
+    void aToolNameWithANulIsRefusedAndTheSessionStaysReadable() throws Exception {
+        JdbcSessionStore store = store(10);
+        store.current("s", alice);
+        store.recordCall("s", "web.fetch", Set.of());
+        assertThatThrownBy(() -> store.recordCall("s", "a\u00003:xyz", Set.of("secret")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(store.current("s", alice).recentTools()).containsExactly("web.fetch");
+    }
+
+    @Test
     void oddSessionIdsAreStoredVerbatim() throws Exception {
         JdbcSessionStore store = store(10);
         for (String id : new String[] {"x".repeat(2000), "a'; DROP TABLE bulwark_sessions; --", "tâche-日本",

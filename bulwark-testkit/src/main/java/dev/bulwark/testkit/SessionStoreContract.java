@@ -91,6 +91,21 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void keepsToolNamesAndLabelsVerbatimWhateverCharactersTheyHold() throws Exception {
+        SessionStore store = store(TTL, SessionLimits.defaults());
+        List<String> tools = List.of("a:b", "12:x", "3:", ":", "0", "日本.ツール", "emoji.\uD83D\uDE00", "tab\there",
+                "x".repeat(SessionLimits.MAX_TOOL_NAME_LENGTH), "'; DROP TABLE x; --");
+        Set<String> labels = Set.of("pii:email", "7:seven", "ünïcode", "\uD83D\uDE00", "l".repeat(64), ":");
+        store.current(id("s"), alice);
+        for (String tool : tools) {
+            store.recordCall(id("s"), tool, labels);
+        }
+        SessionFacts facts = replica(store, TTL, SessionLimits.defaults()).current(id("s"), alice);
+        assertEquals(tools, facts.recentTools());
+        assertEquals(labels, facts.labelsSeen());
+    }
+
+    @Test
     void refusesAnotherPrincipalOnTheSameId() throws Exception {
         SessionStore store = store(TTL, SessionLimits.defaults());
         store.current(id("s"), alice);
