@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #MAX_RESUMPTIONS} times. Once a response has been read from
  * a resumed stream, that stream is closed (its job is done). A failed resumption ends the body as before it: the
  * call then times out as it did without resumption.
+ *
+ * <p>A stream is never held longer than {@code maxOpen} (the upstream's timeout and a grace): an upstream that
+ * keeps a call's stream going without end (comments, events, never a response) would otherwise be read for ever
+ * after the call timed out, one open connection per call (red team round 2). Past it the stream is cancelled, which
+ * closes its connection.
  */
 final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
@@ -35,16 +40,19 @@ final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
     private final HttpRequest post;
     private final HttpClient client;
     private final SseScan scan = new SseScan();
+    private final Duration maxOpen;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong demand = new AtomicLong();
     private volatile Flow.Subscription current;
     private volatile boolean cancelled;
     private volatile boolean resumed;
     private int resumptions;
 
-    ResumedStream(HttpResponse.BodySubscriber<T> downstream, HttpRequest post, HttpClient client) {
+    ResumedStream(HttpResponse.BodySubscriber<T> downstream, HttpRequest post, HttpClient client, Duration maxOpen) {
         this.downstream = downstream;
         this.post = post;
         this.client = client;
+        this.maxOpen = maxOpen;
     }
 
     static boolean isEventStream(HttpResponse.ResponseInfo info) {
@@ -59,6 +67,7 @@ final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         current = subscription;
+        CompletableFuture.delayedExecutor(maxOpen.toMillis(), TimeUnit.MILLISECONDS).execute(this::expire);
         downstream.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {
@@ -82,19 +91,21 @@ final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
         if (resumed && scan.responded()) {
             // the answer came on the resumed stream: nothing more is needed from it
             current.cancel();
-            downstream.onComplete();
+            complete();
         }
     }
 
     @Override
     public void onError(Throwable error) {
-        downstream.onError(error);
+        if (ended.compareAndSet(false, true)) {
+            downstream.onError(error);
+        }
     }
 
     @Override
     public void onComplete() {
         if (cancelled || scan.responded() || scan.lastId() == null || resumptions >= MAX_RESUMPTIONS) {
-            downstream.onComplete();
+            complete();
             return;
         }
         resumptions++;
@@ -120,7 +131,7 @@ final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
                     if (error != null || !isEventStream(response.statusCode(), response.headers())) {
                         LOG.log(System.Logger.Level.DEBUG, "resuming an upstream stream failed: "
                                 + (error != null ? error : "status " + response.statusCode()));
-                        downstream.onComplete();
+                        complete();
                     }
                 });
     }
@@ -149,7 +160,7 @@ final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
         @Override
         public void onError(Throwable error) {
             body.completeExceptionally(error);
-            downstream.onError(error);
+            ResumedStream.this.onError(error);
         }
 
         @Override
@@ -163,6 +174,29 @@ final class ResumedStream<T> implements HttpResponse.BodySubscriber<T> {
         @Override
         public CompletionStage<Void> getBody() {
             return body;
+        }
+    }
+
+    private void complete() {
+        if (ended.compareAndSet(false, true)) {
+            downstream.onComplete();
+        }
+    }
+
+    /** The stream outlived its bound: let go of it (closing its connection), whatever it still sends. */
+    private void expire() {
+        if (ended.get()) {
+            return;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "an upstream stream stayed open past " + maxOpen.toMillis()
+                + " ms; closed");
+        cancelled = true;
+        current.cancel();
+        if (scan.responded()) {
+            complete();
+        } else {
+            onError(new java.io.IOException("the upstream's stream stayed open past " + maxOpen.toMillis()
+                    + " ms without an answer; closed"));
         }
     }
 

@@ -21,15 +21,22 @@ import javax.net.ssl.SSLParameters;
  * longer stream and gets its answer. Everything else is the wrapped client's.
  */
 final class ResumingHttpClient extends HttpClient {
+    /** How long a POST's stream may stay open after the upstream's timeout, for the answer to arrive. */
+    static final Duration STREAM_GRACE = Duration.ofSeconds(5);
     private final HttpClient delegate;
+    private final Duration maxOpen;
 
-    private ResumingHttpClient(HttpClient delegate) {
+    private ResumingHttpClient(HttpClient delegate, Duration maxOpen) {
         this.delegate = delegate;
+        this.maxOpen = maxOpen;
     }
 
-    /** A builder whose clients resume; configured like {@link HttpClient#newBuilder()}. */
-    static HttpClient.Builder builder() {
-        return new Builder(HttpClient.newBuilder());
+    /**
+     * A builder whose clients resume; configured like {@link HttpClient#newBuilder()}. A POST's stream is held at
+     * most {@code timeout} plus {@link #STREAM_GRACE}.
+     */
+    static HttpClient.Builder builder(Duration timeout) {
+        return new Builder(HttpClient.newBuilder(), timeout.plus(STREAM_GRACE));
     }
 
     @Override
@@ -51,7 +58,7 @@ final class ResumingHttpClient extends HttpClient {
         }
         return delegate.sendAsync(request, info -> {
             HttpResponse.BodySubscriber<T> body = handler.apply(info);
-            return ResumedStream.isEventStream(info) ? new ResumedStream<>(body, request, delegate) : body;
+            return ResumedStream.isEventStream(info) ? new ResumedStream<>(body, request, delegate, maxOpen) : body;
         }, push);
     }
 
@@ -110,7 +117,7 @@ final class ResumingHttpClient extends HttpClient {
         delegate.close();
     }
 
-    private record Builder(HttpClient.Builder delegate) implements HttpClient.Builder {
+    private record Builder(HttpClient.Builder delegate, Duration maxOpen) implements HttpClient.Builder {
         @Override
         public HttpClient.Builder cookieHandler(CookieHandler handler) {
             delegate.cookieHandler(handler);
@@ -173,7 +180,7 @@ final class ResumingHttpClient extends HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ResumingHttpClient(delegate.build());
+            return new ResumingHttpClient(delegate.build(), maxOpen);
         }
     }
 }

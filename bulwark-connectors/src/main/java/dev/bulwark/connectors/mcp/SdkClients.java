@@ -92,7 +92,7 @@ final class SdkClients {
             String endpoint = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                     + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
             return HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getRawAuthority())
-                    .clientBuilder(ResumingHttpClient.builder())
+                    .clientBuilder(ResumingHttpClient.builder(config.timeout()))
                     .endpoint(endpoint)
                     .connectTimeout(config.timeout())
                     .maxResponseSize(MAX_MESSAGE_BYTES)

@@ -100,7 +100,7 @@ class ResumingHttpClientTest {
     }
 
     private String post() throws Exception {
-        HttpClient client = ResumingHttpClient.builder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = ResumingHttpClient.builder(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI().toString().replaceAll("/$", "")
                         + "/mcp")).header("Authorization", "Bearer t").header("Mcp-Session-Id", "sess")
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
