@@ -18,8 +18,9 @@ class EmailRecognizerTest {
     void findsWhatTheFormerLoopFindsOnGeneratedTexts() {
         int found = 0;
         for (String text : GeneratedTexts.of(37, PIECES, 40_000, 12)) {
+            // Recognizers read the matching form, as PatternPiiDetector hands it to them.
             Candidates out = new Candidates(ScanText.of(text), 100_000);
-            new EmailRecognizer().recognize(text, out);
+            new EmailRecognizer().recognize(out.scanText(), out);
             List<Finding> expected = reference(text);
             assertThat(out.all()).as(text).isEqualTo(expected);
             found += expected.size();
@@ -39,8 +40,9 @@ class EmailRecognizerTest {
         return out.all();
     }
 
-    private static List<Finding> reference(String text) {
-        Candidates out = new Candidates(ScanText.of(text), 100_000);
+    private static List<Finding> reference(String original) {
+        Candidates out = new Candidates(ScanText.of(original), 100_000);
+        String text = out.scanText();
         Matcher m = EmailRecognizer.EMAIL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int resume = 0;
         for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {

@@ -30,8 +30,9 @@ class FinancialRecognizerTest {
     void findsWhatFindLoopsFindOnGeneratedTexts() {
         int found = 0;
         for (String text : GeneratedTexts.of(23, PIECES, 40_000, 8)) {
+            // Recognizers read the matching form, as PatternPiiDetector hands it to them.
             Candidates out = new Candidates(ScanText.of(text), 100_000);
-            new FinancialRecognizer().recognize(text, out);
+            new FinancialRecognizer().recognize(out.scanText(), out);
             List<Finding> expected = reference(text);
             assertThat(sorted(out.all())).as(text).isEqualTo(expected);
             found += expected.size();
@@ -59,8 +60,9 @@ class FinancialRecognizerTest {
         assertThat(ssns).isGreaterThan(2_000);
     }
 
-    private static List<Finding> reference(String text) {
-        Candidates out = new Candidates(ScanText.of(text), 100_000);
+    private static List<Finding> reference(String original) {
+        Candidates out = new Candidates(ScanText.of(original), 100_000);
+        String text = out.scanText();
         Matcher m = CARD.matcher(text);
         while (m.find()) {
             FinancialRecognizer.card(text, m.start(), m.end(), out);
