@@ -73,7 +73,15 @@ public final class AuthorizeServlet extends HttpServlet {
                 response.setHeader("Location", redirect.url());
             }
             case AuthorizationRequest.Outcome.Valid valid -> {
-                PendingLogins.Pending pending = p.logins().start(valid.request());
+                Optional<PendingLogins.Pending> started = p.logins().start(valid.request(), request.getRemoteAddr());
+                if (started.isEmpty()) {
+                    p.audit().refused(AuditEventType.AUTHENTICATION, "oauth.authorize", null, "THROTTLED", request,
+                            Map.of("detail", "too many logins in progress"));
+                    response.setHeader("Retry-After", "60");
+                    LoginPages.problem(response, 429, "Too many logins are in progress from here; try again later.");
+                    return;
+                }
+                PendingLogins.Pending pending = started.get();
                 LoginCookie.set(response, pending.id(), p.secureCookies());
                 LoginPages.login(response, 200, valid.request(), pending.csrf(), Optional.empty(),
                         p.federation());

@@ -47,6 +47,11 @@ class HostileUpstreamNotificationsTest {
                     }
                     return McpTestTools.text("flooded");
                 }),
+                McpTestTools.tool("huge_log", "Logs.", "{\"type\":\"object\"}", null, (ex, req) -> {
+                    ex.loggingNotification(new McpSchema.LoggingMessageNotification(McpSchema.LoggingLevel.INFO,
+                            "up", "y".repeat(1_000_000)));
+                    return McpTestTools.text("logged");
+                }),
                 McpTestTools.tool("leaky_logger", "Logs.", "{\"type\":\"object\"}", null, (ex, req) -> {
                     ex.loggingNotification(new McpSchema.LoggingMessageNotification(McpSchema.LoggingLevel.INFO,
                             "key " + SECRET, "hello"));
@@ -92,6 +97,22 @@ class HostileUpstreamNotificationsTest {
         }
         assertThat(logs.getFirst().logger()).startsWith("key ").doesNotContain(SECRET);
         assertThat(logs.getFirst().data()).isEqualTo("hello");
+    }
+
+    /**
+     * Held: a megabyte log message (a hundred are allowed per call) reaches the agent cut, since the recorded redactor
+     * keeps only the head of a string longer than 256 characters.
+     */
+    @Test
+    void aHugeLogMessageReachesTheAgentCut() {
+        List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
+        try (McpSyncClient client = fixture.clientSpec("caller").loggingConsumer(logs::add).build()) {
+            client.initialize();
+            assertThat(call(client, "huge_log")).isEqualTo("logged");
+            Eventually.until(() -> logs.size() == 1);
+        }
+        assertThat(logs.getFirst().data().length()).isLessThanOrEqualTo(8_192);
+        assertThat(logs.getFirst().data()).startsWith("yyyy");
     }
 
     private static String call(McpSyncClient client, String tool) {

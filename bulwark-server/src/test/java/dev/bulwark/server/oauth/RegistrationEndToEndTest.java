@@ -103,4 +103,41 @@ class RegistrationEndToEndTest {
         assertThat(steps.postJson("/oauth/register", "{\"client_name\":\"Zoë's Editor\",\"redirect_uris\":[\""
                 + REDIRECT + "\"]}").statusCode()).as("letters of any script are names").isEqualTo(201);
     }
+
+    /**
+     * Red team round 2: starting a login is one unthrottled GET. One source may have at most
+     * {@code PendingLogins.MAX_PER_SOURCE} logins in progress (429 past it); logins of other sources are neither
+     * refused nor pushed out.
+     */
+    @Test
+    void oneSourceCannotFillTheLoginsInProgress() throws Exception {
+        String client = steps.register("Flooder", REDIRECT);
+        URI url = URI.create(steps.authorizeUrl(client, REDIRECT));
+        String target = url.getRawPath() + "?" + url.getRawQuery();
+        int shown = 0;
+        int refused = 0;
+        for (int i = 0; i <= dev.bulwark.identity.PendingLogins.MAX_PER_SOURCE; i++) {
+            switch (getFrom("127.0.0.7", target)) {
+                case 200 -> shown++;
+                case 429 -> refused++;
+                default -> throw new AssertionError("unexpected status");
+            }
+        }
+        assertThat(shown).isEqualTo(dev.bulwark.identity.PendingLogins.MAX_PER_SOURCE);
+        assertThat(refused).isEqualTo(1);
+        assertThat(getFrom("127.0.0.8", target)).as("another source still logs in").isEqualTo(200);
+    }
+
+    private static int getFrom(String source, String target) throws Exception {
+        URI base = URI.create(gateway.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(source, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return Integer.parseInt(answer.substring(9, 12));
+        }
+    }
 }
