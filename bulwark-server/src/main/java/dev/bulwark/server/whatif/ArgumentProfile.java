@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 record ArgumentProfile(String name, String type, String condition, String comment) {
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /** Cedar's reserved identifiers: not usable after a dot or {@code has}, so such an argument is not constrained. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("true", "false", "if", "then", "else", "in",
+            "is", "like", "has", "__cedar");
     /** Placeholders the audit redactor writes: [REDACTED], [REDACTED:kind], [TRUNCATED: …], [EMAIL] … */
     private static final Pattern REDACTION = Pattern.compile("\\[[A-Z][A-Z_]*(?:[:\\]])");
     private static final int MAX_STRING = 200;
@@ -29,7 +32,7 @@ record ArgumentProfile(String name, String type, String condition, String commen
     }
 
     ArgumentProfile unconstrained(String why) {
-        return new ArgumentProfile(name, null, null, name + ": not constrained (" + why + ")");
+        return new ArgumentProfile(name, null, null, commentText(name) + ": not constrained (" + why + ")");
     }
 
     static ArgumentProfile of(String name, List<Map<String, Object>> calls, List<Boolean> redacted, int maxValues) {
@@ -45,7 +48,7 @@ record ArgumentProfile(String name, String type, String condition, String commen
         boolean always = values.size() == calls.size();
         String presence = always ? "in every call" : "in " + values.size() + " of " + calls.size() + " calls";
         ArgumentProfile none = new ArgumentProfile(name, null, null, null);
-        if (!IDENTIFIER.matcher(name).matches()) {
+        if (!IDENTIFIER.matcher(name).matches() || RESERVED.contains(name) || name.startsWith("__cedar")) {
             return none.unconstrained("its name is not a Cedar identifier");
         }
         if (anyRedacted) {
@@ -94,6 +97,25 @@ record ArgumentProfile(String name, String type, String condition, String commen
 
     private static String paren(String condition) {
         return condition.contains("&&") ? "(" + condition + ")" : condition;
+    }
+
+    /**
+     * Text for a {@code //} comment, which ends at any line break a reader or lexer may honour: control characters,
+     * line and paragraph separators, format characters and lone surrogates are written as {@code \\u{..}}, and the
+     * text is cut to 200 characters, so an agent-chosen name can never end its comment and start policy text.
+     */
+    static String commentText(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(MAX_STRING).forEach(c -> {
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.FORMAT || type == Character.SURROGATE || type == Character.UNASSIGNED) {
+                out.append("\\u{").append(Integer.toHexString(c)).append('}');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return value.codePointCount(0, value.length()) > MAX_STRING ? out + "…" : out.toString();
     }
 
     /** A Cedar string literal: quotes and backslashes escaped, control characters as unicode escapes. */

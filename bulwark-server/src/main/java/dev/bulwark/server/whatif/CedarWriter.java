@@ -45,18 +45,21 @@ final class CedarWriter {
 
         StringBuilder out = new StringBuilder();
         long calls = 0;
-        out.append("// Least-privilege policies learned from the allowed calls of agent ").append(agent);
+        out.append("// Least-privilege policies learned from the allowed calls of agent ")
+                .append(ArgumentProfile.commentText(agent));
         if (first != null) {
             out.append(" between ").append(first).append(" and ").append(last);
         }
         out.append(".\n// A proposal for review: each permit allows one tool, with the argument values observed.\n");
-        notes.forEach(n -> out.append("// note: ").append(n).append('\n'));
+        notes.forEach(n -> out.append("// note: ").append(ArgumentProfile.commentText(n)).append('\n'));
         for (PolicyLearner.ToolCalls tool : tools) {
             calls += tool.arguments.size();
             List<ArgumentProfile> list = profiles.get(tool.tool);
             List<String> conditions = list.stream().filter(ArgumentProfile::constrained)
                     .map(ArgumentProfile::condition).toList();
-            out.append('\n').append("// ").append(tool.tool).append(" (").append(tool.kind).append("): ")
+            // Every text in a comment passes commentText: a line break in it would end the comment.
+            out.append('\n').append("// ").append(ArgumentProfile.commentText(tool.tool)).append(" (")
+                    .append(tool.kind).append("): ")
                     .append(tool.arguments.size()).append(" allowed calls\n");
             list.forEach(p -> out.append("//   ").append(p.comment()).append('\n'));
             String scope = "  action == Bulwark::Action::" + ArgumentProfile.literal(tool.kind) + ",\n"
@@ -77,7 +80,8 @@ final class CedarWriter {
                         .map(u -> "Bulwark::User::" + ArgumentProfile.literal(u)).toList()) + "].contains(principal)");
                 userConditions.add("context.agent == Bulwark::Agent::" + ArgumentProfile.literal(agent));
                 userConditions.addAll(conditions);
-                out.append("// delegated calls: the users' side, for the users seen acting through ").append(agent)
+                out.append("// delegated calls: the users' side, for the users seen acting through ")
+                        .append(ArgumentProfile.commentText(agent))
                         .append('\n')
                         .append("@id(").append(ArgumentProfile.literal("learned-" + agent + "-" + tool.tool
                                 + "-users")).append(")\n")

@@ -106,6 +106,39 @@ class PolicyLearnerTest {
     }
 
     @Test
+    void aHostileArgumentNameCannotBreakOutOfItsCommentIntoPolicyText() throws Exception {
+        // An upstream tool whose schema leaves extra properties open lets an agent choose argument names; the
+        // learner writes a name that is not an identifier into a comment, so a line break in it must not end it.
+        for (String breaker : List.of("\n", "\r", "\u2028", "\u0085")) {
+            String hostile = "x" + breaker + "@id(\"injected\") permit (principal, action, resource);" + breaker
+                    + "//";
+            LearnedPolicies learned = learn(call(1, null, "crm.find", "read", "allow", Map.of(hostile, "v")));
+
+            CedarPolicyEngine engine = load(learned);
+
+            assertThat(engine.policyCount()).as("line break %s", (int) breaker.charAt(0)).isEqualTo(1);
+            assertThat(engine.decide(request(null, "crm.delete", "write", Map.of())))
+                    .as("line break %s", (int) breaker.charAt(0)).isInstanceOf(Decision.Deny.class);
+            assertThat(learned.policies().lines().filter(l -> !l.isBlank() && !l.startsWith("//")
+                    && !l.startsWith("@id(\"learned-")).filter(l -> l.contains("injected"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anArgumentNamedLikeACedarKeywordIsLeftUnconstrainedAndTheProposalStillLoads() throws Exception {
+        LearnedPolicies learned = learn(call(1, null, "crm.find", "read", "allow",
+                Map.of("if", "a", "in", "b", "like", "c", "has", "d", "true", 1L, "region", "EMEA")));
+
+        CedarPolicyEngine engine = load(learned);
+
+        assertThat(engine.decide(request(null, "crm.find", "read",
+                Map.of("if", "z", "in", "b", "like", "c", "has", "d", "true", 1L, "region", "EMEA"))))
+                .isInstanceOf(Decision.Allow.class);
+        assertThat(engine.decide(request(null, "crm.find", "read", Map.of("region", "NA"))))
+                .isInstanceOf(Decision.Deny.class);
+    }
+
+    @Test
     void anArgumentTwoToolsPassAsDifferentTypesIsNotConstrained() throws Exception {
         LearnedPolicies learned = learn(call(1, null, "crm.find", "read", "allow", Map.of("id", "c-1")),
                 call(2, null, "crm.get", "read", "allow", Map.of("id", 7L)));
