@@ -65,9 +65,12 @@ public final class SqlOAuthClients implements OAuthClients {
         }
     }
 
-    /** Removes a registered client; false when there was none. Its logins are revoked by {@link CodeGrants}. */
+    /**
+     * Removes a registered client; false when there was none. Its logins are revoked by {@link CodeGrants}. Works by id
+     * alone, so a stored client that no longer meets the registration rules (and so cannot be found) can be removed.
+     */
     public boolean delete(String clientId) {
-        if (find(clientId).isEmpty()) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             return false;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -79,6 +82,11 @@ public final class SqlOAuthClients implements OAuthClients {
         }
     }
 
+    /**
+     * The client of this id; empty when there is none, and also when its stored name or redirect URIs no longer meet
+     * the registration rules (a client registered before a rule was added): such a client cannot log anyone in, and
+     * {@link #list} leaves it out, until an admin deletes it by id.
+     */
     @Override
     public Optional<OAuthClient> find(String clientId) {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
@@ -96,8 +104,12 @@ public final class SqlOAuthClients implements OAuthClients {
                 for (Object o : com.nimbusds.jose.util.JSONArrayUtils.parse(rs.getString(3))) {
                     uris.add((String) o);
                 }
-                return Optional.of(new OAuthClient(rs.getString(1), rs.getString(2), uris, rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5))));
+                try {
+                    return Optional.of(new OAuthClient(rs.getString(1), rs.getString(2), uris, rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5))));
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
             }
         } catch (SQLException e) {
             throw Sql.failure("could not read client", e);
