@@ -41,8 +41,6 @@ public final class JdbcSessionStore implements SessionStore {
     private static final String NO_USER = "";
     /** At most this long (or a hundredth of the idle timeout, if less) between writes of a busy session's last use. */
     private static final long MAX_TOUCH_MILLIS = 1_000;
-    /** Rows of tools beyond the recent window are deleted every this many calls, so at most this many wait. */
-    static final int TRIM_EVERY = 8;
 
     private final DataSource database;
     private final Duration idleTimeout;
@@ -112,7 +110,7 @@ public final class JdbcSessionStore implements SessionStore {
     private SessionFacts recentlyUsed(String id, String agent, String user, long now) throws SQLException {
         SessionRead read;
         try (Connection c = database.getConnection()) {
-            read = kept.use(c, SessionRead.SQL, s -> SessionRead.of(s, id, limits.recentTools()));
+            read = kept.use(c, SessionRead.SQL, s -> SessionRead.of(s, id));
         }
         return read != null && read.lastUsed() >= now - touchMillis && agent.equals(read.agent())
                 && user.equals(read.user()) ? read.facts() : null;
@@ -175,9 +173,8 @@ public final class JdbcSessionStore implements SessionStore {
                 }
                 update(c, "INSERT INTO " + TOOLS + " (session_id, seq, tool) VALUES (?, ?, ?)", sessionId, seq,
                         toolName);
-                // call numbers start at 1, so until the window is full there is nothing older to drop; reads take
-                // only the window, so older rows are dropped every TRIM_EVERY calls, not one statement per call
-                if (seq > limits.recentTools() && seq % TRIM_EVERY == 0) {
+                // call numbers start at 1, so until the window is full there is nothing older to drop
+                if (seq > limits.recentTools()) {
                     update(c, "DELETE FROM " + TOOLS + " WHERE session_id = ? AND seq <= ?", sessionId,
                             seq - limits.recentTools());
                 }
@@ -275,7 +272,7 @@ public final class JdbcSessionStore implements SessionStore {
 
     /** The row, its labels and its tools in one round trip. */
     private SessionFacts read(Connection c, String id) throws SQLException {
-        SessionRead read = kept.use(c, SessionRead.SQL, s -> SessionRead.of(s, id, limits.recentTools()));
+        SessionRead read = kept.use(c, SessionRead.SQL, s -> SessionRead.of(s, id));
         if (read == null) {
             throw new SQLException("session vanished", "40001");
         }

@@ -27,16 +27,12 @@ record SessionRead(SessionFacts facts, long lastUsed, String agent, String user)
             + " (SELECT string_agg(length(label) || ':' || label, '') FROM " + LABELS
             + " WHERE session_id = s.id),"
             + " (SELECT string_agg(length(tool) || ':' || tool, '' ORDER BY seq) FROM " + TOOLS
-            + " WHERE session_id = s.id AND seq > s.call_count - ?)"
+            + " WHERE session_id = s.id)"
             + " FROM " + SESSIONS + " s WHERE id = ?";
 
-    /**
-     * Runs {@link #SQL} (prepared) for the session {@code id}, with its {@code recentTools} newest tools (older rows
-     * may wait for their trimming); null when it has no row.
-     */
-    static SessionRead of(PreparedStatement statement, String id, int recentTools) throws SQLException {
-        statement.setLong(1, recentTools);
-        statement.setString(2, id);
+    /** Runs {@link #SQL} (prepared) for the session {@code id}; null when it has no row. */
+    static SessionRead of(PreparedStatement statement, String id) throws SQLException {
+        statement.setString(1, id);
         try (ResultSet r = statement.executeQuery()) {
             if (!r.next()) {
                 return null;
