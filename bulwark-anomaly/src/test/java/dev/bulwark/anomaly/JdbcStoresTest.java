@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bulwark.testkit.JdbcUrlDataSource;
 import dev.bulwark.testkit.MutableClock;
+import dev.bulwark.testkit.OneConnectionPool;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -62,5 +65,33 @@ class JdbcStoresTest {
         ledger.clear("agent:a");
         assertEquals(0, ledger.riskMillis("agent:a"));
         assertThrows(IllegalArgumentException.class, () -> ledger.raise("agent:a", -1, Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aPooledConnectionKeepsTheRiskReadPreparedAndStillSeesAnotherReplicasRaise() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-08T00:00:00Z"));
+        DataSource db = JdbcUrlDataSource.sqliteWal(dir.resolve("kept.db"));
+        OneConnectionPool pool = new OneConnectionPool(db);
+        JdbcRiskLedger gateway = new JdbcRiskLedger(pool, clock);
+        JdbcRiskLedger other = new JdbcRiskLedger(db, clock);
+        assertEquals(0, gateway.riskMillis(List.of("agent:a", "user:u")));
+        int afterFirst = pool.prepared().size();
+        other.raise("agent:a", 700, Duration.ofMinutes(5));
+        assertEquals(700, gateway.riskMillis(List.of("agent:a", "user:u")));
+        other.raise("user:u", 300, Duration.ofMinutes(5));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1000, gateway.riskMillis(List.of("agent:a", "user:u")));
+        }
+        assertEquals(afterFirst, pool.prepared().size(), "prepared once per connection and SQL");
+        other.clear("agent:a");
+        assertEquals(300, gateway.riskMillis(List.of("agent:a", "user:u")));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(0, gateway.riskMillis(List.of("agent:a", "user:u")), "lapsed");
+
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE bulwark_anomaly_risk");
+        }
+        assertThrows(IllegalStateException.class, () -> gateway.riskMillis("agent:a"), "fails closed, never 0");
+        assertThrows(IllegalStateException.class, () -> gateway.riskMillis("agent:a"));
     }
 }
