@@ -313,11 +313,32 @@ final class TokenClassifier {
             to--;
         }
         if (from == 0 && to == core.length()) {
+            currencyCode(core, out); // and read on: EUR123456 may also be an account's identifier
             return false;
         }
         List<String> keys = Numbers.keys(core.substring(from, to));
         out.add(ValueKind.AMOUNT, keys);
         return !keys.isEmpty();
+    }
+
+    /** An amount with its currency code glued to it: {@code EUR1234.56}, {@code 1234.56USD}. */
+    private static void currencyCode(String core, Found out) {
+        int n = core.length();
+        if (n < 5) {
+            return;
+        }
+        String head = core.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+        String tail = core.substring(n - 3).toLowerCase(java.util.Locale.ROOT);
+        String number = CURRENCY_WORDS.contains(head) ? core.substring(3)
+                : CURRENCY_WORDS.contains(tail) ? core.substring(0, n - 3) : null;
+        if (number == null) {
+            return;
+        }
+        List<String> keys = Numbers.keys(number);
+        if (keys.isEmpty()) {
+            return;
+        }
+        out.add(ValueKind.AMOUNT, keys);
     }
 
     private static boolean phone(String core, Found out) {
