@@ -36,7 +36,7 @@ final class Numbers {
             } else if (c == ',') {
                 commas++;
                 lastComma = i;
-            } else if (c == '\'' || c == '_' || c == '\u00a0' || c == '\u202f') {
+            } else if (grouping(c)) {
                 // grouping marks only; checked below by shape
             } else {
                 return List.of();
@@ -74,6 +74,11 @@ final class Numbers {
         return out;
     }
 
+    /** Marks that only group digits: apostrophes (Swiss {@code 1'000}, also typographic), underscores, narrow spaces. */
+    private static boolean grouping(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u02bc' || c == '_' || c == '\u00a0' || c == '\u202f';
+    }
+
     private static boolean groupsOfThree(String body, char mark) {
         int first = body.indexOf(mark);
         if (first < 1 || first > 3) {
@@ -103,7 +108,7 @@ final class Numbers {
             char c = body.charAt(i);
             if (c == decimal) {
                 b.append('.');
-            } else if (c == group || c == '\'' || c == '_' || c == '\u00a0' || c == '\u202f') {
+            } else if (c == group || grouping(c)) {
                 continue;
             } else if (Character.isDigit(c)) {
                 b.append(c);

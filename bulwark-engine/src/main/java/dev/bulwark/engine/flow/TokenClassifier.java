@@ -1,8 +1,5 @@
 package dev.bulwark.engine.flow;
 
-import java.net.IDN;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,11 +9,7 @@ import java.util.Set;
  * backtracking regular expressions), so classifying a text costs time linear in its length.
  */
 final class TokenClassifier {
-    /** What separates the pieces of a URL's path and query; compiled once, not per URL token. */
-    private static final java.util.regex.Pattern URL_PIECES = java.util.regex.Pattern.compile("[/?&=#;,]");
 
-    /** Schemes whose URLs a browser's parser reads with any slashes or backslashes before the host. */
-    private static final Set<String> SPECIAL_SCHEMES = Set.of("http", "https", "ws", "wss", "ftp", "file");
     /** The longest label read before a value glued to it ({@code IBAN:…}). */
     private static final int MAX_LABEL = 32;
 
@@ -76,7 +69,7 @@ final class TokenClassifier {
         if (core.indexOf('/') < 0 && core.indexOf(':') < 0 && runOnDomain(core, lower, out, words, nested)) {
             return;
         }
-        if (!nested && url(lower, out)) {
+        if (!nested && UrlReader.url(lower, out)) {
             return;
         }
         List<String> date = Dates.keys(core);
@@ -145,7 +138,7 @@ final class TokenClassifier {
         if (!Shapes.domain(stripWww(head), true)) {
             return false;
         }
-        if (nested || !url(head, out)) { // a host written like a link is one, as url() would have read it
+        if (nested || !UrlReader.url(head, out)) { // a host written like a link is one, as url() would have read it
             out.add(ValueKind.DOMAIN, Shapes.key("dom", stripWww(head)));
         }
         if (words && !nested) {
@@ -175,111 +168,6 @@ final class TokenClassifier {
         out.add(ValueKind.EMAIL, Shapes.key("email", address));
         out.add(ValueKind.DOMAIN, Shapes.key("dom", stripWww(host)));
         return true;
-    }
-
-    /**
-     * A URL, read as a browser's URL parser (WHATWG) reads it, so that a form a browser or HTTP client accepts cannot
-     * carry a host past the index under another spelling: for the special schemes (http, https, ws, wss, ftp, file)
-     * any run of {@code /} and {@code \\} after the colon (none included) starts the host and {@code \\} separates
-     * the path like {@code /}; a protocol-relative {@code //host} is a URL; the host is percent-decoded, loses its
-     * trailing dots and, when not ASCII, is written in its IDNA (punycode) form. A token with a scheme whose host
-     * cannot be read is still an identifier, keyed by its raw host and path: it matches itself where it was seen and
-     * is an unseen identifier elsewhere, never nothing.
-     */
-    private static boolean url(String lower, Found out) {
-        String rest = null;
-        boolean special = false;
-        int colon = lower.indexOf(':');
-        if (colon > 0 && colon <= 8 && lower.substring(0, colon).chars().allMatch(Character::isLetter)) {
-            String scheme = lower.substring(0, colon);
-            special = SPECIAL_SCHEMES.contains(scheme);
-            if (special) {
-                int from = colon + 1;
-                while (from < lower.length() && (lower.charAt(from) == '/' || lower.charAt(from) == '\\')) {
-                    from++;
-                }
-                rest = lower.substring(from);
-            } else if (lower.startsWith("://", colon)) {
-                rest = lower.substring(colon + 3);
-            }
-        }
-        if (rest == null && (lower.startsWith("//") || lower.startsWith("\\\\"))) {
-            special = true;
-            rest = lower.substring(2);
-        }
-        if (rest == null && lower.startsWith("www.")) {
-            rest = lower;
-        }
-        if (rest == null) {
-            int slash = lower.indexOf('/');
-            if (slash < 4 || !Shapes.domain(lower.substring(0, slash), true)) {
-                return false;
-            }
-            rest = lower;
-        }
-        if (special) {
-            rest = rest.replace('\\', '/');
-        }
-        int end = 0;
-        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
-            end++;
-        }
-        String authority = rest.substring(0, end);
-        String host = authority.substring(authority.lastIndexOf('@') + 1);
-        int port = host.lastIndexOf(':');
-        if (port > 0) {
-            host = host.substring(0, port);
-        }
-        host = stripWww(readHost(host));
-        String tail = rest.substring(end);
-        while (tail.endsWith("/")) {
-            tail = tail.substring(0, tail.length() - 1);
-        }
-        if (!(Shapes.domain(host, false) || Shapes.ipv4(host) || host.equals("localhost"))) {
-            if (authority.isEmpty() || (colon < 0 && !lower.startsWith("//"))) {
-                return false;
-            }
-            out.add(ValueKind.URL, Shapes.key("url", authority + tail)); // unreadable host: fail closed
-            return true;
-        }
-        out.add(ValueKind.URL, Shapes.key("url", host + tail));
-        out.add(ValueKind.DOMAIN, Shapes.key("dom", host));
-        if (!tail.isEmpty()) {
-            String decoded;
-            try {
-                decoded = URLDecoder.decode(tail.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformed) {
-                decoded = tail;
-            }
-            for (String piece : URL_PIECES.split(decoded)) {
-                classify(piece, out, false, true);
-            }
-        }
-        return true;
-    }
-
-    /** A host as a URL parser resolves it: percent-decoded, without trailing dots, IDNA (punycode) when not ASCII. */
-    static String readHost(String host) {
-        String h = host;
-        if (h.indexOf('%') >= 0) {
-            try {
-                h = URLDecoder.decode(h.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException malformed) {
-                return host;
-            }
-            h = FlowText.normal(h).toLowerCase(Locale.ROOT);
-        }
-        while (h.endsWith(".")) {
-            h = h.substring(0, h.length() - 1);
-        }
-        if (!h.chars().allMatch(c -> c < 0x80)) {
-            try {
-                h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException notAHost) {
-                return host;
-            }
-        }
-        return h;
     }
 
     /**
@@ -313,11 +201,32 @@ final class TokenClassifier {
             to--;
         }
         if (from == 0 && to == core.length()) {
+            currencyCode(core, out); // and read on: EUR123456 may also be an account's identifier
             return false;
         }
         List<String> keys = Numbers.keys(core.substring(from, to));
         out.add(ValueKind.AMOUNT, keys);
         return !keys.isEmpty();
+    }
+
+    /** An amount with its currency code glued to it: {@code EUR1234.56}, {@code 1234.56USD}. */
+    private static void currencyCode(String core, Found out) {
+        int n = core.length();
+        if (n < 5) {
+            return;
+        }
+        String head = core.substring(0, 3).toLowerCase(Locale.ROOT);
+        String tail = core.substring(n - 3).toLowerCase(Locale.ROOT);
+        String number = CURRENCY_WORDS.contains(head) ? core.substring(3)
+                : CURRENCY_WORDS.contains(tail) ? core.substring(0, n - 3) : null;
+        if (number == null) {
+            return;
+        }
+        List<String> keys = Numbers.keys(number);
+        if (keys.isEmpty()) {
+            return;
+        }
+        out.add(ValueKind.AMOUNT, keys);
     }
 
     private static boolean phone(String core, Found out) {
