@@ -19,6 +19,36 @@ final class NestingBound {
 
     private NestingBound() {}
 
+    /**
+     * Why a schema extension is refused, or empty: its types may nest at most {@link #MAX_DEPTH} records and sets
+     * ({@code {}, {@code <}; 1,000 nested records crashed the JVM in the native schema parser).
+     */
+    static Optional<String> schemaProblem(String schema) {
+        int depth = 0;
+        int deepest = 0;
+        int n = schema.length();
+        for (int i = 0; i < n; i++) {
+            char c = schema.charAt(i);
+            if (c == '"') {
+                for (i++; i < n && schema.charAt(i) != '"'; i++) {
+                    if (schema.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '/' && i + 1 < n && schema.charAt(i + 1) == '/') {
+                while (i < n && schema.charAt(i) != '\n' && schema.charAt(i) != '\r') {
+                    i++;
+                }
+            } else if (c == '{' || c == '<' || c == '[' || c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}' || c == '>' || c == ']' || c == ')') {
+                depth--;
+            }
+        }
+        return deepest > MAX_DEPTH ? Optional.of("the schema nests " + deepest + " levels deep; at most " + MAX_DEPTH
+                + " are accepted") : Optional.empty();
+    }
+
     /** Why the statement is refused, or empty when it is within the bounds. */
     static Optional<String> problem(String statement) {
         int depth = 0;

@@ -52,6 +52,15 @@ class DeepPolicyTest {
     }
 
     @Test
+    void aDeeplyNestedSchemaExtensionIsRefusedAsAProblem() throws Exception {
+        Path d = write("schema", "true");
+        Files.writeString(d.resolve("deep.cedarschema"), "namespace Bulwark { type Arguments = " + rep("{a: ", 1000)
+                + "String" + rep("}", 1000) + "; }");
+        assertThatThrownBy(() -> CedarPolicyEngine.load(d, PolicyOptions.strict())).isInstanceOf(
+                PolicyLoadException.class).hasMessageContaining("at most");
+    }
+
+    @Test
     void theMostNestingAcceptedStillParsesOnAnOrdinaryStack() throws Exception {
         String deepest = rep("(", NestingBound.MAX_DEPTH - 3) + rep("if true then ", 2) + "true"
                 + rep(" else false", 2) + rep(")", NestingBound.MAX_DEPTH - 3); // the when braces are a level too
