@@ -121,6 +121,11 @@ final class PolicyLoader {
             ordinal++;
             int line = source.line(statement.start());
             int column = source.column(statement.start());
+            Optional<String> tooDeep = NestingBound.problem(statement.text());
+            if (tooDeep.isPresent()) {
+                problems.add(new PolicyProblem(file, line, column, tooDeep.get()));
+                continue;
+            }
             try {
                 policies.add(parse(file, ordinal, statement.text(), line, column));
             } catch (InternalException e) {

@@ -60,7 +60,12 @@ final class PolicySchema {
         Path file = extension.get();
         JsonNode declared;
         try {
-            declared = Schema.parse(Schema.JsonOrCedar.Cedar, Files.readString(file)).toJsonFormat();
+            String text = Files.readString(file);
+            Optional<String> tooDeep = NestingBound.schemaProblem(text);
+            if (tooDeep.isPresent()) {
+                return failed(file, "invalid schema extension: " + tooDeep.get());
+            }
+            declared = Schema.parse(Schema.JsonOrCedar.Cedar, text).toJsonFormat();
         } catch (IOException e) {
             return failed(file, "cannot read schema extension: " + e.getMessage());
         } catch (InternalException e) {

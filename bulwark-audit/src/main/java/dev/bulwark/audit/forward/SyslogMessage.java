@@ -74,15 +74,23 @@ public final class SyslogMessage {
         return out.toString();
     }
 
-    /** SD-PARAM values escape {@code " \ ]} (RFC 5424 6.3.3); names are fixed ASCII. */
+    /**
+     * SD-PARAM values escape {@code " \ ]} (RFC 5424 6.3.3); names are fixed ASCII. Control characters and line or
+     * paragraph separators (a caller-chosen client id can become a record's agent id) are written as the text
+     * {@code \\u000a}: RFC 5424 allows them raw under octet counting, but a receiver that splits on lines would
+     * read the rest as a forged message. The exact value stays in MSG, the record's JSON export line.
+     */
     private static void param(StringBuilder sd, String name, String value) {
         sd.append(' ').append(name).append("=\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\' || c == ']') {
-                sd.append('\\');
+                sd.append('\\').append(c);
+            } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sd.append(String.format("\\u%04x", (int) c));
+            } else {
+                sd.append(c);
             }
-            sd.append(c);
         }
         sd.append('"');
     }

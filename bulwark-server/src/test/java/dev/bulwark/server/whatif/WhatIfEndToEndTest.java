@@ -180,6 +180,18 @@ class WhatIfEndToEndTest {
     }
 
     @Test
+    void aDeeplyNestedDraftSentToTheApiIsRefusedAndTheGatewayKeepsServing() throws Exception {
+        // Before the nesting bound, this 240-byte draft ended the gateway's JVM inside Cedar's native parser.
+        String deep = "permit (principal, action, resource) when { " + "(".repeat(100) + "true" + ")".repeat(100)
+                + " };";
+        HttpResponse<String> api = post("/api/v1/policies/what-if", Map.of("files", Map.of("deep.cedar", deep)));
+
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(422);
+        assertThat(api.body()).contains("deep.cedar").contains("levels deep");
+        assertThat(post("/api/v1/policies/learn", Map.of("agent", "support-2")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anInvalidDraftIsRefusedWithItsProblemsAndNothingReplayed() throws Exception {
         Path bad = dir.resolve("bad");
         Files.createDirectories(bad);
