@@ -1,5 +1,7 @@
 package dev.bulwark.injection;
 
+import java.util.HexFormat;
+
 /**
  * Backslash escapes of JSON, JavaScript and Python strings, decoded during normalization: tool output is often a
  * JSON document, and a model reads {@code "\u0049gnore all previous\ninstructions"} as "Ignore all previous", a line
@@ -60,15 +62,11 @@ final class BackslashEscapes {
         if (from + digits > to) {
             return -1;
         }
-        int v = 0;
         for (int k = from; k < from + digits; k++) {
-            char c = s.charAt(k);
-            int d = c < 0x80 ? Character.digit(c, 16) : -1;
-            if (d < 0) {
+            if (!HexFormat.isHexDigit(s.charAt(k))) { // ASCII only, never full-width or other scripts' digits
                 return -1;
             }
-            v = v * 16 + d;
         }
-        return v;
+        return HexFormat.fromHexDigits(s, from, from + digits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.guards.text;
 
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -102,16 +103,12 @@ final class CharacterEscapes {
         if (from + digits > end) {
             return -1;
         }
-        int v = 0;
         for (int k = from; k < from + digits; k++) {
-            char c = s.charAt(k);
-            int d = c < 0x80 ? Character.digit(c, 16) : -1;
-            if (d < 0) {
+            if (!HexFormat.isHexDigit(s.charAt(k))) { // ASCII only, never full-width or other scripts' digits
                 return -1;
             }
-            v = v * 16 + d;
         }
-        return v;
+        return HexFormat.fromHexDigits(s, from, from + digits);
     }
 
     private static long pack(int cp, int length) {
