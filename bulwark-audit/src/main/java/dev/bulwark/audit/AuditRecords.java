@@ -46,13 +46,17 @@ public final class AuditRecords {
         return at(JdbcAuditLog.embeddedUrl(dataDirectory), new Properties());
     }
 
-    /** The newest {@code count} records, oldest first. */
+    /**
+     * The newest {@code count} records, oldest first; fewer when they hold more than {@link #MAX_PAGE_CHARS} characters
+     * of details (at least one record is read).
+     */
     public List<AuditRecord> tail(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0");
         }
+        // newest first, so the size bound (MAX_PAGE_CHARS) keeps the newest records
         List<AuditRecord> newestFirst = query("SELECT " + StoredRecord.COLUMNS
-                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", count);
+                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", new long[] {0}, count);
         Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -172,11 +176,16 @@ public final class AuditRecords {
     }
 
     private List<AuditRecord> query(String sql, long... parameters) {
+        return query(sql, null, parameters);
+    }
+
+    /** @param chars counts characters of details read, stopping at the page bound; {@code null} for no bound */
+    private List<AuditRecord> query(String sql, long[] chars, long... parameters) {
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setLong(i + 1, parameters[i]);
             }
-            return decodeAll(s, null);
+            return decodeAll(s, chars);
         } catch (SQLException e) {
             throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
         }

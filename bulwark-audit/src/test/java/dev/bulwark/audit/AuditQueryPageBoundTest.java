@@ -55,4 +55,24 @@ class AuditQueryPageBoundTest {
         assertThat(pages).as("more than one page").isGreaterThan(0);
         assertThat(seen).hasSize(RECORDS).doesNotHaveDuplicates();
     }
+    /** The admin API's {@code GET /api/v1/audit?limit=10000} reads the newest records: the same bound holds. */
+    @Test
+    void theTailOfHugeRecordsStopsAtTheSizeBoundKeepingTheNewest(@TempDir Path dir) {
+        try (JdbcAuditLog log = JdbcAuditLog.openEmbedded(dir, AuditLogOptions.defaults()
+                .withCheckpointPeriod(Duration.ZERO))) {
+            for (int i = 1; i <= RECORDS; i++) {
+                log.append(new AuditEvent(T0.plusSeconds(i), AuditEventType.TOOL_CALL, "crm.write",
+                        Outcome.SUCCEEDED, "bulky-agent", null, "s", "", Map.of("decision", "allow",
+                        "arguments", Map.of("note", "n".repeat(CHARS)))));
+            }
+            List<AuditRecord> tail = log.tail(10_000);
+            long chars = tail.stream().mapToLong(r -> r.event().details().toString().length()).sum();
+            assertThat(chars).isLessThanOrEqualTo(AuditRecords.MAX_PAGE_CHARS + CHARS + 1024L);
+            assertThat(tail).isNotEmpty();
+            assertThat(tail.getLast().event().action()).isEqualTo("crm.write");
+            assertThat(tail.getLast().sequence()).as("the newest record is kept")
+                    .isEqualTo(log.tail(1).getFirst().sequence());
+            assertThat(tail).extracting(AuditRecord::sequence).isSorted();
+        }
+    }
 }
