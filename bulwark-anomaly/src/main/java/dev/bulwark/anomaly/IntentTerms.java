@@ -7,6 +7,11 @@ import java.util.Set;
 /** The words of a declared intent, and of a tool's name, that can tie a tool to an intent. */
 final class IntentTerms {
     static final int MAX_TERMS = 24;
+    /**
+     * Longer runs of letters are not words that can name a tool (tool names are short) and are skipped: kept, 64 of
+     * them per principal at up to 4,096 characters each made one baseline hold most of a megabyte.
+     */
+    static final int MAX_WORD = 40;
     private static final Set<String> STOP = Set.of("the", "and", "for", "with", "from", "into", "this", "that", "then",
             "all", "our", "their", "its", "are", "was", "were", "please", "about", "any", "some", "get", "find", "list",
             "use", "using", "make", "new", "can", "you", "your", "out", "not", "per", "via");
@@ -19,6 +24,9 @@ final class IntentTerms {
             return terms;
         }
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() > MAX_WORD) {
+                continue;
+            }
             String stem = stem(word);
             if (stem.length() >= 3 && !STOP.contains(stem) && terms.size() < MAX_TERMS) {
                 terms.add(stem);

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -103,5 +106,44 @@ class HostileInputTest {
                     .anyMatch(x -> x.kind() == AnomalyKind.CALL_RATE);
         }
         assertTrue(burst);
+    }
+    /**
+     * A delegated user declares a 4,096-character intent (the header's bound) made of one long word, in session after
+     * session: the outside-intent detector keeps 64 words per principal, and 64 such words once held about 0.8 MB of
+     * snapshot per principal (times {@code maxPrincipals} in memory), far past the "tens of KiB" a profile may hold.
+     */
+    @Test
+    void longIntentWordsCannotSwellAPrincipalsBaseline() {
+        Map<String, byte[]> saved = new HashMap<>();
+        BaselineStore store = new BaselineStore() {
+            @Override
+            public byte[] load(String principal) {
+                return saved.get(principal);
+            }
+
+            @Override
+            public List<Snapshot> recent(int max) {
+                return List.of();
+            }
+
+            @Override
+            public void save(Map<String, byte[]> snapshots, int keep) {
+                saved.putAll(snapshots);
+            }
+        };
+        AnomalyDetector detector = new AnomalyDetector(AnomalySettings.defaults(), InstantSource.fixed(T0),
+                EnumSet.allOf(AnomalyKind.class), store);
+        for (int session = 0; session < 100; session++) {
+            // CJK letters are words to the intent splitter and three bytes each in UTF-8
+            String word = String.valueOf((char) (0x4E00 + session)).repeat(4_000) + "x" + session;
+            for (int call = 0; call < 3; call++) {
+                detector.observe(new CallEvent(T0.plusSeconds(session * 60L + call), "a", "u", "s" + session,
+                        "crm.get_customer", null, CallEvent.Outcome.ALLOWED, Set.of(), 1000, -1, false, word));
+            }
+        }
+        assertEquals(2, detector.snapshot(), "the agent's baseline and the user's");
+        for (byte[] state : saved.values()) {
+            assertTrue(state.length < 64 * 1024, "one principal's baseline holds " + state.length + " bytes");
+        }
     }
 }

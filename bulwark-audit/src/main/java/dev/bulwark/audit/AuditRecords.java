@@ -46,13 +46,17 @@ public final class AuditRecords {
         return at(JdbcAuditLog.embeddedUrl(dataDirectory), new Properties());
     }
 
-    /** The newest {@code count} records, oldest first. */
+    /**
+     * The newest {@code count} records, oldest first; fewer when they hold more than {@link #MAX_PAGE_CHARS} characters
+     * of details (at least one record is read).
+     */
     public List<AuditRecord> tail(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0");
         }
+        // newest first, so the size bound (MAX_PAGE_CHARS) keeps the newest records
         List<AuditRecord> newestFirst = query("SELECT " + StoredRecord.COLUMNS
-                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", count);
+                + " FROM audit_record ORDER BY sequence DESC LIMIT ?", new long[] {0}, count);
         Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -70,21 +74,30 @@ public final class AuditRecords {
     public static final int MAX_SCAN = 20_000;
 
     /**
+     * Characters of stored details one page reads at most (and at least one record). Agents choose how large their
+     * records are (their arguments are recorded), so without it a page of {@code limit=10000} could hold thousands
+     * of megabyte records in memory at once.
+     */
+    public static final long MAX_PAGE_CHARS = 8L * 1024 * 1024;
+
+    /**
      * One page of the records a query selects, oldest first. Column filters run in the database; the decision and
-     * policy filters read each row's details, and a page stops after {@value #MAX_SCAN} rows examined with a cursor
-     * to continue from, so no filter makes one request read the whole log.
+     * policy filters read each row's details, and a page stops after {@value #MAX_SCAN} rows examined or
+     * {@value #MAX_PAGE_CHARS} characters of details read, with a cursor to continue from, so no filter makes one
+     * request read the whole log, and no page of huge records fills the memory.
      */
     public AuditPage query(AuditQuery query) {
         Checks.present(query, "query");
         List<AuditRecord> matches = new ArrayList<>();
         long cursor = query.after();
         long scanned = 0;
+        long[] chars = {0};
         int batch = Math.min(MAX_SCAN, Math.max(query.limit(), 500));
         while (true) {
             List<String> parameters = new ArrayList<>();
             String where = query.after(cursor).where(parameters);
             List<AuditRecord> rows = select("SELECT " + StoredRecord.COLUMNS + " FROM audit_record WHERE " + where
-                    + " ORDER BY sequence LIMIT ?", cursor, parameters, batch);
+                    + " ORDER BY sequence LIMIT ?", cursor, parameters, batch, chars);
             for (AuditRecord record : rows) {
                 scanned++;
                 cursor = record.sequence();
@@ -97,6 +110,9 @@ public final class AuditRecords {
                 if (scanned >= MAX_SCAN) {
                     return new AuditPage(matches, java.util.OptionalLong.of(cursor), scanned);
                 }
+            }
+            if (chars[0] >= MAX_PAGE_CHARS) {
+                return new AuditPage(matches, java.util.OptionalLong.of(cursor), scanned);
             }
             if (rows.size() < batch) {
                 return new AuditPage(matches, java.util.OptionalLong.empty(), scanned);
@@ -117,14 +133,14 @@ public final class AuditRecords {
         }
     }
 
-    private List<AuditRecord> select(String sql, long cursor, List<String> parameters, int limit) {
+    private List<AuditRecord> select(String sql, long cursor, List<String> parameters, int limit, long[] chars) {
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, cursor);
             for (int i = 0; i < parameters.size(); i++) {
                 s.setString(i + 2, parameters.get(i));
             }
             s.setInt(parameters.size() + 2, limit);
-            return decodeAll(s);
+            return decodeAll(s, chars);
         } catch (SQLException e) {
             throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
         }
@@ -160,21 +176,30 @@ public final class AuditRecords {
     }
 
     private List<AuditRecord> query(String sql, long... parameters) {
+        return query(sql, null, parameters);
+    }
+
+    /** @param chars counts characters of details read, stopping at the page bound; {@code null} for no bound */
+    private List<AuditRecord> query(String sql, long[] chars, long... parameters) {
         try (Connection c = connection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setLong(i + 1, parameters[i]);
             }
-            return decodeAll(s);
+            return decodeAll(s, chars);
         } catch (SQLException e) {
             throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
         }
     }
 
-    private static List<AuditRecord> decodeAll(PreparedStatement s) throws SQLException {
+    /** @param chars characters of details read so far, counted up; reading stops once past the page bound */
+    private static List<AuditRecord> decodeAll(PreparedStatement s, long[] chars) throws SQLException {
         List<AuditRecord> records = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
+            while ((chars == null || chars[0] < MAX_PAGE_CHARS) && rs.next()) {
                 StoredRecord row = StoredRecord.read(rs);
+                if (chars != null) {
+                    chars[0] += row.details() == null ? 0 : row.details().length();
+                }
                 try {
                     records.add(row.decode());
                 } catch (IllegalArgumentException e) {

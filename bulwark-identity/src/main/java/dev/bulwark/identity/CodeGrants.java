@@ -61,6 +61,25 @@ public final class CodeGrants {
         java.util.Map<String, Instant> families = new java.util.LinkedHashMap<>();
         codes.spendAll(clientId).forEach(f -> families.put(f, now.plus(refreshTtl)));
         families.putAll(refreshTokens.familiesOf(clientId));
+        return revoke(families, now);
+    }
+
+    /**
+     * Ends every login through an agent, whatever client it came through: the kill switch's part for interactive
+     * logins. The agent's token cut-off refuses access tokens issued before it, but a refresh token from before the
+     * kill would otherwise mint fresh ones once the agent is re-activated.
+     *
+     * @return the number of logins revoked
+     */
+    public int revokeLoginsOfAgent(String agentId) {
+        Instant now = clock.instant();
+        java.util.Map<String, Instant> families = new java.util.LinkedHashMap<>();
+        codes.spendAllOfAgent(agentId).forEach(f -> families.put(f, now.plus(refreshTtl)));
+        families.putAll(refreshTokens.familiesOfAgent(agentId));
+        return revoke(families, now);
+    }
+
+    private int revoke(java.util.Map<String, Instant> families, Instant now) {
         families.forEach((family, expires) -> revocations.revoke(family, expires.isAfter(now)
                 ? expires : now.plus(settings.accessTokenTtl())));
         return families.size();

@@ -67,12 +67,22 @@ final class SqlAuthorizationCodes {
 
     /** Marks every unused code of a client used; answers the families of all its codes, each with a bound expiry. */
     java.util.Set<String> spendAll(String clientId) {
+        return spendAllWhere("client_id", clientId);
+    }
+
+    /** Marks every unused code issued for an agent (through any client) used; answers the families of its codes. */
+    java.util.Set<String> spendAllOfAgent(String agentId) {
+        return spendAllWhere("agent_id", agentId);
+    }
+
+    /** @param column a fixed column name of this class, never caller text */
+    private java.util.Set<String> spendAllWhere(String column, String value) {
         java.util.Set<String> families = new java.util.LinkedHashSet<>();
         try {
             Sql.inTransaction(dataSource, c -> {
                 try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT family FROM " + OAuthSql.CODES
-                        + " WHERE client_id = ?")) {
-                    s.setString(1, clientId);
+                        + " WHERE " + column + " = ?")) {
+                    s.setString(1, value);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             families.add(rs.getString(1));
@@ -80,9 +90,9 @@ final class SqlAuthorizationCodes {
                     }
                 }
                 try (PreparedStatement s = c.prepareStatement("UPDATE " + OAuthSql.CODES + " SET used_at = ?"
-                        + " WHERE client_id = ? AND used_at IS NULL")) {
+                        + " WHERE " + column + " = ? AND used_at IS NULL")) {
                     s.setLong(1, clock.millis());
-                    s.setString(2, clientId);
+                    s.setString(2, value);
                     s.executeUpdate();
                 }
                 return null;

@@ -62,10 +62,20 @@ final class SqlRefreshTokens {
 
     /** The families of a client's logins, each with its expiry. */
     java.util.Map<String, Instant> familiesOf(String clientId) {
+        return familiesWhere("client_id", clientId);
+    }
+
+    /** The families of every login through an agent (any of its clients), each with its expiry. */
+    java.util.Map<String, Instant> familiesOfAgent(String agentId) {
+        return familiesWhere("agent_id", agentId);
+    }
+
+    /** @param column a fixed column name of this class, never caller text */
+    private java.util.Map<String, Instant> familiesWhere(String column, String value) {
         java.util.Map<String, Instant> out = new java.util.LinkedHashMap<>();
         try (var c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT family,"
-                + " MAX(expires_at) FROM " + OAuthSql.REFRESH + " WHERE client_id = ? GROUP BY family")) {
-            s.setString(1, clientId);
+                + " MAX(expires_at) FROM " + OAuthSql.REFRESH + " WHERE " + column + " = ? GROUP BY family")) {
+            s.setString(1, value);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));

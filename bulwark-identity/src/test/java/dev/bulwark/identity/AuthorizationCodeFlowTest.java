@@ -172,6 +172,29 @@ class AuthorizationCodeFlowTest {
         assertFailed(x.refresh(first.refreshToken().orElseThrow(), x.client.clientId()), "agent is missing");
     }
 
+    /**
+     * The kill switch suspends the agent and cuts off its tokens; a refresh token of a login from before the kill must
+     * not mint fresh tokens once the agent is re-activated (docs/security/anomaly.md: re-activation does not revive
+     * old tokens). Before the fix the refresh after re-activation succeeded: the cut-off covered access tokens only.
+     */
+    @Test
+    void aKilledAgentsLoginsStayEndedAfterItIsReactivated() {
+        CodeGrants grants = new CodeGrants(x.flow, x.clients, x.f.agents, x.f.users, x.f.revocations, x.f.dataSource,
+                x.f.settings, Duration.ofHours(12), x.f.clock);
+        var first = (TokenResponse.Issued) x.redeem(x.code(), x.client.clientId(), CodeFlowFixture.REDIRECT,
+                CodeFlowFixture.VERIFIER);
+        String unused = x.code();
+        // what KillSwitch.pull does
+        x.f.agents.suspend("helper");
+        x.f.revocations.revokeTokensOf("helper");
+        assertThat(grants.revokeLoginsOfAgent("helper")).isEqualTo(2);
+        x.f.agents.activate("helper");
+        assertThat(x.f.authenticator.authenticate(first.accessToken())).isInstanceOf(Authentication.Rejected.class);
+        assertFailed(x.refresh(first.refreshToken().orElseThrow(), x.client.clientId()), "family revoked");
+        assertFailed(x.redeem(unused, x.client.clientId(), CodeFlowFixture.REDIRECT, CodeFlowFixture.VERIFIER),
+                "code reused");
+    }
+
     @Test
     void revokingAClientsLoginsEndsItsTokensAndUnusedCodes() {
         CodeGrants grants = new CodeGrants(x.flow, x.clients, x.f.agents, x.f.users, x.f.revocations, x.f.dataSource,

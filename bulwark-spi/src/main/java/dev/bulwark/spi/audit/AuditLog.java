@@ -12,7 +12,7 @@ public interface AuditLog extends AutoCloseable {
      */
     AuditRecord append(AuditEvent event);
 
-    /** The newest {@code count} records, oldest first. */
+    /** The newest {@code count} records (fewer when a store bounds how much one read holds), oldest first. */
     List<AuditRecord> tail(int count);
 
     /** Checks the whole chain: hashes, sequence, and the signatures of checkpoints. */
