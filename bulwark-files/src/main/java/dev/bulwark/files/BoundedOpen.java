@@ -51,15 +51,7 @@ final class BoundedOpen {
             return channel;
         } catch (TimeoutException e) {
             opening.whenComplete((channel, failure) -> closeQuietly(channel));
-            Thread.ofPlatform().daemon().name("bulwark-files-unblock").start(() -> {
-                // opens without O_CREAT or O_TRUNC and writes nothing: a FIFO's reader then sees its end
-                try (unblocker; SeekableByteChannel writer = unblocker.newByteChannel(name,
-                        Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
-                    writer.position();
-                } catch (IOException | RuntimeException ignored) {
-                    // nothing to unblock, or not ours to open: the refusal below stands either way
-                }
-            });
+            unblock(unblocker, name);
             throw new FileRefusedException("the file did not open within " + OPEN_WAIT.toSeconds()
                     + " s: not a regular file (a FIFO swapped in after the check?)");
         } catch (ExecutionException e) {
@@ -72,11 +64,24 @@ final class BoundedOpen {
                 default -> throw new IOException(e.getCause());
             }
         } catch (InterruptedException e) {
-            unblocker.close();
             opening.whenComplete((channel, failure) -> closeQuietly(channel));
+            unblock(unblocker, name);
             Thread.currentThread().interrupt();
             throw new FileRefusedException("interrupted while opening the file");
         }
+    }
+
+    /** Gives a FIFO whose open for reading is blocked a writer, on a thread that closes {@code handle} after. */
+    private static void unblock(SecureDirectoryStream<Path> handle, Path name) {
+        Thread.ofPlatform().daemon().name("bulwark-files-unblock").start(() -> {
+            // opens without O_CREAT or O_TRUNC and writes nothing: a FIFO's reader then sees its end
+            try (handle; SeekableByteChannel writer = handle.newByteChannel(name,
+                    Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
+                writer.position();
+            } catch (IOException | RuntimeException ignored) {
+                // nothing to unblock, or not ours to open: the refusal stands either way
+            }
+        });
     }
 
     private static void closeQuietly(SeekableByteChannel channel) {
