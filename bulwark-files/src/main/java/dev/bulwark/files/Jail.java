@@ -84,7 +84,7 @@ final class Jail {
             Path name = Path.of(path.name());
             BasicFileAttributes before = regularFile(dir, path.name());
             pause.at("checked");
-            try (SeekableByteChannel channel = open(dir, name, Set.of(StandardOpenOption.READ))) {
+            try (SeekableByteChannel channel = BoundedOpen.forReading(dir, name)) {
                 BasicFileAttributes after = regularFile(dir, path.name());
                 if (!after.fileKey().equals(before.fileKey())) {
                     throw new FileRefusedException("the file changed while it was opened");
@@ -301,7 +301,7 @@ final class Jail {
         }
     }
 
-    private static SeekableByteChannel open(SecureDirectoryStream<Path> dir, Path name, Set<StandardOpenOption> mode)
+    static SeekableByteChannel open(SecureDirectoryStream<Path> dir, Path name, Set<StandardOpenOption> mode)
             throws FileRefusedException, IOException {
         Set<OpenOption> options = new java.util.HashSet<>(mode);
         options.add(LinkOption.NOFOLLOW_LINKS);

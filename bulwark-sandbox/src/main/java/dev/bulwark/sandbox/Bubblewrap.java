@@ -81,6 +81,9 @@ public final class Bubblewrap {
         ProcessBuilder builder = new ProcessBuilder(BwrapCommand.of(options, filter, root, program));
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
+        // bubblewrap's init (process 1 inside) keeps the environment it was started with, and bubblewrap adds PWD:
+        // started from the gateway's directory, the run could read the host path in /proc/1/environ
+        builder.directory(new java.io.File("/"));
         long start = System.nanoTime();
         Process process;
         try {

@@ -192,6 +192,26 @@ class EscapeSuiteTest {
     }
 
     @Test
+    void processOneRevealsNoHostPathsOrEnvironment() throws Exception {
+        // process 1 of the run's PID namespace is bubblewrap's own init, started on the host: its environment, command
+        // line, descriptors and directories are readable inside (same user), so none may name anything of the host
+        String hostCwd = Path.of("").toAbsolutePath().toString();
+        String out = python(TRY + """
+                for pid in sorted(p for p in os.listdir('/proc') if p.isdigit()):
+                    for what in ('environ', 'cmdline'):
+                        print(pid, what, repr(open('/proc/%s/%s' % (pid, what)).read()))
+                    try:
+                        print(pid, 'cwd', os.readlink('/proc/%s/cwd' % pid))
+                        print(pid, 'fds', sorted(os.readlink('/proc/%s/fd/%s' % (pid, f)) for f in os.listdir('/proc/%s/fd' % pid)))
+                    except OSError as e:
+                        print(pid, 'unreadable', e.errno)
+                attempt('init-root-host', lambda: os.listdir('/proc/1/root/home'))
+                """);
+        assertThat(out).contains("1 environ").doesNotContain(hostCwd).doesNotContain(host.toString());
+        assertBlocked(out, "init-root-host");
+    }
+
+    @Test
     void anotherSessionsWorkDirectoryIsInvisible() throws Exception {
         String secret = "other-session-" + UUID.randomUUID();
         CompletableFuture<ToolResult> alice = CompletableFuture.supplyAsync(() -> {
