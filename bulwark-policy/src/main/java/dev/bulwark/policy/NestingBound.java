@@ -29,16 +29,9 @@ final class NestingBound {
         int n = schema.length();
         for (int i = 0; i < n; i++) {
             char c = schema.charAt(i);
-            if (c == '"') {
-                for (i++; i < n && schema.charAt(i) != '"'; i++) {
-                    if (schema.charAt(i) == '\\') {
-                        i++;
-                    }
-                }
-            } else if (c == '/' && i + 1 < n && schema.charAt(i + 1) == '/') {
-                while (i < n && schema.charAt(i) != '\n' && schema.charAt(i) != '\r') {
-                    i++;
-                }
+            int skipped = pastLiteralOrComment(schema, i);
+            if (skipped != i) {
+                i = skipped;
             } else if (c == '{' || c == '<' || c == '[' || c == '(') {
                 deepest = Math.max(deepest, ++depth);
             } else if (c == '}' || c == '>' || c == ']' || c == ')') {
@@ -58,16 +51,9 @@ final class NestingBound {
         int n = statement.length();
         for (int i = 0; i < n; i++) {
             char c = statement.charAt(i);
-            if (c == '"') {
-                for (i++; i < n && statement.charAt(i) != '"'; i++) {
-                    if (statement.charAt(i) == '\\') {
-                        i++;
-                    }
-                }
-            } else if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '/') {
-                while (i < n && statement.charAt(i) != '\n' && statement.charAt(i) != '\r') {
-                    i++;
-                }
+            int skipped = pastLiteralOrComment(statement, i);
+            if (skipped != i) {
+                i = skipped;
             } else if (c == '(' || c == '[' || c == '{') {
                 deepest = Math.max(deepest, ++depth);
             } else if (c == ')' || c == ']' || c == '}') {
@@ -100,5 +86,29 @@ final class NestingBound {
                     + " are accepted in one policy");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the string literal or line comment starting at {@code i} ends (its closing quote or last character), or
+     * {@code i} itself when none starts there: values inside them are never structure.
+     */
+    private static int pastLiteralOrComment(String text, int i) {
+        int n = text.length();
+        char c = text.charAt(i);
+        if (c == '"') {
+            for (i++; i < n && text.charAt(i) != '"'; i++) {
+                if (text.charAt(i) == '\\') {
+                    i++;
+                }
+            }
+            return i;
+        }
+        if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+            while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                i++;
+            }
+            return i;
+        }
+        return i;
     }
 }
