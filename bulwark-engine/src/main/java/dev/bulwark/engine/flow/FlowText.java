@@ -1,5 +1,6 @@
 package dev.bulwark.engine.flow;
 
+import dev.bulwark.spi.text.Invisible;
 import java.text.Normalizer;
 
 /**
@@ -26,17 +27,11 @@ final class FlowText {
         kept.append(text, 0, i);
         while (i < n) {
             int cp = text.codePointAt(i);
-            if (!invisible(cp)) {
+            if (!Invisible.is(cp)) {
                 kept.appendCodePoint(cp);
             }
             i += Character.charCount(cp);
         }
         return Normalizer.normalize(kept, Normalizer.Form.NFKC);
-    }
-
-    /** Characters that render as nothing and can split a value for a matcher while a reader still sees it whole. */
-    static boolean invisible(int cp) {
-        return Character.getType(cp) == Character.FORMAT || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F)
-                || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x115F || cp == 0x1160 || cp == 0x3164;
     }
 }

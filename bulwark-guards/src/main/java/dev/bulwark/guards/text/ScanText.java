@@ -1,5 +1,6 @@
 package dev.bulwark.guards.text;
 
+import dev.bulwark.spi.text.Invisible;
 import java.text.Normalizer;
 
 /**
@@ -47,20 +48,20 @@ public final class ScanText {
             if (escape >= 0) {
                 int cp = (int) (escape >>> 32);
                 next = i + (int) escape;
-                piece = invisible(cp) ? "" : fold(cp);
+                piece = Invisible.is(cp) ? "" : fold(cp);
             } else if (c < 0x80 || unchanged(c)) {
                 next = i + 1;
                 piece = null;
             } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(original.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, original.charAt(i + 1));
                 next = i + 2;
-                piece = invisible(cp) ? "" : fold(cp);
+                piece = Invisible.is(cp) ? "" : fold(cp);
             } else if (Character.isSurrogate(c)) {
                 next = i + 1;
                 piece = "\uFFFD";
             } else {
                 next = i + 1;
-                piece = invisible(c) ? "" : fold(c);
+                piece = Invisible.is(c) ? "" : fold(c);
             }
             int added = piece == null ? 1 : piece.length();
             if (out.length() + added > from.length) {
@@ -133,7 +134,7 @@ public final class ScanText {
     private static boolean unchanged(char c) {
         byte known = UNCHANGED[c];
         if (known == 0) {
-            boolean same = !Character.isSurrogate(c) && !invisible(c) && fold(c).equals(String.valueOf(c));
+            boolean same = !Character.isSurrogate(c) && !Invisible.is(c) && fold(c).equals(String.valueOf(c));
             known = same ? (byte) 1 : (byte) 2;
             UNCHANGED[c] = known;
         }
@@ -153,12 +154,5 @@ public final class ScanText {
             return String.valueOf((char) ('0' + Character.digit(cp, 10)));
         }
         return cp < 0x80 ? Character.toString(cp) : Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
-    }
-
-    /** Characters that render as nothing and are used to split or hide words from matchers. */
-    static boolean invisible(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.FORMAT || cp == 0x034F || (cp >= 0xFE00 && cp <= 0xFE0F)
-                || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x115F || cp == 0x1160 || cp == 0x3164;
     }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.guards.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.spi.text.Invisible;
 import org.junit.jupiter.api.Test;
 
 class ScanTextTest {
@@ -80,7 +81,7 @@ class ScanTextTest {
             int n = Character.charCount(cp);
             if (n == 1 && Character.isSurrogate((char) cp)) {
                 out.append('\uFFFD');
-            } else if (!ScanText.invisible(cp)) {
+            } else if (!Invisible.is(cp)) {
                 out.append(ScanText.fold(cp));
             }
             i += n;
