@@ -1,6 +1,6 @@
 package dev.bulwark.guards.text;
 
-import java.util.HexFormat;
+import dev.bulwark.spi.text.Escapes;
 import java.util.Map;
 
 /**
@@ -35,8 +35,8 @@ final class CharacterEscapes {
             return backslash(s, i, end);
         }
         if (c == '%') {
-            int cp = hex(s, i + 1, 2, end);
-            return cp > 0x20 && cp < 0x7F ? pack(cp, 3) : -1;
+            int cp = Escapes.hex(s, i + 1, 2, end);
+            return visibleAscii(cp) ? Escapes.pack(cp, 3) : -1;
         }
         return -1;
     }
@@ -60,7 +60,7 @@ final class CharacterEscapes {
                     || (cp >= 0xD800 && cp <= 0xDFFF)) {
                 return -1;
             }
-            return pack(cp, j + 1 - i);
+            return Escapes.pack(cp, j + 1 - i);
         }
         int from = j;
         while (j < end && j - from <= LONGEST_NAME && s.charAt(j) >= 'a' && s.charAt(j) <= 'z') {
@@ -70,48 +70,16 @@ final class CharacterEscapes {
             return -1;
         }
         Integer cp = NAMED.get(s.substring(from, j));
-        return cp == null ? -1 : pack(cp, j + 1 - i);
+        return cp == null ? -1 : Escapes.pack(cp, j + 1 - i);
     }
 
+    /** Backslash escapes as {@link Escapes} reads them, backslash-x only of visible ASCII. */
     private static long backslash(String s, int i, int end) {
-        if (i + 1 >= end) {
-            return -1;
-        }
-        char kind = s.charAt(i + 1);
-        if (kind == 'x') {
-            int cp = hex(s, i + 2, 2, end);
-            return cp > 0x20 && cp < 0x7F ? pack(cp, 4) : -1;
-        }
-        if (kind != 'u') {
-            return -1;
-        }
-        int cp = hex(s, i + 2, 4, end);
-        if (cp <= 0) {
-            return -1;
-        }
-        if (Character.isHighSurrogate((char) cp) && i + 12 <= end && s.charAt(i + 6) == '\\' && s.charAt(i + 7) == 'u') {
-            int low = hex(s, i + 8, 4, end);
-            if (low > 0 && Character.isLowSurrogate((char) low)) {
-                return pack(Character.toCodePoint((char) cp, (char) low), 12);
-            }
-        }
-        return Character.isSurrogate((char) cp) ? -1 : pack(cp, 6);
+        long escape = Escapes.backslash(s, i, end);
+        return escape >= 0 && Escapes.length(escape) == 4 && !visibleAscii(Escapes.codePoint(escape)) ? -1 : escape;
     }
 
-    /** The value of {@code digits} hex digits at {@code from}, or -1. */
-    private static int hex(String s, int from, int digits, int end) {
-        if (from + digits > end) {
-            return -1;
-        }
-        for (int k = from; k < from + digits; k++) {
-            if (!HexFormat.isHexDigit(s.charAt(k))) { // ASCII only, never full-width or other scripts' digits
-                return -1;
-            }
-        }
-        return HexFormat.fromHexDigits(s, from, from + digits);
-    }
-
-    private static long pack(int cp, int length) {
-        return ((long) cp << 32) | length;
+    private static boolean visibleAscii(int cp) {
+        return cp > 0x20 && cp < 0x7F;
     }
 }

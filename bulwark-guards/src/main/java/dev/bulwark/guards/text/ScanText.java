@@ -1,5 +1,6 @@
 package dev.bulwark.guards.text;
 
+import dev.bulwark.spi.text.Escapes;
 import dev.bulwark.spi.text.Invisible;
 import java.text.Normalizer;
 
@@ -46,8 +47,8 @@ public final class ScanText {
             String piece;
             long escape = (c == '&' || c == '\\' || c == '%') ? CharacterEscapes.decode(original, i, end) : -1;
             if (escape >= 0) {
-                int cp = (int) (escape >>> 32);
-                next = i + (int) escape;
+                int cp = Escapes.codePoint(escape);
+                next = i + Escapes.length(escape);
                 piece = Invisible.is(cp) ? "" : fold(cp);
             } else if (c < 0x80 || unchanged(c)) {
                 next = i + 1;
